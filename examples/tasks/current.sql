@@ -1,0 +1,18 @@
+-- The "tasks" example, today's schema (PostgreSQL).
+CREATE TABLE "user" (
+    id serial PRIMARY KEY,
+    email varchar(255) NOT NULL UNIQUE,
+    name varchar(100) NOT NULL,
+    created_at timestamp DEFAULT now()
+);
+
+CREATE TABLE task (
+    id serial PRIMARY KEY,
+    user_id integer NOT NULL REFERENCES "user" (id) ON DELETE CASCADE,
+    title varchar(200) NOT NULL,
+    description text,
+    completed boolean DEFAULT false,
+    created_at timestamp DEFAULT now()
+);
+
+CREATE INDEX idx_task_user_id ON task (user_id);

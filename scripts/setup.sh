@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Install everything schemashift's build, tests and tools need on a Debian 12 machine.
+#
+# Idempotent: each ensure_* function checks first and installs only what is missing, so a
+# second run takes well under a second. `apt-get update` runs at most once, and only when an
+# apt package actually has to be installed. Safe without a terminal (CI=true, no stdin).
+#
+# Reachable from this project's machines: crates.io, npm, PyPI and Debian apt. GitHub release
+# downloads are NOT reachable (see ../shared/TOOLCHAIN.md), so nothing here may use them.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+export DEBIAN_FRONTEND=noninteractive
+
+# Root runs apt directly; anyone else needs sudo.
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+elif have sudo; then
+    SUDO=(sudo -n)
+else
+    SUDO=()
+fi
+
+# ---------------------------------------------------------------------------------------------
+# apt
+# ---------------------------------------------------------------------------------------------
+APT_UPDATED=0
+
+apt_update_once() {
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        log "apt-get update"
+        "${SUDO[@]}" apt-get update -qq
+        APT_UPDATED=1
+    fi
+}
+
+apt_pkg_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# ensure_apt_pkg PKG...: install the packages that are not installed yet, in one apt-get call.
+ensure_apt_pkg() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        apt_pkg_installed "$pkg" || missing+=("$pkg")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    apt_update_once
+    log "apt-get install ${missing[*]}"
+    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
+        -o Dpkg::Use-Pty=0 "${missing[@]}" </dev/null
+}
+
+# ---------------------------------------------------------------------------------------------
+# Rust
+# ---------------------------------------------------------------------------------------------
+
+# ensure_rust: a rustup-managed stable toolchain (Debian's rustc is too old for this workspace),
+# plus a C linker, which rustc needs on a bare machine.
+ensure_rust() {
+    have cc || ensure_apt_pkg gcc libc6-dev
+    if have rustup && have cargo; then
+        return 0
+    fi
+    ensure_apt_pkg curl ca-certificates
+    log "installing rustup (stable, minimal profile)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs \
+        | sh -s -- -y --no-modify-path --profile minimal --default-toolchain stable
+    ensure_cargo_on_path
+    have cargo || die "rustup installed but cargo is not on PATH"
+}
+
+# ensure_rustup_component NAME: e.g. rustfmt, clippy (for the active toolchain).
+ensure_rustup_component() {
+    local name="$1"
+    if rustup component list --installed 2>/dev/null | grep -q "^${name}\(-\|$\)"; then
+        return 0
+    fi
+    log "rustup component add $name"
+    rustup component add "$name"
+}
+
+# ensure_rustup_target TRIPLE: e.g. wasm32-unknown-unknown.
+ensure_rustup_target() {
+    local triple="$1"
+    if rustup target list --installed 2>/dev/null | grep -qx "$triple"; then
+        return 0
+    fi
+    log "rustup target add $triple"
+    rustup target add "$triple"
+}
+
+# ensure_cargo_install CRATE BIN VERSION [cargo install flags...]: install CRATE@VERSION unless
+# `BIN --version` already reports exactly VERSION.
+ensure_cargo_install() {
+    local crate="$1" bin="$2" version="$3"
+    shift 3
+    if have "$bin" && "$bin" --version 2>/dev/null | grep -qw -- "$version"; then
+        return 0
+    fi
+    log "cargo install $crate@$version $*"
+    cargo install "$crate" --version "$version" "$@"
+}
+
+# lock_version CRATE: the version of CRATE that Cargo.lock pins (empty if absent).
+lock_version() {
+    awk -v want="$1" '
+        $1 == "name" && $3 == "\"" want "\"" { found = 1; next }
+        found && $1 == "version" { gsub(/"/, "", $3); print $3; exit }
+        /^\[\[package\]\]/ { found = 0 }
+    ' "$REPO_ROOT/Cargo.lock" 2>/dev/null
+}
+
+# ---------------------------------------------------------------------------------------------
+# What this project needs
+# ---------------------------------------------------------------------------------------------
+main() {
+    local t0=$SECONDS
+
+    # Server binaries land in /usr/lib/postgresql/15/bin; scripts/pg.sh runs private clusters
+    # from them (it never uses the system cluster).
+    ensure_apt_pkg postgresql
+
+    ensure_rust
+    ensure_rustup_component rustfmt
+    ensure_rustup_component clippy
+
+    # --- Not needed yet; enable when the matching part of the project lands ------------------
+    # Web app / npm package (wasm). Versions from ../shared/TOOLCHAIN.md:
+    # ensure_rustup_target wasm32-unknown-unknown
+    # wasm-bindgen-cli must match the wasm-bindgen library version pinned in Cargo.lock
+    # exactly; do NOT pass --locked (a pinned dependency is missing from the registry mirror):
+    #   ensure_cargo_install wasm-bindgen-cli wasm-bindgen "$(lock_version wasm-bindgen)"
+    # trunk (~11 min to build; skipped when `trunk --version` already says 0.22.1):
+    #   ensure_cargo_install trunk trunk 0.22.1 --locked --ignore-rust-version
+    # wasm-opt: npm binaryen@132 (JS build, on PATH from node_modules/.bin), e.g. an
+    #   ensure_npm_pkg binaryen@132.0.0 installing into $REPO_ROOT/.tools.
+    #   NEVER the Debian `binaryen` package (108): its output fails to load in the browser.
+    # Browser tests (wasm-bindgen-test, Playwright via playwright-core):
+    #   ensure_apt_pkg chromium chromium-driver
+    # Alembic output checks: a Python venv at $REPO_ROOT/.venv with
+    #   alembic sqlalchemy 'psycopg[binary]', e.g. ensure_python_venv (needs python3-venv).
+
+    log "ready ($((SECONDS - t0))s)"
+}
+
+main "$@"

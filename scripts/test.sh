@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# THE test command: everything CI checks, in order. Run from anywhere:
+#
+#   bash scripts/test.sh
+#
+# Steps (each one counts as one pass or one fail; a failed step does not stop the later ones):
+#   setup        scripts/setup.sh (installs what is missing; fast when nothing is)
+#   fmt          cargo fmt --all -- --check
+#   clippy       cargo clippy --workspace --all-targets -- -D warnings
+#   test         cargo test --workspace (unit, integration and insta snapshot tests; under
+#                CI=true insta never writes snapshots, a mismatch just fails)
+#   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
+#   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
+#                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
+#
+# The last line is always "N passed, N failed"; the exit status is non-zero if any step failed.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+PASSED=0
+FAILED=0
+RESULTS=()
+LAST_STATUS=0
+
+# step NAME CMD...: run CMD, record PASS/FAIL with its duration, never abort the script.
+step() {
+    local name="$1" t0=$SECONDS status=0
+    shift
+    printf '\n==> %s: %s\n' "$name" "$*"
+    "$@" || status=$?
+    LAST_STATUS=$status
+    if [ "$status" -eq 0 ]; then
+        PASSED=$((PASSED + 1))
+        RESULTS+=("$(printf 'PASS  %-13s %4ss' "$name" $((SECONDS - t0)))")
+    else
+        FAILED=$((FAILED + 1))
+        RESULTS+=("$(printf 'FAIL  %-13s %4ss  (exit %s)' "$name" $((SECONDS - t0)) "$status")")
+    fi
+    return 0
+}
+
+# A step that could not run at all (its prerequisite failed).
+fail_step() {
+    FAILED=$((FAILED + 1))
+    RESULTS+=("$(printf 'FAIL  %-13s         (%s)' "$1" "$2")")
+    printf '\n==> %s: not run: %s\n' "$1" "$2"
+}
+
+PGDIR=""
+cleanup() {
+    if [ -n "$PGDIR" ]; then
+        bash "$REPO_ROOT/scripts/pg.sh" stop "$PGDIR" >/dev/null 2>&1 || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_pg() {
+    local envs
+    envs="$(bash scripts/pg.sh start "$PGDIR")" || return 1
+    eval "$envs"   # exports PGHOST, PGPORT, PGUSER, SCHEMASHIFT_PGHOST
+}
+
+step setup bash scripts/setup.sh
+ensure_cargo_on_path   # setup may just have installed rustup
+step fmt cargo fmt --all -- --check
+step clippy cargo clippy --workspace --all-targets -- -D warnings
+# pg_roundtrip is also a test target of the workspace: here it must see no server (it skips),
+# it runs for real in its own step below.
+step test env -u SCHEMASHIFT_PGHOST cargo test --workspace
+
+PGDIR="$(mktemp -d "${TMPDIR:-/tmp}/schemashift-pg.XXXXXX")"
+step postgres start_pg
+if [ "$LAST_STATUS" -eq 0 ]; then
+    step pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip -- --nocapture
+else
+    fail_step pg_roundtrip "no PostgreSQL cluster"
+fi
+
+printf '\n==> summary\n'
+printf '%s\n' "${RESULTS[@]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
