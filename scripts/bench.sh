@@ -30,7 +30,8 @@ while IFS= read -r file; do
     awk -v id="$id" -v ns="$ns" 'BEGIN {
         if (ns >= 1e9) printf "%-28s %9.3f s\n", id, ns / 1e9
         else if (ns >= 1e6) printf "%-28s %9.2f ms\n", id, ns / 1e6
-        else printf "%-28s %9.2f us\n", id, ns / 1e3
+        else if (ns >= 1e3) printf "%-28s %9.2f us\n", id, ns / 1e3
+        else printf "%-28s %9.2f ns\n", id, ns
     }'
     found=$((found + 1))
 done < <(find "$target_dir/criterion" -path '*/new/estimates.json' -newer "$stamp" 2>/dev/null | sort)
