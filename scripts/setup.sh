@@ -95,7 +95,8 @@ ensure_rustup_target() {
 ensure_cargo_install() {
     local crate="$1" bin="$2" version="$3"
     shift 3
-    if have "$bin" && "$bin" --version 2>/dev/null | grep -qw -- "$version"; then
+    if have "$bin" && "$bin" --version 2>/dev/null \
+        | grep -qE -- "(^|[^0-9.])${version//./\\.}([^0-9.]|\$)"; then
         return 0
     fi
     log "cargo install $crate@$version $*"
@@ -144,4 +145,7 @@ main() {
     log "ready ($((SECONDS - t0))s)"
 }
 
-main "$@"
+# Run main only when executed, so later scripts can source this file for its ensure_* helpers.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
+fi
