@@ -70,10 +70,16 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 # it runs for real in its own step below.
 step test env -u SCHEMASHIFT_PGHOST cargo test --workspace
 
-PGDIR="$(mktemp -d "${TMPDIR:-/tmp}/schemashift-pg.XXXXXX")"
+# Under /tmp, not $TMPDIR: the server runs as user postgres (when we are root) and must reach
+# the directory, and the socket path must stay short.
+PGDIR="$(mktemp -d /tmp/schemashift-pg.XXXXXX)"
 step postgres start_pg
 if [ "$LAST_STATUS" -eq 0 ]; then
     step pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip -- --nocapture
+    if [ "$LAST_STATUS" -ne 0 ] && [ -f "$PGDIR/postgres.log" ]; then
+        printf '\n--- last lines of the server log (%s) ---\n' "$PGDIR/postgres.log"
+        tail -n 20 "$PGDIR/postgres.log" || true
+    fi
 else
     fail_step pg_roundtrip "no PostgreSQL cluster"
 fi
