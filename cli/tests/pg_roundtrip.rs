@@ -1,0 +1,873 @@
+//! Round trip on real PostgreSQL: proves that the migrations `schemashift diff` emits
+//! actually turn one schema into the other, in both directions, without losing rows.
+//!
+//! For every case (current/desired pair) two fresh databases are built: F from the
+//! current schema and T from the desired one. F is seeded with a few rows, the UP
+//! migration is applied to F and F's catalog must then equal T's; the DOWN migration
+//! must bring F back to the catalog it started with. Tables present on both sides must
+//! keep their rows. PostgreSQL is driven through the `psql` binary only.
+//!
+//! Cases: `core/tests/cases/postgres/<name>/{current,desired}.sql` (own, must pass) and
+//! the external corpus `../shared/corpus/postgres/<Case>/{from,to,setup}.sql` (failures
+//! must be listed in `cli/tests/pg_corpus_known_failures.txt`).
+//!
+//! Environment:
+//! - `SCHEMASHIFT_PGHOST`: socket directory of the cluster (user `postgres`); without
+//!   it the test is skipped (fails when `CI=true`).
+//! - `PG_ROUNDTRIP_FILTER=substring` (matched against `own/name`, `corpus/Name`),
+//!   `PG_ROUNDTRIP_ONLY=own|corpus`, `PG_ROUNDTRIP_JOBS=n` (parallel cases).
+//! - `PG_ROUNDTRIP_WRITE_KNOWN_FAILURES=1`: rewrite the known-failures file.
+//! - `PG_ROUNDTRIP_CORPUS=dir`: corpus location; `SCHEMASHIFT_BIN=path`: binary to test.
+//!
+//! Per-case artifacts (the emitted scripts, CLI stderr) are kept under
+//! `target/tmp/pg_roundtrip/<source>/<case>/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::env;
+use std::ffi::OsString;
+use std::fmt;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+const SEED_SQL: &str = include_str!("pg_roundtrip/seed.sql");
+const SNAPSHOT_SQL: &str = include_str!("pg_roundtrip/snapshot.sql");
+const KNOWN_FAILURES_FILE: &str = "tests/pg_corpus_known_failures.txt";
+const CLI_TIMEOUT: Duration = Duration::from_secs(60);
+const MAX_DIFF_LINES: usize = 20;
+const MAX_ERROR_LINES: usize = 12;
+const ROWS_PREFIX: &str = "rows ";
+
+fn main() -> ExitCode {
+    let Some(host) = env::var_os("SCHEMASHIFT_PGHOST").filter(|h| !h.is_empty()) else {
+        return skip_without_cluster();
+    };
+    match Config::from_env(host).and_then(run) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("pg_roundtrip: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn skip_without_cluster() -> ExitCode {
+    if env::var("CI").is_ok_and(|v| v == "true") {
+        eprintln!("pg_roundtrip: SCHEMASHIFT_PGHOST is not set, but CI=true requires the round trip");
+        return ExitCode::FAILURE;
+    }
+    println!("pg_roundtrip: skipped (no SCHEMASHIFT_PGHOST; scripts/test.sh starts a private cluster)");
+    ExitCode::SUCCESS
+}
+
+fn run(config: Config) -> Result<ExitCode, String> {
+    config.psql.check()?;
+    let cases = config.selection.discover()?;
+    let started = Instant::now();
+    let outcomes = run_all(&config, &cases);
+    let known = KnownFailures::load(&config.known_failures)?;
+    let verdict = Summary::new(&cases, &outcomes).print(&known);
+    if config.write_known_failures {
+        known.rewrite(&cases, &outcomes)?;
+        println!("pg_roundtrip: rewrote {}", config.known_failures.display());
+    }
+    println!("pg_roundtrip: {} cases in {:.1}s", cases.len(), started.elapsed().as_secs_f64());
+    let corpus_ok = verdict.unexpected_corpus_failures == 0 || config.write_known_failures;
+    Ok(if verdict.own_failures == 0 && corpus_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+// ---------------------------------------------------------------------------
+// Configuration and case discovery
+
+struct Config {
+    psql: Psql,
+    cli: Cli,
+    selection: Selection,
+    /// Scratch directory: the helper SQL scripts and per-case artifacts.
+    work: PathBuf,
+    jobs: usize,
+    known_failures: PathBuf,
+    write_known_failures: bool,
+}
+
+impl Config {
+    fn from_env(host: OsString) -> Result<Self, String> {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = manifest.parent().ok_or("cli crate has no parent directory")?;
+        let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pg_roundtrip");
+        if work.exists() {
+            fs::remove_dir_all(&work).map_err(|e| format!("cannot clean {}: {e}", work.display()))?;
+        }
+        let scripts = Scripts::write(&work)?;
+        let bin = env::var_os("SCHEMASHIFT_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_schemashift")));
+        let corpus = env::var_os("PG_ROUNDTRIP_CORPUS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("../shared/corpus/postgres"));
+        Ok(Config {
+            psql: Psql { host, scripts },
+            cli: Cli { bin },
+            selection: Selection {
+                own: root.join("core/tests/cases/postgres"),
+                corpus,
+                filter: env::var("PG_ROUNDTRIP_FILTER").unwrap_or_default(),
+                only: Source::parse_only(env::var("PG_ROUNDTRIP_ONLY").ok())?,
+            },
+            work,
+            jobs: jobs_from_env()?,
+            known_failures: manifest.join(KNOWN_FAILURES_FILE),
+            write_known_failures: env::var("PG_ROUNDTRIP_WRITE_KNOWN_FAILURES").is_ok_and(|v| v == "1"),
+        })
+    }
+}
+
+fn jobs_from_env() -> Result<usize, String> {
+    match env::var("PG_ROUNDTRIP_JOBS") {
+        Ok(v) => v.parse().ok().filter(|&n| n > 0).ok_or(format!("bad PG_ROUNDTRIP_JOBS={v}")),
+        Err(_) => Ok(thread::available_parallelism().map_or(2, |n| n.get() * 2).min(8)),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Source {
+    Own,
+    Corpus,
+}
+
+impl Source {
+    const ALL: [Source; 2] = [Source::Own, Source::Corpus];
+
+    fn label(self) -> &'static str {
+        match self {
+            Source::Own => "own",
+            Source::Corpus => "corpus",
+        }
+    }
+
+    fn parse_only(value: Option<String>) -> Result<Option<Source>, String> {
+        match value.as_deref() {
+            None | Some("") => Ok(None),
+            Some(v) => Source::ALL
+                .into_iter()
+                .find(|s| s.label() == v)
+                .map(Some)
+                .ok_or(format!("PG_ROUNDTRIP_ONLY must be own or corpus, not {v:?}")),
+        }
+    }
+}
+
+struct Case {
+    source: Source,
+    name: String,
+    current: PathBuf,
+    desired: PathBuf,
+    setup: Option<PathBuf>,
+}
+
+impl Case {
+    fn id(&self) -> String {
+        format!("{}/{}", self.source.label(), self.name)
+    }
+}
+
+struct Selection {
+    own: PathBuf,
+    corpus: PathBuf,
+    filter: String,
+    only: Option<Source>,
+}
+
+impl Selection {
+    fn discover(&self) -> Result<Vec<Case>, String> {
+        let mut cases = Vec::new();
+        for source in Source::ALL {
+            if self.only.is_some_and(|only| only != source) {
+                continue;
+            }
+            let (dir, current, desired) = match source {
+                Source::Own => (&self.own, "current.sql", "desired.sql"),
+                Source::Corpus => (&self.corpus, "from.sql", "to.sql"),
+            };
+            for (name, path) in case_dirs(dir)? {
+                let case = Case {
+                    source,
+                    name,
+                    current: path.join(current),
+                    desired: path.join(desired),
+                    setup: Some(path.join("setup.sql")).filter(|p| p.is_file()),
+                };
+                if case.current.is_file() && case.desired.is_file() && case.id().contains(&self.filter) {
+                    cases.push(case);
+                }
+            }
+        }
+        Ok(cases)
+    }
+}
+
+/// Sorted subdirectories of `dir` (none when `dir` does not exist).
+fn case_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    if !dir.is_dir() {
+        println!("pg_roundtrip: no cases at {}", dir.display());
+        return Ok(Vec::new());
+    }
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut dirs: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_owned(), p)))
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+// ---------------------------------------------------------------------------
+// psql
+
+/// The helper SQL scripts, written to the scratch directory so psql can run them with `-f`.
+struct Scripts {
+    seed: PathBuf,
+    snapshot: PathBuf,
+}
+
+impl Scripts {
+    fn write(work: &Path) -> Result<Self, String> {
+        fs::create_dir_all(work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+        let write = |name: &str, text: &str| {
+            let path = work.join(name);
+            fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok::<_, String>(path)
+        };
+        Ok(Scripts { seed: write("seed.sql", SEED_SQL)?, snapshot: write("snapshot.sql", SNAPSHOT_SQL)? })
+    }
+}
+
+/// Runs `psql -X -q -At` against the cluster; errors are psql's stderr.
+struct Psql {
+    host: OsString,
+    scripts: Scripts,
+}
+
+impl Psql {
+    fn command(&self, db: &str, stop_on_error: bool) -> Command {
+        let mut cmd = Command::new("psql");
+        cmd.args(["-X", "-q", "-At", "-d", db, "-v"])
+            .arg(if stop_on_error { "ON_ERROR_STOP=1" } else { "ON_ERROR_STOP=0" })
+            .env("PGHOST", &self.host)
+            .env("PGUSER", "postgres")
+            .env("PGOPTIONS", "-c client_min_messages=warning -c statement_timeout=60s")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    fn run(mut cmd: Command) -> Result<String, String> {
+        let output = cmd.output().map_err(|e| format!("cannot run psql: {e}"))?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
+        }
+    }
+
+    fn check(&self) -> Result<(), String> {
+        self.exec("postgres", &["SELECT 1"])
+            .map(drop)
+            .map_err(|e| format!("cannot reach PostgreSQL at {:?}: {e}", self.host))
+    }
+
+    /// Runs each statement with its own `-c` (so each is its own transaction).
+    fn exec(&self, db: &str, statements: &[&str]) -> Result<String, String> {
+        let mut cmd = self.command(db, true);
+        for statement in statements {
+            cmd.arg("-c").arg(statement);
+        }
+        Self::run(cmd)
+    }
+
+    /// Runs a script file from its own directory, so errors read `psql:up.sql:3: ERROR: ..`.
+    fn apply(&self, db: &str, script: &Path, stop_on_error: bool) -> Result<(), String> {
+        let (Some(dir), Some(name)) = (script.parent(), script.file_name()) else {
+            return Err(format!("bad script path {}", script.display()));
+        };
+        let mut cmd = self.command(db, stop_on_error);
+        cmd.current_dir(dir).arg("-f").arg(name);
+        Self::run(cmd).map(drop)
+    }
+
+    /// Seeds (optionally) and snapshots `db` in one psql session.
+    fn snapshot(&self, db: &str, seed: bool) -> Result<Snapshot, String> {
+        let mut cmd = self.command(db, true);
+        if seed {
+            cmd.arg("-f").arg(&self.scripts.seed);
+        }
+        cmd.arg("-f").arg(&self.scripts.snapshot);
+        Self::run(cmd).map(|out| Snapshot::parse(&out)).map_err(|e| format!("snapshot of {db} failed: {e}"))
+    }
+}
+
+/// The first line of a psql error that says what went wrong.
+fn first_error_line(stderr: &str) -> &str {
+    let mut lines = stderr.lines();
+    let first = lines.clone().find(|l| !l.trim().is_empty()).unwrap_or("(no error output)");
+    lines.find(|l| l.contains("ERROR:") || l.contains("FATAL:")).unwrap_or(first)
+}
+
+/// `text` limited to `max` lines.
+fn truncate_lines(text: &str, max: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = lines[..lines.len().min(max)].join("\n");
+    if lines.len() > max {
+        out.push_str(&format!("\n... {} more lines", lines.len() - max));
+    }
+    out
+}
+
+/// The two databases of one case; dropped again when this goes out of scope.
+struct Databases<'a> {
+    psql: &'a Psql,
+    from: String,
+    to: String,
+}
+
+impl<'a> Databases<'a> {
+    fn create(psql: &'a Psql, index: usize) -> Result<Self, String> {
+        let prefix = format!("ssrt_{}_{index}", std::process::id());
+        let dbs = Databases { psql, from: format!("{prefix}_from"), to: format!("{prefix}_to") };
+        let create = |db: &str| format!("CREATE DATABASE {db} TEMPLATE template0");
+        psql.exec("postgres", &[&create(&dbs.from), &create(&dbs.to)])
+            .map_err(|e| format!("cannot create databases: {e}"))?;
+        Ok(dbs)
+    }
+
+    /// Builds F from the current schema and T from the desired one; the error names
+    /// the file that does not apply.
+    fn load(&self, case: &Case) -> Result<(), String> {
+        for (db, schema) in [(&self.from, &case.current), (&self.to, &case.desired)] {
+            if let Some(setup) = &case.setup {
+                // Roles are cluster-wide: "already exists" errors are expected here.
+                let _ = self.psql.apply(db, setup, false);
+            }
+            self.psql.apply(db, schema, true).map_err(|e| {
+                let file = schema.file_name().unwrap_or_default().to_string_lossy();
+                format!("{file} does not apply: {}", first_error_line(&e))
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Databases<'_> {
+    fn drop(&mut self) {
+        let drop = |db: &str| format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+        if let Err(e) = self.psql.exec("postgres", &[&drop(&self.from), &drop(&self.to)]) {
+            eprintln!("pg_roundtrip: cannot drop {} / {}: {e}", self.from, self.to);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Catalog snapshots
+
+/// The catalog of one database as a set of lines, plus the row count of every table.
+struct Snapshot {
+    catalog: BTreeSet<String>,
+    rows: BTreeMap<String, u64>,
+}
+
+impl Snapshot {
+    fn parse(output: &str) -> Self {
+        let mut snapshot = Snapshot { catalog: BTreeSet::new(), rows: BTreeMap::new() };
+        for line in output.lines().filter(|l| !l.is_empty()) {
+            let counted = line.strip_prefix(ROWS_PREFIX).and_then(|rest| rest.rsplit_once(' '));
+            match counted.and_then(|(table, n)| Some((table, n.parse().ok()?))) {
+                Some((table, n)) => {
+                    snapshot.rows.insert(table.to_owned(), n);
+                }
+                None => {
+                    snapshot.catalog.insert(line.to_owned());
+                }
+            }
+        }
+        snapshot
+    }
+
+    /// Lines missing from (`-`) or extra in (`+`) `got`, with `self` as the expectation.
+    fn diff(&self, got: &Snapshot) -> Option<String> {
+        let missing = self.catalog.difference(&got.catalog).map(|l| (l, '-'));
+        let extra = got.catalog.difference(&self.catalog).map(|l| (l, '+'));
+        let mut changes: Vec<(&String, char)> = missing.chain(extra).collect();
+        changes.sort();
+        let lines: Vec<String> = changes.into_iter().map(|(line, sign)| format!("{sign} {line}")).collect();
+        (!lines.is_empty()).then(|| truncate_lines(&lines.join("\n"), MAX_DIFF_LINES))
+    }
+
+    /// Row-count changes between `self` and `after` for the tables that also exist in `target`.
+    fn lost_rows(&self, after: &Snapshot, target: &Snapshot) -> Option<String> {
+        let changes: Vec<String> = self
+            .rows
+            .iter()
+            .filter(|(table, _)| target.rows.contains_key(*table))
+            .filter_map(|(table, &before)| {
+                let now = after.rows.get(table).copied();
+                (now != Some(before)).then(|| {
+                    let now = now.map_or("(gone)".to_owned(), |n| n.to_string());
+                    format!("{table}: {before} rows before, {now} after")
+                })
+            })
+            .collect();
+        (!changes.is_empty()).then(|| truncate_lines(&changes.join("\n"), MAX_DIFF_LINES))
+    }
+
+    fn seeded(&self) -> Seeded {
+        Seeded { tables: self.rows.len(), seeded: self.rows.values().filter(|&&n| n > 0).count() }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Seeded {
+    tables: usize,
+    seeded: usize,
+}
+
+// ---------------------------------------------------------------------------
+// The CLI under test
+
+struct Cli {
+    bin: PathBuf,
+}
+
+impl Cli {
+    /// Runs `schemashift diff` for one direction; the script lands in `out_dir`.
+    fn diff(&self, case: &Case, dir: Dir, out_dir: &Path) -> Result<PathBuf, Failure> {
+        let fail = |detail: String| Failure { category: Category::Cli(dir), detail };
+        let script = out_dir.join(format!("{dir}.sql"));
+        let stderr_path = out_dir.join(format!("{dir}.stderr"));
+        let create = |path: &Path| File::create(path).map_err(|e| fail(format!("{}: {e}", path.display())));
+        let mut cmd = Command::new(&self.bin);
+        cmd.arg("diff").arg(&case.current).arg(&case.desired);
+        if dir == Dir::Down {
+            cmd.arg("--down");
+        }
+        cmd.stdin(Stdio::null()).stdout(create(&script)?).stderr(create(&stderr_path)?);
+        let child = cmd.spawn().map_err(|e| fail(format!("cannot run {}: {e}", self.bin.display())))?;
+        let status = wait_with_timeout(child, CLI_TIMEOUT).map_err(fail)?;
+        if status.success() {
+            return Ok(script);
+        }
+        let stderr = fs::read_to_string(&stderr_path).unwrap_or_default();
+        Err(fail(format!("{status}\n{}", truncate_lines(stderr.trim(), MAX_ERROR_LINES))))
+    }
+}
+
+fn wait_with_timeout(mut child: Child, timeout: Duration) -> Result<ExitStatus, String> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(5)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("timed out after {}s", timeout.as_secs()));
+            }
+            Err(e) => return Err(format!("cannot wait for the CLI: {e}")),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Running one case
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Dir {
+    Up,
+    Down,
+}
+
+impl fmt::Display for Dir {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Dir::Up => "up",
+            Dir::Down => "down",
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Category {
+    /// An own case whose schema files do not apply.
+    Input,
+    /// Infrastructure trouble (database creation, snapshot query).
+    Runner,
+    Cli(Dir),
+    Apply(Dir),
+    Mismatch(Dir),
+    Rows(Dir),
+}
+
+impl Category {
+    fn dir(self) -> Option<Dir> {
+        match self {
+            Category::Input | Category::Runner => None,
+            Category::Cli(d) | Category::Apply(d) | Category::Mismatch(d) | Category::Rows(d) => Some(d),
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Category::Input => f.write_str("input"),
+            Category::Runner => f.write_str("runner"),
+            Category::Cli(_) => f.write_str("cli-error"),
+            Category::Apply(d) => write!(f, "{d}-apply"),
+            Category::Mismatch(d) => write!(f, "{d}-mismatch"),
+            Category::Rows(d) => write!(f, "{d}-rows"),
+        }
+    }
+}
+
+struct Failure {
+    category: Category,
+    detail: String,
+}
+
+impl Failure {
+    fn heading(&self) -> String {
+        match self.category {
+            Category::Cli(dir) => format!("{} ({dir})", self.category),
+            category => category.to_string(),
+        }
+    }
+}
+
+enum Outcome {
+    Skipped(String),
+    Ran { seeded: Seeded, failures: Vec<Failure> },
+}
+
+impl Outcome {
+    fn failed(category: Category, detail: String) -> Self {
+        Outcome::Ran { seeded: Seeded::default(), failures: vec![Failure { category, detail }] }
+    }
+
+    fn failures(&self) -> &[Failure] {
+        match self {
+            Outcome::Skipped(_) => &[],
+            Outcome::Ran { failures, .. } => failures,
+        }
+    }
+
+    fn passes(&self, dir: Dir) -> bool {
+        matches!(self, Outcome::Ran { .. })
+            && !self.failures().iter().any(|f| f.category.dir().is_none_or(|d| d == dir))
+    }
+
+    fn categories(&self) -> String {
+        let categories: BTreeSet<String> = self.failures().iter().map(|f| f.category.to_string()).collect();
+        categories.into_iter().collect::<Vec<_>>().join(", ")
+    }
+}
+
+fn run_case(config: &Config, case: &Case, index: usize) -> Outcome {
+    let artifacts = config.work.join(case.source.label()).join(&case.name);
+    if let Err(e) = fs::create_dir_all(&artifacts) {
+        return Outcome::failed(Category::Runner, format!("cannot create {}: {e}", artifacts.display()));
+    }
+    let dbs = match Databases::create(&config.psql, index) {
+        Ok(dbs) => dbs,
+        Err(e) => return Outcome::failed(Category::Runner, e),
+    };
+    if let Err(reason) = dbs.load(case) {
+        return match case.source {
+            Source::Own => Outcome::failed(Category::Input, reason),
+            Source::Corpus => Outcome::Skipped(reason),
+        };
+    }
+    roundtrip(config, case, &dbs, &artifacts).unwrap_or_else(|e| Outcome::failed(Category::Runner, e))
+}
+
+/// UP on the seeded F (must end up like T), then DOWN (must end up like F was). DOWN
+/// continues on F when UP passed, otherwise it starts from a seeded T.
+fn roundtrip(config: &Config, case: &Case, dbs: &Databases, artifacts: &Path) -> Result<Outcome, String> {
+    let psql = &config.psql;
+    let up_script = config.cli.diff(case, Dir::Up, artifacts);
+    let down_script = config.cli.diff(case, Dir::Down, artifacts);
+    let current = psql.snapshot(&dbs.from, true)?;
+    let desired = psql.snapshot(&dbs.to, false)?;
+    let mut failures = Vec::new();
+
+    let after_up = match up_script {
+        Ok(script) => migrate(psql, &dbs.from, &script, Dir::Up, &current, &desired, &mut failures)?,
+        Err(failure) => {
+            failures.push(failure);
+            None
+        }
+    };
+    match down_script {
+        Ok(script) => {
+            let (db, start) = match after_up {
+                Some(snapshot) => (&dbs.from, snapshot),
+                None => (&dbs.to, psql.snapshot(&dbs.to, true)?),
+            };
+            migrate(psql, db, &script, Dir::Down, &start, &current, &mut failures)?;
+        }
+        Err(failure) => failures.push(failure),
+    }
+    Ok(Outcome::Ran { seeded: current.seeded(), failures })
+}
+
+/// Applies one migration to `db` and checks the result against `target`; returns the
+/// new snapshot when the step passed. `Err` only for infrastructure trouble.
+fn migrate(
+    psql: &Psql,
+    db: &str,
+    script: &Path,
+    dir: Dir,
+    before: &Snapshot,
+    target: &Snapshot,
+    failures: &mut Vec<Failure>,
+) -> Result<Option<Snapshot>, String> {
+    if let Err(e) = psql.apply(db, script, true) {
+        let detail = truncate_lines(&e, MAX_ERROR_LINES);
+        failures.push(Failure { category: Category::Apply(dir), detail });
+        return Ok(None);
+    }
+    let after = psql.snapshot(db, false)?;
+    let checks = [
+        (Category::Mismatch(dir), target.diff(&after)),
+        (Category::Rows(dir), before.lost_rows(&after, target)),
+    ];
+    let found = failures.len();
+    failures.extend(checks.into_iter().filter_map(|(category, d)| Some(Failure { category, detail: d? })));
+    Ok((failures.len() == found).then_some(after))
+}
+
+/// Runs all cases on `config.jobs` threads, printing each outcome in case order.
+fn run_all(config: &Config, cases: &[Case]) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel();
+    let mut outcomes: Vec<Option<Outcome>> = cases.iter().map(|_| None).collect();
+    thread::scope(|scope| {
+        for _ in 0..config.jobs.min(cases.len()) {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(case) = cases.get(index) else { break };
+                if sender.send((index, run_case(config, case, index))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut printed = 0;
+        for (index, outcome) in receiver {
+            outcomes[index] = Some(outcome);
+            while let Some(Some(outcome)) = outcomes.get(printed) {
+                print_outcome(&cases[printed], outcome);
+                printed += 1;
+            }
+        }
+    });
+    outcomes.into_iter().map(|o| o.expect("every case ran")).collect()
+}
+
+fn print_outcome(case: &Case, outcome: &Outcome) {
+    let id = case.id();
+    match outcome {
+        Outcome::Skipped(reason) => println!("SKIP {id} ({reason})"),
+        Outcome::Ran { seeded, failures } => {
+            let seeded = format!("(seeded {}/{} tables)", seeded.seeded, seeded.tables);
+            if failures.is_empty() {
+                println!("PASS {id} {seeded}");
+                return;
+            }
+            println!("FAIL {id} [{}] {seeded}", outcome.categories());
+            for failure in failures {
+                println!("    {}:", failure.heading());
+                for line in failure.detail.lines() {
+                    println!("      {line}");
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Summary and known failures
+
+#[derive(Default)]
+struct SourceStats {
+    cases: usize,
+    skipped: usize,
+    up: usize,
+    down: usize,
+    seeded: Seeded,
+    categories: BTreeMap<String, usize>,
+}
+
+impl SourceStats {
+    fn add(&mut self, outcome: &Outcome) {
+        self.cases += 1;
+        let Outcome::Ran { seeded, .. } = outcome else {
+            self.skipped += 1;
+            return;
+        };
+        self.up += usize::from(outcome.passes(Dir::Up));
+        self.down += usize::from(outcome.passes(Dir::Down));
+        self.seeded.tables += seeded.tables;
+        self.seeded.seeded += seeded.seeded;
+        let categories: BTreeSet<String> = outcome.failures().iter().map(|f| f.category.to_string()).collect();
+        for category in categories {
+            *self.categories.entry(category).or_default() += 1;
+        }
+    }
+
+    fn print(&self, source: Source) {
+        let ran = self.cases - self.skipped;
+        let rate = |n: usize| format!("{n}/{ran} ({:.1}%)", percent(n, ran));
+        println!(
+            "{:<7} {} cases, {} skipped; UP {}, DOWN {}; seeded {}/{} tables",
+            format!("{}:", source.label()),
+            self.cases,
+            self.skipped,
+            rate(self.up),
+            rate(self.down),
+            self.seeded.seeded,
+            self.seeded.tables
+        );
+        if !self.categories.is_empty() {
+            let list: Vec<String> = self.categories.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            println!("        failures by category: {}", list.join(", "));
+        }
+    }
+}
+
+fn percent(n: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        n as f64 * 100.0 / of as f64
+    }
+}
+
+struct Summary<'a> {
+    cases: &'a [Case],
+    outcomes: &'a [Outcome],
+}
+
+struct Verdict {
+    own_failures: usize,
+    unexpected_corpus_failures: usize,
+}
+
+impl<'a> Summary<'a> {
+    fn new(cases: &'a [Case], outcomes: &'a [Outcome]) -> Self {
+        Summary { cases, outcomes }
+    }
+
+    fn pairs(&self) -> impl Iterator<Item = (&'a Case, &'a Outcome)> {
+        self.cases.iter().zip(self.outcomes)
+    }
+
+    fn print(&self, known: &KnownFailures) -> Verdict {
+        println!("\n== pg_roundtrip summary ==");
+        for source in Source::ALL {
+            let mut stats = SourceStats::default();
+            self.pairs().filter(|(c, _)| c.source == source).for_each(|(_, o)| stats.add(o));
+            if stats.cases > 0 {
+                stats.print(source);
+            }
+        }
+        let failing = |c: &Case, o: &Outcome| c.source == Source::Corpus && !o.failures().is_empty();
+        let unexpected: Vec<String> =
+            self.pairs().filter(|(c, o)| failing(c, o) && !known.contains(&c.name)).map(|(c, _)| c.id()).collect();
+        let now_passing: Vec<String> = self
+            .pairs()
+            .filter(|(c, o)| c.source == Source::Corpus && o.passes(Dir::Up) && o.passes(Dir::Down))
+            .filter(|(c, _)| known.contains(&c.name))
+            .map(|(c, _)| c.id())
+            .collect();
+        print_list("now passing: remove from known failures", &now_passing);
+        print_list("corpus failures not in known failures", &unexpected);
+        let passed = self.pairs().filter(|(_, o)| o.passes(Dir::Up) && o.passes(Dir::Down)).count();
+        let skipped = self.outcomes.iter().filter(|o| matches!(o, Outcome::Skipped(_))).count();
+        let failed = self.outcomes.len() - passed - skipped;
+        println!("{passed} passed, {failed} failed, {skipped} skipped");
+        Verdict {
+            own_failures: self.pairs().filter(|(c, o)| c.source == Source::Own && !o.failures().is_empty()).count(),
+            unexpected_corpus_failures: unexpected.len(),
+        }
+    }
+}
+
+fn print_list(title: &str, items: &[String]) {
+    if !items.is_empty() {
+        println!("{title} ({}):", items.len());
+        for item in items {
+            println!("    {item}");
+        }
+    }
+}
+
+/// `cli/tests/pg_corpus_known_failures.txt`: corpus case names, one per line, `#` comments.
+struct KnownFailures {
+    path: PathBuf,
+    /// Case name -> its line as written.
+    entries: BTreeMap<String, String>,
+}
+
+impl KnownFailures {
+    const HEADER: &'static str = "\
+# Corpus cases (../shared/corpus/postgres) known to fail the PostgreSQL round trip
+# (cli/tests/pg_roundtrip.rs). One case name per line; '#' starts a comment.
+# Regenerate: PG_ROUNDTRIP_WRITE_KNOWN_FAILURES=1 scripts/test.sh (or cargo test -p
+# schemashift-cli --test pg_roundtrip with SCHEMASHIFT_PGHOST set).
+";
+
+    fn load(path: &Path) -> Result<Self, String> {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let entries = text
+            .lines()
+            .filter_map(|line| {
+                let name = line.split('#').next().unwrap_or_default().trim();
+                (!name.is_empty()).then(|| (name.to_owned(), line.trim().to_owned()))
+            })
+            .collect();
+        Ok(KnownFailures { path: path.to_owned(), entries })
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
+    /// Current corpus failures, plus the old entries of corpus cases that did not run.
+    fn rewrite(&self, cases: &[Case], outcomes: &[Outcome]) -> Result<(), String> {
+        let ran: BTreeSet<&str> =
+            cases.iter().filter(|c| c.source == Source::Corpus).map(|c| c.name.as_str()).collect();
+        let mut entries: BTreeMap<&str, String> =
+            self.entries.iter().filter(|(name, _)| !ran.contains(name.as_str())).map(|(n, l)| (n.as_str(), l.clone())).collect();
+        for (case, outcome) in cases.iter().zip(outcomes) {
+            if case.source == Source::Corpus && !outcome.failures().is_empty() {
+                entries.insert(&case.name, format!("{}  # {}", case.name, outcome.categories()));
+            }
+        }
+        let mut text = Self::HEADER.to_owned();
+        for line in entries.values() {
+            text.push_str(line);
+            text.push('\n');
+        }
+        fs::write(&self.path, text).map_err(|e| format!("cannot write {}: {e}", self.path.display()))
+    }
+}

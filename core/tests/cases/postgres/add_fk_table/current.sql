@@ -1,0 +1,4 @@
+CREATE TABLE authors (
+  id serial PRIMARY KEY,
+  name text NOT NULL
+);
