@@ -57,10 +57,14 @@ fn main() -> ExitCode {
 
 fn skip_without_cluster() -> ExitCode {
     if env::var("CI").is_ok_and(|v| v == "true") {
-        eprintln!("pg_roundtrip: SCHEMASHIFT_PGHOST is not set, but CI=true requires the round trip");
+        eprintln!(
+            "pg_roundtrip: SCHEMASHIFT_PGHOST is not set, but CI=true requires the round trip"
+        );
         return ExitCode::FAILURE;
     }
-    println!("pg_roundtrip: skipped (no SCHEMASHIFT_PGHOST; scripts/test.sh starts a private cluster)");
+    println!(
+        "pg_roundtrip: skipped (no SCHEMASHIFT_PGHOST; scripts/test.sh starts a private cluster)"
+    );
     ExitCode::SUCCESS
 }
 
@@ -75,9 +79,17 @@ fn run(config: Config) -> Result<ExitCode, String> {
         known.rewrite(&cases, &outcomes)?;
         println!("pg_roundtrip: rewrote {}", config.known_failures.display());
     }
-    println!("pg_roundtrip: {} cases in {:.1}s", cases.len(), started.elapsed().as_secs_f64());
+    println!(
+        "pg_roundtrip: {} cases in {:.1}s",
+        cases.len(),
+        started.elapsed().as_secs_f64()
+    );
     let corpus_ok = verdict.unexpected_corpus_failures == 0 || config.write_known_failures;
-    Ok(if verdict.own_failures == 0 && corpus_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if verdict.own_failures == 0 && corpus_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -97,10 +109,13 @@ struct Config {
 impl Config {
     fn from_env(host: OsString) -> Result<Self, String> {
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let root = manifest.parent().ok_or("cli crate has no parent directory")?;
+        let root = manifest
+            .parent()
+            .ok_or("cli crate has no parent directory")?;
         let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pg_roundtrip");
         if work.exists() {
-            fs::remove_dir_all(&work).map_err(|e| format!("cannot clean {}: {e}", work.display()))?;
+            fs::remove_dir_all(&work)
+                .map_err(|e| format!("cannot clean {}: {e}", work.display()))?;
         }
         let scripts = Scripts::write(&work)?;
         let bin = env::var_os("SCHEMASHIFT_BIN")
@@ -121,15 +136,22 @@ impl Config {
             work,
             jobs: jobs_from_env()?,
             known_failures: manifest.join(KNOWN_FAILURES_FILE),
-            write_known_failures: env::var("PG_ROUNDTRIP_WRITE_KNOWN_FAILURES").is_ok_and(|v| v == "1"),
+            write_known_failures: env::var("PG_ROUNDTRIP_WRITE_KNOWN_FAILURES")
+                .is_ok_and(|v| v == "1"),
         })
     }
 }
 
 fn jobs_from_env() -> Result<usize, String> {
     match env::var("PG_ROUNDTRIP_JOBS") {
-        Ok(v) => v.parse().ok().filter(|&n| n > 0).ok_or(format!("bad PG_ROUNDTRIP_JOBS={v}")),
-        Err(_) => Ok(thread::available_parallelism().map_or(2, |n| n.get() * 2).min(8)),
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(format!("bad PG_ROUNDTRIP_JOBS={v}")),
+        Err(_) => Ok(thread::available_parallelism()
+            .map_or(2, |n| n.get() * 2)
+            .min(8)),
     }
 }
 
@@ -156,7 +178,9 @@ impl Source {
                 .into_iter()
                 .find(|s| s.label() == v)
                 .map(Some)
-                .ok_or(format!("PG_ROUNDTRIP_ONLY must be own or corpus, not {v:?}")),
+                .ok_or(format!(
+                    "PG_ROUNDTRIP_ONLY must be own or corpus, not {v:?}"
+                )),
         }
     }
 }
@@ -201,7 +225,10 @@ impl Selection {
                     desired: path.join(desired),
                     setup: Some(path.join("setup.sql")).filter(|p| p.is_file()),
                 };
-                if case.current.is_file() && case.desired.is_file() && case.id().contains(&self.filter) {
+                if case.current.is_file()
+                    && case.desired.is_file()
+                    && case.id().contains(&self.filter)
+                {
                     cases.push(case);
                 }
             }
@@ -244,7 +271,10 @@ impl Scripts {
             fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             Ok::<_, String>(path)
         };
-        Ok(Scripts { seed: write("seed.sql", SEED_SQL)?, snapshot: write("snapshot.sql", SNAPSHOT_SQL)? })
+        Ok(Scripts {
+            seed: write("seed.sql", SEED_SQL)?,
+            snapshot: write("snapshot.sql", SNAPSHOT_SQL)?,
+        })
     }
 }
 
@@ -258,10 +288,17 @@ impl Psql {
     fn command(&self, db: &str, stop_on_error: bool) -> Command {
         let mut cmd = Command::new("psql");
         cmd.args(["-X", "-q", "-At", "-d", db, "-v"])
-            .arg(if stop_on_error { "ON_ERROR_STOP=1" } else { "ON_ERROR_STOP=0" })
+            .arg(if stop_on_error {
+                "ON_ERROR_STOP=1"
+            } else {
+                "ON_ERROR_STOP=0"
+            })
             .env("PGHOST", &self.host)
             .env("PGUSER", "postgres")
-            .env("PGOPTIONS", "-c client_min_messages=warning -c statement_timeout=60s")
+            .env(
+                "PGOPTIONS",
+                "-c client_min_messages=warning -c statement_timeout=60s",
+            )
             .stdin(Stdio::null());
         cmd
     }
@@ -307,15 +344,22 @@ impl Psql {
             cmd.arg("-f").arg(&self.scripts.seed);
         }
         cmd.arg("-f").arg(&self.scripts.snapshot);
-        Self::run(cmd).map(|out| Snapshot::parse(&out)).map_err(|e| format!("snapshot of {db} failed: {e}"))
+        Self::run(cmd)
+            .map(|out| Snapshot::parse(&out))
+            .map_err(|e| format!("snapshot of {db} failed: {e}"))
     }
 }
 
 /// The first line of a psql error that says what went wrong.
 fn first_error_line(stderr: &str) -> &str {
     let mut lines = stderr.lines();
-    let first = lines.clone().find(|l| !l.trim().is_empty()).unwrap_or("(no error output)");
-    lines.find(|l| l.contains("ERROR:") || l.contains("FATAL:")).unwrap_or(first)
+    let first = lines
+        .clone()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("(no error output)");
+    lines
+        .find(|l| l.contains("ERROR:") || l.contains("FATAL:"))
+        .unwrap_or(first)
 }
 
 /// `text` limited to `max` lines.
@@ -328,45 +372,48 @@ fn truncate_lines(text: &str, max: usize) -> String {
     out
 }
 
-/// The two databases of one case; dropped again when this goes out of scope.
-struct Databases<'a> {
+/// A scratch database, dropped again when this goes out of scope.
+struct Database<'a> {
     psql: &'a Psql,
-    from: String,
-    to: String,
+    name: String,
 }
 
-impl<'a> Databases<'a> {
-    fn create(psql: &'a Psql, index: usize) -> Result<Self, String> {
-        let prefix = format!("ssrt_{}_{index}", std::process::id());
-        let dbs = Databases { psql, from: format!("{prefix}_from"), to: format!("{prefix}_to") };
-        let create = |db: &str| format!("CREATE DATABASE {db} TEMPLATE template0");
-        psql.exec("postgres", &[&create(&dbs.from), &create(&dbs.to)])
-            .map_err(|e| format!("cannot create databases: {e}"))?;
-        Ok(dbs)
+impl<'a> Database<'a> {
+    fn create(psql: &'a Psql, name: String) -> Result<Self, String> {
+        psql.exec(
+            "postgres",
+            &[&format!("CREATE DATABASE {name} TEMPLATE template0")],
+        )
+        .map_err(|e| format!("cannot create database {name}: {e}"))?;
+        Ok(Database { psql, name })
     }
 
-    /// Builds F from the current schema and T from the desired one; the error names
-    /// the file that does not apply.
-    fn load(&self, case: &Case) -> Result<(), String> {
-        for (db, schema) in [(&self.from, &case.current), (&self.to, &case.desired)] {
-            if let Some(setup) = &case.setup {
-                // Roles are cluster-wide: "already exists" errors are expected here.
-                let _ = self.psql.apply(db, setup, false);
-            }
-            self.psql.apply(db, schema, true).map_err(|e| {
-                let file = schema.file_name().unwrap_or_default().to_string_lossy();
-                format!("{file} does not apply: {}", first_error_line(&e))
-            })?;
+    /// Runs `setup` (errors tolerated: roles are cluster-wide, so "already exists" is
+    /// expected), then `schema`; the error names the file that does not apply.
+    fn build(&self, setup: Option<&Path>, schema: &Path) -> Result<(), String> {
+        if let Some(setup) = setup {
+            let _ = self.psql.apply(&self.name, setup, false);
         }
-        Ok(())
+        self.psql.apply(&self.name, schema, true).map_err(|e| {
+            let file = schema.file_name().unwrap_or_default().to_string_lossy();
+            format!("{file} does not apply: {}", first_error_line(&e))
+        })
+    }
+
+    fn apply(&self, script: &Path) -> Result<(), String> {
+        self.psql.apply(&self.name, script, true)
+    }
+
+    fn snapshot(&self, seed: bool) -> Result<Snapshot, String> {
+        self.psql.snapshot(&self.name, seed)
     }
 }
 
-impl Drop for Databases<'_> {
+impl Drop for Database<'_> {
     fn drop(&mut self) {
-        let drop = |db: &str| format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)");
-        if let Err(e) = self.psql.exec("postgres", &[&drop(&self.from), &drop(&self.to)]) {
-            eprintln!("pg_roundtrip: cannot drop {} / {}: {e}", self.from, self.to);
+        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        if let Err(e) = self.psql.exec("postgres", &[&sql]) {
+            eprintln!("pg_roundtrip: cannot drop database {}: {e}", self.name);
         }
     }
 }
@@ -382,9 +429,14 @@ struct Snapshot {
 
 impl Snapshot {
     fn parse(output: &str) -> Self {
-        let mut snapshot = Snapshot { catalog: BTreeSet::new(), rows: BTreeMap::new() };
+        let mut snapshot = Snapshot {
+            catalog: BTreeSet::new(),
+            rows: BTreeMap::new(),
+        };
         for line in output.lines().filter(|l| !l.is_empty()) {
-            let counted = line.strip_prefix(ROWS_PREFIX).and_then(|rest| rest.rsplit_once(' '));
+            let counted = line
+                .strip_prefix(ROWS_PREFIX)
+                .and_then(|rest| rest.rsplit_once(' '));
             match counted.and_then(|(table, n)| Some((table, n.parse().ok()?))) {
                 Some((table, n)) => {
                     snapshot.rows.insert(table.to_owned(), n);
@@ -403,7 +455,10 @@ impl Snapshot {
         let extra = got.catalog.difference(&self.catalog).map(|l| (l, '+'));
         let mut changes: Vec<(&String, char)> = missing.chain(extra).collect();
         changes.sort();
-        let lines: Vec<String> = changes.into_iter().map(|(line, sign)| format!("{sign} {line}")).collect();
+        let lines: Vec<String> = changes
+            .into_iter()
+            .map(|(line, sign)| format!("{sign} {line}"))
+            .collect();
         (!lines.is_empty()).then(|| truncate_lines(&lines.join("\n"), MAX_DIFF_LINES))
     }
 
@@ -424,8 +479,15 @@ impl Snapshot {
         (!changes.is_empty()).then(|| truncate_lines(&changes.join("\n"), MAX_DIFF_LINES))
     }
 
+    fn has_rows(&self) -> bool {
+        self.rows.values().any(|&n| n > 0)
+    }
+
     fn seeded(&self) -> Seeded {
-        Seeded { tables: self.rows.len(), seeded: self.rows.values().filter(|&&n| n > 0).count() }
+        Seeded {
+            tables: self.rows.len(),
+            seeded: self.rows.values().filter(|&&n| n > 0).count(),
+        }
     }
 }
 
@@ -445,23 +507,34 @@ struct Cli {
 impl Cli {
     /// Runs `schemashift diff` for one direction; the script lands in `out_dir`.
     fn diff(&self, case: &Case, dir: Dir, out_dir: &Path) -> Result<PathBuf, Failure> {
-        let fail = |detail: String| Failure { category: Category::Cli(dir), detail };
+        let fail = |detail: String| Failure {
+            category: Category::Cli(dir),
+            detail,
+        };
         let script = out_dir.join(format!("{dir}.sql"));
         let stderr_path = out_dir.join(format!("{dir}.stderr"));
-        let create = |path: &Path| File::create(path).map_err(|e| fail(format!("{}: {e}", path.display())));
+        let create =
+            |path: &Path| File::create(path).map_err(|e| fail(format!("{}: {e}", path.display())));
         let mut cmd = Command::new(&self.bin);
         cmd.arg("diff").arg(&case.current).arg(&case.desired);
         if dir == Dir::Down {
             cmd.arg("--down");
         }
-        cmd.stdin(Stdio::null()).stdout(create(&script)?).stderr(create(&stderr_path)?);
-        let child = cmd.spawn().map_err(|e| fail(format!("cannot run {}: {e}", self.bin.display())))?;
+        cmd.stdin(Stdio::null())
+            .stdout(create(&script)?)
+            .stderr(create(&stderr_path)?);
+        let child = cmd
+            .spawn()
+            .map_err(|e| fail(format!("cannot run {}: {e}", self.bin.display())))?;
         let status = wait_with_timeout(child, CLI_TIMEOUT).map_err(fail)?;
         if status.success() {
             return Ok(script);
         }
         let stderr = fs::read_to_string(&stderr_path).unwrap_or_default();
-        Err(fail(format!("{status}\n{}", truncate_lines(stderr.trim(), MAX_ERROR_LINES))))
+        Err(fail(format!(
+            "{status}\n{}",
+            truncate_lines(stderr.trim(), MAX_ERROR_LINES)
+        )))
     }
 }
 
@@ -515,7 +588,9 @@ impl Category {
     fn dir(self) -> Option<Dir> {
         match self {
             Category::Input | Category::Runner => None,
-            Category::Cli(d) | Category::Apply(d) | Category::Mismatch(d) | Category::Rows(d) => Some(d),
+            Category::Cli(d) | Category::Apply(d) | Category::Mismatch(d) | Category::Rows(d) => {
+                Some(d)
+            }
         }
     }
 }
@@ -549,12 +624,18 @@ impl Failure {
 
 enum Outcome {
     Skipped(String),
-    Ran { seeded: Seeded, failures: Vec<Failure> },
+    Ran {
+        seeded: Seeded,
+        failures: Vec<Failure>,
+    },
 }
 
 impl Outcome {
     fn failed(category: Category, detail: String) -> Self {
-        Outcome::Ran { seeded: Seeded::default(), failures: vec![Failure { category, detail }] }
+        Outcome::Ran {
+            seeded: Seeded::default(),
+            failures: vec![Failure { category, detail }],
+        }
     }
 
     fn failures(&self) -> &[Failure] {
@@ -566,11 +647,18 @@ impl Outcome {
 
     fn passes(&self, dir: Dir) -> bool {
         matches!(self, Outcome::Ran { .. })
-            && !self.failures().iter().any(|f| f.category.dir().is_none_or(|d| d == dir))
+            && !self
+                .failures()
+                .iter()
+                .any(|f| f.category.dir().is_none_or(|d| d == dir))
     }
 
     fn categories(&self) -> String {
-        let categories: BTreeSet<String> = self.failures().iter().map(|f| f.category.to_string()).collect();
+        let categories: BTreeSet<String> = self
+            .failures()
+            .iter()
+            .map(|f| f.category.to_string())
+            .collect();
         categories.into_iter().collect::<Vec<_>>().join(", ")
     }
 }
@@ -578,75 +666,128 @@ impl Outcome {
 fn run_case(config: &Config, case: &Case, index: usize) -> Outcome {
     let artifacts = config.work.join(case.source.label()).join(&case.name);
     if let Err(e) = fs::create_dir_all(&artifacts) {
-        return Outcome::failed(Category::Runner, format!("cannot create {}: {e}", artifacts.display()));
+        return Outcome::failed(
+            Category::Runner,
+            format!("cannot create {}: {e}", artifacts.display()),
+        );
     }
-    let dbs = match Databases::create(&config.psql, index) {
-        Ok(dbs) => dbs,
-        Err(e) => return Outcome::failed(Category::Runner, e),
+    let run = RoundTrip {
+        config,
+        case,
+        db_prefix: format!("ssrt_{}_{index}", std::process::id()),
     };
-    if let Err(reason) = dbs.load(case) {
+    let (from, to) = match (run.database("from"), run.database("to")) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(e), _) | (_, Err(e)) => return Outcome::failed(Category::Runner, e),
+    };
+    let built = from
+        .build(case.setup.as_deref(), &case.current)
+        .and_then(|()| to.build(case.setup.as_deref(), &case.desired));
+    if let Err(reason) = built {
         return match case.source {
             Source::Own => Outcome::failed(Category::Input, reason),
             Source::Corpus => Outcome::Skipped(reason),
         };
     }
-    roundtrip(config, case, &dbs, &artifacts).unwrap_or_else(|e| Outcome::failed(Category::Runner, e))
+    run.run(&from, &to, &artifacts)
+        .unwrap_or_else(|e| Outcome::failed(Category::Runner, e))
 }
 
-/// UP on the seeded F (must end up like T), then DOWN (must end up like F was). DOWN
-/// continues on F when UP passed, otherwise it starts from a seeded T.
-fn roundtrip(config: &Config, case: &Case, dbs: &Databases, artifacts: &Path) -> Result<Outcome, String> {
-    let psql = &config.psql;
-    let up_script = config.cli.diff(case, Dir::Up, artifacts);
-    let down_script = config.cli.diff(case, Dir::Down, artifacts);
-    let current = psql.snapshot(&dbs.from, true)?;
-    let desired = psql.snapshot(&dbs.to, false)?;
-    let mut failures = Vec::new();
-
-    let after_up = match up_script {
-        Ok(script) => migrate(psql, &dbs.from, &script, Dir::Up, &current, &desired, &mut failures)?,
-        Err(failure) => {
-            failures.push(failure);
-            None
-        }
-    };
-    match down_script {
-        Ok(script) => {
-            let (db, start) = match after_up {
-                Some(snapshot) => (&dbs.from, snapshot),
-                None => (&dbs.to, psql.snapshot(&dbs.to, true)?),
-            };
-            migrate(psql, db, &script, Dir::Down, &start, &current, &mut failures)?;
-        }
-        Err(failure) => failures.push(failure),
-    }
-    Ok(Outcome::Ran { seeded: current.seeded(), failures })
+/// One case against its databases F (`from`, built from the current schema) and T
+/// (`to`, built from the desired schema). `Err` means infrastructure trouble.
+struct RoundTrip<'a> {
+    config: &'a Config,
+    case: &'a Case,
+    db_prefix: String,
 }
 
-/// Applies one migration to `db` and checks the result against `target`; returns the
-/// new snapshot when the step passed. `Err` only for infrastructure trouble.
-fn migrate(
-    psql: &Psql,
-    db: &str,
-    script: &Path,
-    dir: Dir,
-    before: &Snapshot,
-    target: &Snapshot,
-    failures: &mut Vec<Failure>,
-) -> Result<Option<Snapshot>, String> {
-    if let Err(e) = psql.apply(db, script, true) {
-        let detail = truncate_lines(&e, MAX_ERROR_LINES);
-        failures.push(Failure { category: Category::Apply(dir), detail });
-        return Ok(None);
+impl RoundTrip<'_> {
+    fn database(&self, suffix: &str) -> Result<Database<'_>, String> {
+        Database::create(&self.config.psql, format!("{}_{suffix}", self.db_prefix))
     }
-    let after = psql.snapshot(db, false)?;
-    let checks = [
-        (Category::Mismatch(dir), target.diff(&after)),
-        (Category::Rows(dir), before.lost_rows(&after, target)),
-    ];
-    let found = failures.len();
-    failures.extend(checks.into_iter().filter_map(|(category, d)| Some(Failure { category, detail: d? })));
-    Ok((failures.len() == found).then_some(after))
+
+    /// UP on the seeded F (must end up like T), then DOWN (must end up like F was).
+    /// DOWN continues on F when UP passed, otherwise it starts from a seeded T.
+    fn run(&self, from: &Database, to: &Database, artifacts: &Path) -> Result<Outcome, String> {
+        let cli = &self.config.cli;
+        let up_script = cli.diff(self.case, Dir::Up, artifacts);
+        let down_script = cli.diff(self.case, Dir::Down, artifacts);
+        let current = from.snapshot(true)?;
+        let desired = to.snapshot(false)?;
+        let mut failures = Vec::new();
+
+        let after_up = match up_script {
+            Ok(script) => {
+                self.migrate(from, &script, Dir::Up, &current, &desired, &mut failures)?
+            }
+            Err(failure) => {
+                failures.push(failure);
+                None
+            }
+        };
+        match down_script {
+            Ok(script) => {
+                let (db, start) = match after_up {
+                    Some(snapshot) => (from, snapshot),
+                    None => (to, to.snapshot(true)?),
+                };
+                self.migrate(db, &script, Dir::Down, &start, &current, &mut failures)?;
+            }
+            Err(failure) => failures.push(failure),
+        }
+        Ok(Outcome::Ran {
+            seeded: current.seeded(),
+            failures,
+        })
+    }
+
+    /// Applies one migration to `db` and checks the result against `target`; returns
+    /// the new snapshot when the step passed.
+    fn migrate(
+        &self,
+        db: &Database,
+        script: &Path,
+        dir: Dir,
+        before: &Snapshot,
+        target: &Snapshot,
+        failures: &mut Vec<Failure>,
+    ) -> Result<Option<Snapshot>, String> {
+        if let Err(e) = db.apply(script) {
+            let mut detail = truncate_lines(&e, MAX_ERROR_LINES);
+            if before.has_rows() && self.applies_without_rows(dir, script)? {
+                detail.push_str("\n(the script applies when the tables are empty: only the seeded rows break it)");
+            }
+            failures.push(Failure {
+                category: Category::Apply(dir),
+                detail,
+            });
+            return Ok(None);
+        }
+        let after = db.snapshot(false)?;
+        let checks = [
+            (Category::Mismatch(dir), target.diff(&after)),
+            (Category::Rows(dir), before.lost_rows(&after, target)),
+        ];
+        let found = failures.len();
+        failures.extend(checks.into_iter().filter_map(|(category, d)| {
+            Some(Failure {
+                category,
+                detail: d?,
+            })
+        }));
+        Ok((failures.len() == found).then_some(after))
+    }
+
+    /// Whether `script` applies to a fresh, empty database built from its start schema.
+    fn applies_without_rows(&self, dir: Dir, script: &Path) -> Result<bool, String> {
+        let probe = self.database("probe")?;
+        let start = match dir {
+            Dir::Up => &self.case.current,
+            Dir::Down => &self.case.desired,
+        };
+        probe.build(self.case.setup.as_deref(), start)?;
+        Ok(probe.apply(script).is_ok())
+    }
 }
 
 /// Runs all cases on `config.jobs` threads, printing each outcome in case order.
@@ -676,7 +817,10 @@ fn run_all(config: &Config, cases: &[Case]) -> Vec<Outcome> {
             }
         }
     });
-    outcomes.into_iter().map(|o| o.expect("every case ran")).collect()
+    outcomes
+        .into_iter()
+        .map(|o| o.expect("every case ran"))
+        .collect()
 }
 
 fn print_outcome(case: &Case, outcome: &Outcome) {
@@ -724,7 +868,11 @@ impl SourceStats {
         self.down += usize::from(outcome.passes(Dir::Down));
         self.seeded.tables += seeded.tables;
         self.seeded.seeded += seeded.seeded;
-        let categories: BTreeSet<String> = outcome.failures().iter().map(|f| f.category.to_string()).collect();
+        let categories: BTreeSet<String> = outcome
+            .failures()
+            .iter()
+            .map(|f| f.category.to_string())
+            .collect();
         for category in categories {
             *self.categories.entry(category).or_default() += 1;
         }
@@ -744,7 +892,11 @@ impl SourceStats {
             self.seeded.tables
         );
         if !self.categories.is_empty() {
-            let list: Vec<String> = self.categories.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            let list: Vec<String> = self
+                .categories
+                .iter()
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect();
             println!("        failures by category: {}", list.join(", "));
         }
     }
@@ -781,14 +933,20 @@ impl<'a> Summary<'a> {
         println!("\n== pg_roundtrip summary ==");
         for source in Source::ALL {
             let mut stats = SourceStats::default();
-            self.pairs().filter(|(c, _)| c.source == source).for_each(|(_, o)| stats.add(o));
+            self.pairs()
+                .filter(|(c, _)| c.source == source)
+                .for_each(|(_, o)| stats.add(o));
             if stats.cases > 0 {
                 stats.print(source);
             }
         }
-        let failing = |c: &Case, o: &Outcome| c.source == Source::Corpus && !o.failures().is_empty();
-        let unexpected: Vec<String> =
-            self.pairs().filter(|(c, o)| failing(c, o) && !known.contains(&c.name)).map(|(c, _)| c.id()).collect();
+        let failing =
+            |c: &Case, o: &Outcome| c.source == Source::Corpus && !o.failures().is_empty();
+        let unexpected: Vec<String> = self
+            .pairs()
+            .filter(|(c, o)| failing(c, o) && !known.contains(&c.name))
+            .map(|(c, _)| c.id())
+            .collect();
         let now_passing: Vec<String> = self
             .pairs()
             .filter(|(c, o)| c.source == Source::Corpus && o.passes(Dir::Up) && o.passes(Dir::Down))
@@ -797,12 +955,22 @@ impl<'a> Summary<'a> {
             .collect();
         print_list("now passing: remove from known failures", &now_passing);
         print_list("corpus failures not in known failures", &unexpected);
-        let passed = self.pairs().filter(|(_, o)| o.passes(Dir::Up) && o.passes(Dir::Down)).count();
-        let skipped = self.outcomes.iter().filter(|o| matches!(o, Outcome::Skipped(_))).count();
+        let passed = self
+            .pairs()
+            .filter(|(_, o)| o.passes(Dir::Up) && o.passes(Dir::Down))
+            .count();
+        let skipped = self
+            .outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Skipped(_)))
+            .count();
         let failed = self.outcomes.len() - passed - skipped;
         println!("{passed} passed, {failed} failed, {skipped} skipped");
         Verdict {
-            own_failures: self.pairs().filter(|(c, o)| c.source == Source::Own && !o.failures().is_empty()).count(),
+            own_failures: self
+                .pairs()
+                .filter(|(c, o)| c.source == Source::Own && !o.failures().is_empty())
+                .count(),
             unexpected_corpus_failures: unexpected.len(),
         }
     }
@@ -845,7 +1013,10 @@ impl KnownFailures {
                 (!name.is_empty()).then(|| (name.to_owned(), line.trim().to_owned()))
             })
             .collect();
-        Ok(KnownFailures { path: path.to_owned(), entries })
+        Ok(KnownFailures {
+            path: path.to_owned(),
+            entries,
+        })
     }
 
     fn contains(&self, name: &str) -> bool {
@@ -854,13 +1025,23 @@ impl KnownFailures {
 
     /// Current corpus failures, plus the old entries of corpus cases that did not run.
     fn rewrite(&self, cases: &[Case], outcomes: &[Outcome]) -> Result<(), String> {
-        let ran: BTreeSet<&str> =
-            cases.iter().filter(|c| c.source == Source::Corpus).map(|c| c.name.as_str()).collect();
-        let mut entries: BTreeMap<&str, String> =
-            self.entries.iter().filter(|(name, _)| !ran.contains(name.as_str())).map(|(n, l)| (n.as_str(), l.clone())).collect();
+        let ran: BTreeSet<&str> = cases
+            .iter()
+            .filter(|c| c.source == Source::Corpus)
+            .map(|c| c.name.as_str())
+            .collect();
+        let mut entries: BTreeMap<&str, String> = self
+            .entries
+            .iter()
+            .filter(|(name, _)| !ran.contains(name.as_str()))
+            .map(|(n, l)| (n.as_str(), l.clone()))
+            .collect();
         for (case, outcome) in cases.iter().zip(outcomes) {
             if case.source == Source::Corpus && !outcome.failures().is_empty() {
-                entries.insert(&case.name, format!("{}  # {}", case.name, outcome.categories()));
+                entries.insert(
+                    &case.name,
+                    format!("{}  # {}", case.name, outcome.categories()),
+                );
             }
         }
         let mut text = Self::HEADER.to_owned();
@@ -868,6 +1049,7 @@ impl KnownFailures {
             text.push_str(line);
             text.push('\n');
         }
-        fs::write(&self.path, text).map_err(|e| format!("cannot write {}: {e}", self.path.display()))
+        fs::write(&self.path, text)
+            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))
     }
 }

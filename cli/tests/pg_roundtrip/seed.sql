@@ -4,7 +4,10 @@
 -- generation expression) is left to the database, a foreign-key column takes a
 -- value from the referenced table, anything else gets a simple value of its
 -- type. Row k (1 or 2) uses values that differ between rows where that is easy,
--- so unique constraints usually allow both rows. A table whose INSERT fails
+-- so unique constraints usually allow both rows; values are deterministic (no
+-- random uuids), so a foreign key that a migration adds later usually holds.
+-- When the INSERT fails, a minimal one (NOT NULL columns only, so CHECK
+-- constraints on nullable columns pass) is tried; a table where that fails too
 -- (check constraints, exotic types, ...) just stays empty. The helper functions
 -- live in pg_temp, so they vanish with the session and never show up in a
 -- catalog snapshot.
@@ -25,7 +28,7 @@ BEGIN
       (SELECT enumlabel FROM pg_enum WHERE enumtypid = t.oid ORDER BY enumsortorder OFFSET k - 1 LIMIT 1),
       (SELECT enumlabel FROM pg_enum WHERE enumtypid = t.oid ORDER BY enumsortorder LIMIT 1)))
     WHEN t.typcategory = 'A' THEN quote_literal('{}')
-    WHEN t.typname = 'uuid' THEN 'gen_random_uuid()'
+    WHEN t.typname = 'uuid' THEN quote_literal(format('00000000-0000-0000-0000-%s', lpad(k::text, 12, '0')))
     WHEN t.typname IN ('json', 'jsonb') THEN quote_literal(format('{"k": %s}', k))
     WHEN t.typname = 'bytea' THEN quote_literal(format('\x0%s', k))
     WHEN t.typname = 'xml' THEN quote_literal('<a/>')
@@ -45,8 +48,8 @@ BEGIN
 END
 $$;
 
--- The INSERT statement for row `k` of table `rel`.
-CREATE FUNCTION pg_temp.seed_statement(rel oid, k integer) RETURNS text
+-- The INSERT statement for row `k` of table `rel`; `minimal` leaves nullable columns out.
+CREATE FUNCTION pg_temp.seed_statement(rel oid, k integer, minimal boolean) RETURNS text
 LANGUAGE sql STABLE AS $$
   SELECT CASE
     WHEN count(*) = 0 THEN format('INSERT INTO %s DEFAULT VALUES', rel::regclass)
@@ -66,6 +69,7 @@ LANGUAGE sql STABLE AS $$
   ) fk ON true
   WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
     AND (fk.expr IS NOT NULL OR (NOT a.atthasdef AND a.attidentity = ''))
+    AND (a.attnotnull OR NOT minimal)
 $$;
 
 DO $$
@@ -73,6 +77,7 @@ DECLARE
   todo oid[];
   done oid[];
   t oid;
+  minimal boolean;
   progress boolean;
 BEGIN
   SELECT coalesce(array_agg(c.oid ORDER BY c.oid), '{}') INTO todo
@@ -89,13 +94,16 @@ BEGIN
       progress := false;
       FOREACH t IN ARRAY todo LOOP
         CONTINUE WHEN t = ANY (done);
-        BEGIN
-          EXECUTE pg_temp.seed_statement(t, k);
-          done := done || t;
-          progress := true;
-        EXCEPTION WHEN OTHERS THEN
-          NULL;
-        END;
+        FOREACH minimal IN ARRAY ARRAY[false, true] LOOP
+          BEGIN
+            EXECUTE pg_temp.seed_statement(t, k, minimal);
+            done := done || t;
+            progress := true;
+            EXIT;
+          EXCEPTION WHEN OTHERS THEN
+            NULL;
+          END;
+        END LOOP;
       END LOOP;
       EXIT WHEN NOT progress;
     END LOOP;
