@@ -1,0 +1,92 @@
+//! The one place where SQL dialects differ: identifier folding, type names, default object
+//! names and how each [`Change`](crate::diff::Change) is spelled in SQL.
+
+mod postgres;
+
+use crate::diff::Change;
+use crate::model::{Column, QualName, Schema, Sequence, Sql, Type};
+use serde::Serialize;
+
+pub use postgres::Postgres;
+
+/// The dialects schemashift knows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DialectKind {
+    #[default]
+    Postgres,
+}
+
+impl DialectKind {
+    /// Parse a user-supplied dialect name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "postgres" | "postgresql" | "pg" => Some(Self::Postgres),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+        }
+    }
+
+    /// The dialect's implementation.
+    pub fn dialect(self) -> &'static dyn Dialect {
+        match self {
+            Self::Postgres => &Postgres,
+        }
+    }
+}
+
+/// Everything that differs between databases.
+pub trait Dialect: Sync {
+    fn kind(&self) -> DialectKind;
+    /// The sqlparser dialect used to tokenize and parse expressions.
+    fn parser_dialect(&self) -> &dyn sqlparser::dialect::Dialect;
+    /// Schema that unqualified names live in.
+    fn default_schema(&self) -> &'static str;
+    /// Fold an unquoted identifier the way the database does.
+    fn fold_ident(&self, ident: &str) -> String;
+    /// A quoted identifier as the database stores it.
+    fn fold_quoted(&self, ident: &str) -> String;
+    /// Name the database gives an unnamed object: `name1_name2_label`, shortened to fit.
+    fn object_name(&self, name1: &str, name2: &str, label: &str) -> String;
+    /// The integer type a `serial`-like pseudo-type stands for.
+    fn serial_type(&self, name: &str) -> Option<&'static str>;
+    /// The default of a column fed by a sequence.
+    fn nextval_default(&self, seq: &QualName) -> Sql;
+    /// If `col` of `table` is exactly what the `serial` pseudo-type of some integer type makes
+    /// with sequence `seq`, that pseudo-type.
+    fn serial_of(&self, col: &Column, seq: &Sequence, table: &QualName) -> Option<&'static str>;
+    /// Canonical form of a type as written (e.g. `int4` -> `integer`); `name` is lower-cased
+    /// unless it was quoted or schema-qualified.
+    fn normalize_type(
+        &self,
+        name: &str,
+        schema: Option<&str>,
+        modifiers: Option<String>,
+        array_dims: u8,
+        search_schema: &str,
+    ) -> Type;
+    /// Spell a type in SQL.
+    fn render_type(&self, ty: &Type) -> String;
+    /// Quote an identifier if needed.
+    fn quote_ident(&self, ident: &str) -> String;
+    /// Quote a possibly schema-qualified name (the default schema is left out).
+    fn quote_name(&self, name: &QualName) -> String {
+        if name.schema == self.default_schema() || name.schema.is_empty() {
+            self.quote_ident(&name.name)
+        } else {
+            format!("{}.{}", self.quote_ident(&name.schema), self.quote_ident(&name.name))
+        }
+    }
+    /// Fill in what the database would: default constraint and index names, implied NOT NULL,
+    /// serial sequences, referenced key columns.
+    fn complete(&self, schema: &mut Schema);
+    /// Whether a change of column type from `from` to `to` needs an explicit conversion.
+    fn needs_using(&self, from: &Column, to: &Column) -> bool;
+    /// SQL statements (without trailing `;`) for one change.
+    fn render_change(&self, change: &Change, out: &mut Vec<String>);
+}

@@ -1,0 +1,383 @@
+//! PostgreSQL: identifier folding, type canonicalisation, default names, completion of a
+//! parsed schema to what the server would store.
+
+use super::{Dialect, DialectKind};
+use crate::diff::Change;
+use crate::model::*;
+use std::collections::HashMap;
+
+/// PostgreSQL 13-17.
+pub struct Postgres;
+
+/// Longest identifier, in bytes (NAMEDATALEN - 1).
+const MAX_IDENT: usize = 63;
+
+static PARSER: sqlparser::dialect::PostgreSqlDialect = sqlparser::dialect::PostgreSqlDialect {};
+
+/// Keywords that `quote_ident` quotes (everything but the unreserved ones).
+const KEYWORDS: &[&str] = &[
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+    "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
+    "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
+    "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+    "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc",
+    "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float",
+    "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having",
+    "ilike", "in", "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into",
+    "is", "isnull", "join", "json", "json_array", "json_arrayagg", "json_exists", "json_object",
+    "json_objectagg", "json_query", "json_scalar", "json_serialize", "json_table", "json_value",
+    "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+    "merge_action", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null",
+    "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps",
+    "overlay", "placing", "position", "precision", "primary", "real", "references", "returning",
+    "right", "row", "select", "session_user", "setof", "similar", "smallint", "some", "substring",
+    "symmetric", "system_user", "table", "tablesample", "then", "time", "timestamp", "to",
+    "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values", "varchar",
+    "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat",
+    "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
+    "xmlserialize", "xmltable",
+];
+
+/// Builtin type names and aliases -> the name `format_type` prints.
+fn builtin(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "int" | "int4" | "integer" => "integer",
+        "int2" | "smallint" => "smallint",
+        "int8" | "bigint" => "bigint",
+        "float8" | "double precision" => "double precision",
+        "float4" | "real" => "real",
+        "float" => "double precision",
+        "decimal" | "numeric" => "numeric",
+        "bool" | "boolean" => "boolean",
+        "varchar" | "character varying" | "char varying" => "character varying",
+        "char" | "character" | "bpchar" => "character",
+        "nchar" | "national character" | "national char" => "character",
+        "national character varying" | "national char varying" | "nvarchar" => "character varying",
+        "text" => "text",
+        "bytea" => "bytea",
+        "date" => "date",
+        "time" | "time without time zone" => "time without time zone",
+        "timetz" | "time with time zone" => "time with time zone",
+        "timestamp" | "timestamp without time zone" => "timestamp without time zone",
+        "timestamptz" | "timestamp with time zone" => "timestamp with time zone",
+        "uuid" => "uuid",
+        "json" => "json",
+        "jsonb" => "jsonb",
+        "inet" => "inet",
+        "cidr" => "cidr",
+        "macaddr" => "macaddr",
+        "macaddr8" => "macaddr8",
+        "money" => "money",
+        "bit" => "bit",
+        "varbit" | "bit varying" => "bit varying",
+        "tsvector" => "tsvector",
+        "tsquery" => "tsquery",
+        "xml" => "xml",
+        "point" => "point",
+        "line" => "line",
+        "lseg" => "lseg",
+        "box" => "box",
+        "path" => "path",
+        "polygon" => "polygon",
+        "circle" => "circle",
+        "oid" => "oid",
+        "regclass" => "regclass",
+        "regproc" => "regproc",
+        "regtype" => "regtype",
+        "name" => "name",
+        "int4range" => "int4range",
+        "int8range" => "int8range",
+        "numrange" => "numrange",
+        "tsrange" => "tsrange",
+        "tstzrange" => "tstzrange",
+        "daterange" => "daterange",
+        "int4multirange" => "int4multirange",
+        "int8multirange" => "int8multirange",
+        "nummultirange" => "nummultirange",
+        "tsmultirange" => "tsmultirange",
+        "tstzmultirange" => "tstzmultirange",
+        "datemultirange" => "datemultirange",
+        "pg_lsn" => "pg_lsn",
+        "txid_snapshot" => "txid_snapshot",
+        "pg_snapshot" => "pg_snapshot",
+        "jsonpath" => "jsonpath",
+        "record" => "record",
+        "trigger" => "trigger",
+        "void" => "void",
+        "anyelement" => "anyelement",
+        "anyarray" => "anyarray",
+        "cstring" => "cstring",
+        "internal" => "internal",
+        "\"char\"" => "\"char\"",
+        _ => {
+            if let Some(fields) = name.strip_prefix("interval") {
+                return if fields.is_empty() { Some("interval") } else { None };
+            }
+            return None;
+        }
+    })
+}
+
+const NUMERIC_FAMILY: &[&str] = &["smallint", "integer", "bigint", "numeric", "real", "double precision"];
+const STRING_FAMILY: &[&str] = &["text", "character varying", "character"];
+
+fn truncate_ident(s: &str) -> String {
+    if s.len() <= MAX_IDENT {
+        return s.to_string();
+    }
+    let mut end = MAX_IDENT;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
+
+/// Clip `s` to at most `n` bytes at a character boundary.
+fn clip(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+impl Dialect for Postgres {
+    fn kind(&self) -> DialectKind {
+        DialectKind::Postgres
+    }
+
+    fn parser_dialect(&self) -> &dyn sqlparser::dialect::Dialect {
+        &PARSER
+    }
+
+    fn default_schema(&self) -> &'static str {
+        "public"
+    }
+
+    fn fold_ident(&self, ident: &str) -> String {
+        truncate_ident(&ident.to_lowercase())
+    }
+
+    fn fold_quoted(&self, ident: &str) -> String {
+        truncate_ident(ident)
+    }
+
+    fn object_name(&self, name1: &str, name2: &str, label: &str) -> String {
+        // makeObjectName: shorten the longer of name1/name2 until the result fits.
+        let overhead = label.len() + 1 + usize::from(!name2.is_empty());
+        let avail = MAX_IDENT - overhead;
+        let (mut n1, mut n2) = (name1.len(), name2.len());
+        while n1 + n2 > avail {
+            if n1 > n2 {
+                n1 -= 1;
+            } else {
+                n2 -= 1;
+            }
+        }
+        let mut out = clip(name1, n1).to_string();
+        if !name2.is_empty() {
+            out.push('_');
+            out.push_str(clip(name2, n2));
+        }
+        out.push('_');
+        out.push_str(label);
+        out
+    }
+
+    fn serial_type(&self, name: &str) -> Option<&'static str> {
+        match name {
+            "serial" | "serial4" => Some("integer"),
+            "bigserial" | "serial8" => Some("bigint"),
+            "smallserial" | "serial2" => Some("smallint"),
+            _ => None,
+        }
+    }
+
+    fn nextval_default(&self, seq: &QualName) -> Sql {
+        let text = format!("nextval('{}'::regclass)", self.quote_name(seq).replace('\'', "''"));
+        Sql::new(text, format!("nextval('{}.{}')", seq.schema, seq.name))
+    }
+
+    fn serial_of(&self, col: &Column, seq: &Sequence, table: &QualName) -> Option<&'static str> {
+        let ty = match col.ty.name.as_str() {
+            "integer" => "integer",
+            "bigint" => "bigint",
+            "smallint" => "smallint",
+            _ => return None,
+        };
+        let default_name = self.object_name(&table.name, &col.name, "seq");
+        let expected = Sequence {
+            owned_by: seq.owned_by.clone(),
+            comment: seq.comment.clone(),
+            ..Sequence::with_defaults(QualName::new(table.schema.clone(), default_name), ty)
+        };
+        let plain = col.ty.modifiers.is_none() && col.ty.array_dims == 0 && col.identity.is_none();
+        let fed = col.default.as_ref() == Some(&self.nextval_default(&seq.name));
+        (plain && fed && col.not_null && *seq == expected && seq.comment.is_none()).then_some(ty)
+    }
+
+    fn normalize_type(
+        &self,
+        name: &str,
+        schema: Option<&str>,
+        modifiers: Option<String>,
+        array_dims: u8,
+        search_schema: &str,
+    ) -> Type {
+        let builtin_name = match schema {
+            None | Some("pg_catalog") => builtin(name),
+            _ => None,
+        };
+        match builtin_name {
+            Some(b) => {
+                let modifiers = match (b, modifiers) {
+                    ("numeric", Some(m)) if !m.contains(',') => Some(format!("{m},0")),
+                    ("character", None) if name != "bpchar" => Some("1".to_string()),
+                    ("bit", None) => Some("1".to_string()),
+                    ("double precision", Some(m)) if name == "float" => {
+                        return Type {
+                            name: if m.parse::<u32>().is_ok_and(|p| p <= 24) { "real" } else { "double precision" }.into(),
+                            modifiers: None,
+                            array_dims,
+                            user: None,
+                        };
+                    }
+                    (_, m) => m,
+                };
+                Type { name: b.to_string(), modifiers, array_dims, user: None }
+            }
+            None if name.starts_with("interval") && schema.is_none() => {
+                Type { name: name.to_string(), modifiers, array_dims, user: None }
+            }
+            None => {
+                let user = QualName::new(schema.unwrap_or(search_schema), name);
+                Type { name: user.to_string(), modifiers, array_dims, user: Some(user) }
+            }
+        }
+    }
+
+    fn render_type(&self, ty: &Type) -> String {
+        let base = match &ty.user {
+            Some(u) => self.quote_name(u),
+            None => ty.name.clone(),
+        };
+        let mut out = match &ty.modifiers {
+            None => base,
+            Some(m) => match base.split_once(' ') {
+                // timestamp(3) with time zone, interval day to second(3) keeps it at the end.
+                Some((head @ ("timestamp" | "time"), tail)) => format!("{head}({m}) {tail}"),
+                _ => format!("{base}({m})"),
+            },
+        };
+        for _ in 0..ty.array_dims {
+            out.push_str("[]");
+        }
+        out
+    }
+
+    fn quote_ident(&self, ident: &str) -> String {
+        let plain = ident
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+            && ident.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
+            && KEYWORDS.binary_search(&ident).is_err();
+        if plain {
+            ident.to_string()
+        } else {
+            format!("\"{}\"", ident.replace('"', "\"\""))
+        }
+    }
+
+    fn complete(&self, schema: &mut Schema) {
+        // Foreign keys without columns reference the primary key.
+        let pks: HashMap<QualName, Vec<String>> = schema
+            .tables
+            .values()
+            .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
+                Some(ConstraintKind::PrimaryKey { columns, .. }) => Some((t.name.clone(), columns.clone())),
+                _ => None,
+            })
+            .collect();
+        let partitioned: HashMap<QualName, QualName> = schema
+            .tables
+            .values()
+            .filter_map(|t| t.partition_of.as_ref().map(|p| (t.name.clone(), p.parent.clone())))
+            .collect();
+        for t in schema.tables.values_mut() {
+            for c in t.constraints.values_mut() {
+                if let ConstraintKind::ForeignKey { ref_table, ref_columns, .. } = &mut c.kind {
+                    if ref_columns.is_empty() {
+                        if let Some(pk) = pks.get(ref_table) {
+                            *ref_columns = pk.clone();
+                        }
+                    }
+                }
+            }
+            // Primary key columns are NOT NULL.
+            if let Some(ConstraintKind::PrimaryKey { columns, .. }) = t.primary_key().map(|c| c.kind.clone()) {
+                for col in columns {
+                    if let Some(c) = t.columns.get_mut(&col) {
+                        c.not_null = true;
+                    }
+                }
+            }
+            // A partition's columns and inherited constraints come from its parent.
+            if partitioned.contains_key(&t.name) {
+                t.columns.clear();
+                t.constraints.retain(|_, c| !c.is_foreign_key() && !matches!(c.kind, ConstraintKind::Check { .. }));
+            }
+        }
+        // Schemas used by objects exist.
+        let mut used: Vec<String> = Vec::new();
+        used.extend(schema.tables.keys().map(|n| n.schema.clone()));
+        used.extend(schema.views.keys().map(|n| n.schema.clone()));
+        used.extend(schema.enums.keys().map(|n| n.schema.clone()));
+        used.extend(schema.sequences.keys().map(|n| n.schema.clone()));
+        for s in used {
+            if s != self.default_schema() && s != "pg_catalog" && !s.is_empty() {
+                schema.namespaces.entry(s.clone()).or_insert(Namespace { name: s, comment: None });
+            }
+        }
+    }
+
+    fn needs_using(&self, from: &Column, to: &Column) -> bool {
+        let (a, b) = (&from.ty, &to.ty);
+        if a.name == b.name || a.array_dims != b.array_dims {
+            return a.array_dims != b.array_dims;
+        }
+        let fam = |f: &[&str], t: &Type| t.user.is_none() && f.contains(&t.name.as_str());
+        let same_family = (fam(NUMERIC_FAMILY, a) && fam(NUMERIC_FAMILY, b))
+            || (fam(STRING_FAMILY, a) && fam(STRING_FAMILY, b))
+            || fam(STRING_FAMILY, b)
+            || (a.name.starts_with("timestamp") && b.name.starts_with("timestamp"));
+        !same_family
+    }
+
+    fn render_change(&self, change: &Change, out: &mut Vec<String>) {
+        crate::render::postgres::render_change(self, change, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_are_sorted_for_binary_search() {
+        let mut sorted = KEYWORDS.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, KEYWORDS);
+    }
+
+    #[test]
+    fn object_names_are_shortened_like_postgres() {
+        let p = Postgres;
+        assert_eq!(p.object_name("task", "user_id", "fkey"), "task_user_id_fkey");
+        assert_eq!(p.object_name("t", "", "pkey"), "t_pkey");
+        let long = "a".repeat(70);
+        let n = p.object_name(&long, "col", "key");
+        assert_eq!(n.len(), 63);
+        assert!(n.ends_with("_col_key"));
+    }
+}

@@ -1,0 +1,249 @@
+//! The closed set of changes a migration is made of, and their hazards.
+
+use crate::model::*;
+use serde::Serialize;
+
+/// One step of a migration.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    CreateSchema { name: String },
+    DropSchema { name: String },
+    CreateExtension { extension: Extension },
+    DropExtension { extension: Extension },
+    CreateEnum { enum_type: EnumType },
+    DropEnum { enum_type: EnumType },
+    /// `ALTER TYPE .. ADD VALUE`, placed before or after an existing value.
+    AddEnumValue { name: QualName, value: String, before: Option<String>, after: Option<String> },
+    /// Values removed or reordered: the type is recreated and the columns using it converted.
+    RecreateEnum { from: EnumType, to: EnumType, columns: Vec<(QualName, Column)> },
+    CreateSequence { sequence: Sequence },
+    DropSequence { sequence: Sequence },
+    AlterSequence { from: Sequence, to: Sequence },
+    /// A new table; `serials` are columns whose sequence the `serial` type creates.
+    CreateTable { table: Table, serials: Vec<String> },
+    DropTable { table: Table },
+    AddColumn { table: QualName, column: Column, serial: bool },
+    DropColumn { table: QualName, column: Column },
+    AlterColumn { table: QualName, from: Column, to: Column, changes: ColumnChanges },
+    AddConstraint { table: QualName, constraint: Constraint },
+    DropConstraint { table: QualName, constraint: Constraint },
+    RenameConstraint { table: QualName, from: String, to: String },
+    CreateIndex { index: Index },
+    DropIndex { index: Index },
+    RenameIndex { from: QualName, to: String },
+    AttachPartition { table: QualName, partition: PartitionOf },
+    DetachPartition { table: QualName, partition: PartitionOf },
+    SetRowSecurity { table: QualName, enabled: bool, forced: bool },
+    SetTableOptions { table: QualName, from: Vec<String>, to: Vec<String> },
+    CreateView { view: View },
+    DropView { view: View },
+    CreateObject { object: Object },
+    DropObject { object: Object },
+    ReplaceObject { from: Object, to: Object },
+    SetComment { target: CommentTarget, comment: Option<String> },
+}
+
+/// What a `COMMENT ON` is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "on", rename_all = "snake_case")]
+pub enum CommentTarget {
+    Schema { name: String },
+    Table { name: QualName },
+    Column { table: QualName, column: String },
+    Constraint { table: QualName, name: String },
+    Index { name: QualName },
+    Sequence { name: QualName },
+    View { name: QualName, materialized: bool },
+    Type { name: QualName },
+    /// Objects kept by definition: the text after `COMMENT ON`.
+    Object { target: String },
+}
+
+/// Which aspects of a column change (Atlas' change bit-set).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ColumnChanges {
+    #[serde(rename = "type")]
+    pub ty: bool,
+    pub nullability: bool,
+    pub default: bool,
+    pub identity: bool,
+    pub generated: bool,
+}
+
+impl ColumnChanges {
+    pub fn between(a: &Column, b: &Column) -> Self {
+        Self {
+            ty: a.ty != b.ty || a.collation != b.collation,
+            nullability: a.not_null != b.not_null,
+            default: a.default != b.default,
+            identity: a.identity != b.identity,
+            generated: a.generated != b.generated,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Broad classes of risk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HazardKind {
+    /// Data is lost.
+    Destructive,
+    /// May fail depending on the rows present.
+    DataDependent,
+    /// Takes strong locks or rewrites the table.
+    Locking,
+}
+
+/// A risk a change carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hazard {
+    pub code: &'static str,
+    pub kind: HazardKind,
+    pub message: String,
+}
+
+impl Change {
+    /// The table a change is about, if any.
+    pub fn table(&self) -> Option<&QualName> {
+        match self {
+            Change::CreateTable { table, .. } | Change::DropTable { table } => Some(&table.name),
+            Change::AddColumn { table, .. }
+            | Change::DropColumn { table, .. }
+            | Change::AlterColumn { table, .. }
+            | Change::AddConstraint { table, .. }
+            | Change::DropConstraint { table, .. }
+            | Change::RenameConstraint { table, .. }
+            | Change::AttachPartition { table, .. }
+            | Change::DetachPartition { table, .. }
+            | Change::SetRowSecurity { table, .. }
+            | Change::SetTableOptions { table, .. } => Some(table),
+            Change::CreateIndex { index } | Change::DropIndex { index } => Some(&index.table),
+            _ => None,
+        }
+    }
+
+    /// Short description: `add column public.task.priority`.
+    pub fn summary(&self) -> String {
+        fn col(t: &QualName, c: &str) -> String {
+            format!("{t}.{c}")
+        }
+        match self {
+            Change::CreateSchema { name } => format!("create schema {name}"),
+            Change::DropSchema { name } => format!("drop schema {name}"),
+            Change::CreateExtension { extension } => format!("create extension {}", extension.name),
+            Change::DropExtension { extension } => format!("drop extension {}", extension.name),
+            Change::CreateEnum { enum_type } => format!("create enum {}", enum_type.name),
+            Change::DropEnum { enum_type } => format!("drop enum {}", enum_type.name),
+            Change::AddEnumValue { name, value, .. } => format!("add value '{value}' to enum {name}"),
+            Change::RecreateEnum { to, .. } => format!("recreate enum {}", to.name),
+            Change::CreateSequence { sequence } => format!("create sequence {}", sequence.name),
+            Change::DropSequence { sequence } => format!("drop sequence {}", sequence.name),
+            Change::AlterSequence { to, .. } => format!("alter sequence {}", to.name),
+            Change::CreateTable { table, .. } => format!("create table {}", table.name),
+            Change::DropTable { table } => format!("drop table {}", table.name),
+            Change::AddColumn { table, column, .. } => format!("add column {}", col(table, &column.name)),
+            Change::DropColumn { table, column } => format!("drop column {}", col(table, &column.name)),
+            Change::AlterColumn { table, to, .. } => format!("alter column {}", col(table, &to.name)),
+            Change::AddConstraint { table, constraint } => format!("add constraint {} on {table}", constraint.name),
+            Change::DropConstraint { table, constraint } => format!("drop constraint {} on {table}", constraint.name),
+            Change::RenameConstraint { table, from, to } => format!("rename constraint {from} to {to} on {table}"),
+            Change::CreateIndex { index } => format!("create index {}", index.name),
+            Change::DropIndex { index } => format!("drop index {}", index.name),
+            Change::RenameIndex { from, to } => format!("rename index {from} to {to}"),
+            Change::AttachPartition { table, partition } => format!("attach partition {table} to {}", partition.parent),
+            Change::DetachPartition { table, partition } => format!("detach partition {table} from {}", partition.parent),
+            Change::SetRowSecurity { table, .. } => format!("set row level security on {table}"),
+            Change::SetTableOptions { table, .. } => format!("set storage options on {table}"),
+            Change::CreateView { view } => format!("create view {}", view.name),
+            Change::DropView { view } => format!("drop view {}", view.name),
+            Change::CreateObject { object } => format!("create {}", object_label(object)),
+            Change::DropObject { object } => format!("drop {}", object_label(object)),
+            Change::ReplaceObject { to, .. } => format!("replace {}", object_label(to)),
+            Change::SetComment { target, comment } => {
+                let what = match target {
+                    CommentTarget::Schema { name } => format!("schema {name}"),
+                    CommentTarget::Table { name } => format!("table {name}"),
+                    CommentTarget::Column { table, column } => format!("column {}", col(table, column)),
+                    CommentTarget::Constraint { table, name } => format!("constraint {name} on {table}"),
+                    CommentTarget::Index { name } => format!("index {name}"),
+                    CommentTarget::Sequence { name } => format!("sequence {name}"),
+                    CommentTarget::View { name, .. } => format!("view {name}"),
+                    CommentTarget::Type { name } => format!("type {name}"),
+                    CommentTarget::Object { target } => target.to_lowercase(),
+                };
+                match comment {
+                    Some(_) => format!("set comment on {what}"),
+                    None => format!("remove comment on {what}"),
+                }
+            }
+        }
+    }
+
+    /// Hazards of this change.
+    pub fn hazards(&self) -> Vec<Hazard> {
+        let h = |code, kind, message: String| Hazard { code, kind, message };
+        let mut out = Vec::new();
+        match self {
+            Change::DropTable { table } => out.push(h(
+                "drop_table",
+                HazardKind::Destructive,
+                format!("dropping table {} deletes its rows", table.name),
+            )),
+            Change::DropColumn { table, column } => out.push(h(
+                "drop_column",
+                HazardKind::Destructive,
+                format!("dropping column {}.{} deletes its data", table, column.name),
+            )),
+            Change::RecreateEnum { from, to, .. } if from.values.iter().any(|v| !to.values.contains(v)) => {
+                out.push(h(
+                    "drop_enum_value",
+                    HazardKind::Destructive,
+                    format!("enum {} loses values; rows holding them make the conversion fail", to.name),
+                ))
+            }
+            Change::AddColumn { table, column, .. }
+                if column.not_null && column.default.is_none() && column.identity.is_none() && column.generated.is_none() =>
+            {
+                out.push(h(
+                    "add_not_null_column",
+                    HazardKind::DataDependent,
+                    format!("adding NOT NULL column {}.{} without a default fails if the table has rows", table, column.name),
+                ))
+            }
+            Change::AlterColumn { table, from, to, changes } => {
+                if changes.nullability && to.not_null {
+                    out.push(h(
+                        "set_not_null",
+                        HazardKind::DataDependent,
+                        format!("SET NOT NULL on {}.{} fails if it holds NULLs, and scans the table", table, to.name),
+                    ));
+                }
+                if changes.ty && from.ty != to.ty {
+                    out.push(h(
+                        "change_type",
+                        HazardKind::DataDependent,
+                        format!("changing the type of {}.{} may fail on existing data or rewrite the table", table, to.name),
+                    ));
+                }
+            }
+            Change::AddConstraint { table, constraint } if !matches!(constraint.kind, ConstraintKind::PrimaryKey { .. }) => {
+                out.push(h(
+                    "add_constraint",
+                    HazardKind::DataDependent,
+                    format!("constraint {} on {table} is checked against existing rows", constraint.name),
+                ))
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+fn object_label(o: &Object) -> String {
+    format!("{} {}", o.id.kind.sql().to_lowercase(), o.id.signature)
+}

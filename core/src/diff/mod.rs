@@ -1,0 +1,661 @@
+//! Schema A + schema B -> the ordered list of [`Change`]s that turns A into B.
+//!
+//! The plan is built in phases so that every change finds what it needs (Atlas-style):
+//! types and sequences before the tables that use them, dependants (views, triggers, foreign
+//! keys) dropped before what they depend on and recreated after it, tables created in foreign
+//! key order with cycles deferred to `ALTER TABLE .. ADD CONSTRAINT`.
+
+mod change;
+mod order;
+
+pub use change::{Change, ColumnChanges, CommentTarget, Hazard, HazardKind};
+
+use crate::dialect::Dialect;
+use crate::model::*;
+use indexmap::IndexSet;
+use std::collections::HashSet;
+
+/// Compute the changes that turn `a` into `b`.
+pub fn diff(a: &Schema, b: &Schema, dialect: &dyn Dialect) -> Vec<Change> {
+    Planner::new(a, b, dialect).plan()
+}
+
+/// Phases of a plan, in execution order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+enum Phase {
+    Namespaces,
+    Types,
+    DropDependants,
+    RecreateTypes,
+    CreateTables,
+    AlterTables,
+    DropTables,
+    AddKeys,
+    AddForeignKeys,
+    CreateDependants,
+    DropLate,
+}
+
+struct Planner<'a> {
+    a: &'a Schema,
+    b: &'a Schema,
+    dialect: &'a dyn Dialect,
+    out: Vec<(Phase, Change)>,
+    /// Tables whose columns are dropped or change type: views reading them must be rebuilt.
+    reshaped: HashSet<QualName>,
+    /// Columns (table, column) that are dropped or change type.
+    changed_columns: HashSet<(QualName, String)>,
+    /// Foreign keys of kept tables that must be dropped and re-added.
+    fk_rebuild: HashSet<(QualName, String)>,
+    /// Views on both sides that are dropped and recreated.
+    rebuild_views: IndexSet<QualName>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(a: &'a Schema, b: &'a Schema, dialect: &'a dyn Dialect) -> Self {
+        Self {
+            a,
+            b,
+            dialect,
+            out: Vec::new(),
+            reshaped: HashSet::new(),
+            changed_columns: HashSet::new(),
+            fk_rebuild: HashSet::new(),
+            rebuild_views: IndexSet::new(),
+        }
+    }
+
+    fn push(&mut self, phase: Phase, change: Change) {
+        self.out.push((phase, change));
+    }
+
+    fn plan(mut self) -> Vec<Change> {
+        self.namespaces_and_extensions();
+        self.enums();
+        self.sequences();
+        self.note_column_changes();
+        self.rebuild_views = self.views_to_rebuild();
+        self.tables();
+        self.indexes();
+        self.views();
+        self.objects();
+        // A stable sort keeps the order within each phase.
+        self.out.sort_by_key(|(p, _)| *p);
+        self.out.into_iter().map(|(_, c)| c).collect()
+    }
+
+    fn namespaces_and_extensions(&mut self) {
+        let default = self.dialect.default_schema();
+        for (name, ns) in &self.b.namespaces {
+            if name != default && !self.a.namespaces.contains_key(name) {
+                self.push(Phase::Namespaces, Change::CreateSchema { name: name.clone() });
+            }
+            let before = self.a.namespaces.get(name).and_then(|n| n.comment.clone());
+            if ns.comment != before {
+                let target = CommentTarget::Schema { name: name.clone() };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment: ns.comment.clone() });
+            }
+        }
+        for name in self.a.namespaces.keys() {
+            if name != default && !self.b.namespaces.contains_key(name) {
+                self.push(Phase::DropLate, Change::DropSchema { name: name.clone() });
+            }
+        }
+        for (name, ext) in &self.b.extensions {
+            if !self.a.extensions.contains_key(name) {
+                self.push(Phase::Namespaces, Change::CreateExtension { extension: ext.clone() });
+            }
+        }
+        for (name, ext) in &self.a.extensions {
+            if !self.b.extensions.contains_key(name) {
+                self.push(Phase::DropLate, Change::DropExtension { extension: ext.clone() });
+            }
+        }
+    }
+
+    fn enums(&mut self) {
+        for (name, e) in &self.b.enums {
+            match self.a.enums.get(name) {
+                None => self.push(Phase::Types, Change::CreateEnum { enum_type: e.clone() }),
+                Some(old) if old.values != e.values => {
+                    if is_subsequence(&old.values, &e.values) {
+                        for (i, v) in e.values.iter().enumerate() {
+                            if old.values.contains(v) {
+                                continue;
+                            }
+                            // Anchor on the next old value, else on the previous one.
+                            let before = e.values[i + 1..].iter().find(|x| old.values.contains(x)).cloned();
+                            let after = if before.is_none() { e.values[..i].last().cloned() } else { None };
+                            self.push(
+                                Phase::Types,
+                                Change::AddEnumValue { name: name.clone(), value: v.clone(), before, after },
+                            );
+                        }
+                    } else {
+                        let columns = self.columns_of_type(name);
+                        self.push(
+                            Phase::RecreateTypes,
+                            Change::RecreateEnum { from: old.clone(), to: e.clone(), columns },
+                        );
+                    }
+                }
+                Some(_) => {}
+            }
+            let before = self.a.enums.get(name).and_then(|x| x.comment.clone());
+            if e.comment != before {
+                let target = CommentTarget::Type { name: name.clone() };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment: e.comment.clone() });
+            }
+        }
+        for (name, e) in &self.a.enums {
+            if !self.b.enums.contains_key(name) {
+                self.push(Phase::DropLate, Change::DropEnum { enum_type: e.clone() });
+            }
+        }
+    }
+
+    /// Columns of tables present on both sides whose type (in both) is the enum `name`.
+    fn columns_of_type(&self, name: &QualName) -> Vec<(QualName, Column)> {
+        let mut out = Vec::new();
+        for (tn, t) in &self.b.tables {
+            let Some(old) = self.a.tables.get(tn) else { continue };
+            for (cn, col) in &t.columns {
+                let uses = |c: &Column| c.ty.user.as_ref() == Some(name);
+                if uses(col) && old.columns.get(cn).is_some_and(uses) {
+                    out.push((tn.clone(), col.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    fn sequences(&mut self) {
+        for (name, s) in &self.b.sequences {
+            match self.a.sequences.get(name) {
+                None if self.is_folded_serial(s) => {}
+                None => {
+                    let mut created = s.clone();
+                    created.owned_by = None;
+                    self.push(Phase::Types, Change::CreateSequence { sequence: created });
+                    if s.owned_by.is_some() {
+                        self.push(Phase::AddKeys, Change::AlterSequence { from: Sequence { owned_by: None, ..s.clone() }, to: s.clone() });
+                    }
+                    if s.comment.is_some() {
+                        let target = CommentTarget::Sequence { name: name.clone() };
+                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: s.comment.clone() });
+                    }
+                }
+                Some(old) => {
+                    let mut a = old.clone();
+                    let mut b = s.clone();
+                    a.comment = None;
+                    b.comment = None;
+                    if a != b {
+                        self.push(Phase::AddKeys, Change::AlterSequence { from: a, to: b });
+                    }
+                    if old.comment != s.comment {
+                        let target = CommentTarget::Sequence { name: name.clone() };
+                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: s.comment.clone() });
+                    }
+                }
+            }
+        }
+        for (name, s) in &self.a.sequences {
+            if self.b.sequences.contains_key(name) {
+                continue;
+            }
+            // Dropping a table or column drops the sequences it owns.
+            let goes_with_owner = s.owned_by.as_ref().is_some_and(|(t, c)| {
+                self.b.tables.get(t).is_none_or(|bt| !bt.columns.contains_key(c))
+            });
+            if !goes_with_owner {
+                self.push(Phase::DropLate, Change::DropSequence { sequence: s.clone() });
+            }
+        }
+    }
+
+    /// A new sequence that a new `serial` column stands for: created by the column itself.
+    fn is_folded_serial(&self, s: &Sequence) -> bool {
+        let Some((t, c)) = &s.owned_by else { return false };
+        let Some(col) = self.b.tables.get(t).and_then(|tb| tb.columns.get(c)) else { return false };
+        let new_column = self.a.tables.get(t).is_none_or(|at| !at.columns.contains_key(c));
+        new_column && self.dialect.serial_of(col, s, t).is_some()
+    }
+
+    /// Record columns that are dropped or change type (views and foreign keys on them must be
+    /// rebuilt).
+    fn note_column_changes(&mut self) {
+        for (tn, at) in &self.a.tables {
+            match self.b.tables.get(tn) {
+                None => {
+                    self.reshaped.insert(tn.clone());
+                }
+                Some(bt) => {
+                    for (cn, ac) in &at.columns {
+                        let changed = match bt.columns.get(cn) {
+                            None => true,
+                            Some(bc) => ac.ty != bc.ty || ac.collation != bc.collation,
+                        };
+                        if changed {
+                            self.reshaped.insert(tn.clone());
+                            self.changed_columns.insert((tn.clone(), cn.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        // Foreign keys that point at dropped tables, changed columns or rebuilt keys.
+        for (tn, at) in &self.a.tables {
+            let Some(bt) = self.b.tables.get(tn) else { continue };
+            for (cn, con) in &at.constraints {
+                let ConstraintKind::ForeignKey { columns, ref_table, ref_columns, .. } = &con.kind else { continue };
+                let target_gone = !self.b.tables.contains_key(ref_table);
+                let cols_changed = columns.iter().any(|c| self.changed_columns.contains(&(tn.clone(), c.clone())))
+                    || ref_columns.iter().any(|c| self.changed_columns.contains(&(ref_table.clone(), c.clone())));
+                let key_rebuilt = self.referenced_key_rebuilt(ref_table, ref_columns);
+                let same = bt.constraints.get(cn).is_some_and(|bc| bc.same_definition(con));
+                if same && (target_gone || cols_changed || key_rebuilt) {
+                    self.fk_rebuild.insert((tn.clone(), cn.clone()));
+                }
+            }
+        }
+    }
+
+    /// Whether the unique key or index that foreign keys to `cols` of `table` rely on is
+    /// dropped or recreated.
+    fn referenced_key_rebuilt(&self, table: &QualName, cols: &[String]) -> bool {
+        let (Some(at), Some(bt)) = (self.a.tables.get(table), self.b.tables.get(table)) else {
+            return true;
+        };
+        let key_cols = |k: &ConstraintKind| match k {
+            ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => Some(columns.clone()),
+            _ => None,
+        };
+        let mut sorted = cols.to_vec();
+        sorted.sort();
+        at.constraints.iter().any(|(n, c)| {
+            key_cols(&c.kind).is_some_and(|mut k| {
+                k.sort();
+                k == sorted && bt.constraints.get(n).is_none_or(|bc| !bc.same_definition(c))
+            })
+        }) || self.a.indexes.values().any(|i| {
+            &i.table == table
+                && i.unique
+                && i.keys.len() == cols.len()
+                && self.b.indexes.get(&i.name).is_none_or(|bi| !bi.same_definition(i))
+        })
+    }
+
+    fn tables(&mut self) {
+        // Drops first: foreign keys of kept tables, then tables in reverse dependency order.
+        let dropped: Vec<&Table> = self.a.tables.values().filter(|t| !self.b.tables.contains_key(&t.name)).collect();
+        let created: Vec<&Table> = self.b.tables.values().filter(|t| !self.a.tables.contains_key(&t.name)).collect();
+        let (drop_order, drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
+        for (t, fk) in drop_cycle_fks {
+            let con = self.a.tables[&t].constraints[&fk].clone();
+            self.push(Phase::DropDependants, Change::DropConstraint { table: t, constraint: con });
+        }
+        for t in drop_order.into_iter().rev() {
+            self.push(Phase::DropTables, Change::DropTable { table: self.a.tables[&t].clone() });
+        }
+        // Creates in dependency order; foreign keys to tables not yet created are deferred.
+        let (create_order, _) = order::tables(&created, &self.b.tables);
+        let mut available: HashSet<QualName> = self.a.tables.keys().filter(|n| self.b.tables.contains_key(*n)).cloned().collect();
+        for name in create_order {
+            let mut table = self.b.tables[&name].clone();
+            let mut deferred = Vec::new();
+            table.constraints.retain(|_, c| match &c.kind {
+                ConstraintKind::ForeignKey { ref_table, .. } if *ref_table != name && !available.contains(ref_table) => {
+                    deferred.push(c.clone());
+                    false
+                }
+                _ => true,
+            });
+            let serials = self.serial_columns(&table, None);
+            self.push(Phase::CreateTables, Change::CreateTable { table: table.clone(), serials });
+            for con in deferred {
+                self.push(Phase::AddForeignKeys, Change::AddConstraint { table: name.clone(), constraint: con });
+            }
+            self.table_comments(None, &table);
+            available.insert(name);
+        }
+        for (name, bt) in &self.b.tables {
+            if let Some(at) = self.a.tables.get(name) {
+                self.alter_table(at, bt);
+            }
+        }
+    }
+
+    /// Columns of `table` (new, or new in an existing table) that are `serial`.
+    fn serial_columns(&self, table: &Table, existing: Option<&Table>) -> Vec<String> {
+        table
+            .columns
+            .values()
+            .filter(|c| existing.is_none_or(|e| !e.columns.contains_key(&c.name)))
+            .filter(|c| {
+                self.b.sequences.values().any(|s| {
+                    s.owned_by.as_ref() == Some(&(table.name.clone(), c.name.clone()))
+                        && !self.a.sequences.contains_key(&s.name)
+                        && self.dialect.serial_of(c, s, &table.name).is_some()
+                })
+            })
+            .map(|c| c.name.clone())
+            .collect()
+    }
+
+    fn table_comments(&mut self, a: Option<&Table>, b: &Table) {
+        let before = a.and_then(|t| t.comment.clone());
+        if b.comment != before {
+            let target = CommentTarget::Table { name: b.name.clone() };
+            self.push(Phase::CreateDependants, Change::SetComment { target, comment: b.comment.clone() });
+        }
+        for (cn, col) in &b.columns {
+            let before = a.and_then(|t| t.columns.get(cn)).and_then(|c| c.comment.clone());
+            if col.comment != before {
+                let target = CommentTarget::Column { table: b.name.clone(), column: cn.clone() };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment: col.comment.clone() });
+            }
+        }
+        for (cn, con) in &b.constraints {
+            let before = a.and_then(|t| t.constraints.get(cn)).and_then(|c| c.comment.clone());
+            if con.comment != before {
+                let target = CommentTarget::Constraint { table: b.name.clone(), name: cn.clone() };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment: con.comment.clone() });
+            }
+        }
+    }
+
+    fn alter_table(&mut self, a: &Table, b: &Table) {
+        let name = &b.name;
+        // Constraints: dropped, changed, renamed.
+        let mut dropped: Vec<&Constraint> = Vec::new();
+        let mut added: Vec<&Constraint> = Vec::new();
+        for (cn, con) in &a.constraints {
+            match b.constraints.get(cn) {
+                Some(bc) if bc.same_definition(con) => {
+                    if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
+                        self.push(Phase::DropDependants, Change::DropConstraint { table: name.clone(), constraint: con.clone() });
+                        self.push(Phase::AddForeignKeys, Change::AddConstraint { table: name.clone(), constraint: bc.clone() });
+                    }
+                }
+                Some(bc) => {
+                    dropped.push(con);
+                    added.push(bc);
+                }
+                None => dropped.push(con),
+            }
+        }
+        for (cn, con) in &b.constraints {
+            if !a.constraints.contains_key(cn) {
+                added.push(con);
+            }
+        }
+        // Same definition under a new name: a rename.
+        let mut renamed: Vec<(&Constraint, &Constraint)> = Vec::new();
+        dropped.retain(|d| {
+            if let Some(pos) = added.iter().position(|x| x.same_definition(d) && !a.constraints.contains_key(&x.name) && !b.constraints.contains_key(&d.name)) {
+                renamed.push((*d, added.remove(pos)));
+                false
+            } else {
+                true
+            }
+        });
+        for (from, to) in renamed {
+            self.push(
+                Phase::DropDependants,
+                Change::RenameConstraint { table: name.clone(), from: from.name.clone(), to: to.name.clone() },
+            );
+        }
+        for con in dropped {
+            self.push(Phase::DropDependants, Change::DropConstraint { table: name.clone(), constraint: con.clone() });
+        }
+        for con in added {
+            let phase = if con.is_foreign_key() { Phase::AddForeignKeys } else { Phase::AddKeys };
+            self.push(phase, Change::AddConstraint { table: name.clone(), constraint: con.clone() });
+        }
+        // Columns.
+        let serials = self.serial_columns(b, Some(a));
+        for (cn, bc) in &b.columns {
+            match a.columns.get(cn) {
+                None => self.push(
+                    Phase::AlterTables,
+                    Change::AddColumn { table: name.clone(), column: bc.clone(), serial: serials.contains(cn) },
+                ),
+                Some(ac) => {
+                    let changes = ColumnChanges::between(ac, bc);
+                    if changes.generated {
+                        self.push(Phase::AlterTables, Change::DropColumn { table: name.clone(), column: ac.clone() });
+                        self.push(Phase::AlterTables, Change::AddColumn { table: name.clone(), column: bc.clone(), serial: false });
+                    } else if !changes.is_empty() {
+                        self.push(
+                            Phase::AlterTables,
+                            Change::AlterColumn { table: name.clone(), from: ac.clone(), to: bc.clone(), changes },
+                        );
+                    }
+                }
+            }
+        }
+        for (cn, ac) in &a.columns {
+            if !b.columns.contains_key(cn) {
+                self.push(Phase::AlterTables, Change::DropColumn { table: name.clone(), column: ac.clone() });
+            }
+        }
+        // Partitioning.
+        if a.partition_of != b.partition_of {
+            if let Some(p) = &a.partition_of {
+                self.push(Phase::DropDependants, Change::DetachPartition { table: name.clone(), partition: p.clone() });
+            }
+            if let Some(p) = &b.partition_of {
+                self.push(Phase::AddKeys, Change::AttachPartition { table: name.clone(), partition: p.clone() });
+            }
+        }
+        if a.row_security != b.row_security || a.force_row_security != b.force_row_security {
+            self.push(
+                Phase::AlterTables,
+                Change::SetRowSecurity { table: name.clone(), enabled: b.row_security, forced: b.force_row_security },
+            );
+        }
+        if a.options != b.options {
+            self.push(
+                Phase::AlterTables,
+                Change::SetTableOptions { table: name.clone(), from: a.options.clone(), to: b.options.clone() },
+            );
+        }
+        self.table_comments(Some(a), b);
+    }
+
+    fn indexes(&mut self) {
+        let mut dropped: Vec<&Index> = Vec::new();
+        let mut added: Vec<&Index> = Vec::new();
+        for (name, ai) in &self.a.indexes {
+            match self.b.indexes.get(name) {
+                Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
+                    if bi.comment != ai.comment {
+                        let target = CommentTarget::Index { name: name.clone() };
+                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: bi.comment.clone() });
+                    }
+                }
+                Some(bi) => {
+                    dropped.push(ai);
+                    added.push(bi);
+                }
+                None => dropped.push(ai),
+            }
+        }
+        for (name, bi) in &self.b.indexes {
+            if !self.a.indexes.contains_key(name) {
+                added.push(bi);
+            }
+        }
+        let mut renames = Vec::new();
+        dropped.retain(|d| {
+            if let Some(pos) = added.iter().position(|x| x.same_definition(d) && !self.a.indexes.contains_key(&x.name) && !self.b.indexes.contains_key(&d.name)) {
+                renames.push((d.name.clone(), added.remove(pos).clone()));
+                false
+            } else {
+                true
+            }
+        });
+        for (from, to) in renames {
+            self.push(Phase::DropDependants, Change::RenameIndex { from: from.clone(), to: to.name.name.clone() });
+            if to.comment != self.a.indexes[&from].comment {
+                let target = CommentTarget::Index { name: to.name.clone() };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment: to.comment.clone() });
+            }
+        }
+        for i in dropped {
+            // Indexes of dropped tables and views go with them.
+            if self.b.tables.contains_key(&i.table) || self.b.views.contains_key(&i.table) {
+                if self.view_rebuilt(&i.table) {
+                    continue;
+                }
+                self.push(Phase::DropDependants, Change::DropIndex { index: i.clone() });
+            }
+        }
+        for i in added {
+            let phase = if self.b.views.contains_key(&i.table) { Phase::CreateDependants } else { Phase::AddKeys };
+            self.push(phase, Change::CreateIndex { index: i.clone() });
+            if i.comment.is_some() {
+                let target = CommentTarget::Index { name: i.name.clone() };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment: i.comment.clone() });
+            }
+        }
+    }
+
+    /// Indexes on a materialized view that is rebuilt must be recreated.
+    fn index_rebuilt_with_table(&self, i: &Index) -> bool {
+        self.view_rebuilt(&i.table)
+    }
+
+    fn view_rebuilt(&self, name: &QualName) -> bool {
+        self.rebuild_views.contains(name)
+    }
+
+    /// Views present on both sides that must be dropped and recreated: changed ones, and those
+    /// reading (transitively) a reshaped table or a rebuilt view.
+    fn views_to_rebuild(&self) -> IndexSet<QualName> {
+        let mut out: IndexSet<QualName> = IndexSet::new();
+        for (name, bv) in &self.b.views {
+            if let Some(av) = self.a.views.get(name) {
+                if !same_view(av, bv) {
+                    out.insert(name.clone());
+                }
+            }
+        }
+        loop {
+            let before = out.len();
+            for (name, av) in &self.a.views {
+                if out.contains(name) || !self.b.views.contains_key(name) {
+                    continue;
+                }
+                let dirty = av.depends_on.iter().any(|d| {
+                    self.reshaped.contains(d)
+                        || out.contains(d)
+                        || (self.a.views.contains_key(d) && !self.b.views.contains_key(d))
+                });
+                if dirty {
+                    out.insert(name.clone());
+                }
+            }
+            if out.len() == before {
+                return out;
+            }
+        }
+    }
+
+    fn views(&mut self) {
+        let rebuild = self.rebuild_views.clone();
+        // Drop views (dependants first), then create in dependency order.
+        let to_drop: Vec<QualName> = self
+            .a
+            .views
+            .keys()
+            .filter(|n| !self.b.views.contains_key(*n) || rebuild.contains(*n))
+            .cloned()
+            .collect();
+        let drop_order = order::views(&to_drop, &self.a.views);
+        for n in drop_order.into_iter().rev() {
+            self.push(Phase::DropDependants, Change::DropView { view: self.a.views[&n].clone() });
+        }
+        let to_create: Vec<QualName> = self
+            .b
+            .views
+            .keys()
+            .filter(|n| !self.a.views.contains_key(*n) || rebuild.contains(*n))
+            .cloned()
+            .collect();
+        for n in order::views(&to_create, &self.b.views) {
+            let v = self.b.views[&n].clone();
+            let comment = v.comment.clone();
+            let materialized = v.materialized;
+            self.push(Phase::CreateDependants, Change::CreateView { view: v });
+            if comment.is_some() {
+                let target = CommentTarget::View { name: n.clone(), materialized };
+                self.push(Phase::CreateDependants, Change::SetComment { target, comment });
+            }
+        }
+        for (n, bv) in &self.b.views {
+            if let Some(av) = self.a.views.get(n) {
+                if !rebuild.contains(n) && av.comment != bv.comment {
+                    let target = CommentTarget::View { name: n.clone(), materialized: bv.materialized };
+                    self.push(Phase::CreateDependants, Change::SetComment { target, comment: bv.comment.clone() });
+                }
+            }
+        }
+    }
+
+    fn objects(&mut self) {
+        for (id, bo) in &self.b.objects {
+            let create_phase = if id.kind.before_tables() { Phase::Types } else { Phase::CreateDependants };
+            match self.a.objects.get(id) {
+                None => {
+                    self.push(create_phase, Change::CreateObject { object: bo.clone() });
+                    if bo.comment.is_some() {
+                        let target = CommentTarget::Object { target: bo.comment_target.clone() };
+                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: bo.comment.clone() });
+                    }
+                }
+                Some(ao) => {
+                    if ao != bo {
+                        if id.kind.before_tables() {
+                            self.push(Phase::Types, Change::ReplaceObject { from: ao.clone(), to: bo.clone() });
+                        } else {
+                            self.push(Phase::DropDependants, Change::DropObject { object: ao.clone() });
+                            self.push(Phase::CreateDependants, Change::CreateObject { object: bo.clone() });
+                        }
+                    }
+                    if ao.comment != bo.comment || (ao != bo && !id.kind.before_tables() && bo.comment.is_some()) {
+                        let target = CommentTarget::Object { target: bo.comment_target.clone() };
+                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: bo.comment.clone() });
+                    }
+                }
+            }
+        }
+        for (id, ao) in &self.a.objects {
+            if self.b.objects.contains_key(id) {
+                continue;
+            }
+            // Triggers and policies go with their table.
+            if ao.table.as_ref().is_some_and(|t| !self.b.tables.contains_key(t)) {
+                continue;
+            }
+            let phase = if id.kind.before_tables() { Phase::DropLate } else { Phase::DropDependants };
+            self.push(phase, Change::DropObject { object: ao.clone() });
+        }
+    }
+}
+
+fn same_view(a: &View, b: &View) -> bool {
+    a.materialized == b.materialized
+        && a.columns == b.columns
+        && a.query == b.query
+        && a.options == b.options
+        && a.check_option == b.check_option
+        && a.with_data == b.with_data
+}
+
+/// Whether `small` appears in `big` in the same order.
+fn is_subsequence(small: &[String], big: &[String]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|s| it.any(|b| b == s))
+}

@@ -1,0 +1,75 @@
+//! Dependency ordering: tables by foreign keys and partitions, views by the relations they read.
+
+use crate::model::{ConstraintKind, QualName, Table, View};
+use indexmap::{IndexMap, IndexSet};
+
+/// Depth-first topological order of `nodes` (dependencies first, ties in input order). Edges
+/// that close a cycle are returned instead of followed.
+fn topo<F>(nodes: &[QualName], deps: F) -> (Vec<QualName>, Vec<(QualName, QualName)>)
+where
+    F: Fn(&QualName) -> Vec<QualName>,
+{
+    let set: IndexSet<&QualName> = nodes.iter().collect();
+    let mut done: IndexSet<QualName> = IndexSet::new();
+    let mut on_stack: IndexSet<QualName> = IndexSet::new();
+    let mut back = Vec::new();
+    // Iterative DFS: (node, next dependency index, its dependencies).
+    for start in nodes {
+        if done.contains(start) {
+            continue;
+        }
+        let mut stack: Vec<(QualName, usize, Vec<QualName>)> = vec![(start.clone(), 0, deps(start))];
+        on_stack.insert(start.clone());
+        while let Some((node, i, ds)) = stack.last_mut() {
+            if *i < ds.len() {
+                let d = ds[*i].clone();
+                *i += 1;
+                if !set.contains(&d) || done.contains(&d) || d == *node {
+                    continue;
+                }
+                if on_stack.contains(&d) {
+                    back.push((node.clone(), d));
+                    continue;
+                }
+                on_stack.insert(d.clone());
+                let dd = deps(&d);
+                stack.push((d, 0, dd));
+            } else {
+                let (n, _, _) = stack.pop().expect("non-empty");
+                on_stack.swap_remove(&n);
+                done.insert(n);
+            }
+        }
+    }
+    (done.into_iter().collect(), back)
+}
+
+/// Tables in creation order; foreign keys (table, constraint) that close a cycle.
+pub fn tables(tables: &[&Table], all: &IndexMap<QualName, Table>) -> (Vec<QualName>, Vec<(QualName, String)>) {
+    let names: Vec<QualName> = tables.iter().map(|t| t.name.clone()).collect();
+    let deps = |n: &QualName| -> Vec<QualName> {
+        let t = &all[n];
+        let mut out: Vec<QualName> = t.partition_of.iter().map(|p| p.parent.clone()).collect();
+        out.extend(t.inherits.iter().cloned());
+        out.extend(t.constraints.values().filter_map(|c| match &c.kind {
+            ConstraintKind::ForeignKey { ref_table, .. } => Some(ref_table.clone()),
+            _ => None,
+        }));
+        out
+    };
+    let (order, back) = topo(&names, deps);
+    let mut cycle_fks = Vec::new();
+    for (from, to) in back {
+        for c in all[&from].constraints.values() {
+            if matches!(&c.kind, ConstraintKind::ForeignKey { ref_table, .. } if *ref_table == to) {
+                cycle_fks.push((from.clone(), c.name.clone()));
+            }
+        }
+    }
+    (order, cycle_fks)
+}
+
+/// Views in creation order.
+pub fn views(names: &[QualName], all: &IndexMap<QualName, View>) -> Vec<QualName> {
+    topo(names, |n| all.get(n).map(|v| v.depends_on.clone()).unwrap_or_default()).0
+}

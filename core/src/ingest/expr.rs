@@ -1,0 +1,448 @@
+//! Canonical keys for SQL fragments, so that `'a'::text` and `'a'`, `x IN (1, 2)` and
+//! `x = ANY (ARRAY[1, 2])`, `(a > 0)` and `a > 0` compare equal.
+//!
+//! Expressions are parsed with sqlparser and rewritten to one canonical shape; what sqlparser
+//! cannot parse falls back to a token-level key (case-folded words, single spaces).
+
+use crate::dialect::Dialect;
+use crate::model::QualName;
+use sqlparser::ast::{
+    BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query,
+    UnaryOperator, Value, ValueWithSpan, VisitMut, VisitorMut,
+};
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::{Span, Token, TokenWithSpan};
+use std::ops::ControlFlow;
+
+const RECURSION_LIMIT: usize = 64;
+
+fn parser<'a>(toks: &[TokenWithSpan], dialect: &'a dyn Dialect) -> Parser<'a> {
+    Parser::new(dialect.parser_dialect())
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_tokens_with_locations(toks.to_vec())
+}
+
+/// Canonical key of an expression.
+pub fn expr_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
+    let mut p = parser(toks, dialect);
+    match p.parse_expr() {
+        Ok(mut e) if p.peek_token().token == Token::EOF => {
+            let _ = e.visit(&mut Canon { dialect });
+            strip_nested(e).to_string()
+        }
+        _ => token_key(toks, dialect),
+    }
+}
+
+/// Canonical key of a query (view body) and the relations it reads.
+pub fn query_key(
+    toks: &[TokenWithSpan],
+    dialect: &dyn Dialect,
+    default_schema: &str,
+) -> (String, Vec<QualName>) {
+    let mut p = parser(toks, dialect);
+    match p.parse_query() {
+        Ok(mut q) if p.peek_token().token == Token::EOF => {
+            let mut rels = Vec::new();
+            let _ = sqlparser::ast::visit_relations(&*q, |name: &ObjectName| {
+                if let Some(qn) = object_qual_name(name, dialect, default_schema) {
+                    rels.push(qn);
+                }
+                ControlFlow::<()>::Continue(())
+            });
+            let _ = VisitMut::visit(&mut *q, &mut Canon { dialect });
+            (canonical_query_text(&q), rels)
+        }
+        _ => (token_key(toks, dialect), token_relations(toks, dialect, default_schema)),
+    }
+}
+
+fn canonical_query_text(q: &Query) -> String {
+    q.to_string()
+}
+
+/// Relations after FROM/JOIN in a token stream (fallback when a query does not parse).
+fn token_relations(
+    toks: &[TokenWithSpan],
+    dialect: &dyn Dialect,
+    default_schema: &str,
+) -> Vec<QualName> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if super::cursor::is_kw(&t.token, "from") || super::cursor::is_kw(&t.token, "join") {
+            if let Some(Token::Word(w)) = toks.get(i + 1).map(|t| &t.token) {
+                let first = fold(w.value.as_str(), w.quote_style, dialect);
+                if let (Some(Token::Period), Some(Token::Word(w2))) =
+                    (toks.get(i + 2).map(|t| &t.token), toks.get(i + 3).map(|t| &t.token))
+                {
+                    out.push(QualName::new(first, fold(&w2.value, w2.quote_style, dialect)));
+                } else {
+                    out.push(QualName::new(default_schema, first));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn fold(value: &str, quote: Option<char>, dialect: &dyn Dialect) -> String {
+    match quote {
+        Some(_) => dialect.fold_quoted(value),
+        None => dialect.fold_ident(value),
+    }
+}
+
+fn object_qual_name(
+    name: &ObjectName,
+    dialect: &dyn Dialect,
+    default_schema: &str,
+) -> Option<QualName> {
+    let parts: Vec<String> = name
+        .0
+        .iter()
+        .filter_map(|p| match p {
+            ObjectNamePart::Identifier(i) => Some(fold(&i.value, i.quote_style, dialect)),
+            _ => None,
+        })
+        .collect();
+    match parts.as_slice() {
+        [n] => Some(QualName::new(default_schema, n.clone())),
+        [.., s, n] => Some(QualName::new(s.clone(), n.clone())),
+        [] => None,
+    }
+}
+
+/// Token-level key: unquoted words folded, quoted names unquoted where that is the same name,
+/// `pg_catalog.` and the default schema's qualifier dropped, single spaces.
+pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i].token;
+        if let Token::Word(w) = t {
+            let folded = fold(&w.value, w.quote_style, dialect);
+            let qualifier = folded == "pg_catalog" || folded == dialect.default_schema();
+            if qualifier && matches!(toks.get(i + 1).map(|t| &t.token), Some(Token::Period)) {
+                i += 2;
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&canonical_ident(&folded, dialect));
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t.to_string());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// An identifier as it appears in keys: bare when that reads back as the same name.
+fn canonical_ident(folded: &str, dialect: &dyn Dialect) -> String {
+    if dialect.fold_ident(folded) == folded && is_plain_ident(folded) {
+        folded.to_string()
+    } else {
+        format!("\"{}\"", folded.replace('"', "\"\""))
+    }
+}
+
+fn is_plain_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Remove every `Nested` (parenthesised) node; precedence is made explicit again by
+/// [`Canon::post_visit_expr`] wrapping compound operands.
+fn strip_nested(e: Expr) -> Expr {
+    match e {
+        Expr::Nested(inner) => strip_nested(*inner),
+        other => other,
+    }
+}
+
+struct Canon<'a> {
+    dialect: &'a dyn Dialect,
+}
+
+fn is_compound(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::BinaryOp { .. }
+            | Expr::UnaryOp { .. }
+            | Expr::Between { .. }
+            | Expr::InList { .. }
+            | Expr::IsNull(_)
+            | Expr::IsNotNull(_)
+            | Expr::IsTrue(_)
+            | Expr::IsFalse(_)
+            | Expr::IsNotTrue(_)
+            | Expr::IsNotFalse(_)
+            | Expr::IsDistinctFrom(..)
+            | Expr::IsNotDistinctFrom(..)
+            | Expr::Like { .. }
+            | Expr::ILike { .. }
+            | Expr::SimilarTo { .. }
+            | Expr::AnyOp { .. }
+            | Expr::AllOp { .. }
+            | Expr::AtTimeZone { .. }
+            | Expr::Collate { .. }
+    )
+}
+
+fn wrap(e: &mut Expr) {
+    if is_compound(e) {
+        let inner = std::mem::replace(e, Expr::Value(Value::Null.into()));
+        *e = Expr::Nested(Box::new(inner));
+    }
+}
+
+fn is_literal(e: &Expr) -> bool {
+    match e {
+        Expr::Value(_) | Expr::TypedString(_) => true,
+        Expr::UnaryOp { op: UnaryOperator::Minus, expr } => is_literal(expr),
+        Expr::Array(a) => a.elem.iter().all(is_literal),
+        Expr::Cast { expr, .. } | Expr::Nested(expr) => is_literal(expr),
+        _ => false,
+    }
+}
+
+fn value(v: Value) -> Expr {
+    Expr::Value(ValueWithSpan { value: v, span: Span::empty() })
+}
+
+const NUMERIC_TYPES: &[&str] = &[
+    "int", "int2", "int4", "int8", "integer", "smallint", "bigint", "numeric", "decimal", "real",
+    "float4", "float8", "double precision", "float",
+];
+const STRING_TYPES: &[&str] = &["text", "varchar", "character varying", "char", "character", "bpchar", "name"];
+
+fn type_base(dt: &DataType) -> String {
+    let s = dt.to_string().to_ascii_lowercase();
+    let base = s.split('(').next().unwrap_or("").trim().to_string();
+    base.trim_end_matches("[]").to_string()
+}
+
+impl Canon<'_> {
+    fn canon_ident(&self, i: &mut Ident) {
+        let folded = fold(&i.value, i.quote_style, self.dialect);
+        i.quote_style = if canonical_ident(&folded, self.dialect).starts_with('"') {
+            Some('"')
+        } else {
+            None
+        };
+        i.value = folded;
+        i.span = Span::empty();
+    }
+
+    fn canon_object_name(&self, n: &mut ObjectName) {
+        for p in n.0.iter_mut() {
+            if let ObjectNamePart::Identifier(i) = p {
+                self.canon_ident(i);
+            }
+        }
+        if n.0.len() > 1 {
+            if let Some(ObjectNamePart::Identifier(first)) = n.0.first() {
+                if first.value == "pg_catalog" || first.value == self.dialect.default_schema() {
+                    n.0.remove(0);
+                }
+            }
+        }
+    }
+}
+
+impl VisitorMut for Canon<'_> {
+    type Break = ();
+
+    fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+        let taken = std::mem::replace(expr, value(Value::Null));
+        *expr = match taken {
+            Expr::Nested(inner) => strip_nested(*inner),
+            Expr::Identifier(mut i) => {
+                self.canon_ident(&mut i);
+                Expr::Identifier(i)
+            }
+            Expr::CompoundIdentifier(mut is) => {
+                is.iter_mut().for_each(|i| self.canon_ident(i));
+                Expr::CompoundIdentifier(is)
+            }
+            Expr::Value(mut v) => {
+                v.span = Span::empty();
+                Expr::Value(v)
+            }
+            Expr::TypedString(ts) => Expr::Value(ValueWithSpan { value: ts.value.value, span: Span::empty() }),
+            Expr::UnaryOp { op: UnaryOperator::Minus, expr: inner }
+                if matches!(&*inner, Expr::Value(ValueWithSpan { value: Value::Number(..), .. })) =>
+            {
+                match *inner {
+                    Expr::Value(ValueWithSpan { value: Value::Number(n, l), .. }) => {
+                        value(Value::Number(format!("-{n}"), l))
+                    }
+                    other => other,
+                }
+            }
+            Expr::Cast { kind, expr: inner, data_type, format } => {
+                let base = type_base(&data_type);
+                let inner = strip_nested(*inner);
+                let string_target = STRING_TYPES.contains(&base.as_str());
+                match inner {
+                    // '-1'::integer is how PostgreSQL prints -1.
+                    Expr::Value(ValueWithSpan { value: Value::SingleQuotedString(s), .. })
+                        if NUMERIC_TYPES.contains(&base.as_str()) && s.parse::<f64>().is_ok() =>
+                    {
+                        value(Value::Number(s, false))
+                    }
+                    lit if is_literal(&lit) => lit,
+                    id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
+                    other => Expr::Cast {
+                        kind: if kind == CastKind::SafeCast { kind } else { CastKind::DoubleColon },
+                        expr: Box::new(other),
+                        data_type: DataType::Custom(
+                            ObjectName::from(vec![Ident::new(canonical_cast_type(&data_type))]),
+                            vec![],
+                        ),
+                        format,
+                    },
+                }
+            }
+            Expr::Between { expr: e, negated, low, high } => {
+                let (lo_op, hi_op, join) = if negated {
+                    (BinaryOperator::Lt, BinaryOperator::Gt, BinaryOperator::Or)
+                } else {
+                    (BinaryOperator::GtEq, BinaryOperator::LtEq, BinaryOperator::And)
+                };
+                let mut l = Expr::BinaryOp { left: e.clone(), op: lo_op, right: low };
+                let mut r = Expr::BinaryOp { left: e, op: hi_op, right: high };
+                wrap_operands(&mut l);
+                wrap_operands(&mut r);
+                let mut out = Expr::BinaryOp { left: Box::new(l), op: join, right: Box::new(r) };
+                wrap_operands(&mut out);
+                out
+            }
+            Expr::AnyOp { left, compare_op, right, .. } if compare_op == BinaryOperator::Eq => {
+                match array_elems(*right) {
+                    Ok(list) => Expr::InList { expr: left, list, negated: false },
+                    Err(right) => Expr::AnyOp { left, compare_op, right: Box::new(right), is_some: false },
+                }
+            }
+            Expr::AllOp { left, compare_op, right } if compare_op == BinaryOperator::NotEq => {
+                match array_elems(*right) {
+                    Ok(list) => Expr::InList { expr: left, list, negated: true },
+                    Err(right) => Expr::AllOp { left, compare_op, right: Box::new(right) },
+                }
+            }
+            Expr::BinaryOp { left, op, right } => {
+                let like = |negated: bool, ilike: bool, left: Box<Expr>, right: Box<Expr>| {
+                    if ilike {
+                        Expr::ILike { negated, any: false, expr: left, pattern: right, escape_char: None }
+                    } else {
+                        Expr::Like { negated, any: false, expr: left, pattern: right, escape_char: None }
+                    }
+                };
+                let mut out = match op {
+                    BinaryOperator::PGLikeMatch => like(false, false, left, right),
+                    BinaryOperator::PGNotLikeMatch => like(true, false, left, right),
+                    BinaryOperator::PGILikeMatch => like(false, true, left, right),
+                    BinaryOperator::PGNotILikeMatch => like(true, true, left, right),
+                    op => Expr::BinaryOp { left, op, right },
+                };
+                wrap_operands(&mut out);
+                out
+            }
+            Expr::AtTimeZone { timestamp, time_zone } => {
+                // PostgreSQL prints `x AT TIME ZONE z` as `timezone(z, x)`.
+                function_call("timezone", vec![strip_nested(*time_zone), strip_nested(*timestamp)])
+            }
+            Expr::Function(mut f) => {
+                self.canon_object_name(&mut f.name);
+                Expr::Function(f)
+            }
+            mut other => {
+                wrap_operands(&mut other);
+                other
+            }
+        };
+        ControlFlow::Continue(())
+    }
+}
+
+fn function_call(name: &str, args: Vec<Expr>) -> Expr {
+    let sql = format!(
+        "{name}({})",
+        args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
+    );
+    // Build through the parser so the AST shape matches a written call.
+    let dialect = sqlparser::dialect::PostgreSqlDialect {};
+    Parser::new(&dialect)
+        .try_with_sql(&sql)
+        .and_then(|mut p| p.parse_expr())
+        .unwrap_or_else(|_| Expr::Identifier(Ident::new(sql)))
+}
+
+fn array_elems(e: Expr) -> Result<Vec<Expr>, Expr> {
+    match e {
+        Expr::Array(a) => Ok(a.elem),
+        Expr::Nested(inner) => array_elems(*inner),
+        Expr::Cast { expr, .. } if matches!(strip_nested((*expr).clone()), Expr::Array(_)) => {
+            array_elems(*expr)
+        }
+        other => Err(other),
+    }
+}
+
+fn wrap_operands(e: &mut Expr) {
+    match e {
+        Expr::BinaryOp { left, right, .. } => {
+            wrap(left);
+            wrap(right);
+        }
+        Expr::UnaryOp { expr, .. }
+        | Expr::IsNull(expr)
+        | Expr::IsNotNull(expr)
+        | Expr::IsTrue(expr)
+        | Expr::IsFalse(expr)
+        | Expr::IsNotTrue(expr)
+        | Expr::IsNotFalse(expr) => wrap(expr),
+        Expr::Like { expr, pattern, .. } | Expr::ILike { expr, pattern, .. } => {
+            wrap(expr);
+            wrap(pattern);
+        }
+        Expr::InList { expr, .. } => wrap(expr),
+        Expr::IsDistinctFrom(a, b) | Expr::IsNotDistinctFrom(a, b) => {
+            wrap(a);
+            wrap(b);
+        }
+        Expr::Cast { expr, .. } => wrap(expr),
+        _ => {}
+    }
+}
+
+/// Canonical spelling of a cast target for keys.
+fn canonical_cast_type(dt: &DataType) -> String {
+    let s = dt.to_string().to_ascii_lowercase();
+    let (base, rest) = match s.find(['(', '[']) {
+        Some(i) => (s[..i].trim().to_string(), s[i..].to_string()),
+        None => (s.trim().to_string(), String::new()),
+    };
+    let base = base.strip_prefix("pg_catalog.").unwrap_or(&base).to_string();
+    let base = match base.as_str() {
+        "int" | "int4" => "integer",
+        "int8" => "bigint",
+        "int2" => "smallint",
+        "varchar" => "character varying",
+        "bool" => "boolean",
+        "float8" => "double precision",
+        "float4" => "real",
+        "timestamptz" => "timestamp with time zone",
+        "timestamp" => "timestamp without time zone",
+        "decimal" => "numeric",
+        "char" | "bpchar" => "character",
+        other => other,
+    }
+    .to_string();
+    format!("{base}{rest}")
+}

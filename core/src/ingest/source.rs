@@ -1,0 +1,43 @@
+//! Input text with fast conversion from sqlparser locations (line, column) to byte offsets.
+
+use sqlparser::tokenizer::Location;
+
+pub struct Source<'a> {
+    pub text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, line_starts }
+    }
+
+    /// Byte offset of a 1-based (line, column-in-characters) location.
+    pub fn offset(&self, loc: Location) -> usize {
+        if loc.line == 0 {
+            return 0;
+        }
+        let line = (loc.line as usize - 1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[line];
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let slice = &self.text[start..end];
+        let col = loc.column.saturating_sub(1) as usize;
+        if slice.is_ascii() {
+            return start + col.min(slice.len());
+        }
+        start + slice.char_indices().nth(col).map(|(i, _)| i).unwrap_or(slice.len())
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn location(&self, offset: usize) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let col = self.text[start..offset.min(self.text.len())].chars().count();
+        (line as u32 + 1, col as u32 + 1)
+    }
+}

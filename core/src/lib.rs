@@ -1,0 +1,90 @@
+//! schemashift: diff two SQL schema snapshots and emit migrations, without a database.
+//!
+//! Data flows one way: DDL text -> [`ingest`] -> [`model::Schema`] -> [`diff`] (ordered
+//! [`diff::Change`]s) -> [`render`] (SQL per dialect).
+
+pub mod diagnostics;
+pub mod dialect;
+pub mod diff;
+pub mod ingest;
+pub mod model;
+pub mod render;
+
+pub use diagnostics::{Diagnostic, Severity, Side};
+pub use dialect::DialectKind;
+pub use diff::{Change, Hazard};
+
+/// Options for [`migrate`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub dialect: DialectKind,
+}
+
+/// The result of comparing two schemas.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Migration {
+    /// Ordered changes that turn current into desired.
+    pub changes: Vec<Change>,
+    /// Ordered changes that turn desired back into current.
+    pub down_changes: Vec<Change>,
+    /// UP script (current -> desired).
+    pub up: String,
+    /// DOWN script (desired -> current).
+    pub down: String,
+}
+
+/// Everything a caller gets back: diagnostics always, a migration unless an input had errors.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub migration: Option<Migration>,
+}
+
+impl Outcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Parse both schemas, diff them and render the migration both ways.
+pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
+    let dialect = options.dialect.dialect();
+    let (from, mut diagnostics) = ingest::parse(current, dialect, Side::Current);
+    let (to, more) = ingest::parse(desired, dialect, Side::Desired);
+    diagnostics.extend(more);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Outcome { diagnostics, migration: None };
+    }
+    let changes = diff::diff(&from, &to, dialect);
+    let down_changes = diff::diff(&to, &from, dialect);
+    let up = render::sql::script(&changes, dialect);
+    let down = render::sql::script(&down_changes, dialect);
+    Outcome {
+        diagnostics,
+        migration: Some(Migration { changes, down_changes, up, down }),
+    }
+}
+
+/// The change list as JSON for tools: each change with its kind, summary, SQL statements and
+/// hazards, plus the diagnostics.
+pub fn json_report(changes: &[Change], diagnostics: &[Diagnostic], dialect: DialectKind) -> serde_json::Value {
+    let d = dialect.dialect();
+    let items: Vec<serde_json::Value> = changes
+        .iter()
+        .map(|c| {
+            let detail = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
+            serde_json::json!({
+                "kind": detail.get("kind").cloned().unwrap_or_default(),
+                "summary": c.summary(),
+                "sql": render::sql::statements(c, d),
+                "hazards": c.hazards(),
+                "detail": detail,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "dialect": dialect.name(),
+        "changes": items,
+        "diagnostics": diagnostics,
+    })
+}

@@ -1,0 +1,459 @@
+//! The schema model: what a database holds, normalised so that equal schemas compare equal
+//! however their DDL was written.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use std::fmt;
+
+/// A schema-qualified object name, already folded (unquoted identifiers lower-cased in
+/// PostgreSQL).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct QualName {
+    pub schema: String,
+    pub name: String,
+}
+
+impl QualName {
+    pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Self {
+        Self { schema: schema.into(), name: name.into() }
+    }
+}
+
+impl fmt::Display for QualName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.schema, self.name)
+    }
+}
+
+/// A SQL fragment (default, check, index expression, view query...): the text to emit, and a
+/// canonical key that two spellings of the same expression share.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sql {
+    pub text: String,
+    #[serde(skip)]
+    pub key: String,
+}
+
+impl Sql {
+    pub fn new(text: impl Into<String>, key: impl Into<String>) -> Self {
+        Self { text: text.into(), key: key.into() }
+    }
+}
+
+impl PartialEq for Sql {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl Eq for Sql {}
+
+/// A column type. `name` is canonical (`integer`, `character varying`, `timestamp with time
+/// zone`, or a qualified user type), `modifiers` the typmod list (`200`, `10,2`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Type {
+    pub name: String,
+    pub modifiers: Option<String>,
+    pub array_dims: u8,
+    /// A user-defined type (enum, domain, composite) named by `user`.
+    pub user: Option<QualName>,
+}
+
+impl Type {
+    pub fn builtin(name: &str) -> Self {
+        Self { name: name.to_string(), modifiers: None, array_dims: 0, user: None }
+    }
+}
+
+/// The whole database.
+#[derive(Clone, Debug, Default)]
+pub struct Schema {
+    pub namespaces: IndexMap<String, Namespace>,
+    pub extensions: IndexMap<String, Extension>,
+    pub enums: IndexMap<QualName, EnumType>,
+    pub sequences: IndexMap<QualName, Sequence>,
+    pub tables: IndexMap<QualName, Table>,
+    /// Indexes of tables and materialized views, by (schema, index name).
+    pub indexes: IndexMap<QualName, Index>,
+    pub views: IndexMap<QualName, View>,
+    /// Objects kept by their definition text: functions, triggers, domains, policies...
+    pub objects: IndexMap<ObjectId, Object>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Namespace {
+    pub name: String,
+    pub comment: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Extension {
+    pub name: String,
+    pub schema: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EnumType {
+    pub name: QualName,
+    pub values: Vec<String>,
+    pub comment: Option<String>,
+}
+
+/// A sequence with every option resolved to its effective value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sequence {
+    pub name: QualName,
+    /// `smallint`, `integer` or `bigint`.
+    pub data_type: String,
+    pub start: i128,
+    pub increment: i128,
+    pub min: i128,
+    pub max: i128,
+    pub cache: i128,
+    pub cycle: bool,
+    /// Table and column the sequence belongs to (`OWNED BY`).
+    pub owned_by: Option<(QualName, String)>,
+    pub comment: Option<String>,
+}
+
+impl Sequence {
+    /// A sequence with PostgreSQL's defaults for `data_type`.
+    pub fn with_defaults(name: QualName, data_type: &str) -> Self {
+        let max = match data_type {
+            "smallint" => i16::MAX as i128,
+            "integer" => i32::MAX as i128,
+            _ => i64::MAX as i128,
+        };
+        Self {
+            name,
+            data_type: data_type.to_string(),
+            start: 1,
+            increment: 1,
+            min: 1,
+            max,
+            cache: 1,
+            cycle: false,
+            owned_by: None,
+            comment: None,
+        }
+    }
+
+    /// The options as `(keyword, value)` that differ from the defaults of its type.
+    pub fn non_default_options(&self) -> Vec<String> {
+        let d = Self::defaults_for(&self.data_type, self.increment);
+        let mut out = Vec::new();
+        if self.increment != 1 {
+            out.push(format!("INCREMENT BY {}", self.increment));
+        }
+        if self.min != d.min {
+            out.push(format!("MINVALUE {}", self.min));
+        }
+        if self.max != d.max {
+            out.push(format!("MAXVALUE {}", self.max));
+        }
+        let default_start = if self.increment > 0 { self.min } else { self.max };
+        if self.start != default_start {
+            out.push(format!("START WITH {}", self.start));
+        }
+        if self.cache != 1 {
+            out.push(format!("CACHE {}", self.cache));
+        }
+        if self.cycle {
+            out.push("CYCLE".to_string());
+        }
+        out
+    }
+
+    /// Default min and max for a type and direction.
+    pub fn defaults_for(data_type: &str, increment: i128) -> Self {
+        let mut s = Self::with_defaults(QualName::new("", ""), data_type);
+        if increment < 0 {
+            s.max = -1;
+            s.min = match data_type {
+                "smallint" => i16::MIN as i128,
+                "integer" => i32::MIN as i128,
+                _ => i64::MIN as i128,
+            };
+            s.start = s.max;
+        }
+        s.increment = increment;
+        s
+    }
+}
+
+/// Identity column (`GENERATED ALWAYS|BY DEFAULT AS IDENTITY`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Identity {
+    pub always: bool,
+    /// Non-default sequence options, canonical (`START WITH 10`, ...).
+    pub options: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Column {
+    pub name: String,
+    pub ty: Type,
+    pub not_null: bool,
+    pub default: Option<Sql>,
+    pub identity: Option<Identity>,
+    /// `GENERATED ALWAYS AS (expr) STORED`.
+    pub generated: Option<Sql>,
+    pub collation: Option<String>,
+    pub comment: Option<String>,
+}
+
+/// What a foreign key does on delete or update.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefAction {
+    #[default]
+    NoAction,
+    Restrict,
+    Cascade,
+    SetNull,
+    SetDefault,
+}
+
+impl RefAction {
+    pub fn sql(self) -> &'static str {
+        match self {
+            Self::NoAction => "NO ACTION",
+            Self::Restrict => "RESTRICT",
+            Self::Cascade => "CASCADE",
+            Self::SetNull => "SET NULL",
+            Self::SetDefault => "SET DEFAULT",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ConstraintKind {
+    PrimaryKey {
+        columns: Vec<String>,
+        include: Vec<String>,
+    },
+    Unique {
+        columns: Vec<String>,
+        include: Vec<String>,
+        nulls_not_distinct: bool,
+    },
+    Check {
+        expr: Sql,
+        no_inherit: bool,
+    },
+    ForeignKey {
+        columns: Vec<String>,
+        ref_table: QualName,
+        ref_columns: Vec<String>,
+        on_delete: RefAction,
+        on_update: RefAction,
+        match_full: bool,
+    },
+    /// `EXCLUDE USING ...`, kept as its text after `EXCLUDE`.
+    Exclude {
+        body: Sql,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Constraint {
+    pub name: String,
+    #[serde(flatten)]
+    pub kind: ConstraintKind,
+    pub deferrable: bool,
+    pub initially_deferred: bool,
+    /// Whether the name was generated by us rather than written in the DDL.
+    #[serde(skip)]
+    pub implicit_name: bool,
+    pub comment: Option<String>,
+}
+
+impl Constraint {
+    pub fn is_foreign_key(&self) -> bool {
+        matches!(self.kind, ConstraintKind::ForeignKey { .. })
+    }
+
+    /// Equal definitions (name and comment aside).
+    pub fn same_definition(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.deferrable == other.deferrable
+            && self.initially_deferred == other.initially_deferred
+    }
+}
+
+/// A table partition: `PARTITION OF parent FOR VALUES ...`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PartitionOf {
+    pub parent: QualName,
+    /// `FOR VALUES ...` or `DEFAULT`.
+    pub bound: Sql,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub name: QualName,
+    pub columns: IndexMap<String, Column>,
+    pub constraints: IndexMap<String, Constraint>,
+    pub comment: Option<String>,
+    /// `PARTITION BY ...` key of a partitioned table.
+    pub partition_by: Option<Sql>,
+    pub partition_of: Option<PartitionOf>,
+    pub inherits: Vec<QualName>,
+    pub unlogged: bool,
+    /// Storage parameters `WITH (...)`, canonical.
+    pub options: Vec<String>,
+    pub row_security: bool,
+    pub force_row_security: bool,
+}
+
+impl Table {
+    pub fn new(name: QualName) -> Self {
+        Self {
+            name,
+            columns: IndexMap::new(),
+            constraints: IndexMap::new(),
+            comment: None,
+            partition_by: None,
+            partition_of: None,
+            inherits: Vec::new(),
+            unlogged: false,
+            options: Vec::new(),
+            row_security: false,
+            force_row_security: false,
+        }
+    }
+
+    pub fn primary_key(&self) -> Option<&Constraint> {
+        self.constraints
+            .values()
+            .find(|c| matches!(c.kind, ConstraintKind::PrimaryKey { .. }))
+    }
+}
+
+/// One key of an index: a column or an expression with its options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IndexKey {
+    /// A quoted column name or a parenthesised expression, ready to emit.
+    pub expr: Sql,
+    pub collation: Option<String>,
+    pub opclass: Option<Sql>,
+    pub descending: bool,
+    /// `NULLS FIRST` (true) / `NULLS LAST` (false) when it differs from the default.
+    pub nulls_first: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Index {
+    pub name: QualName,
+    pub table: QualName,
+    pub unique: bool,
+    pub method: String,
+    pub keys: Vec<IndexKey>,
+    pub include: Vec<String>,
+    pub predicate: Option<Sql>,
+    pub options: Vec<String>,
+    pub nulls_not_distinct: bool,
+    pub comment: Option<String>,
+    /// Whether the name was generated by us.
+    #[serde(skip)]
+    pub implicit_name: bool,
+}
+
+impl Index {
+    /// Equal definitions (name and comment aside).
+    pub fn same_definition(&self, other: &Self) -> bool {
+        self.table == other.table
+            && self.unique == other.unique
+            && self.method == other.method
+            && self.keys == other.keys
+            && self.include == other.include
+            && self.predicate == other.predicate
+            && self.options == other.options
+            && self.nulls_not_distinct == other.nulls_not_distinct
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct View {
+    pub name: QualName,
+    pub materialized: bool,
+    pub columns: Vec<String>,
+    pub query: Sql,
+    pub options: Vec<String>,
+    pub check_option: Option<String>,
+    pub with_data: bool,
+    pub comment: Option<String>,
+    /// Relations the query reads (tables and views), for ordering.
+    #[serde(skip)]
+    pub depends_on: Vec<QualName>,
+}
+
+/// Kinds of objects kept by definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectKind {
+    Domain,
+    CompositeType,
+    Function,
+    Procedure,
+    Aggregate,
+    Trigger,
+    Policy,
+    Rule,
+}
+
+impl ObjectKind {
+    pub fn sql(self) -> &'static str {
+        match self {
+            Self::Domain => "DOMAIN",
+            Self::CompositeType => "TYPE",
+            Self::Function => "FUNCTION",
+            Self::Procedure => "PROCEDURE",
+            Self::Aggregate => "AGGREGATE",
+            Self::Trigger => "TRIGGER",
+            Self::Policy => "POLICY",
+            Self::Rule => "RULE",
+        }
+    }
+
+    /// Whether objects of this kind must exist before tables (types, functions used in
+    /// defaults and checks) rather than after them (triggers, policies).
+    pub fn before_tables(self) -> bool {
+        matches!(
+            self,
+            Self::Domain | Self::CompositeType | Self::Function | Self::Procedure | Self::Aggregate
+        )
+    }
+}
+
+/// Identity of a definition-kept object: kind plus a canonical signature such as
+/// `public.f(integer,text)` or `public.t.trg`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ObjectId {
+    pub kind: ObjectKind,
+    pub signature: String,
+}
+
+/// An object compared by its normalised definition.
+#[derive(Clone, Debug, Serialize)]
+pub struct Object {
+    pub id: ObjectId,
+    /// The statement that creates it.
+    pub create: Sql,
+    /// The statement that drops it.
+    pub drop: String,
+    /// What follows `COMMENT ON` for it (e.g. `FUNCTION public.f(integer)`).
+    pub comment_target: String,
+    pub comment: Option<String>,
+    /// Statements that belong to the object after its creation (e.g. `ALTER FUNCTION .. OWNER`
+    /// is not kept, but `ALTER TABLE .. ENABLE TRIGGER` would be).
+    pub extra: Vec<String>,
+    /// Table the object hangs off (triggers, policies, rules).
+    pub table: Option<QualName>,
+}
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.create == other.create && self.extra == other.extra
+    }
+}

@@ -1,0 +1,4 @@
+//! Changes -> text: SQL scripts per dialect.
+
+pub(crate) mod postgres;
+pub mod sql;

@@ -1,0 +1,470 @@
+//! PostgreSQL spelling of each change.
+
+use crate::dialect::{Dialect, Postgres};
+use crate::diff::{Change, CommentTarget};
+use crate::model::*;
+
+fn lit(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn list(d: &Postgres, cols: &[String]) -> String {
+    cols.iter().map(|c| d.quote_ident(c)).collect::<Vec<_>>().join(", ")
+}
+
+/// `CONSTRAINT name <definition>`
+pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
+    let mut s = format!("CONSTRAINT {} ", d.quote_ident(&c.name));
+    match &c.kind {
+        ConstraintKind::PrimaryKey { columns, include } => {
+            s.push_str(&format!("PRIMARY KEY ({})", list(d, columns)));
+            if !include.is_empty() {
+                s.push_str(&format!(" INCLUDE ({})", list(d, include)));
+            }
+        }
+        ConstraintKind::Unique { columns, include, nulls_not_distinct } => {
+            s.push_str("UNIQUE ");
+            if *nulls_not_distinct {
+                s.push_str("NULLS NOT DISTINCT ");
+            }
+            s.push_str(&format!("({})", list(d, columns)));
+            if !include.is_empty() {
+                s.push_str(&format!(" INCLUDE ({})", list(d, include)));
+            }
+        }
+        ConstraintKind::Check { expr, no_inherit } => {
+            s.push_str(&format!("CHECK ({})", expr.text));
+            if *no_inherit {
+                s.push_str(" NO INHERIT");
+            }
+        }
+        ConstraintKind::ForeignKey { columns, ref_table, ref_columns, on_delete, on_update, match_full } => {
+            s.push_str(&format!("FOREIGN KEY ({}) REFERENCES {}", list(d, columns), d.quote_name(ref_table)));
+            if !ref_columns.is_empty() {
+                s.push_str(&format!(" ({})", list(d, ref_columns)));
+            }
+            if *match_full {
+                s.push_str(" MATCH FULL");
+            }
+            if *on_update != RefAction::NoAction {
+                s.push_str(&format!(" ON UPDATE {}", on_update.sql()));
+            }
+            if *on_delete != RefAction::NoAction {
+                s.push_str(&format!(" ON DELETE {}", on_delete.sql()));
+            }
+        }
+        ConstraintKind::Exclude { body } => s.push_str(&format!("EXCLUDE {}", body.text)),
+    }
+    if c.deferrable {
+        s.push_str(" DEFERRABLE");
+        if c.initially_deferred {
+            s.push_str(" INITIALLY DEFERRED");
+        }
+    }
+    s
+}
+
+/// A column definition as in CREATE TABLE / ADD COLUMN.
+fn column_sql(d: &Postgres, c: &Column, serial: bool) -> String {
+    let mut s = format!("{} ", d.quote_ident(&c.name));
+    if serial {
+        s.push_str(match c.ty.name.as_str() {
+            "bigint" => "bigserial",
+            "smallint" => "smallserial",
+            _ => "serial",
+        });
+        return s;
+    }
+    s.push_str(&d.render_type(&c.ty));
+    if let Some(coll) = &c.collation {
+        s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));
+    }
+    if let Some(g) = &c.generated {
+        s.push_str(&format!(" GENERATED ALWAYS AS ({}) STORED", g.text));
+    }
+    if let Some(def) = &c.default {
+        s.push_str(&format!(" DEFAULT {}", def.text));
+    }
+    if let Some(id) = &c.identity {
+        s.push_str(&identity_sql(id));
+    }
+    if c.not_null && c.identity.is_none() {
+        s.push_str(" NOT NULL");
+    }
+    s
+}
+
+fn identity_sql(id: &Identity) -> String {
+    let mut s = format!(" GENERATED {} AS IDENTITY", if id.always { "ALWAYS" } else { "BY DEFAULT" });
+    if !id.options.is_empty() {
+        s.push_str(&format!(" ({})", id.options.join(" ")));
+    }
+    s
+}
+
+fn index_sql(d: &Postgres, i: &Index) -> String {
+    let mut s = format!(
+        "CREATE {}INDEX {} ON {}",
+        if i.unique { "UNIQUE " } else { "" },
+        d.quote_ident(&i.name.name),
+        d.quote_name(&i.table)
+    );
+    if i.method != "btree" {
+        s.push_str(&format!(" USING {}", i.method));
+    }
+    let keys: Vec<String> = i
+        .keys
+        .iter()
+        .map(|k| {
+            let mut ks = k.expr.text.clone();
+            if let Some(c) = &k.collation {
+                ks.push_str(&format!(" COLLATE {}", d.quote_ident(c)));
+            }
+            if let Some(o) = &k.opclass {
+                ks.push(' ');
+                ks.push_str(&o.text);
+            }
+            if k.descending {
+                ks.push_str(" DESC");
+            }
+            match k.nulls_first {
+                Some(true) => ks.push_str(" NULLS FIRST"),
+                Some(false) => ks.push_str(" NULLS LAST"),
+                None => {}
+            }
+            ks
+        })
+        .collect();
+    s.push_str(&format!(" ({})", keys.join(", ")));
+    if !i.include.is_empty() {
+        s.push_str(&format!(" INCLUDE ({})", list(d, &i.include)));
+    }
+    if i.nulls_not_distinct {
+        s.push_str(" NULLS NOT DISTINCT");
+    }
+    if !i.options.is_empty() {
+        s.push_str(&format!(" WITH ({})", i.options.join(", ")));
+    }
+    if let Some(p) = &i.predicate {
+        s.push_str(&format!(" WHERE {}", p.text));
+    }
+    s
+}
+
+fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
+    let name = d.quote_name(&t.name);
+    let unlogged = if t.unlogged { "UNLOGGED " } else { "" };
+    let mut s = format!("CREATE {unlogged}TABLE {name}");
+    let mut elems: Vec<String> = t.columns.values().map(|c| column_sql(d, c, serials.contains(&c.name))).collect();
+    elems.extend(t.constraints.values().map(|c| constraint_sql(d, c)));
+    if let Some(p) = &t.partition_of {
+        s.push_str(&format!(" PARTITION OF {}", d.quote_name(&p.parent)));
+        if !elems.is_empty() {
+            s.push_str(&format!(" (\n    {}\n)", elems.join(",\n    ")));
+        }
+        s.push(' ');
+        s.push_str(&p.bound.text);
+    } else {
+        s.push_str(&format!(" (\n    {}\n)", elems.join(",\n    ")));
+    }
+    if !t.inherits.is_empty() {
+        let parents: Vec<String> = t.inherits.iter().map(|p| d.quote_name(p)).collect();
+        s.push_str(&format!(" INHERITS ({})", parents.join(", ")));
+    }
+    if let Some(p) = &t.partition_by {
+        s.push_str(&format!(" PARTITION BY {}", p.text));
+    }
+    if !t.options.is_empty() {
+        s.push_str(&format!(" WITH ({})", t.options.join(", ")));
+    }
+    s
+}
+
+fn view_sql(d: &Postgres, v: &View) -> String {
+    let mut s = format!("CREATE {}VIEW {}", if v.materialized { "MATERIALIZED " } else { "" }, d.quote_name(&v.name));
+    if !v.columns.is_empty() {
+        s.push_str(&format!(" ({})", list(d, &v.columns)));
+    }
+    if !v.options.is_empty() {
+        s.push_str(&format!(" WITH ({})", v.options.join(", ")));
+    }
+    s.push_str(" AS\n");
+    s.push_str(v.query.text.trim());
+    if let Some(level) = &v.check_option {
+        s.push_str(&format!("\nWITH {level} CHECK OPTION"));
+    }
+    if v.materialized && !v.with_data {
+        s.push_str("\nWITH NO DATA");
+    }
+    s
+}
+
+fn sequence_options(s: &Sequence) -> String {
+    let mut out = String::new();
+    if s.data_type != "bigint" {
+        out.push_str(&format!(" AS {}", s.data_type));
+    }
+    for o in s.non_default_options() {
+        out.push(' ');
+        out.push_str(&o);
+    }
+    out
+}
+
+fn comment_target(d: &Postgres, t: &CommentTarget) -> String {
+    match t {
+        CommentTarget::Schema { name } => format!("SCHEMA {}", d.quote_ident(name)),
+        CommentTarget::Table { name } => format!("TABLE {}", d.quote_name(name)),
+        CommentTarget::Column { table, column } => format!("COLUMN {}.{}", d.quote_name(table), d.quote_ident(column)),
+        CommentTarget::Constraint { table, name } => format!("CONSTRAINT {} ON {}", d.quote_ident(name), d.quote_name(table)),
+        CommentTarget::Index { name } => format!("INDEX {}", d.quote_name(name)),
+        CommentTarget::Sequence { name } => format!("SEQUENCE {}", d.quote_name(name)),
+        CommentTarget::View { name, materialized } => {
+            format!("{}VIEW {}", if *materialized { "MATERIALIZED " } else { "" }, d.quote_name(name))
+        }
+        CommentTarget::Type { name } => format!("TYPE {}", d.quote_name(name)),
+        CommentTarget::Object { target } => target.clone(),
+    }
+}
+
+/// `CREATE ...` of an object, as `CREATE OR REPLACE` when `replace`.
+fn object_create(o: &Object, replace: bool) -> String {
+    let text = o.create.text.trim().to_string();
+    if !replace {
+        return text;
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("create or replace") {
+        return text;
+    }
+    match lower.strip_prefix("create") {
+        Some(_) => format!("CREATE OR REPLACE{}", &text["create".len()..]),
+        None => text,
+    }
+}
+
+/// Whether an object can be changed in place with `CREATE OR REPLACE`.
+fn replaceable(from: &Object, to: &Object) -> bool {
+    let returns = |o: &Object| o.create.key.split(" returns ").nth(1).map(|r| r.split(' ').next().unwrap_or("").to_string());
+    matches!(to.id.kind, ObjectKind::Function | ObjectKind::Procedure) && returns(from) == returns(to)
+}
+
+pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
+    let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
+    match change {
+        Change::CreateSchema { name } => out.push(format!("CREATE SCHEMA {}", d.quote_ident(name))),
+        Change::DropSchema { name } => out.push(format!("DROP SCHEMA {}", d.quote_ident(name))),
+        Change::CreateExtension { extension } => {
+            let mut s = format!("CREATE EXTENSION IF NOT EXISTS {}", d.quote_ident(&extension.name));
+            if let Some(schema) = &extension.schema {
+                s.push_str(&format!(" WITH SCHEMA {}", d.quote_ident(schema)));
+            }
+            out.push(s);
+        }
+        Change::DropExtension { extension } => out.push(format!("DROP EXTENSION {}", d.quote_ident(&extension.name))),
+        Change::CreateEnum { enum_type } => out.push(create_enum(d, enum_type)),
+        Change::DropEnum { enum_type } => out.push(format!("DROP TYPE {}", d.quote_name(&enum_type.name))),
+        Change::AddEnumValue { name, value, before, after } => {
+            let mut s = format!("ALTER TYPE {} ADD VALUE {}", d.quote_name(name), lit(value));
+            if let Some(b) = before {
+                s.push_str(&format!(" BEFORE {}", lit(b)));
+            } else if let Some(a) = after {
+                s.push_str(&format!(" AFTER {}", lit(a)));
+            }
+            out.push(s);
+        }
+        Change::RecreateEnum { from, to, columns } => {
+            let old = QualName::new(from.name.schema.clone(), format!("{}__old", from.name.name));
+            out.push(format!("ALTER TYPE {} RENAME TO {}", d.quote_name(&from.name), d.quote_ident(&old.name)));
+            out.push(create_enum(d, to));
+            for (table, col) in columns {
+                let c = d.quote_ident(&col.name);
+                if col.default.is_some() {
+                    out.push(format!("{} ALTER COLUMN {c} DROP DEFAULT", alter(table)));
+                }
+                let ty = d.render_type(&col.ty);
+                out.push(format!("{} ALTER COLUMN {c} TYPE {ty} USING {c}::text::{ty}", alter(table)));
+                if let Some(def) = &col.default {
+                    out.push(format!("{} ALTER COLUMN {c} SET DEFAULT {}", alter(table), def.text));
+                }
+            }
+            out.push(format!("DROP TYPE {}", d.quote_name(&old)));
+        }
+        Change::CreateSequence { sequence } => {
+            out.push(format!("CREATE SEQUENCE {}{}", d.quote_name(&sequence.name), sequence_options(sequence)));
+        }
+        Change::DropSequence { sequence } => out.push(format!("DROP SEQUENCE {}", d.quote_name(&sequence.name))),
+        Change::AlterSequence { from, to } => {
+            let name = d.quote_name(&to.name);
+            let mut opts = Vec::new();
+            if from.data_type != to.data_type {
+                opts.push(format!("AS {}", to.data_type));
+            }
+            let defaults = Sequence::defaults_for(&to.data_type, to.increment);
+            if from.increment != to.increment {
+                opts.push(format!("INCREMENT BY {}", to.increment));
+            }
+            if from.min != to.min || from.data_type != to.data_type {
+                opts.push(if to.min == defaults.min { "NO MINVALUE".into() } else { format!("MINVALUE {}", to.min) });
+            }
+            if from.max != to.max || from.data_type != to.data_type {
+                opts.push(if to.max == defaults.max { "NO MAXVALUE".into() } else { format!("MAXVALUE {}", to.max) });
+            }
+            if from.start != to.start {
+                opts.push(format!("START WITH {}", to.start));
+            }
+            if from.cache != to.cache {
+                opts.push(format!("CACHE {}", to.cache));
+            }
+            if from.cycle != to.cycle {
+                opts.push(if to.cycle { "CYCLE".into() } else { "NO CYCLE".into() });
+            }
+            if !opts.is_empty() {
+                out.push(format!("ALTER SEQUENCE {name} {}", opts.join(" ")));
+            }
+            if from.owned_by != to.owned_by {
+                let owner = match &to.owned_by {
+                    Some((t, c)) => format!("{}.{}", d.quote_name(t), d.quote_ident(c)),
+                    None => "NONE".into(),
+                };
+                out.push(format!("ALTER SEQUENCE {name} OWNED BY {owner}"));
+            }
+        }
+        Change::CreateTable { table, serials } => {
+            out.push(create_table_sql(d, table, serials));
+            if table.row_security {
+                out.push(format!("{} ENABLE ROW LEVEL SECURITY", alter(&table.name)));
+            }
+            if table.force_row_security {
+                out.push(format!("{} FORCE ROW LEVEL SECURITY", alter(&table.name)));
+            }
+        }
+        Change::DropTable { table } => out.push(format!("DROP TABLE {}", d.quote_name(&table.name))),
+        Change::AddColumn { table, column, serial } => {
+            out.push(format!("{} ADD COLUMN {}", alter(table), column_sql(d, column, *serial)));
+        }
+        Change::DropColumn { table, column } => {
+            out.push(format!("{} DROP COLUMN {}", alter(table), d.quote_ident(&column.name)));
+        }
+        Change::AlterColumn { table, from, to, changes } => {
+            let col = format!("{} ALTER COLUMN {}", alter(table), d.quote_ident(&to.name));
+            let using = changes.ty && d.needs_using(from, to);
+            if from.identity.is_some() && changes.identity && to.identity.is_none() {
+                out.push(format!("{col} DROP IDENTITY"));
+            }
+            let redo_default = using && from.default.is_some();
+            if (changes.default || redo_default) && from.default.is_some() {
+                out.push(format!("{col} DROP DEFAULT"));
+            }
+            if changes.ty {
+                let ty = d.render_type(&to.ty);
+                let mut s = format!("{col} TYPE {ty}");
+                if let Some(coll) = &to.collation {
+                    s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));
+                }
+                if using {
+                    let c = d.quote_ident(&to.name);
+                    if from.ty.user.is_some() {
+                        s.push_str(&format!(" USING {c}::text::{ty}"));
+                    } else {
+                        s.push_str(&format!(" USING {c}::{ty}"));
+                    }
+                }
+                out.push(s);
+            }
+            if changes.default || redo_default {
+                if let Some(def) = &to.default {
+                    out.push(format!("{col} SET DEFAULT {}", def.text));
+                }
+            }
+            if changes.nullability && !(to.identity.is_some() && to.not_null) {
+                out.push(format!("{col} {} NOT NULL", if to.not_null { "SET" } else { "DROP" }));
+            }
+            if changes.identity {
+                match (&from.identity, &to.identity) {
+                    (None, Some(id)) => out.push(format!("{col} ADD{}", identity_sql(id))),
+                    (Some(a), Some(b)) => {
+                        if a.always != b.always {
+                            out.push(format!("{col} SET GENERATED {}", if b.always { "ALWAYS" } else { "BY DEFAULT" }));
+                        }
+                        if a.options != b.options {
+                            out.push(format!("{col} DROP IDENTITY"));
+                            out.push(format!("{col} ADD{}", identity_sql(b)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Change::AddConstraint { table, constraint } => {
+            out.push(format!("{} ADD {}", alter(table), constraint_sql(d, constraint)));
+        }
+        Change::DropConstraint { table, constraint } => {
+            out.push(format!("{} DROP CONSTRAINT {}", alter(table), d.quote_ident(&constraint.name)));
+        }
+        Change::RenameConstraint { table, from, to } => {
+            out.push(format!("{} RENAME CONSTRAINT {} TO {}", alter(table), d.quote_ident(from), d.quote_ident(to)));
+        }
+        Change::CreateIndex { index } => out.push(index_sql(d, index)),
+        Change::DropIndex { index } => out.push(format!("DROP INDEX {}", d.quote_name(&index.name))),
+        Change::RenameIndex { from, to } => {
+            out.push(format!("ALTER INDEX {} RENAME TO {}", d.quote_name(from), d.quote_ident(to)));
+        }
+        Change::AttachPartition { table, partition } => out.push(format!(
+            "{} ATTACH PARTITION {} {}",
+            alter(&partition.parent),
+            d.quote_name(table),
+            partition.bound.text
+        )),
+        Change::DetachPartition { table, partition } => {
+            out.push(format!("{} DETACH PARTITION {}", alter(&partition.parent), d.quote_name(table)));
+        }
+        Change::SetRowSecurity { table, enabled, forced } => {
+            out.push(format!("{} {} ROW LEVEL SECURITY", alter(table), if *enabled { "ENABLE" } else { "DISABLE" }));
+            out.push(format!("{} {} ROW LEVEL SECURITY", alter(table), if *forced { "FORCE" } else { "NO FORCE" }));
+        }
+        Change::SetTableOptions { table, from, to } => {
+            let removed: Vec<String> = from
+                .iter()
+                .filter_map(|o| o.split('=').next())
+                .filter(|k| !to.iter().any(|t| t.split('=').next() == Some(k)))
+                .map(str::to_string)
+                .collect();
+            if !removed.is_empty() {
+                out.push(format!("{} RESET ({})", alter(table), removed.join(", ")));
+            }
+            if !to.is_empty() {
+                out.push(format!("{} SET ({})", alter(table), to.join(", ")));
+            }
+        }
+        Change::CreateView { view } => out.push(view_sql(d, view)),
+        Change::DropView { view } => out.push(format!(
+            "DROP {}VIEW {}",
+            if view.materialized { "MATERIALIZED " } else { "" },
+            d.quote_name(&view.name)
+        )),
+        Change::CreateObject { object } => {
+            out.push(object_create(object, false));
+            out.extend(object.extra.iter().cloned());
+        }
+        Change::DropObject { object } => out.push(object.drop.clone()),
+        Change::ReplaceObject { from, to } => {
+            if replaceable(from, to) {
+                out.push(object_create(to, true));
+            } else {
+                out.push(from.drop.clone());
+                out.push(object_create(to, false));
+            }
+            out.extend(to.extra.iter().cloned());
+        }
+        Change::SetComment { target, comment } => {
+            let value = comment.as_deref().map(lit).unwrap_or_else(|| "NULL".into());
+            out.push(format!("COMMENT ON {} IS {value}", comment_target(d, target)));
+        }
+    }
+}
+
+fn create_enum(d: &Postgres, e: &EnumType) -> String {
+    let values: Vec<String> = e.values.iter().map(|v| lit(v)).collect();
+    format!("CREATE TYPE {} AS ENUM ({})", d.quote_name(&e.name), values.join(", "))
+}
