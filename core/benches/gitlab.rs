@@ -62,7 +62,9 @@ fn gitlab(c: &mut Criterion) {
     report("gitlab", &current, &desired, &options);
 
     let mut group = c.benchmark_group("gitlab");
+    // Each iteration takes ~0.1-1 s: one iteration per sample, enough time for ten of them.
     group.sampling_mode(SamplingMode::Flat);
+    group.measurement_time(Duration::from_secs(10));
     group.throughput(Throughput::Bytes((current.len() + desired.len()) as u64));
     group.bench_function("migrate", |b| {
         b.iter(|| schemashift::migrate(black_box(&current), black_box(&desired), &options))
