@@ -301,11 +301,18 @@ impl<'d> Builder<'d> {
         if c.eat_kw("default") {
             return Ok(Sql::new("DEFAULT", "default"));
         }
-        if !c.peek_kw("for") {
-            return c.expected("`FOR VALUES` or `DEFAULT`");
+        let start = c.pos;
+        c.expect_kws(&["for", "values"])?;
+        if c.eat_kw("in") || c.eat_kw("with") {
+            c.paren_group()?;
+        } else {
+            c.expect_kw("from")?;
+            c.paren_group()?;
+            c.expect_kw("to")?;
+            c.paren_group()?;
         }
-        let (s, e) = c.until(stop_at(&["partition", "with", "tablespace", "using"]));
-        Ok(Sql::new(c.text((s, e)), c.token_key((s, e))))
+        let r = (start, c.pos);
+        Ok(Sql::new(c.text(r), c.token_key(r)))
     }
 
     /// `( column | constraint, ... )`

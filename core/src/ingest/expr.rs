@@ -228,6 +228,23 @@ fn type_base(dt: &DataType) -> String {
 }
 
 impl Canon<'_> {
+    /// `nextval('seq')` names a sequence relative to the search path: qualify it.
+    fn qualify_sequence_argument(&self, f: &mut sqlparser::ast::Function) {
+        use sqlparser::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+        let is_seq_fn = matches!(f.name.0.as_slice(), [ObjectNamePart::Identifier(i)] if ["nextval", "currval", "setval"].contains(&i.value.as_str()));
+        if !is_seq_fn {
+            return;
+        }
+        let FunctionArguments::List(list) = &mut f.args else { return };
+        if let Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) = list.args.first_mut() {
+            if let Value::SingleQuotedString(s) = &mut v.value {
+                if !s.contains('.') {
+                    *s = format!("{}.{}", self.dialect.default_schema(), s);
+                }
+            }
+        }
+    }
+
     fn canon_ident(&self, i: &mut Ident) {
         let folded = fold(&i.value, i.quote_style, self.dialect);
         i.quote_style = if canonical_ident(&folded, self.dialect).starts_with('"') {
@@ -258,6 +275,11 @@ impl Canon<'_> {
 impl VisitorMut for Canon<'_> {
     type Break = ();
 
+    fn post_visit_relation(&mut self, relation: &mut ObjectName) -> ControlFlow<()> {
+        self.canon_object_name(relation);
+        ControlFlow::Continue(())
+    }
+
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
         let taken = std::mem::replace(expr, value(Value::Null));
         *expr = match taken {
@@ -268,11 +290,29 @@ impl VisitorMut for Canon<'_> {
             }
             Expr::CompoundIdentifier(mut is) => {
                 is.iter_mut().for_each(|i| self.canon_ident(i));
-                Expr::CompoundIdentifier(is)
+                // `t.col` and `col`: PostgreSQL 16+ prints single-relation queries without the
+                // qualifier, older servers with it. Keys drop it (a rename of the qualifier
+                // alone goes unnoticed).
+                if is.len() == 2 {
+                    Expr::Identifier(is.pop().expect("two parts"))
+                } else {
+                    Expr::CompoundIdentifier(is)
+                }
             }
             Expr::Value(mut v) => {
                 v.span = Span::empty();
                 Expr::Value(v)
+            }
+            // `t.col[1]`: the same qualifier rule as for `t.col`.
+            Expr::CompoundFieldAccess { root, mut access_chain }
+                if matches!(&*root, Expr::Identifier(_))
+                    && matches!(access_chain.first(), Some(sqlparser::ast::AccessExpr::Dot(Expr::Identifier(_))))
+                    && access_chain.len() > 1 =>
+            {
+                match access_chain.remove(0) {
+                    sqlparser::ast::AccessExpr::Dot(col) => Expr::CompoundFieldAccess { root: Box::new(col), access_chain },
+                    _ => unreachable!("checked above"),
+                }
             }
             Expr::TypedString(ts) => Expr::Value(ValueWithSpan { value: ts.value.value, span: Span::empty() }),
             Expr::UnaryOp { op: UnaryOperator::Minus, expr: inner }
@@ -359,6 +399,7 @@ impl VisitorMut for Canon<'_> {
             }
             Expr::Function(mut f) => {
                 self.canon_object_name(&mut f.name);
+                self.qualify_sequence_argument(&mut f);
                 Expr::Function(f)
             }
             mut other => {
