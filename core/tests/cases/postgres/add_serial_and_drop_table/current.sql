@@ -1,0 +1,2 @@
+CREATE TABLE legacy (id serial PRIMARY KEY, data text);
+CREATE TABLE t (name text);

@@ -1,0 +1,1 @@
+CREATE TABLE "user" (id serial PRIMARY KEY, email varchar(200) NOT NULL UNIQUE);

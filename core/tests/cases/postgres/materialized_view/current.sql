@@ -1,0 +1,1 @@
+CREATE TABLE sale (id int PRIMARY KEY, amount int);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int PRIMARY KEY, a text NOT NULL DEFAULT '', b int, c timestamptz DEFAULT CURRENT_TIMESTAMP);

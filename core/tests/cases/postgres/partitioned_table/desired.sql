@@ -1,0 +1,4 @@
+CREATE TABLE measurement (id bigint NOT NULL, logdate date NOT NULL, peak int) PARTITION BY RANGE (logdate);
+CREATE TABLE measurement_2025 PARTITION OF measurement FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE measurement_2026 PARTITION OF measurement FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE INDEX measurement_logdate_idx ON measurement (logdate);
