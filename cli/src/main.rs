@@ -51,7 +51,10 @@ fn parse_args(argv: &[String]) -> Parsed {
         Some("diff") => {}
         Some("-h" | "--help") | None => return Parsed::Exit(ExitCode::SUCCESS, USAGE.to_string()),
         Some("-V" | "--version") => {
-            return Parsed::Exit(ExitCode::SUCCESS, format!("schemashift {}\n", env!("CARGO_PKG_VERSION")))
+            return Parsed::Exit(
+                ExitCode::SUCCESS,
+                format!("schemashift {}\n", env!("CARGO_PKG_VERSION")),
+            )
         }
         Some(other) => return usage_error(&format!("unknown command `{other}`")),
     }
@@ -83,18 +86,26 @@ fn parse_args(argv: &[String]) -> Parsed {
                 Ok(v) => match v.as_str() {
                     "sql" => args.format = Format::Sql,
                     "json" => args.format = Format::Json,
-                    other => return usage_error(&format!("unknown format `{other}` (expected sql or json)")),
+                    other => {
+                        return usage_error(&format!(
+                            "unknown format `{other}` (expected sql or json)"
+                        ))
+                    }
                 },
                 Err(e) => return e,
             },
             "--dialect" => match value("--dialect") {
                 Ok(v) => match DialectKind::from_name(&v) {
                     Some(d) => args.dialect = d,
-                    None => return usage_error(&format!("unknown dialect `{v}` (expected postgres)")),
+                    None => {
+                        return usage_error(&format!("unknown dialect `{v}` (expected postgres)"))
+                    }
                 },
                 Err(e) => return e,
             },
-            f if f.starts_with('-') && f != "-" => return usage_error(&format!("unknown option `{f}`")),
+            f if f.starts_with('-') && f != "-" => {
+                return usage_error(&format!("unknown option `{f}`"))
+            }
             _ => files.push(a.clone()),
         }
     }
@@ -114,7 +125,9 @@ fn parse_args(argv: &[String]) -> Parsed {
 fn read_input(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("<stdin>: {e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("<stdin>: {e}"))?;
         Ok(s)
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
@@ -137,7 +150,13 @@ fn run(args: Args) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let outcome = schemashift::migrate(&current, &desired, &Options { dialect: args.dialect });
+    let outcome = schemashift::migrate(
+        &current,
+        &desired,
+        &Options {
+            dialect: args.dialect,
+        },
+    );
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for d in &outcome.diagnostics {
@@ -150,9 +169,19 @@ fn run(args: Args) -> ExitCode {
     let Some(migration) = outcome.migration else {
         return ExitCode::from(1);
     };
-    let changes = if args.down { &migration.down_changes } else { &migration.changes };
+    let changes = if args.down {
+        &migration.down_changes
+    } else {
+        &migration.changes
+    };
     let text = match args.format {
-        Format::Sql => if args.down { migration.down.clone() } else { migration.up.clone() },
+        Format::Sql => {
+            if args.down {
+                migration.down.clone()
+            } else {
+                migration.up.clone()
+            }
+        }
         Format::Json => {
             let value = schemashift::json_report(changes, &outcome.diagnostics, args.dialect);
             serde_json::to_string_pretty(&value).expect("serializable") + "\n"
@@ -160,7 +189,11 @@ fn run(args: Args) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
         return ExitCode::from(1);
     }
     if args.exit_code && !changes.is_empty() {

@@ -37,6 +37,7 @@ use std::time::{Duration, Instant};
 
 const SEED_SQL: &str = include_str!("pg_roundtrip/seed.sql");
 const SNAPSHOT_SQL: &str = include_str!("pg_roundtrip/snapshot.sql");
+const RESET_SQL: &str = include_str!("pg_roundtrip/reset.sql");
 const KNOWN_FAILURES_FILE: &str = "tests/pg_corpus_known_failures.txt";
 const CLI_TIMEOUT: Duration = Duration::from_secs(60);
 const MAX_DIFF_LINES: usize = 20;
@@ -269,6 +270,7 @@ fn case_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
 struct Scripts {
     seed: PathBuf,
     snapshot: PathBuf,
+    reset: PathBuf,
 }
 
 impl Scripts {
@@ -282,6 +284,7 @@ impl Scripts {
         Ok(Scripts {
             seed: write("seed.sql", SEED_SQL)?,
             snapshot: write("snapshot.sql", SNAPSHOT_SQL)?,
+            reset: write("reset.sql", RESET_SQL)?,
         })
     }
 }
@@ -345,6 +348,13 @@ impl Psql {
         Self::run(cmd).map(drop)
     }
 
+    /// The output of a script file.
+    fn query(&self, db: &str, script: &Path) -> Result<String, String> {
+        let mut cmd = self.command(db, true);
+        cmd.arg("-f").arg(script);
+        Self::run(cmd)
+    }
+
     /// Seeds (optionally) and snapshots `db` in one psql session.
     fn snapshot(&self, db: &str, seed: bool) -> Result<Snapshot, String> {
         let mut cmd = self.command(db, true);
@@ -380,7 +390,9 @@ fn truncate_lines(text: &str, max: usize) -> String {
     out
 }
 
-/// A scratch database, dropped again when this goes out of scope.
+/// A scratch database, dropped again when this goes out of scope. Creating a
+/// database is the slowest step of a case, so each worker reuses its databases and
+/// [`Database::reset`]s them between cases.
 struct Database<'a> {
     psql: &'a Psql,
     name: String,
@@ -388,12 +400,27 @@ struct Database<'a> {
 
 impl<'a> Database<'a> {
     fn create(psql: &'a Psql, name: String) -> Result<Self, String> {
-        psql.exec(
-            "postgres",
-            &[&format!("CREATE DATABASE {name} TEMPLATE template0")],
-        )
-        .map_err(|e| format!("cannot create database {name}: {e}"))?;
-        Ok(Database { psql, name })
+        let db = Database { psql, name };
+        db.recreate()?;
+        Ok(db)
+    }
+
+    fn recreate(&self) -> Result<(), String> {
+        let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        let create = format!("CREATE DATABASE {} TEMPLATE template0", self.name);
+        self.psql
+            .exec("postgres", &[&drop, &create])
+            .map(drop_output)
+            .map_err(|e| format!("cannot create database {}: {e}", self.name))
+    }
+
+    /// Back to the state of a new database: `reset.sql` drops the usual user objects
+    /// and lists what it could not; then the database is created anew.
+    fn reset(&self) -> Result<(), String> {
+        match self.psql.query(&self.name, &self.psql.scripts.reset) {
+            Ok(leftovers) if leftovers.trim().is_empty() => Ok(()),
+            _ => self.recreate(),
+        }
     }
 
     /// Runs `setup` (errors tolerated: roles are cluster-wide, so "already exists" is
@@ -416,6 +443,8 @@ impl<'a> Database<'a> {
         self.psql.snapshot(&self.name, seed)
     }
 }
+
+fn drop_output(_: String) {}
 
 impl Drop for Database<'_> {
     fn drop(&mut self) {
@@ -671,34 +700,54 @@ impl Outcome {
     }
 }
 
-fn run_case(config: &Config, case: &Case, index: usize) -> Outcome {
-    let artifacts = config.work.join(case.source.label()).join(&case.name);
-    if let Err(e) = fs::create_dir_all(&artifacts) {
-        return Outcome::failed(
-            Category::Runner,
-            format!("cannot create {}: {e}", artifacts.display()),
-        );
+/// One worker thread: runs cases one after the other on its own two databases.
+struct Worker<'a> {
+    config: &'a Config,
+    db_prefix: String,
+    from: Database<'a>,
+    to: Database<'a>,
+}
+
+impl<'a> Worker<'a> {
+    fn new(config: &'a Config, index: usize) -> Result<Self, String> {
+        let db_prefix = format!("ssrt_{}_{index}", std::process::id());
+        let database =
+            |suffix: &str| Database::create(&config.psql, format!("{db_prefix}_{suffix}"));
+        Ok(Worker {
+            config,
+            from: database("from")?,
+            to: database("to")?,
+            db_prefix,
+        })
     }
-    let run = RoundTrip {
-        config,
-        case,
-        db_prefix: format!("ssrt_{}_{index}", std::process::id()),
-    };
-    let (from, to) = match (run.database("from"), run.database("to")) {
-        (Ok(from), Ok(to)) => (from, to),
-        (Err(e), _) | (_, Err(e)) => return Outcome::failed(Category::Runner, e),
-    };
-    let built = from
-        .build(case.setup.as_deref(), &case.current)
-        .and_then(|()| to.build(case.setup.as_deref(), &case.desired));
-    if let Err(reason) = built {
-        return match case.source {
-            Source::Own => Outcome::failed(Category::Input, reason),
-            Source::Corpus => Outcome::Skipped(reason),
+
+    fn run_case(&self, case: &Case) -> Outcome {
+        let artifacts = self.config.work.join(case.source.label()).join(&case.name);
+        let ready = fs::create_dir_all(&artifacts)
+            .map_err(|e| format!("cannot create {}: {e}", artifacts.display()))
+            .and_then(|()| self.from.reset())
+            .and_then(|()| self.to.reset());
+        if let Err(e) = ready {
+            return Outcome::failed(Category::Runner, e);
+        }
+        let built = self
+            .from
+            .build(case.setup.as_deref(), &case.current)
+            .and_then(|()| self.to.build(case.setup.as_deref(), &case.desired));
+        if let Err(reason) = built {
+            return match case.source {
+                Source::Own => Outcome::failed(Category::Input, reason),
+                Source::Corpus => Outcome::Skipped(reason),
+            };
+        }
+        let run = RoundTrip {
+            config: self.config,
+            case,
+            probe: format!("{}_probe", self.db_prefix),
         };
+        run.run(&self.from, &self.to, &artifacts)
+            .unwrap_or_else(|e| Outcome::failed(Category::Runner, e))
     }
-    run.run(&from, &to, &artifacts)
-        .unwrap_or_else(|e| Outcome::failed(Category::Runner, e))
 }
 
 /// One case against its databases F (`from`, built from the current schema) and T
@@ -706,14 +755,11 @@ fn run_case(config: &Config, case: &Case, index: usize) -> Outcome {
 struct RoundTrip<'a> {
     config: &'a Config,
     case: &'a Case,
-    db_prefix: String,
+    /// Name for a scratch database, see [`RoundTrip::applies_without_rows`].
+    probe: String,
 }
 
 impl RoundTrip<'_> {
-    fn database(&self, suffix: &str) -> Result<Database<'_>, String> {
-        Database::create(&self.config.psql, format!("{}_{suffix}", self.db_prefix))
-    }
-
     /// UP on the seeded F (must end up like T), then DOWN (must end up like F was).
     /// DOWN continues on F when UP passed, otherwise it starts from a seeded T.
     fn run(&self, from: &Database, to: &Database, artifacts: &Path) -> Result<Outcome, String> {
@@ -788,7 +834,7 @@ impl RoundTrip<'_> {
 
     /// Whether `script` applies to a fresh, empty database built from its start schema.
     fn applies_without_rows(&self, dir: Dir, script: &Path) -> Result<bool, String> {
-        let probe = self.database("probe")?;
+        let probe = Database::create(&self.config.psql, self.probe.clone())?;
         let start = match dir {
             Dir::Up => &self.case.current,
             Dir::Down => &self.case.desired,
@@ -804,14 +850,21 @@ fn run_all(config: &Config, cases: &[Case]) -> Vec<Outcome> {
     let (sender, receiver) = mpsc::channel();
     let mut outcomes: Vec<Option<Outcome>> = cases.iter().map(|_| None).collect();
     thread::scope(|scope| {
-        for _ in 0..config.jobs.min(cases.len()) {
+        for worker in 0..config.jobs.min(cases.len()) {
             let sender = sender.clone();
             let next = &next;
-            scope.spawn(move || loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(case) = cases.get(index) else { break };
-                if sender.send((index, run_case(config, case, index))).is_err() {
-                    break;
+            scope.spawn(move || {
+                let worker = Worker::new(config, worker);
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(case) = cases.get(index) else { break };
+                    let outcome = match &worker {
+                        Ok(worker) => worker.run_case(case),
+                        Err(e) => Outcome::failed(Category::Runner, e.clone()),
+                    };
+                    if sender.send((index, outcome)).is_err() {
+                        break;
+                    }
                 }
             });
         }

@@ -39,6 +39,9 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        format!("{file}:{}:{}: {sev}: {}", self.line, self.column, self.message)
+        format!(
+            "{file}:{}:{}: {sev}: {}",
+            self.line, self.column, self.message
+        )
     }
 }

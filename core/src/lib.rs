@@ -42,7 +42,9 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -53,7 +55,10 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     let (to, more) = ingest::parse(desired, dialect, Side::Desired);
     diagnostics.extend(more);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Outcome { diagnostics, migration: None };
+        return Outcome {
+            diagnostics,
+            migration: None,
+        };
     }
     let changes = diff::diff(&from, &to, dialect);
     let down_changes = diff::diff(&to, &from, dialect);
@@ -61,13 +66,22 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     let down = render::sql::script(&down_changes, dialect);
     Outcome {
         diagnostics,
-        migration: Some(Migration { changes, down_changes, up, down }),
+        migration: Some(Migration {
+            changes,
+            down_changes,
+            up,
+            down,
+        }),
     }
 }
 
 /// The change list as JSON for tools: each change with its kind, summary, SQL statements and
 /// hazards, plus the diagnostics.
-pub fn json_report(changes: &[Change], diagnostics: &[Diagnostic], dialect: DialectKind) -> serde_json::Value {
+pub fn json_report(
+    changes: &[Change],
+    diagnostics: &[Diagnostic],
+    dialect: DialectKind,
+) -> serde_json::Value {
     let d = dialect.dialect();
     let items: Vec<serde_json::Value> = changes
         .iter()

@@ -15,7 +15,10 @@ pub struct QualName {
 
 impl QualName {
     pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Self {
-        Self { schema: schema.into(), name: name.into() }
+        Self {
+            schema: schema.into(),
+            name: name.into(),
+        }
     }
 }
 
@@ -36,7 +39,10 @@ pub struct Sql {
 
 impl Sql {
     pub fn new(text: impl Into<String>, key: impl Into<String>) -> Self {
-        Self { text: text.into(), key: key.into() }
+        Self {
+            text: text.into(),
+            key: key.into(),
+        }
     }
 }
 
@@ -60,7 +66,12 @@ pub struct Type {
 
 impl Type {
     pub fn builtin(name: &str) -> Self {
-        Self { name: name.to_string(), modifiers: None, array_dims: 0, user: None }
+        Self {
+            name: name.to_string(),
+            modifiers: None,
+            array_dims: 0,
+            user: None,
+        }
     }
 }
 
@@ -150,7 +161,11 @@ impl Sequence {
         if self.max != d.max {
             out.push(format!("MAXVALUE {}", self.max));
         }
-        let default_start = if self.increment > 0 { self.min } else { self.max };
+        let default_start = if self.increment > 0 {
+            self.min
+        } else {
+            self.max
+        };
         if self.start != default_start {
             out.push(format!("START WITH {}", self.start));
         }

@@ -8,7 +8,9 @@ use schemashift::{migrate, DialectKind, Options, Severity};
 use std::path::{Path, PathBuf};
 
 fn case_dirs(dialect: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(dialect);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases")
+        .join(dialect);
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
         .map(|e| e.expect("dir entry").path())
@@ -31,14 +33,24 @@ fn run_cases(dialect: DialectKind) {
         let current = read(&dir.join("current.sql"));
         let desired = read(&dir.join("desired.sql"));
         let outcome = migrate(&current, &desired, &options);
-        let errors: Vec<_> = outcome.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        let errors: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
         assert!(errors.is_empty(), "{name}: input errors {errors:?}");
         let m = outcome.migration.expect("no errors, so a migration");
         for (label, text) in [("current", &current), ("desired", &desired)] {
             let same = migrate(text, text, &options).migration.expect("parses");
-            assert!(same.changes.is_empty(), "{name}: diff({label}, {label}) is not empty:\n{}", same.up);
+            assert!(
+                same.changes.is_empty(),
+                "{name}: diff({label}, {label}) is not empty:\n{}",
+                same.up
+            );
         }
-        let again = migrate(&current, &desired, &options).migration.expect("parses");
+        let again = migrate(&current, &desired, &options)
+            .migration
+            .expect("parses");
         assert_eq!(again.up, m.up, "{name}: output is not deterministic");
         insta::with_settings!({
             snapshot_path => dir.clone(),

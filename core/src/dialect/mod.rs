@@ -79,7 +79,11 @@ pub trait Dialect: Sync {
         if name.schema == self.default_schema() || name.schema.is_empty() {
             self.quote_ident(&name.name)
         } else {
-            format!("{}.{}", self.quote_ident(&name.schema), self.quote_ident(&name.name))
+            format!(
+                "{}.{}",
+                self.quote_ident(&name.schema),
+                self.quote_ident(&name.name)
+            )
         }
     }
     /// Fill in what the database would: default constraint and index names, implied NOT NULL,

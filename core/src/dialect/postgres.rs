@@ -16,26 +16,170 @@ static PARSER: sqlparser::dialect::PostgreSqlDialect = sqlparser::dialect::Postg
 
 /// Keywords that `quote_ident` quotes (everything but the unreserved ones).
 const KEYWORDS: &[&str] = &[
-    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
-    "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
-    "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
-    "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
-    "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc",
-    "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float",
-    "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having",
-    "ilike", "in", "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into",
-    "is", "isnull", "join", "json", "json_array", "json_arrayagg", "json_exists", "json_object",
-    "json_objectagg", "json_query", "json_scalar", "json_serialize", "json_table", "json_value",
-    "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
-    "merge_action", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null",
-    "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps",
-    "overlay", "placing", "position", "precision", "primary", "real", "references", "returning",
-    "right", "row", "select", "session_user", "setof", "similar", "smallint", "some", "substring",
-    "symmetric", "system_user", "table", "tablesample", "then", "time", "timestamp", "to",
-    "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values", "varchar",
-    "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat",
-    "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
-    "xmlserialize", "xmltable",
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "bigint",
+    "binary",
+    "bit",
+    "boolean",
+    "both",
+    "case",
+    "cast",
+    "char",
+    "character",
+    "check",
+    "coalesce",
+    "collate",
+    "collation",
+    "column",
+    "concurrently",
+    "constraint",
+    "create",
+    "cross",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_schema",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "dec",
+    "decimal",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "exists",
+    "extract",
+    "false",
+    "fetch",
+    "float",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "greatest",
+    "group",
+    "grouping",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "inout",
+    "int",
+    "integer",
+    "intersect",
+    "interval",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "json",
+    "json_array",
+    "json_arrayagg",
+    "json_exists",
+    "json_object",
+    "json_objectagg",
+    "json_query",
+    "json_scalar",
+    "json_serialize",
+    "json_table",
+    "json_value",
+    "lateral",
+    "leading",
+    "least",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "merge_action",
+    "national",
+    "natural",
+    "nchar",
+    "none",
+    "normalize",
+    "not",
+    "notnull",
+    "null",
+    "nullif",
+    "numeric",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "out",
+    "outer",
+    "overlaps",
+    "overlay",
+    "placing",
+    "position",
+    "precision",
+    "primary",
+    "real",
+    "references",
+    "returning",
+    "right",
+    "row",
+    "select",
+    "session_user",
+    "setof",
+    "similar",
+    "smallint",
+    "some",
+    "substring",
+    "symmetric",
+    "system_user",
+    "table",
+    "tablesample",
+    "then",
+    "time",
+    "timestamp",
+    "to",
+    "trailing",
+    "treat",
+    "trim",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "values",
+    "varchar",
+    "variadic",
+    "verbose",
+    "when",
+    "where",
+    "window",
+    "with",
+    "xmlattributes",
+    "xmlconcat",
+    "xmlelement",
+    "xmlexists",
+    "xmlforest",
+    "xmlnamespaces",
+    "xmlparse",
+    "xmlpi",
+    "xmlroot",
+    "xmlserialize",
+    "xmltable",
 ];
 
 /// Builtin type names and aliases -> the name `format_type` prints.
@@ -111,14 +255,25 @@ fn builtin(name: &str) -> Option<&'static str> {
         "\"char\"" => "\"char\"",
         _ => {
             if let Some(fields) = name.strip_prefix("interval") {
-                return if fields.is_empty() { Some("interval") } else { None };
+                return if fields.is_empty() {
+                    Some("interval")
+                } else {
+                    None
+                };
             }
             return None;
         }
     })
 }
 
-const NUMERIC_FAMILY: &[&str] = &["smallint", "integer", "bigint", "numeric", "real", "double precision"];
+const NUMERIC_FAMILY: &[&str] = &[
+    "smallint",
+    "integer",
+    "bigint",
+    "numeric",
+    "real",
+    "double precision",
+];
 const STRING_FAMILY: &[&str] = &["text", "character varying", "character"];
 
 fn truncate_ident(s: &str) -> String {
@@ -194,7 +349,10 @@ impl Dialect for Postgres {
     }
 
     fn nextval_default(&self, seq: &QualName) -> Sql {
-        let text = format!("nextval('{}'::regclass)", self.quote_name(seq).replace('\'', "''"));
+        let text = format!(
+            "nextval('{}'::regclass)",
+            self.quote_name(seq).replace('\'', "''")
+        );
         Sql::new(text, format!("nextval('{}.{}')", seq.schema, seq.name))
     }
 
@@ -236,7 +394,12 @@ impl Dialect for Postgres {
                     ("bit", None) => Some("1".to_string()),
                     ("double precision", Some(m)) if name == "float" => {
                         return Type {
-                            name: if m.parse::<u32>().is_ok_and(|p| p <= 24) { "real" } else { "double precision" }.into(),
+                            name: if m.parse::<u32>().is_ok_and(|p| p <= 24) {
+                                "real"
+                            } else {
+                                "double precision"
+                            }
+                            .into(),
                             modifiers: None,
                             array_dims,
                             user: None,
@@ -244,14 +407,27 @@ impl Dialect for Postgres {
                     }
                     (_, m) => m,
                 };
-                Type { name: b.to_string(), modifiers, array_dims, user: None }
+                Type {
+                    name: b.to_string(),
+                    modifiers,
+                    array_dims,
+                    user: None,
+                }
             }
-            None if name.starts_with("interval") && schema.is_none() => {
-                Type { name: name.to_string(), modifiers, array_dims, user: None }
-            }
+            None if name.starts_with("interval") && schema.is_none() => Type {
+                name: name.to_string(),
+                modifiers,
+                array_dims,
+                user: None,
+            },
             None => {
                 let user = QualName::new(schema.unwrap_or(search_schema), name);
-                Type { name: user.to_string(), modifiers, array_dims, user: Some(user) }
+                Type {
+                    name: user.to_string(),
+                    modifiers,
+                    array_dims,
+                    user: Some(user),
+                }
             }
         }
     }
@@ -280,7 +456,9 @@ impl Dialect for Postgres {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-            && ident.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
+            && ident
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
             && KEYWORDS.binary_search(&ident).is_err();
         if plain {
             ident.to_string()
@@ -295,18 +473,29 @@ impl Dialect for Postgres {
             .tables
             .values()
             .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
-                Some(ConstraintKind::PrimaryKey { columns, .. }) => Some((t.name.clone(), columns.clone())),
+                Some(ConstraintKind::PrimaryKey { columns, .. }) => {
+                    Some((t.name.clone(), columns.clone()))
+                }
                 _ => None,
             })
             .collect();
         let partitioned: HashMap<QualName, QualName> = schema
             .tables
             .values()
-            .filter_map(|t| t.partition_of.as_ref().map(|p| (t.name.clone(), p.parent.clone())))
+            .filter_map(|t| {
+                t.partition_of
+                    .as_ref()
+                    .map(|p| (t.name.clone(), p.parent.clone()))
+            })
             .collect();
         for t in schema.tables.values_mut() {
             for c in t.constraints.values_mut() {
-                if let ConstraintKind::ForeignKey { ref_table, ref_columns, .. } = &mut c.kind {
+                if let ConstraintKind::ForeignKey {
+                    ref_table,
+                    ref_columns,
+                    ..
+                } = &mut c.kind
+                {
                     if ref_columns.is_empty() {
                         if let Some(pk) = pks.get(ref_table) {
                             *ref_columns = pk.clone();
@@ -315,7 +504,9 @@ impl Dialect for Postgres {
                 }
             }
             // Primary key columns are NOT NULL.
-            if let Some(ConstraintKind::PrimaryKey { columns, .. }) = t.primary_key().map(|c| c.kind.clone()) {
+            if let Some(ConstraintKind::PrimaryKey { columns, .. }) =
+                t.primary_key().map(|c| c.kind.clone())
+            {
                 for col in columns {
                     if let Some(c) = t.columns.get_mut(&col) {
                         c.not_null = true;
@@ -325,7 +516,9 @@ impl Dialect for Postgres {
             // A partition's columns and inherited constraints come from its parent.
             if partitioned.contains_key(&t.name) {
                 t.columns.clear();
-                t.constraints.retain(|_, c| !c.is_foreign_key() && !matches!(c.kind, ConstraintKind::Check { .. }));
+                t.constraints.retain(|_, c| {
+                    !c.is_foreign_key() && !matches!(c.kind, ConstraintKind::Check { .. })
+                });
             }
         }
         // Schemas used by objects exist.
@@ -336,7 +529,10 @@ impl Dialect for Postgres {
         used.extend(schema.sequences.keys().map(|n| n.schema.clone()));
         for s in used {
             if s != self.default_schema() && s != "pg_catalog" && !s.is_empty() {
-                schema.namespaces.entry(s.clone()).or_insert(Namespace { name: s, comment: None });
+                schema.namespaces.entry(s.clone()).or_insert(Namespace {
+                    name: s,
+                    comment: None,
+                });
             }
         }
     }
@@ -373,7 +569,10 @@ mod tests {
     #[test]
     fn object_names_are_shortened_like_postgres() {
         let p = Postgres;
-        assert_eq!(p.object_name("task", "user_id", "fkey"), "task_user_id_fkey");
+        assert_eq!(
+            p.object_name("task", "user_id", "fkey"),
+            "task_user_id_fkey"
+        );
         assert_eq!(p.object_name("t", "", "pkey"), "t_pkey");
         let long = "a".repeat(70);
         let n = p.object_name(&long, "col", "key");

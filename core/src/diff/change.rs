@@ -7,57 +7,168 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    CreateSchema { name: String },
-    DropSchema { name: String },
-    CreateExtension { extension: Extension },
-    DropExtension { extension: Extension },
-    CreateEnum { enum_type: EnumType },
-    DropEnum { enum_type: EnumType },
+    CreateSchema {
+        name: String,
+    },
+    DropSchema {
+        name: String,
+    },
+    CreateExtension {
+        extension: Extension,
+    },
+    DropExtension {
+        extension: Extension,
+    },
+    CreateEnum {
+        enum_type: EnumType,
+    },
+    DropEnum {
+        enum_type: EnumType,
+    },
     /// `ALTER TYPE .. ADD VALUE`, placed before or after an existing value.
-    AddEnumValue { name: QualName, value: String, before: Option<String>, after: Option<String> },
+    AddEnumValue {
+        name: QualName,
+        value: String,
+        before: Option<String>,
+        after: Option<String>,
+    },
     /// Values removed or reordered: the type is recreated and the columns using it converted.
-    RecreateEnum { from: EnumType, to: EnumType, columns: Vec<(QualName, Column)> },
-    CreateSequence { sequence: Sequence },
-    DropSequence { sequence: Sequence },
-    AlterSequence { from: Sequence, to: Sequence },
+    RecreateEnum {
+        from: EnumType,
+        to: EnumType,
+        columns: Vec<(QualName, Column)>,
+    },
+    CreateSequence {
+        sequence: Sequence,
+    },
+    DropSequence {
+        sequence: Sequence,
+    },
+    AlterSequence {
+        from: Sequence,
+        to: Sequence,
+    },
     /// A new table; `serials` are columns whose sequence the `serial` type creates.
-    CreateTable { table: Table, serials: Vec<String> },
-    DropTable { table: Table },
-    AddColumn { table: QualName, column: Column, serial: bool },
-    DropColumn { table: QualName, column: Column },
-    AlterColumn { table: QualName, from: Column, to: Column, changes: ColumnChanges },
-    AddConstraint { table: QualName, constraint: Constraint },
-    DropConstraint { table: QualName, constraint: Constraint },
-    RenameConstraint { table: QualName, from: String, to: String },
-    CreateIndex { index: Index },
-    DropIndex { index: Index },
-    RenameIndex { from: QualName, to: String },
-    AttachPartition { table: QualName, partition: PartitionOf },
-    DetachPartition { table: QualName, partition: PartitionOf },
-    SetRowSecurity { table: QualName, enabled: bool, forced: bool },
-    SetTableOptions { table: QualName, from: Vec<String>, to: Vec<String> },
-    CreateView { view: View },
-    DropView { view: View },
-    CreateObject { object: Object },
-    DropObject { object: Object },
-    ReplaceObject { from: Object, to: Object },
-    SetComment { target: CommentTarget, comment: Option<String> },
+    CreateTable {
+        table: Table,
+        serials: Vec<String>,
+    },
+    DropTable {
+        table: Table,
+    },
+    AddColumn {
+        table: QualName,
+        column: Column,
+        serial: bool,
+    },
+    DropColumn {
+        table: QualName,
+        column: Column,
+    },
+    AlterColumn {
+        table: QualName,
+        from: Column,
+        to: Column,
+        changes: ColumnChanges,
+    },
+    AddConstraint {
+        table: QualName,
+        constraint: Constraint,
+    },
+    DropConstraint {
+        table: QualName,
+        constraint: Constraint,
+    },
+    RenameConstraint {
+        table: QualName,
+        from: String,
+        to: String,
+    },
+    CreateIndex {
+        index: Index,
+    },
+    DropIndex {
+        index: Index,
+    },
+    RenameIndex {
+        from: QualName,
+        to: String,
+    },
+    AttachPartition {
+        table: QualName,
+        partition: PartitionOf,
+    },
+    DetachPartition {
+        table: QualName,
+        partition: PartitionOf,
+    },
+    SetRowSecurity {
+        table: QualName,
+        enabled: bool,
+        forced: bool,
+    },
+    SetTableOptions {
+        table: QualName,
+        from: Vec<String>,
+        to: Vec<String>,
+    },
+    CreateView {
+        view: View,
+    },
+    DropView {
+        view: View,
+    },
+    CreateObject {
+        object: Object,
+    },
+    DropObject {
+        object: Object,
+    },
+    ReplaceObject {
+        from: Object,
+        to: Object,
+    },
+    SetComment {
+        target: CommentTarget,
+        comment: Option<String>,
+    },
 }
 
 /// What a `COMMENT ON` is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "on", rename_all = "snake_case")]
 pub enum CommentTarget {
-    Schema { name: String },
-    Table { name: QualName },
-    Column { table: QualName, column: String },
-    Constraint { table: QualName, name: String },
-    Index { name: QualName },
-    Sequence { name: QualName },
-    View { name: QualName, materialized: bool },
-    Type { name: QualName },
+    Schema {
+        name: String,
+    },
+    Table {
+        name: QualName,
+    },
+    Column {
+        table: QualName,
+        column: String,
+    },
+    Constraint {
+        table: QualName,
+        name: String,
+    },
+    Index {
+        name: QualName,
+    },
+    Sequence {
+        name: QualName,
+    },
+    View {
+        name: QualName,
+        materialized: bool,
+    },
+    Type {
+        name: QualName,
+    },
     /// Objects kept by definition: the text after `COMMENT ON`.
-    Object { target: String },
+    Object {
+        target: String,
+    },
 }
 
 /// Which aspects of a column change (Atlas' change bit-set).
@@ -73,10 +184,13 @@ pub struct ColumnChanges {
 
 impl ColumnChanges {
     pub fn between(a: &Column, b: &Column) -> Self {
+        let ty = a.ty != b.ty || a.collation != b.collation;
+        // With a new type, a default spelled differently ('0' vs 0) may no longer be the same.
+        let default_text = |c: &Column| c.default.as_ref().map(|d| d.text.clone());
         Self {
-            ty: a.ty != b.ty || a.collation != b.collation,
+            ty,
             nullability: a.not_null != b.not_null,
-            default: a.default != b.default,
+            default: a.default != b.default || (ty && default_text(a) != default_text(b)),
             identity: a.identity != b.identity,
             generated: a.generated != b.generated,
         }
@@ -139,24 +253,42 @@ impl Change {
             Change::DropExtension { extension } => format!("drop extension {}", extension.name),
             Change::CreateEnum { enum_type } => format!("create enum {}", enum_type.name),
             Change::DropEnum { enum_type } => format!("drop enum {}", enum_type.name),
-            Change::AddEnumValue { name, value, .. } => format!("add value '{value}' to enum {name}"),
+            Change::AddEnumValue { name, value, .. } => {
+                format!("add value '{value}' to enum {name}")
+            }
             Change::RecreateEnum { to, .. } => format!("recreate enum {}", to.name),
             Change::CreateSequence { sequence } => format!("create sequence {}", sequence.name),
             Change::DropSequence { sequence } => format!("drop sequence {}", sequence.name),
             Change::AlterSequence { to, .. } => format!("alter sequence {}", to.name),
             Change::CreateTable { table, .. } => format!("create table {}", table.name),
             Change::DropTable { table } => format!("drop table {}", table.name),
-            Change::AddColumn { table, column, .. } => format!("add column {}", col(table, &column.name)),
-            Change::DropColumn { table, column } => format!("drop column {}", col(table, &column.name)),
-            Change::AlterColumn { table, to, .. } => format!("alter column {}", col(table, &to.name)),
-            Change::AddConstraint { table, constraint } => format!("add constraint {} on {table}", constraint.name),
-            Change::DropConstraint { table, constraint } => format!("drop constraint {} on {table}", constraint.name),
-            Change::RenameConstraint { table, from, to } => format!("rename constraint {from} to {to} on {table}"),
+            Change::AddColumn { table, column, .. } => {
+                format!("add column {}", col(table, &column.name))
+            }
+            Change::DropColumn { table, column } => {
+                format!("drop column {}", col(table, &column.name))
+            }
+            Change::AlterColumn { table, to, .. } => {
+                format!("alter column {}", col(table, &to.name))
+            }
+            Change::AddConstraint { table, constraint } => {
+                format!("add constraint {} on {table}", constraint.name)
+            }
+            Change::DropConstraint { table, constraint } => {
+                format!("drop constraint {} on {table}", constraint.name)
+            }
+            Change::RenameConstraint { table, from, to } => {
+                format!("rename constraint {from} to {to} on {table}")
+            }
             Change::CreateIndex { index } => format!("create index {}", index.name),
             Change::DropIndex { index } => format!("drop index {}", index.name),
             Change::RenameIndex { from, to } => format!("rename index {from} to {to}"),
-            Change::AttachPartition { table, partition } => format!("attach partition {table} to {}", partition.parent),
-            Change::DetachPartition { table, partition } => format!("detach partition {table} from {}", partition.parent),
+            Change::AttachPartition { table, partition } => {
+                format!("attach partition {table} to {}", partition.parent)
+            }
+            Change::DetachPartition { table, partition } => {
+                format!("detach partition {table} from {}", partition.parent)
+            }
             Change::SetRowSecurity { table, .. } => format!("set row level security on {table}"),
             Change::SetTableOptions { table, .. } => format!("set storage options on {table}"),
             Change::CreateView { view } => format!("create view {}", view.name),
@@ -168,8 +300,12 @@ impl Change {
                 let what = match target {
                     CommentTarget::Schema { name } => format!("schema {name}"),
                     CommentTarget::Table { name } => format!("table {name}"),
-                    CommentTarget::Column { table, column } => format!("column {}", col(table, column)),
-                    CommentTarget::Constraint { table, name } => format!("constraint {name} on {table}"),
+                    CommentTarget::Column { table, column } => {
+                        format!("column {}", col(table, column))
+                    }
+                    CommentTarget::Constraint { table, name } => {
+                        format!("constraint {name} on {table}")
+                    }
                     CommentTarget::Index { name } => format!("index {name}"),
                     CommentTarget::Sequence { name } => format!("sequence {name}"),
                     CommentTarget::View { name, .. } => format!("view {name}"),
@@ -186,7 +322,11 @@ impl Change {
 
     /// Hazards of this change.
     pub fn hazards(&self) -> Vec<Hazard> {
-        let h = |code, kind, message: String| Hazard { code, kind, message };
+        let h = |code, kind, message: String| Hazard {
+            code,
+            kind,
+            message,
+        };
         let mut out = Vec::new();
         match self {
             Change::DropTable { table } => out.push(h(

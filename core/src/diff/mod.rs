@@ -34,6 +34,7 @@ enum Phase {
     AddForeignKeys,
     CreateDependants,
     DropLate,
+    DropNamespaces,
 }
 
 struct Planner<'a> {
@@ -76,8 +77,8 @@ impl<'a> Planner<'a> {
         self.note_column_changes();
         self.rebuild_views = self.views_to_rebuild();
         self.tables();
-        self.indexes();
         self.views();
+        self.indexes();
         self.objects();
         // A stable sort keeps the order within each phase.
         self.out.sort_by_key(|(p, _)| *p);
@@ -88,27 +89,49 @@ impl<'a> Planner<'a> {
         let default = self.dialect.default_schema();
         for (name, ns) in &self.b.namespaces {
             if name != default && !self.a.namespaces.contains_key(name) {
-                self.push(Phase::Namespaces, Change::CreateSchema { name: name.clone() });
+                self.push(
+                    Phase::Namespaces,
+                    Change::CreateSchema { name: name.clone() },
+                );
             }
             let before = self.a.namespaces.get(name).and_then(|n| n.comment.clone());
             if ns.comment != before {
                 let target = CommentTarget::Schema { name: name.clone() };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment: ns.comment.clone() });
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment {
+                        target,
+                        comment: ns.comment.clone(),
+                    },
+                );
             }
         }
         for name in self.a.namespaces.keys() {
             if name != default && !self.b.namespaces.contains_key(name) {
-                self.push(Phase::DropLate, Change::DropSchema { name: name.clone() });
+                self.push(
+                    Phase::DropNamespaces,
+                    Change::DropSchema { name: name.clone() },
+                );
             }
         }
         for (name, ext) in &self.b.extensions {
             if !self.a.extensions.contains_key(name) {
-                self.push(Phase::Namespaces, Change::CreateExtension { extension: ext.clone() });
+                self.push(
+                    Phase::Namespaces,
+                    Change::CreateExtension {
+                        extension: ext.clone(),
+                    },
+                );
             }
         }
         for (name, ext) in &self.a.extensions {
             if !self.b.extensions.contains_key(name) {
-                self.push(Phase::DropLate, Change::DropExtension { extension: ext.clone() });
+                self.push(
+                    Phase::DropNamespaces,
+                    Change::DropExtension {
+                        extension: ext.clone(),
+                    },
+                );
             }
         }
     }
@@ -116,7 +139,12 @@ impl<'a> Planner<'a> {
     fn enums(&mut self) {
         for (name, e) in &self.b.enums {
             match self.a.enums.get(name) {
-                None => self.push(Phase::Types, Change::CreateEnum { enum_type: e.clone() }),
+                None => self.push(
+                    Phase::Types,
+                    Change::CreateEnum {
+                        enum_type: e.clone(),
+                    },
+                ),
                 Some(old) if old.values != e.values => {
                     if is_subsequence(&old.values, &e.values) {
                         for (i, v) in e.values.iter().enumerate() {
@@ -124,18 +152,34 @@ impl<'a> Planner<'a> {
                                 continue;
                             }
                             // Anchor on the next old value, else on the previous one.
-                            let before = e.values[i + 1..].iter().find(|x| old.values.contains(x)).cloned();
-                            let after = if before.is_none() { e.values[..i].last().cloned() } else { None };
+                            let before = e.values[i + 1..]
+                                .iter()
+                                .find(|x| old.values.contains(x))
+                                .cloned();
+                            let after = if before.is_none() {
+                                e.values[..i].last().cloned()
+                            } else {
+                                None
+                            };
                             self.push(
                                 Phase::Types,
-                                Change::AddEnumValue { name: name.clone(), value: v.clone(), before, after },
+                                Change::AddEnumValue {
+                                    name: name.clone(),
+                                    value: v.clone(),
+                                    before,
+                                    after,
+                                },
                             );
                         }
                     } else {
                         let columns = self.columns_of_type(name);
                         self.push(
                             Phase::RecreateTypes,
-                            Change::RecreateEnum { from: old.clone(), to: e.clone(), columns },
+                            Change::RecreateEnum {
+                                from: old.clone(),
+                                to: e.clone(),
+                                columns,
+                            },
                         );
                     }
                 }
@@ -144,12 +188,23 @@ impl<'a> Planner<'a> {
             let before = self.a.enums.get(name).and_then(|x| x.comment.clone());
             if e.comment != before {
                 let target = CommentTarget::Type { name: name.clone() };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment: e.comment.clone() });
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment {
+                        target,
+                        comment: e.comment.clone(),
+                    },
+                );
             }
         }
         for (name, e) in &self.a.enums {
             if !self.b.enums.contains_key(name) {
-                self.push(Phase::DropLate, Change::DropEnum { enum_type: e.clone() });
+                self.push(
+                    Phase::DropLate,
+                    Change::DropEnum {
+                        enum_type: e.clone(),
+                    },
+                );
             }
         }
     }
@@ -158,7 +213,9 @@ impl<'a> Planner<'a> {
     fn columns_of_type(&self, name: &QualName) -> Vec<(QualName, Column)> {
         let mut out = Vec::new();
         for (tn, t) in &self.b.tables {
-            let Some(old) = self.a.tables.get(tn) else { continue };
+            let Some(old) = self.a.tables.get(tn) else {
+                continue;
+            };
             for (cn, col) in &t.columns {
                 let uses = |c: &Column| c.ty.user.as_ref() == Some(name);
                 if uses(col) && old.columns.get(cn).is_some_and(uses) {
@@ -178,11 +235,26 @@ impl<'a> Planner<'a> {
                     created.owned_by = None;
                     self.push(Phase::Types, Change::CreateSequence { sequence: created });
                     if s.owned_by.is_some() {
-                        self.push(Phase::AddKeys, Change::AlterSequence { from: Sequence { owned_by: None, ..s.clone() }, to: s.clone() });
+                        self.push(
+                            Phase::AddKeys,
+                            Change::AlterSequence {
+                                from: Sequence {
+                                    owned_by: None,
+                                    ..s.clone()
+                                },
+                                to: s.clone(),
+                            },
+                        );
                     }
                     if s.comment.is_some() {
                         let target = CommentTarget::Sequence { name: name.clone() };
-                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: s.comment.clone() });
+                        self.push(
+                            Phase::CreateDependants,
+                            Change::SetComment {
+                                target,
+                                comment: s.comment.clone(),
+                            },
+                        );
                     }
                 }
                 Some(old) => {
@@ -195,7 +267,13 @@ impl<'a> Planner<'a> {
                     }
                     if old.comment != s.comment {
                         let target = CommentTarget::Sequence { name: name.clone() };
-                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: s.comment.clone() });
+                        self.push(
+                            Phase::CreateDependants,
+                            Change::SetComment {
+                                target,
+                                comment: s.comment.clone(),
+                            },
+                        );
                     }
                 }
             }
@@ -206,19 +284,35 @@ impl<'a> Planner<'a> {
             }
             // Dropping a table or column drops the sequences it owns.
             let goes_with_owner = s.owned_by.as_ref().is_some_and(|(t, c)| {
-                self.b.tables.get(t).is_none_or(|bt| !bt.columns.contains_key(c))
+                self.b
+                    .tables
+                    .get(t)
+                    .is_none_or(|bt| !bt.columns.contains_key(c))
             });
             if !goes_with_owner {
-                self.push(Phase::DropLate, Change::DropSequence { sequence: s.clone() });
+                self.push(
+                    Phase::DropLate,
+                    Change::DropSequence {
+                        sequence: s.clone(),
+                    },
+                );
             }
         }
     }
 
     /// A new sequence that a new `serial` column stands for: created by the column itself.
     fn is_folded_serial(&self, s: &Sequence) -> bool {
-        let Some((t, c)) = &s.owned_by else { return false };
-        let Some(col) = self.b.tables.get(t).and_then(|tb| tb.columns.get(c)) else { return false };
-        let new_column = self.a.tables.get(t).is_none_or(|at| !at.columns.contains_key(c));
+        let Some((t, c)) = &s.owned_by else {
+            return false;
+        };
+        let Some(col) = self.b.tables.get(t).and_then(|tb| tb.columns.get(c)) else {
+            return false;
+        };
+        let new_column = self
+            .a
+            .tables
+            .get(t)
+            .is_none_or(|at| !at.columns.contains_key(c));
         new_column && self.dialect.serial_of(col, s, t).is_some()
     }
 
@@ -246,14 +340,32 @@ impl<'a> Planner<'a> {
         }
         // Foreign keys that point at dropped tables, changed columns or rebuilt keys.
         for (tn, at) in &self.a.tables {
-            let Some(bt) = self.b.tables.get(tn) else { continue };
+            let Some(bt) = self.b.tables.get(tn) else {
+                continue;
+            };
             for (cn, con) in &at.constraints {
-                let ConstraintKind::ForeignKey { columns, ref_table, ref_columns, .. } = &con.kind else { continue };
+                let ConstraintKind::ForeignKey {
+                    columns,
+                    ref_table,
+                    ref_columns,
+                    ..
+                } = &con.kind
+                else {
+                    continue;
+                };
                 let target_gone = !self.b.tables.contains_key(ref_table);
-                let cols_changed = columns.iter().any(|c| self.changed_columns.contains(&(tn.clone(), c.clone())))
-                    || ref_columns.iter().any(|c| self.changed_columns.contains(&(ref_table.clone(), c.clone())));
+                let cols_changed = columns
+                    .iter()
+                    .any(|c| self.changed_columns.contains(&(tn.clone(), c.clone())))
+                    || ref_columns.iter().any(|c| {
+                        self.changed_columns
+                            .contains(&(ref_table.clone(), c.clone()))
+                    });
                 let key_rebuilt = self.referenced_key_rebuilt(ref_table, ref_columns);
-                let same = bt.constraints.get(cn).is_some_and(|bc| bc.same_definition(con));
+                let same = bt
+                    .constraints
+                    .get(cn)
+                    .is_some_and(|bc| bc.same_definition(con));
                 if same && (target_gone || cols_changed || key_rebuilt) {
                     self.fk_rebuild.insert((tn.clone(), cn.clone()));
                 }
@@ -268,7 +380,9 @@ impl<'a> Planner<'a> {
             return true;
         };
         let key_cols = |k: &ConstraintKind| match k {
-            ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => Some(columns.clone()),
+            ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
+                Some(columns.clone())
+            }
             _ => None,
         };
         let mut sorted = cols.to_vec();
@@ -276,45 +390,94 @@ impl<'a> Planner<'a> {
         at.constraints.iter().any(|(n, c)| {
             key_cols(&c.kind).is_some_and(|mut k| {
                 k.sort();
-                k == sorted && bt.constraints.get(n).is_none_or(|bc| !bc.same_definition(c))
+                k == sorted
+                    && bt
+                        .constraints
+                        .get(n)
+                        .is_none_or(|bc| !bc.same_definition(c))
             })
         }) || self.a.indexes.values().any(|i| {
             &i.table == table
                 && i.unique
                 && i.keys.len() == cols.len()
-                && self.b.indexes.get(&i.name).is_none_or(|bi| !bi.same_definition(i))
+                && self
+                    .b
+                    .indexes
+                    .get(&i.name)
+                    .is_none_or(|bi| !bi.same_definition(i))
         })
     }
 
     fn tables(&mut self) {
         // Drops first: foreign keys of kept tables, then tables in reverse dependency order.
-        let dropped: Vec<&Table> = self.a.tables.values().filter(|t| !self.b.tables.contains_key(&t.name)).collect();
-        let created: Vec<&Table> = self.b.tables.values().filter(|t| !self.a.tables.contains_key(&t.name)).collect();
+        let dropped: Vec<&Table> = self
+            .a
+            .tables
+            .values()
+            .filter(|t| !self.b.tables.contains_key(&t.name))
+            .collect();
+        let created: Vec<&Table> = self
+            .b
+            .tables
+            .values()
+            .filter(|t| !self.a.tables.contains_key(&t.name))
+            .collect();
         let (drop_order, drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
         for (t, fk) in drop_cycle_fks {
             let con = self.a.tables[&t].constraints[&fk].clone();
-            self.push(Phase::DropDependants, Change::DropConstraint { table: t, constraint: con });
+            self.push(
+                Phase::DropDependants,
+                Change::DropConstraint {
+                    table: t,
+                    constraint: con,
+                },
+            );
         }
         for t in drop_order.into_iter().rev() {
-            self.push(Phase::DropTables, Change::DropTable { table: self.a.tables[&t].clone() });
+            self.push(
+                Phase::DropTables,
+                Change::DropTable {
+                    table: self.a.tables[&t].clone(),
+                },
+            );
         }
         // Creates in dependency order; foreign keys to tables not yet created are deferred.
         let (create_order, _) = order::tables(&created, &self.b.tables);
-        let mut available: HashSet<QualName> = self.a.tables.keys().filter(|n| self.b.tables.contains_key(*n)).cloned().collect();
+        let mut available: HashSet<QualName> = self
+            .a
+            .tables
+            .keys()
+            .filter(|n| self.b.tables.contains_key(*n))
+            .cloned()
+            .collect();
         for name in create_order {
             let mut table = self.b.tables[&name].clone();
             let mut deferred = Vec::new();
             table.constraints.retain(|_, c| match &c.kind {
-                ConstraintKind::ForeignKey { ref_table, .. } if *ref_table != name && !available.contains(ref_table) => {
+                ConstraintKind::ForeignKey { ref_table, .. }
+                    if *ref_table != name && !available.contains(ref_table) =>
+                {
                     deferred.push(c.clone());
                     false
                 }
                 _ => true,
             });
             let serials = self.serial_columns(&table, None);
-            self.push(Phase::CreateTables, Change::CreateTable { table: table.clone(), serials });
+            self.push(
+                Phase::CreateTables,
+                Change::CreateTable {
+                    table: table.clone(),
+                    serials,
+                },
+            );
             for con in deferred {
-                self.push(Phase::AddForeignKeys, Change::AddConstraint { table: name.clone(), constraint: con });
+                self.push(
+                    Phase::AddForeignKeys,
+                    Change::AddConstraint {
+                        table: name.clone(),
+                        constraint: con,
+                    },
+                );
             }
             self.table_comments(None, &table);
             available.insert(name);
@@ -346,21 +509,51 @@ impl<'a> Planner<'a> {
     fn table_comments(&mut self, a: Option<&Table>, b: &Table) {
         let before = a.and_then(|t| t.comment.clone());
         if b.comment != before {
-            let target = CommentTarget::Table { name: b.name.clone() };
-            self.push(Phase::CreateDependants, Change::SetComment { target, comment: b.comment.clone() });
+            let target = CommentTarget::Table {
+                name: b.name.clone(),
+            };
+            self.push(
+                Phase::CreateDependants,
+                Change::SetComment {
+                    target,
+                    comment: b.comment.clone(),
+                },
+            );
         }
         for (cn, col) in &b.columns {
-            let before = a.and_then(|t| t.columns.get(cn)).and_then(|c| c.comment.clone());
+            let before = a
+                .and_then(|t| t.columns.get(cn))
+                .and_then(|c| c.comment.clone());
             if col.comment != before {
-                let target = CommentTarget::Column { table: b.name.clone(), column: cn.clone() };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment: col.comment.clone() });
+                let target = CommentTarget::Column {
+                    table: b.name.clone(),
+                    column: cn.clone(),
+                };
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment {
+                        target,
+                        comment: col.comment.clone(),
+                    },
+                );
             }
         }
         for (cn, con) in &b.constraints {
-            let before = a.and_then(|t| t.constraints.get(cn)).and_then(|c| c.comment.clone());
+            let before = a
+                .and_then(|t| t.constraints.get(cn))
+                .and_then(|c| c.comment.clone());
             if con.comment != before {
-                let target = CommentTarget::Constraint { table: b.name.clone(), name: cn.clone() };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment: con.comment.clone() });
+                let target = CommentTarget::Constraint {
+                    table: b.name.clone(),
+                    name: cn.clone(),
+                };
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment {
+                        target,
+                        comment: con.comment.clone(),
+                    },
+                );
             }
         }
     }
@@ -374,8 +567,20 @@ impl<'a> Planner<'a> {
             match b.constraints.get(cn) {
                 Some(bc) if bc.same_definition(con) => {
                     if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
-                        self.push(Phase::DropDependants, Change::DropConstraint { table: name.clone(), constraint: con.clone() });
-                        self.push(Phase::AddForeignKeys, Change::AddConstraint { table: name.clone(), constraint: bc.clone() });
+                        self.push(
+                            Phase::DropDependants,
+                            Change::DropConstraint {
+                                table: name.clone(),
+                                constraint: con.clone(),
+                            },
+                        );
+                        self.push(
+                            Phase::AddForeignKeys,
+                            Change::AddConstraint {
+                                table: name.clone(),
+                                constraint: bc.clone(),
+                            },
+                        );
                     }
                 }
                 Some(bc) => {
@@ -393,7 +598,11 @@ impl<'a> Planner<'a> {
         // Same definition under a new name: a rename.
         let mut renamed: Vec<(&Constraint, &Constraint)> = Vec::new();
         dropped.retain(|d| {
-            if let Some(pos) = added.iter().position(|x| x.same_definition(d) && !a.constraints.contains_key(&x.name) && !b.constraints.contains_key(&d.name)) {
+            if let Some(pos) = added.iter().position(|x| {
+                x.same_definition(d)
+                    && !a.constraints.contains_key(&x.name)
+                    && !b.constraints.contains_key(&d.name)
+            }) {
                 renamed.push((*d, added.remove(pos)));
                 false
             } else {
@@ -403,15 +612,35 @@ impl<'a> Planner<'a> {
         for (from, to) in renamed {
             self.push(
                 Phase::DropDependants,
-                Change::RenameConstraint { table: name.clone(), from: from.name.clone(), to: to.name.clone() },
+                Change::RenameConstraint {
+                    table: name.clone(),
+                    from: from.name.clone(),
+                    to: to.name.clone(),
+                },
             );
         }
         for con in dropped {
-            self.push(Phase::DropDependants, Change::DropConstraint { table: name.clone(), constraint: con.clone() });
+            self.push(
+                Phase::DropDependants,
+                Change::DropConstraint {
+                    table: name.clone(),
+                    constraint: con.clone(),
+                },
+            );
         }
         for con in added {
-            let phase = if con.is_foreign_key() { Phase::AddForeignKeys } else { Phase::AddKeys };
-            self.push(phase, Change::AddConstraint { table: name.clone(), constraint: con.clone() });
+            let phase = if con.is_foreign_key() {
+                Phase::AddForeignKeys
+            } else {
+                Phase::AddKeys
+            };
+            self.push(
+                phase,
+                Change::AddConstraint {
+                    table: name.clone(),
+                    constraint: con.clone(),
+                },
+            );
         }
         // Columns.
         let serials = self.serial_columns(b, Some(a));
@@ -419,17 +648,39 @@ impl<'a> Planner<'a> {
             match a.columns.get(cn) {
                 None => self.push(
                     Phase::AlterTables,
-                    Change::AddColumn { table: name.clone(), column: bc.clone(), serial: serials.contains(cn) },
+                    Change::AddColumn {
+                        table: name.clone(),
+                        column: bc.clone(),
+                        serial: serials.contains(cn),
+                    },
                 ),
                 Some(ac) => {
                     let changes = ColumnChanges::between(ac, bc);
                     if changes.generated {
-                        self.push(Phase::AlterTables, Change::DropColumn { table: name.clone(), column: ac.clone() });
-                        self.push(Phase::AlterTables, Change::AddColumn { table: name.clone(), column: bc.clone(), serial: false });
+                        self.push(
+                            Phase::AlterTables,
+                            Change::DropColumn {
+                                table: name.clone(),
+                                column: ac.clone(),
+                            },
+                        );
+                        self.push(
+                            Phase::AlterTables,
+                            Change::AddColumn {
+                                table: name.clone(),
+                                column: bc.clone(),
+                                serial: false,
+                            },
+                        );
                     } else if !changes.is_empty() {
                         self.push(
                             Phase::AlterTables,
-                            Change::AlterColumn { table: name.clone(), from: ac.clone(), to: bc.clone(), changes },
+                            Change::AlterColumn {
+                                table: name.clone(),
+                                from: ac.clone(),
+                                to: bc.clone(),
+                                changes,
+                            },
                         );
                     }
                 }
@@ -437,28 +688,54 @@ impl<'a> Planner<'a> {
         }
         for (cn, ac) in &a.columns {
             if !b.columns.contains_key(cn) {
-                self.push(Phase::AlterTables, Change::DropColumn { table: name.clone(), column: ac.clone() });
+                self.push(
+                    Phase::AlterTables,
+                    Change::DropColumn {
+                        table: name.clone(),
+                        column: ac.clone(),
+                    },
+                );
             }
         }
         // Partitioning.
         if a.partition_of != b.partition_of {
             if let Some(p) = &a.partition_of {
-                self.push(Phase::DropDependants, Change::DetachPartition { table: name.clone(), partition: p.clone() });
+                self.push(
+                    Phase::DropDependants,
+                    Change::DetachPartition {
+                        table: name.clone(),
+                        partition: p.clone(),
+                    },
+                );
             }
             if let Some(p) = &b.partition_of {
-                self.push(Phase::AddKeys, Change::AttachPartition { table: name.clone(), partition: p.clone() });
+                self.push(
+                    Phase::AddKeys,
+                    Change::AttachPartition {
+                        table: name.clone(),
+                        partition: p.clone(),
+                    },
+                );
             }
         }
         if a.row_security != b.row_security || a.force_row_security != b.force_row_security {
             self.push(
                 Phase::AlterTables,
-                Change::SetRowSecurity { table: name.clone(), enabled: b.row_security, forced: b.force_row_security },
+                Change::SetRowSecurity {
+                    table: name.clone(),
+                    enabled: b.row_security,
+                    forced: b.force_row_security,
+                },
             );
         }
         if a.options != b.options {
             self.push(
                 Phase::AlterTables,
-                Change::SetTableOptions { table: name.clone(), from: a.options.clone(), to: b.options.clone() },
+                Change::SetTableOptions {
+                    table: name.clone(),
+                    from: a.options.clone(),
+                    to: b.options.clone(),
+                },
             );
         }
         self.table_comments(Some(a), b);
@@ -472,7 +749,13 @@ impl<'a> Planner<'a> {
                 Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
-                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: bi.comment.clone() });
+                        self.push(
+                            Phase::CreateDependants,
+                            Change::SetComment {
+                                target,
+                                comment: bi.comment.clone(),
+                            },
+                        );
                     }
                 }
                 Some(bi) => {
@@ -489,7 +772,11 @@ impl<'a> Planner<'a> {
         }
         let mut renames = Vec::new();
         dropped.retain(|d| {
-            if let Some(pos) = added.iter().position(|x| x.same_definition(d) && !self.a.indexes.contains_key(&x.name) && !self.b.indexes.contains_key(&d.name)) {
+            if let Some(pos) = added.iter().position(|x| {
+                x.same_definition(d)
+                    && !self.a.indexes.contains_key(&x.name)
+                    && !self.b.indexes.contains_key(&d.name)
+            }) {
                 renames.push((d.name.clone(), added.remove(pos).clone()));
                 false
             } else {
@@ -497,10 +784,24 @@ impl<'a> Planner<'a> {
             }
         });
         for (from, to) in renames {
-            self.push(Phase::DropDependants, Change::RenameIndex { from: from.clone(), to: to.name.name.clone() });
+            self.push(
+                Phase::DropDependants,
+                Change::RenameIndex {
+                    from: from.clone(),
+                    to: to.name.name.clone(),
+                },
+            );
             if to.comment != self.a.indexes[&from].comment {
-                let target = CommentTarget::Index { name: to.name.clone() };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment: to.comment.clone() });
+                let target = CommentTarget::Index {
+                    name: to.name.clone(),
+                };
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment {
+                        target,
+                        comment: to.comment.clone(),
+                    },
+                );
             }
         }
         for i in dropped {
@@ -509,15 +810,30 @@ impl<'a> Planner<'a> {
                 if self.view_rebuilt(&i.table) {
                     continue;
                 }
-                self.push(Phase::DropDependants, Change::DropIndex { index: i.clone() });
+                self.push(
+                    Phase::DropDependants,
+                    Change::DropIndex { index: i.clone() },
+                );
             }
         }
         for i in added {
-            let phase = if self.b.views.contains_key(&i.table) { Phase::CreateDependants } else { Phase::AddKeys };
+            let phase = if self.b.views.contains_key(&i.table) {
+                Phase::CreateDependants
+            } else {
+                Phase::AddKeys
+            };
             self.push(phase, Change::CreateIndex { index: i.clone() });
             if i.comment.is_some() {
-                let target = CommentTarget::Index { name: i.name.clone() };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment: i.comment.clone() });
+                let target = CommentTarget::Index {
+                    name: i.name.clone(),
+                };
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment {
+                        target,
+                        comment: i.comment.clone(),
+                    },
+                );
             }
         }
     }
@@ -575,7 +891,12 @@ impl<'a> Planner<'a> {
             .collect();
         let drop_order = order::views(&to_drop, &self.a.views);
         for n in drop_order.into_iter().rev() {
-            self.push(Phase::DropDependants, Change::DropView { view: self.a.views[&n].clone() });
+            self.push(
+                Phase::DropDependants,
+                Change::DropView {
+                    view: self.a.views[&n].clone(),
+                },
+            );
         }
         let to_create: Vec<QualName> = self
             .b
@@ -590,15 +911,30 @@ impl<'a> Planner<'a> {
             let materialized = v.materialized;
             self.push(Phase::CreateDependants, Change::CreateView { view: v });
             if comment.is_some() {
-                let target = CommentTarget::View { name: n.clone(), materialized };
-                self.push(Phase::CreateDependants, Change::SetComment { target, comment });
+                let target = CommentTarget::View {
+                    name: n.clone(),
+                    materialized,
+                };
+                self.push(
+                    Phase::CreateDependants,
+                    Change::SetComment { target, comment },
+                );
             }
         }
         for (n, bv) in &self.b.views {
             if let Some(av) = self.a.views.get(n) {
                 if !rebuild.contains(n) && av.comment != bv.comment {
-                    let target = CommentTarget::View { name: n.clone(), materialized: bv.materialized };
-                    self.push(Phase::CreateDependants, Change::SetComment { target, comment: bv.comment.clone() });
+                    let target = CommentTarget::View {
+                        name: n.clone(),
+                        materialized: bv.materialized,
+                    };
+                    self.push(
+                        Phase::CreateDependants,
+                        Change::SetComment {
+                            target,
+                            comment: bv.comment.clone(),
+                        },
+                    );
                 }
             }
         }
@@ -606,27 +942,61 @@ impl<'a> Planner<'a> {
 
     fn objects(&mut self) {
         for (id, bo) in &self.b.objects {
-            let create_phase = if id.kind.before_tables() { Phase::Types } else { Phase::CreateDependants };
+            let create_phase = if id.kind.before_tables() {
+                Phase::Types
+            } else {
+                Phase::CreateDependants
+            };
             match self.a.objects.get(id) {
                 None => {
                     self.push(create_phase, Change::CreateObject { object: bo.clone() });
                     if bo.comment.is_some() {
-                        let target = CommentTarget::Object { target: bo.comment_target.clone() };
-                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: bo.comment.clone() });
+                        let target = CommentTarget::Object {
+                            target: bo.comment_target.clone(),
+                        };
+                        self.push(
+                            Phase::CreateDependants,
+                            Change::SetComment {
+                                target,
+                                comment: bo.comment.clone(),
+                            },
+                        );
                     }
                 }
                 Some(ao) => {
                     if ao != bo {
                         if id.kind.before_tables() {
-                            self.push(Phase::Types, Change::ReplaceObject { from: ao.clone(), to: bo.clone() });
+                            self.push(
+                                Phase::Types,
+                                Change::ReplaceObject {
+                                    from: ao.clone(),
+                                    to: bo.clone(),
+                                },
+                            );
                         } else {
-                            self.push(Phase::DropDependants, Change::DropObject { object: ao.clone() });
-                            self.push(Phase::CreateDependants, Change::CreateObject { object: bo.clone() });
+                            self.push(
+                                Phase::DropDependants,
+                                Change::DropObject { object: ao.clone() },
+                            );
+                            self.push(
+                                Phase::CreateDependants,
+                                Change::CreateObject { object: bo.clone() },
+                            );
                         }
                     }
-                    if ao.comment != bo.comment || (ao != bo && !id.kind.before_tables() && bo.comment.is_some()) {
-                        let target = CommentTarget::Object { target: bo.comment_target.clone() };
-                        self.push(Phase::CreateDependants, Change::SetComment { target, comment: bo.comment.clone() });
+                    if ao.comment != bo.comment
+                        || (ao != bo && !id.kind.before_tables() && bo.comment.is_some())
+                    {
+                        let target = CommentTarget::Object {
+                            target: bo.comment_target.clone(),
+                        };
+                        self.push(
+                            Phase::CreateDependants,
+                            Change::SetComment {
+                                target,
+                                comment: bo.comment.clone(),
+                            },
+                        );
                     }
                 }
             }
@@ -636,10 +1006,18 @@ impl<'a> Planner<'a> {
                 continue;
             }
             // Triggers and policies go with their table.
-            if ao.table.as_ref().is_some_and(|t| !self.b.tables.contains_key(t)) {
+            if ao
+                .table
+                .as_ref()
+                .is_some_and(|t| !self.b.tables.contains_key(t))
+            {
                 continue;
             }
-            let phase = if id.kind.before_tables() { Phase::DropLate } else { Phase::DropDependants };
+            let phase = if id.kind.before_tables() {
+                Phase::DropLate
+            } else {
+                Phase::DropDependants
+            };
             self.push(phase, Change::DropObject { object: ao.clone() });
         }
     }

@@ -18,7 +18,8 @@ where
         if done.contains(start) {
             continue;
         }
-        let mut stack: Vec<(QualName, usize, Vec<QualName>)> = vec![(start.clone(), 0, deps(start))];
+        let mut stack: Vec<(QualName, usize, Vec<QualName>)> =
+            vec![(start.clone(), 0, deps(start))];
         on_stack.insert(start.clone());
         while let Some((node, i, ds)) = stack.last_mut() {
             if *i < ds.len() {
@@ -45,7 +46,10 @@ where
 }
 
 /// Tables in creation order; foreign keys (table, constraint) that close a cycle.
-pub fn tables(tables: &[&Table], all: &IndexMap<QualName, Table>) -> (Vec<QualName>, Vec<(QualName, String)>) {
+pub fn tables(
+    tables: &[&Table],
+    all: &IndexMap<QualName, Table>,
+) -> (Vec<QualName>, Vec<(QualName, String)>) {
     let names: Vec<QualName> = tables.iter().map(|t| t.name.clone()).collect();
     let deps = |n: &QualName| -> Vec<QualName> {
         let t = &all[n];
@@ -71,5 +75,8 @@ pub fn tables(tables: &[&Table], all: &IndexMap<QualName, Table>) -> (Vec<QualNa
 
 /// Views in creation order.
 pub fn views(names: &[QualName], all: &IndexMap<QualName, View>) -> Vec<QualName> {
-    topo(names, |n| all.get(n).map(|v| v.depends_on.clone()).unwrap_or_default()).0
+    topo(names, |n| {
+        all.get(n).map(|v| v.depends_on.clone()).unwrap_or_default()
+    })
+    .0
 }

@@ -35,7 +35,13 @@ impl<'a> Cursor<'a> {
         dialect: &'a dyn Dialect,
         end: Location,
     ) -> Self {
-        Self { toks, pos: 0, src, dialect, end }
+        Self {
+            toks,
+            pos: 0,
+            src,
+            dialect,
+            end,
+        }
     }
 
     pub fn peek(&self) -> Option<&'a Token> {
@@ -51,11 +57,17 @@ impl<'a> Cursor<'a> {
     }
 
     pub fn location(&self) -> Location {
-        self.toks.get(self.pos).map(|t| t.span.start).unwrap_or(self.end)
+        self.toks
+            .get(self.pos)
+            .map(|t| t.span.start)
+            .unwrap_or(self.end)
     }
 
     pub fn error<T>(&self, message: impl Into<String>) -> PResult<T> {
-        Err(ParseError { message: message.into(), at: self.location() })
+        Err(ParseError {
+            message: message.into(),
+            at: self.location(),
+        })
     }
 
     /// Error naming what was expected and what was found.
@@ -191,11 +203,11 @@ impl<'a> Cursor<'a> {
     /// A string literal's value.
     pub fn string(&mut self) -> PResult<String> {
         match self.peek() {
-            Some(
-                Token::SingleQuotedString(s)
-                | Token::EscapedStringLiteral(s)
-                | Token::NationalStringLiteral(s),
-            ) => {
+            Some(Token::SingleQuotedString(s) | Token::NationalStringLiteral(s)) => {
+                self.pos += 1;
+                Ok(s.replace("''", "'"))
+            }
+            Some(Token::EscapedStringLiteral(s)) => {
                 self.pos += 1;
                 Ok(s.clone())
             }

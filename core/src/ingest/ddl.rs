@@ -46,8 +46,20 @@ struct ParsedColumn {
 }
 
 const COLUMN_STOP: &[&str] = &[
-    "not", "null", "constraint", "primary", "unique", "check", "references", "default",
-    "generated", "collate", "deferrable", "initially", "storage", "compression",
+    "not",
+    "null",
+    "constraint",
+    "primary",
+    "unique",
+    "check",
+    "references",
+    "default",
+    "generated",
+    "collate",
+    "deferrable",
+    "initially",
+    "storage",
+    "compression",
 ];
 
 fn stop_at(words: &'static [&'static str]) -> impl Fn(&Cursor) -> bool {
@@ -104,23 +116,50 @@ impl<'d> Builder<'d> {
     }
 
     fn take_relname(&mut self, schema: &str, name: &str) {
-        self.relnames.entry(schema.to_string()).or_default().insert(name.to_string());
+        self.relnames
+            .entry(schema.to_string())
+            .or_default()
+            .insert(name.to_string());
     }
 
     fn take_conname(&mut self, schema: &str, name: &str) {
-        self.connames.entry(schema.to_string()).or_default().insert(name.to_string());
+        self.connames
+            .entry(schema.to_string())
+            .or_default()
+            .insert(name.to_string());
     }
 
     /// PostgreSQL's ChooseRelationName / ChooseConstraintName: `name1_name2_label`, truncated
     /// to fit, with a number appended to the label until it is free.
-    fn choose_name(&mut self, schema: &str, name1: &str, name2: &str, label: &str, constraint: bool) -> String {
+    fn choose_name(
+        &mut self,
+        schema: &str,
+        name1: &str,
+        name2: &str,
+        label: &str,
+        constraint: bool,
+    ) -> String {
         let mut pass = 0;
         loop {
-            let l = if pass == 0 { label.to_string() } else { format!("{label}{pass}") };
+            let l = if pass == 0 {
+                label.to_string()
+            } else {
+                format!("{label}{pass}")
+            };
             let candidate = self.dialect.object_name(name1, name2, &l);
-            let rel_taken = self.relnames.get(schema).is_some_and(|s| s.contains(&candidate));
-            let con_taken = self.connames.get(schema).is_some_and(|s| s.contains(&candidate));
-            let taken = if constraint { con_taken || rel_taken } else { rel_taken };
+            let rel_taken = self
+                .relnames
+                .get(schema)
+                .is_some_and(|s| s.contains(&candidate));
+            let con_taken = self
+                .connames
+                .get(schema)
+                .is_some_and(|s| s.contains(&candidate));
+            let taken = if constraint {
+                con_taken || rel_taken
+            } else {
+                rel_taken
+            };
             if !taken {
                 return candidate;
             }
@@ -137,7 +176,11 @@ impl<'d> Builder<'d> {
             loop {
                 if c.eat_kw("unlogged") {
                     unlogged = true;
-                } else if !(c.eat_kw("temporary") || c.eat_kw("temp") || c.eat_kw("global") || c.eat_kw("local")) {
+                } else if !(c.eat_kw("temporary")
+                    || c.eat_kw("temp")
+                    || c.eat_kw("global")
+                    || c.eat_kw("local"))
+                {
                     break;
                 }
             }
@@ -224,7 +267,10 @@ impl<'d> Builder<'d> {
         if c.eat_kw("drop") {
             return self.drop(c, at);
         }
-        if ["begin", "commit", "start", "end", "rollback", "pragma"].iter().any(|k| c.peek_kw(k)) {
+        if ["begin", "commit", "start", "end", "rollback", "pragma"]
+            .iter()
+            .any(|k| c.peek_kw(k))
+        {
             return Ok(());
         }
         let kind = first_words(c, 2);
@@ -266,7 +312,9 @@ impl<'d> Builder<'d> {
             if c.eat_kw("inherits") {
                 c.expect(&Token::LParen)?;
                 loop {
-                    table.inherits.push(c.qual_name(&self.search_schema.clone())?);
+                    table
+                        .inherits
+                        .push(c.qual_name(&self.search_schema.clone())?);
                     if !c.eat(&Token::Comma) {
                         break;
                     }
@@ -400,14 +448,21 @@ impl<'d> Builder<'d> {
         for p in &pending {
             if let Some(n) = &p.name {
                 self.take_conname(&schema, n);
-                if matches!(p.kind, ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. } | ConstraintKind::Exclude { .. }) {
+                if matches!(
+                    p.kind,
+                    ConstraintKind::PrimaryKey { .. }
+                        | ConstraintKind::Unique { .. }
+                        | ConstraintKind::Exclude { .. }
+                ) {
                     self.take_relname(&schema, n);
                 }
             }
         }
         let order = |k: &ConstraintKind| match k {
             ConstraintKind::Check { .. } => 0,
-            ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. } | ConstraintKind::Exclude { .. } => 1,
+            ConstraintKind::PrimaryKey { .. }
+            | ConstraintKind::Unique { .. }
+            | ConstraintKind::Exclude { .. } => 1,
             ConstraintKind::ForeignKey { .. } => 2,
         };
         let mut named: Vec<(usize, Constraint)> = Vec::new();
@@ -444,7 +499,9 @@ impl<'d> Builder<'d> {
         let schema = table.name.schema.clone();
         let tname = table.name.name.clone();
         let name = match &p.kind {
-            ConstraintKind::PrimaryKey { .. } => self.choose_name(&schema, &tname, "", "pkey", true),
+            ConstraintKind::PrimaryKey { .. } => {
+                self.choose_name(&schema, &tname, "", "pkey", true)
+            }
             ConstraintKind::Unique { columns, .. } => {
                 self.choose_name(&schema, &tname, &columns.join("_"), "key", true)
             }
@@ -457,12 +514,21 @@ impl<'d> Builder<'d> {
             }
             ConstraintKind::Check { expr, .. } => {
                 let cols = referenced_columns(&expr.key, table);
-                let col = if cols.len() == 1 { cols[0].clone() } else { String::new() };
+                let col = if cols.len() == 1 {
+                    cols[0].clone()
+                } else {
+                    String::new()
+                };
                 self.choose_name(&schema, &tname, &col, "check", true)
             }
         };
         self.take_conname(&schema, &name);
-        if matches!(p.kind, ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. } | ConstraintKind::Exclude { .. }) {
+        if matches!(
+            p.kind,
+            ConstraintKind::PrimaryKey { .. }
+                | ConstraintKind::Unique { .. }
+                | ConstraintKind::Exclude { .. }
+        ) {
             self.take_relname(&schema, &name);
         }
         name
@@ -531,7 +597,11 @@ impl<'d> Builder<'d> {
                 }
             } else if c.eat_kw("storage") || c.eat_kw("compression") {
                 c.next();
-            } else if c.peek_kw("primary") || c.peek_kw("unique") || c.peek_kw("check") || c.peek_kw("references") {
+            } else if c.peek_kw("primary")
+                || c.peek_kw("unique")
+                || c.peek_kw("check")
+                || c.peek_kw("references")
+            {
                 let kind = self.column_constraint(c, &name)?;
                 constraints.push(PendingConstraint {
                     name: next_name.take(),
@@ -547,7 +617,11 @@ impl<'d> Builder<'d> {
         if c.peek_kw("autoincrement") {
             c.next();
         }
-        Ok(ParsedColumn { column, constraints, serial })
+        Ok(ParsedColumn {
+            column,
+            constraints,
+            serial,
+        })
     }
 
     fn column_constraint(&mut self, c: &mut Cursor, col: &str) -> PResult<ConstraintKind> {
@@ -555,17 +629,27 @@ impl<'d> Builder<'d> {
             let include = self.index_tail(c)?;
             c.eat_kw("asc");
             c.eat_kw("desc");
-            return Ok(ConstraintKind::PrimaryKey { columns: vec![col.to_string()], include });
+            return Ok(ConstraintKind::PrimaryKey {
+                columns: vec![col.to_string()],
+                include,
+            });
         }
         if c.eat_kw("unique") {
             let nnd = nulls_distinct(c)?;
             let include = self.index_tail(c)?;
-            return Ok(ConstraintKind::Unique { columns: vec![col.to_string()], include, nulls_not_distinct: nnd });
+            return Ok(ConstraintKind::Unique {
+                columns: vec![col.to_string()],
+                include,
+                nulls_not_distinct: nnd,
+            });
         }
         if c.eat_kw("check") {
             let r = c.paren_group()?;
             let no_inherit = c.eat_kws(&["no", "inherit"]);
-            return Ok(ConstraintKind::Check { expr: c.sql_expr(r), no_inherit });
+            return Ok(ConstraintKind::Check {
+                expr: c.sql_expr(r),
+                no_inherit,
+            });
         }
         c.expect_kw("references")?;
         self.references(c, vec![col.to_string()])
@@ -589,7 +673,11 @@ impl<'d> Builder<'d> {
 
     fn references(&mut self, c: &mut Cursor, columns: Vec<String>) -> PResult<ConstraintKind> {
         let ref_table = c.qual_name(&self.search_schema.clone())?;
-        let ref_columns = if c.peek_tok(&Token::LParen) { c.ident_list()? } else { Vec::new() };
+        let ref_columns = if c.peek_tok(&Token::LParen) {
+            c.ident_list()?
+        } else {
+            Vec::new()
+        };
         let mut on_delete = RefAction::NoAction;
         let mut on_update = RefAction::NoAction;
         let mut match_full = false;
@@ -607,11 +695,22 @@ impl<'d> Builder<'d> {
                 break;
             }
         }
-        Ok(ConstraintKind::ForeignKey { columns, ref_table, ref_columns, on_delete, on_update, match_full })
+        Ok(ConstraintKind::ForeignKey {
+            columns,
+            ref_table,
+            ref_columns,
+            on_delete,
+            on_update,
+            match_full,
+        })
     }
 
     fn table_constraint(&mut self, c: &mut Cursor) -> PResult<PendingConstraint> {
-        let name = if c.eat_kw("constraint") { Some(c.ident()?) } else { None };
+        let name = if c.eat_kw("constraint") {
+            Some(c.ident()?)
+        } else {
+            None
+        };
         let mut column = None;
         let kind = if c.eat_kws(&["primary", "key"]) {
             let columns = self.key_columns(c)?;
@@ -621,11 +720,18 @@ impl<'d> Builder<'d> {
             let nnd = nulls_distinct(c)?;
             let columns = self.key_columns(c)?;
             let include = self.index_tail(c)?;
-            ConstraintKind::Unique { columns, include, nulls_not_distinct: nnd }
+            ConstraintKind::Unique {
+                columns,
+                include,
+                nulls_not_distinct: nnd,
+            }
         } else if c.eat_kw("check") {
             let r = c.paren_group()?;
             let no_inherit = c.eat_kws(&["no", "inherit"]);
-            ConstraintKind::Check { expr: c.sql_expr(r), no_inherit }
+            ConstraintKind::Check {
+                expr: c.sql_expr(r),
+                no_inherit,
+            }
         } else if c.eat_kws(&["foreign", "key"]) {
             let columns = c.ident_list()?;
             c.expect_kw("references")?;
@@ -641,11 +747,19 @@ impl<'d> Builder<'d> {
             }
             let r = c.until(stop_at(&["deferrable", "initially", "not"]));
             let body = (start, r.1);
-            ConstraintKind::Exclude { body: Sql::new(c.text(body), c.token_key(body)) }
+            ConstraintKind::Exclude {
+                body: Sql::new(c.text(body), c.token_key(body)),
+            }
         } else {
             return c.expected("a table constraint");
         };
-        let mut p = PendingConstraint { name, kind, deferrable: false, initially_deferred: false, column };
+        let mut p = PendingConstraint {
+            name,
+            kind,
+            deferrable: false,
+            initially_deferred: false,
+            column,
+        };
         self.constraint_characteristics(c, &mut p)?;
         Ok(p)
     }
@@ -666,7 +780,11 @@ impl<'d> Builder<'d> {
         }
     }
 
-    fn constraint_characteristics(&mut self, c: &mut Cursor, p: &mut PendingConstraint) -> PResult<()> {
+    fn constraint_characteristics(
+        &mut self,
+        c: &mut Cursor,
+        p: &mut PendingConstraint,
+    ) -> PResult<()> {
         loop {
             if c.eat_kw("deferrable") {
                 p.deferrable = true;
@@ -694,7 +812,10 @@ impl<'d> Builder<'d> {
             self.sequence_options(c, &mut seq)?;
             c.expect(&Token::RParen)?;
         }
-        Ok(Identity { always, options: seq.non_default_options() })
+        Ok(Identity {
+            always,
+            options: seq.non_default_options(),
+        })
     }
 
     // ----- types ----------------------------------------------------------------------------
@@ -721,7 +842,9 @@ impl<'d> Builder<'d> {
         if schema.is_none() {
             let cont: &[&str] = match name.as_str() {
                 "double" => &["precision"],
-                "character" | "char" | "nchar" | "national" | "bit" => &["character", "char", "varying"],
+                "character" | "char" | "nchar" | "national" | "bit" => {
+                    &["character", "char", "varying"]
+                }
                 _ => &[],
             };
             while let Some(k) = cont.iter().find(|k| c.peek_kw(k)) {
@@ -772,24 +895,41 @@ impl<'d> Builder<'d> {
                 break;
             }
         }
-        let serial = if schema.is_none() && dims == 0 { self.dialect.serial_type(&name) } else { None };
+        let serial = if schema.is_none() && dims == 0 {
+            self.dialect.serial_type(&name)
+        } else {
+            None
+        };
         if let Some(int_type) = serial {
             return Ok((Type::builtin(int_type), Some(int_type)));
         }
-        let ty = self.dialect.normalize_type(&name, schema.as_deref(), modifiers, dims, &self.search_schema);
+        let ty = self.dialect.normalize_type(
+            &name,
+            schema.as_deref(),
+            modifiers,
+            dims,
+            &self.search_schema,
+        );
         Ok((ty, None))
     }
 
     fn collation_name(&mut self, c: &mut Cursor) -> PResult<String> {
         let q = c.qual_name("")?;
-        Ok(if q.schema.is_empty() || q.schema == "pg_catalog" { q.name } else { q.to_string() })
+        Ok(if q.schema.is_empty() || q.schema == "pg_catalog" {
+            q.name
+        } else {
+            q.to_string()
+        })
     }
 
     /// `( key = value, ... )` as canonical strings.
     fn option_list(&mut self, c: &mut Cursor) -> PResult<Vec<String>> {
         let (s, e) = c.paren_group()?;
         let text = c.token_key((s, e));
-        Ok(text.split(" , ").map(|o| o.replace(" = ", "=").replace('\'', "")).collect())
+        Ok(text
+            .split(" , ")
+            .map(|o| o.replace(" = ", "=").replace('\'', ""))
+            .collect())
     }
 
     // ----- CREATE INDEX -------------------------------------------------------------------
@@ -799,11 +939,19 @@ impl<'d> Builder<'d> {
         c.expect_kw("index")?;
         c.eat_kw("concurrently");
         let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
-        let explicit = if c.peek_kw("on") { None } else { Some(c.ident()?) };
+        let explicit = if c.peek_kw("on") {
+            None
+        } else {
+            Some(c.ident()?)
+        };
         c.expect_kw("on")?;
         c.eat_kw("only");
         let table = c.qual_name(&self.search_schema.clone())?;
-        let method = if c.eat_kw("using") { c.ident()?.to_ascii_lowercase() } else { "btree".to_string() };
+        let method = if c.eat_kw("using") {
+            c.ident()?.to_ascii_lowercase()
+        } else {
+            "btree".to_string()
+        };
         c.expect(&Token::LParen)?;
         let mut keys = Vec::new();
         let mut key_names = Vec::new();
@@ -885,7 +1033,13 @@ impl<'d> Builder<'d> {
             }
         }
         let expr = c.sql_expr((start, c.pos));
-        let mut key = IndexKey { expr, collation: None, opclass: None, descending: false, nulls_first: None };
+        let mut key = IndexKey {
+            expr,
+            collation: None,
+            opclass: None,
+            descending: false,
+            nulls_first: None,
+        };
         loop {
             if c.eat_kw("collate") {
                 key.collation = Some(self.collation_name(c)?);
@@ -956,7 +1110,10 @@ impl<'d> Builder<'d> {
             let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
             let at_col = c.location();
             let pc = self.column_def(c)?;
-            if self.schema.tables[name].columns.contains_key(&pc.column.name) {
+            if self.schema.tables[name]
+                .columns
+                .contains_key(&pc.column.name)
+            {
                 if if_not_exists {
                     return Ok(());
                 }
@@ -1024,7 +1181,12 @@ impl<'d> Builder<'d> {
             let child = c.qual_name(&self.search_schema.clone())?;
             let bound = self.partition_bound(c)?;
             match self.schema.tables.get_mut(&child) {
-                Some(t) => t.partition_of = Some(PartitionOf { parent: name.clone(), bound }),
+                Some(t) => {
+                    t.partition_of = Some(PartitionOf {
+                        parent: name.clone(),
+                        bound,
+                    })
+                }
                 None => {
                     let msg = format!("ATTACH PARTITION of unknown table {}", child.name);
                     self.warn(c, at, msg);
@@ -1085,10 +1247,19 @@ impl<'d> Builder<'d> {
     }
 
     fn table_mut(&mut self, name: &QualName) -> &mut Table {
-        self.schema.tables.get_mut(name).expect("table checked by caller")
+        self.schema
+            .tables
+            .get_mut(name)
+            .expect("table checked by caller")
     }
 
-    fn alter_column(&mut self, c: &mut Cursor, table: &QualName, col: &str, at: Location) -> PResult<()> {
+    fn alter_column(
+        &mut self,
+        c: &mut Cursor,
+        table: &QualName,
+        col: &str,
+        at: Location,
+    ) -> PResult<()> {
         if !self.schema.tables[table].columns.contains_key(col) {
             let msg = format!("ALTER COLUMN on unknown column {}.{col}", table.name);
             self.warn(c, at, msg);
@@ -1131,7 +1302,10 @@ impl<'d> Builder<'d> {
         } else if c.eat_kws(&["drop", "identity"]) {
             c.eat_kws(&["if", "exists"]);
             self.table_mut(table).columns[col].identity = None;
-        } else if c.eat_kws(&["set", "statistics"]) || c.eat_kws(&["set", "storage"]) || c.eat_kws(&["set", "compression"]) {
+        } else if c.eat_kws(&["set", "statistics"])
+            || c.eat_kws(&["set", "storage"])
+            || c.eat_kws(&["set", "compression"])
+        {
             c.next();
         } else {
             let kind = first_words(c, 2);
@@ -1222,7 +1396,10 @@ impl<'d> Builder<'d> {
             return Ok((first, col));
         }
         // `table.column` was read as schema=table, name=column.
-        Ok((QualName::new(self.search_schema.clone(), first.schema), first.name))
+        Ok((
+            QualName::new(self.search_schema.clone(), first.schema),
+            first.name,
+        ))
     }
 
     fn alter_sequence(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
@@ -1246,7 +1423,11 @@ impl<'d> Builder<'d> {
         if only_owned {
             seq.owned_by = fresh.owned_by;
         } else {
-            seq = Sequence { owned_by: fresh.owned_by.or(before.owned_by), comment: before.comment, ..fresh };
+            seq = Sequence {
+                owned_by: fresh.owned_by.or(before.owned_by),
+                comment: before.comment,
+                ..fresh
+            };
         }
         if !c.at_end() {
             return c.expected("a sequence option");
@@ -1305,7 +1486,14 @@ impl<'d> Builder<'d> {
             if self.schema.enums.contains_key(&name) {
                 return c.error(format!("type {} is defined twice", name.name));
             }
-            self.schema.enums.insert(name.clone(), EnumType { name, values, comment: None });
+            self.schema.enums.insert(
+                name.clone(),
+                EnumType {
+                    name,
+                    values,
+                    comment: None,
+                },
+            );
             return Ok(());
         }
         if c.peek_kw("as") {
@@ -1361,7 +1549,15 @@ impl<'d> Builder<'d> {
         c.pos = c.toks.len();
         let drop = format!("DROP DOMAIN {}", self.dialect.quote_name(&name));
         let target = format!("DOMAIN {}", self.dialect.quote_name(&name));
-        self.add_object(c, ObjectKind::Domain, name.to_string(), 0, drop, target, None);
+        self.add_object(
+            c,
+            ObjectKind::Domain,
+            name.to_string(),
+            0,
+            drop,
+            target,
+            None,
+        );
         Ok(())
     }
 
@@ -1383,7 +1579,15 @@ impl<'d> Builder<'d> {
         let id = ObjectId { kind, signature };
         self.schema.objects.insert(
             id.clone(),
-            Object { id, create, drop, comment_target, comment: None, extra: Vec::new(), table },
+            Object {
+                id,
+                create,
+                drop,
+                comment_target,
+                comment: None,
+                extra: Vec::new(),
+                table,
+            },
         );
     }
 
@@ -1392,7 +1596,11 @@ impl<'d> Builder<'d> {
     fn create_view(&mut self, c: &mut Cursor, materialized: bool) -> PResult<()> {
         let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
         let name = c.qual_name(&self.search_schema.clone())?;
-        let columns = if c.peek_tok(&Token::LParen) { c.ident_list()? } else { Vec::new() };
+        let columns = if c.peek_tok(&Token::LParen) {
+            c.ident_list()?
+        } else {
+            Vec::new()
+        };
         let mut options = Vec::new();
         if c.eat_kw("using") {
             c.ident()?;
@@ -1423,7 +1631,11 @@ impl<'d> Builder<'d> {
             let mut level = "CASCADED".to_string();
             if kw(s - 1, "local") || kw(s - 1, "cascaded") {
                 s -= 1;
-                level = if kw(s, "local") { "LOCAL".into() } else { "CASCADED".into() };
+                level = if kw(s, "local") {
+                    "LOCAL".into()
+                } else {
+                    "CASCADED".into()
+                };
             }
             if kw(s - 1, "with") {
                 end = s - 1;
@@ -1440,7 +1652,17 @@ impl<'d> Builder<'d> {
         self.take_relname(&name.schema, &name.name);
         self.schema.views.insert(
             name.clone(),
-            View { name, materialized, columns, query, options, check_option, with_data, comment: None, depends_on },
+            View {
+                name,
+                materialized,
+                columns,
+                query,
+                options,
+                check_option,
+                with_data,
+                comment: None,
+                depends_on,
+            },
         );
         Ok(())
     }
@@ -1449,9 +1671,17 @@ impl<'d> Builder<'d> {
 
     fn create_schema(&mut self, c: &mut Cursor) -> PResult<()> {
         c.eat_kws(&["if", "not", "exists"]);
-        let name = if c.eat_kw("authorization") { c.ident()? } else { c.ident()? };
+        // `CREATE SCHEMA AUTHORIZATION role` names the schema after the role.
+        c.eat_kw("authorization");
+        let name = c.ident()?;
         c.pos = c.toks.len();
-        self.schema.namespaces.entry(name.clone()).or_insert(Namespace { name, comment: None });
+        self.schema
+            .namespaces
+            .entry(name.clone())
+            .or_insert(Namespace {
+                name,
+                comment: None,
+            });
         Ok(())
     }
 
@@ -1466,7 +1696,9 @@ impl<'d> Builder<'d> {
                 c.next();
             }
         }
-        self.schema.extensions.insert(name.clone(), Extension { name, schema });
+        self.schema
+            .extensions
+            .insert(name.clone(), Extension { name, schema });
         Ok(())
     }
 
@@ -1477,7 +1709,11 @@ impl<'d> Builder<'d> {
         let (s, e) = c.paren_group()?;
         let arg_types = self.routine_arg_types(c, (s, e), kind);
         let signature = format!("{}({})", name, arg_types.join(","));
-        let display = format!("{}({})", self.dialect.quote_name(&name), arg_types.join(", "));
+        let display = format!(
+            "{}({})",
+            self.dialect.quote_name(&name),
+            arg_types.join(", ")
+        );
         let key = self.routine_key(c, &signature)?;
         let text = c.rest_text(0).to_string();
         let id = ObjectId { kind, signature };
@@ -1485,13 +1721,26 @@ impl<'d> Builder<'d> {
         let comment_target = format!("{} {display}", kind.sql());
         self.schema.objects.insert(
             id.clone(),
-            Object { id, create: Sql::new(text, key), drop, comment_target, comment: None, extra: Vec::new(), table: None },
+            Object {
+                id,
+                create: Sql::new(text, key),
+                drop,
+                comment_target,
+                comment: None,
+                extra: Vec::new(),
+                table: None,
+            },
         );
         Ok(())
     }
 
     /// Argument types of a routine's parameter list (OUT parameters of functions excluded).
-    fn routine_arg_types(&mut self, c: &mut Cursor, range: (usize, usize), kind: ObjectKind) -> Vec<String> {
+    fn routine_arg_types(
+        &mut self,
+        c: &mut Cursor,
+        range: (usize, usize),
+        kind: ObjectKind,
+    ) -> Vec<String> {
         let saved = c.pos;
         let mut out = Vec::new();
         c.pos = range.0;
@@ -1511,7 +1760,10 @@ impl<'d> Builder<'d> {
             if has_name {
                 c.next();
             }
-            let ty = self.parse_type(c).map(|(t, _)| self.dialect.render_type(&t)).unwrap_or_default();
+            let ty = self
+                .parse_type(c)
+                .map(|(t, _)| self.dialect.render_type(&t))
+                .unwrap_or_default();
             let arg_end = {
                 let mut depth = 0i32;
                 while c.pos < range.1 {
@@ -1583,14 +1835,28 @@ impl<'d> Builder<'d> {
                 }
                 continue;
             } else if c.eat_kw("set") {
-                let (a, b) = c.until(|c| c.peek_kws_any(&[&["language"], &["as"], &["set"], &["immutable"], &["stable"], &["volatile"], &["strict"], &["security"], &["parallel"], &["cost"]]));
+                let (a, b) = c.until(|c| {
+                    c.peek_kws_any(&[
+                        &["language"],
+                        &["as"],
+                        &["set"],
+                        &["immutable"],
+                        &["stable"],
+                        &["volatile"],
+                        &["strict"],
+                        &["security"],
+                        &["parallel"],
+                        &["cost"],
+                    ])
+                });
                 let k = c.token_key((a, b)).replace(" = ", " to ").replace("'", "");
                 clauses.push(format!("set {k}"));
                 continue;
             } else {
                 c.next();
                 // Single-word or two-word clauses: LANGUAGE x, IMMUTABLE, PARALLEL SAFE...
-                if matches!(c.toks.get(s).map(|t| &t.token), Some(t) if is_kw(t, "language") || is_kw(t, "parallel") || is_kw(t, "security")) {
+                if matches!(c.toks.get(s).map(|t| &t.token), Some(t) if is_kw(t, "language") || is_kw(t, "parallel") || is_kw(t, "security"))
+                {
                     c.next();
                 }
             }
@@ -1614,9 +1880,25 @@ impl<'d> Builder<'d> {
         let table = c.qual_name(&self.search_schema.clone())?;
         c.pos = c.toks.len();
         let signature = format!("{table}.{name}");
-        let drop = format!("DROP TRIGGER {} ON {}", self.dialect.quote_ident(&name), self.dialect.quote_name(&table));
-        let target = format!("TRIGGER {} ON {}", self.dialect.quote_ident(&name), self.dialect.quote_name(&table));
-        self.add_object(c, ObjectKind::Trigger, signature, start, drop, target, Some(table));
+        let drop = format!(
+            "DROP TRIGGER {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        let target = format!(
+            "TRIGGER {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        self.add_object(
+            c,
+            ObjectKind::Trigger,
+            signature,
+            start,
+            drop,
+            target,
+            Some(table),
+        );
         self.fix_trigger_key();
         Ok(())
     }
@@ -1638,9 +1920,25 @@ impl<'d> Builder<'d> {
         let table = c.qual_name(&self.search_schema.clone())?;
         c.pos = c.toks.len();
         let signature = format!("{table}.{name}");
-        let drop = format!("DROP POLICY {} ON {}", self.dialect.quote_ident(&name), self.dialect.quote_name(&table));
-        let target = format!("POLICY {} ON {}", self.dialect.quote_ident(&name), self.dialect.quote_name(&table));
-        self.add_object(c, ObjectKind::Policy, signature, 0, drop, target, Some(table));
+        let drop = format!(
+            "DROP POLICY {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        let target = format!(
+            "POLICY {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        self.add_object(
+            c,
+            ObjectKind::Policy,
+            signature,
+            0,
+            drop,
+            target,
+            Some(table),
+        );
         Ok(())
     }
 
@@ -1698,13 +1996,21 @@ impl<'d> Builder<'d> {
                 Target::Constraint(c.qual_name(&ss)?, cn)
             }
         } else if c.eat_kw("function") || c.eat_kw("procedure") {
-            let kind = if is_kw(&c.toks[c.pos - 1].token, "function") { ObjectKind::Function } else { ObjectKind::Procedure };
+            let kind = if is_kw(&c.toks[c.pos - 1].token, "function") {
+                ObjectKind::Function
+            } else {
+                ObjectKind::Procedure
+            };
             let q = c.qual_name(&ss)?;
             let r = c.paren_group()?;
             let types = self.routine_arg_types(c, r, kind);
             Target::Object(kind, format!("{}({})", q, types.join(",")))
         } else if c.eat_kw("trigger") || c.eat_kw("policy") {
-            let kind = if is_kw(&c.toks[c.pos - 1].token, "trigger") { ObjectKind::Trigger } else { ObjectKind::Policy };
+            let kind = if is_kw(&c.toks[c.pos - 1].token, "trigger") {
+                ObjectKind::Trigger
+            } else {
+                ObjectKind::Policy
+            };
             let n = c.ident()?;
             c.expect_kw("on")?;
             let t = c.qual_name(&ss)?;
@@ -1719,10 +2025,19 @@ impl<'d> Builder<'d> {
             return Ok(());
         };
         c.expect_kw("is")?;
-        let text = if c.eat_kw("null") { None } else { Some(c.string()?) };
+        let text = if c.eat_kw("null") {
+            None
+        } else {
+            Some(c.string()?)
+        };
         let text = text.filter(|t| !t.is_empty());
         let missing = match target {
-            Target::Table(q) => self.schema.tables.get_mut(&q).map(|t| t.comment = text).is_none(),
+            Target::Table(q) => self
+                .schema
+                .tables
+                .get_mut(&q)
+                .map(|t| t.comment = text)
+                .is_none(),
             Target::Column(q, col) => self
                 .schema
                 .tables
@@ -1730,12 +2045,39 @@ impl<'d> Builder<'d> {
                 .and_then(|t| t.columns.get_mut(&col))
                 .map(|cl| cl.comment = text)
                 .is_none(),
-            Target::Index(q) => self.schema.indexes.get_mut(&q).map(|i| i.comment = text).is_none(),
-            Target::Sequence(q) => self.schema.sequences.get_mut(&q).map(|s| s.comment = text).is_none(),
-            Target::View(q) => self.schema.views.get_mut(&q).map(|v| v.comment = text).is_none(),
-            Target::Type(q) => self.schema.enums.get_mut(&q).map(|e| e.comment = text).is_none(),
+            Target::Index(q) => self
+                .schema
+                .indexes
+                .get_mut(&q)
+                .map(|i| i.comment = text)
+                .is_none(),
+            Target::Sequence(q) => self
+                .schema
+                .sequences
+                .get_mut(&q)
+                .map(|s| s.comment = text)
+                .is_none(),
+            Target::View(q) => self
+                .schema
+                .views
+                .get_mut(&q)
+                .map(|v| v.comment = text)
+                .is_none(),
+            Target::Type(q) => self
+                .schema
+                .enums
+                .get_mut(&q)
+                .map(|e| e.comment = text)
+                .is_none(),
             Target::Schema(s) => {
-                self.schema.namespaces.entry(s.clone()).or_insert(Namespace { name: s, comment: None }).comment = text;
+                self.schema
+                    .namespaces
+                    .entry(s.clone())
+                    .or_insert(Namespace {
+                        name: s,
+                        comment: None,
+                    })
+                    .comment = text;
                 false
             }
             Target::Constraint(q, cn) => self
@@ -1754,7 +2096,11 @@ impl<'d> Builder<'d> {
             Target::Ignored => false,
         };
         if missing {
-            self.warn(c, at, "COMMENT ON an object that is not defined".to_string());
+            self.warn(
+                c,
+                at,
+                "COMMENT ON an object that is not defined".to_string(),
+            );
         }
         Ok(())
     }
@@ -1769,7 +2115,9 @@ impl<'d> Builder<'d> {
                 return Ok(());
             }
             let first = match c.peek() {
-                Some(Token::SingleQuotedString(s)) => s.split(',').next().unwrap_or("").trim().to_string(),
+                Some(Token::SingleQuotedString(s)) => {
+                    s.split(',').next().unwrap_or("").trim().to_string()
+                }
                 Some(Token::Word(_)) => c.ident()?,
                 _ => String::new(),
             };
@@ -1793,10 +2141,15 @@ impl<'d> Builder<'d> {
         // housekeeping.
         let text = c.token_key((0, c.toks.len()));
         if text.contains("set_config ( 'search_path'") {
-            let value = c.toks.iter().filter_map(|t| match &t.token {
-                Token::SingleQuotedString(s) => Some(s.clone()),
-                _ => None,
-            }).nth(1).unwrap_or_default();
+            let value = c
+                .toks
+                .iter()
+                .filter_map(|t| match &t.token {
+                    Token::SingleQuotedString(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .nth(1)
+                .unwrap_or_default();
             self.set_search_schema(value.split(',').next().unwrap_or(""));
         } else if !text.contains("setval") && !text.contains("set_config") {
             self.unsupported("`SELECT`", at);
@@ -1857,7 +2210,8 @@ impl<'d> Builder<'d> {
 impl Cursor<'_> {
     /// Whether any of the keyword sequences is next.
     pub fn peek_kws_any(&self, seqs: &[&[&str]]) -> bool {
-        seqs.iter().any(|kws| kws.iter().enumerate().all(|(i, k)| self.peek_kw_at(i, k)))
+        seqs.iter()
+            .any(|kws| kws.iter().enumerate().all(|(i, k)| self.peek_kw_at(i, k)))
     }
 
     /// Canonical SQL of a range compared by tokens (partition keys and the like).
@@ -1867,7 +2221,16 @@ impl Cursor<'_> {
 }
 
 fn is_table_constraint_start(c: &Cursor) -> bool {
-    ["constraint", "primary", "unique", "check", "foreign", "exclude"].iter().any(|k| c.peek_kw(k))
+    [
+        "constraint",
+        "primary",
+        "unique",
+        "check",
+        "foreign",
+        "exclude",
+    ]
+    .iter()
+    .any(|k| c.peek_kw(k))
 }
 
 /// `NULLS [NOT] DISTINCT`; true for NOT DISTINCT.
@@ -1924,7 +2287,10 @@ fn first_words(c: &Cursor, n: usize) -> String {
 
 /// Name part PostgreSQL derives from an index expression: the function name or `expr`.
 fn expr_name_part(c: &Cursor, inner_start: usize) -> String {
-    match (c.toks.get(inner_start).map(|t| &t.token), c.toks.get(inner_start + 1).map(|t| &t.token)) {
+    match (
+        c.toks.get(inner_start).map(|t| &t.token),
+        c.toks.get(inner_start + 1).map(|t| &t.token),
+    ) {
         (Some(Token::Word(w)), Some(Token::LParen)) => w.value.to_ascii_lowercase(),
         (Some(Token::Word(w)), Some(Token::RParen)) => w.value.to_ascii_lowercase(),
         _ => "expr".to_string(),
@@ -1979,11 +2345,16 @@ fn referenced_columns(key: &str, table: &Table) -> Vec<String> {
 fn is_type_start_after_mode(c: &Cursor) -> bool {
     // `in` could be a parameter named "in" only when followed by a type keyword directly, which
     // is vanishingly rare; treat the mode keyword as a mode.
-    matches!(c.peek_at(1), None | Some(Token::Comma) | Some(Token::RParen))
+    matches!(
+        c.peek_at(1),
+        None | Some(Token::Comma) | Some(Token::RParen)
+    )
 }
 
 fn is_multiword_type_start(c: &Cursor) -> bool {
     (c.peek_kw("double") && c.peek_kw_at(1, "precision"))
-        || ((c.peek_kw("character") || c.peek_kw("char") || c.peek_kw("bit")) && c.peek_kw_at(1, "varying"))
-        || ((c.peek_kw("timestamp") || c.peek_kw("time")) && (c.peek_kw_at(1, "with") || c.peek_kw_at(1, "without")))
+        || ((c.peek_kw("character") || c.peek_kw("char") || c.peek_kw("bit"))
+            && c.peek_kw_at(1, "varying"))
+        || ((c.peek_kw("timestamp") || c.peek_kw("time"))
+            && (c.peek_kw_at(1, "with") || c.peek_kw_at(1, "without")))
 }

@@ -53,7 +53,10 @@ pub fn query_key(
             let _ = VisitMut::visit(&mut *q, &mut Canon { dialect });
             (canonical_query_text(&q), rels)
         }
-        _ => (token_key(toks, dialect), token_relations(toks, dialect, default_schema)),
+        _ => (
+            token_key(toks, dialect),
+            token_relations(toks, dialect, default_schema),
+        ),
     }
 }
 
@@ -72,10 +75,14 @@ fn token_relations(
         if super::cursor::is_kw(&t.token, "from") || super::cursor::is_kw(&t.token, "join") {
             if let Some(Token::Word(w)) = toks.get(i + 1).map(|t| &t.token) {
                 let first = fold(w.value.as_str(), w.quote_style, dialect);
-                if let (Some(Token::Period), Some(Token::Word(w2))) =
-                    (toks.get(i + 2).map(|t| &t.token), toks.get(i + 3).map(|t| &t.token))
-                {
-                    out.push(QualName::new(first, fold(&w2.value, w2.quote_style, dialect)));
+                if let (Some(Token::Period), Some(Token::Word(w2))) = (
+                    toks.get(i + 2).map(|t| &t.token),
+                    toks.get(i + 3).map(|t| &t.token),
+                ) {
+                    out.push(QualName::new(
+                        first,
+                        fold(&w2.value, w2.quote_style, dialect),
+                    ));
                 } else {
                     out.push(QualName::new(default_schema, first));
                 }
@@ -204,7 +211,10 @@ fn wrap(e: &mut Expr) {
 fn is_literal(e: &Expr) -> bool {
     match e {
         Expr::Value(_) | Expr::TypedString(_) => true,
-        Expr::UnaryOp { op: UnaryOperator::Minus, expr } => is_literal(expr),
+        Expr::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr,
+        } => is_literal(expr),
         Expr::Array(a) => a.elem.iter().all(is_literal),
         Expr::Cast { expr, .. } | Expr::Nested(expr) => is_literal(expr),
         _ => false,
@@ -212,14 +222,37 @@ fn is_literal(e: &Expr) -> bool {
 }
 
 fn value(v: Value) -> Expr {
-    Expr::Value(ValueWithSpan { value: v, span: Span::empty() })
+    Expr::Value(ValueWithSpan {
+        value: v,
+        span: Span::empty(),
+    })
 }
 
 const NUMERIC_TYPES: &[&str] = &[
-    "int", "int2", "int4", "int8", "integer", "smallint", "bigint", "numeric", "decimal", "real",
-    "float4", "float8", "double precision", "float",
+    "int",
+    "int2",
+    "int4",
+    "int8",
+    "integer",
+    "smallint",
+    "bigint",
+    "numeric",
+    "decimal",
+    "real",
+    "float4",
+    "float8",
+    "double precision",
+    "float",
 ];
-const STRING_TYPES: &[&str] = &["text", "varchar", "character varying", "char", "character", "bpchar", "name"];
+const STRING_TYPES: &[&str] = &[
+    "text",
+    "varchar",
+    "character varying",
+    "char",
+    "character",
+    "bpchar",
+    "name",
+];
 
 fn type_base(dt: &DataType) -> String {
     let s = dt.to_string().to_ascii_lowercase();
@@ -235,8 +268,12 @@ impl Canon<'_> {
         if !is_seq_fn {
             return;
         }
-        let FunctionArguments::List(list) = &mut f.args else { return };
-        if let Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) = list.args.first_mut() {
+        let FunctionArguments::List(list) = &mut f.args else {
+            return;
+        };
+        if let Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) =
+            list.args.first_mut()
+        {
             if let Value::SingleQuotedString(s) = &mut v.value {
                 if !s.contains('.') {
                     *s = format!("{}.{}", self.dialect.default_schema(), s);
@@ -299,47 +336,82 @@ impl VisitorMut for Canon<'_> {
                     Expr::CompoundIdentifier(is)
                 }
             }
+            // A numeric-looking string is how a number default is often written ('0.00').
+            Expr::Value(ValueWithSpan {
+                value: Value::SingleQuotedString(s),
+                ..
+            }) if is_numeric_str(&s) => value(Value::Number(s, false)),
             Expr::Value(mut v) => {
                 v.span = Span::empty();
                 Expr::Value(v)
             }
             // `t.col[1]`: the same qualifier rule as for `t.col`.
-            Expr::CompoundFieldAccess { root, mut access_chain }
-                if matches!(&*root, Expr::Identifier(_))
-                    && matches!(access_chain.first(), Some(sqlparser::ast::AccessExpr::Dot(Expr::Identifier(_))))
-                    && access_chain.len() > 1 =>
+            Expr::CompoundFieldAccess {
+                root,
+                mut access_chain,
+            } if matches!(&*root, Expr::Identifier(_))
+                && matches!(
+                    access_chain.first(),
+                    Some(sqlparser::ast::AccessExpr::Dot(Expr::Identifier(_)))
+                )
+                && access_chain.len() > 1 =>
             {
                 match access_chain.remove(0) {
-                    sqlparser::ast::AccessExpr::Dot(col) => Expr::CompoundFieldAccess { root: Box::new(col), access_chain },
+                    sqlparser::ast::AccessExpr::Dot(col) => Expr::CompoundFieldAccess {
+                        root: Box::new(col),
+                        access_chain,
+                    },
                     _ => unreachable!("checked above"),
                 }
             }
-            Expr::TypedString(ts) => Expr::Value(ValueWithSpan { value: ts.value.value, span: Span::empty() }),
-            Expr::UnaryOp { op: UnaryOperator::Minus, expr: inner }
-                if matches!(&*inner, Expr::Value(ValueWithSpan { value: Value::Number(..), .. })) =>
+            Expr::TypedString(ts) => Expr::Value(ValueWithSpan {
+                value: ts.value.value,
+                span: Span::empty(),
+            }),
+            Expr::UnaryOp {
+                op: UnaryOperator::Minus,
+                expr: inner,
+            } if matches!(
+                &*inner,
+                Expr::Value(ValueWithSpan {
+                    value: Value::Number(..),
+                    ..
+                })
+            ) =>
             {
                 match *inner {
-                    Expr::Value(ValueWithSpan { value: Value::Number(n, l), .. }) => {
-                        value(Value::Number(format!("-{n}"), l))
-                    }
+                    Expr::Value(ValueWithSpan {
+                        value: Value::Number(n, l),
+                        ..
+                    }) => value(Value::Number(format!("-{n}"), l)),
                     other => other,
                 }
             }
-            Expr::Cast { kind, expr: inner, data_type, format } => {
+            Expr::Cast {
+                kind,
+                expr: inner,
+                data_type,
+                format,
+            } => {
                 let base = type_base(&data_type);
                 let inner = strip_nested(*inner);
                 let string_target = STRING_TYPES.contains(&base.as_str());
                 match inner {
                     // '-1'::integer is how PostgreSQL prints -1.
-                    Expr::Value(ValueWithSpan { value: Value::SingleQuotedString(s), .. })
-                        if NUMERIC_TYPES.contains(&base.as_str()) && s.parse::<f64>().is_ok() =>
-                    {
+                    Expr::Value(ValueWithSpan {
+                        value: Value::SingleQuotedString(s),
+                        ..
+                    }) if NUMERIC_TYPES.contains(&base.as_str()) && is_numeric_str(&s) => {
                         value(Value::Number(s, false))
                     }
                     lit if is_literal(&lit) => lit,
                     id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
                     other => Expr::Cast {
-                        kind: if kind == CastKind::SafeCast { kind } else { CastKind::DoubleColon },
+                        kind: if kind == CastKind::SafeCast {
+                            kind
+                        } else {
+                            CastKind::DoubleColon
+                        },
                         expr: Box::new(other),
                         data_type: DataType::Custom(
                             ObjectName::from(vec![Ident::new(canonical_cast_type(&data_type))]),
@@ -349,38 +421,93 @@ impl VisitorMut for Canon<'_> {
                     },
                 }
             }
-            Expr::Between { expr: e, negated, low, high } => {
+            Expr::Between {
+                expr: e,
+                negated,
+                low,
+                high,
+            } => {
                 let (lo_op, hi_op, join) = if negated {
                     (BinaryOperator::Lt, BinaryOperator::Gt, BinaryOperator::Or)
                 } else {
-                    (BinaryOperator::GtEq, BinaryOperator::LtEq, BinaryOperator::And)
+                    (
+                        BinaryOperator::GtEq,
+                        BinaryOperator::LtEq,
+                        BinaryOperator::And,
+                    )
                 };
-                let mut l = Expr::BinaryOp { left: e.clone(), op: lo_op, right: low };
-                let mut r = Expr::BinaryOp { left: e, op: hi_op, right: high };
+                let mut l = Expr::BinaryOp {
+                    left: e.clone(),
+                    op: lo_op,
+                    right: low,
+                };
+                let mut r = Expr::BinaryOp {
+                    left: e,
+                    op: hi_op,
+                    right: high,
+                };
                 wrap_operands(&mut l);
                 wrap_operands(&mut r);
-                let mut out = Expr::BinaryOp { left: Box::new(l), op: join, right: Box::new(r) };
+                let mut out = Expr::BinaryOp {
+                    left: Box::new(l),
+                    op: join,
+                    right: Box::new(r),
+                };
                 wrap_operands(&mut out);
                 out
             }
-            Expr::AnyOp { left, compare_op, right, .. } if compare_op == BinaryOperator::Eq => {
-                match array_elems(*right) {
-                    Ok(list) => Expr::InList { expr: left, list, negated: false },
-                    Err(right) => Expr::AnyOp { left, compare_op, right: Box::new(right), is_some: false },
-                }
-            }
-            Expr::AllOp { left, compare_op, right } if compare_op == BinaryOperator::NotEq => {
-                match array_elems(*right) {
-                    Ok(list) => Expr::InList { expr: left, list, negated: true },
-                    Err(right) => Expr::AllOp { left, compare_op, right: Box::new(right) },
-                }
-            }
+            Expr::AnyOp {
+                left,
+                compare_op,
+                right,
+                ..
+            } if compare_op == BinaryOperator::Eq => match array_elems(*right) {
+                Ok(list) => Expr::InList {
+                    expr: left,
+                    list,
+                    negated: false,
+                },
+                Err(right) => Expr::AnyOp {
+                    left,
+                    compare_op,
+                    right,
+                    is_some: false,
+                },
+            },
+            Expr::AllOp {
+                left,
+                compare_op,
+                right,
+            } if compare_op == BinaryOperator::NotEq => match array_elems(*right) {
+                Ok(list) => Expr::InList {
+                    expr: left,
+                    list,
+                    negated: true,
+                },
+                Err(right) => Expr::AllOp {
+                    left,
+                    compare_op,
+                    right,
+                },
+            },
             Expr::BinaryOp { left, op, right } => {
                 let like = |negated: bool, ilike: bool, left: Box<Expr>, right: Box<Expr>| {
                     if ilike {
-                        Expr::ILike { negated, any: false, expr: left, pattern: right, escape_char: None }
+                        Expr::ILike {
+                            negated,
+                            any: false,
+                            expr: left,
+                            pattern: right,
+                            escape_char: None,
+                        }
                     } else {
-                        Expr::Like { negated, any: false, expr: left, pattern: right, escape_char: None }
+                        Expr::Like {
+                            negated,
+                            any: false,
+                            expr: left,
+                            pattern: right,
+                            escape_char: None,
+                        }
                     }
                 };
                 let mut out = match op {
@@ -393,9 +520,15 @@ impl VisitorMut for Canon<'_> {
                 wrap_operands(&mut out);
                 out
             }
-            Expr::AtTimeZone { timestamp, time_zone } => {
+            Expr::AtTimeZone {
+                timestamp,
+                time_zone,
+            } => {
                 // PostgreSQL prints `x AT TIME ZONE z` as `timezone(z, x)`.
-                function_call("timezone", vec![strip_nested(*time_zone), strip_nested(*timestamp)])
+                function_call(
+                    "timezone",
+                    vec![strip_nested(*time_zone), strip_nested(*timestamp)],
+                )
             }
             Expr::Function(mut f) => {
                 self.canon_object_name(&mut f.name);
@@ -411,10 +544,22 @@ impl VisitorMut for Canon<'_> {
     }
 }
 
+/// A plain decimal number written as a string (`'-1'`, `'0.00'`); not `'NaN'` or `'inf'`.
+fn is_numeric_str(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.parse::<f64>().is_ok()
+}
+
 fn function_call(name: &str, args: Vec<Expr>) -> Expr {
     let sql = format!(
         "{name}({})",
-        args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
+        args.iter()
+            .map(|a| a.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     // Build through the parser so the AST shape matches a written call.
     let dialect = sqlparser::dialect::PostgreSqlDialect {};
@@ -424,14 +569,14 @@ fn function_call(name: &str, args: Vec<Expr>) -> Expr {
         .unwrap_or_else(|_| Expr::Identifier(Ident::new(sql)))
 }
 
-fn array_elems(e: Expr) -> Result<Vec<Expr>, Expr> {
+fn array_elems(e: Expr) -> Result<Vec<Expr>, Box<Expr>> {
     match e {
         Expr::Array(a) => Ok(a.elem),
         Expr::Nested(inner) => array_elems(*inner),
         Expr::Cast { expr, .. } if matches!(strip_nested((*expr).clone()), Expr::Array(_)) => {
             array_elems(*expr)
         }
-        other => Err(other),
+        other => Err(Box::new(other)),
     }
 }
 
@@ -469,7 +614,10 @@ fn canonical_cast_type(dt: &DataType) -> String {
         Some(i) => (s[..i].trim().to_string(), s[i..].to_string()),
         None => (s.trim().to_string(), String::new()),
     };
-    let base = base.strip_prefix("pg_catalog.").unwrap_or(&base).to_string();
+    let base = base
+        .strip_prefix("pg_catalog.")
+        .unwrap_or(&base)
+        .to_string();
     let base = match base.as_str() {
         "int" | "int4" => "integer",
         "int8" => "bigint",

@@ -93,7 +93,10 @@ fn split(tokens: &[TokenWithSpan]) -> Vec<Stmt<'_>> {
             Token::LParen => depth += 1,
             Token::RParen => depth -= 1,
             Token::SemiColon if depth <= 0 && atomic == 0 => {
-                out.push(Stmt { tokens: &tokens[start..i], end: t.span.start });
+                out.push(Stmt {
+                    tokens: &tokens[start..i],
+                    end: t.span.start,
+                });
                 start = i + 1;
                 depth = 0;
             }
@@ -113,8 +116,14 @@ fn split(tokens: &[TokenWithSpan]) -> Vec<Stmt<'_>> {
         }
     }
     if start < tokens.len() {
-        let end = tokens.last().map(|t| t.span.end).unwrap_or(Location { line: 0, column: 0 });
-        out.push(Stmt { tokens: &tokens[start..], end });
+        let end = tokens
+            .last()
+            .map(|t| t.span.end)
+            .unwrap_or(Location { line: 0, column: 0 });
+        out.push(Stmt {
+            tokens: &tokens[start..],
+            end,
+        });
     }
     out
 }
@@ -135,7 +144,18 @@ fn leading_comments(tokens: &[TokenWithSpan]) -> Vec<(Location, String)> {
 impl Builder<'_> {
     fn diag_at(&mut self, severity: Severity, src: &Source<'_>, at: Location, message: String) {
         let offset = src.offset(at);
-        let (line, column) = if at.line == 0 { (1, 1) } else { (at.line as u32, at.column as u32) };
-        self.diagnostics.push(Diagnostic { severity, side: self.side, line, column, offset, message });
+        let (line, column) = if at.line == 0 {
+            (1, 1)
+        } else {
+            (at.line as u32, at.column as u32)
+        };
+        self.diagnostics.push(Diagnostic {
+            severity,
+            side: self.side,
+            line,
+            column,
+            offset,
+            message,
+        });
     }
 }

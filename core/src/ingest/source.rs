@@ -21,13 +21,22 @@ impl<'a> Source<'a> {
         }
         let line = (loc.line as usize - 1).min(self.line_starts.len() - 1);
         let start = self.line_starts[line];
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let slice = &self.text[start..end];
         let col = loc.column.saturating_sub(1) as usize;
         if slice.is_ascii() {
             return start + col.min(slice.len());
         }
-        start + slice.char_indices().nth(col).map(|(i, _)| i).unwrap_or(slice.len())
+        start
+            + slice
+                .char_indices()
+                .nth(col)
+                .map(|(i, _)| i)
+                .unwrap_or(slice.len())
     }
 
     /// 1-based line and column of a byte offset.
@@ -37,7 +46,9 @@ impl<'a> Source<'a> {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = self.text[start..offset.min(self.text.len())].chars().count();
+        let col = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count();
         (line as u32 + 1, col as u32 + 1)
     }
 }

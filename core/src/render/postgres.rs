@@ -9,7 +9,10 @@ fn lit(s: &str) -> String {
 }
 
 fn list(d: &Postgres, cols: &[String]) -> String {
-    cols.iter().map(|c| d.quote_ident(c)).collect::<Vec<_>>().join(", ")
+    cols.iter()
+        .map(|c| d.quote_ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `CONSTRAINT name <definition>`
@@ -22,7 +25,11 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
                 s.push_str(&format!(" INCLUDE ({})", list(d, include)));
             }
         }
-        ConstraintKind::Unique { columns, include, nulls_not_distinct } => {
+        ConstraintKind::Unique {
+            columns,
+            include,
+            nulls_not_distinct,
+        } => {
             s.push_str("UNIQUE ");
             if *nulls_not_distinct {
                 s.push_str("NULLS NOT DISTINCT ");
@@ -38,8 +45,19 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
                 s.push_str(" NO INHERIT");
             }
         }
-        ConstraintKind::ForeignKey { columns, ref_table, ref_columns, on_delete, on_update, match_full } => {
-            s.push_str(&format!("FOREIGN KEY ({}) REFERENCES {}", list(d, columns), d.quote_name(ref_table)));
+        ConstraintKind::ForeignKey {
+            columns,
+            ref_table,
+            ref_columns,
+            on_delete,
+            on_update,
+            match_full,
+        } => {
+            s.push_str(&format!(
+                "FOREIGN KEY ({}) REFERENCES {}",
+                list(d, columns),
+                d.quote_name(ref_table)
+            ));
             if !ref_columns.is_empty() {
                 s.push_str(&format!(" ({})", list(d, ref_columns)));
             }
@@ -95,7 +113,10 @@ fn column_sql(d: &Postgres, c: &Column, serial: bool) -> String {
 }
 
 fn identity_sql(id: &Identity) -> String {
-    let mut s = format!(" GENERATED {} AS IDENTITY", if id.always { "ALWAYS" } else { "BY DEFAULT" });
+    let mut s = format!(
+        " GENERATED {} AS IDENTITY",
+        if id.always { "ALWAYS" } else { "BY DEFAULT" }
+    );
     if !id.options.is_empty() {
         s.push_str(&format!(" ({})", id.options.join(" ")));
     }
@@ -155,7 +176,11 @@ fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
     let name = d.quote_name(&t.name);
     let unlogged = if t.unlogged { "UNLOGGED " } else { "" };
     let mut s = format!("CREATE {unlogged}TABLE {name}");
-    let mut elems: Vec<String> = t.columns.values().map(|c| column_sql(d, c, serials.contains(&c.name))).collect();
+    let mut elems: Vec<String> = t
+        .columns
+        .values()
+        .map(|c| column_sql(d, c, serials.contains(&c.name)))
+        .collect();
     elems.extend(t.constraints.values().map(|c| constraint_sql(d, c)));
     if let Some(p) = &t.partition_of {
         s.push_str(&format!(" PARTITION OF {}", d.quote_name(&p.parent)));
@@ -181,7 +206,11 @@ fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
 }
 
 fn view_sql(d: &Postgres, v: &View) -> String {
-    let mut s = format!("CREATE {}VIEW {}", if v.materialized { "MATERIALIZED " } else { "" }, d.quote_name(&v.name));
+    let mut s = format!(
+        "CREATE {}VIEW {}",
+        if v.materialized { "MATERIALIZED " } else { "" },
+        d.quote_name(&v.name)
+    );
     if !v.columns.is_empty() {
         s.push_str(&format!(" ({})", list(d, &v.columns)));
     }
@@ -215,12 +244,22 @@ fn comment_target(d: &Postgres, t: &CommentTarget) -> String {
     match t {
         CommentTarget::Schema { name } => format!("SCHEMA {}", d.quote_ident(name)),
         CommentTarget::Table { name } => format!("TABLE {}", d.quote_name(name)),
-        CommentTarget::Column { table, column } => format!("COLUMN {}.{}", d.quote_name(table), d.quote_ident(column)),
-        CommentTarget::Constraint { table, name } => format!("CONSTRAINT {} ON {}", d.quote_ident(name), d.quote_name(table)),
+        CommentTarget::Column { table, column } => {
+            format!("COLUMN {}.{}", d.quote_name(table), d.quote_ident(column))
+        }
+        CommentTarget::Constraint { table, name } => format!(
+            "CONSTRAINT {} ON {}",
+            d.quote_ident(name),
+            d.quote_name(table)
+        ),
         CommentTarget::Index { name } => format!("INDEX {}", d.quote_name(name)),
         CommentTarget::Sequence { name } => format!("SEQUENCE {}", d.quote_name(name)),
         CommentTarget::View { name, materialized } => {
-            format!("{}VIEW {}", if *materialized { "MATERIALIZED " } else { "" }, d.quote_name(name))
+            format!(
+                "{}VIEW {}",
+                if *materialized { "MATERIALIZED " } else { "" },
+                d.quote_name(name)
+            )
         }
         CommentTarget::Type { name } => format!("TYPE {}", d.quote_name(name)),
         CommentTarget::Object { target } => target.clone(),
@@ -245,8 +284,15 @@ fn object_create(o: &Object, replace: bool) -> String {
 
 /// Whether an object can be changed in place with `CREATE OR REPLACE`.
 fn replaceable(from: &Object, to: &Object) -> bool {
-    let returns = |o: &Object| o.create.key.split(" returns ").nth(1).map(|r| r.split(' ').next().unwrap_or("").to_string());
-    matches!(to.id.kind, ObjectKind::Function | ObjectKind::Procedure) && returns(from) == returns(to)
+    let returns = |o: &Object| {
+        o.create
+            .key
+            .split(" returns ")
+            .nth(1)
+            .map(|r| r.split(' ').next().unwrap_or("").to_string())
+    };
+    matches!(to.id.kind, ObjectKind::Function | ObjectKind::Procedure)
+        && returns(from) == returns(to)
 }
 
 pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
@@ -255,16 +301,28 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
         Change::CreateSchema { name } => out.push(format!("CREATE SCHEMA {}", d.quote_ident(name))),
         Change::DropSchema { name } => out.push(format!("DROP SCHEMA {}", d.quote_ident(name))),
         Change::CreateExtension { extension } => {
-            let mut s = format!("CREATE EXTENSION IF NOT EXISTS {}", d.quote_ident(&extension.name));
+            let mut s = format!(
+                "CREATE EXTENSION IF NOT EXISTS {}",
+                d.quote_ident(&extension.name)
+            );
             if let Some(schema) = &extension.schema {
                 s.push_str(&format!(" WITH SCHEMA {}", d.quote_ident(schema)));
             }
             out.push(s);
         }
-        Change::DropExtension { extension } => out.push(format!("DROP EXTENSION {}", d.quote_ident(&extension.name))),
+        Change::DropExtension { extension } => {
+            out.push(format!("DROP EXTENSION {}", d.quote_ident(&extension.name)))
+        }
         Change::CreateEnum { enum_type } => out.push(create_enum(d, enum_type)),
-        Change::DropEnum { enum_type } => out.push(format!("DROP TYPE {}", d.quote_name(&enum_type.name))),
-        Change::AddEnumValue { name, value, before, after } => {
+        Change::DropEnum { enum_type } => {
+            out.push(format!("DROP TYPE {}", d.quote_name(&enum_type.name)))
+        }
+        Change::AddEnumValue {
+            name,
+            value,
+            before,
+            after,
+        } => {
             let mut s = format!("ALTER TYPE {} ADD VALUE {}", d.quote_name(name), lit(value));
             if let Some(b) = before {
                 s.push_str(&format!(" BEFORE {}", lit(b)));
@@ -275,7 +333,11 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
         }
         Change::RecreateEnum { from, to, columns } => {
             let old = QualName::new(from.name.schema.clone(), format!("{}__old", from.name.name));
-            out.push(format!("ALTER TYPE {} RENAME TO {}", d.quote_name(&from.name), d.quote_ident(&old.name)));
+            out.push(format!(
+                "ALTER TYPE {} RENAME TO {}",
+                d.quote_name(&from.name),
+                d.quote_ident(&old.name)
+            ));
             out.push(create_enum(d, to));
             for (table, col) in columns {
                 let c = d.quote_ident(&col.name);
@@ -283,17 +345,30 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                     out.push(format!("{} ALTER COLUMN {c} DROP DEFAULT", alter(table)));
                 }
                 let ty = d.render_type(&col.ty);
-                out.push(format!("{} ALTER COLUMN {c} TYPE {ty} USING {c}::text::{ty}", alter(table)));
+                out.push(format!(
+                    "{} ALTER COLUMN {c} TYPE {ty} USING {c}::text::{ty}",
+                    alter(table)
+                ));
                 if let Some(def) = &col.default {
-                    out.push(format!("{} ALTER COLUMN {c} SET DEFAULT {}", alter(table), def.text));
+                    out.push(format!(
+                        "{} ALTER COLUMN {c} SET DEFAULT {}",
+                        alter(table),
+                        def.text
+                    ));
                 }
             }
             out.push(format!("DROP TYPE {}", d.quote_name(&old)));
         }
         Change::CreateSequence { sequence } => {
-            out.push(format!("CREATE SEQUENCE {}{}", d.quote_name(&sequence.name), sequence_options(sequence)));
+            out.push(format!(
+                "CREATE SEQUENCE {}{}",
+                d.quote_name(&sequence.name),
+                sequence_options(sequence)
+            ));
         }
-        Change::DropSequence { sequence } => out.push(format!("DROP SEQUENCE {}", d.quote_name(&sequence.name))),
+        Change::DropSequence { sequence } => {
+            out.push(format!("DROP SEQUENCE {}", d.quote_name(&sequence.name)))
+        }
         Change::AlterSequence { from, to } => {
             let name = d.quote_name(&to.name);
             let mut opts = Vec::new();
@@ -305,10 +380,18 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 opts.push(format!("INCREMENT BY {}", to.increment));
             }
             if from.min != to.min || from.data_type != to.data_type {
-                opts.push(if to.min == defaults.min { "NO MINVALUE".into() } else { format!("MINVALUE {}", to.min) });
+                opts.push(if to.min == defaults.min {
+                    "NO MINVALUE".into()
+                } else {
+                    format!("MINVALUE {}", to.min)
+                });
             }
             if from.max != to.max || from.data_type != to.data_type {
-                opts.push(if to.max == defaults.max { "NO MAXVALUE".into() } else { format!("MAXVALUE {}", to.max) });
+                opts.push(if to.max == defaults.max {
+                    "NO MAXVALUE".into()
+                } else {
+                    format!("MAXVALUE {}", to.max)
+                });
             }
             if from.start != to.start {
                 opts.push(format!("START WITH {}", to.start));
@@ -317,7 +400,11 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 opts.push(format!("CACHE {}", to.cache));
             }
             if from.cycle != to.cycle {
-                opts.push(if to.cycle { "CYCLE".into() } else { "NO CYCLE".into() });
+                opts.push(if to.cycle {
+                    "CYCLE".into()
+                } else {
+                    "NO CYCLE".into()
+                });
             }
             if !opts.is_empty() {
                 out.push(format!("ALTER SEQUENCE {name} {}", opts.join(" ")));
@@ -339,14 +426,33 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 out.push(format!("{} FORCE ROW LEVEL SECURITY", alter(&table.name)));
             }
         }
-        Change::DropTable { table } => out.push(format!("DROP TABLE {}", d.quote_name(&table.name))),
-        Change::AddColumn { table, column, serial } => {
-            out.push(format!("{} ADD COLUMN {}", alter(table), column_sql(d, column, *serial)));
+        Change::DropTable { table } => {
+            out.push(format!("DROP TABLE {}", d.quote_name(&table.name)))
+        }
+        Change::AddColumn {
+            table,
+            column,
+            serial,
+        } => {
+            out.push(format!(
+                "{} ADD COLUMN {}",
+                alter(table),
+                column_sql(d, column, *serial)
+            ));
         }
         Change::DropColumn { table, column } => {
-            out.push(format!("{} DROP COLUMN {}", alter(table), d.quote_ident(&column.name)));
+            out.push(format!(
+                "{} DROP COLUMN {}",
+                alter(table),
+                d.quote_ident(&column.name)
+            ));
         }
-        Change::AlterColumn { table, from, to, changes } => {
+        Change::AlterColumn {
+            table,
+            from,
+            to,
+            changes,
+        } => {
             let col = format!("{} ALTER COLUMN {}", alter(table), d.quote_ident(&to.name));
             let using = changes.ty && d.needs_using(from, to);
             if from.identity.is_some() && changes.identity && to.identity.is_none() {
@@ -378,14 +484,20 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 }
             }
             if changes.nullability && !(to.identity.is_some() && to.not_null) {
-                out.push(format!("{col} {} NOT NULL", if to.not_null { "SET" } else { "DROP" }));
+                out.push(format!(
+                    "{col} {} NOT NULL",
+                    if to.not_null { "SET" } else { "DROP" }
+                ));
             }
             if changes.identity {
                 match (&from.identity, &to.identity) {
                     (None, Some(id)) => out.push(format!("{col} ADD{}", identity_sql(id))),
                     (Some(a), Some(b)) => {
                         if a.always != b.always {
-                            out.push(format!("{col} SET GENERATED {}", if b.always { "ALWAYS" } else { "BY DEFAULT" }));
+                            out.push(format!(
+                                "{col} SET GENERATED {}",
+                                if b.always { "ALWAYS" } else { "BY DEFAULT" }
+                            ));
                         }
                         if a.options != b.options {
                             out.push(format!("{col} DROP IDENTITY"));
@@ -397,18 +509,37 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             }
         }
         Change::AddConstraint { table, constraint } => {
-            out.push(format!("{} ADD {}", alter(table), constraint_sql(d, constraint)));
+            out.push(format!(
+                "{} ADD {}",
+                alter(table),
+                constraint_sql(d, constraint)
+            ));
         }
         Change::DropConstraint { table, constraint } => {
-            out.push(format!("{} DROP CONSTRAINT {}", alter(table), d.quote_ident(&constraint.name)));
+            out.push(format!(
+                "{} DROP CONSTRAINT {}",
+                alter(table),
+                d.quote_ident(&constraint.name)
+            ));
         }
         Change::RenameConstraint { table, from, to } => {
-            out.push(format!("{} RENAME CONSTRAINT {} TO {}", alter(table), d.quote_ident(from), d.quote_ident(to)));
+            out.push(format!(
+                "{} RENAME CONSTRAINT {} TO {}",
+                alter(table),
+                d.quote_ident(from),
+                d.quote_ident(to)
+            ));
         }
         Change::CreateIndex { index } => out.push(index_sql(d, index)),
-        Change::DropIndex { index } => out.push(format!("DROP INDEX {}", d.quote_name(&index.name))),
+        Change::DropIndex { index } => {
+            out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
+        }
         Change::RenameIndex { from, to } => {
-            out.push(format!("ALTER INDEX {} RENAME TO {}", d.quote_name(from), d.quote_ident(to)));
+            out.push(format!(
+                "ALTER INDEX {} RENAME TO {}",
+                d.quote_name(from),
+                d.quote_ident(to)
+            ));
         }
         Change::AttachPartition { table, partition } => out.push(format!(
             "{} ATTACH PARTITION {} {}",
@@ -417,11 +548,27 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             partition.bound.text
         )),
         Change::DetachPartition { table, partition } => {
-            out.push(format!("{} DETACH PARTITION {}", alter(&partition.parent), d.quote_name(table)));
+            out.push(format!(
+                "{} DETACH PARTITION {}",
+                alter(&partition.parent),
+                d.quote_name(table)
+            ));
         }
-        Change::SetRowSecurity { table, enabled, forced } => {
-            out.push(format!("{} {} ROW LEVEL SECURITY", alter(table), if *enabled { "ENABLE" } else { "DISABLE" }));
-            out.push(format!("{} {} ROW LEVEL SECURITY", alter(table), if *forced { "FORCE" } else { "NO FORCE" }));
+        Change::SetRowSecurity {
+            table,
+            enabled,
+            forced,
+        } => {
+            out.push(format!(
+                "{} {} ROW LEVEL SECURITY",
+                alter(table),
+                if *enabled { "ENABLE" } else { "DISABLE" }
+            ));
+            out.push(format!(
+                "{} {} ROW LEVEL SECURITY",
+                alter(table),
+                if *forced { "FORCE" } else { "NO FORCE" }
+            ));
         }
         Change::SetTableOptions { table, from, to } => {
             let removed: Vec<String> = from
@@ -440,7 +587,11 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
         Change::CreateView { view } => out.push(view_sql(d, view)),
         Change::DropView { view } => out.push(format!(
             "DROP {}VIEW {}",
-            if view.materialized { "MATERIALIZED " } else { "" },
+            if view.materialized {
+                "MATERIALIZED "
+            } else {
+                ""
+            },
             d.quote_name(&view.name)
         )),
         Change::CreateObject { object } => {
@@ -459,12 +610,19 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
         }
         Change::SetComment { target, comment } => {
             let value = comment.as_deref().map(lit).unwrap_or_else(|| "NULL".into());
-            out.push(format!("COMMENT ON {} IS {value}", comment_target(d, target)));
+            out.push(format!(
+                "COMMENT ON {} IS {value}",
+                comment_target(d, target)
+            ));
         }
     }
 }
 
 fn create_enum(d: &Postgres, e: &EnumType) -> String {
     let values: Vec<String> = e.values.iter().map(|v| lit(v)).collect();
-    format!("CREATE TYPE {} AS ENUM ({})", d.quote_name(&e.name), values.join(", "))
+    format!(
+        "CREATE TYPE {} AS ENUM ({})",
+        d.quote_name(&e.name),
+        values.join(", ")
+    )
 }

@@ -1,7 +1,7 @@
 //! A whole SQL script from an ordered list of changes.
 
-use crate::diff::Change;
 use crate::dialect::Dialect;
+use crate::diff::Change;
 use crate::model::ObjectKind;
 
 /// The statements of every change, each ended with `;` on its own line. Empty when there are

@@ -1,1 +1,1 @@
-CREATE TABLE t (id int PRIMARY KEY, amount numeric(12,2) DEFAULT 0, flag boolean, code text);
+CREATE TABLE t (id int PRIMARY KEY, amount numeric(12,2) DEFAULT 0, code text, ratio numeric);

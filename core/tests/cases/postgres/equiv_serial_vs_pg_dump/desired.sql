@@ -5,7 +5,6 @@ CREATE TABLE public.task (
     title character varying(200) NOT NULL,
     done boolean DEFAULT false
 );
-ALTER TABLE public.task OWNER TO app;
 CREATE SEQUENCE public.task_id_seq
     AS integer
     START WITH 1
