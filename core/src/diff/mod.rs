@@ -25,6 +25,7 @@ pub fn diff(a: &Schema, b: &Schema, dialect: &dyn Dialect) -> Vec<Change> {
 enum Phase {
     Namespaces,
     Types,
+    DropForeignKeys,
     DropDependants,
     RecreateTypes,
     CreateTables,
@@ -68,6 +69,16 @@ impl<'a> Planner<'a> {
 
     fn push(&mut self, phase: Phase, change: Change) {
         self.out.push((phase, change));
+    }
+
+    /// Foreign keys go first: keys and indexes they rely on are dropped after them.
+    fn drop_constraint(&mut self, table: QualName, constraint: Constraint) {
+        let phase = if constraint.is_foreign_key() {
+            Phase::DropForeignKeys
+        } else {
+            Phase::DropDependants
+        };
+        self.push(phase, Change::DropConstraint { table, constraint });
     }
 
     fn plan(mut self) -> Vec<Change> {
@@ -425,13 +436,7 @@ impl<'a> Planner<'a> {
         let (drop_order, drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
         for (t, fk) in drop_cycle_fks {
             let con = self.a.tables[&t].constraints[&fk].clone();
-            self.push(
-                Phase::DropDependants,
-                Change::DropConstraint {
-                    table: t,
-                    constraint: con,
-                },
-            );
+            self.drop_constraint(t, con);
         }
         for t in drop_order.into_iter().rev() {
             self.push(
@@ -567,13 +572,7 @@ impl<'a> Planner<'a> {
             match b.constraints.get(cn) {
                 Some(bc) if bc.same_definition(con) => {
                     if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
-                        self.push(
-                            Phase::DropDependants,
-                            Change::DropConstraint {
-                                table: name.clone(),
-                                constraint: con.clone(),
-                            },
-                        );
+                        self.drop_constraint(name.clone(), con.clone());
                         self.push(
                             Phase::AddForeignKeys,
                             Change::AddConstraint {
@@ -620,13 +619,7 @@ impl<'a> Planner<'a> {
             );
         }
         for con in dropped {
-            self.push(
-                Phase::DropDependants,
-                Change::DropConstraint {
-                    table: name.clone(),
-                    constraint: con.clone(),
-                },
-            );
+            self.drop_constraint(name.clone(), con.clone());
         }
         for con in added {
             let phase = if con.is_foreign_key() {
@@ -964,6 +957,17 @@ impl<'a> Planner<'a> {
                     }
                 }
                 Some(ao) => {
+                    // Triggers on a view that is rebuilt go with it.
+                    let on_rebuilt_view = bo
+                        .table
+                        .as_ref()
+                        .is_some_and(|t| self.rebuild_views.contains(t));
+                    if on_rebuilt_view && ao == bo {
+                        self.push(
+                            Phase::CreateDependants,
+                            Change::CreateObject { object: bo.clone() },
+                        );
+                    }
                     if ao != bo {
                         if id.kind.before_tables() {
                             self.push(
@@ -1001,7 +1005,8 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        for (id, ao) in &self.a.objects {
+        // Reverse definition order: a domain over another domain goes first.
+        for (id, ao) in self.a.objects.iter().rev() {
             if self.b.objects.contains_key(id) {
                 continue;
             }

@@ -713,12 +713,18 @@ impl<'d> Builder<'d> {
         };
         let mut column = None;
         let kind = if c.eat_kws(&["primary", "key"]) {
-            let columns = self.key_columns(c)?;
+            let columns = match self.using_index(c)? {
+                Some(cols) => cols,
+                None => self.key_columns(c)?,
+            };
             let include = self.index_tail(c)?;
             ConstraintKind::PrimaryKey { columns, include }
         } else if c.eat_kw("unique") {
             let nnd = nulls_distinct(c)?;
-            let columns = self.key_columns(c)?;
+            let columns = match self.using_index(c)? {
+                Some(cols) => cols,
+                None => self.key_columns(c)?,
+            };
             let include = self.index_tail(c)?;
             ConstraintKind::Unique {
                 columns,
@@ -741,10 +747,8 @@ impl<'d> Builder<'d> {
             if c.eat_kw("using") {
                 c.ident()?;
             }
-            let (s, _) = c.paren_group()?;
-            if let Some(Token::Word(w)) = c.toks.get(s).map(|t| &t.token) {
-                column = Some(self.dialect.fold_ident(&w.value));
-            }
+            let (s, e) = c.paren_group()?;
+            column = Some(exclude_name_part(c, (s, e)));
             let r = c.until(stop_at(&["deferrable", "initially", "not"]));
             let body = (start, r.1);
             ConstraintKind::Exclude {
@@ -762,6 +766,31 @@ impl<'d> Builder<'d> {
         };
         self.constraint_characteristics(c, &mut p)?;
         Ok(p)
+    }
+
+    /// `USING INDEX name` after PRIMARY KEY / UNIQUE: the index becomes the constraint's; its
+    /// columns are the key.
+    fn using_index(&mut self, c: &mut Cursor) -> PResult<Option<Vec<String>>> {
+        if !(c.peek_kw("using") && c.peek_kw_at(1, "index") && !c.peek_kw_at(2, "tablespace")) {
+            return Ok(None);
+        }
+        c.pos += 2;
+        let at = c.location();
+        let name = c.ident()?;
+        let key = self.schema.indexes.keys().find(|k| k.name == name).cloned();
+        let Some(index) = key.and_then(|k| self.schema.indexes.shift_remove(&k)) else {
+            return Err(super::cursor::ParseError {
+                message: format!("index `{name}` is not defined"),
+                at,
+            });
+        };
+        Ok(Some(
+            index
+                .keys
+                .iter()
+                .map(|k| k.expr.key.trim_matches('"').to_string())
+                .collect(),
+        ))
     }
 
     /// `(a, b)` column list of PRIMARY KEY / UNIQUE, tolerating `WITHOUT OVERLAPS` and ordering.
@@ -1962,13 +1991,15 @@ impl<'d> Builder<'d> {
         let target = if c.eat_kw("table") {
             Target::Table(c.qual_name(&ss)?)
         } else if c.eat_kw("column") {
-            let q = c.qual_name(&ss)?;
-            if c.eat(&Token::Period) {
-                let col = c.ident()?;
-                Target::Column(q, col)
-            } else {
-                Target::Column(QualName::new(ss.clone(), q.schema), q.name)
+            // [schema.]table.column
+            let mut parts = vec![c.ident()?];
+            while c.eat(&Token::Period) {
+                parts.push(c.ident()?);
             }
+            let col = parts.pop().unwrap_or_default();
+            let table = parts.pop().unwrap_or_default();
+            let schema = parts.pop().unwrap_or(ss.clone());
+            Target::Column(QualName::new(schema, table), col)
         } else if c.eat_kw("index") {
             Target::Index(c.qual_name(&ss)?)
         } else if c.eat_kw("sequence") {
@@ -2357,4 +2388,32 @@ fn is_multiword_type_start(c: &Cursor) -> bool {
             && c.peek_kw_at(1, "varying"))
         || ((c.peek_kw("timestamp") || c.peek_kw("time"))
             && (c.peek_kw_at(1, "with") || c.peek_kw_at(1, "without")))
+}
+
+/// Name part PostgreSQL derives from `EXCLUDE (a WITH =, b WITH &&)`: the element columns
+/// joined by `_` (`expr` or the function name for expressions).
+fn exclude_name_part(c: &Cursor, (s, e): (usize, usize)) -> String {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut at_element_start = true;
+    for i in s..e {
+        let t = &c.toks[i].token;
+        if depth == 0 && at_element_start {
+            parts.push(match (t, c.toks.get(i + 1).map(|t| &t.token)) {
+                (Token::LParen, _) => expr_name_part(c, i + 1),
+                (Token::Word(w), Some(Token::LParen)) => w.value.to_ascii_lowercase(),
+                (Token::Word(w), _) if w.quote_style.is_some() => c.dialect.fold_quoted(&w.value),
+                (Token::Word(w), _) => c.dialect.fold_ident(&w.value),
+                _ => "expr".to_string(),
+            });
+            at_element_start = false;
+        }
+        match t {
+            Token::LParen => depth += 1,
+            Token::RParen => depth -= 1,
+            Token::Comma if depth == 0 => at_element_start = true,
+            _ => {}
+        }
+    }
+    parts.join("_")
 }

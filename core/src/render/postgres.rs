@@ -298,7 +298,10 @@ fn replaceable(from: &Object, to: &Object) -> bool {
 pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
     let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
     match change {
-        Change::CreateSchema { name } => out.push(format!("CREATE SCHEMA {}", d.quote_ident(name))),
+        Change::CreateSchema { name } => out.push(format!(
+            "CREATE SCHEMA IF NOT EXISTS {}",
+            d.quote_ident(name)
+        )),
         Change::DropSchema { name } => out.push(format!("DROP SCHEMA {}", d.quote_ident(name))),
         Change::CreateExtension { extension } => {
             let mut s = format!(
