@@ -88,6 +88,21 @@ pub struct Schema {
     pub views: IndexMap<QualName, View>,
     /// Objects kept by their definition text: functions, triggers, domains, policies...
     pub objects: IndexMap<ObjectId, Object>,
+    /// Privileges granted (`GRANT`), each with whether it carries `WITH GRANT OPTION`.
+    pub grants: IndexMap<Grant, bool>,
+}
+
+/// One privilege on one object (or column) for one grantee.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Grant {
+    /// `TABLE`, `SEQUENCE`, `SCHEMA`, `FUNCTION`, `TYPE`...
+    pub object_kind: String,
+    /// The object; for functions the name carries the argument types.
+    pub object: QualName,
+    pub privilege: String,
+    pub column: Option<String>,
+    /// A role name, or `PUBLIC`.
+    pub grantee: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -132,6 +132,16 @@ pub enum Change {
         target: CommentTarget,
         comment: Option<String>,
     },
+    /// Privileges on one object for one grantee.
+    Grant {
+        grants: Vec<Grant>,
+        with_grant_option: bool,
+    },
+    /// Revoke privileges on one object from one grantee, or only their grant option.
+    Revoke {
+        grants: Vec<Grant>,
+        grant_option_only: bool,
+    },
 }
 
 /// What a `COMMENT ON` is about.
@@ -296,6 +306,18 @@ impl Change {
             Change::CreateObject { object } => format!("create {}", object_label(object)),
             Change::DropObject { object } => format!("drop {}", object_label(object)),
             Change::ReplaceObject { to, .. } => format!("replace {}", object_label(to)),
+            Change::Grant { grants, .. } => format!(
+                "grant {} on {} to {}",
+                privileges(grants),
+                grants[0].object,
+                grants[0].grantee
+            ),
+            Change::Revoke { grants, .. } => format!(
+                "revoke {} on {} from {}",
+                privileges(grants),
+                grants[0].object,
+                grants[0].grantee
+            ),
             Change::SetComment { target, comment } => {
                 let what = match target {
                     CommentTarget::Schema { name } => format!("schema {name}"),
@@ -382,6 +404,14 @@ impl Change {
         }
         out
     }
+}
+
+fn privileges(grants: &[Grant]) -> String {
+    grants
+        .iter()
+        .map(|g| g.privilege.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn object_label(o: &Object) -> String {

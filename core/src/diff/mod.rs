@@ -91,6 +91,7 @@ impl<'a> Planner<'a> {
         self.views();
         self.indexes();
         self.objects();
+        self.grants();
         // A stable sort keeps the order within each phase.
         self.out.sort_by_key(|(p, _)| *p);
         self.out.into_iter().map(|(_, c)| c).collect()
@@ -1026,6 +1027,75 @@ impl<'a> Planner<'a> {
             self.push(phase, Change::DropObject { object: ao.clone() });
         }
     }
+}
+
+impl Planner<'_> {
+    fn grants(&mut self) {
+        let gone = |g: &Grant, s: &Schema| match g.object_kind.as_str() {
+            "TABLE" => !s.tables.contains_key(&g.object) && !s.views.contains_key(&g.object),
+            "SEQUENCE" => !s.sequences.contains_key(&g.object),
+            _ => false,
+        };
+        // (grant, with grant option) to give, and (grant, option only) to take back.
+        let mut give: Vec<(Grant, bool)> = Vec::new();
+        let mut take: Vec<(Grant, bool)> = Vec::new();
+        for (g, &wgo) in &self.b.grants {
+            // Rebuilt views come back without their privileges.
+            let rebuilt = g.object_kind == "TABLE" && self.rebuild_views.contains(&g.object);
+            match self.a.grants.get(g) {
+                Some(&old) if !rebuilt => {
+                    if old && !wgo {
+                        take.push((g.clone(), true));
+                    } else if wgo && !old {
+                        give.push((g.clone(), true));
+                    }
+                }
+                _ => give.push((g.clone(), wgo)),
+            }
+        }
+        for g in self.a.grants.keys() {
+            if !self.b.grants.contains_key(g) && !gone(g, self.b) {
+                take.push((g.clone(), false));
+            }
+        }
+        for (grants, flag) in group_grants(take) {
+            self.push(
+                Phase::DropDependants,
+                Change::Revoke {
+                    grants,
+                    grant_option_only: flag,
+                },
+            );
+        }
+        for (grants, flag) in group_grants(give) {
+            self.push(
+                Phase::CreateDependants,
+                Change::Grant {
+                    grants,
+                    with_grant_option: flag,
+                },
+            );
+        }
+    }
+}
+
+/// One statement's worth: privileges on the same object for the same grantee and flag.
+fn group_grants(list: Vec<(Grant, bool)>) -> Vec<(Vec<Grant>, bool)> {
+    let mut groups: indexmap::IndexMap<(String, QualName, String, bool), Vec<Grant>> =
+        indexmap::IndexMap::new();
+    for (g, flag) in list {
+        let key = (
+            g.object_kind.clone(),
+            g.object.clone(),
+            g.grantee.clone(),
+            flag,
+        );
+        groups.entry(key).or_default().push(g);
+    }
+    groups
+        .into_iter()
+        .map(|((.., flag), grants)| (grants, flag))
+        .collect()
 }
 
 fn same_view(a: &View, b: &View) -> bool {

@@ -611,6 +611,40 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             }
             out.extend(to.extra.iter().cloned());
         }
+        Change::Grant {
+            grants,
+            with_grant_option,
+        } => {
+            let option = if *with_grant_option {
+                " WITH GRANT OPTION"
+            } else {
+                ""
+            };
+            let g = &grants[0];
+            out.push(format!(
+                "GRANT {} ON {} TO {}{option}",
+                privileges_sql(d, grants),
+                grant_object(d, g),
+                grantee(d, g)
+            ));
+        }
+        Change::Revoke {
+            grants,
+            grant_option_only,
+        } => {
+            let option = if *grant_option_only {
+                "GRANT OPTION FOR "
+            } else {
+                ""
+            };
+            let g = &grants[0];
+            out.push(format!(
+                "REVOKE {option}{} ON {} FROM {}",
+                privileges_sql(d, grants),
+                grant_object(d, g),
+                grantee(d, g)
+            ));
+        }
         Change::SetComment { target, comment } => {
             let value = comment.as_deref().map(lit).unwrap_or_else(|| "NULL".into());
             out.push(format!(
@@ -618,6 +652,39 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 comment_target(d, target)
             ));
         }
+    }
+}
+
+fn privileges_sql(d: &Postgres, grants: &[Grant]) -> String {
+    let one = |g: &Grant| match &g.column {
+        Some(c) => format!("{} ({})", g.privilege, d.quote_ident(c)),
+        None => g.privilege.clone(),
+    };
+    grants.iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
+fn grant_object(d: &Postgres, g: &Grant) -> String {
+    let name = match g.object_kind.as_str() {
+        // Routines carry their argument list in the name.
+        "FUNCTION" | "PROCEDURE" | "ROUTINE" => g.object.name.clone(),
+        "SCHEMA" => d.quote_ident(&g.object.name),
+        _ => d.quote_name(&g.object),
+    };
+    let name = if matches!(g.object_kind.as_str(), "FUNCTION" | "PROCEDURE" | "ROUTINE")
+        && g.object.schema != d.default_schema()
+    {
+        format!("{}.{name}", d.quote_ident(&g.object.schema))
+    } else {
+        name
+    };
+    format!("{} {name}", g.object_kind)
+}
+
+fn grantee(d: &Postgres, g: &Grant) -> String {
+    if g.grantee == "PUBLIC" {
+        "PUBLIC".to_string()
+    } else {
+        d.quote_ident(&g.grantee)
     }
 }
 
