@@ -18,7 +18,9 @@
 //! - `PG_ROUNDTRIP_FILTER=substring` (matched against `own/name`, `corpus/Name`),
 //!   `PG_ROUNDTRIP_ONLY=own|corpus`, `PG_ROUNDTRIP_JOBS=n` (parallel cases).
 //! - `PG_ROUNDTRIP_WRITE_KNOWN_FAILURES=1`: rewrite the known-failures file.
-//! - `PG_ROUNDTRIP_CORPUS=dir`: corpus location; `SCHEMASHIFT_BIN=path`: binary to test.
+//! - `PG_ROUNDTRIP_CORPUS=dir`: corpus location (default
+//!   `$SCHEMASHIFT_SHARED/corpus/postgres`, `SCHEMASHIFT_SHARED` defaulting to `../shared`).
+//! - `SCHEMASHIFT_BIN=path`: the binary to test (default: this package's `schemashift`).
 //!
 //! Per-case artifacts (the emitted scripts, CLI stderr) are kept under
 //! `target/tmp/pg_roundtrip/<source>/<case>/`.
@@ -35,9 +37,6 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-const SEED_SQL: &str = include_str!("pg_roundtrip/seed.sql");
-const SNAPSHOT_SQL: &str = include_str!("pg_roundtrip/snapshot.sql");
-const RESET_SQL: &str = include_str!("pg_roundtrip/reset.sql");
 const KNOWN_FAILURES_FILE: &str = "tests/pg_corpus_known_failures.txt";
 const CLI_TIMEOUT: Duration = Duration::from_secs(60);
 const MAX_DIFF_LINES: usize = 20;
@@ -108,8 +107,8 @@ struct Config {
     psql: Psql,
     cli: Cli,
     selection: Selection,
-    /// Scratch directory: the helper SQL scripts and per-case artifacts.
-    work: PathBuf,
+    /// Per-case artifacts (emitted scripts, CLI stderr) go to `<artifacts>/<source>/<case>/`.
+    artifacts: PathBuf,
     jobs: usize,
     known_failures: PathBuf,
     write_known_failures: bool,
@@ -121,20 +120,25 @@ impl Config {
         let root = manifest
             .parent()
             .ok_or("cli crate has no parent directory")?;
-        let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pg_roundtrip");
-        if work.exists() {
-            fs::remove_dir_all(&work)
-                .map_err(|e| format!("cannot clean {}: {e}", work.display()))?;
+        let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pg_roundtrip");
+        if artifacts.exists() {
+            fs::remove_dir_all(&artifacts)
+                .map_err(|e| format!("cannot clean {}: {e}", artifacts.display()))?;
         }
-        let scripts = Scripts::write(&work)?;
         let bin = env::var_os("SCHEMASHIFT_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_schemashift")));
+        let shared = env::var_os("SCHEMASHIFT_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("../shared"));
         let corpus = env::var_os("PG_ROUNDTRIP_CORPUS")
             .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("../shared/corpus/postgres"));
+            .unwrap_or_else(|| shared.join("corpus/postgres"));
         Ok(Config {
-            psql: Psql { host, scripts },
+            psql: Psql {
+                host,
+                scripts: Scripts::new(manifest),
+            },
             cli: Cli { bin },
             selection: Selection {
                 own: root.join("core/tests/cases/postgres"),
@@ -142,7 +146,7 @@ impl Config {
                 filter: env::var("PG_ROUNDTRIP_FILTER").unwrap_or_default(),
                 only: Source::parse_only(env::var("PG_ROUNDTRIP_ONLY").ok())?,
             },
-            work,
+            artifacts,
             jobs: jobs_from_env()?,
             known_failures: manifest.join(KNOWN_FAILURES_FILE),
             write_known_failures: env::var("PG_ROUNDTRIP_WRITE_KNOWN_FAILURES")
@@ -266,7 +270,7 @@ fn case_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
 // ---------------------------------------------------------------------------
 // psql
 
-/// The helper SQL scripts, written to the scratch directory so psql can run them with `-f`.
+/// The helper SQL scripts, in `cli/tests/pg_roundtrip/`.
 struct Scripts {
     seed: PathBuf,
     snapshot: PathBuf,
@@ -274,18 +278,13 @@ struct Scripts {
 }
 
 impl Scripts {
-    fn write(work: &Path) -> Result<Self, String> {
-        fs::create_dir_all(work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
-        let write = |name: &str, text: &str| {
-            let path = work.join(name);
-            fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            Ok::<_, String>(path)
-        };
-        Ok(Scripts {
-            seed: write("seed.sql", SEED_SQL)?,
-            snapshot: write("snapshot.sql", SNAPSHOT_SQL)?,
-            reset: write("reset.sql", RESET_SQL)?,
-        })
+    fn new(manifest: &Path) -> Self {
+        let dir = manifest.join("tests/pg_roundtrip");
+        Scripts {
+            seed: dir.join("seed.sql"),
+            snapshot: dir.join("snapshot.sql"),
+            reset: dir.join("reset.sql"),
+        }
     }
 }
 
@@ -370,11 +369,8 @@ impl Psql {
 
 /// The first line of a psql error that says what went wrong.
 fn first_error_line(stderr: &str) -> &str {
-    let mut lines = stderr.lines();
-    let first = lines
-        .clone()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("(no error output)");
+    let mut lines = stderr.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.clone().next().unwrap_or("(no error output)");
     lines
         .find(|l| l.contains("ERROR:") || l.contains("FATAL:"))
         .unwrap_or(first)
@@ -405,12 +401,15 @@ impl<'a> Database<'a> {
         Ok(db)
     }
 
+    fn drop_statement(&self) -> String {
+        format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)
+    }
+
     fn recreate(&self) -> Result<(), String> {
-        let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
         let create = format!("CREATE DATABASE {} TEMPLATE template0", self.name);
         self.psql
-            .exec("postgres", &[&drop, &create])
-            .map(drop_output)
+            .exec("postgres", &[&self.drop_statement(), &create])
+            .map(drop)
             .map_err(|e| format!("cannot create database {}: {e}", self.name))
     }
 
@@ -444,12 +443,9 @@ impl<'a> Database<'a> {
     }
 }
 
-fn drop_output(_: String) {}
-
 impl Drop for Database<'_> {
     fn drop(&mut self) {
-        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
-        if let Err(e) = self.psql.exec("postgres", &[&sql]) {
+        if let Err(e) = self.psql.exec("postgres", &[&self.drop_statement()]) {
             eprintln!("pg_roundtrip: cannot drop database {}: {e}", self.name);
         }
     }
@@ -500,7 +496,7 @@ impl Snapshot {
     }
 
     /// Row-count changes between `self` and `after` for the tables that also exist in `target`.
-    fn lost_rows(&self, after: &Snapshot, target: &Snapshot) -> Option<String> {
+    fn row_changes(&self, after: &Snapshot, target: &Snapshot) -> Option<String> {
         let changes: Vec<String> = self
             .rows
             .iter()
@@ -722,7 +718,11 @@ impl<'a> Worker<'a> {
     }
 
     fn run_case(&self, case: &Case) -> Outcome {
-        let artifacts = self.config.work.join(case.source.label()).join(&case.name);
+        let artifacts = self
+            .config
+            .artifacts
+            .join(case.source.label())
+            .join(&case.name);
         let ready = fs::create_dir_all(&artifacts)
             .map_err(|e| format!("cannot create {}: {e}", artifacts.display()))
             .and_then(|()| self.from.reset())
@@ -820,7 +820,7 @@ impl RoundTrip<'_> {
         let after = db.snapshot(false)?;
         let checks = [
             (Category::Mismatch(dir), target.diff(&after)),
-            (Category::Rows(dir), before.lost_rows(&after, target)),
+            (Category::Rows(dir), before.row_changes(&after, target)),
         ];
         let found = failures.len();
         failures.extend(checks.into_iter().filter_map(|(category, d)| {
