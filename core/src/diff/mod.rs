@@ -13,7 +13,7 @@ pub use change::{Change, ColumnChanges, CommentTarget, Hazard, HazardKind};
 use crate::dialect::Dialect;
 use crate::model::*;
 use indexmap::IndexSet;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Compute the changes that turn `a` into `b`.
 pub fn diff(a: &Schema, b: &Schema, dialect: &dyn Dialect) -> Vec<Change> {
@@ -350,6 +350,21 @@ impl<'a> Planner<'a> {
                 }
             }
         }
+        // Unique indexes that are dropped or recreated, by table: key column counts.
+        let mut rebuilt_unique_indexes: HashMap<&QualName, Vec<usize>> = HashMap::new();
+        for i in self.a.indexes.values().filter(|i| i.unique) {
+            if self
+                .b
+                .indexes
+                .get(&i.name)
+                .is_none_or(|bi| !bi.same_definition(i))
+            {
+                rebuilt_unique_indexes
+                    .entry(&i.table)
+                    .or_default()
+                    .push(i.keys.len());
+            }
+        }
         // Foreign keys that point at dropped tables, changed columns or rebuilt keys.
         for (tn, at) in &self.a.tables {
             let Some(bt) = self.b.tables.get(tn) else {
@@ -373,7 +388,8 @@ impl<'a> Planner<'a> {
                         self.changed_columns
                             .contains(&(ref_table.clone(), c.clone()))
                     });
-                let key_rebuilt = self.referenced_key_rebuilt(ref_table, ref_columns);
+                let key_rebuilt =
+                    self.referenced_key_rebuilt(ref_table, ref_columns, &rebuilt_unique_indexes);
                 let same = bt
                     .constraints
                     .get(cn)
@@ -387,7 +403,12 @@ impl<'a> Planner<'a> {
 
     /// Whether the unique key or index that foreign keys to `cols` of `table` rely on is
     /// dropped or recreated.
-    fn referenced_key_rebuilt(&self, table: &QualName, cols: &[String]) -> bool {
+    fn referenced_key_rebuilt(
+        &self,
+        table: &QualName,
+        cols: &[String],
+        rebuilt_unique_indexes: &HashMap<&QualName, Vec<usize>>,
+    ) -> bool {
         let (Some(at), Some(bt)) = (self.a.tables.get(table), self.b.tables.get(table)) else {
             return true;
         };
@@ -408,16 +429,9 @@ impl<'a> Planner<'a> {
                         .get(n)
                         .is_none_or(|bc| !bc.same_definition(c))
             })
-        }) || self.a.indexes.values().any(|i| {
-            &i.table == table
-                && i.unique
-                && i.keys.len() == cols.len()
-                && self
-                    .b
-                    .indexes
-                    .get(&i.name)
-                    .is_none_or(|bi| !bi.same_definition(i))
-        })
+        }) || rebuilt_unique_indexes
+            .get(table)
+            .is_some_and(|counts| counts.contains(&cols.len()))
     }
 
     fn tables(&mut self) {
