@@ -27,10 +27,11 @@ enum Phase {
     Types,
     DropForeignKeys,
     DropDependants,
+    DropTables,
+    DropKeys,
     RecreateTypes,
     CreateTables,
     AlterTables,
-    DropTables,
     AddKeys,
     AddForeignKeys,
     CreateDependants,
@@ -76,7 +77,7 @@ impl<'a> Planner<'a> {
         let phase = if constraint.is_foreign_key() {
             Phase::DropForeignKeys
         } else {
-            Phase::DropDependants
+            Phase::DropKeys
         };
         self.push(phase, Change::DropConstraint { table, constraint });
     }
@@ -463,12 +464,19 @@ impl<'a> Planner<'a> {
         }
         // Creates in dependency order; foreign keys to tables not yet created are deferred.
         let (create_order, _) = order::tables(&created, &self.b.tables);
+        // Kept tables whose columns and keys stay as they are can be referenced right away;
+        // foreign keys to others wait until those tables are altered.
         let mut available: HashSet<QualName> = self
             .a
             .tables
-            .keys()
-            .filter(|n| self.b.tables.contains_key(*n))
-            .cloned()
+            .values()
+            .filter(|at| {
+                self.b
+                    .tables
+                    .get(&at.name)
+                    .is_some_and(|bt| self.keys_stable(at, bt))
+            })
+            .map(|t| t.name.clone())
             .collect();
         for name in create_order {
             let mut table = self.b.tables[&name].clone();
@@ -507,6 +515,28 @@ impl<'a> Planner<'a> {
                 self.alter_table(at, bt);
             }
         }
+    }
+
+    /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
+    fn keys_stable(&self, a: &Table, b: &Table) -> bool {
+        let keys = |t: &Table| -> Vec<(String, ConstraintKind)> {
+            t.constraints
+                .values()
+                .filter(|c| {
+                    matches!(
+                        c.kind,
+                        ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. }
+                    )
+                })
+                .map(|c| (c.name.clone(), c.kind.clone()))
+                .collect()
+        };
+        a.columns.len() == b.columns.len()
+            && b.columns.keys().all(|c| {
+                a.columns.contains_key(c)
+                    && !self.changed_columns.contains(&(b.name.clone(), c.clone()))
+            })
+            && keys(a) == keys(b)
     }
 
     /// Columns of `table` (new, or new in an existing table) that are `serial`.
@@ -625,7 +655,7 @@ impl<'a> Planner<'a> {
         });
         for (from, to) in renamed {
             self.push(
-                Phase::DropDependants,
+                Phase::DropKeys,
                 Change::RenameConstraint {
                     table: name.clone(),
                     from: from.name.clone(),
@@ -793,7 +823,7 @@ impl<'a> Planner<'a> {
         });
         for (from, to) in renames {
             self.push(
-                Phase::DropDependants,
+                Phase::DropKeys,
                 Change::RenameIndex {
                     from: from.clone(),
                     to: to.name.name.clone(),
@@ -818,10 +848,7 @@ impl<'a> Planner<'a> {
                 if self.view_rebuilt(&i.table) {
                     continue;
                 }
-                self.push(
-                    Phase::DropDependants,
-                    Change::DropIndex { index: i.clone() },
-                );
+                self.push(Phase::DropKeys, Change::DropIndex { index: i.clone() });
             }
         }
         for i in added {

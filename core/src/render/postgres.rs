@@ -189,6 +189,8 @@ fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
         }
         s.push(' ');
         s.push_str(&p.bound.text);
+    } else if elems.is_empty() {
+        s.push_str(" ()");
     } else {
         s.push_str(&format!(" (\n    {}\n)", elems.join(",\n    ")));
     }
