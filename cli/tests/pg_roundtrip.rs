@@ -93,7 +93,7 @@ fn run(config: Config) -> Result<ExitCode, String> {
         started.elapsed().as_secs_f64()
     );
     let corpus_ok = verdict.unexpected_corpus_failures == 0 || config.write_known_failures;
-    Ok(if verdict.own_failures == 0 && corpus_ok {
+    Ok(if verdict.broken == 0 && corpus_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -664,7 +664,7 @@ enum Outcome {
 }
 
 impl Outcome {
-    fn failed(category: Category, detail: String) -> Self {
+    fn failure(category: Category, detail: String) -> Self {
         Outcome::Ran {
             seeded: Seeded::default(),
             failures: vec![Failure { category, detail }],
@@ -678,8 +678,26 @@ impl Outcome {
         }
     }
 
+    fn skipped(&self) -> bool {
+        matches!(self, Outcome::Skipped(_))
+    }
+
+    fn failed(&self) -> bool {
+        !self.failures().is_empty()
+    }
+
+    fn passed(&self) -> bool {
+        !self.skipped() && !self.failed()
+    }
+
+    fn runner_trouble(&self) -> bool {
+        self.failures()
+            .iter()
+            .any(|f| f.category == Category::Runner)
+    }
+
     fn passes(&self, dir: Dir) -> bool {
-        matches!(self, Outcome::Ran { .. })
+        !self.skipped()
             && !self
                 .failures()
                 .iter()
@@ -728,7 +746,7 @@ impl<'a> Worker<'a> {
             .and_then(|()| self.from.reset())
             .and_then(|()| self.to.reset());
         if let Err(e) = ready {
-            return Outcome::failed(Category::Runner, e);
+            return Outcome::failure(Category::Runner, e);
         }
         let built = self
             .from
@@ -736,7 +754,7 @@ impl<'a> Worker<'a> {
             .and_then(|()| self.to.build(case.setup.as_deref(), &case.desired));
         if let Err(reason) = built {
             return match case.source {
-                Source::Own => Outcome::failed(Category::Input, reason),
+                Source::Own => Outcome::failure(Category::Input, reason),
                 Source::Corpus => Outcome::Skipped(reason),
             };
         }
@@ -746,7 +764,7 @@ impl<'a> Worker<'a> {
             probe: format!("{}_probe", self.db_prefix),
         };
         run.run(&self.from, &self.to, &artifacts)
-            .unwrap_or_else(|e| Outcome::failed(Category::Runner, e))
+            .unwrap_or_else(|e| Outcome::failure(Category::Runner, e))
     }
 }
 
@@ -860,7 +878,7 @@ fn run_all(config: &Config, cases: &[Case]) -> Vec<Outcome> {
                     let Some(case) = cases.get(index) else { break };
                     let outcome = match &worker {
                         Ok(worker) => worker.run_case(case),
-                        Err(e) => Outcome::failed(Category::Runner, e.clone()),
+                        Err(e) => Outcome::failure(Category::Runner, e.clone()),
                     };
                     if sender.send((index, outcome)).is_err() {
                         break;
@@ -977,7 +995,8 @@ struct Summary<'a> {
 }
 
 struct Verdict {
-    own_failures: usize,
+    /// Failing own cases and cases with runner trouble.
+    broken: usize,
     unexpected_corpus_failures: usize,
 }
 
@@ -1001,40 +1020,32 @@ impl<'a> Summary<'a> {
                 stats.print(source);
             }
         }
-        let failing =
-            |c: &Case, o: &Outcome| c.source == Source::Corpus && !o.failures().is_empty();
-        let unexpected: Vec<String> = self
-            .pairs()
-            .filter(|(c, o)| failing(c, o) && !known.contains(&c.name))
-            .map(|(c, _)| c.id())
-            .collect();
-        let now_passing: Vec<String> = self
-            .pairs()
-            .filter(|(c, o)| c.source == Source::Corpus && o.passes(Dir::Up) && o.passes(Dir::Down))
-            .filter(|(c, _)| known.contains(&c.name))
-            .map(|(c, _)| c.id())
-            .collect();
+        let corpus = |c: &Case| c.source == Source::Corpus;
+        let now_passing = self.ids(|c, o| corpus(c) && o.passed() && known.contains(&c.name));
+        let unexpected = self.ids(|c, o| corpus(c) && o.failed() && !known.contains(&c.name));
+        let broken = self.ids(|c, o| (!corpus(c) && o.failed()) || o.runner_trouble());
         print_list("now passing: remove from known failures", &now_passing);
         print_list("corpus failures not in known failures", &unexpected);
         print_list("known failures naming no corpus case", &known.stale());
-        let passed = self
-            .pairs()
-            .filter(|(_, o)| o.passes(Dir::Up) && o.passes(Dir::Down))
-            .count();
-        let skipped = self
-            .outcomes
-            .iter()
-            .filter(|o| matches!(o, Outcome::Skipped(_)))
-            .count();
+        print_list(
+            "own cases failing or runner trouble (always an error)",
+            &broken,
+        );
+        let passed = self.outcomes.iter().filter(|o| o.passed()).count();
+        let skipped = self.outcomes.iter().filter(|o| o.skipped()).count();
         let failed = self.outcomes.len() - passed - skipped;
         println!("{passed} passed, {failed} failed, {skipped} skipped");
         Verdict {
-            own_failures: self
-                .pairs()
-                .filter(|(c, o)| c.source == Source::Own && !o.failures().is_empty())
-                .count(),
+            broken: broken.len(),
             unexpected_corpus_failures: unexpected.len(),
         }
+    }
+
+    fn ids(&self, pick: impl Fn(&Case, &Outcome) -> bool) -> Vec<String> {
+        self.pairs()
+            .filter(|(c, o)| pick(c, o))
+            .map(|(c, _)| c.id())
+            .collect()
     }
 }
 
@@ -1114,7 +1125,7 @@ impl KnownFailures {
             .map(|(n, l)| (n.as_str(), l.clone()))
             .collect();
         for (case, outcome) in cases.iter().zip(outcomes) {
-            if case.source == Source::Corpus && !outcome.failures().is_empty() {
+            if case.source == Source::Corpus && outcome.failed() && !outcome.runner_trouble() {
                 entries.insert(
                     &case.name,
                     format!("{}  # {}", case.name, outcome.categories()),

@@ -2,15 +2,15 @@
 --
 -- Values come from the catalog: a column with a default (or identity, or a
 -- generation expression) is left to the database, a foreign-key column takes a
--- value from the referenced table, anything else gets a simple value of its
--- type. Row k (1 or 2) uses values that differ between rows where that is easy,
--- so unique constraints usually allow both rows; values are deterministic (no
--- random uuids), so a foreign key that a migration adds later usually holds.
--- When the INSERT fails, a minimal one (NOT NULL columns only, so CHECK
--- constraints on nullable columns pass) is tried; a table where that fails too
--- (check constraints, exotic types, ...) just stays empty. The helper functions
--- live in pg_temp, so they vanish with the session and never show up in a
--- catalog snapshot.
+-- value from the referenced table, a partition key column the bound of its
+-- partition, anything else gets a simple value of its type. Row k (1 or 2) uses
+-- values that differ between rows where that is easy, so unique constraints
+-- usually allow both rows; values are deterministic (no random uuids), so a
+-- foreign key that a migration adds later usually holds. When the INSERT fails,
+-- a minimal one (NOT NULL columns only, so CHECK constraints on nullable columns
+-- pass) is tried; a table where that fails too (check constraints, exotic types,
+-- ...) just stays empty. The helper functions live in pg_temp, so they vanish
+-- with the session and never show up in a catalog snapshot.
 
 -- A literal (or expression) of type `typ` for row `k`, or NULL.
 CREATE FUNCTION pg_temp.seed_value(typ oid, typmod integer, k integer) RETURNS text
@@ -48,27 +48,47 @@ BEGIN
 END
 $$;
 
+-- For a partition with a single-column key: the lower bound (range) or the first
+-- value (list) of its bound, as a literal for that column; NULL for anything else.
+CREATE FUNCTION pg_temp.partition_value(rel oid, col smallint) RETURNS text
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(
+    substring(pg_get_expr(c.relpartbound, c.oid) FROM '^FOR VALUES FROM \((''[^'']*''|[0-9.-]+)\) TO'),
+    substring(pg_get_expr(c.relpartbound, c.oid) FROM '^FOR VALUES IN \((''[^'']*''|[0-9.-]+)[,)]'))
+  FROM pg_class c
+  JOIN pg_inherits i ON i.inhrelid = c.oid
+  JOIN pg_partitioned_table p ON p.partrelid = i.inhparent
+  WHERE c.oid = rel AND c.relispartition AND p.partnatts = 1 AND p.partattrs[0] = col
+$$;
+
 -- The INSERT statement for row `k` of table `rel`; `minimal` leaves nullable columns out.
+-- A column's value is forced by the partition bound or a foreign key when there is one.
 CREATE FUNCTION pg_temp.seed_statement(rel oid, k integer, minimal boolean) RETURNS text
 LANGUAGE sql STABLE AS $$
   SELECT CASE
     WHEN count(*) = 0 THEN format('INSERT INTO %s DEFAULT VALUES', rel::regclass)
     ELSE format('INSERT INTO %s (%s) VALUES (%s)', rel::regclass,
       string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum),
-      string_agg(coalesce(fk.expr, pg_temp.seed_value(a.atttypid, a.atttypmod, k)), ', ' ORDER BY a.attnum))
+      string_agg(coalesce(forced.expr, pg_temp.seed_value(a.atttypid, a.atttypmod, k)), ', ' ORDER BY a.attnum))
   END
   FROM pg_attribute a
   LEFT JOIN LATERAL (
-    SELECT format('(SELECT %I FROM %s LIMIT 1)', ra.attname, c.confrelid::regclass) AS expr
-    FROM pg_constraint c
-    CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS u(col, refcol)
-    JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = u.refcol
-    WHERE c.conrelid = rel AND c.contype = 'f' AND u.col = a.attnum
-    ORDER BY c.oid
+    SELECT e.expr
+    FROM (
+      SELECT 0::oid AS rank, pg_temp.partition_value(rel, a.attnum) AS expr
+      UNION ALL
+      SELECT c.oid, format('(SELECT %I FROM %s LIMIT 1)', ra.attname, c.confrelid::regclass)
+      FROM pg_constraint c
+      CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS u(col, refcol)
+      JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = u.refcol
+      WHERE c.conrelid = rel AND c.contype = 'f' AND u.col = a.attnum
+    ) e
+    WHERE e.expr IS NOT NULL
+    ORDER BY e.rank
     LIMIT 1
-  ) fk ON true
+  ) forced ON true
   WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-    AND (fk.expr IS NOT NULL OR (NOT a.atthasdef AND a.attidentity = ''))
+    AND (forced.expr IS NOT NULL OR (NOT a.atthasdef AND a.attidentity = ''))
     AND (a.attnotnull OR NOT minimal)
 $$;
 

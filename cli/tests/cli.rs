@@ -1,0 +1,131 @@
+//! The CLI contract: arguments, stdin, output streams, exit codes, diagnostics format.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const CURRENT: &str = "CREATE TABLE task (id serial PRIMARY KEY, title varchar(200) NOT NULL);\n";
+const DESIRED: &str = "CREATE TABLE task (id serial PRIMARY KEY, title varchar(300) NOT NULL, done boolean);\n";
+
+fn dir() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(name: &str, text: &str) -> String {
+    let p = dir().join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_schemashift"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn up_down_and_stdin() {
+    let (c, d) = (write("c.sql", CURRENT), write("d.sql", DESIRED));
+    let up = run(&["diff", &c, &d], None);
+    assert_eq!(up.status.code(), Some(0));
+    assert_eq!(
+        text(&up.stdout),
+        "ALTER TABLE task ALTER COLUMN title TYPE character varying(300);\nALTER TABLE task ADD COLUMN done boolean;\n"
+    );
+    let down = run(&["diff", &c, &d, "--down"], None);
+    assert_eq!(
+        text(&down.stdout),
+        "ALTER TABLE task ALTER COLUMN title TYPE character varying(200);\nALTER TABLE task DROP COLUMN done;\n"
+    );
+    let piped = run(&["diff", "-", &d], Some(CURRENT));
+    assert_eq!(piped.stdout, up.stdout);
+    assert!(piped.stderr.is_empty());
+}
+
+#[test]
+fn exit_code_reports_drift() {
+    let (c, d) = (write("c2.sql", CURRENT), write("d2.sql", DESIRED));
+    assert_eq!(run(&["diff", &c, &d, "--exit-code"], None).status.code(), Some(3));
+    let same = run(&["diff", &c, &c, "--exit-code"], None);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(same.stdout.is_empty());
+    // Without --exit-code, changes are not an error.
+    assert_eq!(run(&["diff", &c, &d], None).status.code(), Some(0));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let c = write("c3.sql", CURRENT);
+    for args in [
+        vec!["diff", c.as_str()],
+        vec!["diff", c.as_str(), c.as_str(), "--dialect", "oracle"],
+        vec!["diff", c.as_str(), c.as_str(), "--format", "xml"],
+        vec!["diff", c.as_str(), c.as_str(), "--bogus"],
+        vec!["frobnicate"],
+        vec!["diff", "-", "-"],
+    ] {
+        let out = run(&args, Some(""));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("usage:"), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn input_errors_are_positioned() {
+    let bad = write("bad.sql", "CREATE TABLE ok (id int);\n\nCREATE TABLE t (id int,, name text);\n");
+    let d = write("d4.sql", DESIRED);
+    let out = run(&["diff", &bad, &d], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(err.starts_with(&format!("{bad}:3:24: error: ")), "{err}");
+
+    let missing = run(&["diff", "/nonexistent/x.sql", &d], None);
+    assert_eq!(missing.status.code(), Some(1));
+
+    let unterminated = run(&["diff", "-", &d], Some("CREATE TABLE t (note text DEFAULT 'oops);\n"));
+    assert_eq!(unterminated.status.code(), Some(1));
+    assert!(text(&unterminated.stderr).starts_with("<stdin>:1:"), "{}", text(&unterminated.stderr));
+}
+
+#[test]
+fn warnings_do_not_stop_the_migration() {
+    let c = write("c5.sql", &format!("{CURRENT}CREATE AGGREGATE myagg (int) (sfunc = int4pl, stype = int);\n"));
+    let d = write("d5.sql", DESIRED);
+    let out = run(&["diff", &c, &d], None);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert!(err.contains(":2:1: warning: `CREATE AGGREGATE"), "{err}");
+    assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn json_lists_changes_with_sql_and_hazards() {
+    let (c, d) = (write("c6.sql", CURRENT), write("d6.sql", DESIRED));
+    let out = run(&["diff", &c, &d, "--format", "json", "--down"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["dialect"], "postgres");
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[1]["kind"], "drop_column");
+    assert_eq!(changes[1]["sql"][0], "ALTER TABLE task DROP COLUMN done");
+    assert_eq!(changes[1]["hazards"][0]["code"], "drop_column");
+    assert_eq!(changes[1]["hazards"][0]["kind"], "destructive");
+}
