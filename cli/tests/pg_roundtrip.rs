@@ -540,10 +540,7 @@ struct Cli {
 impl Cli {
     /// Runs `schemashift diff` for one direction; the script lands in `out_dir`.
     fn diff(&self, case: &Case, dir: Dir, out_dir: &Path) -> Result<PathBuf, Failure> {
-        let fail = |detail: String| Failure {
-            category: Category::Cli(dir),
-            detail,
-        };
+        let fail = |detail: String| Failure::new(Category::Cli(dir), detail);
         let script = out_dir.join(format!("{dir}.sql"));
         let stderr_path = out_dir.join(format!("{dir}.stderr"));
         let create =
@@ -644,9 +641,19 @@ impl fmt::Display for Category {
 struct Failure {
     category: Category,
     detail: String,
+    /// An apply failure that goes away when the tables are empty.
+    rows_only: bool,
 }
 
 impl Failure {
+    fn new(category: Category, detail: String) -> Self {
+        Failure {
+            category,
+            detail,
+            rows_only: false,
+        }
+    }
+
     fn heading(&self) -> String {
         match self.category {
             Category::Cli(dir) => format!("{} ({dir})", self.category),
@@ -667,7 +674,7 @@ impl Outcome {
     fn failure(category: Category, detail: String) -> Self {
         Outcome::Ran {
             seeded: Seeded::default(),
-            failures: vec![Failure { category, detail }],
+            failures: vec![Failure::new(category, detail)],
         }
     }
 
@@ -825,14 +832,13 @@ impl RoundTrip<'_> {
         failures: &mut Vec<Failure>,
     ) -> Result<Option<Snapshot>, String> {
         if let Err(e) = db.apply(script) {
-            let mut detail = truncate_lines(&e, MAX_ERROR_LINES);
-            if before.has_rows() && self.applies_without_rows(dir, script)? {
-                detail.push_str("\n(the script applies when the tables are empty: only the seeded rows break it)");
+            let mut failure =
+                Failure::new(Category::Apply(dir), truncate_lines(&e, MAX_ERROR_LINES));
+            failure.rows_only = before.has_rows() && self.applies_without_rows(dir, script)?;
+            if failure.rows_only {
+                failure.detail.push_str("\n(the script applies when the tables are empty: only the seeded rows break it)");
             }
-            failures.push(Failure {
-                category: Category::Apply(dir),
-                detail,
-            });
+            failures.push(failure);
             return Ok(None);
         }
         let after = db.snapshot(false)?;
@@ -841,12 +847,11 @@ impl RoundTrip<'_> {
             (Category::Rows(dir), before.row_changes(&after, target)),
         ];
         let found = failures.len();
-        failures.extend(checks.into_iter().filter_map(|(category, d)| {
-            Some(Failure {
-                category,
-                detail: d?,
-            })
-        }));
+        failures.extend(
+            checks
+                .into_iter()
+                .filter_map(|(category, detail)| Some(Failure::new(category, detail?))),
+        );
         Ok((failures.len() == found).then_some(after))
     }
 
@@ -934,6 +939,8 @@ struct SourceStats {
     down: usize,
     seeded: Seeded,
     categories: BTreeMap<String, usize>,
+    /// Apply failures that only the seeded rows cause.
+    rows_only: usize,
 }
 
 impl SourceStats {
@@ -955,6 +962,7 @@ impl SourceStats {
         for category in categories {
             *self.categories.entry(category).or_default() += 1;
         }
+        self.rows_only += outcome.failures().iter().filter(|f| f.rows_only).count();
     }
 
     fn print(&self, source: Source) {
@@ -977,6 +985,12 @@ impl SourceStats {
                 .map(|(c, n)| format!("{c} {n}"))
                 .collect();
             println!("        failures by category: {}", list.join(", "));
+        }
+        if self.rows_only > 0 {
+            println!(
+                "        {} of the apply failures go away when the tables are empty",
+                self.rows_only
+            );
         }
     }
 }
