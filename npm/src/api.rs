@@ -1,0 +1,528 @@
+//! The JS-facing data model, as plain Rust: what `diff()` takes and returns.
+//!
+//! Everything here compiles and is unit-tested on the native target; `lib.rs` only converts
+//! between these types and JS values. The TypeScript declarations of the package are generated
+//! from these types by tsify (`#[derive(Tsify)]`), so they cannot drift from the data.
+
+use schemashift::{DialectKind, Options};
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// Every dialect the core knows, in the order `dialects()` lists them.
+///
+/// The `match` below stops compiling when the core adds a dialect, so this list cannot fall
+/// behind (core change that would remove this: a `DialectKind::ALL` constant).
+pub const DIALECTS: &[DialectKind] = &[DialectKind::Postgres];
+
+const _: fn(DialectKind) = |d| match d {
+    DialectKind::Postgres => {}
+};
+
+/// The output formats the core can render today. `"alembic"` is accepted by [`DiffOptions`]
+/// but produces nothing until the core has an Alembic renderer.
+pub const FORMATS: &[Format] = &[Format::Sql, Format::Json];
+
+/// Output format. `"sql"` (the default) fills `up`/`down`, which are always present when the
+/// inputs have no errors; `"json"` adds `json` (the CLI's `--format json` text, both ways);
+/// `"alembic"` adds `alembic` once the core can render Alembic migrations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Sql,
+    Json,
+    Alembic,
+}
+
+/// Options of `diff()`. Every field is optional; unknown fields are an error.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DiffOptions {
+    /// SQL dialect of both inputs: `"postgres"` (the default; also `"postgresql"`, `"pg"`).
+    /// `dialects()` lists what this build supports.
+    #[tsify(optional)]
+    pub dialect: Option<String>,
+    /// Output format (default `"sql"`).
+    #[tsify(optional)]
+    pub format: Option<Format>,
+    /// Alembic: the revision message (docstring and file name slug).
+    #[tsify(optional)]
+    pub message: Option<String>,
+    /// Alembic: the revision id (12 hex digits in Alembic's own files).
+    #[tsify(optional)]
+    pub rev_id: Option<String>,
+}
+
+/// How bad a diagnostic is: errors stop the migration, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl From<schemashift::Severity> for Severity {
+    fn from(s: schemashift::Severity) -> Self {
+        match s {
+            schemashift::Severity::Error => Self::Error,
+            schemashift::Severity::Warning => Self::Warning,
+        }
+    }
+}
+
+/// Which input a diagnostic is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Current,
+    Desired,
+}
+
+impl From<schemashift::Side> for Side {
+    fn from(s: schemashift::Side) -> Self {
+        match s {
+            schemashift::Side::Current => Self::Current,
+            schemashift::Side::Desired => Self::Desired,
+        }
+    }
+}
+
+/// A message anchored at a position of one input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// `"current"` for the first argument of `diff()`, `"desired"` for the second.
+    pub side: Side,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in UTF-16 code units, as JS strings, editors (Monaco, CodeMirror) and
+    /// LSP count them. The CLI counts characters instead: they differ only after characters
+    /// outside the Basic Multilingual Plane (emoji, ...).
+    pub column: u32,
+    /// Byte offset into the UTF-8 encoded input.
+    pub offset: u32,
+    /// Offset in UTF-16 code units: `input.slice(utf16Offset)` starts at the position.
+    pub utf16_offset: u32,
+    pub message: String,
+}
+
+/// Broad class of risk of a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum HazardKind {
+    /// Data is lost.
+    Destructive,
+    /// May fail depending on the rows present.
+    DataDependent,
+    /// Takes strong locks or rewrites the table.
+    Locking,
+}
+
+impl From<schemashift::diff::HazardKind> for HazardKind {
+    fn from(k: schemashift::diff::HazardKind) -> Self {
+        use schemashift::diff::HazardKind as K;
+        match k {
+            K::Destructive => Self::Destructive,
+            K::DataDependent => Self::DataDependent,
+            K::Locking => Self::Locking,
+        }
+    }
+}
+
+/// A risk a change carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct Hazard {
+    /// Stable identifier, e.g. `"drop_column"`.
+    pub code: String,
+    pub kind: HazardKind,
+    pub message: String,
+}
+
+/// One step of a migration: exactly an element of `changes` in the CLI's `--format json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeItem {
+    /// What the change does, e.g. `"add_column"`, `"create_table"`.
+    pub kind: String,
+    /// Short human description, e.g. `"add column public.task.priority"`.
+    pub summary: String,
+    /// The statements of this change, without the trailing `;`.
+    pub sql: Vec<String>,
+    pub hazards: Vec<Hazard>,
+    /// The change itself as the core models it (fields depend on `kind`).
+    #[tsify(type = "ChangeDetail")]
+    pub detail: serde_json::Value,
+}
+
+/// The CLI's `--format json` output, byte for byte, for each direction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct JsonOutput {
+    /// `schemashift diff CURRENT DESIRED --format json`
+    pub up: String,
+    /// `schemashift diff CURRENT DESIRED --format json --down`
+    pub down: String,
+}
+
+/// What `diff()` returns. Bad SQL never throws: it shows up in `errors` (with positions), and
+/// then `ok` is false and the outputs are absent.
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffResult {
+    /// `true` when neither input has errors; then `up` and `down` are set.
+    pub ok: bool,
+    /// The dialect used (canonical name, e.g. `"postgres"`).
+    pub dialect: String,
+    /// UP script (current -> desired); `""` when there are no changes.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub up: Option<String>,
+    /// DOWN script (desired -> current).
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub down: Option<String>,
+    /// Only with `format: "json"`: the CLI's JSON report of each direction.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json: Option<JsonOutput>,
+    /// Only with `format: "alembic"`, once the core can render Alembic migrations (not yet:
+    /// until then it is absent).
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alembic: Option<String>,
+    /// The ordered changes of the UP migration (empty when there are errors).
+    #[tsify(type = "ChangeItem[]")]
+    pub changes: serde_json::Value,
+    /// The ordered changes of the DOWN migration.
+    #[tsify(type = "ChangeItem[]")]
+    pub down_changes: serde_json::Value,
+    /// Every diagnostic, in the order the CLI prints them (current input first).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics with severity `"warning"` (same order).
+    pub warnings: Vec<Diagnostic>,
+    /// Diagnostics with severity `"error"`.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Resolve a user-supplied dialect name to its canonical name.
+pub fn resolve_dialect(name: &str) -> Option<&'static str> {
+    DialectKind::from_name(name).map(DialectKind::name)
+}
+
+fn unknown_dialect(name: &str) -> String {
+    let known: Vec<&str> = DIALECTS.iter().map(|d| d.name()).collect();
+    format!("unknown dialect `{name}` (expected {})", known.join(" or "))
+}
+
+/// Compare two schemas: the whole of `diff()` minus the JS conversions.
+pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffResult, String> {
+    let dialect = match options.dialect.as_deref() {
+        None => DialectKind::default(),
+        Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
+    };
+    let format = options.format.unwrap_or_default();
+    let outcome = schemashift::migrate(current, desired, &Options { dialect });
+
+    let diagnostics = convert_diagnostics(current, desired, &outcome.diagnostics);
+    let of = |severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let (warnings, errors) = (of(Severity::Warning), of(Severity::Error));
+
+    let empty = || serde_json::Value::Array(Vec::new());
+    let mut result = DiffResult {
+        ok: outcome.migration.is_some(),
+        dialect: dialect.name().to_string(),
+        up: None,
+        down: None,
+        json: None,
+        alembic: None,
+        changes: empty(),
+        down_changes: empty(),
+        diagnostics,
+        warnings,
+        errors,
+    };
+    let Some(migration) = outcome.migration else {
+        return Ok(result);
+    };
+    let up_report = schemashift::json_report(&migration.changes, &outcome.diagnostics, dialect);
+    let down_report =
+        schemashift::json_report(&migration.down_changes, &outcome.diagnostics, dialect);
+    if format == Format::Json {
+        result.json = Some(JsonOutput {
+            up: pretty(&up_report),
+            down: pretty(&down_report),
+        });
+    }
+    // format == Alembic: the core has no Alembic renderer yet; `alembic` stays absent.
+    result.changes = take_changes(up_report);
+    result.down_changes = take_changes(down_report);
+    result.up = Some(migration.up);
+    result.down = Some(migration.down);
+    Ok(result)
+}
+
+/// Exactly what the CLI prints for `--format json`.
+fn pretty(report: &serde_json::Value) -> String {
+    // Serializing a `serde_json::Value` cannot fail.
+    serde_json::to_string_pretty(report).unwrap_or_default() + "\n"
+}
+
+fn take_changes(mut report: serde_json::Value) -> serde_json::Value {
+    match report.get_mut("changes") {
+        Some(v) => v.take(),
+        None => serde_json::Value::Array(Vec::new()),
+    }
+}
+
+/// Convert the core's diagnostics (character columns) to the JS view (UTF-16 columns and
+/// offsets), keeping their order.
+pub fn convert_diagnostics(
+    current: &str,
+    desired: &str,
+    diags: &[schemashift::Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out: Vec<Option<Diagnostic>> = vec![None; diags.len()];
+    for (side, text) in [
+        (schemashift::Side::Current, current),
+        (schemashift::Side::Desired, desired),
+    ] {
+        // Walk each input once, in offset order.
+        let mut idx: Vec<usize> = (0..diags.len())
+            .filter(|&i| diags[i].side == side)
+            .collect();
+        idx.sort_by_key(|&i| diags[i].offset);
+        let mut cursor = Utf16Cursor::new(text);
+        for i in idx {
+            let d = &diags[i];
+            let (utf16_offset, column) = cursor.position(d.offset);
+            out[i] = Some(Diagnostic {
+                severity: d.severity.into(),
+                side: d.side.into(),
+                line: d.line,
+                column: if d.line == 0 { d.column } else { column },
+                offset: u32::try_from(d.offset).unwrap_or(u32::MAX),
+                utf16_offset,
+                message: d.message.clone(),
+            });
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Converts increasing byte offsets of one text to UTF-16 offsets and columns in one pass.
+struct Utf16Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    units: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            units: 0,
+        }
+    }
+
+    /// (UTF-16 offset, 1-based UTF-16 column) of a byte offset (clamped to the text, and
+    /// down to a character boundary).
+    fn position(&mut self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.byte {
+            self.byte = 0;
+            self.units = 0;
+        }
+        self.units += utf16_len(&self.text[self.byte..offset]);
+        self.byte = offset;
+        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = utf16_len(&self.text[line_start..offset]) + 1;
+        (to_u32(self.units), to_u32(column))
+    }
+}
+
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(char::len_utf16).sum()
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diag(side: schemashift::Side, text: &str, offset: usize) -> schemashift::Diagnostic {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() as u32 + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        schemashift::Diagnostic {
+            severity: schemashift::Severity::Error,
+            side,
+            line,
+            column: text[start..offset].chars().count() as u32 + 1,
+            offset,
+            message: format!("at {offset}"),
+        }
+    }
+
+    #[test]
+    fn utf16_columns_and_offsets() {
+        // 'é' is 2 bytes and 1 UTF-16 unit; '😀' is 4 bytes and 2 UTF-16 units.
+        let cur = "-- é😀\nCREATE TABLE 😀x (a int);\nbad";
+        let des = "ok";
+        let bad = cur.find("bad").unwrap();
+        let x = cur.find("x (").unwrap();
+        let diags = vec![
+            diag(schemashift::Side::Current, cur, bad),
+            diag(schemashift::Side::Desired, des, 1),
+            diag(schemashift::Side::Current, cur, x),
+        ];
+        let out = convert_diagnostics(cur, des, &diags);
+        assert_eq!(out.len(), 3);
+        // Order kept.
+        assert_eq!(out[0].message, format!("at {bad}"));
+        assert_eq!(out[1].side, Side::Desired);
+        assert_eq!(
+            (out[1].line, out[1].column, out[1].utf16_offset),
+            (2 - 1, 2, 1)
+        );
+        // `bad` on line 3: column 1; UTF-16 offset = chars before + 1 for the emoji's 2nd unit.
+        assert_eq!((out[0].line, out[0].column), (3, 1));
+        assert_eq!(out[0].offset as usize, bad);
+        assert_eq!(
+            out[0].utf16_offset as usize,
+            cur[..bad].encode_utf16().count()
+        );
+        // `x` after an emoji on line 2: 14 characters before it, 15 UTF-16 units.
+        assert_eq!(diags[2].column, 15);
+        assert_eq!(out[2].column, 16);
+        assert_eq!(
+            out[2].utf16_offset as usize,
+            cur[..x].encode_utf16().count()
+        );
+    }
+
+    #[test]
+    fn offsets_are_clamped() {
+        let text = "é";
+        let diags = vec![
+            schemashift::Diagnostic {
+                severity: schemashift::Severity::Warning,
+                side: schemashift::Side::Current,
+                line: 1,
+                column: 2,
+                offset: 1, // inside 'é'
+                message: String::new(),
+            },
+            schemashift::Diagnostic {
+                severity: schemashift::Severity::Warning,
+                side: schemashift::Side::Current,
+                line: 1,
+                column: 9,
+                offset: 99,
+                message: String::new(),
+            },
+        ];
+        let out = convert_diagnostics(text, "", &diags);
+        assert_eq!((out[0].column, out[0].utf16_offset), (1, 0));
+        assert_eq!((out[1].column, out[1].utf16_offset), (2, 1));
+    }
+
+    #[test]
+    fn options_and_errors() {
+        let r = diff(
+            "CREATE TABLE t (a int);",
+            "CREATE TABLE t (a int, b text);",
+            &DiffOptions::default(),
+        )
+        .unwrap();
+        assert!(r.ok);
+        assert_eq!(r.dialect, "postgres");
+        assert!(r.up.as_deref().unwrap().contains("ADD COLUMN"));
+        assert!(r.json.is_none() && r.alembic.is_none());
+        assert_eq!(r.changes.as_array().unwrap().len(), 1);
+
+        let json = DiffOptions {
+            dialect: Some("PostgreSQL".into()),
+            format: Some(Format::Json),
+            ..Default::default()
+        };
+        let r = diff("", "CREATE TABLE t (a int);", &json).unwrap();
+        let out = r.json.unwrap();
+        assert!(out.up.ends_with("}\n"));
+        let alembic = DiffOptions {
+            format: Some(Format::Alembic),
+            message: Some("add tasks".into()),
+            rev_id: Some("1975ea83b712".into()),
+            ..Default::default()
+        };
+        assert!(diff("", "", &alembic).unwrap().alembic.is_none());
+
+        let bad = DiffOptions {
+            dialect: Some("oracle".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            diff("", "", &bad).unwrap_err(),
+            "unknown dialect `oracle` (expected postgres)"
+        );
+
+        let r = diff("CREATE TABLE (;", "", &DiffOptions::default()).unwrap();
+        assert!(!r.ok);
+        assert!(r.up.is_none() && r.down.is_none());
+        assert!(!r.errors.is_empty());
+        assert!(r.errors.iter().all(|e| e.severity == Severity::Error));
+    }
+
+    /// The declared `ChangeItem`/`Hazard` types (and so the generated TypeScript) describe the
+    /// core's JSON report exactly: unknown or missing fields fail to deserialize.
+    #[test]
+    fn change_items_match_the_core_report() {
+        let cases =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/cases/postgres");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(cases).unwrap() {
+            let dir = entry.unwrap().path();
+            let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+            let r = diff(
+                &read("current.sql"),
+                &read("desired.sql"),
+                &DiffOptions::default(),
+            )
+            .unwrap();
+            for list in [&r.changes, &r.down_changes] {
+                let items: Vec<ChangeItem> = serde_json::from_value(list.clone())
+                    .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+                for item in &items {
+                    assert_eq!(item.detail["kind"], item.kind.as_str());
+                }
+                seen += items.len();
+            }
+        }
+        assert!(seen > 0);
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(resolve_dialect("pg"), Some("postgres"));
+        assert_eq!(resolve_dialect("nope"), None);
+        assert!(DIALECTS.contains(&DialectKind::default()));
+        assert_eq!(FORMATS[0], Format::default());
+    }
+}

@@ -1,0 +1,141 @@
+//! WebAssembly bindings of schemashift: what the npm package `schemashift` calls.
+//!
+//! The data model lives in [`api`] (plain Rust, tested natively); this file only converts
+//! between it and JS values (serde-wasm-bindgen) and declares the exports. The TypeScript
+//! declarations come from the Rust types (tsify), so they cannot drift.
+//!
+//! Panics: wasm32-unknown-unknown aborts on panic, which JS would see as a bare
+//! `RuntimeError: unreachable` and which leaves the instance unusable. The panic hook
+//! installed by every export instead schedules a fresh instance for the next call
+//! (`wasm_bindgen::handler::schedule_reinit`) and throws a JS `Error` carrying the panic
+//! message. The API itself never panics on bad input: bad SQL comes back as `errors`.
+//!
+//! Every export takes its arguments as `JsValue`s (externrefs), never `&str`: the glue of
+//! wasm-bindgen 0.2.130 copies string arguments into the instance's memory *before* it
+//! swaps in the fresh instance after a panic, which would hand the new instance a pointer
+//! into memory it never allocated.
+
+pub mod api;
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `DiffOptions` as a JS value (an imported type, so that the parameter is optional in
+    /// TypeScript; it is deserialized with serde-wasm-bindgen).
+    #[wasm_bindgen(typescript_type = "DiffOptions")]
+    pub type DiffOptionsJs;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CHANGE_DETAIL: &str = r#"
+/** The core's model of one change: `kind` plus the fields of that kind of change. */
+export interface ChangeDetail {
+    kind: string;
+    [field: string]: unknown;
+}
+"#;
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    // Plain objects for maps, `null` for `None` inside the change details (as in the CLI's
+    // JSON); our own optional fields are skipped instead, so they read as `undefined`.
+    serde_wasm_bindgen::Serializer::json_compatible()
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serializer())
+        .map_err(|e| JsError::new(&format!("schemashift: {e}")))
+}
+
+fn input(value: JsValue, name: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "schemashift: the {name} schema must be a string of SQL"
+        ))
+    })
+}
+
+/// Compare two schema snapshots (DDL text) and build the migration between them.
+///
+/// Never throws for bad SQL: errors come back in `errors`, with line, UTF-16 column and
+/// byte/UTF-16 offsets. Throws an `Error` only for bad arguments (not strings, unknown
+/// dialect or option).
+#[wasm_bindgen(js_name = diff, unchecked_return_type = "DiffResult")]
+pub fn diff_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] desired: JsValue,
+    options: Option<DiffOptionsJs>,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = match options {
+        // Through serde_json::Value so that every key is looked at: serde-wasm-bindgen reads
+        // only the fields a struct knows, and a misspelt option must not pass silently.
+        Some(v) => serde_wasm_bindgen::from_value::<serde_json::Value>(v.into())
+            .map_err(|e| e.to_string())
+            .and_then(|v| serde_json::from_value::<api::DiffOptions>(v).map_err(|e| e.to_string()))
+            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?,
+        None => api::DiffOptions::default(),
+    };
+    let current = input(current, "current")?;
+    let desired = input(desired, "desired")?;
+    let result = api::diff(&current, &desired, &options)
+        .map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
+    to_js(&result)
+}
+
+/// The dialects this build supports (canonical names), the default first.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn dialects() -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let names: Vec<&str> = api::DIALECTS.iter().map(|d| d.name()).collect();
+    to_js(&names)
+}
+
+/// The output formats the core renders today, the default first.
+#[wasm_bindgen(unchecked_return_type = "Format[]")]
+pub fn formats() -> Result<JsValue, JsError> {
+    install_panic_hook();
+    to_js(&api::FORMATS)
+}
+
+/// The canonical name of a dialect name or alias (`"pg"` -> `"postgres"`), or `undefined`.
+#[wasm_bindgen(js_name = resolveDialect)]
+pub fn resolve_dialect(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+) -> Option<String> {
+    install_panic_hook();
+    api::resolve_dialect(&name.as_string()?).map(str::to_string)
+}
+
+/// The version of schemashift compiled into this package.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Test hook (not part of the package's API): panics with `message`, so the tests can check
+/// that a panic reaches JS as an `Error` with the message and that the next call works.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __testPanic)]
+pub fn test_panic(#[wasm_bindgen(unchecked_param_type = "string")] message: JsValue) {
+    install_panic_hook();
+    panic!("{}", message.as_string().unwrap_or_default());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            // The instance is poisoned once the panic unwinds (aborts): use a fresh one for
+            // the next call, and hand the message to JS as an exception (a JS throw passes
+            // through the wasm frames, so the `unreachable` trap is never reached).
+            wasm_bindgen::handler::schedule_reinit();
+            wasm_bindgen::throw_str(&format!("schemashift: internal error: {info}"));
+        }));
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn install_panic_hook() {}
