@@ -422,6 +422,7 @@ impl<'d> Builder<'d> {
         }
         // Column constraints come first in PostgreSQL's lists.
         column_constraints.append(&mut constraints);
+        dedup_key_constraints(&mut column_constraints);
         for (col, int_type) in serials {
             self.add_serial(&mut table, &col, int_type);
         }
@@ -2609,5 +2610,49 @@ fn expand_privilege(kind: &str, privilege: &str, columns: bool) -> Vec<&'static 
         ("SCHEMA", _) => vec!["USAGE", "CREATE"],
         ("TYPE", _) => vec!["USAGE"],
         _ => vec!["EXECUTE"],
+    }
+}
+
+/// PostgreSQL keeps one index for identical key constraints in one `CREATE TABLE`
+/// (`id int PRIMARY KEY UNIQUE`): the primary key, else the first; an unnamed survivor takes
+/// the name of the one dropped.
+fn dedup_key_constraints(list: &mut Vec<PendingConstraint>) {
+    let key = |p: &PendingConstraint| match &p.kind {
+        ConstraintKind::PrimaryKey { columns, include } => {
+            Some((columns.clone(), include.clone(), false))
+        }
+        ConstraintKind::Unique {
+            columns,
+            include,
+            nulls_not_distinct,
+        } => Some((columns.clone(), include.clone(), *nulls_not_distinct)),
+        _ => None,
+    };
+    // Primary key first, as PostgreSQL orders them.
+    if let Some(pk) = list
+        .iter()
+        .position(|p| matches!(p.kind, ConstraintKind::PrimaryKey { .. }))
+    {
+        let item = list.remove(pk);
+        list.insert(0, item);
+    }
+    let mut i = 0;
+    while i < list.len() {
+        let dup = key(&list[i]).and_then(|k| {
+            (0..i).find(|&j| {
+                key(&list[j]).as_ref() == Some(&k)
+                    && list[j].deferrable == list[i].deferrable
+                    && list[j].initially_deferred == list[i].initially_deferred
+            })
+        });
+        match dup {
+            Some(j) => {
+                let removed = list.remove(i);
+                if list[j].name.is_none() {
+                    list[j].name = removed.name;
+                }
+            }
+            None => i += 1,
+        }
     }
 }
