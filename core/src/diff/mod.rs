@@ -72,6 +72,14 @@ impl<'a> Planner<'a> {
         self.out.push((phase, change));
     }
 
+    /// `COMMENT ON` for a target, after the object exists.
+    fn comment(&mut self, target: CommentTarget, comment: Option<String>) {
+        self.push(
+            Phase::CreateDependants,
+            Change::SetComment { target, comment },
+        );
+    }
+
     /// Foreign keys go first: keys and indexes they rely on are dropped after them.
     fn drop_constraint(&mut self, table: QualName, constraint: Constraint) {
         let phase = if constraint.is_foreign_key() {
@@ -110,13 +118,7 @@ impl<'a> Planner<'a> {
             let before = self.a.namespaces.get(name).and_then(|n| n.comment.clone());
             if ns.comment != before {
                 let target = CommentTarget::Schema { name: name.clone() };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment {
-                        target,
-                        comment: ns.comment.clone(),
-                    },
-                );
+                self.comment(target, ns.comment.clone());
             }
         }
         for name in self.a.namespaces.keys() {
@@ -201,13 +203,7 @@ impl<'a> Planner<'a> {
             let before = self.a.enums.get(name).and_then(|x| x.comment.clone());
             if e.comment != before {
                 let target = CommentTarget::Type { name: name.clone() };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment {
-                        target,
-                        comment: e.comment.clone(),
-                    },
-                );
+                self.comment(target, e.comment.clone());
             }
         }
         for (name, e) in &self.a.enums {
@@ -261,13 +257,7 @@ impl<'a> Planner<'a> {
                     }
                     if s.comment.is_some() {
                         let target = CommentTarget::Sequence { name: name.clone() };
-                        self.push(
-                            Phase::CreateDependants,
-                            Change::SetComment {
-                                target,
-                                comment: s.comment.clone(),
-                            },
-                        );
+                        self.comment(target, s.comment.clone());
                     }
                 }
                 Some(old) => {
@@ -280,13 +270,7 @@ impl<'a> Planner<'a> {
                     }
                     if old.comment != s.comment {
                         let target = CommentTarget::Sequence { name: name.clone() };
-                        self.push(
-                            Phase::CreateDependants,
-                            Change::SetComment {
-                                target,
-                                comment: s.comment.clone(),
-                            },
-                        );
+                        self.comment(target, s.comment.clone());
                     }
                 }
             }
@@ -562,13 +546,7 @@ impl<'a> Planner<'a> {
             let target = CommentTarget::Table {
                 name: b.name.clone(),
             };
-            self.push(
-                Phase::CreateDependants,
-                Change::SetComment {
-                    target,
-                    comment: b.comment.clone(),
-                },
-            );
+            self.comment(target, b.comment.clone());
         }
         for (cn, col) in &b.columns {
             let before = a
@@ -579,13 +557,7 @@ impl<'a> Planner<'a> {
                     table: b.name.clone(),
                     column: cn.clone(),
                 };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment {
-                        target,
-                        comment: col.comment.clone(),
-                    },
-                );
+                self.comment(target, col.comment.clone());
             }
         }
         for (cn, con) in &b.constraints {
@@ -597,13 +569,7 @@ impl<'a> Planner<'a> {
                     table: b.name.clone(),
                     name: cn.clone(),
                 };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment {
-                        target,
-                        comment: con.comment.clone(),
-                    },
-                );
+                self.comment(target, con.comment.clone());
             }
         }
     }
@@ -787,13 +753,7 @@ impl<'a> Planner<'a> {
                 Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
-                        self.push(
-                            Phase::CreateDependants,
-                            Change::SetComment {
-                                target,
-                                comment: bi.comment.clone(),
-                            },
-                        );
+                        self.comment(target, bi.comment.clone());
                     }
                 }
                 Some(bi) => {
@@ -833,13 +793,7 @@ impl<'a> Planner<'a> {
                 let target = CommentTarget::Index {
                     name: to.name.clone(),
                 };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment {
-                        target,
-                        comment: to.comment.clone(),
-                    },
-                );
+                self.comment(target, to.comment.clone());
             }
         }
         for i in dropped {
@@ -862,13 +816,7 @@ impl<'a> Planner<'a> {
                 let target = CommentTarget::Index {
                     name: i.name.clone(),
                 };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment {
-                        target,
-                        comment: i.comment.clone(),
-                    },
-                );
+                self.comment(target, i.comment.clone());
             }
         }
     }
@@ -950,10 +898,7 @@ impl<'a> Planner<'a> {
                     name: n.clone(),
                     materialized,
                 };
-                self.push(
-                    Phase::CreateDependants,
-                    Change::SetComment { target, comment },
-                );
+                self.comment(target, comment);
             }
         }
         for (n, bv) in &self.b.views {
@@ -963,13 +908,7 @@ impl<'a> Planner<'a> {
                         name: n.clone(),
                         materialized: bv.materialized,
                     };
-                    self.push(
-                        Phase::CreateDependants,
-                        Change::SetComment {
-                            target,
-                            comment: bv.comment.clone(),
-                        },
-                    );
+                    self.comment(target, bv.comment.clone());
                 }
             }
         }
@@ -989,13 +928,7 @@ impl<'a> Planner<'a> {
                         let target = CommentTarget::Object {
                             target: bo.comment_target.clone(),
                         };
-                        self.push(
-                            Phase::CreateDependants,
-                            Change::SetComment {
-                                target,
-                                comment: bo.comment.clone(),
-                            },
-                        );
+                        self.comment(target, bo.comment.clone());
                     }
                 }
                 Some(ao) => {
@@ -1036,13 +969,7 @@ impl<'a> Planner<'a> {
                         let target = CommentTarget::Object {
                             target: bo.comment_target.clone(),
                         };
-                        self.push(
-                            Phase::CreateDependants,
-                            Change::SetComment {
-                                target,
-                                comment: bo.comment.clone(),
-                            },
-                        );
+                        self.comment(target, bo.comment.clone());
                     }
                 }
             }

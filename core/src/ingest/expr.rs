@@ -356,13 +356,15 @@ impl VisitorMut for Canon<'_> {
                 )
                 && access_chain.len() > 1 =>
             {
-                match access_chain.remove(0) {
-                    sqlparser::ast::AccessExpr::Dot(col) => Expr::CompoundFieldAccess {
-                        root: Box::new(col),
-                        access_chain,
-                    },
-                    _ => unreachable!("checked above"),
-                }
+                let first = access_chain.remove(0);
+                let root = match first {
+                    sqlparser::ast::AccessExpr::Dot(col) => Box::new(col),
+                    other => {
+                        access_chain.insert(0, other);
+                        root
+                    }
+                };
+                Expr::CompoundFieldAccess { root, access_chain }
             }
             Expr::TypedString(ts) => Expr::Value(ValueWithSpan {
                 value: ts.value.value,
