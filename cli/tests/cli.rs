@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 const CURRENT: &str = "CREATE TABLE task (id serial PRIMARY KEY, title varchar(200) NOT NULL);\n";
-const DESIRED: &str = "CREATE TABLE task (id serial PRIMARY KEY, title varchar(300) NOT NULL, done boolean);\n";
+const DESIRED: &str =
+    "CREATE TABLE task (id serial PRIMARY KEY, title varchar(300) NOT NULL, done boolean);\n";
 
 fn dir() -> PathBuf {
     let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
@@ -60,7 +61,10 @@ fn up_down_and_stdin() {
 #[test]
 fn exit_code_reports_drift() {
     let (c, d) = (write("c2.sql", CURRENT), write("d2.sql", DESIRED));
-    assert_eq!(run(&["diff", &c, &d, "--exit-code"], None).status.code(), Some(3));
+    assert_eq!(
+        run(&["diff", &c, &d, "--exit-code"], None).status.code(),
+        Some(3)
+    );
     let same = run(&["diff", &c, &c, "--exit-code"], None);
     assert_eq!(same.status.code(), Some(0));
     assert!(same.stdout.is_empty());
@@ -88,7 +92,10 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn input_errors_are_positioned() {
-    let bad = write("bad.sql", "CREATE TABLE ok (id int);\n\nCREATE TABLE t (id int,, name text);\n");
+    let bad = write(
+        "bad.sql",
+        "CREATE TABLE ok (id int);\n\nCREATE TABLE t (id int,, name text);\n",
+    );
     let d = write("d4.sql", DESIRED);
     let out = run(&["diff", &bad, &d], None);
     assert_eq!(out.status.code(), Some(1));
@@ -99,14 +106,24 @@ fn input_errors_are_positioned() {
     let missing = run(&["diff", "/nonexistent/x.sql", &d], None);
     assert_eq!(missing.status.code(), Some(1));
 
-    let unterminated = run(&["diff", "-", &d], Some("CREATE TABLE t (note text DEFAULT 'oops);\n"));
+    let unterminated = run(
+        &["diff", "-", &d],
+        Some("CREATE TABLE t (note text DEFAULT 'oops);\n"),
+    );
     assert_eq!(unterminated.status.code(), Some(1));
-    assert!(text(&unterminated.stderr).starts_with("<stdin>:1:"), "{}", text(&unterminated.stderr));
+    assert!(
+        text(&unterminated.stderr).starts_with("<stdin>:1:"),
+        "{}",
+        text(&unterminated.stderr)
+    );
 }
 
 #[test]
 fn warnings_do_not_stop_the_migration() {
-    let c = write("c5.sql", &format!("{CURRENT}CREATE AGGREGATE myagg (int) (sfunc = int4pl, stype = int);\n"));
+    let c = write(
+        "c5.sql",
+        &format!("{CURRENT}CREATE AGGREGATE myagg (int) (sfunc = int4pl, stype = int);\n"),
+    );
     let d = write("d5.sql", DESIRED);
     let out = run(&["diff", &c, &d], None);
     assert_eq!(out.status.code(), Some(0));

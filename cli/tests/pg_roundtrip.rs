@@ -1,15 +1,20 @@
 //! Round trip on real PostgreSQL: proves that the migrations `schemashift diff` emits
 //! actually turn one schema into the other, in both directions, without losing rows.
 //!
-//! For every case (current/desired pair) two fresh databases are built: F from the
+//! For every case (current/desired pair) two empty databases are built: F from the
 //! current schema and T from the desired one. F is seeded with a few rows, the UP
 //! migration is applied to F and F's catalog must then equal T's; the DOWN migration
 //! must bring F back to the catalog it started with. Tables present on both sides must
-//! keep their rows. PostgreSQL is driven through the `psql` binary only.
+//! keep their rows. PostgreSQL is driven through the `psql` binary only; the SQL that
+//! seeds, snapshots and resets databases lives in `cli/tests/pg_roundtrip/`.
 //!
 //! Cases: `core/tests/cases/postgres/<name>/{current,desired}.sql` (own, must pass) and
 //! the external corpus `../shared/corpus/postgres/<Case>/{from,to,setup}.sql` (failures
 //! must be listed in `cli/tests/pg_corpus_known_failures.txt`).
+//!
+//! Run: `bash scripts/test.sh` (starts a private cluster), or against a cluster of your
+//! own: `eval "$(scripts/pg.sh start /tmp/ss-pg)"` then
+//! `cargo test -p schemashift-cli --test pg_roundtrip`.
 //!
 //! Environment:
 //! - `SCHEMASHIFT_PGHOST`: socket directory of the cluster (user `postgres`); without
