@@ -1,0 +1,213 @@
+// The packed package in Node, from ESM (`import`) and CommonJS (`require`): same output as the
+// native CLI, positioned errors, options, panics, and the 4.7 MB GitLab schemas.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { cases, gitlabPair, native, project } from './helpers.mjs';
+
+let p;
+before(async () => {
+  p = await project();
+});
+
+describe('module systems', () => {
+  test('import and require expose the same API, sharing one instance', () => {
+    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'resolveDialect', 'version'];
+    assert.deepEqual(Object.keys(p.esm).sort(), api);
+    assert.deepEqual(Object.keys(p.cjs).sort(), api);
+    for (const name of api) assert.equal(p.esm[name], p.cjs[name], name);
+    assert.equal(typeof p.esm.diff, 'function');
+  });
+
+  test('no init needed in Node; init() is harmless and can be called twice', async () => {
+    assert.equal(p.esm.diff('', '').ok, true);
+    await p.esm.default();
+    await p.esm.init();
+    await p.cjs.default();
+    p.esm.initSync();
+    assert.equal(p.cjs.diff('', 'CREATE TABLE t (a int);').changes.length, 1);
+  });
+
+  test('version, dialects, formats', () => {
+    const pkg = JSON.parse(readFileSync(join(p.pkgDir, 'package.json'), 'utf8'));
+    assert.equal(p.esm.version(), pkg.version);
+    assert.deepEqual(p.esm.dialects(), ['postgres']);
+    assert.deepEqual(p.esm.formats(), ['sql', 'json']);
+    assert.equal(p.esm.resolveDialect('PostgreSQL'), 'postgres');
+    assert.equal(p.esm.resolveDialect('pg'), 'postgres');
+    assert.equal(p.esm.resolveDialect('oracle'), undefined);
+    assert.equal(p.esm.resolveDialect(42), undefined);
+  });
+});
+
+for (const kind of ['esm', 'cjs']) {
+  describe(`same output as the native CLI (${kind})`, () => {
+    for (const c of cases()) {
+      test(c.name, () => {
+        const r = p[kind].diff(c.currentText, c.desiredText, { format: 'json' });
+        assert.equal(r.ok, true, JSON.stringify(r.errors));
+        const cli = (...extra) => {
+          const out = native(['diff', c.current, c.desired, ...extra]);
+          assert.equal(out.status, 0, out.stderr);
+          return out.stdout;
+        };
+        // Byte for byte.
+        assert.equal(r.up, cli());
+        assert.equal(r.down, cli('--down'));
+        assert.equal(r.json.up, cli('--format', 'json'));
+        assert.equal(r.json.down, cli('--format', 'json', '--down'));
+        // The structured changes are the JSON report's, and the default format leaves json out.
+        assert.deepEqual(r.changes, JSON.parse(r.json.up).changes);
+        assert.deepEqual(r.downChanges, JSON.parse(r.json.down).changes);
+        const plain = p[kind].diff(c.currentText, c.desiredText);
+        assert.equal(plain.json, undefined);
+        assert.equal(plain.up, r.up);
+        assert.deepEqual(plain.changes, r.changes);
+      });
+    }
+  });
+}
+
+describe('errors and warnings', () => {
+  const current = '-- schéma 😀\nCREATE TABLE 😀 (a int, a int);\n';
+  const desired = 'CREATE TABLE (';
+
+  test('bad SQL returns positioned errors instead of throwing', () => {
+    for (const api of [p.esm, p.cjs]) {
+      const r = api.diff(current, desired);
+      assert.equal(r.ok, false);
+      assert.equal(r.up, undefined);
+      assert.equal(r.down, undefined);
+      assert.deepEqual(r.changes, []);
+      assert.deepEqual(r.downChanges, []);
+      assert.equal(r.errors.length, 2);
+      assert.deepEqual(r.diagnostics, [...r.errors, ...r.warnings]);
+      const [dup, syntax] = r.errors;
+      assert.deepEqual(
+        { ...dup, message: undefined },
+        // Line 2; the second `a` follows "CREATE TABLE 😀 (a int, ": 24 UTF-16 units
+        // (23 characters: the emoji is 2 units), so column 25.
+        { severity: 'error', side: 'current', line: 2, column: 25, offset: 42, utf16Offset: 37, message: undefined },
+      );
+      assert.match(dup.message, /`a`/);
+      // The offsets point at the token, in the JS string and in the UTF-8 bytes.
+      assert.ok(current.slice(dup.utf16Offset).startsWith('a int);'));
+      assert.equal(Buffer.byteLength(current.slice(0, dup.utf16Offset)), dup.offset);
+      assert.equal(syntax.side, 'desired');
+      assert.equal(syntax.line, 1);
+      assert.equal(desired.slice(syntax.utf16Offset - syntax.column + 1, syntax.utf16Offset + 1), 'CREATE TABLE (');
+    }
+  });
+
+  test('the same diagnostics as the native CLI prints', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'schemashift-diag-'));
+    writeFileSync(join(dir, 'a.sql'), current);
+    writeFileSync(join(dir, 'b.sql'), desired);
+    const cli = native(['diff', join(dir, 'a.sql'), join(dir, 'b.sql')]);
+    assert.equal(cli.status, 1);
+    const r = p.esm.diff(current, desired);
+    const lines = cli.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, r.diagnostics.length);
+    lines.forEach((line, i) => {
+      const d = r.diagnostics[i];
+      const m = line.match(/^(.*):(\d+):(\d+): (error|warning): (.*)$/);
+      assert.ok(m, line);
+      assert.equal(m[1], join(dir, d.side === 'current' ? 'a.sql' : 'b.sql'));
+      assert.equal(Number(m[2]), d.line);
+      assert.equal(m[4], d.severity);
+      assert.equal(m[5], d.message);
+      // The CLI counts characters, the package UTF-16 units: one more after the emoji.
+      assert.equal(Number(m[3]) + (d.side === 'current' ? 1 : 0), d.column);
+    });
+  });
+
+  test('warnings are reported and do not stop the migration', () => {
+    const r = p.esm.diff('', 'CREATE TABLE t (a int);\nALTER TABLE t ENABLE ALWAYS TRIGGER x;\n');
+    assert.equal(r.ok, true);
+    assert.deepEqual(r.errors, []);
+    assert.ok(r.warnings.length >= 1, JSON.stringify(r));
+    assert.equal(r.warnings[0].severity, 'warning');
+    assert.equal(r.warnings[0].side, 'desired');
+    assert.equal(r.warnings[0].line, 2);
+    assert.equal(typeof r.up, 'string');
+  });
+});
+
+describe('options', () => {
+  test('dialect aliases; unknown dialects and options throw an Error', () => {
+    assert.equal(p.esm.diff('', '', { dialect: 'PostgreSQL' }).dialect, 'postgres');
+    assert.equal(p.esm.diff('', '', { dialect: undefined }).dialect, 'postgres');
+    assert.equal(p.esm.diff('', '', null).ok, true);
+    assert.throws(() => p.esm.diff('', '', { dialect: 'oracle' }), {
+      name: 'Error',
+      message: 'schemashift: unknown dialect `oracle` (expected postgres)',
+    });
+    assert.throws(() => p.esm.diff('', '', { revid: 'abc' }), { name: 'Error', message: /unknown field `revid`/ });
+    assert.throws(() => p.esm.diff('', '', { format: 'xml' }), { name: 'Error', message: /unknown variant `xml`/ });
+    assert.throws(() => p.cjs.diff(1, ''), { name: 'Error', message: /current schema must be a string/ });
+    assert.throws(() => p.cjs.diff('', undefined), { name: 'Error', message: /desired schema must be a string/ });
+    // Still usable afterwards.
+    assert.equal(p.esm.diff('', 'CREATE TABLE t (a int);').ok, true);
+  });
+
+  test("format 'alembic' is accepted; `alembic` stays absent until the core renders it", () => {
+    const r = p.esm.diff('', 'CREATE TABLE tasks (id int PRIMARY KEY);', {
+      dialect: 'postgres',
+      format: 'alembic',
+      message: 'add tasks',
+      revId: '1975ea83b712',
+    });
+    assert.equal(r.ok, true);
+    assert.equal(r.alembic, undefined);
+    assert.ok(!('alembic' in r));
+    assert.match(r.up, /CREATE TABLE tasks/);
+  });
+});
+
+describe('panics', () => {
+  test('a panic becomes a JS Error with its message, and the next call works', () => {
+    // The test hook is internal: reach the glue file directly (same instance as the entries).
+    const glue = createRequire(join(p.pkgDir, 'package.json'))('./dist/schemashift_wasm.cjs');
+    for (let i = 0; i < 3; i++) {
+      let caught;
+      try {
+        glue.__testPanic(`boom ${i}`);
+      } catch (e) {
+        caught = e;
+      }
+      assert.ok(caught instanceof Error, String(caught));
+      assert.ok(!(caught instanceof WebAssembly.RuntimeError), 'not a wasm trap');
+      assert.match(caught.message, new RegExp(`^schemashift: internal error: panicked at .*\\nboom ${i}$`));
+      // A fresh instance serves the next calls.
+      assert.equal(p.esm.resolveDialect('pg'), 'postgres');
+      const r = p.cjs.diff('', 'CREATE TABLE t (a int);');
+      assert.equal(r.changes[0].kind, 'create_table');
+    }
+  });
+});
+
+describe('large input', () => {
+  const pair = gitlabPair();
+  test('the 4.7 MB GitLab pg_dump pair: same migration as the native CLI', { skip: !pair && 'bench inputs not found' }, () => {
+    const current = readFileSync(pair.current, 'utf8');
+    const desired = readFileSync(pair.desired, 'utf8');
+    const t0 = performance.now();
+    const r = p.esm.diff(current, desired);
+    const ms = performance.now() - t0;
+    assert.equal(r.ok, true);
+    assert.ok(r.changes.length > 100);
+    const cli = native(['diff', pair.current, pair.desired]);
+    assert.equal(cli.status, 0);
+    assert.equal(r.up, cli.stdout);
+    assert.equal(r.down, native(['diff', pair.current, pair.desired, '--down']).stdout);
+    assert.equal(
+      r.warnings.map((d) => `${d.side === 'current' ? pair.current : pair.desired}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`).join(''),
+      cli.stderr,
+    );
+    console.log(`# GitLab pair: ${r.changes.length} changes, ${r.up.length} chars of UP, ${ms.toFixed(0)} ms`);
+  });
+});
