@@ -36,22 +36,30 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
             return builder.finish(&src);
         }
     };
-    for stmt in split(&tokens) {
-        let toks: Vec<TokenWithSpan> = stmt
-            .tokens
-            .iter()
-            .filter(|t| !matches!(t.token, Token::Whitespace(_)))
-            .cloned()
-            .collect();
-        if toks.is_empty() {
-            continue;
+    // Tokens are moved into one reused statement buffer: no per-token clone.
+    let mut splitter = Splitter::default();
+    let mut toks: Vec<TokenWithSpan> = Vec::new();
+    let mut comments: Vec<(Location, String)> = Vec::new();
+    let mut last_end = Location { line: 0, column: 0 };
+    for t in tokens {
+        match &t.token {
+            Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => {
+                comments.push((t.span.start, comment.trim().to_string()));
+                continue;
+            }
+            Token::Whitespace(_) => continue,
+            _ => {}
         }
-        let comments = leading_comments(stmt.tokens);
-        let mut cur = Cursor::new(&toks, &src, dialect, stmt.end);
-        if let Err(ParseError { message, at }) = builder.statement(&mut cur, &comments) {
-            builder.diag_at(Severity::Error, &src, at, message);
+        last_end = t.span.end;
+        if splitter.ends_statement(&t.token) {
+            run_statement(&mut builder, &src, dialect, &toks, &comments, t.span.start);
+            toks.clear();
+            comments.clear();
+        } else {
+            toks.push(t);
         }
     }
+    run_statement(&mut builder, &src, dialect, &toks, &comments, last_end);
     builder.finish(&src)
 }
 
@@ -74,71 +82,58 @@ fn blank_meta_commands(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One statement's tokens (whitespace included) and where it ends.
-struct Stmt<'t> {
-    tokens: &'t [TokenWithSpan],
+/// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
+fn run_statement(
+    builder: &mut Builder<'_>,
+    src: &Source<'_>,
+    dialect: &dyn Dialect,
+    toks: &[TokenWithSpan],
+    comments: &[(Location, String)],
     end: Location,
+) {
+    if toks.is_empty() {
+        return;
+    }
+    let mut cur = Cursor::new(toks, src, dialect, end);
+    if let Err(ParseError { message, at }) = builder.statement(&mut cur, comments) {
+        builder.diag_at(Severity::Error, src, at, message);
+    }
 }
 
-/// Split on `;` outside parentheses and `BEGIN ATOMIC .. END` bodies.
-fn split(tokens: &[TokenWithSpan]) -> Vec<Stmt<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth = 0i32;
-    let mut atomic = 0i32;
-    let mut case_depth = 0i32;
-    let mut prev_word_begin = false;
-    for (i, t) in tokens.iter().enumerate() {
-        match &t.token {
-            Token::LParen => depth += 1,
-            Token::RParen => depth -= 1,
-            Token::SemiColon if depth <= 0 && atomic == 0 => {
-                out.push(Stmt {
-                    tokens: &tokens[start..i],
-                    end: t.span.start,
-                });
-                start = i + 1;
-                depth = 0;
+/// Finds statement ends: `;` outside parentheses and `BEGIN ATOMIC .. END` bodies.
+#[derive(Default)]
+struct Splitter {
+    depth: i32,
+    atomic: i32,
+    case_depth: i32,
+    prev_begin: bool,
+}
+
+impl Splitter {
+    /// Feed the next non-whitespace token; true when it is the `;` that ends a statement.
+    fn ends_statement(&mut self, tok: &Token) -> bool {
+        let mut end = false;
+        match tok {
+            Token::LParen => self.depth += 1,
+            Token::RParen => self.depth -= 1,
+            Token::SemiColon if self.depth <= 0 && self.atomic == 0 => {
+                self.depth = 0;
+                end = true;
             }
-            Token::Word(_) if prev_word_begin && is_kw(&t.token, "atomic") => atomic += 1,
-            Token::Word(_) if atomic > 0 && is_kw(&t.token, "case") => case_depth += 1,
-            Token::Word(_) if atomic > 0 && is_kw(&t.token, "end") => {
-                if case_depth > 0 {
-                    case_depth -= 1;
+            Token::Word(_) if self.prev_begin && is_kw(tok, "atomic") => self.atomic += 1,
+            Token::Word(_) if self.atomic > 0 && is_kw(tok, "case") => self.case_depth += 1,
+            Token::Word(_) if self.atomic > 0 && is_kw(tok, "end") => {
+                if self.case_depth > 0 {
+                    self.case_depth -= 1;
                 } else {
-                    atomic -= 1;
+                    self.atomic -= 1;
                 }
             }
             _ => {}
         }
-        if !matches!(t.token, Token::Whitespace(_)) {
-            prev_word_begin = is_kw(&t.token, "begin");
-        }
+        self.prev_begin = is_kw(tok, "begin");
+        end
     }
-    if start < tokens.len() {
-        let end = tokens
-            .last()
-            .map(|t| t.span.end)
-            .unwrap_or(Location { line: 0, column: 0 });
-        out.push(Stmt {
-            tokens: &tokens[start..],
-            end,
-        });
-    }
-    out
-}
-
-/// The `--` comments directly before a statement (for hints like renames).
-fn leading_comments(tokens: &[TokenWithSpan]) -> Vec<(Location, String)> {
-    tokens
-        .iter()
-        .filter_map(|t| match &t.token {
-            Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => {
-                Some((t.span.start, comment.trim().to_string()))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 impl Builder<'_> {
