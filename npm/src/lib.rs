@@ -123,7 +123,7 @@ pub fn test_panic(#[wasm_bindgen(unchecked_param_type = "string")] message: JsVa
     panic!("{}", message.as_string().unwrap_or_default());
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "panic-hook"))]
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -137,5 +137,5 @@ fn install_panic_hook() {
     });
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "panic-hook")))]
 fn install_panic_hook() {}
