@@ -113,6 +113,41 @@ lock_version() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# The npm package (npm/): wasm toolchain, build and test tools
+# ---------------------------------------------------------------------------------------------
+
+# ensure_node: node and npm (this machine image has Node 20; Debian 12's nodejs is 18, enough).
+ensure_node() {
+    have node && have npm && return 0
+    ensure_apt_pkg nodejs npm
+}
+
+# ensure_npm_ci DIR: `npm ci` in DIR unless its node_modules already matches package-lock.json.
+ensure_npm_ci() {
+    local dir="$1" sum stamp="$1/node_modules/.schemashift-lock.sha256"
+    sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+        return 0
+    fi
+    log "npm ci in ${dir#"$REPO_ROOT"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+    echo "$sum" >"$stamp"
+}
+
+# ensure_npm_toolchain: what npm/build.sh and the npm/wasm-tests steps of test.sh need.
+ensure_npm_toolchain() {
+    ensure_rustup_target wasm32-unknown-unknown
+    # Must match the wasm-bindgen library pinned in Cargo.lock exactly; no --locked (a pinned
+    # dependency is missing from the registry mirror). Also installs wasm-bindgen-test-runner.
+    ensure_cargo_install wasm-bindgen-cli wasm-bindgen "$(lock_version wasm-bindgen)"
+    ensure_node
+    # binaryen 132 (wasm-opt; never Debian's binaryen), esbuild, playwright-core, typescript.
+    ensure_npm_ci "$REPO_ROOT/npm/tools"
+    # Headless browser tests (wasm-bindgen-test via chromedriver, playwright-core).
+    ensure_apt_pkg chromium chromium-driver
+}
+
+# ---------------------------------------------------------------------------------------------
 # What this project needs
 # ---------------------------------------------------------------------------------------------
 main() {
@@ -125,6 +160,7 @@ main() {
     ensure_rust
     ensure_rustup_component rustfmt
     ensure_rustup_component clippy
+    ensure_npm_toolchain
 
     # --- Not needed yet; enable when the matching part of the project lands ------------------
     # Web app / npm package (wasm). Versions from ../shared/TOOLCHAIN.md:

@@ -12,6 +12,10 @@
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
+#   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
+#                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
+#                consumers, an esbuild bundle in headless Chromium, the GitLab pair
+#   wasm-tests   wasm-bindgen-test suites (wasm-tests/) in Node and in headless Chromium
 #
 # The last line is always "N passed, N failed"; the exit status is non-zero if any step failed.
 set -euo pipefail
@@ -83,6 +87,19 @@ if [ "$LAST_STATUS" -eq 0 ]; then
 else
     fail_step pg_roundtrip "no PostgreSQL cluster"
 fi
+
+# The npm package, tested as users get it: the packed tarball against the native CLI.
+npm_tests() {
+    local tgz
+    cargo build --release --quiet -p schemashift-cli || return $?
+    tgz="$(bash npm/build.sh | tail -n 1)" || return $?
+    SCHEMASHIFT_NPM_TGZ="$tgz" SCHEMASHIFT_CLI="$REPO_ROOT/target/release/schemashift" \
+        node --test --test-reporter=spec npm/test/*.test.mjs
+}
+step npm npm_tests
+# Node and Chromium (tests/browser.rs; chromedriver from PATH).
+step wasm-tests env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test -p wasm-tests --target wasm32-unknown-unknown
 
 printf '\n==> summary\n'
 printf '%s\n' "${RESULTS[@]}"
