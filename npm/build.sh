@@ -36,8 +36,10 @@ wasm="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/schemashift_wasm.wasm"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 log "wasm-bindgen --target nodejs / --target web"
-wasm-bindgen --target nodejs --out-dir "$tmp/node" "$wasm"
-wasm-bindgen --target web --out-dir "$tmp/web" "$wasm"
+# --experimental-reset-state-function exports __wbg_reset_state: the JS entries use it to replace
+# an instance that a trap (not a panic: the panic hook handles those) left unusable.
+wasm-bindgen --experimental-reset-state-function --target nodejs --out-dir "$tmp/node" "$wasm"
+wasm-bindgen --experimental-reset-state-function --target web --out-dir "$tmp/web" "$wasm"
 # Both glues load the same .wasm from the same folder: it must be the same file.
 cmp -s "$tmp/node/schemashift_wasm_bg.wasm" "$tmp/web/schemashift_wasm_bg.wasm" \
   || { log "wasm-bindgen produced different .wasm files for nodejs and web"; exit 1; }

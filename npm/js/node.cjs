@@ -4,6 +4,22 @@
 // only so that code written for browsers (`await init()`) runs unchanged.
 const wasm = require('./schemashift_wasm.cjs');
 
+// Panics already arrive as `Error("schemashift: internal error: ...")` (the Rust panic hook),
+// with a fresh instance scheduled. Anything else escaping the module (a trap such as
+// `unreachable` after an allocation failure, a stack overflow) leaves the instance unusable:
+// replace it, and report an Error.
+function guarded(fn) {
+  return function schemashift(...args) {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof Error && e.constructor === Error && e.message.startsWith('schemashift: ')) throw e;
+      wasm.__wbg_reset_state();
+      throw new Error(`schemashift: internal error: ${e && e.message ? e.message : e}`, { cause: e });
+    }
+  };
+}
+
 function init() {
   return Promise.resolve();
 }
@@ -11,12 +27,18 @@ function init() {
 function initSync() {}
 
 module.exports = {
-  diff: wasm.diff,
-  dialects: wasm.dialects,
-  formats: wasm.formats,
-  resolveDialect: wasm.resolveDialect,
-  version: wasm.version,
+  diff: guarded(wasm.diff),
+  dialects: guarded(wasm.dialects),
+  formats: guarded(wasm.formats),
+  resolveDialect: guarded(wasm.resolveDialect),
+  version: guarded(wasm.version),
   init,
   initSync,
   default: init,
 };
+
+// For the package's own tests only (not enumerable, not in the types, not in the ESM entry).
+Object.defineProperty(module.exports, '__test', {
+  value: { panic: guarded(wasm.__testPanic), trap: guarded(wasm.__testTrap) },
+  enumerable: false,
+});

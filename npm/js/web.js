@@ -3,6 +3,7 @@
 // which Vite, webpack 5, Parcel and Rollup's URL plugins understand) or what you pass it.
 // Calling it again, or concurrently, returns the same instance.
 import wbgInit, {
+  __wbg_reset_state as wbgResetState,
   initSync as wbgInitSync,
   diff as wbgDiff,
   dialects as wbgDialects,
@@ -38,27 +39,37 @@ function guard(name) {
   }
 }
 
+// Panics already arrive as `Error("schemashift: internal error: ...")` (the Rust panic hook),
+// with a fresh instance scheduled. Anything else escaping the module (a trap such as
+// `unreachable` after an allocation failure, a stack overflow) leaves the instance unusable:
+// replace it, and report an Error.
+function call(name, fn, args) {
+  guard(name);
+  try {
+    return fn(...args);
+  } catch (e) {
+    if (e instanceof Error && e.constructor === Error && e.message.startsWith('schemashift: ')) throw e;
+    wbgResetState();
+    throw new Error(`schemashift: internal error: ${e && e.message ? e.message : e}`, { cause: e });
+  }
+}
+
 export function diff(current, desired, options) {
-  guard('diff');
-  return wbgDiff(current, desired, options);
+  return call('diff', wbgDiff, [current, desired, options]);
 }
 
 export function dialects() {
-  guard('dialects');
-  return wbgDialects();
+  return call('dialects', wbgDialects, []);
 }
 
 export function formats() {
-  guard('formats');
-  return wbgFormats();
+  return call('formats', wbgFormats, []);
 }
 
 export function resolveDialect(name) {
-  guard('resolveDialect');
-  return wbgResolveDialect(name);
+  return call('resolveDialect', wbgResolveDialect, [name]);
 }
 
 export function version() {
-  guard('version');
-  return wbgVersion();
+  return call('version', wbgVersion, []);
 }

@@ -21,7 +21,8 @@ let dts = readFileSync(generated, 'utf8');
 // the doc comment right before it.
 const internal = [
   /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __testPanic\([^)]*\): void;\n/,
-  /declare function __wbg_reset_state\(\): void;\n/,
+  /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __testTrap\([^)]*\): number;\n/,
+  /export function __wbg_reset_state\(\): void;\n/,
 ];
 for (const re of internal) {
   if (!re.test(dts)) {

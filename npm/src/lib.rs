@@ -123,6 +123,26 @@ pub fn test_panic(#[wasm_bindgen(unchecked_param_type = "string")] message: JsVa
     panic!("{}", message.as_string().unwrap_or_default());
 }
 
+/// Test hook (not part of the package's API): fails without a panic, the way the hook above
+/// cannot catch: `"abort"` traps (`unreachable`, as an allocation failure does), `"stack"`
+/// overflows the stack. The JS entries turn these into an `Error` and a fresh instance.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __testTrap)]
+pub fn test_trap(#[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue) -> u32 {
+    fn recurse(n: u32) -> u32 {
+        if std::hint::black_box(n) == u32::MAX {
+            return n;
+        }
+        let buf = std::hint::black_box([n; 64]);
+        recurse(n + 1).wrapping_add(buf[(n % 64) as usize])
+    }
+    match kind.as_string().as_deref() {
+        Some("abort") => std::process::abort(),
+        Some("stack") => recurse(0),
+        _ => 0,
+    }
+}
+
 #[cfg(all(target_arch = "wasm32", feature = "panic-hook"))]
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();

@@ -190,6 +190,29 @@ describe('panics', () => {
   });
 });
 
+describe('traps', () => {
+  test('a trap or a stack overflow becomes a JS Error, and the next call works on a fresh instance', () => {
+    for (const kind of ['abort', 'stack', 'abort']) {
+      let caught;
+      try {
+        p.cjs.__test.trap(kind);
+      } catch (e) {
+        caught = e;
+      }
+      assert.ok(caught instanceof Error, String(caught));
+      assert.equal(caught.constructor, Error);
+      assert.match(caught.message, /^schemashift: internal error: /);
+      assert.ok(caught.cause instanceof WebAssembly.RuntimeError || caught.cause instanceof RangeError, String(caught.cause));
+      const r = p.esm.diff('', 'CREATE TABLE t (a int);');
+      assert.equal(r.changes[0].kind, 'create_table');
+      assert.equal(p.esm.resolveDialect('pg'), 'postgres');
+    }
+    // The panic path through the guarded entry stays a plain panic Error.
+    assert.throws(() => p.cjs.__test.panic('boom'), { message: /^schemashift: internal error: panicked at .*\nboom$/ });
+    assert.equal(p.esm.diff('', '').ok, true);
+  });
+});
+
 describe('large input', () => {
   const pair = gitlabPair();
   test('the 4.7 MB GitLab pg_dump pair: same migration as the native CLI', { skip: !pair && 'bench inputs not found' }, () => {
