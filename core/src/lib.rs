@@ -60,6 +60,9 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
             migration: None,
         };
     }
+    // Names are written as the desired schema spells them, else as the current one does.
+    let respelled = dialect.with_spellings(&[&to.spellings, &from.spellings]);
+    let dialect = respelled.as_deref().unwrap_or(dialect);
     let changes = diff::diff(&from, &to, dialect);
     let down_changes = diff::diff(&to, &from, dialect);
     let up = render::sql::script(&changes, dialect);

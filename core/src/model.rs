@@ -90,6 +90,9 @@ pub struct Schema {
     pub objects: IndexMap<ObjectId, Object>,
     /// Privileges granted (`GRANT`), each with whether it carries `WITH GRANT OPTION`.
     pub grants: IndexMap<Grant, bool>,
+    /// Identifiers as written, by folded name (first spelling seen), for dialects that fold
+    /// names for comparison but write them as the user did.
+    pub spellings: std::collections::BTreeMap<String, String>,
 }
 
 /// One privilege on one object (or column) for one grantee.
@@ -225,10 +228,17 @@ pub struct Column {
     pub not_null: bool,
     pub default: Option<Sql>,
     pub identity: Option<Identity>,
-    /// `GENERATED ALWAYS AS (expr) STORED`.
-    pub generated: Option<Sql>,
+    /// `GENERATED ALWAYS AS (expr) STORED|VIRTUAL`.
+    pub generated: Option<Generated>,
     pub collation: Option<String>,
     pub comment: Option<String>,
+}
+
+/// A generated column's expression and whether its values are stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Generated {
+    pub expr: Sql,
+    pub stored: bool,
 }
 
 /// What a foreign key does on delete or update.
@@ -430,6 +440,8 @@ pub enum ObjectKind {
     Trigger,
     Policy,
     Rule,
+    /// SQLite `CREATE VIRTUAL TABLE .. USING module(..)`.
+    VirtualTable,
 }
 
 impl ObjectKind {
@@ -443,6 +455,7 @@ impl ObjectKind {
             Self::Trigger => "TRIGGER",
             Self::Policy => "POLICY",
             Self::Rule => "RULE",
+            Self::VirtualTable => "TABLE",
         }
     }
 

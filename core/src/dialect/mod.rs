@@ -2,12 +2,15 @@
 //! names and how each [`Change`](crate::diff::Change) is spelled in SQL.
 
 mod postgres;
+mod sqlite;
 
 use crate::diff::Change;
-use crate::model::{Column, QualName, Schema, Sequence, Sql, Type};
+use crate::model::{Column, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub use postgres::Postgres;
+pub use sqlite::{affinity, Sqlite};
 
 /// The dialects schemashift knows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -15,13 +18,18 @@ pub use postgres::Postgres;
 pub enum DialectKind {
     #[default]
     Postgres,
+    Sqlite,
 }
 
 impl DialectKind {
+    /// Every dialect, in the order user interfaces list them.
+    pub const ALL: [DialectKind; 2] = [DialectKind::Postgres, DialectKind::Sqlite];
+
     /// Parse a user-supplied dialect name.
     pub fn from_name(name: &str) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
             "postgres" | "postgresql" | "pg" => Some(Self::Postgres),
+            "sqlite" | "sqlite3" => Some(Self::Sqlite),
             _ => None,
         }
     }
@@ -29,6 +37,15 @@ impl DialectKind {
     pub fn name(self) -> &'static str {
         match self {
             Self::Postgres => "postgres",
+            Self::Sqlite => "sqlite",
+        }
+    }
+
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Postgres => "PostgreSQL",
+            Self::Sqlite => "SQLite",
         }
     }
 
@@ -36,6 +53,7 @@ impl DialectKind {
     pub fn dialect(self) -> &'static dyn Dialect {
         match self {
             Self::Postgres => &Postgres,
+            Self::Sqlite => &sqlite::SQLITE,
         }
     }
 }
@@ -93,4 +111,65 @@ pub trait Dialect: Sync {
     fn needs_using(&self, from: &Column, to: &Column) -> bool;
     /// SQL statements (without trailing `;`) for one change.
     fn render_change(&self, change: &Change, out: &mut Vec<String>);
+
+    /// Statements a script starts with, given all its changes (e.g. settings, `BEGIN`).
+    fn script_prologue(&self, _changes: &[Change]) -> Vec<String> {
+        Vec::new()
+    }
+    /// Statements a script ends with.
+    fn script_epilogue(&self, _changes: &[Change]) -> Vec<String> {
+        Vec::new()
+    }
+
+    // ----- what the grammar accepts -----------------------------------------------------------
+
+    /// Column types are free-form declared names (`UNSIGNED BIG INT`, `NVARCHAR(160)`), kept as
+    /// written rather than resolved to a known type.
+    fn declared_types(&self) -> bool {
+        false
+    }
+    /// A string literal may stand for an identifier (`CREATE TABLE 'x'`).
+    fn strings_as_identifiers(&self) -> bool {
+        false
+    }
+    /// `AS (expr)` without `STORED`/`VIRTUAL` is stored.
+    fn generated_stored_by_default(&self) -> bool {
+        true
+    }
+    /// The statement that drops an object kept by definition.
+    fn drop_object_sql(&self, kind: ObjectKind, name: &str, table: Option<&QualName>) -> String {
+        match table {
+            Some(t) => format!(
+                "DROP {} {} ON {}",
+                kind.sql(),
+                self.quote_ident(name),
+                self.quote_name(t)
+            ),
+            None => format!("DROP {} {}", kind.sql(), self.quote_ident(name)),
+        }
+    }
+
+    // ----- what the planner may do ------------------------------------------------------------
+
+    /// Foreign keys live inside `CREATE TABLE` only (no `ALTER TABLE .. ADD CONSTRAINT`), and
+    /// are not checked when a table is created, so they are never deferred or re-added.
+    fn foreign_keys_inline(&self) -> bool {
+        false
+    }
+    /// Whether `change`, one of the changes of kept table `from` -> `to`, can be done with an
+    /// `ALTER` statement; if any cannot, the table is rebuilt ([`Change::RebuildTable`]).
+    fn alter_in_place(&self, _change: &Change, _from: &Table, _to: &Table) -> bool {
+        true
+    }
+    /// Names are folded for comparison but written as the schemas spelled them (see
+    /// [`Dialect::with_spellings`]).
+    fn keeps_spelling(&self) -> bool {
+        false
+    }
+    /// A dialect instance that writes identifiers with the spellings the schemas used
+    /// (case-insensitive databases keep names as written); `None` when folding already keeps
+    /// them. Earlier maps win.
+    fn with_spellings(&self, _spellings: &[&BTreeMap<String, String>]) -> Option<Box<dyn Dialect>> {
+        None
+    }
 }

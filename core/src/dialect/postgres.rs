@@ -553,6 +553,21 @@ impl Dialect for Postgres {
     fn render_change(&self, change: &Change, out: &mut Vec<String>) {
         crate::render::postgres::render_change(self, change, out);
     }
+
+    fn script_prologue(&self, changes: &[Change]) -> Vec<String> {
+        let creates_routine = changes.iter().any(|c| match c {
+            Change::CreateObject { object } | Change::ReplaceObject { to: object, .. } => {
+                matches!(object.id.kind, ObjectKind::Function | ObjectKind::Procedure)
+            }
+            _ => false,
+        });
+        // Bodies may mention tables created later in the script, as in pg_dump.
+        if creates_routine {
+            vec!["SET check_function_bodies = false".to_string()]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 #[cfg(test)]

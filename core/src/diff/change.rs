@@ -93,6 +93,17 @@ pub enum Change {
     RenameIndex {
         from: QualName,
         to: String,
+        /// The index as it is after the rename (dialects without `ALTER INDEX .. RENAME`
+        /// drop and recreate it).
+        index: Index,
+    },
+    /// A kept table whose changes cannot be made with `ALTER TABLE` (SQLite): it is recreated
+    /// under a temporary name, its rows copied, the old table dropped and the new one renamed.
+    /// `changes` are the per-table changes the rebuild stands for, in plan order.
+    RebuildTable {
+        from: Table,
+        to: Table,
+        changes: Vec<Change>,
     },
     AttachPartition {
         table: QualName,
@@ -246,7 +257,10 @@ impl Change {
             | Change::DetachPartition { table, .. }
             | Change::SetRowSecurity { table, .. }
             | Change::SetTableOptions { table, .. } => Some(table),
-            Change::CreateIndex { index } | Change::DropIndex { index } => Some(&index.table),
+            Change::CreateIndex { index }
+            | Change::DropIndex { index }
+            | Change::RenameIndex { index, .. } => Some(&index.table),
+            Change::RebuildTable { to, .. } => Some(&to.name),
             _ => None,
         }
     }
@@ -292,7 +306,11 @@ impl Change {
             }
             Change::CreateIndex { index } => format!("create index {}", index.name),
             Change::DropIndex { index } => format!("drop index {}", index.name),
-            Change::RenameIndex { from, to } => format!("rename index {from} to {to}"),
+            Change::RenameIndex { from, to, .. } => format!("rename index {from} to {to}"),
+            Change::RebuildTable { to, changes, .. } => {
+                let inner: Vec<String> = changes.iter().map(|c| c.summary()).collect();
+                format!("rebuild table {} ({})", to.name, inner.join("; "))
+            }
             Change::AttachPartition { table, partition } => {
                 format!("attach partition {table} to {}", partition.parent)
             }
@@ -351,6 +369,11 @@ impl Change {
         };
         let mut out = Vec::new();
         match self {
+            Change::RebuildTable { changes, .. } => {
+                for c in changes {
+                    out.extend(c.hazards());
+                }
+            }
             Change::DropTable { table } => out.push(h(
                 "drop_table",
                 HazardKind::Destructive,

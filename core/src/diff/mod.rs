@@ -52,6 +52,10 @@ struct Planner<'a> {
     fk_rebuild: HashSet<(QualName, String)>,
     /// Views on both sides that are dropped and recreated.
     rebuild_views: IndexSet<QualName>,
+    /// Kept tables the dialect must rebuild (see [`Change::RebuildTable`]).
+    rebuilt: HashSet<QualName>,
+    /// Changes of kept tables, planned before views so that rebuilds are known.
+    kept: Vec<(Phase, Change)>,
 }
 
 impl<'a> Planner<'a> {
@@ -65,6 +69,8 @@ impl<'a> Planner<'a> {
             changed_columns: HashSet::new(),
             fk_rebuild: HashSet::new(),
             rebuild_views: IndexSet::new(),
+            rebuilt: HashSet::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -95,6 +101,7 @@ impl<'a> Planner<'a> {
         self.enums();
         self.sequences();
         self.note_column_changes();
+        self.plan_kept_tables();
         self.rebuild_views = self.views_to_rebuild();
         self.tables();
         self.views();
@@ -379,7 +386,8 @@ impl<'a> Planner<'a> {
                     .constraints
                     .get(cn)
                     .is_some_and(|bc| bc.same_definition(con));
-                if same && (target_gone || cols_changed || key_rebuilt) {
+                let inline = self.dialect.foreign_keys_inline();
+                if same && !inline && (target_gone || cols_changed || key_rebuilt) {
                     self.fk_rebuild.insert((tn.clone(), cn.clone()));
                 }
             }
@@ -433,7 +441,12 @@ impl<'a> Planner<'a> {
             .values()
             .filter(|t| !self.a.tables.contains_key(&t.name))
             .collect();
-        let (drop_order, drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
+        let (drop_order, mut drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
+        let inline = self.dialect.foreign_keys_inline();
+        if inline {
+            // Foreign keys go with their table.
+            drop_cycle_fks.clear();
+        }
         for (t, fk) in drop_cycle_fks {
             let con = self.a.tables[&t].constraints[&fk].clone();
             self.drop_constraint(t, con);
@@ -467,7 +480,7 @@ impl<'a> Planner<'a> {
             let mut deferred = Vec::new();
             table.constraints.retain(|_, c| match &c.kind {
                 ConstraintKind::ForeignKey { ref_table, .. }
-                    if *ref_table != name && !available.contains(ref_table) =>
+                    if !inline && *ref_table != name && !available.contains(ref_table) =>
                 {
                     deferred.push(c.clone());
                     false
@@ -494,10 +507,38 @@ impl<'a> Planner<'a> {
             self.table_comments(None, &table);
             available.insert(name);
         }
-        for (name, bt) in &self.b.tables {
-            if let Some(at) = self.a.tables.get(name) {
-                self.alter_table(at, bt);
+        let kept = std::mem::take(&mut self.kept);
+        self.out.extend(kept);
+    }
+
+    /// The changes of every kept table; a table with a change the dialect cannot make in place
+    /// becomes one [`Change::RebuildTable`], and views reading it are rebuilt too.
+    fn plan_kept_tables(&mut self) {
+        let (a, b) = (self.a, self.b);
+        for (name, bt) in &b.tables {
+            let Some(at) = a.tables.get(name) else {
+                continue;
+            };
+            let start = self.out.len();
+            self.alter_table(at, bt);
+            let list: Vec<(Phase, Change)> = self.out.drain(start..).collect();
+            if list
+                .iter()
+                .all(|(_, c)| self.dialect.alter_in_place(c, at, bt))
+            {
+                self.kept.extend(list);
+                continue;
             }
+            self.rebuilt.insert(name.clone());
+            self.reshaped.insert(name.clone());
+            self.kept.push((
+                Phase::AlterTables,
+                Change::RebuildTable {
+                    from: at.clone(),
+                    to: bt.clone(),
+                    changes: list.into_iter().map(|(_, c)| c).collect(),
+                },
+            ));
         }
     }
 
@@ -748,8 +789,18 @@ impl<'a> Planner<'a> {
     fn indexes(&mut self) {
         let mut dropped: Vec<&Index> = Vec::new();
         let mut added: Vec<&Index> = Vec::new();
-        for (name, ai) in &self.a.indexes {
-            match self.b.indexes.get(name) {
+        // Indexes of a rebuilt table go with the old table and are created on the new one.
+        let (a, b) = (self.a, self.b);
+        for bi in b.indexes.values() {
+            if self.rebuilt.contains(&bi.table) {
+                self.push(Phase::AddKeys, Change::CreateIndex { index: bi.clone() });
+            }
+        }
+        for (name, ai) in &a.indexes {
+            if self.rebuilt.contains(&ai.table) {
+                continue;
+            }
+            match b.indexes.get(name) {
                 Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
@@ -763,8 +814,8 @@ impl<'a> Planner<'a> {
                 None => dropped.push(ai),
             }
         }
-        for (name, bi) in &self.b.indexes {
-            if !self.a.indexes.contains_key(name) {
+        for (name, bi) in &b.indexes {
+            if !a.indexes.contains_key(name) && !self.rebuilt.contains(&bi.table) {
                 added.push(bi);
             }
         }
@@ -787,6 +838,7 @@ impl<'a> Planner<'a> {
                 Change::RenameIndex {
                     from: from.clone(),
                     to: to.name.name.clone(),
+                    index: to.clone(),
                 },
             );
             if to.comment != self.a.indexes[&from].comment {
@@ -932,11 +984,10 @@ impl<'a> Planner<'a> {
                     }
                 }
                 Some(ao) => {
-                    // Triggers on a view that is rebuilt go with it.
-                    let on_rebuilt_view = bo
-                        .table
-                        .as_ref()
-                        .is_some_and(|t| self.rebuild_views.contains(t));
+                    // Triggers on a view or table that is rebuilt go with it.
+                    let on_rebuilt_view = bo.table.as_ref().is_some_and(|t| {
+                        self.rebuild_views.contains(t) || self.rebuilt.contains(t)
+                    });
                     if on_rebuilt_view && ao == bo {
                         self.push(
                             Phase::CreateDependants,

@@ -4,6 +4,8 @@ use super::source::Source;
 use crate::dialect::Dialect;
 use crate::model::{QualName, Sql};
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// A parse failure at a position.
 #[derive(Debug)]
@@ -21,6 +23,8 @@ pub struct Cursor<'a> {
     pub dialect: &'a dyn Dialect,
     /// Location just past the statement, for errors at its end.
     pub end: Location,
+    /// Identifiers as written, by folded name (first seen wins).
+    pub spellings: &'a RefCell<BTreeMap<String, String>>,
 }
 
 /// Whether a token is the unquoted keyword `kw` (case-insensitive).
@@ -34,6 +38,7 @@ impl<'a> Cursor<'a> {
         src: &'a Source<'a>,
         dialect: &'a dyn Dialect,
         end: Location,
+        spellings: &'a RefCell<BTreeMap<String, String>>,
     ) -> Self {
         Self {
             toks,
@@ -41,7 +46,28 @@ impl<'a> Cursor<'a> {
             src,
             dialect,
             end,
+            spellings,
         }
+    }
+
+    pub fn peek_tok_at(&self, n: usize, tok: &Token) -> bool {
+        self.peek_at(n) == Some(tok)
+    }
+
+    /// Fold an identifier, remembering how it was written.
+    fn fold(&self, raw: &str, quoted: bool) -> String {
+        let folded = if quoted {
+            self.dialect.fold_quoted(raw)
+        } else {
+            self.dialect.fold_ident(raw)
+        };
+        if self.dialect.keeps_spelling() {
+            let mut map = self.spellings.borrow_mut();
+            if !map.contains_key(&folded) {
+                map.insert(folded.clone(), raw.to_string());
+            }
+        }
+        folded
     }
 
     pub fn peek(&self) -> Option<&'a Token> {
@@ -155,14 +181,15 @@ impl<'a> Cursor<'a> {
         match self.peek() {
             Some(Token::Word(w)) => {
                 self.pos += 1;
-                Ok(match w.quote_style {
-                    Some(_) => self.dialect.fold_quoted(&w.value),
-                    None => self.dialect.fold_ident(&w.value),
-                })
+                Ok(self.fold(&w.value, w.quote_style.is_some()))
             }
             Some(Token::DoubleQuotedString(s)) => {
                 self.pos += 1;
-                Ok(self.dialect.fold_quoted(s))
+                Ok(self.fold(s, true))
+            }
+            Some(Token::SingleQuotedString(s)) if self.dialect.strings_as_identifiers() => {
+                self.pos += 1;
+                Ok(self.fold(&s.replace("''", "'"), true))
             }
             _ => self.expected("a name"),
         }

@@ -43,6 +43,8 @@ struct ParsedColumn {
     constraints: Vec<PendingConstraint>,
     /// `serial` pseudo-type: the integer type it stands for.
     serial: Option<&'static str>,
+    /// SQLite `AUTOINCREMENT` on the column's primary key.
+    autoincrement: bool,
 }
 
 const COLUMN_STOP: &[&str] = &[
@@ -187,6 +189,9 @@ impl<'d> Builder<'d> {
             if c.eat_kw("table") {
                 return self.create_table(c, unlogged);
             }
+            if c.eat_kws(&["virtual", "table"]) {
+                return self.create_virtual_table(c);
+            }
             if c.peek_kw("unique") || c.peek_kw("index") {
                 return self.create_index(c);
             }
@@ -291,8 +296,14 @@ impl<'d> Builder<'d> {
             }
             return c.error(format!("table {} is defined twice", name.name));
         }
+        if name.name.starts_with("sqlite_") {
+            // SQLite's own tables (`sqlite_sequence`, `sqlite_stat1`) come with the database.
+            c.pos = c.toks.len();
+            return Ok(());
+        }
         let mut table = Table::new(name.clone());
         table.unlogged = unlogged;
+        let mut sqlite_options: Vec<&str> = Vec::new();
         let mut columns: Vec<ParsedColumn> = Vec::new();
         let mut constraints: Vec<PendingConstraint> = Vec::new();
         if c.eat_kws(&["partition", "of"]) {
@@ -337,13 +348,22 @@ impl<'d> Builder<'d> {
             } else if c.eat_kws(&["on", "commit"]) {
                 c.next();
                 c.eat_kw("rows");
-            } else if c.eat_kw("strict") || c.eat_kws(&["without", "rowid"]) {
-                // SQLite table options; accepted for now.
+            } else if c.eat_kw("strict") {
+                sqlite_options.push("STRICT");
+            } else if c.eat_kws(&["without", "rowid"]) {
+                sqlite_options.push("WITHOUT ROWID");
             } else if c.eat(&Token::Comma) {
             } else {
                 return c.expected("table options or end of statement");
             }
         }
+        if columns.iter().any(|p| p.autoincrement) {
+            sqlite_options.push("AUTOINCREMENT");
+        }
+        sqlite_options.sort_unstable();
+        table
+            .options
+            .extend(sqlite_options.into_iter().map(String::from));
         self.add_table(table, columns, constraints)
     }
 
@@ -552,6 +572,7 @@ impl<'d> Builder<'d> {
         };
         let mut constraints: Vec<PendingConstraint> = Vec::new();
         let mut next_name: Option<String> = None;
+        let mut autoincrement = false;
         loop {
             if c.eat_kw("collate") {
                 column.collation = Some(self.collation_name(c)?);
@@ -579,11 +600,20 @@ impl<'d> Builder<'d> {
                 } else {
                     c.eat_kw("always");
                     c.expect_kw("as")?;
-                    let (s, e) = c.paren_group()?;
-                    column.generated = Some(c.sql_expr((s, e)));
-                    c.eat_kw("stored");
-                    c.eat_kw("virtual");
+                    column.generated = Some(self.generated_expr(c)?);
                 }
+            } else if c.peek_kw("as") && c.peek_tok_at(1, &Token::LParen) {
+                // SQLite's short form `AS (expr) [STORED | VIRTUAL]`.
+                c.next();
+                column.generated = Some(self.generated_expr(c)?);
+            } else if c.eat_kw("autoincrement") {
+                // SQLite: only valid on an INTEGER PRIMARY KEY; kept as a table option, the way
+                // SQLAlchemy's `sqlite_autoincrement` is.
+                autoincrement = true;
+            } else if c.eat_kws(&["on", "conflict"]) {
+                let at = c.location();
+                c.next();
+                self.unsupported("`ON CONFLICT` clause of a constraint", at);
             } else if c.eat_kw("deferrable") {
                 if let Some(last) = constraints.last_mut() {
                     last.deferrable = true;
@@ -617,13 +647,11 @@ impl<'d> Builder<'d> {
                 break;
             }
         }
-        if c.peek_kw("autoincrement") {
-            c.next();
-        }
         Ok(ParsedColumn {
             column,
             constraints,
             serial,
+            autoincrement,
         })
     }
 
@@ -830,6 +858,10 @@ impl<'d> Builder<'d> {
                     c.expect_kw("immediate")?;
                 }
             } else if c.eat_kws(&["not", "valid"]) || c.eat_kws(&["no", "inherit"]) {
+            } else if c.eat_kws(&["on", "conflict"]) {
+                let at = c.location();
+                c.next();
+                self.unsupported("`ON CONFLICT` clause of a constraint", at);
             } else {
                 return Ok(());
             }
@@ -850,10 +882,27 @@ impl<'d> Builder<'d> {
         })
     }
 
+    /// `(expr) [STORED | VIRTUAL]` after `GENERATED ALWAYS AS` / `AS`.
+    fn generated_expr(&mut self, c: &mut Cursor) -> PResult<Generated> {
+        let (s, e) = c.paren_group()?;
+        let expr = c.sql_expr((s, e));
+        let stored = if c.eat_kw("stored") {
+            true
+        } else if c.eat_kw("virtual") {
+            false
+        } else {
+            self.dialect.generated_stored_by_default()
+        };
+        Ok(Generated { expr, stored })
+    }
+
     // ----- types ----------------------------------------------------------------------------
 
     /// A column type; returns the integer type for the `serial` pseudo-types.
     fn parse_type(&mut self, c: &mut Cursor) -> PResult<(Type, Option<&'static str>)> {
+        if self.dialect.declared_types() {
+            return Ok((self.declared_type(c)?, None));
+        }
         let tok = c.peek().cloned();
         let mut schema: Option<String> = None;
         let mut name = match tok {
@@ -943,6 +992,29 @@ impl<'d> Builder<'d> {
             &self.search_schema,
         );
         Ok((ty, None))
+    }
+
+    /// A declared type (SQLite): any words, then `(n)` or `(n, m)`; possibly none at all.
+    fn declared_type(&mut self, c: &mut Cursor) -> PResult<Type> {
+        let mut words: Vec<String> = Vec::new();
+        while let Some(Token::Word(w)) = c.peek() {
+            let stop = w.quote_style.is_none()
+                && (COLUMN_STOP.iter().any(|k| w.value.eq_ignore_ascii_case(k))
+                    || w.value.eq_ignore_ascii_case("as"));
+            if stop {
+                break;
+            }
+            words.push(w.value.to_ascii_lowercase());
+            c.next();
+        }
+        let mut modifiers = None;
+        if !words.is_empty() && c.peek_tok(&Token::LParen) {
+            let r = c.paren_group()?;
+            modifiers = Some(c.text(r).split_whitespace().collect::<String>());
+        }
+        Ok(self
+            .dialect
+            .normalize_type(&words.join(" "), None, modifiers, 0, &self.search_schema))
     }
 
     fn collation_name(&mut self, c: &mut Cursor) -> PResult<String> {
@@ -1902,6 +1974,7 @@ impl<'d> Builder<'d> {
         let start = 0;
         let constraint = c.eat_kw("constraint");
         c.expect_kw("trigger")?;
+        c.eat_kws(&["if", "not", "exists"]);
         let name = c.ident()?;
         let _ = constraint;
         // Find `ON table`.
@@ -1912,11 +1985,9 @@ impl<'d> Builder<'d> {
         let table = c.qual_name(&self.search_schema.clone())?;
         c.pos = c.toks.len();
         let signature = format!("{table}.{name}");
-        let drop = format!(
-            "DROP TRIGGER {} ON {}",
-            self.dialect.quote_ident(&name),
-            self.dialect.quote_name(&table)
-        );
+        let drop = self
+            .dialect
+            .drop_object_sql(ObjectKind::Trigger, &name, Some(&table));
         let target = format!(
             "TRIGGER {} ON {}",
             self.dialect.quote_ident(&name),
@@ -1935,6 +2006,23 @@ impl<'d> Builder<'d> {
         Ok(())
     }
 
+    /// SQLite `CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module(args)`: kept by text.
+    fn create_virtual_table(&mut self, c: &mut Cursor) -> PResult<()> {
+        c.eat_kws(&["if", "not", "exists"]);
+        let name = c.qual_name(&self.search_schema.clone())?;
+        c.expect_kw("using")?;
+        c.pos = c.toks.len();
+        self.take_relname(&name.schema, &name.name);
+        let kind = ObjectKind::VirtualTable;
+        let drop = self.dialect.drop_object_sql(kind, &name.name, None);
+        let target = format!("TABLE {}", self.dialect.quote_name(&name));
+        self.add_object(c, kind, name.to_string(), 0, drop, target, None);
+        if let Some((_, o)) = self.schema.objects.last_mut() {
+            o.create.key = o.create.key.replace(" if not exists ", " ");
+        }
+        Ok(())
+    }
+
     /// `EXECUTE PROCEDURE` and `EXECUTE FUNCTION` are the same; `CREATE OR REPLACE` too.
     fn fix_trigger_key(&mut self) {
         if let Some((_, o)) = self.schema.objects.last_mut() {
@@ -1942,7 +2030,8 @@ impl<'d> Builder<'d> {
                 .create
                 .key
                 .replace("execute procedure", "execute function")
-                .replace("create or replace", "create");
+                .replace("create or replace", "create")
+                .replace("trigger if not exists ", "trigger ");
         }
     }
 

@@ -17,6 +17,8 @@ use cursor::{is_kw, Cursor, ParseError};
 use source::Source;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 pub use ddl::Builder;
 
@@ -25,6 +27,7 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
     let cleaned = blank_meta_commands(text);
     let src = Source::new(&cleaned);
     let mut builder = Builder::new(dialect, side);
+    let spellings = RefCell::new(BTreeMap::new());
     let tokens = match Tokenizer::new(dialect.parser_dialect(), &cleaned)
         .with_unescape(false)
         .tokenize_with_location()
@@ -52,16 +55,32 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
         }
         last_end = t.span.end;
         if splitter.ends_statement(&t.token) {
-            run_statement(&mut builder, &src, dialect, &toks, &comments, t.span.start);
+            let ctx = (&src, dialect, &spellings);
+            run_statement(&mut builder, ctx, &toks, &comments, t.span.start);
             toks.clear();
             comments.clear();
         } else {
             toks.push(t);
         }
     }
-    run_statement(&mut builder, &src, dialect, &toks, &comments, last_end);
-    builder.finish(&src)
+    run_statement(
+        &mut builder,
+        (&src, dialect, &spellings),
+        &toks,
+        &comments,
+        last_end,
+    );
+    let (mut schema, diagnostics) = builder.finish(&src);
+    schema.spellings = spellings.into_inner();
+    (schema, diagnostics)
 }
+
+/// What every statement is read against: the source, the dialect, the spellings seen so far.
+type Context<'a> = (
+    &'a Source<'a>,
+    &'a dyn Dialect,
+    &'a RefCell<BTreeMap<String, String>>,
+);
 
 /// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash; blank
 /// them (keeping positions) so the tokenizer never sees them.
@@ -85,8 +104,7 @@ fn blank_meta_commands(text: &str) -> Cow<'_, str> {
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
 fn run_statement(
     builder: &mut Builder<'_>,
-    src: &Source<'_>,
-    dialect: &dyn Dialect,
+    (src, dialect, spellings): Context<'_>,
     toks: &[TokenWithSpan],
     comments: &[(Location, String)],
     end: Location,
@@ -94,31 +112,47 @@ fn run_statement(
     if toks.is_empty() {
         return;
     }
-    let mut cur = Cursor::new(toks, src, dialect, end);
+    let mut cur = Cursor::new(toks, src, dialect, end, spellings);
     if let Err(ParseError { message, at }) = builder.statement(&mut cur, comments) {
         builder.diag_at(Severity::Error, src, at, message);
     }
 }
 
-/// Finds statement ends: `;` outside parentheses and `BEGIN ATOMIC .. END` bodies.
+/// Finds statement ends: `;` outside parentheses, `BEGIN ATOMIC .. END` bodies and the
+/// `BEGIN .. END` bodies of SQLite triggers.
 #[derive(Default)]
 struct Splitter {
     depth: i32,
     atomic: i32,
     case_depth: i32,
     prev_begin: bool,
+    /// Tokens seen in the current statement.
+    seen: usize,
+    /// The statement is a `CREATE [TEMP] TRIGGER`.
+    trigger: bool,
 }
 
 impl Splitter {
     /// Feed the next non-whitespace token; true when it is the `;` that ends a statement.
     fn ends_statement(&mut self, tok: &Token) -> bool {
         let mut end = false;
+        if self.seen == 0 {
+            self.trigger = false;
+        }
+        self.seen += 1;
+        if (2..=3).contains(&self.seen) && is_kw(tok, "trigger") {
+            self.trigger = true;
+        }
         match tok {
             Token::LParen => self.depth += 1,
             Token::RParen => self.depth -= 1,
             Token::SemiColon if self.depth <= 0 && self.atomic == 0 => {
                 self.depth = 0;
+                self.seen = 0;
                 end = true;
+            }
+            Token::Word(_) if self.trigger && self.atomic == 0 && is_kw(tok, "begin") => {
+                self.atomic += 1
             }
             Token::Word(_) if self.prev_begin && is_kw(tok, "atomic") => self.atomic += 1,
             Token::Word(_) if self.atomic > 0 && is_kw(tok, "case") => self.case_depth += 1,

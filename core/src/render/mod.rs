@@ -2,3 +2,4 @@
 
 pub(crate) mod postgres;
 pub mod sql;
+pub(crate) mod sqlite;

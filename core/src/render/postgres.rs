@@ -98,7 +98,8 @@ fn column_sql(d: &Postgres, c: &Column, serial: bool) -> String {
         s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));
     }
     if let Some(g) = &c.generated {
-        s.push_str(&format!(" GENERATED ALWAYS AS ({}) STORED", g.text));
+        let kind = if g.stored { "STORED" } else { "VIRTUAL" };
+        s.push_str(&format!(" GENERATED ALWAYS AS ({}) {kind}", g.expr.text));
     }
     if let Some(def) = &c.default {
         s.push_str(&format!(" DEFAULT {}", def.text));
@@ -539,12 +540,18 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
         Change::DropIndex { index } => {
             out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
         }
-        Change::RenameIndex { from, to } => {
+        Change::RenameIndex { from, to, .. } => {
             out.push(format!(
                 "ALTER INDEX {} RENAME TO {}",
                 d.quote_name(from),
                 d.quote_ident(to)
             ));
+        }
+        Change::RebuildTable { changes, .. } => {
+            // PostgreSQL alters in place; a rebuild only groups the changes.
+            for c in changes {
+                render_change(d, c, out);
+            }
         }
         Change::AttachPartition { table, partition } => out.push(format!(
             "{} ATTACH PARTITION {} {}",

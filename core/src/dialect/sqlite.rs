@@ -1,0 +1,485 @@
+//! SQLite: case-insensitive names kept as written, declared types compared as written (with
+//! their affinity for hazards), and table rebuilds for everything `ALTER TABLE` cannot do.
+//!
+//! What counts as a change of column type: the declared type, compared case-insensitively
+//! with whitespace normalised (`VARCHAR(255)` = `varchar( 255 )`). `INT` and `INTEGER` are
+//! different declared types: SQLite keeps the declared text, and only `INTEGER PRIMARY KEY`
+//! makes a column the rowid. A change between types of the same affinity is reported as such
+//! (no stored value changes).
+
+use super::{Dialect, DialectKind};
+use crate::diff::Change;
+use crate::model::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// SQLite 3.35+ (`ALTER TABLE .. DROP COLUMN`).
+pub struct Sqlite {
+    /// Identifiers as the schemas wrote them, by folded (lower-case) name.
+    spellings: BTreeMap<String, String>,
+}
+
+pub(super) static SQLITE: Sqlite = Sqlite {
+    spellings: BTreeMap::new(),
+};
+
+static PARSER: sqlparser::dialect::SQLiteDialect = sqlparser::dialect::SQLiteDialect {};
+
+/// SQLite's keywords (https://sqlite.org/lang_keywords.html), lower-case and sorted: names
+/// equal to one are quoted.
+const KEYWORDS: &[&str] = &[
+    "abort",
+    "action",
+    "add",
+    "after",
+    "all",
+    "alter",
+    "always",
+    "analyze",
+    "and",
+    "as",
+    "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
+    "between",
+    "by",
+    "cascade",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "commit",
+    "conflict",
+    "constraint",
+    "create",
+    "cross",
+    "current",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
+    "default",
+    "deferrable",
+    "deferred",
+    "delete",
+    "desc",
+    "detach",
+    "distinct",
+    "do",
+    "drop",
+    "each",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exclude",
+    "exclusive",
+    "exists",
+    "explain",
+    "fail",
+    "filter",
+    "first",
+    "following",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "generated",
+    "glob",
+    "group",
+    "groups",
+    "having",
+    "if",
+    "ignore",
+    "immediate",
+    "in",
+    "index",
+    "indexed",
+    "initially",
+    "inner",
+    "insert",
+    "instead",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "key",
+    "last",
+    "left",
+    "like",
+    "limit",
+    "match",
+    "materialized",
+    "natural",
+    "no",
+    "not",
+    "nothing",
+    "notnull",
+    "null",
+    "nulls",
+    "of",
+    "offset",
+    "on",
+    "or",
+    "order",
+    "others",
+    "outer",
+    "over",
+    "partition",
+    "plan",
+    "pragma",
+    "preceding",
+    "primary",
+    "query",
+    "raise",
+    "range",
+    "recursive",
+    "references",
+    "regexp",
+    "reindex",
+    "release",
+    "rename",
+    "replace",
+    "restrict",
+    "returning",
+    "right",
+    "rollback",
+    "row",
+    "rows",
+    "savepoint",
+    "select",
+    "set",
+    "table",
+    "temp",
+    "temporary",
+    "then",
+    "ties",
+    "to",
+    "transaction",
+    "trigger",
+    "unbounded",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
+    "where",
+    "window",
+    "with",
+    "without",
+];
+
+/// Suffixes of the shadow tables full-text and r-tree virtual tables create; `.schema` prints
+/// them as ordinary tables.
+const SHADOW_SUFFIXES: &[&str] = &[
+    "_content",
+    "_segments",
+    "_segdir",
+    "_docsize",
+    "_stat",
+    "_data",
+    "_idx",
+    "_config",
+    "_node",
+    "_rowid",
+    "_parent",
+];
+
+/// SQLite's type affinity of a declared type (https://sqlite.org/datatype3.html, 3.1).
+pub fn affinity(declared: &str) -> &'static str {
+    let t = declared.to_ascii_uppercase();
+    if t.contains("INT") {
+        "INTEGER"
+    } else if t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") {
+        "TEXT"
+    } else if t.is_empty() || t.contains("BLOB") {
+        "BLOB"
+    } else if t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") {
+        "REAL"
+    } else {
+        "NUMERIC"
+    }
+}
+
+impl Sqlite {
+    /// How an identifier was written, if the schemas wrote it in another case.
+    pub fn spelling<'s>(&'s self, ident: &'s str) -> &'s str {
+        self.spellings.get(ident).map_or(ident, String::as_str)
+    }
+
+    /// Whether an `ALTER TABLE .. ADD COLUMN` can add this column (sqlite.org/lang_altertable).
+    fn can_add_column(&self, column: &Column) -> bool {
+        if column.generated.as_ref().is_some_and(|g| g.stored) {
+            return false;
+        }
+        let default = column
+            .default
+            .as_ref()
+            .map(|d| d.text.trim().to_ascii_lowercase());
+        let constant = default.as_deref().is_none_or(|d| {
+            !d.starts_with('(')
+                && !matches!(d, "current_time" | "current_date" | "current_timestamp")
+        });
+        let null_default = default.as_deref().is_none_or(|d| d == "null");
+        constant && !(column.not_null && null_default && column.generated.is_none())
+    }
+}
+
+impl Dialect for Sqlite {
+    fn kind(&self) -> DialectKind {
+        DialectKind::Sqlite
+    }
+
+    fn parser_dialect(&self) -> &dyn sqlparser::dialect::Dialect {
+        &PARSER
+    }
+
+    fn default_schema(&self) -> &'static str {
+        "main"
+    }
+
+    fn fold_ident(&self, ident: &str) -> String {
+        ident.to_ascii_lowercase()
+    }
+
+    /// Quoted names are case-insensitive too: `"Users"` and `users` are one table.
+    fn fold_quoted(&self, ident: &str) -> String {
+        ident.to_ascii_lowercase()
+    }
+
+    fn object_name(&self, name1: &str, name2: &str, label: &str) -> String {
+        if name2.is_empty() {
+            format!("{name1}_{label}")
+        } else {
+            format!("{name1}_{name2}_{label}")
+        }
+    }
+
+    fn serial_type(&self, _name: &str) -> Option<&'static str> {
+        None
+    }
+
+    fn nextval_default(&self, seq: &QualName) -> Sql {
+        // SQLite has no sequences; never called for it.
+        Sql::new(String::new(), format!("nextval('{seq}')"))
+    }
+
+    fn serial_of(&self, _col: &Column, _seq: &Sequence, _table: &QualName) -> Option<&'static str> {
+        None
+    }
+
+    fn normalize_type(
+        &self,
+        name: &str,
+        _schema: Option<&str>,
+        modifiers: Option<String>,
+        _array_dims: u8,
+        _search_schema: &str,
+    ) -> Type {
+        Type {
+            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+            modifiers,
+            array_dims: 0,
+            user: None,
+        }
+    }
+
+    fn render_type(&self, ty: &Type) -> String {
+        let name = ty.name.to_ascii_uppercase();
+        match &ty.modifiers {
+            Some(m) => format!("{name}({m})"),
+            None => name,
+        }
+    }
+
+    fn quote_ident(&self, ident: &str) -> String {
+        let ident = self.spelling(ident);
+        let plain = ident
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && ident.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && KEYWORDS
+                .binary_search(&ident.to_ascii_lowercase().as_str())
+                .is_err();
+        if plain {
+            ident.to_string()
+        } else {
+            format!("\"{}\"", ident.replace('"', "\"\""))
+        }
+    }
+
+    fn complete(&self, schema: &mut Schema) {
+        // Foreign keys without columns reference the primary key.
+        let pks: HashMap<QualName, Vec<String>> = schema
+            .tables
+            .values()
+            .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
+                Some(ConstraintKind::PrimaryKey { columns, .. }) => {
+                    Some((t.name.clone(), columns.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        for t in schema.tables.values_mut() {
+            for c in t.constraints.values_mut() {
+                if let ConstraintKind::ForeignKey {
+                    ref_table,
+                    ref_columns,
+                    ..
+                } = &mut c.kind
+                {
+                    if ref_columns.is_empty() {
+                        if let Some(pk) = pks.get(ref_table) {
+                            *ref_columns = pk.clone();
+                        }
+                    }
+                }
+            }
+        }
+        // Shadow tables of virtual tables are the module's business.
+        let virtual_tables: HashSet<String> = schema
+            .objects
+            .values()
+            .filter(|o| o.id.kind == ObjectKind::VirtualTable)
+            .map(|o| o.id.signature.clone())
+            .collect();
+        if !virtual_tables.is_empty() {
+            schema.tables.retain(|name, _| {
+                !SHADOW_SUFFIXES.iter().any(|suffix| {
+                    name.name.strip_suffix(suffix).is_some_and(|base| {
+                        virtual_tables.contains(&QualName::new(&name.schema, base).to_string())
+                    })
+                })
+            });
+        }
+    }
+
+    fn needs_using(&self, _from: &Column, _to: &Column) -> bool {
+        false
+    }
+
+    fn render_change(&self, change: &Change, out: &mut Vec<String>) {
+        crate::render::sqlite::render_change(self, change, out);
+    }
+
+    fn script_prologue(&self, changes: &[Change]) -> Vec<String> {
+        if changes.iter().any(is_rebuild) {
+            // The documented rebuild procedure (sqlite.org/lang_altertable.html#otheralter):
+            // foreign keys off outside the transaction, everything else inside it.
+            vec!["PRAGMA foreign_keys = OFF".into(), "BEGIN".into()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn script_epilogue(&self, changes: &[Change]) -> Vec<String> {
+        if changes.iter().any(is_rebuild) {
+            vec![
+                "PRAGMA foreign_key_check".into(),
+                "COMMIT".into(),
+                "PRAGMA foreign_keys = ON".into(),
+            ]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn declared_types(&self) -> bool {
+        true
+    }
+
+    fn strings_as_identifiers(&self) -> bool {
+        true
+    }
+
+    fn generated_stored_by_default(&self) -> bool {
+        false
+    }
+
+    fn drop_object_sql(&self, kind: ObjectKind, name: &str, _table: Option<&QualName>) -> String {
+        format!("DROP {} {}", kind.sql(), self.quote_ident(name))
+    }
+
+    fn foreign_keys_inline(&self) -> bool {
+        true
+    }
+
+    fn alter_in_place(&self, change: &Change, from: &Table, _to: &Table) -> bool {
+        match change {
+            Change::AddColumn { column, .. } => self.can_add_column(column),
+            Change::DropColumn { column, .. } => {
+                let in_key = from.constraints.values().any(|c| match &c.kind {
+                    ConstraintKind::PrimaryKey { columns, .. }
+                    | ConstraintKind::Unique { columns, .. }
+                    | ConstraintKind::ForeignKey { columns, .. } => columns.contains(&column.name),
+                    _ => false,
+                });
+                !in_key && !column.generated.as_ref().is_some_and(|g| g.stored)
+            }
+            Change::SetComment { .. } => true,
+            _ => false,
+        }
+    }
+
+    fn keeps_spelling(&self) -> bool {
+        true
+    }
+
+    fn with_spellings(&self, maps: &[&BTreeMap<String, String>]) -> Option<Box<dyn Dialect>> {
+        let mut spellings = BTreeMap::new();
+        for map in maps {
+            for (folded, raw) in *map {
+                spellings
+                    .entry(folded.clone())
+                    .or_insert_with(|| raw.clone());
+            }
+        }
+        Some(Box::new(Sqlite { spellings }))
+    }
+}
+
+fn is_rebuild(c: &Change) -> bool {
+    matches!(c, Change::RebuildTable { .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_are_sorted_for_binary_search() {
+        let mut sorted = KEYWORDS.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, KEYWORDS);
+    }
+
+    #[test]
+    fn affinity_follows_sqlite_rules() {
+        assert_eq!(affinity("int"), "INTEGER");
+        assert_eq!(affinity("unsigned big int"), "INTEGER");
+        assert_eq!(affinity("nvarchar"), "TEXT");
+        assert_eq!(affinity(""), "BLOB");
+        assert_eq!(affinity("double precision"), "REAL");
+        assert_eq!(affinity("decimal"), "NUMERIC");
+        // "POINT" contains "INT".
+        assert_eq!(affinity("floating point"), "INTEGER");
+    }
+
+    #[test]
+    fn names_keep_their_spelling_and_are_quoted_when_needed() {
+        let mut m = BTreeMap::new();
+        m.insert("album".to_string(), "Album".to_string());
+        let d = SQLITE.with_spellings(&[&m]).unwrap();
+        assert_eq!(d.quote_ident("album"), "Album");
+        assert_eq!(d.quote_ident("order"), "\"order\"");
+        assert_eq!(d.quote_ident("first name"), "\"first name\"");
+    }
+}

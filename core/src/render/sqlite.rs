@@ -1,0 +1,250 @@
+//! SQLite spelling of each change. Kept tables that `ALTER TABLE` cannot change arrive as
+//! [`Change::RebuildTable`] and get the documented rebuild: new table under a temporary name,
+//! rows copied, old table dropped, new one renamed (the script's prologue and epilogue switch
+//! foreign keys off, wrap everything in a transaction and run `PRAGMA foreign_key_check`).
+
+use crate::dialect::{Dialect, Sqlite};
+use crate::diff::Change;
+use crate::model::*;
+
+fn list(d: &Sqlite, cols: &[String]) -> String {
+    cols.iter()
+        .map(|c| d.quote_ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether the table's primary key is written on its column with `AUTOINCREMENT`.
+fn autoincrement_column(t: &Table) -> Option<&str> {
+    if !t.options.iter().any(|o| o == "AUTOINCREMENT") {
+        return None;
+    }
+    match t.primary_key().map(|c| &c.kind) {
+        Some(ConstraintKind::PrimaryKey { columns, .. }) if columns.len() == 1 => {
+            Some(columns[0].as_str())
+        }
+        _ => None,
+    }
+}
+
+fn column_sql(d: &Sqlite, c: &Column, autoincrement: bool) -> String {
+    let mut s = d.quote_ident(&c.name);
+    let ty = d.render_type(&c.ty);
+    if !ty.is_empty() {
+        s.push(' ');
+        s.push_str(&ty);
+    }
+    if autoincrement {
+        s.push_str(" PRIMARY KEY AUTOINCREMENT");
+    }
+    if c.not_null {
+        s.push_str(" NOT NULL");
+    }
+    if let Some(def) = &c.default {
+        s.push_str(&format!(" DEFAULT {}", def.text));
+    }
+    if let Some(coll) = &c.collation {
+        s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));
+    }
+    if let Some(g) = &c.generated {
+        let kind = if g.stored { "STORED" } else { "VIRTUAL" };
+        s.push_str(&format!(" GENERATED ALWAYS AS ({}) {kind}", g.expr.text));
+    }
+    s
+}
+
+fn constraint_sql(d: &Sqlite, c: &Constraint) -> String {
+    let mut s = if c.implicit_name {
+        String::new()
+    } else {
+        format!("CONSTRAINT {} ", d.quote_ident(&c.name))
+    };
+    match &c.kind {
+        ConstraintKind::PrimaryKey { columns, .. } => {
+            s.push_str(&format!("PRIMARY KEY ({})", list(d, columns)));
+        }
+        ConstraintKind::Unique { columns, .. } => {
+            s.push_str(&format!("UNIQUE ({})", list(d, columns)));
+        }
+        ConstraintKind::Check { expr, .. } => s.push_str(&format!("CHECK ({})", expr.text)),
+        ConstraintKind::ForeignKey {
+            columns,
+            ref_table,
+            ref_columns,
+            on_delete,
+            on_update,
+            ..
+        } => {
+            s.push_str(&format!(
+                "FOREIGN KEY ({}) REFERENCES {}",
+                list(d, columns),
+                d.quote_name(ref_table)
+            ));
+            if !ref_columns.is_empty() {
+                s.push_str(&format!(" ({})", list(d, ref_columns)));
+            }
+            if *on_update != RefAction::NoAction {
+                s.push_str(&format!(" ON UPDATE {}", on_update.sql()));
+            }
+            if *on_delete != RefAction::NoAction {
+                s.push_str(&format!(" ON DELETE {}", on_delete.sql()));
+            }
+        }
+        ConstraintKind::Exclude { body } => s.push_str(&format!("EXCLUDE {}", body.text)),
+    }
+    if c.deferrable {
+        s.push_str(" DEFERRABLE");
+        if c.initially_deferred {
+            s.push_str(" INITIALLY DEFERRED");
+        }
+    }
+    s
+}
+
+fn create_table_sql(d: &Sqlite, t: &Table, name: &str) -> String {
+    let auto = autoincrement_column(t);
+    let mut elems: Vec<String> = t
+        .columns
+        .values()
+        .map(|c| column_sql(d, c, auto == Some(c.name.as_str())))
+        .collect();
+    elems.extend(
+        t.constraints
+            .values()
+            .filter(|c| !(auto.is_some() && matches!(c.kind, ConstraintKind::PrimaryKey { .. })))
+            .map(|c| constraint_sql(d, c)),
+    );
+    let mut s = format!("CREATE TABLE {name} (\n    {}\n)", elems.join(",\n    "));
+    let options: Vec<&str> = t
+        .options
+        .iter()
+        .map(String::as_str)
+        .filter(|o| *o != "AUTOINCREMENT")
+        .collect();
+    if !options.is_empty() {
+        s.push(' ');
+        s.push_str(&options.join(", "));
+    }
+    s
+}
+
+fn index_sql(d: &Sqlite, i: &Index) -> String {
+    let keys: Vec<String> = i
+        .keys
+        .iter()
+        .map(|k| {
+            let mut ks = k.expr.text.clone();
+            if let Some(c) = &k.collation {
+                ks.push_str(&format!(" COLLATE {}", d.quote_ident(c)));
+            }
+            if k.descending {
+                ks.push_str(" DESC");
+            }
+            ks
+        })
+        .collect();
+    let mut s = format!(
+        "CREATE {}INDEX {} ON {} ({})",
+        if i.unique { "UNIQUE " } else { "" },
+        d.quote_name(&i.name),
+        d.quote_name(&i.table),
+        keys.join(", ")
+    );
+    if let Some(p) = &i.predicate {
+        s.push_str(&format!(" WHERE {}", p.text));
+    }
+    s
+}
+
+fn view_sql(d: &Sqlite, v: &View) -> String {
+    let mut s = format!("CREATE VIEW {}", d.quote_name(&v.name));
+    if !v.columns.is_empty() {
+        s.push_str(&format!(" ({})", list(d, &v.columns)));
+    }
+    s.push_str(" AS ");
+    s.push_str(v.query.text.trim());
+    s
+}
+
+/// The rebuild of a kept table: rows of the columns both versions have are copied
+/// (generated columns are computed, not copied).
+fn rebuild(d: &Sqlite, from: &Table, to: &Table, out: &mut Vec<String>) {
+    let name = d.quote_name(&to.name);
+    let temp = d.quote_ident(&format!("_schemashift_new_{}", d.spelling(&to.name.name)));
+    out.push(create_table_sql(d, to, &temp));
+    let copied: Vec<&String> = to
+        .columns
+        .values()
+        .filter(|c| c.generated.is_none())
+        .filter(|c| {
+            from.columns
+                .get(&c.name)
+                .is_some_and(|f| f.generated.is_none())
+        })
+        .map(|c| &c.name)
+        .collect();
+    if !copied.is_empty() {
+        let cols = copied
+            .iter()
+            .map(|c| d.quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(format!(
+            "INSERT INTO {temp} ({cols}) SELECT {cols} FROM {}",
+            d.quote_name(&from.name)
+        ));
+    }
+    out.push(format!("DROP TABLE {}", d.quote_name(&from.name)));
+    // Triggers elsewhere may name the table: the legacy rename neither rewrites nor checks
+    // them (they name the final name, which is right once the rename is done).
+    out.push("PRAGMA legacy_alter_table = ON".into());
+    out.push(format!("ALTER TABLE {temp} RENAME TO {name}"));
+    out.push("PRAGMA legacy_alter_table = OFF".into());
+}
+
+pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
+    let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
+    match change {
+        Change::CreateTable { table, .. } => {
+            out.push(create_table_sql(d, table, &d.quote_name(&table.name)))
+        }
+        Change::DropTable { table } => {
+            out.push(format!("DROP TABLE {}", d.quote_name(&table.name)))
+        }
+        Change::AddColumn { table, column, .. } => out.push(format!(
+            "{} ADD COLUMN {}",
+            alter(table),
+            column_sql(d, column, false)
+        )),
+        Change::DropColumn { table, column } => out.push(format!(
+            "{} DROP COLUMN {}",
+            alter(table),
+            d.quote_ident(&column.name)
+        )),
+        Change::RebuildTable { from, to, .. } => rebuild(d, from, to, out),
+        Change::CreateIndex { index } => out.push(index_sql(d, index)),
+        Change::DropIndex { index } => {
+            out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
+        }
+        // No `ALTER INDEX .. RENAME` in SQLite.
+        Change::RenameIndex { from, index, .. } => {
+            out.push(format!("DROP INDEX {}", d.quote_name(from)));
+            out.push(index_sql(d, index));
+        }
+        Change::CreateView { view } => out.push(view_sql(d, view)),
+        Change::DropView { view } => out.push(format!("DROP VIEW {}", d.quote_name(&view.name))),
+        Change::CreateObject { object } => out.push(object.create.text.trim().to_string()),
+        Change::DropObject { object } => out.push(object.drop.clone()),
+        Change::ReplaceObject { from, to } => {
+            out.push(from.drop.clone());
+            out.push(to.create.text.trim().to_string());
+        }
+        // SQLite keeps no comments.
+        Change::SetComment { .. } => {}
+        // Nothing else is read from SQLite DDL; say so rather than drop it silently.
+        other => out.push(format!(
+            "-- schemashift: SQLite has no statement for: {}",
+            other.summary()
+        )),
+    }
+}
