@@ -14,7 +14,7 @@ Compare two schema snapshots (DDL files; '-' reads stdin) and print the migratio
 options:
   --down                 print the DOWN migration (desired -> current) instead of UP
   --format sql|json      output format (default: sql)
-  --dialect postgres     SQL dialect (default: postgres)
+  --dialect NAME         SQL dialect: postgres (default) or sqlite
   --exit-code            exit 3 when there are changes
   -h, --help             show this help
   -V, --version          show the version
@@ -98,7 +98,9 @@ fn parse_args(argv: &[String]) -> Parsed {
                 Ok(v) => match DialectKind::from_name(&v) {
                     Some(d) => args.dialect = d,
                     None => {
-                        return usage_error(&format!("unknown dialect `{v}` (expected postgres)"))
+                        return usage_error(&format!(
+                            "unknown dialect `{v}` (expected postgres or sqlite)"
+                        ))
                     }
                 },
                 Err(e) => return e,

@@ -69,3 +69,8 @@ fn run_cases(dialect: DialectKind) {
 fn postgres_cases() {
     run_cases(DialectKind::Postgres);
 }
+
+#[test]
+fn sqlite_cases() {
+    run_cases(DialectKind::Sqlite);
+}

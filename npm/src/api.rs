@@ -9,14 +9,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 /// Every dialect the core knows, in the order `dialects()` lists them.
-///
-/// The `match` below stops compiling when the core adds a dialect, so this list cannot fall
-/// behind (core change that would remove this: a `DialectKind::ALL` constant).
-pub const DIALECTS: &[DialectKind] = &[DialectKind::Postgres];
-
-const _: fn(DialectKind) = |d| match d {
-    DialectKind::Postgres => {}
-};
+pub const DIALECTS: &[DialectKind] = &DialectKind::ALL;
 
 /// The output formats the core can render today. `"alembic"` is accepted by [`DiffOptions`]
 /// but produces nothing until the core has an Alembic renderer.
@@ -38,7 +31,8 @@ pub enum Format {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DiffOptions {
-    /// SQL dialect of both inputs: `"postgres"` (the default; also `"postgresql"`, `"pg"`).
+    /// SQL dialect of both inputs: `"postgres"` (the default; also `"postgresql"`, `"pg"`) or
+    /// `"sqlite"` (also `"sqlite3"`).
     /// `dialects()` lists what this build supports.
     #[tsify(optional)]
     pub dialect: Option<String>,
@@ -521,7 +515,7 @@ mod tests {
         };
         assert_eq!(
             diff("", "", &bad).unwrap_err(),
-            "unknown dialect `oracle` (expected postgres)"
+            "unknown dialect `oracle` (expected postgres or sqlite)"
         );
 
         let r = diff("CREATE TABLE (;", "", &DiffOptions::default()).unwrap();

@@ -33,7 +33,7 @@ describe('module systems', () => {
   test('version, dialects, formats', () => {
     const pkg = JSON.parse(readFileSync(join(p.pkgDir, 'package.json'), 'utf8'));
     assert.equal(p.esm.version(), pkg.version);
-    assert.deepEqual(p.esm.dialects(), ['postgres']);
+    assert.deepEqual(p.esm.dialects(), ['postgres', 'sqlite']);
     assert.deepEqual(p.esm.formats(), ['sql', 'json']);
     assert.equal(p.esm.resolveDialect('PostgreSQL'), 'postgres');
     assert.equal(p.esm.resolveDialect('pg'), 'postgres');
@@ -42,14 +42,14 @@ describe('module systems', () => {
   });
 });
 
-for (const kind of ['esm', 'cjs']) {
-  describe(`same output as the native CLI (${kind})`, () => {
-    for (const c of cases()) {
+for (const [kind, dialect] of ['esm', 'cjs'].flatMap((k) => [[k, 'postgres'], [k, 'sqlite']])) {
+  describe(`same output as the native CLI (${kind}, ${dialect})`, () => {
+    for (const c of cases(dialect)) {
       test(c.name, () => {
-        const r = p[kind].diff(c.currentText, c.desiredText, { format: 'json' });
+        const r = p[kind].diff(c.currentText, c.desiredText, { format: 'json', dialect });
         assert.equal(r.ok, true, JSON.stringify(r.errors));
         const cli = (...extra) => {
-          const out = native(['diff', c.current, c.desired, ...extra]);
+          const out = native(['diff', c.current, c.desired, '--dialect', dialect, ...extra]);
           assert.equal(out.status, 0, out.stderr);
           return out.stdout;
         };
@@ -61,7 +61,7 @@ for (const kind of ['esm', 'cjs']) {
         // The structured changes are the JSON report's, and the default format leaves json out.
         assert.deepEqual(r.changes, JSON.parse(r.json.up).changes);
         assert.deepEqual(r.downChanges, JSON.parse(r.json.down).changes);
-        const plain = p[kind].diff(c.currentText, c.desiredText);
+        const plain = p[kind].diff(c.currentText, c.desiredText, { dialect });
         assert.equal(plain.json, undefined);
         assert.equal(plain.up, r.up);
         assert.deepEqual(plain.changes, r.changes);
@@ -144,7 +144,7 @@ describe('options', () => {
     assert.equal(p.esm.diff('', '', null).ok, true);
     assert.throws(() => p.esm.diff('', '', { dialect: 'oracle' }), {
       name: 'Error',
-      message: 'schemashift: unknown dialect `oracle` (expected postgres)',
+      message: 'schemashift: unknown dialect `oracle` (expected postgres or sqlite)',
     });
     assert.throws(() => p.esm.diff('', '', { revid: 'abc' }), { name: 'Error', message: /unknown field `revid`/ });
     assert.throws(() => p.esm.diff('', '', { format: 'xml' }), { name: 'Error', message: /unknown variant `xml`/ });

@@ -1034,7 +1034,7 @@ impl<'a> Planner<'a> {
             if ao
                 .table
                 .as_ref()
-                .is_some_and(|t| !self.b.tables.contains_key(t))
+                .is_some_and(|t| !self.b.tables.contains_key(t) && !self.b.views.contains_key(t))
             {
                 continue;
             }

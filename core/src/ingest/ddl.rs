@@ -585,11 +585,18 @@ impl<'d> Builder<'d> {
                 column.not_null = false;
                 next_name = None;
             } else if c.eat_kw("default") {
-                let r = c.until(stop_at(COLUMN_STOP));
-                if r.0 == r.1 {
+                let start = c.pos;
+                if c.peek_tok(&Token::LParen) {
+                    c.paren_group()?;
+                } else if c.at_end() || c.peek_tok(&Token::Comma) || c.peek_tok(&Token::RParen) {
                     return c.expected("a default expression");
+                } else {
+                    c.next();
                 }
-                column.default = Some(c.sql_expr(r));
+                let r = (start, c.until(stop_at(COLUMN_STOP)).1);
+                let default = c.sql_expr(r);
+                // `DEFAULT NULL` is no default.
+                column.default = (default.key != "NULL").then_some(default);
             } else if c.eat_kw("generated") {
                 if c.eat_kws(&["always", "as", "identity"]) {
                     column.identity = Some(self.identity_options(c, true, &column.ty)?);

@@ -1,0 +1,1 @@
+CREATE TABLE task (id INTEGER PRIMARY KEY, title TEXT, owner TEXT NOT NULL);

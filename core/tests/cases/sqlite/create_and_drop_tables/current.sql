@@ -1,0 +1,2 @@
+CREATE TABLE legacy (id INTEGER PRIMARY KEY, data TEXT);
+CREATE TABLE legacy_child (id INTEGER PRIMARY KEY, legacy_id INTEGER REFERENCES legacy (id));

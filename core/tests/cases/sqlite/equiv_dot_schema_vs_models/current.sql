@@ -1,0 +1,13 @@
+CREATE TABLE IF NOT EXISTS "Album"
+(
+    [AlbumId] INTEGER  NOT NULL,
+    [Title] NVARCHAR(160)  NOT NULL,
+    [ArtistId] INTEGER  NOT NULL,
+    CONSTRAINT [PK_Album] PRIMARY KEY  ([AlbumId]),
+    FOREIGN KEY ([ArtistId]) REFERENCES [Artist] ([ArtistId])
+		ON DELETE NO ACTION ON UPDATE NO ACTION
+);
+CREATE TABLE `Artist` (`ArtistId` INTEGER NOT NULL, `Name` NVARCHAR(120), CONSTRAINT `PK_Artist` PRIMARY KEY (`ArtistId`));
+CREATE TABLE sqlite_sequence(name,seq);
+CREATE INDEX [IFK_AlbumArtistId] ON [Album] ([ArtistId]);
+CREATE TABLE user (id INTEGER PRIMARY KEY, email VARCHAR NOT NULL UNIQUE);

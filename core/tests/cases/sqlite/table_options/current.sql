@@ -1,0 +1,8 @@
+CREATE TABLE kv (
+    k TEXT PRIMARY KEY,
+    v BLOB
+);
+CREATE TABLE counter (
+    id INTEGER PRIMARY KEY,
+    n INTEGER
+);

@@ -1,0 +1,15 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    balance INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER,
+    note TEXT
+);
+CREATE VIEW rich AS SELECT id, balance FROM account WHERE balance > 1000;
+CREATE TRIGGER account_touch AFTER UPDATE ON account
+BEGIN
+    UPDATE account SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+END;
