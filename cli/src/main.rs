@@ -176,6 +176,12 @@ fn run(args: Args) -> ExitCode {
     } else {
         &migration.changes
     };
+    // What may lose data or fail on the rows present, for the direction printed.
+    for c in changes {
+        for h in c.hazards() {
+            let _ = writeln!(err, "warning: {} [{}]", h.message, h.code);
+        }
+    }
     let text = match args.format {
         Format::Sql => {
             if args.down {

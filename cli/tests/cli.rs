@@ -55,7 +55,41 @@ fn up_down_and_stdin() {
     );
     let piped = run(&["diff", "-", &d], Some(CURRENT));
     assert_eq!(piped.stdout, up.stdout);
-    assert!(piped.stderr.is_empty());
+    // Only hazard warnings, no diagnostics.
+    assert!(text(&piped.stderr)
+        .lines()
+        .all(|l| l.starts_with("warning: ") && l.ends_with(']')));
+}
+
+#[test]
+fn sqlite_rebuild_and_its_hazard() {
+    let c = write(
+        "sq_c.sql",
+        "CREATE TABLE [Task] (id INTEGER PRIMARY KEY, title TEXT);\n",
+    );
+    let d = write(
+        "sq_d.sql",
+        "CREATE TABLE task (id INTEGER PRIMARY KEY, title TEXT, owner TEXT NOT NULL);\n",
+    );
+    let up = run(&["diff", &c, &d, "--dialect", "sqlite"], None);
+    assert_eq!(up.status.code(), Some(0));
+    let sql = text(&up.stdout);
+    assert!(
+        sql.starts_with("PRAGMA foreign_keys = OFF;\nBEGIN;\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("INSERT INTO _schemashift_new_task (id, title) SELECT id, title FROM task;"),
+        "{sql}"
+    );
+    assert!(
+        sql.ends_with("COMMIT;\nPRAGMA foreign_keys = ON;\n"),
+        "{sql}"
+    );
+    let err = text(&up.stderr);
+    assert!(err.contains("warning: adding NOT NULL column main.task.owner without a default fails if the table has rows [add_not_null_column]"), "{err}");
+    let bad = run(&["diff", &c, &d, "--dialect", "oracle"], None);
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
