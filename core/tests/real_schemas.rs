@@ -155,6 +155,14 @@ fn truncated_and_mangled_input_never_panics() {
         let _ = migrate(piece, "", &Options::default());
         let _ = migrate("", piece, &Options::default());
     }
+    let sqlite = Options {
+        dialect: DialectKind::Sqlite,
+    };
+    if let Some(chinook) = input("small_chinook_sqlite.sql") {
+        for cut in (0..chinook.len()).step_by(17) {
+            let _ = migrate(&chinook[..cut], &chinook, &sqlite);
+        }
+    }
     let deep = format!(
         "CREATE TABLE t (x int CHECK ({}x > 0{}));",
         "(".repeat(500),
@@ -175,9 +183,16 @@ fn truncated_and_mangled_input_never_panics() {
         "'",
         "\"",
         "/* unterminated",
+        "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;",
+        "CREATE TABLE [unterminated (a)",
+        "CREATE TABLE t (a AS (",
+        "CREATE VIRTUAL TABLE v USING",
+        "CREATE TABLE t (a INTEGER PRIMARY KEY AUTOINCREMENT ON CONFLICT",
         deep.as_str(),
     ] {
-        let out = migrate(junk, "", &Options::default());
-        let _ = out.has_errors();
+        for options in [&Options::default(), &sqlite] {
+            let out = migrate(junk, "", options);
+            let _ = out.has_errors();
+        }
     }
 }
