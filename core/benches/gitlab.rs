@@ -6,7 +6,9 @@
 //! - `gitlab/migrate`: the full pipeline (parse both sides, diff both ways, render UP and
 //!   DOWN) on GitLab's `pg_dump --schema-only` of 2025-05-29 -> 2026-02-12 (~4.7 MB each);
 //! - `gitlab/parse`: ingest of one of those files only;
-//! - `chinook_x10/migrate`: the full pipeline on a small synthetic pair.
+//! - `chinook_x10/migrate`: the full pipeline on a small synthetic pair;
+//! - `synapse_sqlite/*`: Synapse's SQLite schema (130 tables) diffed with itself, and with a
+//!   copy where every `NOT NULL` is dropped (every such table is rebuilt, both ways).
 //!
 //! Sample size 10, flat sampling and short warm-up/measurement times keep the whole run
 //! well under two minutes.
@@ -90,6 +92,25 @@ fn chinook(c: &mut Criterion) {
     group.finish();
 }
 
+fn synapse_sqlite(c: &mut Criterion) {
+    let options = Options {
+        dialect: DialectKind::Sqlite,
+    };
+    let current = input("medium_synapse_full72.sql.sqlite");
+    let desired = current.replace(" NOT NULL", "");
+    report("synapse_sqlite", &current, &desired, &options);
+
+    let mut group = c.benchmark_group("synapse_sqlite");
+    group.throughput(Throughput::Bytes((current.len() * 2) as u64));
+    group.bench_function("self", |b| {
+        b.iter(|| schemashift::migrate(black_box(&current), black_box(&current), &options))
+    });
+    group.bench_function("rebuild_all", |b| {
+        b.iter(|| schemashift::migrate(black_box(&current), black_box(&desired), &options))
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(10)
@@ -102,6 +123,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = gitlab, chinook
+    targets = gitlab, chinook, synapse_sqlite
 }
 criterion_main!(benches);
