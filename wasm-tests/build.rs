@@ -37,8 +37,14 @@ fn main() {
             }
             let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
             let (current, desired) = (read("current.sql"), read("desired.sql"));
-            let outcome =
-                schemashift::migrate(&current, &desired, &schemashift::Options { dialect });
+            let outcome = schemashift::migrate(
+                &current,
+                &desired,
+                &schemashift::Options {
+                    dialect,
+                    ..Default::default()
+                },
+            );
             let m = outcome.migration.expect("the case files have no errors");
             let json = |changes: &[schemashift::Change]| {
                 let v = schemashift::json_report(changes, &outcome.diagnostics, dialect);

@@ -157,6 +157,7 @@ fn run(args: Args) -> ExitCode {
         &desired,
         &Options {
             dialect: args.dialect,
+            ..Default::default()
         },
     );
     let stderr = std::io::stderr();

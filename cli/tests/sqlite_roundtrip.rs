@@ -197,6 +197,7 @@ fn run_case(case: &Case, artifacts: &Path) -> Verdict {
     }
     let options = Options {
         dialect: DialectKind::Sqlite,
+        ..Default::default()
     };
     let outcome = migrate(current, desired, &options);
     let errors: Vec<String> = outcome
@@ -222,9 +223,10 @@ fn run_case(case: &Case, artifacts: &Path) -> Verdict {
             .find(|h| h.kind == HazardKind::DataDependent)
             .map(|h| h.code)
     };
-    match round_trip(current, desired, &m.up, &m.down, true) {
+    let renames = Renames::of(&m.changes);
+    match round_trip(current, desired, &m.up, &m.down, &renames, true) {
         Ok(()) => Verdict::Pass,
-        Err(with_rows) => match round_trip(current, desired, &m.up, &m.down, false) {
+        Err(with_rows) => match round_trip(current, desired, &m.up, &m.down, &renames, false) {
             Ok(()) => {
                 let hazard = data_dependent(&m.changes).or_else(|| data_dependent(&m.down_changes));
                 match hazard {
@@ -247,23 +249,32 @@ fn round_trip(
     desired: &str,
     up: &str,
     down: &str,
+    renames: &Renames,
     seed: bool,
 ) -> Result<(), String> {
     let f = build(current)?;
     let want_desired = snapshot(&build(desired)?)?;
     let want_current = snapshot(&f)?;
     let mut seeded = if seed { seed_rows(&f) } else { BTreeMap::new() };
-    // Only tables on both sides keep their rows; a table DOWN brings back comes back empty.
-    seeded.retain(|t, _| want_desired.contains_key(&format!("table {t}")));
+    // Only tables on both sides (or renamed) keep their rows; a table DOWN brings back comes
+    // back empty.
+    seeded.retain(|t, _| want_desired.contains_key(&format!("table {}", renames.table(t))));
+    let seeded_up: BTreeMap<String, i64> =
+        seeded.iter().map(|(t, n)| (renames.table(t), *n)).collect();
+    let values = renames.column_values(&f, false)?;
     f.execute_batch(up).map_err(|e| format!("UP fails: {e}"))?;
     compare("after UP", &snapshot(&f)?, &want_desired)?;
-    rows_kept("after UP", &f, &seeded)?;
+    rows_kept("after UP", &f, &seeded_up)?;
+    if renames.column_values(&f, true)? != values {
+        return Err("after UP: a renamed column lost values".into());
+    }
     let dump = schema_text(&f)?;
     let again = migrate(
         &dump,
         desired,
         &Options {
             dialect: DialectKind::Sqlite,
+            ..Default::default()
         },
     );
     match again.migration {
@@ -279,7 +290,65 @@ fn round_trip(
     f.execute_batch(down)
         .map_err(|e| format!("DOWN fails: {e}"))?;
     compare("after DOWN", &snapshot(&f)?, &want_current)?;
-    rows_kept("after DOWN", &f, &seeded)
+    rows_kept("after DOWN", &f, &seeded)?;
+    if renames.column_values(&f, false)? != values {
+        return Err("after DOWN: a renamed column lost values".into());
+    }
+    Ok(())
+}
+
+/// The renames a migration makes, to follow rows and values across them.
+struct Renames {
+    /// Current table name -> desired table name (lower case).
+    tables: BTreeMap<String, String>,
+    /// (current table, current column, desired table, desired column).
+    columns: Vec<(String, String, String, String)>,
+}
+
+impl Renames {
+    fn of(changes: &[schemashift::Change]) -> Self {
+        let mut tables = BTreeMap::new();
+        let mut columns = Vec::new();
+        for c in changes {
+            match c {
+                schemashift::Change::RenameTable { from, to } => {
+                    tables.insert(from.name.to_lowercase(), to.name.to_lowercase());
+                }
+                schemashift::Change::RenameColumn { table, from, to } => {
+                    let new_table = table.name.to_lowercase();
+                    let old_table = tables
+                        .iter()
+                        .find(|(_, n)| **n == new_table)
+                        .map(|(o, _)| o.clone())
+                        .unwrap_or_else(|| new_table.clone());
+                    columns.push((old_table, from.to_lowercase(), new_table, to.to_lowercase()));
+                }
+                _ => {}
+            }
+        }
+        Self { tables, columns }
+    }
+
+    fn table(&self, current: &str) -> String {
+        self.tables
+            .get(current)
+            .cloned()
+            .unwrap_or_else(|| current.to_string())
+    }
+
+    /// Non-NULL values of each renamed column, read under its current (or desired) name.
+    fn column_values(&self, conn: &Connection, desired: bool) -> Result<Vec<i64>, String> {
+        self.columns
+            .iter()
+            .map(|(ot, oc, nt, nc)| {
+                let (t, c) = if desired { (nt, nc) } else { (ot, oc) };
+                conn.query_row(&format!("SELECT count({}) FROM {}", q(c), q(t)), [], |r| {
+                    r.get(0)
+                })
+                .map_err(|e| format!("renamed column {t}.{c}: {e}"))
+            })
+            .collect()
+    }
 }
 
 fn user_tables(conn: &Connection) -> Result<Vec<String>, String> {

@@ -95,6 +95,7 @@ fn chinook(c: &mut Criterion) {
 fn synapse_sqlite(c: &mut Criterion) {
     let options = Options {
         dialect: DialectKind::Sqlite,
+        ..Default::default()
     };
     let current = input("medium_synapse_full72.sql.sqlite");
     let desired = current.replace(" NOT NULL", "");

@@ -18,6 +18,48 @@ pub use diff::{Change, Hazard};
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub dialect: DialectKind,
+    /// Renames to apply on top of those the desired DDL declares (see [`parse_rename`]).
+    pub renames: Vec<model::Rename>,
+}
+
+/// A rename given as text: `old=new` renames a table, `table.old=new` (or
+/// `schema.table.old=new`) a column. Names are folded the dialect's way.
+pub fn parse_rename(spec: &str, dialect: DialectKind) -> Result<model::Rename, String> {
+    let d = dialect.dialect();
+    let (left, new) = spec
+        .split_once('=')
+        .ok_or_else(|| format!("rename `{spec}`: expected old=new or table.old=new"))?;
+    let parts: Vec<String> = left.split('.').map(|p| d.fold_ident(p.trim())).collect();
+    let new = d.fold_ident(new.trim());
+    if new.is_empty() || parts.iter().any(|p| p.is_empty()) {
+        return Err(format!("rename `{spec}`: empty name"));
+    }
+    let schema = d.default_schema().to_string();
+    let (kind, table, from) = match parts.as_slice() {
+        [old] => (
+            model::RenameKind::Table,
+            model::QualName::new(schema, new.clone()),
+            old.clone(),
+        ),
+        [t, old] => (
+            model::RenameKind::Column,
+            model::QualName::new(schema, t.clone()),
+            old.clone(),
+        ),
+        [s, t, old] => (
+            model::RenameKind::Column,
+            model::QualName::new(s.clone(), t.clone()),
+            old.clone(),
+        ),
+        _ => return Err(format!("rename `{spec}`: too many dots")),
+    };
+    Ok(model::Rename {
+        kind,
+        table,
+        from,
+        to: new,
+        at: None,
+    })
 }
 
 /// The result of comparing two schemas.
@@ -63,8 +105,26 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     // Names are written as the desired schema spells them, else as the current one does.
     let respelled = dialect.with_spellings(&[&to.spellings, &from.spellings]);
     let dialect = respelled.as_deref().unwrap_or(dialect);
-    let changes = diff::diff(&from, &to, dialect);
-    let down_changes = diff::diff(&to, &from, dialect);
+    // Declared renames run first; the rest of the plan starts from the renamed schema.
+    let mut renames = to.renames.clone();
+    renames.extend(options.renames.iter().cloned());
+    let (renamed, mut changes, problems) = diff::rename::apply(&from, &to, &renames, dialect);
+    renames.retain(|r| !problems.iter().any(|p| p.rename == *r));
+    for p in problems {
+        let (line, column, offset) = p.rename.at.unwrap_or((1, 1, 0));
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            side: Side::Desired,
+            line,
+            column,
+            offset,
+            message: p.message,
+        });
+    }
+    changes.extend(diff::diff(&renamed, &to, dialect));
+    let back = diff::rename::invert(&renames);
+    let (renamed, mut down_changes, _) = diff::rename::apply(&to, &from, &back, dialect);
+    down_changes.extend(diff::diff(&renamed, &from, dialect));
     let up = render::sql::script(&changes, dialect);
     let down = render::sql::script(&down_changes, dialect);
     Outcome {

@@ -93,6 +93,31 @@ pub struct Schema {
     /// Identifiers as written, by folded name (first spelling seen), for dialects that fold
     /// names for comparison but write them as the user did.
     pub spellings: std::collections::BTreeMap<String, String>,
+    /// Renames the DDL declares (`-- schemashift: renamed from old`): not part of the schema
+    /// itself, read by the planner.
+    pub renames: Vec<Rename>,
+}
+
+/// What a rename is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RenameKind {
+    Table,
+    Column,
+    Index,
+}
+
+/// `from` became `to`. For a table, `table` is the table under its new name; for a column
+/// or an index, the table it belongs to, as named on the side the rename is applied to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rename {
+    pub kind: RenameKind,
+    pub table: QualName,
+    pub from: String,
+    pub to: String,
+    /// Where the DDL declared it (line, column), if it did.
+    #[serde(skip)]
+    pub at: Option<(u32, u32, usize)>,
 }
 
 /// One privilege on one object (or column) for one grantee.

@@ -25,7 +25,10 @@ fn read(p: &Path) -> String {
 }
 
 fn run_cases(dialect: DialectKind) {
-    let options = Options { dialect };
+    let options = Options {
+        dialect,
+        ..Default::default()
+    };
     let dirs = case_dirs(dialect.name());
     assert!(!dirs.is_empty(), "no cases for {}", dialect.name());
     for dir in dirs {

@@ -72,6 +72,7 @@ fn every_sqlite_input_parses_and_equals_itself() {
     }
     let options = Options {
         dialect: DialectKind::Sqlite,
+        ..Default::default()
     };
     for (name, tables) in [
         ("small_chinook_sqlite.sql", 11),
@@ -157,6 +158,7 @@ fn truncated_and_mangled_input_never_panics() {
     }
     let sqlite = Options {
         dialect: DialectKind::Sqlite,
+        ..Default::default()
     };
     if let Some(chinook) = input("small_chinook_sqlite.sql") {
         for cut in (0..chinook.len()).step_by(17) {

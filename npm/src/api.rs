@@ -257,7 +257,14 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
     };
     let format = options.format.unwrap_or_default();
-    let outcome = schemashift::migrate(current, desired, &Options { dialect });
+    let outcome = schemashift::migrate(
+        current,
+        desired,
+        &Options {
+            dialect,
+            ..Default::default()
+        },
+    );
 
     let diagnostics = convert_diagnostics(current, desired, &outcome.diagnostics);
     let of = |severity| {

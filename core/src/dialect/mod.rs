@@ -151,6 +151,11 @@ pub trait Dialect: Sync {
 
     // ----- what the planner may do ------------------------------------------------------------
 
+    /// Unnamed constraints get a name the database stores (PostgreSQL's `t_pkey`); when not,
+    /// the names schemashift gives them are internal and never differ.
+    fn stores_constraint_names(&self) -> bool {
+        true
+    }
     /// Foreign keys live inside `CREATE TABLE` only (no `ALTER TABLE .. ADD CONSTRAINT`), and
     /// are not checked when a table is created, so they are never deferred or re-added.
     fn foreign_keys_inline(&self) -> bool {

@@ -412,6 +412,10 @@ impl Dialect for Sqlite {
         true
     }
 
+    fn stores_constraint_names(&self) -> bool {
+        false
+    }
+
     fn alter_in_place(&self, change: &Change, from: &Table, _to: &Table) -> bool {
         match change {
             Change::AddColumn { column, .. } => self.can_add_column(column),

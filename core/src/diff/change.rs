@@ -48,6 +48,16 @@ pub enum Change {
         from: Sequence,
         to: Sequence,
     },
+    /// A declared rename (see [`crate::diff::rename`]): the rows stay.
+    RenameTable {
+        from: QualName,
+        to: QualName,
+    },
+    RenameColumn {
+        table: QualName,
+        from: String,
+        to: String,
+    },
     /// A new table; `serials` are columns whose sequence the `serial` type creates.
     CreateTable {
         table: Table,
@@ -261,6 +271,8 @@ impl Change {
             | Change::DropIndex { index }
             | Change::RenameIndex { index, .. } => Some(&index.table),
             Change::RebuildTable { to, .. } => Some(&to.name),
+            Change::RenameTable { to, .. } => Some(to),
+            Change::RenameColumn { table, .. } => Some(table),
             _ => None,
         }
     }
@@ -284,6 +296,10 @@ impl Change {
             Change::CreateSequence { sequence } => format!("create sequence {}", sequence.name),
             Change::DropSequence { sequence } => format!("drop sequence {}", sequence.name),
             Change::AlterSequence { to, .. } => format!("alter sequence {}", to.name),
+            Change::RenameTable { from, to } => format!("rename table {from} to {}", to.name),
+            Change::RenameColumn { table, from, to } => {
+                format!("rename column {} to {to}", col(table, from))
+            }
             Change::CreateTable { table, .. } => format!("create table {}", table.name),
             Change::DropTable { table } => format!("drop table {}", table.name),
             Change::AddColumn { table, column, .. } => {

@@ -7,6 +7,7 @@
 
 mod change;
 mod order;
+pub mod rename;
 
 pub use change::{Change, ColumnChanges, CommentTarget, Hazard, HazardKind};
 
@@ -661,6 +662,10 @@ impl<'a> Planner<'a> {
             }
         });
         for (from, to) in renamed {
+            // Names the database never stored (SQLite's unnamed constraints) cannot change.
+            if from.implicit_name && to.implicit_name && !self.dialect.stores_constraint_names() {
+                continue;
+            }
             self.push(
                 Phase::DropKeys,
                 Change::RenameConstraint {

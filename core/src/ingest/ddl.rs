@@ -25,6 +25,8 @@ pub struct Builder<'d> {
     attached_indexes: Vec<(QualName, QualName)>,
     /// Statements read but not modelled, by kind: count and first position.
     unsupported: BTreeMap<String, (usize, Location)>,
+    /// Rename directives in the current statement's comments: line, position, old name.
+    rename_hints: Vec<(u64, Location, String)>,
 }
 
 /// A constraint as parsed, before its default name is chosen.
@@ -45,6 +47,8 @@ struct ParsedColumn {
     serial: Option<&'static str>,
     /// SQLite `AUTOINCREMENT` on the column's primary key.
     autoincrement: bool,
+    /// A rename directive on the column's line: old name and where it was written.
+    renamed_from: Option<(String, Location)>,
 }
 
 const COLUMN_STOP: &[&str] = &[
@@ -80,6 +84,7 @@ impl<'d> Builder<'d> {
             connames: HashMap::new(),
             attached_indexes: Vec::new(),
             unsupported: BTreeMap::new(),
+            rename_hints: Vec::new(),
         }
     }
 
@@ -98,6 +103,42 @@ impl<'d> Builder<'d> {
         }
         self.dialect.complete(&mut self.schema);
         (self.schema, self.diagnostics)
+    }
+
+    /// A rename directive written on the line of `at`.
+    fn renamed_from(&self, at: Location) -> Option<(String, Location)> {
+        self.rename_hints
+            .iter()
+            .find(|(line, _, _)| *line == at.line)
+            .map(|(_, loc, old)| (old.clone(), *loc))
+    }
+
+    fn push_rename(
+        &mut self,
+        c: &Cursor,
+        kind: RenameKind,
+        table: &QualName,
+        (from, at): (String, Location),
+        to: &str,
+    ) {
+        let offset = c.src.offset(at);
+        self.schema.renames.push(Rename {
+            kind,
+            table: table.clone(),
+            from,
+            to: to.to_string(),
+            at: Some((at.line as u32, at.column as u32, offset)),
+        });
+    }
+
+    fn push_column_rename(&mut self, table: &QualName, (from, at): (String, Location), to: String) {
+        self.schema.renames.push(Rename {
+            kind: RenameKind::Column,
+            table: table.clone(),
+            from,
+            to,
+            at: Some((at.line as u32, at.column as u32, 0)),
+        });
     }
 
     fn unsupported(&mut self, kind: impl Into<String>, at: Location) {
@@ -170,7 +211,13 @@ impl<'d> Builder<'d> {
     }
 
     /// Read one statement.
-    pub fn statement(&mut self, c: &mut Cursor, _comments: &[(Location, String)]) -> PResult<()> {
+    pub fn statement(&mut self, c: &mut Cursor, comments: &[(Location, String)]) -> PResult<()> {
+        self.rename_hints.clear();
+        for (loc, text) in comments {
+            if let Some(old) = rename_directive(text, self.dialect) {
+                self.rename_hints.push((loc.line, *loc, old));
+            }
+        }
         let at = c.location();
         if c.eat_kw("create") {
             let or_replace = c.eat_kws(&["or", "replace"]);
@@ -289,7 +336,11 @@ impl<'d> Builder<'d> {
 
     fn create_table(&mut self, c: &mut Cursor, unlogged: bool) -> PResult<()> {
         let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
+        let name_at = c.location();
         let name = c.qual_name(&self.search_schema.clone())?;
+        if let Some(hint) = self.renamed_from(name_at) {
+            self.push_rename(c, RenameKind::Table, &name, hint, &name.name.clone());
+        }
         if self.schema.tables.contains_key(&name) {
             if if_not_exists {
                 return Ok(());
@@ -433,7 +484,11 @@ impl<'d> Builder<'d> {
         self.take_relname(&name.schema, &name.name);
         let mut column_constraints = Vec::new();
         let mut serials = Vec::new();
-        for pc in columns {
+        for mut pc in columns {
+            if let Some(hint) = pc.renamed_from.take() {
+                let to = pc.column.name.clone();
+                self.push_column_rename(&name, hint, to);
+            }
             if let Some(int_type) = pc.serial {
                 serials.push((pc.column.name.clone(), int_type));
             }
@@ -558,7 +613,9 @@ impl<'d> Builder<'d> {
     }
 
     fn column_def(&mut self, c: &mut Cursor) -> PResult<ParsedColumn> {
+        let name_at = c.location();
         let name = c.ident()?;
+        let renamed_from = self.renamed_from(name_at);
         let (ty, serial) = self.parse_type(c)?;
         let mut column = Column {
             name: name.clone(),
@@ -659,6 +716,7 @@ impl<'d> Builder<'d> {
             constraints,
             serial,
             autoincrement,
+            renamed_from,
         })
     }
 
@@ -1050,11 +1108,13 @@ impl<'d> Builder<'d> {
         c.expect_kw("index")?;
         c.eat_kw("concurrently");
         let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
+        let name_at = c.location();
         let explicit = if c.peek_kw("on") {
             None
         } else {
             Some(c.ident()?)
         };
+        let index_hint = self.renamed_from(name_at);
         c.expect_kw("on")?;
         c.eat_kw("only");
         let table = c.qual_name(&self.search_schema.clone())?;
@@ -1120,6 +1180,10 @@ impl<'d> Builder<'d> {
             return c.error(format!("index {} is defined twice", index.name.name));
         }
         self.take_relname(&schema, &index.name.name);
+        if let Some(hint) = index_hint {
+            let to = index.name.name.clone();
+            self.push_rename(c, RenameKind::Index, &table, hint, &to);
+        }
         self.schema.indexes.insert(index.name.clone(), index);
         Ok(())
     }
@@ -2503,6 +2567,43 @@ impl Cursor<'_> {
     pub fn sql_expr_tokens(&self, r: (usize, usize)) -> Sql {
         Sql::new(self.text(r), self.token_key(r))
     }
+}
+
+/// The old name in a rename directive: `schemashift: renamed from old_name` or sqldef's
+/// `@renamed from=old_name` (a quoted name keeps its case).
+fn rename_directive(comment: &str, dialect: &dyn Dialect) -> Option<String> {
+    let lower = comment.to_ascii_lowercase();
+    let rest = if let Some(i) = lower.find("schemashift:") {
+        let after = comment[i + "schemashift:".len()..].trim_start();
+        let l = after.to_ascii_lowercase();
+        let tail = l
+            .strip_prefix("renamed")?
+            .trim_start()
+            .strip_prefix("from")?;
+        &after[after.len() - tail.len()..]
+    } else if let Some(i) = lower.find("@renamed") {
+        let after = comment[i + "@renamed".len()..].trim_start();
+        let l = after.to_ascii_lowercase();
+        let tail = l.strip_prefix("from")?.trim_start().strip_prefix('=')?;
+        &after[after.len() - tail.len()..]
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start();
+    let quoted = rest
+        .strip_prefix('"')
+        .and_then(|r| r.split_once('"'))
+        .map(|(name, _)| dialect.fold_quoted(name));
+    let name = quoted.unwrap_or_else(|| {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$' || *c == '.')
+            .collect();
+        // `schema.name`: the schema does not change in a rename.
+        let word = word.rsplit('.').next().unwrap_or("").to_string();
+        dialect.fold_ident(&word)
+    });
+    (!name.is_empty()).then_some(name)
 }
 
 fn is_table_constraint_start(c: &Cursor) -> bool {

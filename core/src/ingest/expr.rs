@@ -149,7 +149,7 @@ pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
 }
 
 /// An identifier as it appears in keys: bare when that reads back as the same name.
-fn canonical_ident(folded: &str, dialect: &dyn Dialect) -> String {
+pub fn canonical_ident(folded: &str, dialect: &dyn Dialect) -> String {
     if dialect.fold_ident(folded) == folded && is_plain_ident(folded) {
         folded.to_string()
     } else {

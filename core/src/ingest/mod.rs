@@ -50,6 +50,10 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
                 comments.push((t.span.start, comment.trim().to_string()));
                 continue;
             }
+            Token::Whitespace(Whitespace::MultiLineComment(comment)) => {
+                comments.push((t.span.start, comment.trim().to_string()));
+                continue;
+            }
             Token::Whitespace(_) => continue,
             _ => {}
         }

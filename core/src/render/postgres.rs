@@ -423,6 +423,17 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 out.push(format!("ALTER SEQUENCE {name} OWNED BY {owner}"));
             }
         }
+        Change::RenameTable { from, to } => out.push(format!(
+            "{} RENAME TO {}",
+            alter(from),
+            d.quote_ident(&to.name)
+        )),
+        Change::RenameColumn { table, from, to } => out.push(format!(
+            "{} RENAME COLUMN {} TO {}",
+            alter(table),
+            d.quote_ident(from),
+            d.quote_ident(to)
+        )),
         Change::CreateTable { table, serials } => {
             out.push(create_table_sql(d, table, serials));
             if table.row_security {

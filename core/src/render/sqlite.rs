@@ -205,6 +205,17 @@ fn rebuild(d: &Sqlite, from: &Table, to: &Table, out: &mut Vec<String>) {
 pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
     let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
     match change {
+        Change::RenameTable { from, to } => out.push(format!(
+            "{} RENAME TO {}",
+            alter(from),
+            d.quote_ident(&to.name)
+        )),
+        Change::RenameColumn { table, from, to } => out.push(format!(
+            "{} RENAME COLUMN {} TO {}",
+            alter(table),
+            d.quote_ident(from),
+            d.quote_ident(to)
+        )),
         Change::CreateTable { table, .. } => {
             out.push(create_table_sql(d, table, &d.quote_name(&table.name)))
         }

@@ -56,7 +56,14 @@ fn there_are_cases() {
 fn core_cases_match_the_native_build() {
     for c in CASES {
         let dialect = schemashift::DialectKind::from_name(c.dialect).expect("dialect");
-        let outcome = schemashift::migrate(c.current, c.desired, &schemashift::Options { dialect });
+        let outcome = schemashift::migrate(
+            c.current,
+            c.desired,
+            &schemashift::Options {
+                dialect,
+                ..Default::default()
+            },
+        );
         let m = outcome
             .migration
             .as_ref()
