@@ -46,8 +46,8 @@ fn main() {
                 },
             );
             let m = outcome.migration.expect("the case files have no errors");
-            let json = |changes: &[schemashift::Change]| {
-                let v = schemashift::json_report(changes, &outcome.diagnostics, dialect);
+            let json = |down: bool| {
+                let v = schemashift::json_report(&m, down, &outcome.diagnostics, dialect);
                 serde_json::to_string_pretty(&v).expect("json") + "\n"
             };
             let name = format!(
@@ -61,8 +61,8 @@ fn main() {
                  up_snap: {up_snap:?}, down_snap: {down_snap:?} }},",
                 up = m.up,
                 down = m.down,
-                json_up = json(&m.changes),
-                json_down = json(&m.down_changes),
+                json_up = json(false),
+                json_down = json(true),
                 up_snap = snapshot_body(&read("up.snap")),
                 down_snap = snapshot_body(&read("down.snap")),
             )

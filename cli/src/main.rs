@@ -1,7 +1,9 @@
 //! `schemashift`: diff two schema snapshots and print the migration.
 //!
-//! Exit codes: 0 done, 1 input error, 2 usage error, 3 changes found (only with `--exit-code`).
+//! Exit codes: 0 done, 1 input error, 2 usage error, 3 changes found (only with `--exit-code`),
+//! 4 hazards of a denied kind (only with `--deny`).
 
+use schemashift::diff::HazardKind;
 use schemashift::{DialectKind, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -16,6 +18,11 @@ options:
   --format sql|json      output format (default: sql)
   --dialect NAME         SQL dialect: postgres (default) or sqlite
   --exit-code            exit 3 when there are changes
+  --rename SPEC          declare a rename: old=new (table) or table.old=new (column);
+                         repeatable (the DDL can also say `-- schemashift: renamed from old`)
+  --deny KINDS           exit 4 when the printed direction has hazards of these kinds
+                         (comma-separated: destructive, data_dependent, locking,
+                         irreversible, or all); hazards are always printed as warnings
   -h, --help             show this help
   -V, --version          show the version
 ";
@@ -34,6 +41,8 @@ struct Args {
     format: Format,
     dialect: DialectKind,
     exit_code: bool,
+    renames: Vec<String>,
+    deny: Vec<HazardKind>,
 }
 
 enum Parsed {
@@ -66,6 +75,8 @@ fn parse_args(argv: &[String]) -> Parsed {
         format: Format::Sql,
         dialect: DialectKind::Postgres,
         exit_code: false,
+        renames: Vec::new(),
+        deny: Vec::new(),
     };
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -103,6 +114,31 @@ fn parse_args(argv: &[String]) -> Parsed {
                         ))
                     }
                 },
+                Err(e) => return e,
+            },
+            "--rename" => match value("--rename") {
+                Ok(v) => args.renames.push(v),
+                Err(e) => return e,
+            },
+            "--deny" => match value("--deny") {
+                Ok(v) => {
+                    for k in v.split(',').map(str::trim) {
+                        if k == "all" {
+                            args.deny.extend([
+                                HazardKind::Destructive,
+                                HazardKind::DataDependent,
+                                HazardKind::Locking,
+                                HazardKind::Irreversible,
+                            ]);
+                        } else if let Some(kind) = HazardKind::from_name(k) {
+                            args.deny.push(kind);
+                        } else {
+                            return usage_error(&format!(
+                                "unknown hazard kind `{k}` (expected destructive, data_dependent, locking, irreversible or all)"
+                            ));
+                        }
+                    }
+                }
                 Err(e) => return e,
             },
             f if f.starts_with('-') && f != "-" => {
@@ -152,12 +188,22 @@ fn run(args: Args) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let mut renames = Vec::new();
+    for spec in &args.renames {
+        match schemashift::parse_rename(spec, args.dialect) {
+            Ok(r) => renames.push(r),
+            Err(e) => {
+                eprintln!("schemashift: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let outcome = schemashift::migrate(
         &current,
         &desired,
         &Options {
             dialect: args.dialect,
-            ..Default::default()
+            renames,
         },
     );
     let stderr = std::io::stderr();
@@ -172,15 +218,17 @@ fn run(args: Args) -> ExitCode {
     let Some(migration) = outcome.migration else {
         return ExitCode::from(1);
     };
-    let changes = if args.down {
-        &migration.down_changes
+    let (changes, hazards) = if args.down {
+        (&migration.down_changes, &migration.down_hazards)
     } else {
-        &migration.changes
+        (&migration.changes, &migration.hazards)
     };
-    // What may lose data or fail on the rows present, for the direction printed.
-    for c in changes {
-        for h in c.hazards() {
-            let _ = writeln!(err, "warning: {} [{}]", h.message, h.code);
+    // What may lose data, fail on the rows present or lock, for the direction printed.
+    let mut denied = 0;
+    for h in hazards.iter().flatten() {
+        let _ = writeln!(err, "warning: {} [{}]", h.message, h.code);
+        if args.deny.contains(&h.kind) {
+            denied += 1;
         }
     }
     let text = match args.format {
@@ -192,7 +240,8 @@ fn run(args: Args) -> ExitCode {
             }
         }
         Format::Json => {
-            let value = schemashift::json_report(changes, &outcome.diagnostics, args.dialect);
+            let value =
+                schemashift::json_report(&migration, args.down, &outcome.diagnostics, args.dialect);
             serde_json::to_string_pretty(&value).expect("serializable") + "\n"
         }
     };
@@ -204,6 +253,13 @@ fn run(args: Args) -> ExitCode {
         .is_err()
     {
         return ExitCode::from(1);
+    }
+    if denied > 0 {
+        let _ = writeln!(
+            err,
+            "schemashift: {denied} hazard(s) of a denied kind (--deny); see the warnings above"
+        );
+        return ExitCode::from(4);
     }
     if args.exit_code && !changes.is_empty() {
         return ExitCode::from(3);

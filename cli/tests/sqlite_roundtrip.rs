@@ -37,6 +37,8 @@ struct Case {
     name: String,
     current: String,
     desired: String,
+    /// Renames given as options (`renames.txt`, one spec per line).
+    renames: Vec<String>,
 }
 
 enum Verdict {
@@ -166,11 +168,18 @@ fn discover(source: &'static str, dir: &Path, current: &str, desired: &str) -> V
         .filter_map(|p| {
             let current = fs::read_to_string(p.join(current)).ok()?;
             let desired = fs::read_to_string(p.join(desired)).ok()?;
+            let renames = fs::read_to_string(p.join("renames.txt"))
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.trim().to_string())
+                .collect();
             Some(Case {
                 source,
                 name: p.file_name()?.to_string_lossy().to_string(),
                 current,
                 desired,
+                renames,
             })
         })
         .collect();
@@ -195,9 +204,18 @@ fn run_case(case: &Case, artifacts: &Path) -> Verdict {
     if let Err(e) = build(desired) {
         return Verdict::Skip(format!("desired schema does not apply: {e}"));
     }
+    let renames = case
+        .renames
+        .iter()
+        .map(|spec| schemashift::parse_rename(spec, DialectKind::Sqlite))
+        .collect::<Result<Vec<_>, _>>();
+    let renames = match renames {
+        Ok(r) => r,
+        Err(e) => return Verdict::Fail(e),
+    };
     let options = Options {
         dialect: DialectKind::Sqlite,
-        ..Default::default()
+        renames,
     };
     let outcome = migrate(current, desired, &options);
     let errors: Vec<String> = outcome

@@ -71,8 +71,44 @@ pub struct Migration {
     pub down_changes: Vec<Change>,
     /// UP script (current -> desired).
     pub up: String,
-    /// DOWN script (desired -> current).
+    /// DOWN script (desired -> current); steps that cannot bring data back say so in a
+    /// `-- irreversible:` comment.
     pub down: String,
+    /// Hazards of each change of `changes` (same index).
+    pub hazards: Vec<Vec<Hazard>>,
+    /// Hazards of each change of `down_changes`.
+    pub down_hazards: Vec<Vec<Hazard>>,
+    /// Identifier spellings the scripts were written with (see [`Dialect::with_spellings`]).
+    ///
+    /// [`Dialect::with_spellings`]: dialect::Dialect::with_spellings
+    #[serde(skip)]
+    pub spellings: std::collections::BTreeMap<String, String>,
+}
+
+impl Migration {
+    /// The dialect instance the scripts were written with.
+    pub fn dialect(&self, kind: DialectKind) -> DialectRef {
+        match kind.dialect().with_spellings(&[&self.spellings]) {
+            Some(d) => DialectRef::Owned(d),
+            None => DialectRef::Static(kind.dialect()),
+        }
+    }
+}
+
+/// A dialect implementation, shared or made for one migration.
+pub enum DialectRef {
+    Static(&'static dyn dialect::Dialect),
+    Owned(Box<dyn dialect::Dialect>),
+}
+
+impl std::ops::Deref for DialectRef {
+    type Target = dyn dialect::Dialect;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            DialectRef::Static(d) => *d,
+            DialectRef::Owned(d) => d.as_ref(),
+        }
+    }
 }
 
 /// Everything a caller gets back: diagnostics always, a migration unless an input had errors.
@@ -122,11 +158,22 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
         });
     }
     changes.extend(diff::diff(&renamed, &to, dialect));
+    let hazards = diff::hazard::assess(&changes, &renamed, dialect, diff::hazard::Direction::Up);
     let back = diff::rename::invert(&renames);
     let (renamed, mut down_changes, _) = diff::rename::apply(&to, &from, &back, dialect);
     down_changes.extend(diff::diff(&renamed, &from, dialect));
-    let up = render::sql::script(&changes, dialect);
-    let down = render::sql::script(&down_changes, dialect);
+    let down_hazards = diff::hazard::assess(
+        &down_changes,
+        &renamed,
+        dialect,
+        diff::hazard::Direction::Down,
+    );
+    let up = render::sql::annotated_script(&changes, &hazards, dialect);
+    let down = render::sql::annotated_script(&down_changes, &down_hazards, dialect);
+    let mut spellings = to.spellings.clone();
+    for (k, v) in &from.spellings {
+        spellings.entry(k.clone()).or_insert_with(|| v.clone());
+    }
     Outcome {
         diagnostics,
         migration: Some(Migration {
@@ -134,27 +181,37 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
             down_changes,
             up,
             down,
+            hazards,
+            down_hazards,
+            spellings,
         }),
     }
 }
 
-/// The change list as JSON for tools: each change with its kind, summary, SQL statements and
-/// hazards, plus the diagnostics.
+/// The change list of one direction as JSON for tools: each change with its kind, summary,
+/// SQL statements and hazards, plus the diagnostics.
 pub fn json_report(
-    changes: &[Change],
+    migration: &Migration,
+    down: bool,
     diagnostics: &[Diagnostic],
     dialect: DialectKind,
 ) -> serde_json::Value {
-    let d = dialect.dialect();
+    let d = migration.dialect(dialect);
+    let (changes, hazards) = if down {
+        (&migration.down_changes, &migration.down_hazards)
+    } else {
+        (&migration.changes, &migration.hazards)
+    };
     let items: Vec<serde_json::Value> = changes
         .iter()
-        .map(|c| {
+        .zip(hazards)
+        .map(|(c, h)| {
             let detail = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
             serde_json::json!({
                 "kind": detail.get("kind").cloned().unwrap_or_default(),
                 "summary": c.summary(),
-                "sql": render::sql::statements(c, d),
-                "hazards": c.hazards(),
+                "sql": render::sql::statements(c, &*d),
+                "hazards": h,
                 "detail": detail,
             })
         })

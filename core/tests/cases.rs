@@ -24,15 +24,40 @@ fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
+/// Every hazard of both directions, one per line: `up|down <change>: [code] message`.
+fn hazard_lines(m: &schemashift::Migration) -> String {
+    let mut out = String::new();
+    for (dir, changes, hazards) in [
+        ("up", &m.changes, &m.hazards),
+        ("down", &m.down_changes, &m.down_hazards),
+    ] {
+        for (c, hs) in changes.iter().zip(hazards) {
+            for h in hs {
+                out.push_str(&format!(
+                    "{dir} {}: [{}] {}\n",
+                    c.summary(),
+                    h.code,
+                    h.message
+                ));
+            }
+        }
+    }
+    out
+}
+
 fn run_cases(dialect: DialectKind) {
-    let options = Options {
-        dialect,
-        ..Default::default()
-    };
     let dirs = case_dirs(dialect.name());
     assert!(!dirs.is_empty(), "no cases for {}", dialect.name());
     for dir in dirs {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        // `renames.txt`: renames given as options (one `old=new` / `table.old=new` per line).
+        let renames = std::fs::read_to_string(dir.join("renames.txt"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
+            .collect();
+        let options = Options { dialect, renames };
         let current = read(&dir.join("current.sql"));
         let desired = read(&dir.join("desired.sql"));
         let outcome = migrate(&current, &desired, &options);
@@ -64,6 +89,7 @@ fn run_cases(dialect: DialectKind) {
         }, {
             insta::assert_snapshot!("up", m.up);
             insta::assert_snapshot!("down", m.down);
+            insta::assert_snapshot!("hazards", hazard_lines(&m));
         });
     }
 }

@@ -45,6 +45,10 @@ pub struct DiffOptions {
     /// Alembic: the revision id (12 hex digits in Alembic's own files).
     #[tsify(optional)]
     pub rev_id: Option<String>,
+    /// Renames on top of those the desired DDL declares: `"old=new"` (table) or
+    /// `"table.old=new"` (column), as the CLI's `--rename`.
+    #[tsify(optional)]
+    pub renames: Option<Vec<String>>,
 }
 
 /// How bad a diagnostic is: errors stop the migration, warnings do not.
@@ -109,8 +113,10 @@ pub enum HazardKind {
     Destructive,
     /// May fail depending on the rows present.
     DataDependent,
-    /// Takes strong locks or rewrites the table.
+    /// Takes strong locks, scans or rewrites the table.
     Locking,
+    /// A DOWN step that cannot restore what UP destroyed.
+    Irreversible,
 }
 
 impl From<schemashift::diff::HazardKind> for HazardKind {
@@ -120,6 +126,7 @@ impl From<schemashift::diff::HazardKind> for HazardKind {
             K::Destructive => Self::Destructive,
             K::DataDependent => Self::DataDependent,
             K::Locking => Self::Locking,
+            K::Irreversible => Self::Irreversible,
         }
     }
 }
@@ -128,10 +135,15 @@ impl From<schemashift::diff::HazardKind> for HazardKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct Hazard {
-    /// Stable identifier, e.g. `"drop_column"`.
+    /// Stable identifier, e.g. `"drop_column"` (the README documents each).
     pub code: String,
     pub kind: HazardKind,
+    /// One line about the object.
     pub message: String,
+    /// Why it is a risk.
+    pub explanation: String,
+    /// The safer way, if there is one.
+    pub alternative: Option<String>,
 }
 
 /// One step of a migration: exactly an element of `changes` in the CLI's `--format json`.
@@ -257,14 +269,13 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
     };
     let format = options.format.unwrap_or_default();
-    let outcome = schemashift::migrate(
-        current,
-        desired,
-        &Options {
-            dialect,
-            ..Default::default()
-        },
-    );
+    let renames = options
+        .renames
+        .iter()
+        .flatten()
+        .map(|spec| schemashift::parse_rename(spec, dialect))
+        .collect::<Result<Vec<_>, String>>()?;
+    let outcome = schemashift::migrate(current, desired, &Options { dialect, renames });
 
     let diagnostics = convert_diagnostics(current, desired, &outcome.diagnostics);
     let of = |severity| {
@@ -293,9 +304,8 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
     let Some(migration) = outcome.migration else {
         return Ok(result);
     };
-    let up_report = schemashift::json_report(&migration.changes, &outcome.diagnostics, dialect);
-    let down_report =
-        schemashift::json_report(&migration.down_changes, &outcome.diagnostics, dialect);
+    let up_report = schemashift::json_report(&migration, false, &outcome.diagnostics, dialect);
+    let down_report = schemashift::json_report(&migration, true, &outcome.diagnostics, dialect);
     if format == Format::Json {
         result.json = Some(JsonOutput {
             up: pretty(&up_report),

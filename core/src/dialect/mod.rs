@@ -121,6 +121,12 @@ pub trait Dialect: Sync {
         Vec::new()
     }
 
+    /// Hazards particular to this database (locking, conversions), for a change of a table
+    /// that `existing` says already has rows (it is not created by the same plan).
+    fn hazards(&self, _change: &Change, _existing: bool) -> Vec<crate::diff::Hazard> {
+        Vec::new()
+    }
+
     // ----- what the grammar accepts -----------------------------------------------------------
 
     /// Column types are free-form declared names (`UNSIGNED BIG INT`, `NVARCHAR(160)`), kept as

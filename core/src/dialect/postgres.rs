@@ -276,6 +276,38 @@ const NUMERIC_FAMILY: &[&str] = &[
 ];
 const STRING_FAMILY: &[&str] = &["text", "character varying", "character"];
 
+/// Whether `ALTER COLUMN .. TYPE` from one type to the other rewrites the table: everything
+/// but the binary-compatible cases (a longer or unlimited `varchar`, `varchar` <-> `text`,
+/// more numeric precision with the same scale).
+fn rewrites(from: &Type, to: &Type) -> bool {
+    if from.array_dims != to.array_dims || from.user.is_some() || to.user.is_some() {
+        return true;
+    }
+    let len = |t: &Type| t.modifiers.as_deref().and_then(|m| m.parse::<u64>().ok());
+    match (from.name.as_str(), to.name.as_str()) {
+        ("character varying", "text") | ("character varying", "character varying") => {
+            match (len(from), len(to)) {
+                (_, None) => false,
+                (Some(a), Some(b)) => b < a,
+                (None, Some(_)) => true,
+            }
+        }
+        ("text", "character varying") => len(to).is_some(),
+        ("numeric", "numeric") => {
+            let ps = |t: &Type| -> Option<(u32, u32)> {
+                let (p, s) = t.modifiers.as_deref()?.split_once(',')?;
+                Some((p.trim().parse().ok()?, s.trim().parse().ok()?))
+            };
+            match (ps(from), ps(to)) {
+                (Some((p1, s1)), Some((p2, s2))) => !(s1 == s2 && p2 >= p1),
+                (Some(_), None) => false,
+                _ => true,
+            }
+        }
+        _ => true,
+    }
+}
+
 fn truncate_ident(s: &str) -> String {
     if s.len() <= MAX_IDENT {
         return s.to_string();
@@ -552,6 +584,66 @@ impl Dialect for Postgres {
 
     fn render_change(&self, change: &Change, out: &mut Vec<String>) {
         crate::render::postgres::render_change(self, change, out);
+    }
+
+    fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::diff::Hazard> {
+        use crate::diff::Hazard;
+        let mut out = Vec::new();
+        match change {
+            Change::CreateIndex { index } if existing => out.push(Hazard::new(
+                "create_index_locks",
+                format!(
+                    "CREATE INDEX {} blocks writes to {} while it builds",
+                    index.name.name, index.table
+                ),
+            )),
+            Change::AddConstraint { table, constraint }
+                if existing && constraint.is_foreign_key() =>
+            {
+                out.push(Hazard::new(
+                    "add_foreign_key_locks",
+                    format!(
+                        "foreign key {} checks every row of {table} while blocking writes",
+                        constraint.name
+                    ),
+                ))
+            }
+            Change::AlterColumn {
+                table,
+                from,
+                to,
+                changes,
+            } => {
+                if changes.ty && from.ty != to.ty {
+                    out.extend(crate::diff::hazard::narrowing_hazard(table, from, to));
+                    if self.needs_using(from, to) {
+                        out.push(Hazard::new(
+                            "change_type",
+                            format!(
+                                "{table}.{}: converting {} to {} fails on values that do not convert",
+                                to.name,
+                                self.render_type(&from.ty),
+                                self.render_type(&to.ty)
+                            ),
+                        ));
+                    }
+                    if existing && rewrites(&from.ty, &to.ty) {
+                        out.push(Hazard::new(
+                            "table_rewrite",
+                            format!("{table}.{}: the type change rewrites {table}", to.name),
+                        ));
+                    }
+                }
+                if existing && changes.nullability && to.not_null {
+                    out.push(Hazard::new(
+                        "set_not_null_scan",
+                        format!("{table}.{}: SET NOT NULL scans {table}", to.name),
+                    ));
+                }
+            }
+            _ => {}
+        }
+        out
     }
 
     fn script_prologue(&self, changes: &[Change]) -> Vec<String> {

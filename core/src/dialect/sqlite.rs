@@ -392,6 +392,28 @@ impl Dialect for Sqlite {
         }
     }
 
+    fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::diff::Hazard> {
+        use crate::diff::Hazard;
+        match change {
+            Change::RebuildTable { to, .. } if existing => vec![Hazard::new(
+                "table_rebuild",
+                format!("{} is rebuilt: every row is copied into a new table", to.name),
+            )],
+            Change::AlterColumn {
+                table, from, to, ..
+            } if affinity(&from.ty.name) != affinity(&to.ty.name) => vec![Hazard::new(
+                "change_type",
+                format!(
+                    "{table}.{}: {} affinity becomes {}; stored values are converted where they can be",
+                    to.name,
+                    affinity(&from.ty.name),
+                    affinity(&to.ty.name)
+                ),
+            )],
+            _ => Vec::new(),
+        }
+    }
+
     fn declared_types(&self) -> bool {
         true
     }

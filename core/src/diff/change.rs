@@ -1,5 +1,6 @@
 //! The closed set of changes a migration is made of, and their hazards.
 
+use super::hazard::Hazard;
 use crate::model::*;
 use serde::Serialize;
 
@@ -232,26 +233,6 @@ impl ColumnChanges {
     }
 }
 
-/// Broad classes of risk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HazardKind {
-    /// Data is lost.
-    Destructive,
-    /// May fail depending on the rows present.
-    DataDependent,
-    /// Takes strong locks or rewrites the table.
-    Locking,
-}
-
-/// A risk a change carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Hazard {
-    pub code: &'static str,
-    pub kind: HazardKind,
-    pub message: String,
-}
-
 impl Change {
     /// The table a change is about, if any.
     pub fn table(&self) -> Option<&QualName> {
@@ -376,13 +357,9 @@ impl Change {
         }
     }
 
-    /// Hazards of this change.
+    /// Hazards this change has by itself, whatever the plan around it (see
+    /// [`crate::diff::hazard::assess`] for all of them).
     pub fn hazards(&self) -> Vec<Hazard> {
-        let h = |code, kind, message: String| Hazard {
-            code,
-            kind,
-            message,
-        };
         let mut out = Vec::new();
         match self {
             Change::RebuildTable { changes, .. } => {
@@ -390,55 +367,45 @@ impl Change {
                     out.extend(c.hazards());
                 }
             }
-            Change::DropTable { table } => out.push(h(
+            Change::DropTable { table } => out.push(Hazard::new(
                 "drop_table",
-                HazardKind::Destructive,
                 format!("dropping table {} deletes its rows", table.name),
             )),
-            Change::DropColumn { table, column } => out.push(h(
+            Change::DropColumn { table, column } => out.push(Hazard::new(
                 "drop_column",
-                HazardKind::Destructive,
                 format!("dropping column {}.{} deletes its data", table, column.name),
             )),
-            Change::RecreateEnum { from, to, .. } if from.values.iter().any(|v| !to.values.contains(v)) => {
-                out.push(h(
+            Change::RecreateEnum { from, to, .. }
+                if from.values.iter().any(|v| !to.values.contains(v)) =>
+            {
+                out.push(Hazard::new(
                     "drop_enum_value",
-                    HazardKind::Destructive,
-                    format!("enum {} loses values; rows holding them make the conversion fail", to.name),
+                    format!(
+                        "enum {} loses values; rows holding them make the conversion fail",
+                        to.name
+                    ),
                 ))
             }
             Change::AddColumn { table, column, .. }
-                if column.not_null && column.default.is_none() && column.identity.is_none() && column.generated.is_none() =>
+                if column.not_null
+                    && column.default.is_none()
+                    && column.identity.is_none()
+                    && column.generated.is_none() =>
             {
-                out.push(h(
+                out.push(Hazard::new(
                     "add_not_null_column",
-                    HazardKind::DataDependent,
-                    format!("adding NOT NULL column {}.{} without a default fails if the table has rows", table, column.name),
+                    format!(
+                        "adding NOT NULL column {}.{} without a default fails if the table has rows",
+                        table, column.name
+                    ),
                 ))
             }
-            Change::AlterColumn { table, from, to, changes } => {
-                if changes.nullability && to.not_null {
-                    out.push(h(
-                        "set_not_null",
-                        HazardKind::DataDependent,
-                        format!("SET NOT NULL on {}.{} fails if it holds NULLs, and scans the table", table, to.name),
-                    ));
-                }
-                if changes.ty && from.ty != to.ty {
-                    out.push(h(
-                        "change_type",
-                        HazardKind::DataDependent,
-                        format!("changing the type of {}.{} may fail on existing data or rewrite the table", table, to.name),
-                    ));
-                }
-            }
-            Change::AddConstraint { table, constraint } if !matches!(constraint.kind, ConstraintKind::PrimaryKey { .. }) => {
-                out.push(h(
-                    "add_constraint",
-                    HazardKind::DataDependent,
-                    format!("constraint {} on {table} is checked against existing rows", constraint.name),
-                ))
-            }
+            Change::AlterColumn {
+                table,
+                from,
+                to,
+                changes,
+            } => super::hazard::column_hazards(table, from, to, changes, &mut out),
             _ => {}
         }
         out

@@ -6,10 +6,12 @@
 //! key order with cycles deferred to `ALTER TABLE .. ADD CONSTRAINT`.
 
 mod change;
+pub mod hazard;
 mod order;
 pub mod rename;
 
-pub use change::{Change, ColumnChanges, CommentTarget, Hazard, HazardKind};
+pub use change::{Change, ColumnChanges, CommentTarget};
+pub use hazard::{Hazard, HazardKind};
 
 use crate::dialect::Dialect;
 use crate::model::*;

@@ -1,0 +1,2 @@
+CREATE TABLE person (id INTEGER PRIMARY KEY, name VARCHAR(300), age TEXT, nickname TEXT);
+CREATE TABLE audit_log (id INTEGER PRIMARY KEY, line TEXT);
