@@ -180,3 +180,81 @@ fn json_lists_changes_with_sql_and_hazards() {
     assert_eq!(changes[1]["hazards"][0]["code"], "drop_column");
     assert_eq!(changes[1]["hazards"][0]["kind"], "destructive");
 }
+
+#[test]
+fn deny_fails_on_hazards_of_the_denied_kinds() {
+    let c = write(
+        "deny_c.sql",
+        "CREATE TABLE t (id int PRIMARY KEY, old text);\n",
+    );
+    let d = write("deny_d.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+    let out = run(&["diff", &c, &d, "--deny", "destructive"], None);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(text(&out.stdout), "ALTER TABLE t DROP COLUMN old;\n");
+    let err = text(&out.stderr);
+    assert!(err.contains("[drop_column]"), "{err}");
+    assert!(err.contains("--deny"), "{err}");
+    // Locking only: dropping a column is not denied.
+    let out = run(&["diff", &c, &d, "--deny=locking"], None);
+    assert_eq!(out.status.code(), Some(0));
+    // The DOWN direction brings the column back without data: irreversible.
+    let out = run(&["diff", &c, &d, "--down", "--deny", "irreversible"], None);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(text(&out.stdout)
+        .starts_with("-- irreversible: column public.t.old comes back without its values"));
+    let bad = run(&["diff", &c, &d, "--deny", "scary"], None);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn rename_option_keeps_the_data() {
+    let c = write(
+        "ren_c.sql",
+        "CREATE TABLE todo (id int PRIMARY KEY, title text);\n",
+    );
+    let d = write(
+        "ren_d.sql",
+        "CREATE TABLE task (id int PRIMARY KEY, name text);\n",
+    );
+    let plain = run(&["diff", &c, &d], None);
+    assert!(text(&plain.stdout).starts_with("DROP TABLE todo;\n"));
+    let out = run(
+        &[
+            "diff",
+            &c,
+            &d,
+            "--rename",
+            "todo=task",
+            "--rename",
+            "task.title=name",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "ALTER TABLE todo RENAME TO task;\nALTER TABLE task RENAME COLUMN title TO name;\nALTER TABLE task RENAME CONSTRAINT todo_pkey TO task_pkey;\n"
+    );
+    let down = run(
+        &[
+            "diff",
+            &c,
+            &d,
+            "--down",
+            "--rename",
+            "todo=task",
+            "--rename",
+            "task.title=name",
+        ],
+        None,
+    );
+    assert_eq!(
+        text(&down.stdout),
+        "ALTER TABLE task RENAME TO todo;\nALTER TABLE todo RENAME COLUMN name TO title;\nALTER TABLE todo RENAME CONSTRAINT task_pkey TO todo_pkey;\n"
+    );
+    // A rename that does not fit the schemas is a warning, and nothing is renamed.
+    let wrong = run(&["diff", &c, &d, "--rename", "nope=task"], None);
+    assert!(text(&wrong.stderr).contains("rename of table nope ignored"));
+    let bad = run(&["diff", &c, &d, "--rename", "todo"], None);
+    assert_eq!(bad.status.code(), Some(2));
+}
