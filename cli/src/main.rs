@@ -20,6 +20,10 @@ options:
   --exit-code            exit 3 when there are changes
   --rename SPEC          declare a rename: old=new (table) or table.old=new (column);
                          repeatable (the DDL can also say `-- schemashift: renamed from old`)
+  --concurrently         create/drop indexes of existing tables CONCURRENTLY (PostgreSQL)
+  --not-valid-fks        add foreign keys to existing tables NOT VALID, then VALIDATE them
+  --backfill             new NOT NULL columns without a default: add nullable, fill existing
+                         rows with a placeholder value to review, then SET NOT NULL
   --deny KINDS           exit 4 when the printed direction has hazards of these kinds
                          (comma-separated: destructive, data_dependent, locking,
                          irreversible, or all); hazards are always printed as warnings
@@ -43,6 +47,7 @@ struct Args {
     exit_code: bool,
     renames: Vec<String>,
     deny: Vec<HazardKind>,
+    safety: schemashift::diff::safety::Safety,
 }
 
 enum Parsed {
@@ -77,6 +82,7 @@ fn parse_args(argv: &[String]) -> Parsed {
         exit_code: false,
         renames: Vec::new(),
         deny: Vec::new(),
+        safety: Default::default(),
     };
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -91,6 +97,9 @@ fn parse_args(argv: &[String]) -> Parsed {
         };
         match flag {
             "--down" => args.down = true,
+            "--concurrently" => args.safety.concurrently = true,
+            "--not-valid-fks" => args.safety.not_valid_fks = true,
+            "--backfill" => args.safety.backfill = true,
             "--exit-code" => args.exit_code = true,
             "-h" | "--help" => return Parsed::Exit(ExitCode::SUCCESS, USAGE.to_string()),
             "--format" => match value("--format") {
@@ -204,6 +213,7 @@ fn run(args: Args) -> ExitCode {
         &Options {
             dialect: args.dialect,
             renames,
+            safety: args.safety,
         },
     );
     let stderr = std::io::stderr();

@@ -558,6 +558,11 @@ impl Cli {
             for spec in specs.lines().filter(|l| !l.trim().is_empty()) {
                 cmd.arg("--rename").arg(spec.trim());
             }
+            // Safe alternatives (`safety.txt`: the CLI flags without dashes).
+            let safety = fs::read_to_string(folder.join("safety.txt")).unwrap_or_default();
+            for flag in safety.split_whitespace() {
+                cmd.arg(format!("--{flag}"));
+            }
         }
         if dir == Dir::Down {
             cmd.arg("--down");

@@ -39,6 +39,8 @@ struct Case {
     desired: String,
     /// Renames given as options (`renames.txt`, one spec per line).
     renames: Vec<String>,
+    /// Safe alternatives (`safety.txt`: the CLI flags without dashes).
+    safety: String,
 }
 
 enum Verdict {
@@ -180,6 +182,7 @@ fn discover(source: &'static str, dir: &Path, current: &str, desired: &str) -> V
                 current,
                 desired,
                 renames,
+                safety: fs::read_to_string(p.join("safety.txt")).unwrap_or_default(),
             })
         })
         .collect();
@@ -216,6 +219,11 @@ fn run_case(case: &Case, artifacts: &Path) -> Verdict {
     let options = Options {
         dialect: DialectKind::Sqlite,
         renames,
+        safety: schemashift::diff::safety::Safety {
+            concurrently: case.safety.contains("concurrently"),
+            not_valid_fks: case.safety.contains("not-valid-fks"),
+            backfill: case.safety.contains("backfill"),
+        },
     };
     let outcome = migrate(current, desired, &options);
     let errors: Vec<String> = outcome

@@ -20,6 +20,8 @@ pub struct Options {
     pub dialect: DialectKind,
     /// Renames to apply on top of those the desired DDL declares (see [`parse_rename`]).
     pub renames: Vec<model::Rename>,
+    /// Safe alternatives for changes on tables that have rows (both directions).
+    pub safety: diff::safety::Safety,
 }
 
 /// A rename given as text: `old=new` renames a table, `table.old=new` (or
@@ -158,10 +160,12 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
         });
     }
     changes.extend(diff::diff(&renamed, &to, dialect));
+    let changes = diff::safety::apply(changes, &renamed, dialect, options.safety);
     let hazards = diff::hazard::assess(&changes, &renamed, dialect, diff::hazard::Direction::Up);
     let back = diff::rename::invert(&renames);
     let (renamed, mut down_changes, _) = diff::rename::apply(&to, &from, &back, dialect);
     down_changes.extend(diff::diff(&renamed, &from, dialect));
+    let down_changes = diff::safety::apply(down_changes, &renamed, dialect, options.safety);
     let down_hazards = diff::hazard::assess(
         &down_changes,
         &renamed,

@@ -57,7 +57,18 @@ fn run_cases(dialect: DialectKind) {
             .filter(|l| !l.trim().is_empty())
             .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
             .collect();
-        let options = Options { dialect, renames };
+        // `safety.txt`: safe alternatives, as the CLI flags without dashes.
+        let safety_words = std::fs::read_to_string(dir.join("safety.txt")).unwrap_or_default();
+        let safety = schemashift::diff::safety::Safety {
+            concurrently: safety_words.contains("concurrently"),
+            not_valid_fks: safety_words.contains("not-valid-fks"),
+            backfill: safety_words.contains("backfill"),
+        };
+        let options = Options {
+            dialect,
+            renames,
+            safety,
+        };
         let current = read(&dir.join("current.sql"));
         let desired = read(&dir.join("desired.sql"));
         let outcome = migrate(&current, &desired, &options);

@@ -49,6 +49,15 @@ pub struct DiffOptions {
     /// `"table.old=new"` (column), as the CLI's `--rename`.
     #[tsify(optional)]
     pub renames: Option<Vec<String>>,
+    /// `CREATE/DROP INDEX CONCURRENTLY` on existing tables (PostgreSQL), as `--concurrently`.
+    #[tsify(optional)]
+    pub concurrently: Option<bool>,
+    /// Foreign keys on existing tables added `NOT VALID`, then validated, as `--not-valid-fks`.
+    #[tsify(optional)]
+    pub not_valid_fks: Option<bool>,
+    /// New NOT NULL columns without a default get a data step, as `--backfill`.
+    #[tsify(optional)]
+    pub backfill: Option<bool>,
 }
 
 /// How bad a diagnostic is: errors stop the migration, warnings do not.
@@ -275,7 +284,20 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         .flatten()
         .map(|spec| schemashift::parse_rename(spec, dialect))
         .collect::<Result<Vec<_>, String>>()?;
-    let outcome = schemashift::migrate(current, desired, &Options { dialect, renames });
+    let safety = schemashift::diff::safety::Safety {
+        concurrently: options.concurrently.unwrap_or(false),
+        not_valid_fks: options.not_valid_fks.unwrap_or(false),
+        backfill: options.backfill.unwrap_or(false),
+    };
+    let outcome = schemashift::migrate(
+        current,
+        desired,
+        &Options {
+            dialect,
+            renames,
+            safety,
+        },
+    );
 
     let diagnostics = convert_diagnostics(current, desired, &outcome.diagnostics);
     let of = |severity| {

@@ -127,6 +127,16 @@ pub trait Dialect: Sync {
         Vec::new()
     }
 
+    /// `CREATE INDEX CONCURRENTLY`, `ADD CONSTRAINT .. NOT VALID` + `VALIDATE CONSTRAINT`.
+    fn online_ddl(&self) -> bool {
+        false
+    }
+    /// A value of the type for rows that need one (`--backfill`): the type's zero, empty
+    /// string, `false`, empty JSON object, the current time.
+    fn zero_value(&self, _ty: &Type) -> Option<String> {
+        None
+    }
+
     // ----- what the grammar accepts -----------------------------------------------------------
 
     /// Column types are free-form declared names (`UNSIGNED BIG INT`, `NVARCHAR(160)`), kept as

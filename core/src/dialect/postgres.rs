@@ -646,6 +646,35 @@ impl Dialect for Postgres {
         out
     }
 
+    fn online_ddl(&self) -> bool {
+        true
+    }
+
+    fn zero_value(&self, ty: &Type) -> Option<String> {
+        if ty.array_dims > 0 {
+            return Some("'{}'".into());
+        }
+        Some(
+            match ty.name.as_str() {
+                "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision"
+                | "money" => "0",
+                "text" | "character varying" | "character" => "''",
+                "boolean" => "false",
+                "json" => "'{}'::json",
+                "jsonb" => "'{}'::jsonb",
+                "uuid" => "gen_random_uuid()",
+                "date" => "CURRENT_DATE",
+                "timestamp without time zone" => "LOCALTIMESTAMP",
+                "timestamp with time zone" => "now()",
+                "time without time zone" | "time with time zone" => "'00:00'",
+                "interval" => "'0'::interval",
+                "bytea" => "''::bytea",
+                _ => return None,
+            }
+            .to_string(),
+        )
+    }
+
     fn script_prologue(&self, changes: &[Change]) -> Vec<String> {
         let creates_routine = changes.iter().any(|c| match c {
             Change::CreateObject { object } | Change::ReplaceObject { to: object, .. } => {

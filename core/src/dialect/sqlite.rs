@@ -414,6 +414,18 @@ impl Dialect for Sqlite {
         }
     }
 
+    fn zero_value(&self, ty: &Type) -> Option<String> {
+        Some(
+            match affinity(&ty.name) {
+                "INTEGER" | "NUMERIC" => "0",
+                "REAL" => "0.0",
+                "TEXT" => "''",
+                _ => "x''",
+            }
+            .to_string(),
+        )
+    }
+
     fn declared_types(&self) -> bool {
         true
     }

@@ -98,6 +98,30 @@ pub enum Change {
     CreateIndex {
         index: Index,
     },
+    /// `--concurrently`: built without blocking writes (PostgreSQL; outside a transaction).
+    CreateIndexConcurrently {
+        index: Index,
+    },
+    DropIndexConcurrently {
+        index: Index,
+    },
+    /// `--not-valid-fks`: a foreign key added without checking existing rows...
+    AddForeignKeyNotValid {
+        table: QualName,
+        constraint: Constraint,
+    },
+    /// ...and checked afterwards without blocking writes.
+    ValidateConstraint {
+        table: QualName,
+        name: String,
+    },
+    /// `--backfill`: the data step that gives existing rows a value for a new NOT NULL column
+    /// (`value` is a placeholder to review).
+    Backfill {
+        table: QualName,
+        column: Column,
+        value: String,
+    },
     DropIndex {
         index: Index,
     },
@@ -250,8 +274,13 @@ impl Change {
             | Change::SetTableOptions { table, .. } => Some(table),
             Change::CreateIndex { index }
             | Change::DropIndex { index }
+            | Change::CreateIndexConcurrently { index }
+            | Change::DropIndexConcurrently { index }
             | Change::RenameIndex { index, .. } => Some(&index.table),
             Change::RebuildTable { to, .. } => Some(&to.name),
+            Change::AddForeignKeyNotValid { table, .. }
+            | Change::ValidateConstraint { table, .. }
+            | Change::Backfill { table, .. } => Some(table),
             Change::RenameTable { to, .. } => Some(to),
             Change::RenameColumn { table, .. } => Some(table),
             _ => None,
@@ -302,6 +331,21 @@ impl Change {
                 format!("rename constraint {from} to {to} on {table}")
             }
             Change::CreateIndex { index } => format!("create index {}", index.name),
+            Change::CreateIndexConcurrently { index } => {
+                format!("create index {} concurrently", index.name)
+            }
+            Change::DropIndexConcurrently { index } => {
+                format!("drop index {} concurrently", index.name)
+            }
+            Change::AddForeignKeyNotValid { table, constraint } => {
+                format!("add foreign key {} on {table} not valid", constraint.name)
+            }
+            Change::ValidateConstraint { table, name } => {
+                format!("validate constraint {name} on {table}")
+            }
+            Change::Backfill { table, column, .. } => {
+                format!("backfill {}", col(table, &column.name))
+            }
             Change::DropIndex { index } => format!("drop index {}", index.name),
             Change::RenameIndex { from, to, .. } => format!("rename index {from} to {to}"),
             Change::RebuildTable { to, changes, .. } => {
@@ -406,6 +450,17 @@ impl Change {
                 to,
                 changes,
             } => super::hazard::column_hazards(table, from, to, changes, &mut out),
+            Change::Backfill {
+                table,
+                column,
+                value,
+            } => out.push(Hazard::new(
+                "backfill_value",
+                format!(
+                    "existing rows of {table} get {value} in {}: check that value",
+                    column.name
+                ),
+            )),
             _ => {}
         }
         out

@@ -168,6 +168,12 @@ pub const CATALOG: &[HazardInfo] = &[
         alternative: Some("Declare the rename as the message says; schemashift never guesses."),
     },
     HazardInfo {
+        code: "backfill_value",
+        kind: HazardKind::DataDependent,
+        explanation: "--backfill gives existing rows a placeholder value (the type's zero) for a new NOT NULL column.",
+        alternative: Some("Replace the value with the right one (an expression over other columns, a lookup) before running the migration."),
+    },
+    HazardInfo {
         code: "irreversible_downgrade",
         kind: HazardKind::Irreversible,
         explanation: "The downgrade recreates what the upgrade dropped, but not its data.",

@@ -9,6 +9,7 @@ mod change;
 pub mod hazard;
 mod order;
 pub mod rename;
+pub mod safety;
 
 pub use change::{Change, ColumnChanges, CommentTarget};
 pub use hazard::{Hazard, HazardKind};

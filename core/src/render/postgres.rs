@@ -548,6 +548,28 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             ));
         }
         Change::CreateIndex { index } => out.push(index_sql(d, index)),
+        Change::CreateIndexConcurrently { index } => {
+            out.push(index_sql(d, index).replacen(" INDEX ", " INDEX CONCURRENTLY ", 1))
+        }
+        Change::DropIndexConcurrently { index } => out.push(format!(
+            "DROP INDEX CONCURRENTLY {}",
+            d.quote_name(&index.name)
+        )),
+        Change::AddForeignKeyNotValid { table, constraint } => out.push(format!(
+            "{} ADD {} NOT VALID",
+            alter(table),
+            constraint_sql(d, constraint)
+        )),
+        Change::ValidateConstraint { table, name } => out.push(format!(
+            "{} VALIDATE CONSTRAINT {}",
+            alter(table),
+            d.quote_ident(name)
+        )),
+        Change::Backfill {
+            table,
+            column,
+            value,
+        } => out.push(crate::render::backfill_sql(d, table, column, value)),
         Change::DropIndex { index } => {
             out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
         }

@@ -168,29 +168,43 @@ fn view_sql(d: &Sqlite, v: &View) -> String {
 
 /// The rebuild of a kept table: rows of the columns both versions have are copied
 /// (generated columns are computed, not copied).
-fn rebuild(d: &Sqlite, from: &Table, to: &Table, out: &mut Vec<String>) {
+fn rebuild(
+    d: &Sqlite,
+    from: &Table,
+    to: &Table,
+    backfill: &[(&String, String)],
+    out: &mut Vec<String>,
+) {
     let name = d.quote_name(&to.name);
     let temp = d.quote_ident(&format!("_schemashift_new_{}", d.spelling(&to.name.name)));
     out.push(create_table_sql(d, to, &temp));
-    let copied: Vec<&String> = to
+    // Columns both versions have are copied; a backfilled new column gets its value.
+    let copied: Vec<(String, String)> = to
         .columns
         .values()
         .filter(|c| c.generated.is_none())
-        .filter(|c| {
-            from.columns
+        .filter_map(|c| {
+            let name = d.quote_ident(&c.name);
+            if from
+                .columns
                 .get(&c.name)
                 .is_some_and(|f| f.generated.is_none())
+            {
+                return Some((name.clone(), name));
+            }
+            backfill
+                .iter()
+                .find(|(col, _)| **col == c.name)
+                .map(|(_, v)| (name, v.clone()))
         })
-        .map(|c| &c.name)
         .collect();
     if !copied.is_empty() {
-        let cols = copied
-            .iter()
-            .map(|c| d.quote_ident(c))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cols: Vec<&str> = copied.iter().map(|(c, _)| c.as_str()).collect();
+        let values: Vec<&str> = copied.iter().map(|(_, v)| v.as_str()).collect();
         out.push(format!(
-            "INSERT INTO {temp} ({cols}) SELECT {cols} FROM {}",
+            "INSERT INTO {temp} ({}) SELECT {} FROM {}",
+            cols.join(", "),
+            values.join(", "),
             d.quote_name(&from.name)
         ));
     }
@@ -232,8 +246,27 @@ pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
             alter(table),
             d.quote_ident(&column.name)
         )),
-        Change::RebuildTable { from, to, .. } => rebuild(d, from, to, out),
-        Change::CreateIndex { index } => out.push(index_sql(d, index)),
+        Change::RebuildTable { from, to, changes } => {
+            let backfill: Vec<(&String, String)> = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::Backfill { column, value, .. } => Some((&column.name, value.clone())),
+                    _ => None,
+                })
+                .collect();
+            rebuild(d, from, to, &backfill, out)
+        }
+        Change::CreateIndex { index } | Change::CreateIndexConcurrently { index } => {
+            out.push(index_sql(d, index))
+        }
+        Change::DropIndexConcurrently { index } => {
+            out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
+        }
+        Change::Backfill {
+            table,
+            column,
+            value,
+        } => out.push(crate::render::backfill_sql(d, table, column, value)),
         Change::DropIndex { index } => {
             out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
         }
