@@ -198,3 +198,17 @@ fn truncated_and_mangled_input_never_panics() {
         }
     }
 }
+
+/// The README documents every hazard code (problem and safe alternative).
+#[test]
+fn readme_documents_every_hazard_code() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md");
+    for info in schemashift::diff::hazard::CATALOG {
+        assert!(
+            readme.contains(&format!("### `{}`", info.code)),
+            "README.md has no section for hazard {}",
+            info.code
+        );
+    }
+}
