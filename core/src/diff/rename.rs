@@ -11,6 +11,7 @@ use crate::dialect::Dialect;
 use crate::ingest::expr::canonical_ident;
 use crate::model::*;
 use indexmap::IndexMap;
+use std::borrow::Cow;
 
 /// A rename that cannot be applied, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,12 +54,15 @@ pub fn invert(renames: &[Rename]) -> Vec<Rename> {
 
 /// Apply `renames` to `a` (the side being migrated from), checking them against `b`. Returns
 /// the renamed schema, the rename changes (to run first) and the renames that do not apply.
-pub fn apply(
-    a: &Schema,
+pub fn apply<'a>(
+    a: &'a Schema,
     b: &Schema,
     renames: &[Rename],
     dialect: &dyn Dialect,
-) -> (Schema, Vec<Change>, Vec<Problem>) {
+) -> (Cow<'a, Schema>, Vec<Change>, Vec<Problem>) {
+    if renames.is_empty() {
+        return (Cow::Borrowed(a), Vec::new(), Vec::new());
+    }
     let mut s = a.clone();
     let mut changes = Vec::new();
     let mut problems = Vec::new();
@@ -140,7 +144,7 @@ pub fn apply(
             RenameKind::Index => {}
         }
     }
-    (s, changes, problems)
+    (Cow::Owned(s), changes, problems)
 }
 
 /// Rebuild an ordered map with one key replaced, keeping the order.
