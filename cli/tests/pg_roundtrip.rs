@@ -817,6 +817,13 @@ impl RoundTrip<'_> {
         let mut failures = Vec::new();
         let mut hazards = Vec::new();
 
+        // Renamed columns must keep their values (the scripts are schemashift's own).
+        let renamed = up_script
+            .as_ref()
+            .map(|script| renamed_columns(&fs::read_to_string(script).unwrap_or_default()))
+            .unwrap_or_default();
+        let counts_before = count_values(from, &renamed, false);
+
         let after_up = match up_script {
             Ok(script) => self.migrate(
                 from,
@@ -831,20 +838,35 @@ impl RoundTrip<'_> {
                 None
             }
         };
+        let up_passed = after_up.is_some();
+        if up_passed && count_values(from, &renamed, true) != counts_before {
+            failures.push(Failure::new(
+                Category::Rows(Dir::Up),
+                format!("a renamed column lost values: {renamed:?}"),
+            ));
+        }
         match down_script {
             Ok(script) => {
                 let (db, start) = match after_up {
                     Some(snapshot) => (from, snapshot),
                     None => (to, to.snapshot(true)?),
                 };
-                self.migrate(
-                    db,
-                    &script,
-                    Dir::Down,
-                    (&start, &current),
-                    &mut failures,
-                    &mut hazards,
-                )?;
+                let down_ok = self
+                    .migrate(
+                        db,
+                        &script,
+                        Dir::Down,
+                        (&start, &current),
+                        &mut failures,
+                        &mut hazards,
+                    )?
+                    .is_some();
+                if up_passed && down_ok && count_values(from, &renamed, false) != counts_before {
+                    failures.push(Failure::new(
+                        Category::Rows(Dir::Down),
+                        format!("a renamed column lost values after DOWN: {renamed:?}"),
+                    ));
+                }
             }
             Err(failure) => failures.push(failure),
         }
@@ -918,6 +940,48 @@ impl RoundTrip<'_> {
         }
         probe.snapshot(false).map(Some)
     }
+}
+
+/// (table, column) before and after each `RENAME` of an UP script, following table renames.
+type Renamed = Vec<((String, String), (String, String))>;
+
+fn renamed_columns(script: &str) -> Renamed {
+    let mut tables: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::new();
+    for line in script.lines() {
+        let Some(rest) = line.strip_prefix("ALTER TABLE ") else {
+            continue;
+        };
+        let words: Vec<&str> = rest.trim_end_matches(';').split(' ').collect();
+        match words.as_slice() {
+            [t, "RENAME", "TO", n] => tables.push((t.to_string(), n.to_string())),
+            [t, "RENAME", "COLUMN", a, "TO", b] => {
+                let old_table = tables
+                    .iter()
+                    .find(|(_, n)| n == t)
+                    .map(|(o, _)| o.clone())
+                    .unwrap_or_else(|| t.to_string());
+                out.push(((old_table, a.to_string()), (t.to_string(), b.to_string())));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Non-NULL values of each renamed column, under its old (or new) name.
+fn count_values(db: &Database, renamed: &Renamed, new: bool) -> Vec<String> {
+    renamed
+        .iter()
+        .map(|(old, renamed_to)| {
+            let (t, c) = if new { renamed_to } else { old };
+            db.psql
+                .exec(&db.name, &[&format!("SELECT count({c}) FROM {t}")])
+                .unwrap_or_else(|e| e)
+                .trim()
+                .to_string()
+        })
+        .collect()
 }
 
 /// A data-dependent hazard code among the CLI's warnings for `script` (its `.stderr` beside it).
