@@ -194,3 +194,33 @@ pub trait Dialect: Sync {
         None
     }
 }
+
+/// Foreign keys written without columns reference the primary key of their table.
+pub(crate) fn fill_foreign_key_targets(schema: &mut Schema) {
+    let pks: std::collections::HashMap<QualName, Vec<String>> = schema
+        .tables
+        .values()
+        .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
+            Some(crate::model::ConstraintKind::PrimaryKey { columns, .. }) => {
+                Some((t.name.clone(), columns.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for t in schema.tables.values_mut() {
+        for c in t.constraints.values_mut() {
+            if let crate::model::ConstraintKind::ForeignKey {
+                ref_table,
+                ref_columns,
+                ..
+            } = &mut c.kind
+            {
+                if ref_columns.is_empty() {
+                    if let Some(pk) = pks.get(ref_table) {
+                        *ref_columns = pk.clone();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -500,17 +500,7 @@ impl Dialect for Postgres {
     }
 
     fn complete(&self, schema: &mut Schema) {
-        // Foreign keys without columns reference the primary key.
-        let pks: HashMap<QualName, Vec<String>> = schema
-            .tables
-            .values()
-            .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
-                Some(ConstraintKind::PrimaryKey { columns, .. }) => {
-                    Some((t.name.clone(), columns.clone()))
-                }
-                _ => None,
-            })
-            .collect();
+        super::fill_foreign_key_targets(schema);
         let partitioned: HashMap<QualName, QualName> = schema
             .tables
             .values()
@@ -521,20 +511,6 @@ impl Dialect for Postgres {
             })
             .collect();
         for t in schema.tables.values_mut() {
-            for c in t.constraints.values_mut() {
-                if let ConstraintKind::ForeignKey {
-                    ref_table,
-                    ref_columns,
-                    ..
-                } = &mut c.kind
-                {
-                    if ref_columns.is_empty() {
-                        if let Some(pk) = pks.get(ref_table) {
-                            *ref_columns = pk.clone();
-                        }
-                    }
-                }
-            }
             // Primary key columns are NOT NULL.
             if let Some(ConstraintKind::PrimaryKey { columns, .. }) =
                 t.primary_key().map(|c| c.kind.clone())

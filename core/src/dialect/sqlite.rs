@@ -10,7 +10,7 @@
 use super::{Dialect, DialectKind};
 use crate::diff::Change;
 use crate::model::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// SQLite 3.35+ (`ALTER TABLE .. DROP COLUMN`).
 pub struct Sqlite {
@@ -317,33 +317,7 @@ impl Dialect for Sqlite {
     }
 
     fn complete(&self, schema: &mut Schema) {
-        // Foreign keys without columns reference the primary key.
-        let pks: HashMap<QualName, Vec<String>> = schema
-            .tables
-            .values()
-            .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
-                Some(ConstraintKind::PrimaryKey { columns, .. }) => {
-                    Some((t.name.clone(), columns.clone()))
-                }
-                _ => None,
-            })
-            .collect();
-        for t in schema.tables.values_mut() {
-            for c in t.constraints.values_mut() {
-                if let ConstraintKind::ForeignKey {
-                    ref_table,
-                    ref_columns,
-                    ..
-                } = &mut c.kind
-                {
-                    if ref_columns.is_empty() {
-                        if let Some(pk) = pks.get(ref_table) {
-                            *ref_columns = pk.clone();
-                        }
-                    }
-                }
-            }
-        }
+        super::fill_foreign_key_targets(schema);
         // Shadow tables of virtual tables are the module's business.
         let virtual_tables: HashSet<String> = schema
             .objects

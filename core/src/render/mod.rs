@@ -5,7 +5,71 @@ pub mod sql;
 pub(crate) mod sqlite;
 
 use crate::dialect::Dialect;
-use crate::model::{Column, QualName};
+use crate::diff::Change;
+use crate::model::{Column, Constraint, QualName, RefAction};
+
+/// Quoted, comma-separated column names.
+pub(crate) fn list(d: &dyn Dialect, cols: &[String]) -> String {
+    cols.iter()
+        .map(|c| d.quote_ident(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `FOREIGN KEY (..) REFERENCES t (..) [MATCH FULL] [ON UPDATE ..] [ON DELETE ..]`.
+pub(crate) fn foreign_key_clause(
+    d: &dyn Dialect,
+    (columns, ref_table, ref_columns): (&[String], &QualName, &[String]),
+    match_full: bool,
+    on_update: RefAction,
+    on_delete: RefAction,
+) -> String {
+    let mut s = format!(
+        "FOREIGN KEY ({}) REFERENCES {}",
+        list(d, columns),
+        d.quote_name(ref_table)
+    );
+    if !ref_columns.is_empty() {
+        s.push_str(&format!(" ({})", list(d, ref_columns)));
+    }
+    if match_full {
+        s.push_str(" MATCH FULL");
+    }
+    if on_update != RefAction::NoAction {
+        s.push_str(&format!(" ON UPDATE {}", on_update.sql()));
+    }
+    if on_delete != RefAction::NoAction {
+        s.push_str(&format!(" ON DELETE {}", on_delete.sql()));
+    }
+    s
+}
+
+/// ` DEFERRABLE [INITIALLY DEFERRED]` of a constraint, or nothing.
+pub(crate) fn deferrable_clause(c: &Constraint) -> &'static str {
+    match (c.deferrable, c.initially_deferred) {
+        (true, true) => " DEFERRABLE INITIALLY DEFERRED",
+        (true, false) => " DEFERRABLE",
+        _ => "",
+    }
+}
+
+/// `ALTER TABLE .. RENAME ..`, the same in every dialect.
+pub(crate) fn rename_sql(d: &dyn Dialect, change: &Change) -> Option<String> {
+    match change {
+        Change::RenameTable { from, to } => Some(format!(
+            "ALTER TABLE {} RENAME TO {}",
+            d.quote_name(from),
+            d.quote_ident(&to.name)
+        )),
+        Change::RenameColumn { table, from, to } => Some(format!(
+            "ALTER TABLE {} RENAME COLUMN {} TO {}",
+            d.quote_name(table),
+            d.quote_ident(from),
+            d.quote_ident(to)
+        )),
+        _ => None,
+    }
+}
 
 /// The data step of `--backfill`: existing rows get `value` where the column is NULL.
 pub(crate) fn backfill_sql(

@@ -8,21 +8,17 @@ fn lit(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-fn list(d: &Postgres, cols: &[String]) -> String {
-    cols.iter()
-        .map(|c| d.quote_ident(c))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `CONSTRAINT name <definition>`
 pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
     let mut s = format!("CONSTRAINT {} ", d.quote_ident(&c.name));
     match &c.kind {
         ConstraintKind::PrimaryKey { columns, include } => {
-            s.push_str(&format!("PRIMARY KEY ({})", list(d, columns)));
+            s.push_str(&format!(
+                "PRIMARY KEY ({})",
+                crate::render::list(d, columns)
+            ));
             if !include.is_empty() {
-                s.push_str(&format!(" INCLUDE ({})", list(d, include)));
+                s.push_str(&format!(" INCLUDE ({})", crate::render::list(d, include)));
             }
         }
         ConstraintKind::Unique {
@@ -34,9 +30,9 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
             if *nulls_not_distinct {
                 s.push_str("NULLS NOT DISTINCT ");
             }
-            s.push_str(&format!("({})", list(d, columns)));
+            s.push_str(&format!("({})", crate::render::list(d, columns)));
             if !include.is_empty() {
-                s.push_str(&format!(" INCLUDE ({})", list(d, include)));
+                s.push_str(&format!(" INCLUDE ({})", crate::render::list(d, include)));
             }
         }
         ConstraintKind::Check { expr, no_inherit } => {
@@ -52,33 +48,16 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
             on_delete,
             on_update,
             match_full,
-        } => {
-            s.push_str(&format!(
-                "FOREIGN KEY ({}) REFERENCES {}",
-                list(d, columns),
-                d.quote_name(ref_table)
-            ));
-            if !ref_columns.is_empty() {
-                s.push_str(&format!(" ({})", list(d, ref_columns)));
-            }
-            if *match_full {
-                s.push_str(" MATCH FULL");
-            }
-            if *on_update != RefAction::NoAction {
-                s.push_str(&format!(" ON UPDATE {}", on_update.sql()));
-            }
-            if *on_delete != RefAction::NoAction {
-                s.push_str(&format!(" ON DELETE {}", on_delete.sql()));
-            }
-        }
+        } => s.push_str(&crate::render::foreign_key_clause(
+            d,
+            (columns, ref_table, ref_columns),
+            *match_full,
+            *on_update,
+            *on_delete,
+        )),
         ConstraintKind::Exclude { body } => s.push_str(&format!("EXCLUDE {}", body.text)),
     }
-    if c.deferrable {
-        s.push_str(" DEFERRABLE");
-        if c.initially_deferred {
-            s.push_str(" INITIALLY DEFERRED");
-        }
-    }
+    s.push_str(crate::render::deferrable_clause(c));
     s
 }
 
@@ -159,7 +138,10 @@ fn index_sql(d: &Postgres, i: &Index) -> String {
         .collect();
     s.push_str(&format!(" ({})", keys.join(", ")));
     if !i.include.is_empty() {
-        s.push_str(&format!(" INCLUDE ({})", list(d, &i.include)));
+        s.push_str(&format!(
+            " INCLUDE ({})",
+            crate::render::list(d, &i.include)
+        ));
     }
     if i.nulls_not_distinct {
         s.push_str(" NULLS NOT DISTINCT");
@@ -215,7 +197,7 @@ fn view_sql(d: &Postgres, v: &View) -> String {
         d.quote_name(&v.name)
     );
     if !v.columns.is_empty() {
-        s.push_str(&format!(" ({})", list(d, &v.columns)));
+        s.push_str(&format!(" ({})", crate::render::list(d, &v.columns)));
     }
     if !v.options.is_empty() {
         s.push_str(&format!(" WITH ({})", v.options.join(", ")));
@@ -423,17 +405,9 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 out.push(format!("ALTER SEQUENCE {name} OWNED BY {owner}"));
             }
         }
-        Change::RenameTable { from, to } => out.push(format!(
-            "{} RENAME TO {}",
-            alter(from),
-            d.quote_ident(&to.name)
-        )),
-        Change::RenameColumn { table, from, to } => out.push(format!(
-            "{} RENAME COLUMN {} TO {}",
-            alter(table),
-            d.quote_ident(from),
-            d.quote_ident(to)
-        )),
+        Change::RenameTable { .. } | Change::RenameColumn { .. } => {
+            out.extend(crate::render::rename_sql(d, change))
+        }
         Change::CreateTable { table, serials } => {
             out.push(create_table_sql(d, table, serials));
             if table.row_security {

@@ -7,13 +7,6 @@ use crate::dialect::{Dialect, Sqlite};
 use crate::diff::Change;
 use crate::model::*;
 
-fn list(d: &Sqlite, cols: &[String]) -> String {
-    cols.iter()
-        .map(|c| d.quote_ident(c))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Whether the table's primary key is written on its column with `AUTOINCREMENT`.
 fn autoincrement_column(t: &Table) -> Option<&str> {
     if !t.options.iter().any(|o| o == "AUTOINCREMENT") {
@@ -61,10 +54,13 @@ fn constraint_sql(d: &Sqlite, c: &Constraint) -> String {
     };
     match &c.kind {
         ConstraintKind::PrimaryKey { columns, .. } => {
-            s.push_str(&format!("PRIMARY KEY ({})", list(d, columns)));
+            s.push_str(&format!(
+                "PRIMARY KEY ({})",
+                crate::render::list(d, columns)
+            ));
         }
         ConstraintKind::Unique { columns, .. } => {
-            s.push_str(&format!("UNIQUE ({})", list(d, columns)));
+            s.push_str(&format!("UNIQUE ({})", crate::render::list(d, columns)));
         }
         ConstraintKind::Check { expr, .. } => s.push_str(&format!("CHECK ({})", expr.text)),
         ConstraintKind::ForeignKey {
@@ -74,30 +70,16 @@ fn constraint_sql(d: &Sqlite, c: &Constraint) -> String {
             on_delete,
             on_update,
             ..
-        } => {
-            s.push_str(&format!(
-                "FOREIGN KEY ({}) REFERENCES {}",
-                list(d, columns),
-                d.quote_name(ref_table)
-            ));
-            if !ref_columns.is_empty() {
-                s.push_str(&format!(" ({})", list(d, ref_columns)));
-            }
-            if *on_update != RefAction::NoAction {
-                s.push_str(&format!(" ON UPDATE {}", on_update.sql()));
-            }
-            if *on_delete != RefAction::NoAction {
-                s.push_str(&format!(" ON DELETE {}", on_delete.sql()));
-            }
-        }
+        } => s.push_str(&crate::render::foreign_key_clause(
+            d,
+            (columns, ref_table, ref_columns),
+            false,
+            *on_update,
+            *on_delete,
+        )),
         ConstraintKind::Exclude { body } => s.push_str(&format!("EXCLUDE {}", body.text)),
     }
-    if c.deferrable {
-        s.push_str(" DEFERRABLE");
-        if c.initially_deferred {
-            s.push_str(" INITIALLY DEFERRED");
-        }
-    }
+    s.push_str(crate::render::deferrable_clause(c));
     s
 }
 
@@ -159,7 +141,7 @@ fn index_sql(d: &Sqlite, i: &Index) -> String {
 fn view_sql(d: &Sqlite, v: &View) -> String {
     let mut s = format!("CREATE VIEW {}", d.quote_name(&v.name));
     if !v.columns.is_empty() {
-        s.push_str(&format!(" ({})", list(d, &v.columns)));
+        s.push_str(&format!(" ({})", crate::render::list(d, &v.columns)));
     }
     s.push_str(" AS ");
     s.push_str(v.query.text.trim());
@@ -219,17 +201,9 @@ fn rebuild(
 pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
     let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
     match change {
-        Change::RenameTable { from, to } => out.push(format!(
-            "{} RENAME TO {}",
-            alter(from),
-            d.quote_ident(&to.name)
-        )),
-        Change::RenameColumn { table, from, to } => out.push(format!(
-            "{} RENAME COLUMN {} TO {}",
-            alter(table),
-            d.quote_ident(from),
-            d.quote_ident(to)
-        )),
+        Change::RenameTable { .. } | Change::RenameColumn { .. } => {
+            out.extend(crate::render::rename_sql(d, change))
+        }
         Change::CreateTable { table, .. } => {
             out.push(create_table_sql(d, table, &d.quote_name(&table.name)))
         }
