@@ -148,6 +148,35 @@ ensure_npm_toolchain() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Python: real Alembic for the Alembic round trip (cli/tests/alembic_roundtrip.py)
+# ---------------------------------------------------------------------------------------------
+VENV="$REPO_ROOT/.venv"
+# Pinned; bump together (alembic >= 1.16.2 has the script.py.mako our files match).
+PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9)
+
+# ensure_python_venv: $VENV with exactly the pinned packages (from PyPI); skipped when
+# `pip freeze` already lists them all.
+ensure_python_venv() {
+    if [ -x "$VENV/bin/python" ]; then
+        local frozen pkg missing=0
+        frozen="$("$VENV/bin/python" -m pip freeze 2>/dev/null | tr 'A-Z' 'a-z')"
+        for pkg in "${PY_PKGS[@]}"; do
+            grep -qx "$(echo "$pkg" | tr 'A-Z' 'a-z')" <<<"$frozen" || missing=1
+        done
+        [ "$missing" -eq 0 ] && return 0
+    fi
+    have python3 || ensure_apt_pkg python3
+    # Debian's python3 needs python3-venv for `-m venv` (ensurepip).
+    python3 -c 'import venv, ensurepip' 2>/dev/null || ensure_apt_pkg python3-venv
+    if [ ! -x "$VENV/bin/python" ]; then
+        log "python3 -m venv .venv"
+        python3 -m venv "$VENV"
+    fi
+    log "pip install ${PY_PKGS[*]}"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PY_PKGS[@]}"
+}
+
+# ---------------------------------------------------------------------------------------------
 # What this project needs
 # ---------------------------------------------------------------------------------------------
 main() {
@@ -161,6 +190,7 @@ main() {
     ensure_rustup_component rustfmt
     ensure_rustup_component clippy
     ensure_npm_toolchain
+    ensure_python_venv
 
     # --- Not needed yet; enable when the matching part of the project lands ------------------
     # Web app / npm package (wasm). Versions from ../shared/TOOLCHAIN.md:
@@ -175,8 +205,6 @@ main() {
     #   NEVER the Debian `binaryen` package (108): its output fails to load in the browser.
     # Browser tests (wasm-bindgen-test, Playwright via playwright-core):
     #   ensure_apt_pkg chromium chromium-driver
-    # Alembic output checks: a Python venv at $REPO_ROOT/.venv with
-    #   alembic sqlalchemy 'psycopg[binary]', e.g. ensure_python_venv (needs python3-venv).
 
     log "ready ($((SECONDS - t0))s)"
 }

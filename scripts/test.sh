@@ -12,6 +12,10 @@
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
+#   alembic      cli/tests/alembic_roundtrip.py with the venv of setup.sh (real Alembic,
+#                SQLAlchemy, psycopg) against that cluster: every core case plus a sample of
+#                ../shared/corpus/postgres through `alembic upgrade head`, `alembic check`,
+#                `alembic downgrade -1`, and a chain of three revisions written with -o
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
 #                consumers, an esbuild bundle in headless Chromium, the GitLab pair
@@ -86,6 +90,18 @@ if [ "$LAST_STATUS" -eq 0 ]; then
     fi
 else
     fail_step pg_roundtrip "no PostgreSQL cluster"
+fi
+
+# Real Alembic on the same cluster (one database pair per worker process).
+alembic_tests() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    SCHEMASHIFT_BIN="$REPO_ROOT/target/debug/schemashift" .venv/bin/python cli/tests/alembic_roundtrip.py
+}
+if [ -n "${SCHEMASHIFT_PGHOST:-}" ]; then
+    step alembic alembic_tests
+else
+    fail_step alembic "no PostgreSQL cluster"
 fi
 
 # The npm package, tested as users get it: the packed tarball against the native CLI.

@@ -4,8 +4,9 @@
 //! 4 hazards of a denied kind (only with `--deny`).
 
 use schemashift::diff::HazardKind;
-use schemashift::{DialectKind, Options};
+use schemashift::{DialectKind, Options, RevisionInfo};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -15,7 +16,9 @@ Compare two schema snapshots (DDL files; '-' reads stdin) and print the migratio
 
 options:
   --down                 print the DOWN migration (desired -> current) instead of UP
-  --format sql|json      output format (default: sql)
+  --format sql|json|alembic
+                         output format (default: sql); alembic prints an Alembic revision file
+                         (upgrade and downgrade)
   --dialect NAME         SQL dialect: postgres (default) or sqlite
   --exit-code            exit 3 when there are changes
   --rename SPEC          declare a rename: old=new (table) or table.old=new (column);
@@ -29,12 +32,22 @@ options:
                          irreversible, or all); hazards are always printed as warnings
   -h, --help             show this help
   -V, --version          show the version
+
+alembic options (with --format alembic):
+  -m, --message TEXT     revision message (required)
+  --rev-id ID            revision id (default: 12 random hex digits)
+  --down-revision ID     revision this one follows (default: the head of the -o folder, else
+                         none)
+  --create-date DATE     the file's Create Date (default: now, local time)
+  -o, --output DIR       write DIR/<rev>_<slug>.py (Alembic's file name) instead of printing;
+                         prints the path
 ";
 
 #[derive(Debug, PartialEq)]
 enum Format {
     Sql,
     Json,
+    Alembic,
 }
 
 #[derive(Debug)]
@@ -48,6 +61,11 @@ struct Args {
     renames: Vec<String>,
     deny: Vec<HazardKind>,
     safety: schemashift::diff::safety::Safety,
+    message: Option<String>,
+    rev_id: Option<String>,
+    down_revision: Option<String>,
+    create_date: Option<String>,
+    output: Option<PathBuf>,
 }
 
 enum Parsed {
@@ -83,6 +101,11 @@ fn parse_args(argv: &[String]) -> Parsed {
         renames: Vec::new(),
         deny: Vec::new(),
         safety: Default::default(),
+        message: None,
+        rev_id: None,
+        down_revision: None,
+        create_date: None,
+        output: None,
     };
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -106,12 +129,38 @@ fn parse_args(argv: &[String]) -> Parsed {
                 Ok(v) => match v.as_str() {
                     "sql" => args.format = Format::Sql,
                     "json" => args.format = Format::Json,
+                    "alembic" => args.format = Format::Alembic,
                     other => {
                         return usage_error(&format!(
-                            "unknown format `{other}` (expected sql or json)"
+                            "unknown format `{other}` (expected sql, json or alembic)"
                         ))
                     }
                 },
+                Err(e) => return e,
+            },
+            "-m" | "--message" => match value(flag) {
+                Ok(v) => args.message = Some(v),
+                Err(e) => return e,
+            },
+            "--rev-id" => match value(flag) {
+                Ok(v) if is_rev_id(&v) => args.rev_id = Some(v),
+                Ok(v) => return usage_error(&format!("bad --rev-id `{v}` (letters, digits, _)")),
+                Err(e) => return e,
+            },
+            "--down-revision" => match value(flag) {
+                Ok(v) if is_rev_id(&v) => args.down_revision = Some(v),
+                Ok(v) => {
+                    return usage_error(&format!("bad --down-revision `{v}` (letters, digits, _)"))
+                }
+                Err(e) => return e,
+            },
+            "--create-date" => match value(flag) {
+                Ok(v) if !v.contains(['\n', '\r']) => args.create_date = Some(v),
+                Ok(_) => return usage_error("--create-date must be one line"),
+                Err(e) => return e,
+            },
+            "-o" | "--output" => match value(flag) {
+                Ok(v) => args.output = Some(PathBuf::from(v)),
                 Err(e) => return e,
             },
             "--dialect" => match value("--dialect") {
@@ -156,6 +205,19 @@ fn parse_args(argv: &[String]) -> Parsed {
             _ => files.push(a.clone()),
         }
     }
+    let alembic_only = args.message.is_some()
+        || args.rev_id.is_some()
+        || args.down_revision.is_some()
+        || args.create_date.is_some()
+        || args.output.is_some();
+    if args.format != Format::Alembic && alembic_only {
+        return usage_error(
+            "-m, --rev-id, --down-revision, --create-date and -o need --format alembic",
+        );
+    }
+    if args.format == Format::Alembic && args.message.is_none() {
+        return usage_error("--format alembic needs a message: -m TEXT");
+    }
     match files.as_slice() {
         [c, d] => {
             if c == "-" && d == "-" {
@@ -189,6 +251,122 @@ fn display_name(path: &str) -> &str {
     }
 }
 
+/// Alembic revision ids as Alembic writes and reads them: letters, digits and `_`.
+fn is_rev_id(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// 12 random hex digits, like Alembic's `uuid.uuid4().hex[-12:]`.
+fn random_rev_id() -> Result<String, String> {
+    let mut bytes = [0u8; 6];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .map_err(|e| format!("cannot read /dev/urandom for a revision id: {e}"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The local time as Python prints `datetime.now()` (microseconds only when non-zero).
+fn now_create_date() -> String {
+    let now = chrono::Local::now().naive_local();
+    if now.and_utc().timestamp_subsec_micros() == 0 {
+        now.format("%Y-%m-%d %H:%M:%S").to_string()
+    } else {
+        now.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
+    }
+}
+
+/// One string value of a `name = '...'` / `name: type = ...` line of a revision file; `None`
+/// inside `Some` for `= None`.
+fn assigned(line: &str, name: &str) -> Option<Vec<String>> {
+    let rest = line.strip_prefix(name)?;
+    let rest = rest.trim_start();
+    let rest = match rest.strip_prefix(':') {
+        Some(r) => r.split_once('=')?.1,
+        None => rest.strip_prefix('=')?,
+    };
+    let value = rest.split('#').next().unwrap_or("").trim();
+    let mut out = Vec::new();
+    for part in value.split(['(', ')', ',', '[', ']']) {
+        let p = part.trim();
+        let quoted = p
+            .strip_prefix('\'')
+            .and_then(|p| p.strip_suffix('\''))
+            .or_else(|| p.strip_prefix('"').and_then(|p| p.strip_suffix('"')));
+        if let Some(q) = quoted {
+            out.push(q.to_string());
+        }
+    }
+    Some(out)
+}
+
+/// The head of the revisions in `dir`: the one no other revision names as its down_revision.
+/// `None` for a folder without revisions; an error for several heads. A file of `new_rev`
+/// itself (about to be overwritten) does not count.
+fn head_revision(dir: &Path, new_rev: &str) -> Result<Option<String>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut revisions = Vec::new();
+    let mut parents = std::collections::BTreeSet::new();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut rev = None;
+        let mut downs = Vec::new();
+        for line in text.lines() {
+            if let Some(v) = assigned(line, "revision") {
+                rev = v.into_iter().next();
+            } else if let Some(v) = assigned(line, "down_revision") {
+                downs = v;
+            }
+        }
+        if rev.as_deref() != Some(new_rev) {
+            parents.extend(downs);
+        }
+        match rev {
+            Some(r) if r == new_rev => {}
+            Some(r) => revisions.push(r),
+            None => {}
+        }
+    }
+    let heads: Vec<&String> = revisions.iter().filter(|r| !parents.contains(*r)).collect();
+    match heads.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some((*one).clone())),
+        many => Err(format!(
+            "{}: several heads ({}); pass --down-revision",
+            dir.display(),
+            many.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// The revision header from the arguments, filling in what Alembic would.
+fn revision_info(args: &Args) -> Result<RevisionInfo, String> {
+    let rev_id = match &args.rev_id {
+        Some(r) => r.clone(),
+        None => random_rev_id()?,
+    };
+    let down_revision = match (&args.down_revision, &args.output) {
+        (Some(d), _) => Some(d.clone()),
+        (None, Some(dir)) => head_revision(dir, &rev_id)?,
+        (None, None) => None,
+    };
+    Ok(RevisionInfo {
+        message: args.message.clone().unwrap_or_default(),
+        rev_id,
+        down_revision,
+        create_date: args.create_date.clone().unwrap_or_else(now_create_date),
+    })
+}
+
 fn run(args: Args) -> ExitCode {
     let (current, desired) = match (read_input(&args.current), read_input(&args.desired)) {
         (Ok(c), Ok(d)) => (c, d),
@@ -207,6 +385,20 @@ fn run(args: Args) -> ExitCode {
             }
         }
     }
+    let alembic = if args.format == Format::Alembic {
+        match revision_info(&args) {
+            Ok(info) => Some(info),
+            Err(e) => {
+                eprintln!("schemashift: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        None
+    };
+    let file_name = alembic
+        .as_ref()
+        .map(|i| schemashift::render::alembic::file_name(&i.rev_id, &i.message));
     let outcome = schemashift::migrate(
         &current,
         &desired,
@@ -214,6 +406,7 @@ fn run(args: Args) -> ExitCode {
             dialect: args.dialect,
             renames,
             safety: args.safety,
+            alembic,
         },
     );
     let stderr = std::io::stderr();
@@ -253,6 +446,20 @@ fn run(args: Args) -> ExitCode {
             let value =
                 schemashift::json_report(&migration, args.down, &outcome.diagnostics, args.dialect);
             serde_json::to_string_pretty(&value).expect("serializable") + "\n"
+        }
+        Format::Alembic => {
+            let file = migration.alembic.clone().unwrap_or_default();
+            match (&args.output, file_name) {
+                (Some(dir), Some(name)) => {
+                    let path = dir.join(name);
+                    if let Err(e) = std::fs::write(&path, &file) {
+                        eprintln!("schemashift: {}: {e}", path.display());
+                        return ExitCode::from(1);
+                    }
+                    format!("{}\n", path.display())
+                }
+                _ => file,
+            }
         }
     };
     let stdout = std::io::stdout();

@@ -258,3 +258,112 @@ fn rename_option_keeps_the_data() {
     let bad = run(&["diff", &c, &d, "--rename", "todo"], None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn alembic_revision_is_reproducible_and_chains_onto_the_folder_head() {
+    let (c, d) = (write("c7.sql", CURRENT), write("d7.sql", DESIRED));
+    let fixed = [
+        "--rev-id",
+        "1975ea83b712",
+        "--create-date",
+        "2026-01-15 14:20:00",
+    ];
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = ["diff", &c, &d, "--format", "alembic", "-m", "widen title"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    let call = |a: &[String]| run(&a.iter().map(String::as_str).collect::<Vec<_>>(), None);
+    let first = call(&args(&fixed));
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let file = text(&first.stdout);
+    assert!(file.starts_with(
+        "\"\"\"widen title\n\nRevision ID: 1975ea83b712\nRevises: \nCreate Date: 2026-01-15 14:20:00\n\n\"\"\"\n"
+    ));
+    assert!(file.contains("    op.alter_column('task', 'title',\n               existing_type=sa.String(length=200),\n               type_=sa.String(length=300),\n               existing_nullable=False)\n"));
+    assert!(file.contains("    op.drop_column('task', 'done')\n"));
+    assert_eq!(
+        call(&args(&fixed)).stdout,
+        first.stdout,
+        "byte-for-byte reproducible"
+    );
+    // Without --rev-id and --create-date: a random id and the current time.
+    let (a, b) = (call(&args(&[])), call(&args(&[])));
+    let id = |o: &Output| {
+        text(&o.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Revision ID: ").map(str::to_string))
+            .unwrap()
+    };
+    assert_eq!(id(&a).len(), 12);
+    assert!(id(&a).chars().all(|c| c.is_ascii_hexdigit()));
+    assert_ne!(id(&a), id(&b));
+
+    // -o: <rev>_<slug>.py, each new revision chained onto the folder's head.
+    let versions = dir().join("versions");
+    let _ = std::fs::remove_dir_all(&versions);
+    std::fs::create_dir_all(&versions).unwrap();
+    let out_dir = versions.to_string_lossy().into_owned();
+    let mut previous = None;
+    for (i, rev) in ["aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc"]
+        .iter()
+        .enumerate()
+    {
+        let o = call(&args(&["-o", &out_dir, "--rev-id", rev]));
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let path = versions.join(format!("{rev}_widen_title.py"));
+        assert_eq!(text(&o.stdout), format!("{}\n", path.display()));
+        let written = std::fs::read_to_string(&path).unwrap();
+        let down = match previous {
+            None => "None".to_string(),
+            Some(p) => format!("'{p}'"),
+        };
+        assert!(
+            written.contains(&format!(
+                "down_revision: Union[str, Sequence[str], None] = {down}\n"
+            )),
+            "revision {i}: {written}"
+        );
+        previous = Some(*rev);
+    }
+    // Two heads: the user must say which one to follow.
+    std::fs::write(
+        versions.join("dddddddddddd_branch.py"),
+        "revision = 'dddddddddddd'\ndown_revision = 'aaaaaaaaaaaa'\n",
+    )
+    .unwrap();
+    let o = call(&args(&["-o", &out_dir]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("several heads (cccccccccccc, dddddddddddd)"));
+    let o = call(&args(&["-o", &out_dir, "--down-revision", "dddddddddddd"]));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+#[test]
+fn alembic_usage_errors_exit_2() {
+    let c = write("c8.sql", CURRENT);
+    for args in [
+        vec!["diff", c.as_str(), c.as_str(), "--format", "alembic"],
+        vec!["diff", c.as_str(), c.as_str(), "-m", "x"],
+        vec!["diff", c.as_str(), c.as_str(), "--rev-id", "abc"],
+        vec![
+            "diff",
+            c.as_str(),
+            c.as_str(),
+            "--format",
+            "alembic",
+            "-m",
+            "x",
+            "--rev-id",
+            "a b",
+        ],
+    ] {
+        let out = run(&args, Some(""));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("usage:"), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -224,6 +224,7 @@ fn run_case(case: &Case, artifacts: &Path) -> Verdict {
             not_valid_fks: case.safety.contains("not-valid-fks"),
             backfill: case.safety.contains("backfill"),
         },
+        ..Options::default()
     };
     let outcome = migrate(current, desired, &options);
     let errors: Vec<String> = outcome

@@ -1,7 +1,8 @@
 //! schemashift: diff two SQL schema snapshots and emit migrations, without a database.
 //!
 //! Data flows one way: DDL text -> [`ingest`] -> [`model::Schema`] -> [`diff`] (ordered
-//! [`diff::Change`]s) -> [`render`] (SQL per dialect).
+//! [`diff::Change`]s) -> [`render`] (SQL per dialect, or an Alembic revision file rendered from
+//! the same UP and DOWN changes).
 
 pub mod diagnostics;
 pub mod dialect;
@@ -13,6 +14,7 @@ pub mod render;
 pub use diagnostics::{Diagnostic, Severity, Side};
 pub use dialect::DialectKind;
 pub use diff::{Change, Hazard};
+pub use render::alembic::RevisionInfo;
 
 /// Options for [`migrate`].
 #[derive(Clone, Debug, Default)]
@@ -22,6 +24,8 @@ pub struct Options {
     pub renames: Vec<model::Rename>,
     /// Safe alternatives for changes on tables that have rows (both directions).
     pub safety: diff::safety::Safety,
+    /// Also render an Alembic revision file with this header ([`Migration::alembic`]).
+    pub alembic: Option<RevisionInfo>,
 }
 
 /// A rename given as text: `old=new` renames a table, `table.old=new` (or
@@ -85,6 +89,11 @@ pub struct Migration {
     /// [`Dialect::with_spellings`]: dialect::Dialect::with_spellings
     #[serde(skip)]
     pub spellings: std::collections::BTreeMap<String, String>,
+    /// The Alembic revision file (upgrade from `changes`, downgrade from `down_changes`), when
+    /// [`Options::alembic`] asked for it and the dialect has it
+    /// ([`render::alembic::supports`]: PostgreSQL).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alembic: Option<String>,
 }
 
 impl Migration {
@@ -178,6 +187,18 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     for (k, v) in &from.spellings {
         spellings.entry(k.clone()).or_insert_with(|| v.clone());
     }
+    let alembic = options.alembic.as_ref().map(|info| {
+        render::alembic::revision(
+            &changes,
+            &hazards,
+            &down_changes,
+            &down_hazards,
+            &from,
+            &to,
+            dialect,
+            info,
+        )
+    });
     Outcome {
         diagnostics,
         migration: Some(Migration {
@@ -188,6 +209,7 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
             hazards,
             down_hazards,
             spellings,
+            alembic,
         }),
     }
 }

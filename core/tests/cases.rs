@@ -1,10 +1,11 @@
 //! Data-driven cases: `tests/cases/<dialect>/<case>/{current,desired}.sql`, with the expected
-//! UP and DOWN scripts pinned as insta snapshots (`up.snap`, `down.snap`) beside them.
+//! UP and DOWN scripts pinned as insta snapshots (`up.snap`, `down.snap`) beside them, and the
+//! Alembic revision file rendered from the same changes (`alembic.snap`).
 //!
 //! Every case also checks convergence: each side diffed with itself is empty, and so is a side
 //! against the other side's migration target (diff(desired, desired) after UP).
 
-use schemashift::{migrate, DialectKind, Options, Severity};
+use schemashift::{migrate, DialectKind, Options, RevisionInfo, Severity};
 use std::path::{Path, PathBuf};
 
 fn case_dirs(dialect: &str) -> Vec<PathBuf> {
@@ -46,6 +47,15 @@ fn hazard_lines(m: &schemashift::Migration) -> String {
 }
 
 fn run_cases(dialect: DialectKind) {
+    let alembic_options = |options: &Options, name: &str| Options {
+        alembic: Some(RevisionInfo {
+            message: name.replace('_', " "),
+            rev_id: "1975ea83b712".into(),
+            down_revision: Some("abc123def456".into()),
+            create_date: "2026-01-15 14:20:00".into(),
+        }),
+        ..options.clone()
+    };
     let dirs = case_dirs(dialect.name());
     assert!(!dirs.is_empty(), "no cases for {}", dialect.name());
     for dir in dirs {
@@ -68,6 +78,7 @@ fn run_cases(dialect: DialectKind) {
             dialect,
             renames,
             safety,
+            ..Options::default()
         };
         let current = read(&dir.join("current.sql"));
         let desired = read(&dir.join("desired.sql"));
@@ -91,6 +102,21 @@ fn run_cases(dialect: DialectKind) {
             .migration
             .expect("parses");
         assert_eq!(again.up, m.up, "{name}: output is not deterministic");
+        let alembic = schemashift::render::alembic::supports(dialect).then(|| {
+            let file = migrate(&current, &desired, &alembic_options(&options, &name))
+                .migration
+                .and_then(|m| m.alembic)
+                .expect("an Alembic revision");
+            let again = migrate(&current, &desired, &alembic_options(&options, &name))
+                .migration
+                .and_then(|m| m.alembic);
+            assert_eq!(
+                again.as_ref(),
+                Some(&file),
+                "{name}: Alembic output is not deterministic"
+            );
+            file
+        });
         insta::with_settings!({
             snapshot_path => dir.clone(),
             prepend_module_to_snapshot => false,
@@ -101,6 +127,9 @@ fn run_cases(dialect: DialectKind) {
             insta::assert_snapshot!("up", m.up);
             insta::assert_snapshot!("down", m.down);
             insta::assert_snapshot!("hazards", hazard_lines(&m));
+            if let Some(alembic) = alembic {
+                insta::assert_snapshot!("alembic", alembic);
+            }
         });
     }
 }

@@ -11,13 +11,12 @@ use tsify::Tsify;
 /// Every dialect the core knows, in the order `dialects()` lists them.
 pub const DIALECTS: &[DialectKind] = &DialectKind::ALL;
 
-/// The output formats the core can render today. `"alembic"` is accepted by [`DiffOptions`]
-/// but produces nothing until the core has an Alembic renderer.
-pub const FORMATS: &[Format] = &[Format::Sql, Format::Json];
+/// The output formats the core can render.
+pub const FORMATS: &[Format] = &[Format::Sql, Format::Json, Format::Alembic];
 
 /// Output format. `"sql"` (the default) fills `up`/`down`, which are always present when the
 /// inputs have no errors; `"json"` adds `json` (the CLI's `--format json` text, both ways);
-/// `"alembic"` adds `alembic` once the core can render Alembic migrations.
+/// `"alembic"` adds `alembic` (the Alembic revision file, upgrade and downgrade).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -42,7 +41,7 @@ pub struct DiffOptions {
     /// Alembic: the revision message (docstring and file name slug).
     #[tsify(optional)]
     pub message: Option<String>,
-    /// Alembic: the revision id (12 hex digits in Alembic's own files).
+    /// Alembic: the revision id (12 hex digits in Alembic's own files; default: random).
     #[tsify(optional)]
     pub rev_id: Option<String>,
     /// Renames on top of those the desired DDL declares: `"old=new"` (table) or
@@ -58,6 +57,12 @@ pub struct DiffOptions {
     /// New NOT NULL columns without a default get a data step, as `--backfill`.
     #[tsify(optional)]
     pub backfill: Option<bool>,
+    /// Alembic: the revision this one follows (default: none, the first revision).
+    #[tsify(optional)]
+    pub down_revision: Option<String>,
+    /// Alembic: the `Create Date` line (default: now, local time, as Python prints it).
+    #[tsify(optional)]
+    pub create_date: Option<String>,
 }
 
 /// How bad a diagnostic is: errors stop the migration, warnings do not.
@@ -201,8 +206,8 @@ pub struct DiffResult {
     #[tsify(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub json: Option<JsonOutput>,
-    /// Only with `format: "alembic"`, once the core can render Alembic migrations (not yet:
-    /// until then it is absent).
+    /// Only with `format: "alembic"`: the Alembic revision file, byte for byte what the CLI's
+    /// `--format alembic` prints for the same message, ids and date.
     #[tsify(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alembic: Option<String>,
@@ -289,6 +294,12 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         not_valid_fks: options.not_valid_fks.unwrap_or(false),
         backfill: options.backfill.unwrap_or(false),
     };
+    let alembic = (format == Format::Alembic).then(|| schemashift::RevisionInfo {
+        message: options.message.clone().unwrap_or_default(),
+        rev_id: options.rev_id.clone().unwrap_or_default(),
+        down_revision: options.down_revision.clone(),
+        create_date: options.create_date.clone().unwrap_or_default(),
+    });
     let outcome = schemashift::migrate(
         current,
         desired,
@@ -296,6 +307,7 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
             dialect,
             renames,
             safety,
+            alembic,
         },
     );
 
@@ -334,7 +346,7 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
             down: pretty(&down_report),
         });
     }
-    // format == Alembic: the core has no Alembic renderer yet; `alembic` stays absent.
+    result.alembic = migration.alembic;
     result.changes = take_changes(up_report);
     result.down_changes = take_changes(down_report);
     result.up = Some(migration.up);
@@ -546,7 +558,12 @@ mod tests {
             rev_id: Some("1975ea83b712".into()),
             ..Default::default()
         };
-        assert!(diff("", "", &alembic).unwrap().alembic.is_none());
+        let file = diff("", "CREATE TABLE t (a int);", &alembic)
+            .unwrap()
+            .alembic
+            .unwrap();
+        assert!(file.starts_with("\"\"\"add tasks\n\nRevision ID: 1975ea83b712\n"));
+        assert!(file.contains("op.create_table('t',"));
 
         let bad = DiffOptions {
             dialect: Some("oracle".into()),

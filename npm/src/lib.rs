@@ -21,6 +21,27 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    #[wasm_bindgen(js_namespace = Math, js_name = random)]
+    fn math_random() -> f64;
+    #[wasm_bindgen(js_name = Date)]
+    type JsDate;
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn new_date() -> JsDate;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getFullYear)]
+    fn year(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getMonth)]
+    fn month0(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getDate)]
+    fn day(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getHours)]
+    fn hours(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getMinutes)]
+    fn minutes(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getSeconds)]
+    fn seconds(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getMilliseconds)]
+    fn millis(this: &JsDate) -> f64;
+
     /// `DiffOptions` as a JS value (an imported type, so that the parameter is optional in
     /// TypeScript; it is deserialized with serde-wasm-bindgen).
     #[wasm_bindgen(typescript_type = "DiffOptions")]
@@ -77,6 +98,34 @@ pub fn diff_js(
             .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?,
         None => api::DiffOptions::default(),
     };
+    let mut options = options;
+    if options.format == Some(api::Format::Alembic) {
+        // The defaults the CLI takes from the OS: a random id like Alembic's
+        // (uuid4().hex[-12:]) and the local time as Python prints datetime.now().
+        if options.rev_id.is_none() {
+            let hex: String = (0..12)
+                .map(|_| char::from_digit((math_random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
+                .collect();
+            options.rev_id = Some(hex);
+        }
+        if options.create_date.is_none() {
+            let d = JsDate::new_date();
+            let n = |v: f64| v as u32;
+            let mut date = format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                n(d.year()),
+                n(d.month0()) + 1,
+                n(d.day()),
+                n(d.hours()),
+                n(d.minutes()),
+                n(d.seconds()),
+            );
+            if n(d.millis()) != 0 {
+                date.push_str(&format!(".{:06}", n(d.millis()) * 1000));
+            }
+            options.create_date = Some(date);
+        }
+    }
     let current = input(current, "current")?;
     let desired = input(desired, "desired")?;
     let result = api::diff(&current, &desired, &options)

@@ -1,7 +1,7 @@
 // `npx schemashift ...` from the installed package behaves like the native CLI: same stdout,
 // same stderr, same exit code, byte for byte.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -45,6 +45,11 @@ describe('npx schemashift: same as the native CLI', () => {
       ['diff', 'a.sql', 'b.sql', '--format', 'xml'],
       ['diff', 'a.sql', 'b.sql', '--format=yaml'],
       ['diff', 'a.sql', 'b.sql', '--format', 'alembic'],
+      ['diff', 'a.sql', 'b.sql', '-m', 'x'],
+      ['diff', 'a.sql', 'b.sql', '--format', 'alembic', '-m'],
+      ['diff', 'a.sql', 'b.sql', '--format', 'alembic', '-m', 'x', '--rev-id', 'a-b'],
+      ['diff', 'a.sql', 'b.sql', '--format', 'alembic', '-m', 'x', '--down-revision=a b'],
+      ['diff', 'a.sql', 'b.sql', '--format', 'alembic', '-m', 'x', '--create-date', '1\n2'],
       ['diff', 'a.sql', 'b.sql', '--dialect', 'oracle'],
       ['diff', 'a.sql', 'b.sql', '--dialect'],
       ['diff', 'a.sql', 'b.sql', '--bogus'],
@@ -103,5 +108,17 @@ describe('npx schemashift: same as the native CLI', () => {
     same(['diff', a, join(dir, 'missing.sql')]);
     same(['diff', dir, a]);
     if (process.getuid?.() !== 0) same(['diff', locked, a]); // root reads anything
+
+    // Alembic revision files: printed, and written into a folder chaining onto its head.
+    const fixed = ['--rev-id', '1975ea83b712', '--create-date', '2026-01-15 14:20:00'];
+    same(['diff', a, b, '--format', 'alembic', '-m', 'Add b to t (café)', ...fixed]);
+    same(['diff', a, b, '--format=alembic', '-m', 'x', '--down-revision', 'abc123def456', '--dialect', 'sqlite', ...fixed]);
+    const versions = join(dir, 'versions');
+    mkdirSync(versions);
+    // The native CLI writes first, then the bin writes the same file again: same output.
+    same(['diff', a, b, '--format', 'alembic', '-m', 'first', '-o', versions, ...fixed]);
+    same(['diff', a, b, '--format', 'alembic', '-m', 'second one', '-o', `${versions}/`, '--rev-id', '2b3c4d5e6f70', '--create-date', '2026-01-16 09:00:00']);
+    assert.match(readFileSync(join(versions, '2b3c4d5e6f70_second_one.py'), 'utf8'), /Revises: 1975ea83b712\n/);
+    same(['diff', a, b, '--format', 'alembic', '-m', 'x', '-o', join(dir, 'missing')]);
   });
 });

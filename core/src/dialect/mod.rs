@@ -5,7 +5,7 @@ mod postgres;
 mod sqlite;
 
 use crate::diff::Change;
-use crate::model::{Column, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type};
+use crate::model::{Column, EnumType, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -56,6 +56,15 @@ impl DialectKind {
             Self::Sqlite => &sqlite::SQLITE,
         }
     }
+}
+
+/// A column type spelled for SQLAlchemy in an Alembic revision file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaType {
+    /// Python expression: `sa.String(length=200)`, `postgresql.JSONB(astext_type=sa.Text())`.
+    pub expr: String,
+    /// `sqlalchemy.dialects` module the expression uses (`postgresql`), imported by the file.
+    pub module: Option<&'static str>,
 }
 
 /// Everything that differs between databases.
@@ -193,6 +202,15 @@ pub trait Dialect: Sync {
     fn with_spellings(&self, _spellings: &[&BTreeMap<String, String>]) -> Option<Box<dyn Dialect>> {
         None
     }
+    /// The SQLAlchemy type for a column type in an Alembic file, `None` when SQLAlchemy has
+    /// none that emits the same DDL (the change is then written as `op.execute` with SQL).
+    /// `enum_type` is the definition of the user type `ty` names, when it is an enum.
+    fn sa_type(
+        &self,
+        ty: &Type,
+        collation: Option<&str>,
+        enum_type: Option<&EnumType>,
+    ) -> Option<SaType>;
 }
 
 /// Foreign keys written without columns reference the primary key of their table.

@@ -665,6 +665,15 @@ impl Dialect for Postgres {
             Vec::new()
         }
     }
+
+    fn sa_type(
+        &self,
+        ty: &Type,
+        collation: Option<&str>,
+        enum_type: Option<&EnumType>,
+    ) -> Option<super::SaType> {
+        crate::render::alembic::postgres_sa_type(ty, collation, enum_type)
+    }
 }
 
 #[cfg(test)]

@@ -441,6 +441,15 @@ impl Dialect for Sqlite {
         }
     }
 
+    fn sa_type(
+        &self,
+        ty: &Type,
+        collation: Option<&str>,
+        _enum_type: Option<&EnumType>,
+    ) -> Option<super::SaType> {
+        crate::render::alembic::sqlite_sa_type(ty, collation)
+    }
+
     fn keeps_spelling(&self) -> bool {
         true
     }

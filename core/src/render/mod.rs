@@ -1,4 +1,6 @@
-//! Changes -> text: SQL scripts per dialect.
+//! Changes -> text: SQL scripts per dialect, Alembic revision files.
+
+pub mod alembic;
 
 pub(crate) mod postgres;
 pub mod sql;

@@ -1,0 +1,1445 @@
+//! Changes -> an Alembic revision file, as `alembic revision --autogenerate` writes it with the
+//! default `script.py.mako` of Alembic >= 1.16.2.
+//!
+//! The upgrade is rendered from the UP changes and the downgrade from the DOWN changes, the same
+//! lists the SQL scripts come from. Each change becomes Alembic's own operation where Alembic
+//! has one that emits the same DDL (`op.create_table`, `op.add_column`, `op.alter_column`,
+//! `op.create_index`, `op.create_foreign_key`, ...), spelled the way Alembic's renderer spells
+//! it; everything else (views, functions, triggers, grants, sequences, partitions, ...) becomes
+//! `op.execute(...)` with the dialect's SQL. Changes with hazards get a `# review:` comment.
+//! Enum types are created and dropped explicitly (unlike Alembic's autogenerate, whose
+//! `downgrade()` leaves them behind: Alembic issues #886, #1612).
+//!
+//! Column types go through [`Dialect::sa_type`]; a type SQLAlchemy cannot spell makes its
+//! change an `op.execute`.
+
+use crate::dialect::{Dialect, DialectKind, SaType};
+use crate::diff::{Change, CommentTarget, Hazard, HazardKind};
+use crate::model::*;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// What the revision file says about itself: the header and the identifiers Alembic chains
+/// revisions with. The core takes them as inputs (no clock, no randomness), so the same inputs
+/// give the same file byte for byte.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RevisionInfo {
+    /// The message (`-m`): first line of the docstring and the file name's slug.
+    pub message: String,
+    /// This revision's id, e.g. `1975ea83b712`.
+    pub rev_id: String,
+    /// The revision this one follows; `None` for the first revision.
+    pub down_revision: Option<String>,
+    /// Printed as `Create Date:`, e.g. `2026-01-15 14:20:00.123456` (Python's `str(datetime)`).
+    pub create_date: String,
+}
+
+/// The whole revision file. `from` and `to` are the current and desired schemas the changes
+/// were computed from (for enum definitions and the existing state of altered columns).
+#[allow(clippy::too_many_arguments)]
+pub fn revision(
+    up: &[Change],
+    up_hazards: &[Vec<Hazard>],
+    down: &[Change],
+    down_hazards: &[Vec<Hazard>],
+    from: &Schema,
+    to: &Schema,
+    dialect: &dyn Dialect,
+    info: &RevisionInfo,
+) -> String {
+    let mut imports = BTreeSet::new();
+    let upgrades = body(up, up_hazards, from, to, dialect, true, &mut imports);
+    let downgrades = body(down, down_hazards, to, from, dialect, false, &mut imports);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "\"\"\"{}\n\nRevision ID: {}\nRevises: {}\nCreate Date: {}\n\n\"\"\"\n",
+        docstring_text(&info.message),
+        info.rev_id,
+        info.down_revision.as_deref().unwrap_or(""),
+        info.create_date
+    );
+    out.push_str(
+        "from typing import Sequence, Union\n\nfrom alembic import op\nimport sqlalchemy as sa\n",
+    );
+    let imports: Vec<String> = imports
+        .iter()
+        .map(|m| format!("from sqlalchemy.dialects import {m}"))
+        .collect();
+    out.push_str(&imports.join("\n"));
+    out.push_str("\n\n# revision identifiers, used by Alembic.\n");
+    let _ = writeln!(out, "revision: str = {}", py_str(&info.rev_id));
+    let _ = writeln!(
+        out,
+        "down_revision: Union[str, Sequence[str], None] = {}",
+        info.down_revision
+            .as_deref()
+            .map(py_str)
+            .unwrap_or_else(|| "None".into())
+    );
+    out.push_str("branch_labels: Union[str, Sequence[str], None] = None\n");
+    out.push_str("depends_on: Union[str, Sequence[str], None] = None\n\n\n");
+    out.push_str("def upgrade() -> None:\n    \"\"\"Upgrade schema.\"\"\"\n    ");
+    out.push_str(&upgrades);
+    out.push_str("\n\n\ndef downgrade() -> None:\n    \"\"\"Downgrade schema.\"\"\"\n    ");
+    out.push_str(&downgrades);
+    out.push('\n');
+    out
+}
+
+/// Whether Alembic revisions are rendered for a dialect (all of them: PostgreSQL, and SQLite
+/// with batch mode for table rebuilds).
+pub fn supports(dialect: DialectKind) -> bool {
+    matches!(dialect, DialectKind::Postgres | DialectKind::Sqlite)
+}
+
+/// Alembic's default file name for a revision: `%(rev)s_%(slug)s.py`, the slug being the
+/// message's words joined by `_`, lower-cased, cut at a word boundary to 40 characters.
+pub fn file_name(rev_id: &str, message: &str) -> String {
+    format!("{rev_id}_{}.py", slug(message))
+}
+
+/// `alembic.script.base.ScriptDirectory._rev_path`'s slug (truncate_slug_length 40).
+pub fn slug(message: &str) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let words: Vec<&str> = message
+        .split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let slug = words.join("_").to_lowercase();
+    let chars: Vec<char> = slug.chars().collect();
+    if chars.len() <= 40 {
+        return slug;
+    }
+    let head: String = chars[..40].iter().collect();
+    let cut = match head.rfind('_') {
+        Some(i) => &head[..i],
+        None => &head,
+    };
+    format!("{cut}_")
+}
+
+/// The message inside the `"""` docstring: backslashes and triple quotes escaped so the file
+/// stays valid Python (Alembic writes it verbatim).
+fn docstring_text(message: &str) -> String {
+    message
+        .replace('\\', "\\\\")
+        .replace("\"\"\"", "\\\"\\\"\\\"")
+}
+
+/// A Python string literal as `repr()` writes it.
+pub fn py_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if !py_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    let _ = write!(out, "\\x{n:02x}");
+                } else if n < 0x10000 {
+                    let _ = write!(out, "\\u{n:04x}");
+                } else {
+                    let _ = write!(out, "\\U{n:08x}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `str.isprintable()` for the characters that matter in schemas: controls, format
+/// characters, separators other than the space, private use.
+fn py_printable(c: char) -> bool {
+    let n = c as u32;
+    !(n < 0x20
+        || (0x7f..=0xa0).contains(&n)
+        || n == 0xad
+        || (0x2000..=0x200f).contains(&n)
+        || (0x2028..=0x202f).contains(&n)
+        || (0x205f..=0x206f).contains(&n)
+        || n == 0x3000
+        || n == 0xfeff
+        || (0xfff9..=0xfffb).contains(&n)
+        || (0xe000..=0xf8ff).contains(&n)
+        || n >= 0xf0000)
+}
+
+/// SQL for `sa.text()` (and anything SQLAlchemy turns into one: `op.execute`, check
+/// constraints, computed columns): `:name` would be taken for a bind parameter, so it is
+/// escaped as `\:name`, which SQLAlchemy prints as `:name`.
+fn text_sql(sql: &str) -> String {
+    let chars: Vec<char> = sql.chars().collect();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(sql.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ':' {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            let bind = !prev.is_some_and(|p| p == ':' || p == '\\' || word(p))
+                && next.is_some_and(word)
+                && {
+                    // (?!:) after the whole word
+                    let mut j = i + 1;
+                    while chars.get(j).copied().is_some_and(word) {
+                        j += 1;
+                    }
+                    chars.get(j) != Some(&':')
+                };
+            if bind {
+                out.push('\\');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `sa.text('...')`
+fn sa_text(sql: &str) -> String {
+    format!("sa.text({})", py_str(&text_sql(sql)))
+}
+
+/// The upgrade or downgrade body: the marker comments around the operations, indented like
+/// Alembic's `_indent` (every line by four spaces, the first one by the template).
+fn body(
+    changes: &[Change],
+    hazards: &[Vec<Hazard>],
+    before: &Schema,
+    after: &Schema,
+    dialect: &dyn Dialect,
+    upgrade: bool,
+    imports: &mut BTreeSet<&'static str>,
+) -> String {
+    let mut r = Renderer {
+        d: dialect,
+        before,
+        after,
+        upgrade,
+        imports,
+        batch: false,
+        dropped_indexes: Default::default(),
+    };
+    let mut ops: Vec<String> = Vec::new();
+    if creates_routine(changes) {
+        ops.push("op.execute('SET check_function_bodies = false')".into());
+    }
+    for (i, c) in changes.iter().enumerate() {
+        r.change(c, hazards.get(i).map_or(&[][..], Vec::as_slice), &mut ops);
+    }
+    let mut lines =
+        vec!["# ### commands auto generated by Alembic - please adjust! ###".to_string()];
+    if ops.is_empty() {
+        lines.push("pass".into());
+    }
+    lines.extend(ops);
+    lines.push("# ### end Alembic commands ###".into());
+    let text = lines.join("\n");
+    let indented: Vec<String> = text
+        .split('\n')
+        .map(|l| format!("    {l}").trim_end().to_string())
+        .collect();
+    indented.join("\n").trim().to_string()
+}
+
+/// Whether the changes create or replace functions or procedures, whose bodies may mention
+/// tables created later (PostgreSQL then needs `check_function_bodies` off, as in pg_dump).
+fn creates_routine(changes: &[Change]) -> bool {
+    changes.iter().any(|c| match c {
+        Change::CreateObject { object } | Change::ReplaceObject { to: object, .. } => {
+            matches!(object.id.kind, ObjectKind::Function | ObjectKind::Procedure)
+        }
+        _ => false,
+    })
+}
+
+struct Renderer<'a> {
+    d: &'a dyn Dialect,
+    /// The schema the operations start from, and the one they lead to.
+    before: &'a Schema,
+    after: &'a Schema,
+    upgrade: bool,
+    imports: &'a mut BTreeSet<&'static str>,
+    /// Inside `with op.batch_alter_table(..) as batch_op:` (operations name no table).
+    batch: bool,
+    /// Indexes dropped so far in this function.
+    dropped_indexes: std::collections::HashSet<QualName>,
+}
+
+/// Integer types that SQLAlchemy makes `SERIAL` (autoincrement) when they are a table's only
+/// primary key column.
+fn is_integer(ty: &Type) -> bool {
+    ty.user.is_none()
+        && ty.array_dims == 0
+        && ty.modifiers.is_none()
+        && matches!(ty.name.as_str(), "integer" | "bigint" | "smallint")
+}
+
+fn ref_action(a: RefAction) -> Option<String> {
+    (a != RefAction::NoAction).then(|| py_str(a.sql()))
+}
+
+impl Renderer<'_> {
+    /// One change with the hazards assessed for it: the ones a human must look at become
+    /// `# review:` comments (data-dependent steps, irreversible downgrade steps, and data loss
+    /// in the upgrade; locking is left to the SQL output's warnings).
+    fn change(&mut self, c: &Change, hazards: &[Hazard], out: &mut Vec<String>) {
+        for h in hazards {
+            let relevant = match h.kind {
+                HazardKind::DataDependent => !(h.code == "change_type" && widens(c)),
+                HazardKind::Irreversible => true,
+                HazardKind::Destructive => self.upgrade,
+                HazardKind::Locking => false,
+            };
+            if relevant {
+                out.push(format!(
+                    "# review: {}",
+                    h.message.replace(['\n', '\r'], " ")
+                ));
+            }
+        }
+        if let Change::DropIndex { index } = c {
+            self.dropped_indexes.insert(index.name.clone());
+        }
+        match self.native(c) {
+            Some(lines) => out.extend(lines),
+            None => out.extend(self.execute_lines(c)),
+        }
+    }
+
+    /// `op.execute(...)` of each SQL statement of a change.
+    fn execute_lines(&self, c: &Change) -> Vec<String> {
+        crate::render::sql::statements(c, self.d)
+            .iter()
+            .map(|stmt| format!("op.execute({})", py_str(&text_sql(stmt))))
+            .collect()
+    }
+
+    /// A name as the schemas spell it (dialects that fold names for comparison keep the
+    /// user's spelling), unquoted.
+    fn id(&self, name: &str) -> String {
+        unquote_ident(&self.d.quote_ident(name)).unwrap_or_else(|| name.to_string())
+    }
+
+    /// A name as a Python string literal.
+    fn nm(&self, name: &str) -> String {
+        py_str(&self.id(name))
+    }
+
+    /// Names as a Python list.
+    fn list(&self, items: &[String]) -> String {
+        let v: Vec<String> = items.iter().map(|s| self.nm(s)).collect();
+        format!("[{}]", v.join(", "))
+    }
+
+    fn default_schema(&self, schema: &str) -> bool {
+        schema == self.d.default_schema() || schema.is_empty()
+    }
+
+    /// `op.name('t', ` or, in batch mode, `batch_op.name(`.
+    fn call(&self, op: &str, table: &QualName) -> String {
+        if self.batch {
+            format!("batch_op.{op}(")
+        } else {
+            format!("op.{op}({}, ", self.nm(&table.name))
+        }
+    }
+
+    /// A constraint's name (Alembic's operations need one, also for constraints the DDL left
+    /// unnamed: the name the database would give).
+    fn constraint_name(&self, k: &Constraint) -> String {
+        self.nm(&k.name)
+    }
+
+    /// `, schema='s'` for a name outside the default schema.
+    fn schema_kw(&self, name: &QualName, kw: &str) -> String {
+        if self.batch || self.default_schema(&name.schema) {
+            String::new()
+        } else {
+            format!(", {kw}={}", py_str(&name.schema))
+        }
+    }
+
+    fn enum_type(&self, ty: &Type) -> Option<&EnumType> {
+        let name = ty.user.as_ref()?;
+        self.after
+            .enums
+            .get(name)
+            .or_else(|| self.before.enums.get(name))
+    }
+
+    fn sa_type(&mut self, ty: &Type, collation: Option<&str>) -> Option<String> {
+        let SaType { expr, module } = self.d.sa_type(ty, collation, self.enum_type(ty))?;
+        if let Some(m) = module {
+            self.imports.insert(m);
+        }
+        Some(expr)
+    }
+
+    fn col_type(&mut self, c: &Column) -> Option<String> {
+        self.sa_type(&c.ty, c.collation.as_deref())
+    }
+
+    /// `sa.Column('id', sa.Integer(), nullable=False)`, as Alembic's `_render_column`.
+    fn column(&mut self, c: &Column, serial: bool, autoincrement_false: bool) -> Option<String> {
+        let ty = self.col_type(c)?;
+        let mut args = vec![self.nm(&c.name), ty];
+        if let Some(id) = &c.identity {
+            args.push(identity(id)?);
+        }
+        if let Some(g) = &c.generated {
+            args.push(format!(
+                "sa.Computed({}, persisted={})",
+                py_str(&text_sql(&g.expr.text)),
+                py_bool(g.stored)
+            ));
+        }
+        if let (Some(def), false) = (&c.default, serial) {
+            args.push(format!("server_default={}", sa_text(&def.text)));
+        }
+        if autoincrement_false {
+            args.push("autoincrement=False".into());
+        }
+        args.push(format!(
+            "nullable={}",
+            if c.not_null { "False" } else { "True" }
+        ));
+        if let Some(comment) = &c.comment {
+            args.push(format!("comment={}", py_str(comment)));
+        }
+        Some(format!("sa.Column({})", args.join(", ")))
+    }
+
+    /// Alembic's operation(s) for a change, or `None` for `op.execute` with SQL.
+    fn native(&mut self, c: &Change) -> Option<Vec<String>> {
+        let one = |s: String| Some(vec![s]);
+        match c {
+            Change::CreateEnum { enum_type } => {
+                one(format!("{}.create(op.get_bind())", self.sa_enum(enum_type)))
+            }
+            Change::DropEnum { enum_type } => {
+                one(format!("{}.drop(op.get_bind())", self.sa_enum(enum_type)))
+            }
+            Change::AddEnumValue { .. } if self.d.kind() == DialectKind::Postgres => {
+                // New enum values cannot be used in the transaction that adds them.
+                let mut lines = vec!["with op.get_context().autocommit_block():".to_string()];
+                for stmt in crate::render::sql::statements(c, self.d) {
+                    lines.push(format!("    op.execute({})", py_str(&text_sql(&stmt))));
+                }
+                Some(lines)
+            }
+            Change::CreateTable { table, serials } => one(self.create_table(table, serials)?),
+            Change::RenameTable { from, to } => one(format!(
+                "op.rename_table({}, {}{})",
+                self.nm(&from.name),
+                self.nm(&to.name),
+                self.schema_kw(to, "schema")
+            )),
+            Change::RenameColumn { table, from, to } if !self.batch => {
+                let col = self.after.tables.get(table)?.columns.get(to)?;
+                let ty = self.col_type(col)?;
+                let args = [
+                    format!("existing_type={ty}"),
+                    format!("new_column_name={}", self.nm(to)),
+                    format!("existing_nullable={}", py_bool(!col.not_null)),
+                ];
+                one(self.alter_call(table, from, &args, &[]))
+            }
+            Change::DropTable { table } => one(format!(
+                "op.drop_table({}{})",
+                self.nm(&table.name.name),
+                self.schema_kw(&table.name, "schema")
+            )),
+            Change::AddColumn {
+                table,
+                column,
+                serial: false,
+            } => {
+                let col = self.column(column, false, false)?;
+                one(format!(
+                    "{}{col}{})",
+                    self.call("add_column", table),
+                    self.schema_kw(table, "schema")
+                ))
+            }
+            Change::DropColumn { table, column } => one(format!(
+                "{}{}{})",
+                self.call("drop_column", table),
+                self.nm(&column.name),
+                self.schema_kw(table, "schema")
+            )),
+            Change::AlterColumn {
+                table,
+                from,
+                to,
+                changes,
+            } => {
+                if changes.identity || changes.generated {
+                    return None;
+                }
+                self.alter_column(table, from, to, changes)
+            }
+            Change::AddConstraint { table, constraint } => {
+                one(self.add_constraint(table, constraint)?)
+            }
+            Change::DropConstraint { table, constraint } => {
+                let type_ = match constraint.kind {
+                    ConstraintKind::PrimaryKey { .. } => Some("primary"),
+                    ConstraintKind::Unique { .. } => Some("unique"),
+                    ConstraintKind::Check { .. } => Some("check"),
+                    ConstraintKind::ForeignKey { .. } => Some("foreignkey"),
+                    ConstraintKind::Exclude { .. } => None,
+                };
+                let type_ = type_.map(|t| format!(", type_='{t}'")).unwrap_or_default();
+                if self.batch {
+                    return one(format!(
+                        "batch_op.drop_constraint({}{type_})",
+                        self.nm(&constraint.name)
+                    ));
+                }
+                one(format!(
+                    "op.drop_constraint({}, {}{}{type_})",
+                    self.nm(&constraint.name),
+                    self.nm(&table.name),
+                    self.schema_kw(table, "schema")
+                ))
+            }
+            Change::RebuildTable { from, to, changes } if !self.batch => {
+                self.batch_rebuild(from, to, changes)
+            }
+            // SQLite keeps no comments.
+            Change::SetComment { .. } if self.d.kind() == DialectKind::Sqlite => Some(Vec::new()),
+            Change::CreateIndex { index } => one(self.create_index(index)?),
+            // CONCURRENTLY cannot run inside a transaction.
+            Change::CreateIndexConcurrently { index } if !self.batch => {
+                let op = match self.create_index(index) {
+                    Some(s) => format!(
+                        "{}, postgresql_concurrently=True)",
+                        s.strip_suffix(')').unwrap_or(&s)
+                    ),
+                    None => self.execute_lines(c).join("\n    "),
+                };
+                Some(vec![
+                    "with op.get_context().autocommit_block():".into(),
+                    format!("    {op}"),
+                ])
+            }
+            Change::DropIndexConcurrently { index } if !self.batch => Some(vec![
+                "with op.get_context().autocommit_block():".into(),
+                format!(
+                    "    op.drop_index(op.f({}), table_name={}{}, postgresql_concurrently=True)",
+                    self.nm(&index.name.name),
+                    self.nm(&index.table.name),
+                    self.schema_kw(&index.table, "schema")
+                ),
+            ]),
+            Change::DropIndex { index } => one(format!(
+                "op.drop_index(op.f({}), table_name={}{})",
+                self.nm(&index.name.name),
+                self.nm(&index.table.name),
+                self.schema_kw(&index.table, "schema")
+            )),
+            Change::SetComment {
+                target: CommentTarget::Table { name },
+                comment,
+            } => {
+                let existing = self
+                    .before
+                    .tables
+                    .get(name)
+                    .and_then(|t| t.comment.as_deref());
+                let existing = existing.map(py_str).unwrap_or_else(|| "None".into());
+                let schema = if self.default_schema(&name.schema) {
+                    "None".to_string()
+                } else {
+                    py_str(&name.schema)
+                };
+                one(match comment {
+                    Some(text) => format!(
+                        "op.create_table_comment(\n    {},\n    {},\n    existing_comment={existing},\n    schema={schema}\n)",
+                        self.nm(&name.name),
+                        py_str(text)
+                    ),
+                    None => format!(
+                        "op.drop_table_comment(\n    {},\n    existing_comment={existing},\n    schema={schema}\n)",
+                        self.nm(&name.name)
+                    ),
+                })
+            }
+            Change::SetComment {
+                target: CommentTarget::Column { table, column },
+                comment,
+            } => {
+                let col = self.after.tables.get(table)?.columns.get(column)?;
+                let existing = self
+                    .before
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.columns.get(column))
+                    .and_then(|c| c.comment.clone());
+                let ty = self.col_type(col)?;
+                let mut args = vec![
+                    format!("existing_type={ty}"),
+                    format!(
+                        "comment={}",
+                        comment
+                            .as_deref()
+                            .map(py_str)
+                            .unwrap_or_else(|| "None".into())
+                    ),
+                ];
+                if let Some(e) = existing {
+                    args.push(format!("existing_comment={}", py_str(&e)));
+                }
+                args.push(format!("existing_nullable={}", py_bool(!col.not_null)));
+                one(self.alter_call(table, column, &args, &[]))
+            }
+            _ => None,
+        }
+    }
+
+    /// `sa.Enum('a', 'b', name='mood')`
+    fn sa_enum(&self, e: &EnumType) -> String {
+        let mut args: Vec<String> = e.values.iter().map(|v| py_str(v)).collect();
+        args.push(format!("name={}", py_str(&e.name.name)));
+        if !self.default_schema(&e.name.schema) {
+            args.push(format!("schema={}", py_str(&e.name.schema)));
+        }
+        format!("sa.Enum({})", args.join(", "))
+    }
+
+    /// A table rebuild (SQLite) as Alembic's batch mode: `with op.batch_alter_table(..) as
+    /// batch_op:` and the fine-grained changes it stands for; Alembic reflects the table, makes
+    /// the new one, copies the rows and swaps them. Tables batch mode cannot reproduce
+    /// (table options, collations, generated columns, dropping an unnamed check or key) keep
+    /// the SQL rebuild as `op.execute`.
+    fn batch_rebuild(
+        &mut self,
+        from: &Table,
+        to: &Table,
+        changes: &[Change],
+    ) -> Option<Vec<String>> {
+        let reproducible = |t: &Table| {
+            t.options.is_empty()
+                && t.columns
+                    .values()
+                    .all(|c| c.collation.is_none() && c.generated.is_none() && c.identity.is_none())
+        };
+        if !reproducible(from) || !reproducible(to) {
+            return None;
+        }
+        // Unnamed keys and foreign keys are found by the names our model gives them, which
+        // follow this convention; unnamed checks and primary keys cannot be dropped.
+        let mut convention = false;
+        for c in changes {
+            if let Change::DropConstraint { constraint, .. } = c {
+                if constraint.implicit_name {
+                    match constraint.kind {
+                        ConstraintKind::Unique { .. } | ConstraintKind::ForeignKey { .. } => {
+                            convention = true
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+        }
+        self.batch = true;
+        let mut inner = Vec::new();
+        let mut ok = true;
+        for c in changes {
+            match self.native(c) {
+                Some(lines) => inner.extend(lines),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        self.batch = false;
+        if !ok {
+            return None;
+        }
+        let schema = if self.default_schema(&to.name.schema) {
+            "None".to_string()
+        } else {
+            py_str(&to.name.schema)
+        };
+        let naming = if convention {
+            ", naming_convention={'fk': '%(table_name)s_%(column_0_N_name)s_fkey', 'uq': '%(table_name)s_%(column_0_N_name)s_key'}"
+        } else {
+            ""
+        };
+        // The table's indexes go first and are created again after the rebuild (the changes
+        // that follow say so), so that batch mode does not carry over what it reflected.
+        let mut lines = Vec::new();
+        let indexes: Vec<Index> = self
+            .before
+            .indexes
+            .values()
+            .filter(|i| i.table == from.name && !self.dropped_indexes.contains(&i.name))
+            .cloned()
+            .collect();
+        for i in indexes {
+            lines.push(format!(
+                "op.drop_index(op.f({}), table_name={}{})",
+                self.nm(&i.name.name),
+                self.nm(&i.table.name),
+                self.schema_kw(&i.table, "schema")
+            ));
+            self.dropped_indexes.insert(i.name.clone());
+        }
+        // Triggers of other tables may name this one: SQLite's checking rename would refuse
+        // the swap while the old table is gone (the SQL rebuild does the same).
+        let triggers_elsewhere = self
+            .before
+            .objects
+            .values()
+            .any(|o| o.id.kind == ObjectKind::Trigger && o.table.as_ref() != Some(&from.name));
+        if triggers_elsewhere {
+            lines.push("op.execute('PRAGMA legacy_alter_table = ON')".into());
+        }
+        // recreate='always': the change needs a rebuild even where Alembic would try an
+        // ALTER (e.g. a NOT NULL column without a default).
+        lines.push(format!(
+            "with op.batch_alter_table({}, schema={schema}, recreate='always'{naming}) as batch_op:",
+            self.nm(&to.name.name)
+        ));
+        if inner.is_empty() {
+            inner.push("pass".into());
+        }
+        lines.extend(inner.into_iter().map(|l| format!("    {l}")));
+        lines.push(String::new());
+        if triggers_elsewhere {
+            lines.push("op.execute('PRAGMA legacy_alter_table = OFF')".into());
+        }
+        Some(lines)
+    }
+
+    fn create_table(&mut self, t: &Table, serials: &[String]) -> Option<String> {
+        let plain = t.partition_by.is_none()
+            && t.partition_of.is_none()
+            && t.inherits.is_empty()
+            && !t.unlogged
+            && t.options.is_empty()
+            && !t.row_security
+            && !t.force_row_security;
+        if !plain {
+            return None;
+        }
+        // SQLAlchemy makes a table's only integer primary key column autoincrement (SERIAL).
+        let sole_pk = match t.primary_key().map(|c| &c.kind) {
+            Some(ConstraintKind::PrimaryKey { columns, .. }) if columns.len() == 1 => t
+                .columns
+                .get(&columns[0])
+                .filter(|c| is_integer(&c.ty))
+                .map(|c| c.name.clone()),
+            _ => None,
+        };
+        let mut args = Vec::new();
+        for c in t.columns.values() {
+            let serial = serials.contains(&c.name);
+            let is_sole_pk = sole_pk.as_deref() == Some(c.name.as_str());
+            if serial && !is_sole_pk {
+                return None;
+            }
+            // With an identity SQLAlchemy emits no SERIAL (and refuses autoincrement=False).
+            let autoincrement_false = is_sole_pk && !serial && c.identity.is_none();
+            args.push(self.column(c, serial, autoincrement_false)?);
+        }
+        let mut constraints = Vec::new();
+        for k in t.constraints.values() {
+            constraints.push(self.table_constraint(k)?);
+        }
+        constraints.sort();
+        args.extend(constraints);
+        let mut s = format!(
+            "op.create_table({},\n{}",
+            self.nm(&t.name.name),
+            args.join(",\n")
+        );
+        if !self.default_schema(&t.name.schema) {
+            let _ = write!(s, ",\nschema={}", py_str(&t.name.schema));
+        }
+        s.push_str("\n)");
+        Some(s)
+    }
+
+    /// A constraint inside `op.create_table`. Names PostgreSQL would give anyway are left out
+    /// for keys (as a model without names renders); check constraints always carry theirs.
+    fn table_constraint(&mut self, k: &Constraint) -> Option<String> {
+        let name = |explicit: bool| {
+            (explicit || !k.implicit_name).then(|| format!("name={}", self.nm(&k.name)))
+        };
+        let mut deferral = Vec::new();
+        if k.initially_deferred {
+            deferral.push("initially='DEFERRED'".to_string());
+        }
+        if k.deferrable {
+            deferral.push("deferrable=True".to_string());
+        }
+        match &k.kind {
+            ConstraintKind::PrimaryKey { columns, include } => {
+                if !include.is_empty() || k.deferrable {
+                    return None;
+                }
+                let mut args: Vec<String> = columns.iter().map(|c| py_str(c)).collect();
+                args.extend(name(false));
+                Some(format!("sa.PrimaryKeyConstraint({})", args.join(", ")))
+            }
+            ConstraintKind::Unique {
+                columns,
+                include,
+                nulls_not_distinct,
+            } => {
+                if !include.is_empty() || *nulls_not_distinct {
+                    return None;
+                }
+                let mut args: Vec<String> = columns.iter().map(|c| py_str(c)).collect();
+                if k.deferrable {
+                    args.push("deferrable=True".into());
+                }
+                if k.initially_deferred {
+                    args.push("initially='DEFERRED'".into());
+                }
+                args.extend(name(false));
+                Some(format!("sa.UniqueConstraint({})", args.join(", ")))
+            }
+            ConstraintKind::Check { expr, no_inherit } => {
+                if *no_inherit || k.deferrable {
+                    return None;
+                }
+                let mut args = vec![py_str(&text_sql(&expr.text))];
+                // PostgreSQL names unnamed checks after the columns it finds in them; keep
+                // the name. SQLite keeps them unnamed.
+                args.extend(name(self.d.kind() == DialectKind::Postgres));
+                Some(format!("sa.CheckConstraint({})", args.join(", ")))
+            }
+            ConstraintKind::ForeignKey {
+                columns,
+                ref_table,
+                ref_columns,
+                on_delete,
+                on_update,
+                match_full,
+            } => {
+                if ref_columns.len() != columns.len()
+                    || ref_columns.iter().any(|c| c.contains('.'))
+                    || ref_table.name.contains('.')
+                {
+                    return None;
+                }
+                let target = if self.default_schema(&ref_table.schema) {
+                    self.id(&ref_table.name)
+                } else {
+                    format!("{}.{}", ref_table.schema, self.id(&ref_table.name))
+                };
+                let refs: Vec<String> = ref_columns
+                    .iter()
+                    .map(|c| py_str(&format!("{target}.{}", self.id(c))))
+                    .collect();
+                let mut args = vec![self.list(columns), format!("[{}]", refs.join(", "))];
+                args.extend(name(false));
+                if let Some(a) = ref_action(*on_update) {
+                    args.push(format!("onupdate={a}"));
+                }
+                if let Some(a) = ref_action(*on_delete) {
+                    args.push(format!("ondelete={a}"));
+                }
+                args.extend(deferral);
+                if *match_full {
+                    args.push("match='FULL'".into());
+                }
+                Some(format!("sa.ForeignKeyConstraint({})", args.join(", ")))
+            }
+            ConstraintKind::Exclude { .. } => None,
+        }
+    }
+
+    fn add_constraint(&mut self, table: &QualName, k: &Constraint) -> Option<String> {
+        let n = self.constraint_name(k);
+        let schema = self.schema_kw(table, "schema");
+        // `op.create_x('name', 'table', ` / `batch_op.create_x('name', `
+        let head = |op: &str| {
+            if self.batch {
+                format!("batch_op.{op}({n}, ")
+            } else {
+                format!("op.{op}({n}, {}, ", self.nm(&table.name))
+            }
+        };
+        match &k.kind {
+            ConstraintKind::PrimaryKey { columns, include } => {
+                if !include.is_empty() || k.deferrable {
+                    return None;
+                }
+                Some(format!(
+                    "{}{}{schema})",
+                    head("create_primary_key"),
+                    self.list(columns)
+                ))
+            }
+            ConstraintKind::Unique {
+                columns,
+                include,
+                nulls_not_distinct,
+            } => {
+                if !include.is_empty() || *nulls_not_distinct {
+                    return None;
+                }
+                let mut opts = String::new();
+                if k.deferrable {
+                    opts.push_str(", deferrable=True");
+                }
+                if k.initially_deferred {
+                    opts.push_str(", initially='DEFERRED'");
+                }
+                Some(format!(
+                    "{}{}{opts}{schema})",
+                    head("create_unique_constraint"),
+                    self.list(columns)
+                ))
+            }
+            ConstraintKind::Check { expr, no_inherit } => {
+                if *no_inherit || k.deferrable {
+                    return None;
+                }
+                Some(format!(
+                    "{}{}{schema})",
+                    head("create_check_constraint"),
+                    py_str(&text_sql(&expr.text))
+                ))
+            }
+            ConstraintKind::ForeignKey {
+                columns,
+                ref_table,
+                ref_columns,
+                on_delete,
+                on_update,
+                match_full,
+            } => {
+                if ref_columns.len() != columns.len() {
+                    return None;
+                }
+                let mut args = vec![
+                    self.nm(&ref_table.name),
+                    self.list(columns),
+                    self.list(ref_columns),
+                ];
+                if !self.batch && !self.default_schema(&table.schema) {
+                    args.push(format!("source_schema={}", py_str(&table.schema)));
+                }
+                if !self.default_schema(&ref_table.schema) {
+                    args.push(format!("referent_schema={}", py_str(&ref_table.schema)));
+                }
+                if let Some(a) = ref_action(*on_update) {
+                    args.push(format!("onupdate={a}"));
+                }
+                if let Some(a) = ref_action(*on_delete) {
+                    args.push(format!("ondelete={a}"));
+                }
+                if k.initially_deferred {
+                    args.push("initially='DEFERRED'".into());
+                }
+                if k.deferrable {
+                    args.push("deferrable=True".into());
+                }
+                if *match_full {
+                    args.push("match='FULL'".into());
+                }
+                Some(format!(
+                    "{}{})",
+                    head("create_foreign_key"),
+                    args.join(", ")
+                ))
+            }
+            ConstraintKind::Exclude { .. } => None,
+        }
+    }
+
+    fn create_index(&mut self, i: &Index) -> Option<String> {
+        if !i.options.is_empty() || i.nulls_not_distinct {
+            return None;
+        }
+        let keys: Vec<String> = i
+            .keys
+            .iter()
+            .map(|k| {
+                let plain = k.collation.is_none()
+                    && k.opclass.is_none()
+                    && !k.descending
+                    && k.nulls_first.is_none();
+                match (plain, unquote_ident(&k.expr.text)) {
+                    (true, Some(col)) => py_str(&col),
+                    _ => {
+                        let mut s = k.expr.text.clone();
+                        if let Some(c) = &k.collation {
+                            let _ = write!(s, " COLLATE {}", self.d.quote_ident(c));
+                        }
+                        if let Some(o) = &k.opclass {
+                            let _ = write!(s, " {}", o.text);
+                        }
+                        if k.descending {
+                            s.push_str(" DESC");
+                        }
+                        match k.nulls_first {
+                            Some(true) => s.push_str(" NULLS FIRST"),
+                            Some(false) => s.push_str(" NULLS LAST"),
+                            None => {}
+                        }
+                        format!("sa.literal_column({})", py_str(&s))
+                    }
+                }
+            })
+            .collect();
+        let mut s = format!(
+            "op.create_index(op.f({}), {}, [{}], unique={}{}",
+            self.nm(&i.name.name),
+            self.nm(&i.table.name),
+            keys.join(", "),
+            py_bool(i.unique),
+            self.schema_kw(&i.table, "schema")
+        );
+        let prefix = self.d.kind().name();
+        let prefix = if prefix == "postgres" {
+            "postgresql"
+        } else {
+            prefix
+        };
+        if i.method != "btree" {
+            let _ = write!(s, ", {prefix}_using={}", py_str(&i.method));
+        }
+        if let Some(p) = &i.predicate {
+            let _ = write!(s, ", {prefix}_where={}", sa_text(&p.text));
+        }
+        if !i.include.is_empty() {
+            let _ = write!(s, ", {prefix}_include={}", self.list(&i.include));
+        }
+        s.push(')');
+        Some(s)
+    }
+
+    /// `op.alter_column('t', 'c',\n           existing_type=..., ...)` as Alembic lays it out.
+    fn alter_call(
+        &self,
+        table: &QualName,
+        column: &str,
+        args: &[String],
+        tail: &[String],
+    ) -> String {
+        let indent = " ".repeat(11);
+        let mut s = format!("{}{}", self.call("alter_column", table), self.nm(column));
+        for a in args {
+            let _ = write!(s, ",\n{indent}{a}");
+        }
+        if !self.batch && !self.default_schema(&table.schema) {
+            let _ = write!(s, ",\n{indent}schema={}", py_str(&table.schema));
+        }
+        for a in tail {
+            let _ = write!(s, ",\n{indent}{a}");
+        }
+        s.push(')');
+        s
+    }
+
+    fn alter_column(
+        &mut self,
+        table: &QualName,
+        from: &Column,
+        to: &Column,
+        changes: &crate::diff::ColumnChanges,
+    ) -> Option<Vec<String>> {
+        let existing = self.col_type(from)?;
+        let new_type = if changes.ty {
+            Some(self.col_type(to)?)
+        } else {
+            None
+        };
+        let using = changes.ty && self.d.needs_using(from, to);
+        let mut out = Vec::new();
+        // Alembic changes the type before the default: an old default that does not convert
+        // to the new type is dropped first.
+        // (In batch mode the table is rebuilt in one go.)
+        let predrop =
+            !self.batch && changes.ty && from.default.is_some() && (using || changes.default);
+        if predrop {
+            out.push(self.alter_call(
+                table,
+                &to.name,
+                &[
+                    format!("existing_type={existing}"),
+                    "server_default=None".into(),
+                    format!("existing_nullable={}", py_bool(!from.not_null)),
+                ],
+                &[],
+            ));
+        }
+        let mut args = vec![format!("existing_type={existing}")];
+        let set_default = changes.default || predrop;
+        if set_default && !(predrop && to.default.is_none()) {
+            args.push(format!(
+                "server_default={}",
+                to.default
+                    .as_ref()
+                    .map(|d| sa_text(&d.text))
+                    .unwrap_or_else(|| "None".into())
+            ));
+        }
+        if let Some(t) = &new_type {
+            args.push(format!("type_={t}"));
+        }
+        if changes.nullability {
+            args.push(format!("nullable={}", py_bool(!to.not_null)));
+        }
+        if let Some(c) = &from.comment {
+            args.push(format!("existing_comment={}", py_str(c)));
+        }
+        if !changes.nullability {
+            args.push(format!("existing_nullable={}", py_bool(!to.not_null)));
+        }
+        if !set_default {
+            if let Some(d) = &from.default {
+                args.push(format!("existing_server_default={}", sa_text(&d.text)));
+            }
+        }
+        let mut tail = Vec::new();
+        if using {
+            let col = self.d.quote_ident(&to.name);
+            let ty = self.d.render_type(&to.ty);
+            let expr = if from.ty.user.is_some() {
+                format!("{col}::text::{ty}")
+            } else {
+                format!("{col}::{ty}")
+            };
+            tail.push(format!("postgresql_using={}", py_str(&expr)));
+        }
+        let has_change = new_type.is_some() || changes.nullability || set_default;
+        if has_change && !(predrop && args.len() == 2 && new_type.is_none()) {
+            out.push(self.alter_call(table, &to.name, &args, &tail));
+        }
+        Some(out)
+    }
+}
+
+/// A type change every value survives (`varchar(200)` -> `varchar(300)` or `text`, `integer`
+/// -> `bigint`, more digits of `numeric`): nothing for a human to review.
+fn widens(c: &Change) -> bool {
+    let Change::AlterColumn { from, to, .. } = c else {
+        return false;
+    };
+    let (a, b) = (&from.ty, &to.ty);
+    if a.user.is_some()
+        || b.user.is_some()
+        || a.array_dims != b.array_dims
+        || from.collation != to.collation
+    {
+        return false;
+    }
+    let num = |m: &Option<String>| m.as_deref().and_then(|m| m.parse::<u64>().ok());
+    let rank = |n: &str| match n {
+        "smallint" => Some(1),
+        "integer" => Some(2),
+        "bigint" => Some(3),
+        _ => None,
+    };
+    // SQLite keeps declared names as written.
+    let canon = |n: &str| match n.to_ascii_lowercase().as_str() {
+        "varchar" | "character varying" => "character varying".to_string(),
+        other => other.to_string(),
+    };
+    match (canon(&a.name).as_str(), canon(&b.name).as_str()) {
+        ("character varying", "text") => true,
+        ("character varying", "character varying") => {
+            match (num(&a.modifiers), num(&b.modifiers)) {
+                (Some(x), Some(y)) => y >= x,
+                (_, None) => true,
+                (None, Some(_)) => false,
+            }
+        }
+        ("numeric", "numeric") => match (a.modifiers.as_deref(), b.modifiers.as_deref()) {
+            (_, None) => true,
+            (Some(x), Some(y)) => {
+                let ps = |m: &str| -> Option<(i64, i64)> {
+                    let (p, s) = m.split_once(',')?;
+                    Some((p.trim().parse().ok()?, s.trim().parse().ok()?))
+                };
+                matches!((ps(x), ps(y)), (Some((p1, s1)), Some((p2, s2))) if s2 >= s1 && p2 - s2 >= p1 - s1)
+            }
+            (None, Some(_)) => false,
+        },
+        (x, y) => matches!((rank(x), rank(y)), (Some(i), Some(j)) if j >= i),
+    }
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+/// The column name of an index key that is a plain (possibly quoted) identifier.
+fn unquote_ident(text: &str) -> Option<String> {
+    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        if inner.replace("\"\"", "").contains('"') {
+            return None;
+        }
+        return Some(inner.replace("\"\"", "\""));
+    }
+    let plain = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    plain.then(|| text.to_string())
+}
+
+/// `sa.Identity(always=True, start=10)` from an identity's canonical options.
+fn identity(id: &Identity) -> Option<String> {
+    let mut args = vec![format!("always={}", py_bool(id.always))];
+    for o in &id.options {
+        let words: Vec<&str> = o.split_whitespace().collect();
+        let kw = match words.as_slice() {
+            ["START", "WITH", n] => format!("start={}", int(n)?),
+            ["INCREMENT", "BY", n] => format!("increment={}", int(n)?),
+            ["MINVALUE", n] => format!("minvalue={}", int(n)?),
+            ["MAXVALUE", n] => format!("maxvalue={}", int(n)?),
+            ["CACHE", n] => format!("cache={}", int(n)?),
+            ["CYCLE"] => "cycle=True".to_string(),
+            _ => return None,
+        };
+        args.push(kw);
+    }
+    Some(format!("sa.Identity({})", args.join(", ")))
+}
+
+fn int(s: &str) -> Option<i128> {
+    s.parse().ok()
+}
+
+/// PostgreSQL column types as SQLAlchemy spells them (the generic `sa.*` type where it emits
+/// the same DDL, else the `postgresql` dialect's type).
+pub(crate) fn postgres_sa_type(
+    ty: &Type,
+    collation: Option<&str>,
+    enum_type: Option<&EnumType>,
+) -> Option<SaType> {
+    let pg = |expr: String| {
+        Some(SaType {
+            expr,
+            module: Some("postgresql"),
+        })
+    };
+    if ty.array_dims > 0 {
+        if collation.is_some() {
+            return None;
+        }
+        let item = postgres_sa_type(
+            &Type {
+                array_dims: 0,
+                ..ty.clone()
+            },
+            None,
+            enum_type,
+        )?;
+        let dims = if ty.array_dims > 1 {
+            format!(", dimensions={}", ty.array_dims)
+        } else {
+            String::new()
+        };
+        return pg(format!("postgresql.ARRAY({}{dims})", item.expr));
+    }
+    if let Some(user) = &ty.user {
+        let e = enum_type.filter(|e| &e.name == user)?;
+        if collation.is_some() || ty.modifiers.is_some() {
+            return None;
+        }
+        let mut args: Vec<String> = e.values.iter().map(|v| py_str(v)).collect();
+        args.push(format!("name={}", py_str(&user.name)));
+        if user.schema != "public" {
+            args.push(format!("schema={}", py_str(&user.schema)));
+        }
+        args.push("create_type=False".into());
+        return pg(format!("postgresql.ENUM({})", args.join(", ")));
+    }
+    let m = ty.modifiers.as_deref();
+    let sa = |expr: &str| {
+        Some(SaType {
+            expr: expr.to_string(),
+            module: None,
+        })
+    };
+    // Collations only on string types.
+    let coll = collation.map(|c| format!("collation={}", py_str(c)));
+    let string_type = matches!(ty.name.as_str(), "character varying" | "character" | "text");
+    if coll.is_some() && !string_type {
+        return None;
+    }
+    let with_args = |name: &str, args: Vec<String>| -> String {
+        let args: Vec<String> = args.into_iter().chain(coll.clone()).collect();
+        format!("{name}({})", args.join(", "))
+    };
+    let length = |m: &str| m.parse::<u32>().ok().map(|n| format!("length={n}"));
+    match (ty.name.as_str(), m) {
+        ("integer", None) => sa("sa.Integer()"),
+        ("bigint", None) => sa("sa.BigInteger()"),
+        ("smallint", None) => sa("sa.SmallInteger()"),
+        ("boolean", None) => sa("sa.Boolean()"),
+        ("text", None) => sa(&with_args("sa.Text", vec![])),
+        ("character varying", None) => sa(&with_args("sa.String", vec![])),
+        ("character varying", Some(n)) => sa(&with_args("sa.String", vec![length(n)?])),
+        ("character", Some(n)) => sa(&with_args("sa.CHAR", vec![length(n)?])),
+        ("numeric", None) => sa("sa.Numeric()"),
+        ("numeric", Some(ps)) => {
+            let (p, s) = ps.split_once(',')?;
+            let (p, s) = (p.trim().parse::<i32>().ok()?, s.trim().parse::<i32>().ok()?);
+            sa(&format!("sa.Numeric(precision={p}, scale={s})"))
+        }
+        ("real", None) => sa("sa.REAL()"),
+        ("double precision", None) => pg("postgresql.DOUBLE_PRECISION()".into()),
+        ("date", None) => sa("sa.Date()"),
+        ("timestamp without time zone", None) => sa("sa.DateTime()"),
+        ("timestamp with time zone", None) => sa("sa.DateTime(timezone=True)"),
+        ("timestamp without time zone", Some(p)) => {
+            pg(format!("postgresql.TIMESTAMP(precision={})", int(p)?))
+        }
+        ("timestamp with time zone", Some(p)) => pg(format!(
+            "postgresql.TIMESTAMP(timezone=True, precision={})",
+            int(p)?
+        )),
+        ("time without time zone", None) => sa("sa.Time()"),
+        ("time with time zone", None) => sa("sa.Time(timezone=True)"),
+        ("time without time zone", Some(p)) => {
+            pg(format!("postgresql.TIME(precision={})", int(p)?))
+        }
+        ("time with time zone", Some(p)) => pg(format!(
+            "postgresql.TIME(timezone=True, precision={})",
+            int(p)?
+        )),
+        ("interval", None) => pg("postgresql.INTERVAL()".into()),
+        ("interval", Some(p)) => pg(format!("postgresql.INTERVAL(precision={})", int(p)?)),
+        ("uuid", None) => sa("sa.Uuid()"),
+        ("json", None) => pg("postgresql.JSON(astext_type=sa.Text())".into()),
+        ("jsonb", None) => pg("postgresql.JSONB(astext_type=sa.Text())".into()),
+        ("bytea", None) => sa("sa.LargeBinary()"),
+        ("inet", None) => pg("postgresql.INET()".into()),
+        ("cidr", None) => pg("postgresql.CIDR()".into()),
+        ("macaddr", None) => pg("postgresql.MACADDR()".into()),
+        ("macaddr8", None) => pg("postgresql.MACADDR8()".into()),
+        ("money", None) => pg("postgresql.MONEY()".into()),
+        ("tsvector", None) => pg("postgresql.TSVECTOR()".into()),
+        ("oid", None) => pg("postgresql.OID()".into()),
+        ("regclass", None) => pg("postgresql.REGCLASS()".into()),
+        ("bit", Some(n)) => pg(format!("postgresql.BIT(length={})", int(n)?)),
+        ("bit varying", None) => pg("postgresql.BIT(varying=True)".into()),
+        ("bit varying", Some(n)) => pg(format!("postgresql.BIT(length={}, varying=True)", int(n)?)),
+        ("int4range", None) => pg("postgresql.INT4RANGE()".into()),
+        ("int8range", None) => pg("postgresql.INT8RANGE()".into()),
+        ("numrange", None) => pg("postgresql.NUMRANGE()".into()),
+        ("tsrange", None) => pg("postgresql.TSRANGE()".into()),
+        ("tstzrange", None) => pg("postgresql.TSTZRANGE()".into()),
+        ("daterange", None) => pg("postgresql.DATERANGE()".into()),
+        _ => None,
+    }
+}
+
+/// SQLite declared types that SQLAlchemy's SQLite compiler writes back exactly as declared
+/// (upper-cased, as SQLite's own dumps and our SQL show them).
+pub(crate) fn sqlite_sa_type(ty: &Type, collation: Option<&str>) -> Option<SaType> {
+    let name = ty.name.to_ascii_uppercase();
+    let m = ty.modifiers.as_deref();
+    let n = |m: &str| m.trim().parse::<u32>().ok();
+    let coll = collation
+        .map(|c| format!("collation={}", py_str(c)))
+        .into_iter();
+    let expr = match (name.as_str(), m) {
+        ("INTEGER", None) => "sa.Integer()".to_string(),
+        ("BIGINT", None) => "sa.BigInteger()".to_string(),
+        ("SMALLINT", None) => "sa.SmallInteger()".to_string(),
+        ("TEXT", None) => format!("sa.Text({})", coll.collect::<Vec<_>>().join(", ")),
+        ("VARCHAR", None) => format!("sa.String({})", coll.collect::<Vec<_>>().join(", ")),
+        ("VARCHAR", Some(m)) => {
+            let args: Vec<String> = std::iter::once(format!("length={}", n(m)?))
+                .chain(coll)
+                .collect();
+            format!("sa.String({})", args.join(", "))
+        }
+        ("CHAR", Some(m)) => {
+            let args: Vec<String> = std::iter::once(format!("length={}", n(m)?))
+                .chain(coll)
+                .collect();
+            format!("sa.CHAR({})", args.join(", "))
+        }
+        ("NVARCHAR", Some(m)) if collation.is_none() => format!("sa.NVARCHAR(length={})", n(m)?),
+        ("BLOB", None) => "sa.LargeBinary()".to_string(),
+        ("REAL", None) => "sa.REAL()".to_string(),
+        ("FLOAT", None) => "sa.Float()".to_string(),
+        ("NUMERIC", None) => "sa.Numeric()".to_string(),
+        ("BOOLEAN", None) => "sa.Boolean()".to_string(),
+        ("DATE", None) => "sa.Date()".to_string(),
+        ("DATETIME", None) => "sa.DateTime()".to_string(),
+        ("TIMESTAMP", None) => "sa.TIMESTAMP()".to_string(),
+        ("TIME", None) => "sa.Time()".to_string(),
+        _ => return None,
+    };
+    if collation.is_some() && !matches!(name.as_str(), "TEXT" | "VARCHAR" | "CHAR") {
+        return None;
+    }
+    Some(SaType { expr, module: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_string_literals_match_repr() {
+        assert_eq!(py_str("abc"), "'abc'");
+        assert_eq!(py_str("it's"), "\"it's\"");
+        assert_eq!(py_str("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(py_str("x\\y\nz\t"), "'x\\\\y\\nz\\t'");
+        assert_eq!(py_str("caf\u{e9} \u{1f600}"), "'caf\u{e9} \u{1f600}'");
+        assert_eq!(
+            py_str("\u{0}\u{7f}\u{a0}\u{2028}"),
+            "'\\x00\\x7f\\xa0\\u2028'"
+        );
+    }
+
+    #[test]
+    fn bind_like_colons_are_escaped() {
+        assert_eq!(text_sql("a::text"), "a::text");
+        assert_eq!(text_sql("x := 1"), "x := 1");
+        assert_eq!(text_sql("'12:30'"), "'12:30'");
+        assert_eq!(text_sql("' :name'"), "' \\:name'");
+        assert_eq!(text_sql("':a:'"), "':a:'");
+    }
+
+    #[test]
+    fn slugs_follow_alembic() {
+        assert_eq!(slug("add priority to tasks"), "add_priority_to_tasks");
+        assert_eq!(slug("Add 'tags' column!"), "add_tags_column");
+        assert_eq!(
+            slug("a very long message that goes well past the forty character limit"),
+            "a_very_long_message_that_goes_well_past_"
+        );
+        assert_eq!(slug(""), "");
+        assert_eq!(file_name("1975ea83b712", "x y"), "1975ea83b712_x_y.py");
+    }
+}
