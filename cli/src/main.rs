@@ -69,7 +69,7 @@ struct Args {
 }
 
 enum Parsed {
-    Run(Args),
+    Run(Box<Args>),
     Exit(ExitCode, String),
 }
 
@@ -225,7 +225,7 @@ fn parse_args(argv: &[String]) -> Parsed {
             }
             args.current = c.clone();
             args.desired = d.clone();
-            Parsed::Run(args)
+            Parsed::Run(Box::new(args))
         }
         _ => usage_error("diff needs exactly two files: CURRENT DESIRED"),
     }
@@ -488,7 +488,7 @@ fn run(args: Args) -> ExitCode {
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match parse_args(&argv) {
-        Parsed::Run(args) => run(args),
+        Parsed::Run(args) => run(*args),
         Parsed::Exit(code, text) => {
             if code == ExitCode::SUCCESS {
                 print!("{text}");
