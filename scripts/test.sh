@@ -13,9 +13,10 @@
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
 #   alembic      cli/tests/alembic_roundtrip.py with the venv of setup.sh (real Alembic,
-#                SQLAlchemy, psycopg) against that cluster: every core case plus a sample of
-#                ../shared/corpus/postgres through `alembic upgrade head`, `alembic check`,
-#                `alembic downgrade -1`, and a chain of three revisions written with -o
+#                SQLAlchemy, psycopg): every core case plus 80 cases of ../shared/corpus/postgres
+#                against that cluster, and the SQLite cases and ../shared/corpus/sqlite against
+#                SQLite files, through `alembic upgrade head`, `alembic check`,
+#                `alembic downgrade -1`; and a chain of three revisions written with -o
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
 #                consumers, an esbuild bundle in headless Chromium, the GitLab pair
