@@ -7,5 +7,5 @@ CREATE TABLE task (
     completed boolean NOT NULL DEFAULT false,
     created_at timestamp NOT NULL DEFAULT now(),
     meta jsonb NOT NULL DEFAULT '{}'::jsonb,
-    tags jsonb NOT NULL DEFAULT '[]'::jsonb
+    tags jsonb NOT NULL
 );
