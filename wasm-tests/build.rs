@@ -32,16 +32,41 @@ fn main() {
             .collect();
         dirs.sort();
         for dir in dirs {
-            for f in ["current.sql", "desired.sql", "up.snap", "down.snap"] {
+            for f in [
+                "current.sql",
+                "desired.sql",
+                "up.snap",
+                "down.snap",
+                "renames.txt",
+                "safety.txt",
+            ] {
                 println!("cargo:rerun-if-changed={}", dir.join(f).display());
             }
             let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
             let (current, desired) = (read("current.sql"), read("desired.sql"));
+            // The options the case asks for, as core/tests/cases.rs reads them: renames.txt
+            // (one `old=new` per line) and safety.txt (CLI flag names without dashes).
+            let renames: Vec<String> = read("renames.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect();
+            let safety = read("safety.txt");
             let outcome = schemashift::migrate(
                 &current,
                 &desired,
                 &schemashift::Options {
                     dialect,
+                    renames: renames
+                        .iter()
+                        .map(|r| schemashift::parse_rename(r, dialect).expect("rename spec"))
+                        .collect(),
+                    safety: schemashift::diff::safety::Safety {
+                        concurrently: safety.contains("concurrently"),
+                        not_valid_fks: safety.contains("not-valid-fks"),
+                        backfill: safety.contains("backfill"),
+                    },
                     ..Default::default()
                 },
             );
@@ -58,7 +83,8 @@ fn main() {
                 out,
                 "    Case {{ name: {name:?}, dialect: {dialect_name:?}, current: {current:?}, desired: {desired:?}, \
                  up: {up:?}, down: {down:?}, json_up: {json_up:?}, json_down: {json_down:?}, \
-                 up_snap: {up_snap:?}, down_snap: {down_snap:?} }},",
+                 up_snap: {up_snap:?}, down_snap: {down_snap:?}, renames: &{renames:?}, \
+                 safety: {safety:?} }},",
                 up = m.up,
                 down = m.down,
                 json_up = json(false),

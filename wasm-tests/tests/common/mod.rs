@@ -17,6 +17,19 @@ pub struct Case {
     pub json_down: &'static str,
     pub up_snap: &'static str,
     pub down_snap: &'static str,
+    /// The case's renames.txt lines and safety.txt text (its options).
+    pub renames: &'static [&'static str],
+    pub safety: &'static str,
+}
+
+impl Case {
+    fn safety(&self) -> schemashift::diff::safety::Safety {
+        schemashift::diff::safety::Safety {
+            concurrently: self.safety.contains("concurrently"),
+            not_valid_fks: self.safety.contains("not-valid-fks"),
+            backfill: self.safety.contains("backfill"),
+        }
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/cases.rs"));
@@ -61,6 +74,12 @@ fn core_cases_match_the_native_build() {
             c.desired,
             &schemashift::Options {
                 dialect,
+                renames: c
+                    .renames
+                    .iter()
+                    .map(|r| schemashift::parse_rename(r, dialect).expect("rename spec"))
+                    .collect(),
+                safety: c.safety(),
                 ..Default::default()
             },
         );
@@ -94,7 +113,14 @@ fn bindings_match_the_native_build() {
         let r = diff(
             c.current,
             c.desired,
-            serde_json::json!({"dialect": c.dialect, "format": "json"}),
+            serde_json::json!({
+                "dialect": c.dialect,
+                "format": "json",
+                "renames": c.renames,
+                "concurrently": c.safety().concurrently,
+                "notValidFks": c.safety().not_valid_fks,
+                "backfill": c.safety().backfill,
+            }),
         )
         .unwrap_or_else(|e| panic!("{}: threw {e:?}", c.name));
         assert_eq!(r["ok"], true, "{}", c.name);
