@@ -436,7 +436,7 @@ impl Renderer<'_> {
             Change::DropEnum { enum_type } => {
                 one(format!("{}.drop(op.get_bind())", self.sa_enum(enum_type)))
             }
-            Change::AddEnumValue { .. } if self.d.kind() == DialectKind::Postgres => {
+            Change::AddEnumValue { .. } => {
                 // New enum values cannot be used in the transaction that adds them.
                 let mut lines = vec!["with op.get_context().autocommit_block():".to_string()];
                 for stmt in crate::render::sql::statements(c, self.d) {
@@ -523,8 +523,10 @@ impl Renderer<'_> {
             Change::RebuildTable { from, to, changes } if !self.batch => {
                 self.batch_rebuild(from, to, changes)
             }
-            // SQLite keeps no comments.
-            Change::SetComment { .. } if self.d.kind() == DialectKind::Sqlite => Some(Vec::new()),
+            // Comments the dialect does not keep (SQLite) have no statements.
+            Change::SetComment { .. } if crate::render::sql::statements(c, self.d).is_empty() => {
+                Some(Vec::new())
+            }
             Change::CreateIndex { index } => one(self.create_index(index)?),
             // CONCURRENTLY cannot run inside a transaction.
             Change::CreateIndexConcurrently { index } if !self.batch => {
@@ -827,7 +829,7 @@ impl Renderer<'_> {
                 let mut args = vec![py_str(&text_sql(&expr.text))];
                 // PostgreSQL names unnamed checks after the columns it finds in them; keep
                 // the name. SQLite keeps them unnamed.
-                args.extend(name(self.d.kind() == DialectKind::Postgres));
+                args.extend(name(self.d.stores_constraint_names()));
                 Some(format!("sa.CheckConstraint({})", args.join(", ")))
             }
             ConstraintKind::ForeignKey {
