@@ -1,0 +1,16 @@
+// Loads the app. An external file (not an inline script), so the Content-Security-Policy can
+// forbid inline scripts. The loader and wasm file names come from trunk via data attributes.
+const theme = (() => {
+  try {
+    return localStorage.getItem("schemashift.theme");
+  } catch (_) {
+    return null;
+  }
+})();
+if (theme === "dark" || theme === "light") {
+  // Before the first paint, so a dark page never flashes white.
+  document.documentElement.dataset.theme = theme;
+}
+const me = document.querySelector("script[data-wasm-js]");
+const mod = await import(me.dataset.wasmJs);
+await mod.default({ module_or_path: me.dataset.wasmBg });

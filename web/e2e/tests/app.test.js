@@ -1,0 +1,356 @@
+// End-to-end tests of the built web app (web/dist) in headless Chromium.
+// Run: cd web && trunk build --release --offline && cd e2e && npm ci && npm test
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import {
+  REPO,
+  ARTIFACTS,
+  serveDist,
+  launch,
+  openPage,
+  gotoApp,
+  diffSeq,
+  waitDiff,
+  setEditor,
+  setPair,
+  selectTab,
+  screenshot,
+} from "./harness.js";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CURRENT = "CREATE TABLE t (id integer PRIMARY KEY);\n";
+const DESIRED = "CREATE TABLE t (\n  id integer PRIMARY KEY,\n  name text NOT NULL DEFAULT ''\n);\n";
+
+/** What the CLI prints for a pair, when a CLI binary is around: the web app must agree. */
+function cliOutput(current, desired, extra = []) {
+  const candidates = [
+    process.env.SCHEMASHIFT_CLI,
+    path.join(REPO, "target/debug/schemashift"),
+    path.join(REPO, "target/release/schemashift"),
+  ].filter(Boolean);
+  const bin = candidates.find((c) => existsSync(c));
+  if (!bin) return null;
+  const dir = path.join(ARTIFACTS, "cli-inputs");
+  execFileSync("mkdir", ["-p", dir]);
+  const a = path.join(dir, "current.sql");
+  const b = path.join(dir, "desired.sql");
+  execFileSync("sh", ["-c", 'cat > "$0"', a], { input: current });
+  execFileSync("sh", ["-c", 'cat > "$0"', b], { input: desired });
+  return execFileSync(bin, ["diff", a, b, ...extra], { encoding: "utf8" });
+}
+
+function assertClean(session) {
+  assert.deepEqual(session.problems(), [], "page errors, console errors or foreign requests");
+}
+
+test("the page loads with the tasks example and shows its migration", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  const up = await s.page.inputValue("#output-up");
+  assert.match(up, /ALTER TABLE task ADD COLUMN priority/);
+  assert.match(up, /CREATE INDEX idx_task_priority/);
+  // The footer says what the app is about.
+  const footer = await s.page.textContent("footer");
+  assert.match(footer, /runs entirely in your browser/);
+  assert.match(footer, /v\d+\.\d+\.\d+/);
+  // A CSP that only allows the page's own origin.
+  const csp = await s.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'self'/);
+  // Syntax highlighting is in place: keywords are coloured spans.
+  assert.ok((await s.page.locator(".hl .tk-kw").count()) > 5);
+  await screenshot(s.page, "01-tasks-example");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("pasting two schemas shows the Up, Down and Changes output", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  await setPair(s.page, CURRENT, DESIRED);
+
+  const up = await s.page.inputValue("#output-up");
+  assert.equal(up, "ALTER TABLE t ADD COLUMN name text DEFAULT '' NOT NULL;\n");
+  const cliUp = cliOutput(CURRENT, DESIRED);
+  if (cliUp !== null) assert.equal(up, cliUp, "the web app and the CLI agree");
+
+  await selectTab(s.page, "down");
+  const down = await s.page.inputValue("#output-down");
+  assert.equal(down, "ALTER TABLE t DROP COLUMN name;\n");
+  const cliDown = cliOutput(CURRENT, DESIRED, ["--down"]);
+  if (cliDown !== null) assert.equal(down, cliDown);
+  await screenshot(s.page, "02-down-sql");
+
+  await selectTab(s.page, "changes");
+  const item = s.page.locator(".change-list .change").first();
+  assert.match(await item.textContent(), /add column public\.t\.name/);
+
+  // The reverse pair: the change list marks the drop as destructive.
+  await setPair(s.page, DESIRED, CURRENT);
+  const destructive = s.page.locator(".change.destructive");
+  assert.equal(await destructive.count(), 1);
+  assert.match(await destructive.textContent(), /destructive/);
+  await screenshot(s.page, "03-changes-destructive");
+
+  // The Alembic tab waits for the core: disabled, "coming soon".
+  const alembic = s.page.locator("#tab-alembic");
+  assert.equal(await alembic.isDisabled(), true);
+  assert.match(await alembic.textContent(), /coming soon/);
+  assertClean(s);
+  await s.context.close();
+});
+
+test("a syntax error shows its line and column, is marked, and moves the cursor there", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  const broken = "CREATE TABLE t (\n  id integer,,\n);\n";
+  await setPair(s.page, CURRENT, broken);
+
+  assert.equal(await s.page.getAttribute("#status", "data-state"), "error");
+  const entry = s.page.locator("#diagnostics-desired .diag.err").first();
+  assert.match(await entry.textContent(), /2:14 .*expected/);
+  // Marked in the editor: the gutter line and a squiggle under the offending token.
+  const gutter = s.page.locator("#editor-desired").locator("xpath=../..").locator(".gl.err");
+  assert.equal(await gutter.textContent(), "2");
+  assert.ok((await s.page.locator(".row-err .squiggle").count()) >= 1);
+  // The Up tab explains why there is no migration.
+  assert.match(await s.page.textContent("#panel-up"), /errors/);
+
+  await entry.click();
+  const caret = await s.page.evaluate(() => {
+    const ta = document.activeElement;
+    return { id: ta.id, start: ta.selectionStart, end: ta.selectionEnd };
+  });
+  // Line 2, column 14: after "CREATE TABLE t (\n" (17 chars) and 13 more.
+  assert.deepEqual(caret, { id: "editor-desired", start: 17 + 13, end: 17 + 13 });
+  await screenshot(s.page, "04-syntax-error");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("user text is never rendered as HTML", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  const evil = `-- <img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>\nCREATE TABLE "<b>x</b>" (id int);\n`;
+  await setPair(s.page, evil, CURRENT);
+  assert.equal(await s.page.locator(".hl img, .hl script, .hl b").count(), 0);
+  assert.match(await s.page.textContent(".editor .hl"), /<img src=x/);
+  assert.notEqual(await s.page.title(), "pwned");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("examples fill both editors; the SQLite one waits for its dialect", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  const options = await s.page.$$eval("#examples option", (os) =>
+    os.map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })),
+  );
+  const ids = options.map((o) => o.value);
+  for (const id of ["tasks", "pgdump-vs-models", "sqlite-rebuild"]) assert.ok(ids.includes(id), id);
+  const sqliteDialect = (await s.page.$$eval("#dialect option", (os) => os.map((o) => [o.value, o.disabled])))
+    .find(([v]) => v === "sqlite");
+  const sqlite = options.find((o) => o.value === "sqlite-rebuild");
+  assert.equal(sqlite.disabled, sqliteDialect[1], "the SQLite example is available iff the dialect is");
+  if (sqlite.disabled) assert.match(sqlite.text, /coming soon/);
+
+  const before = await diffSeq(s.page);
+  await s.page.selectOption("#examples", "pgdump-vs-models");
+  await waitDiff(s.page, before);
+  assert.match(await s.page.inputValue("#editor-current"), /PostgreSQL database dump/);
+  assert.match(await s.page.inputValue("#editor-desired"), /CREATE TYPE task_status/);
+  const up = await s.page.inputValue("#output-up");
+  assert.match(up, /ADD COLUMN is_active/);
+  assert.doesNotMatch(up, /SEQUENCE/, "pg_dump's sequences equal the models' serial columns");
+  // The menu goes back to its prompt, so the same example can be loaded again.
+  assert.equal(await s.page.inputValue("#examples"), "");
+  await screenshot(s.page, "05-example-pgdump-vs-models");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("Share puts the whole state in the link; a fresh page restores it", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  const current = "-- shared ✓ ünïcode\nCREATE TABLE a (id int);\n";
+  const desired = "CREATE TABLE a (id int, note text);\n";
+  await setPair(s.page, current, desired);
+  await selectTab(s.page, "down");
+  await s.page.click("#share");
+  const link = await s.page.inputValue("#share-link");
+  assert.ok(link.startsWith(server.url + "#s="), link);
+  assert.equal(await s.page.evaluate(() => location.hash), link.slice(link.indexOf("#")));
+  await screenshot(s.page, "06-share");
+  assertClean(s);
+  await s.context.close();
+
+  // A new context: no localStorage, nothing but the link.
+  const t = await openPage(browser, server.url);
+  await gotoApp(t.page, link);
+  assert.equal(await t.page.inputValue("#editor-current"), current);
+  assert.equal(await t.page.inputValue("#editor-desired"), desired);
+  assert.equal(await t.page.getAttribute("#tab-down", "aria-selected"), "true");
+  assert.equal(await t.page.inputValue("#dialect"), "postgres");
+  assert.equal(await t.page.inputValue("#output-down"), "ALTER TABLE a DROP COLUMN note;\n");
+  assertClean(t);
+  await t.context.close();
+});
+
+test("a damaged link says so and the page still works", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url + "#s=not-a-state");
+  assert.match(await s.page.textContent("#notice-text"), /Could not open the shared link/);
+  assert.match(await s.page.inputValue("#output-up"), /priority/);
+  assertClean(s);
+  await s.context.close();
+});
+
+test("the state is autosaved and restored on reload", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  await setPair(s.page, CURRENT, DESIRED);
+  await s.page.waitForFunction(() => localStorage.getItem("schemashift.state.v1") !== null);
+  // Wait for the autosave of this edit (it is debounced).
+  await s.page.waitForTimeout(1500);
+  await s.page.reload();
+  await s.page.waitForSelector("#editor-current");
+  await waitDiff(s.page, 0);
+  assert.equal(await s.page.inputValue("#editor-current"), CURRENT);
+  assert.equal(await s.page.inputValue("#editor-desired"), DESIRED);
+  assertClean(s);
+  await s.context.close();
+});
+
+test("dark mode follows the system and the toggle overrides it", async () => {
+  const bg = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await openPage(browser, server.url, { colorScheme: "light" });
+  await gotoApp(light.page, server.url);
+  const lightBg = await bg(light.page);
+  assert.equal(await light.page.getAttribute("#theme-toggle", "aria-pressed"), "false");
+  await light.page.click("#theme-toggle");
+  assert.equal(await light.page.getAttribute("html", "data-theme"), "dark");
+  assert.equal(await light.page.getAttribute("#theme-toggle", "aria-pressed"), "true");
+  const darkBg = await bg(light.page);
+  assert.notEqual(darkBg, lightBg);
+  await screenshot(light.page, "07-dark-mode");
+  // The choice sticks across reloads.
+  await light.page.reload();
+  await light.page.waitForSelector("#editor-current");
+  assert.equal(await bg(light.page), darkBg);
+  assertClean(light);
+  await light.context.close();
+
+  const dark = await openPage(browser, server.url, { colorScheme: "dark" });
+  await gotoApp(dark.page, server.url);
+  assert.equal(await bg(dark.page), darkBg, "a dark system gets the dark theme without a click");
+  assert.equal(await dark.page.getAttribute("#theme-toggle", "aria-pressed"), "true");
+  assertClean(dark);
+  await dark.context.close();
+});
+
+test("Copy and Download give the migration text", async () => {
+  const s = await openPage(browser, server.url, { permissions: ["clipboard-read", "clipboard-write"] });
+  await gotoApp(s.page, server.url);
+  await setPair(s.page, CURRENT, DESIRED);
+  await s.page.click("#copy");
+  const clip = await s.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, "ALTER TABLE t ADD COLUMN name text DEFAULT '' NOT NULL;\n");
+
+  const [download] = await Promise.all([s.page.waitForEvent("download"), s.page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "migration_up.sql");
+  const body = await readFile(await download.path(), "utf8");
+  assert.equal(body, clip);
+
+  await selectTab(s.page, "changes");
+  const [json] = await Promise.all([s.page.waitForEvent("download"), s.page.click("#download")]);
+  assert.equal(json.suggestedFilename(), "changes.json");
+  const report = JSON.parse(await readFile(await json.path(), "utf8"));
+  assert.equal(report.changes[0].summary, "add column public.t.name");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("keyboard: tabs move with the arrow keys, everything is reachable", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  await s.page.focus("#tab-up");
+  await s.page.keyboard.press("ArrowRight");
+  assert.equal(await s.page.getAttribute("#tab-down", "aria-selected"), "true");
+  assert.equal(await s.page.evaluate(() => document.activeElement.id), "tab-down");
+  await s.page.keyboard.press("ArrowRight");
+  assert.equal(await s.page.getAttribute("#tab-changes", "aria-selected"), "true");
+  await s.page.keyboard.press("ArrowRight"); // wraps, skipping the disabled Alembic tab
+  assert.equal(await s.page.getAttribute("#tab-up", "aria-selected"), "true");
+  // Tab from the first editor reaches the second (no focus trap in the textareas).
+  await s.page.focus("#editor-current");
+  await s.page.keyboard.press("Tab");
+  const next = await s.page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+  assert.notEqual(next, "editor-current");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("the layout fits a phone and a 1280 px screen without sideways scrolling", async () => {
+  for (const [name, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["tablet", { width: 820, height: 1000 }],
+    ["desktop", { width: 1280, height: 900 }],
+  ]) {
+    const s = await openPage(browser, server.url, { viewport, isMobile: name === "phone" });
+    await gotoApp(s.page, server.url);
+    const overflow = await s.page.evaluate((w) => document.documentElement.scrollWidth - w, viewport.width);
+    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
+    await screenshot(s.page, `08-layout-${name}`);
+    assertClean(s);
+    await s.context.close();
+  }
+});
+
+test("typing in a big schema stays responsive", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  const table = (i) => `CREATE TABLE t${i} (\n  id integer PRIMARY KEY,\n  name text NOT NULL,\n  created_at timestamptz DEFAULT now()\n);\n`;
+  const big = Array.from({ length: 5000 }, (_, i) => table(i)).join("");
+  await setPair(s.page, big, big + "CREATE TABLE extra (id int);\n");
+  assert.match(await s.page.inputValue("#output-up"), /CREATE TABLE extra/);
+  // Real keystrokes at the end of a 5000-table schema, each measured from the input event to
+  // the next frame (the debounced diff is not part of it).
+  await s.page.focus("#editor-desired");
+  await s.page.keyboard.press("Control+End");
+  let ms = 0;
+  for (const key of ["a", "b", "c"]) {
+    await s.page.evaluate(() => {
+      window.__keystroke = null;
+      document.getElementById("editor-desired").addEventListener(
+        "input",
+        (e) => requestAnimationFrame(() => (window.__keystroke = performance.now() - e.timeStamp)),
+        { once: true },
+      );
+    });
+    await s.page.keyboard.press(key);
+    await s.page.waitForFunction(() => window.__keystroke !== null);
+    ms = Math.max(ms, await s.page.evaluate(() => window.__keystroke));
+  }
+  assert.match(await s.page.inputValue("#editor-desired"), /abc$/);
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(path.join(ARTIFACTS, "keystroke-big-schema.json"), JSON.stringify({ bytes: big.length, keystroke_ms: ms }, null, 2));
+  assert.ok(ms < 250, `a keystroke took ${ms} ms`);
+  assertClean(s);
+  await s.context.close();
+});

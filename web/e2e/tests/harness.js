@@ -1,0 +1,167 @@
+// Shared setup for the end-to-end tests: a tiny static server for web/dist on 127.0.0.1 (free
+// port), headless Debian Chromium through playwright-core, and a page wrapper that records
+// every page error, console error and request leaving the served origin.
+import { createServer } from "node:http";
+import { readFile, mkdir, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(here, "../../..");
+export const DIST = path.resolve(process.env.SCHEMASHIFT_DIST || path.join(REPO, "web/dist"));
+export const ARTIFACTS = path.resolve(
+  process.env.SCHEMASHIFT_E2E_ARTIFACTS || path.join(REPO, "target/e2e-artifacts"),
+);
+export const SHARED = path.resolve(process.env.SCHEMASHIFT_SHARED || path.join(REPO, "../shared"));
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".ico": "image/x-icon",
+  ".png": "image/png",
+};
+
+/** Serve DIST; resolves to { url, close }. */
+export async function serveDist() {
+  if (!existsSync(path.join(DIST, "index.html"))) {
+    throw new Error(`${DIST}/index.html is missing: run 'trunk build --release --offline' in web/ first`);
+  }
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://localhost");
+      let rel = decodeURIComponent(url.pathname);
+      if (rel.endsWith("/")) rel += "index.html";
+      const file = path.join(DIST, path.normalize(rel));
+      if (!file.startsWith(DIST + path.sep) && file !== DIST) {
+        res.writeHead(403).end();
+        return;
+      }
+      const st = await stat(file).catch(() => null);
+      if (!st || !st.isFile()) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+        "cache-control": "no-store",
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/**
+ * A fresh context and page that record problems. `problems()` lists page errors, console
+ * errors and requests that left `origin` (blob: and data: URLs the page makes itself are fine).
+ */
+export async function openPage(browser, origin, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  context.on("request", (r) => {
+    const u = r.url();
+    requests.push(u);
+    if (!(u.startsWith(origin) || u.startsWith("blob:") || u.startsWith("data:"))) {
+      problems.push(`request outside the origin: ${u}`);
+    }
+  });
+  return { context, page, problems: () => problems.slice(), requests: () => requests.slice() };
+}
+
+/** Open the app and wait until the first diff is on screen. */
+export async function gotoApp(page, url) {
+  await page.goto(url);
+  await page.waitForSelector("#editor-current");
+  await waitDiff(page, 0);
+}
+
+/** The number of finished diffs (the status element's data-seq). */
+export async function diffSeq(page) {
+  const s = await page.getAttribute("#status", "data-seq");
+  return s ? Number(s) : 0;
+}
+
+/** Wait until a diff newer than `after` finished. */
+export async function waitDiff(page, after, timeout = 30000) {
+  await page.waitForFunction(
+    (after) => {
+      const s = document.querySelector("#status");
+      return s && s.dataset.state !== "pending" && Number(s.dataset.seq || 0) > after;
+    },
+    after,
+    { timeout },
+  );
+}
+
+/** Replace an editor's text the way a paste does (one input event). */
+export async function setEditor(page, id, text) {
+  await page.evaluate(
+    ({ id, text }) => {
+      const ta = document.getElementById(id);
+      ta.focus();
+      ta.value = text;
+      ta.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    { id, text },
+  );
+}
+
+/** Set both editors and wait for the diff of the pair. */
+export async function setPair(page, current, desired) {
+  const before = await diffSeq(page);
+  await setEditor(page, "editor-current", current);
+  await setEditor(page, "editor-desired", desired);
+  await waitDiff(page, before);
+}
+
+export async function selectTab(page, id) {
+  await page.click(`#tab-${id}`);
+  await page.waitForSelector(`#panel-${id}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

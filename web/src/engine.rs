@@ -1,0 +1,336 @@
+//! The app's bridge to the core: run a migration and turn the outcome into plain view data,
+//! plus the pure helpers behind the output tabs (file names, Alembic header, dialect list).
+//! Nothing here touches the DOM, so it is unit-tested natively.
+
+use schemashift::diff::HazardKind;
+use schemashift::{DialectKind, Outcome, Severity, Side};
+
+/// Dialects the UI offers, in menu order: `(name, label)`. A dialect the core does not know yet
+/// (`DialectKind::from_name` returns `None`) is listed as "coming soon" and cannot be picked.
+pub const DIALECT_CHOICES: &[(&str, &str)] = &[("postgres", "PostgreSQL"), ("sqlite", "SQLite")];
+
+/// Whether the core supports the dialect called `name`.
+pub fn dialect_available(name: &str) -> bool {
+    DialectKind::from_name(name).is_some()
+}
+
+/// A diagnostic, flattened for the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagView {
+    pub error: bool,
+    pub side: Side,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    pub message: String,
+}
+
+impl DiagView {
+    /// `line:col message`, as the diagnostics list shows it.
+    pub fn label(&self) -> String {
+        format!("{}:{} {}", self.line, self.column, self.message)
+    }
+}
+
+/// How risky a hazard is, for styling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HazardClass {
+    Destructive,
+    DataDependent,
+    Locking,
+}
+
+impl HazardClass {
+    pub fn label(self) -> &'static str {
+        match self {
+            HazardClass::Destructive => "destructive",
+            HazardClass::DataDependent => "data-dependent",
+            HazardClass::Locking => "locking",
+        }
+    }
+}
+
+/// A hazard of a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HazardView {
+    pub code: String,
+    pub class: HazardClass,
+    pub message: String,
+}
+
+/// One entry of the Changes tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeView {
+    pub summary: String,
+    pub sql: Vec<String>,
+    pub hazards: Vec<HazardView>,
+}
+
+impl ChangeView {
+    pub fn destructive(&self) -> bool {
+        self.hazards
+            .iter()
+            .any(|h| h.class == HazardClass::Destructive)
+    }
+}
+
+/// Everything the output panel shows for one pair of inputs.
+#[derive(Clone, Debug)]
+pub struct DiffView {
+    pub dialect: DialectKind,
+    pub diagnostics: Vec<DiagView>,
+    /// `None` when an input has errors.
+    pub up: Option<String>,
+    pub down: Option<String>,
+    pub changes: Vec<ChangeView>,
+    /// The change list as JSON (`schemashift::json_report`), for the Changes download.
+    pub report_json: String,
+    /// The core's outcome, for renderers added later (Alembic).
+    pub outcome: Outcome,
+}
+
+impl DiffView {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.error).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.error).count()
+    }
+    pub fn diagnostics_for(&self, side: Side) -> Vec<DiagView> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.side == side)
+            .cloned()
+            .collect()
+    }
+    /// The Changes tab as plain text (what Copy puts on the clipboard).
+    pub fn changes_text(&self) -> String {
+        let mut out = String::new();
+        for d in self.diagnostics.iter().filter(|d| !d.error) {
+            out.push_str(&format!(
+                "warning: {} {}:{}: {}\n",
+                side_name(d.side),
+                d.line,
+                d.column,
+                d.message
+            ));
+        }
+        for (i, c) in self.changes.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, c.summary));
+            for h in &c.hazards {
+                out.push_str(&format!(
+                    "   ! {} ({}): {}\n",
+                    h.class.label(),
+                    h.code,
+                    h.message
+                ));
+            }
+            for s in &c.sql {
+                out.push_str(&format!("   {s};\n"));
+            }
+        }
+        out
+    }
+}
+
+/// Which editor a diagnostic belongs to, as a word.
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Current => "current",
+        Side::Desired => "desired",
+    }
+}
+
+/// Run the core on both inputs and flatten the outcome.
+pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
+    let options = schemashift::Options { dialect };
+    let outcome = schemashift::migrate(current, desired, &options);
+    let diagnostics: Vec<DiagView> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| DiagView {
+            error: d.severity == Severity::Error,
+            side: d.side,
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+        })
+        .collect();
+    let d = dialect.dialect();
+    let (up, down, changes, report_json) = match &outcome.migration {
+        Some(m) => {
+            let changes = m
+                .changes
+                .iter()
+                .map(|c| ChangeView {
+                    summary: c.summary(),
+                    sql: schemashift::render::sql::statements(c, d),
+                    hazards: c
+                        .hazards()
+                        .into_iter()
+                        .map(|h| HazardView {
+                            code: h.code.to_string(),
+                            class: match h.kind {
+                                HazardKind::Destructive => HazardClass::Destructive,
+                                HazardKind::DataDependent => HazardClass::DataDependent,
+                                HazardKind::Locking => HazardClass::Locking,
+                            },
+                            message: h.message,
+                        })
+                        .collect(),
+                })
+                .collect();
+            let report = schemashift::json_report(&m.changes, &outcome.diagnostics, dialect);
+            (
+                Some(m.up.clone()),
+                Some(m.down.clone()),
+                changes,
+                serde_json::to_string_pretty(&report).unwrap_or_default(),
+            )
+        }
+        None => (None, None, Vec::new(), String::new()),
+    };
+    DiffView {
+        dialect,
+        diagnostics,
+        up,
+        down,
+        changes,
+        report_json,
+        outcome,
+    }
+}
+
+/// The Alembic revision header fields the user can edit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AlembicHeader {
+    /// Revision message (also the file name's slug).
+    pub message: String,
+    /// Revision id; empty means derived from the content ([`derived_revision`]).
+    pub revision: String,
+    /// The revision this one follows; empty for a first migration.
+    pub down_revision: String,
+}
+
+/// Whether the core can render Alembic revisions for this dialect. The core has no Alembic
+/// renderer yet: the tab shows "coming soon" until this returns true.
+pub fn alembic_available(_dialect: DialectKind) -> bool {
+    false
+}
+
+/// The Alembic revision file for a migration, or `None` while the core cannot render one.
+/// Wire the core's Alembic renderer in here when it lands.
+pub fn alembic_revision(view: &DiffView, header: &AlembicHeader) -> Option<String> {
+    if !alembic_available(view.dialect) {
+        return None;
+    }
+    let _ = (header, &view.outcome);
+    None
+}
+
+/// A stable 12-hex-digit revision id derived from the migration and the message, so a shared
+/// link reproduces the same file name (Alembic's own ids are random 12-hex strings).
+pub fn derived_revision(up: &str, message: &str) -> String {
+    // FNV-1a, 64 bit; 48 bits are kept.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in up.bytes().chain([0u8]).chain(message.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:012x}", h & 0xffff_ffff_ffff)
+}
+
+/// Alembic's slug of a message: the `\w+` runs joined with `_`, lower-cased, cut to 40
+/// characters at a word boundary (Alembic's default `truncate_slug_length`).
+pub fn alembic_slug(message: &str) -> String {
+    let words: Vec<&str> = message
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut slug = words.join("_").to_lowercase();
+    if slug.chars().count() > 40 {
+        let cut: String = slug.chars().take(40).collect();
+        slug = match cut.rfind('_') {
+            Some(i) => format!("{}_", &cut[..i]),
+            None => format!("{cut}_"),
+        };
+    }
+    slug
+}
+
+/// The Alembic file name: `<rev>_<slug>.py`.
+pub fn alembic_filename(revision: &str, message: &str) -> String {
+    let slug = alembic_slug(message);
+    if slug.is_empty() {
+        format!("{revision}_.py")
+    } else {
+        format!("{revision}_{slug}.py")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CURRENT: &str = include_str!("../../examples/tasks/current.sql");
+    const DESIRED: &str = include_str!("../../examples/tasks/desired.sql");
+
+    #[test]
+    fn tasks_example_migrates() {
+        let v = compute(CURRENT, DESIRED, DialectKind::Postgres);
+        assert_eq!(v.errors(), 0, "{:?}", v.diagnostics);
+        let up = v.up.as_deref().unwrap();
+        assert!(up.contains("priority"), "{up}");
+        assert!(v.down.as_deref().unwrap().contains("DROP COLUMN"));
+        assert!(!v.changes.is_empty());
+        assert!(v.changes_text().contains("1. "));
+        assert!(v.report_json.contains("\"changes\""));
+        // The down migration drops columns: destructive.
+        let back = compute(DESIRED, CURRENT, DialectKind::Postgres);
+        assert!(back.changes.iter().any(ChangeView::destructive));
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let v = compute(
+            "CREATE TABLE t (id int);",
+            "CREATE TABLE t (\n  id int,,\n);",
+            DialectKind::Postgres,
+        );
+        assert!(v.errors() > 0);
+        assert!(v.up.is_none());
+        let d = &v.diagnostics_for(Side::Desired)[0];
+        assert_eq!(d.line, 2);
+        assert!(d.label().starts_with("2:"));
+    }
+
+    #[test]
+    fn dialect_list() {
+        assert!(dialect_available("postgres"));
+        assert!(DIALECT_CHOICES.iter().any(|(n, _)| *n == "postgres"));
+    }
+
+    #[test]
+    fn alembic_names() {
+        assert_eq!(
+            alembic_slug("Add priority & tags to task"),
+            "add_priority_tags_to_task"
+        );
+        assert_eq!(
+            alembic_slug("a very long message that goes on and on beyond forty characters"),
+            "a_very_long_message_that_goes_on_and_on_"
+        );
+        assert_eq!(
+            alembic_filename("1a2b3c4d5e6f", "Add tags"),
+            "1a2b3c4d5e6f_add_tags.py"
+        );
+        assert_eq!(alembic_filename("1a2b3c4d5e6f", ""), "1a2b3c4d5e6f_.py");
+        let r = derived_revision("ALTER TABLE t ADD x int;", "m");
+        assert_eq!(r.len(), 12);
+        assert_eq!(r, derived_revision("ALTER TABLE t ADD x int;", "m"));
+        assert_ne!(r, derived_revision("ALTER TABLE t ADD x int;", "n"));
+        let v = compute(CURRENT, DESIRED, DialectKind::Postgres);
+        assert_eq!(alembic_revision(&v, &AlembicHeader::default()), None);
+    }
+}
