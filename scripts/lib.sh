@@ -22,3 +22,17 @@ ensure_cargo_on_path() {
     fi
 }
 ensure_cargo_on_path
+
+# web_build: build the web app into web/dist (`trunk build --release --offline`). Trunk takes
+# wasm-bindgen and wasm-opt from PATH and, offline, fails instead of downloading when their
+# versions differ from Trunk.toml's [tools] (wasm-bindgen-cli from cargo, wasm-opt from npm
+# binaryen@132 in web/e2e; scripts/setup.sh installs both).
+web_build() {
+    local bin="$REPO_ROOT/web/e2e/node_modules/.bin"
+    if [ ! -x "$bin/wasm-opt" ]; then
+        log "missing $bin/wasm-opt: run scripts/setup.sh (npm ci in web/e2e)"
+        return 1
+    fi
+    log "trunk build --release --offline (web/ -> web/dist)"
+    (cd "$REPO_ROOT/web" && PATH="$bin:$PATH" nice trunk build --release --offline)
+}

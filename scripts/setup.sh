@@ -147,6 +147,19 @@ ensure_npm_toolchain() {
     ensure_apt_pkg chromium chromium-driver
 }
 
+# ensure_web_toolchain: what the web app's build (trunk) and its end-to-end tests need, on top
+# of ensure_npm_toolchain (wasm32 target, wasm-bindgen-cli, node, chromium).
+ensure_web_toolchain() {
+    # ~11 min to build once; skipped when `trunk --version` already says 0.22.1. --locked for
+    # reproducibility, --ignore-rust-version because 0.22.1 declares a newer rust-version than
+    # it needs.
+    ensure_cargo_install trunk trunk 0.22.1 --locked --ignore-rust-version
+    # binaryen@132 (the wasm-opt trunk runs; never Debian's binaryen) and playwright-core.
+    # Trunk never downloads a tool: web_build (lib.sh) puts these on PATH and runs it with
+    # --offline, and Trunk.toml pins the versions it accepts.
+    ensure_npm_ci "$REPO_ROOT/web/e2e"
+}
+
 # ---------------------------------------------------------------------------------------------
 # Python: real Alembic for the Alembic round trip (cli/tests/alembic_roundtrip.py)
 # ---------------------------------------------------------------------------------------------
@@ -191,20 +204,7 @@ main() {
     ensure_rustup_component clippy
     ensure_npm_toolchain
     ensure_python_venv
-
-    # --- Not needed yet; enable when the matching part of the project lands ------------------
-    # Web app / npm package (wasm). Versions from ../shared/TOOLCHAIN.md:
-    # ensure_rustup_target wasm32-unknown-unknown
-    # wasm-bindgen-cli must match the wasm-bindgen library version pinned in Cargo.lock
-    # exactly; do NOT pass --locked (a pinned dependency is missing from the registry mirror):
-    #   ensure_cargo_install wasm-bindgen-cli wasm-bindgen "$(lock_version wasm-bindgen)"
-    # trunk (~11 min to build; skipped when `trunk --version` already says 0.22.1):
-    #   ensure_cargo_install trunk trunk 0.22.1 --locked --ignore-rust-version
-    # wasm-opt: npm binaryen@132 (JS build, on PATH from node_modules/.bin), e.g. an
-    #   ensure_npm_pkg binaryen@132.0.0 installing into $REPO_ROOT/.tools.
-    #   NEVER the Debian `binaryen` package (108): its output fails to load in the browser.
-    # Browser tests (wasm-bindgen-test, Playwright via playwright-core):
-    #   ensure_apt_pkg chromium chromium-driver
+    ensure_web_toolchain
 
     log "ready ($((SECONDS - t0))s)"
 }

@@ -20,7 +20,11 @@
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
 #                consumers, an esbuild bundle in headless Chromium, the GitLab pair
-#   wasm-tests   wasm-bindgen-test suites (wasm-tests/) in Node and in headless Chromium
+#   wasm-tests   wasm-bindgen-test suites (wasm-tests/) in Node and in headless Chromium,
+#                including the web app's component tests (wasm-tests/tests/web_components.rs)
+#   web          builds the web app (trunk build --release --offline -> web/dist) and runs its
+#                end-to-end tests (web/e2e, playwright-core driving Debian's headless Chromium)
+#                against it; screenshots and measured figures go to target/web-artifacts/
 #
 # The last line is always "N passed, N failed"; the exit status is non-zero if any step failed.
 set -euo pipefail
@@ -117,6 +121,19 @@ step npm npm_tests
 # Node and Chromium (tests/browser.rs; chromedriver from PATH).
 step wasm-tests env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test -p wasm-tests --target wasm32-unknown-unknown
+
+# The web app as users get it: the built dist/, served on 127.0.0.1, in headless Chromium.
+web_tests() {
+    local target_dir
+    target_dir="$(cargo metadata --format-version 1 --no-deps \
+        | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).target_directory))")"
+    web_build || return $?
+    # The e2e tests check that the page's output equals the native CLI's.
+    cargo build --release --quiet -p schemashift-cli || return $?
+    (cd web/e2e && SCHEMASHIFT_CLI="$target_dir/release/schemashift" \
+        SCHEMASHIFT_E2E_ARTIFACTS="$target_dir/web-artifacts" npm test)
+}
+step web web_tests
 
 printf '\n==> summary\n'
 printf '%s\n' "${RESULTS[@]}"

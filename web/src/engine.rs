@@ -3,7 +3,8 @@
 //! Nothing here touches the DOM, so it is unit-tested natively.
 
 use schemashift::diff::HazardKind;
-use schemashift::{DialectKind, Outcome, Severity, Side};
+use schemashift::{DialectKind, Severity, Side};
+use serde::{Deserialize, Serialize};
 
 /// Dialects the UI offers, in menu order: `(name, label)`. A dialect the core does not know yet
 /// (`DialectKind::from_name` returns `None`) is listed as "coming soon" and cannot be picked.
@@ -15,9 +16,10 @@ pub fn dialect_available(name: &str) -> bool {
 }
 
 /// A diagnostic, flattened for the view.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiagView {
     pub error: bool,
+    #[serde(with = "side_serde")]
     pub side: Side,
     /// 1-based line.
     pub line: u32,
@@ -34,7 +36,7 @@ impl DiagView {
 }
 
 /// How risky a hazard is, for styling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HazardClass {
     Destructive,
     DataDependent,
@@ -52,7 +54,7 @@ impl HazardClass {
 }
 
 /// A hazard of a change.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HazardView {
     pub code: String,
     pub class: HazardClass,
@@ -60,7 +62,7 @@ pub struct HazardView {
 }
 
 /// One entry of the Changes tab.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeView {
     pub summary: String,
     pub sql: Vec<String>,
@@ -75,9 +77,11 @@ impl ChangeView {
     }
 }
 
-/// Everything the output panel shows for one pair of inputs.
-#[derive(Clone, Debug)]
+/// Everything the output panel shows for one pair of inputs. It crosses from the diff worker
+/// to the page as JSON ([`DiffView::to_json`], [`DiffView::from_json`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DiffView {
+    #[serde(with = "dialect_serde")]
     pub dialect: DialectKind,
     pub diagnostics: Vec<DiagView>,
     /// `None` when an input has errors.
@@ -86,11 +90,18 @@ pub struct DiffView {
     pub changes: Vec<ChangeView>,
     /// The change list as JSON (`schemashift::json_report`), for the Changes download.
     pub report_json: String,
-    /// The core's outcome, for renderers added later (Alembic).
-    pub outcome: Outcome,
 }
 
 impl DiffView {
+    /// The wire form sent from the diff worker to the page.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+    /// Read the wire form back; the error says what was wrong with it.
+    pub fn from_json(s: &str) -> Result<DiffView, String> {
+        serde_json::from_str(s).map_err(|e| e.to_string())
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.error).count()
     }
@@ -198,7 +209,38 @@ pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
         down,
         changes,
         report_json,
-        outcome,
+    }
+}
+
+/// `Side` as `"current"` / `"desired"` (the core's type only serializes).
+mod side_serde {
+    use schemashift::Side;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(side: &Side, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(super::side_name(*side))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Side, D::Error> {
+        match String::deserialize(d)?.as_str() {
+            "current" => Ok(Side::Current),
+            "desired" => Ok(Side::Desired),
+            other => Err(serde::de::Error::custom(format!("unknown side {other:?}"))),
+        }
+    }
+}
+
+/// `DialectKind` by its name (the core's type only serializes).
+mod dialect_serde {
+    use schemashift::DialectKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &DialectKind, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(d.name())
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DialectKind, D::Error> {
+        let name = String::deserialize(d)?;
+        DialectKind::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown dialect {name:?}")))
     }
 }
 
@@ -214,7 +256,7 @@ pub struct AlembicHeader {
 }
 
 /// Whether the core can render Alembic revisions for this dialect. The core has no Alembic
-/// renderer yet: the tab shows "coming soon" until this returns true.
+/// renderer yet (issue 4): the tab says so until this returns true.
 pub fn alembic_available(_dialect: DialectKind) -> bool {
     false
 }
@@ -225,7 +267,7 @@ pub fn alembic_revision(view: &DiffView, header: &AlembicHeader) -> Option<Strin
     if !alembic_available(view.dialect) {
         return None;
     }
-    let _ = (header, &view.outcome);
+    let _ = header;
     None
 }
 
@@ -289,6 +331,16 @@ mod tests {
         // The down migration drops columns: destructive.
         let back = compute(DESIRED, CURRENT, DialectKind::Postgres);
         assert!(back.changes.iter().any(ChangeView::destructive));
+    }
+
+    #[test]
+    fn view_survives_the_trip_from_the_worker() {
+        let v = compute(CURRENT, DESIRED, DialectKind::Postgres);
+        assert_eq!(DiffView::from_json(&v.to_json()).unwrap(), v);
+        let bad = compute("CREATE TABLE t (", "", DialectKind::Postgres);
+        assert_eq!(DiffView::from_json(&bad.to_json()).unwrap(), bad);
+        assert!(DiffView::from_json("{}").is_err());
+        assert!(DiffView::from_json("not json").is_err());
     }
 
     #[test]

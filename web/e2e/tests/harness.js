@@ -1,70 +1,24 @@
 // Shared setup for the end-to-end tests: a tiny static server for web/dist on 127.0.0.1 (free
 // port), headless Debian Chromium through playwright-core, and a page wrapper that records
 // every page error, console error and request leaving the served origin.
-import { createServer } from "node:http";
-import { readFile, mkdir, stat } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveDir } from "../server.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, "../../..");
 export const DIST = path.resolve(process.env.SCHEMASHIFT_DIST || path.join(REPO, "web/dist"));
 export const ARTIFACTS = path.resolve(
-  process.env.SCHEMASHIFT_E2E_ARTIFACTS || path.join(REPO, "target/e2e-artifacts"),
+  process.env.SCHEMASHIFT_E2E_ARTIFACTS || path.join(REPO, "target/web-artifacts"),
 );
 export const SHARED = path.resolve(process.env.SCHEMASHIFT_SHARED || path.join(REPO, "../shared"));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".ico": "image/x-icon",
-  ".png": "image/png",
-};
-
-/** Serve DIST; resolves to { url, close }. */
-export async function serveDist() {
-  if (!existsSync(path.join(DIST, "index.html"))) {
-    throw new Error(`${DIST}/index.html is missing: run 'trunk build --release --offline' in web/ first`);
-  }
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url, "http://localhost");
-      let rel = decodeURIComponent(url.pathname);
-      if (rel.endsWith("/")) rel += "index.html";
-      const file = path.join(DIST, path.normalize(rel));
-      if (!file.startsWith(DIST + path.sep) && file !== DIST) {
-        res.writeHead(403).end();
-        return;
-      }
-      const st = await stat(file).catch(() => null);
-      if (!st || !st.isFile()) {
-        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-        return;
-      }
-      const body = await readFile(file);
-      res.writeHead(200, {
-        "content-type": TYPES[path.extname(file)] || "application/octet-stream",
-        "cache-control": "no-store",
-      });
-      res.end(body);
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+/** Serve DIST on a free port; resolves to { url, close }. */
+export function serveDist() {
+  return serveDir(DIST, 0);
 }
 
 export async function launch() {

@@ -1,9 +1,10 @@
-//! Component tests in a real browser (wasm-bindgen-test, run_in_browser):
+//! The web app's components in a real browser (wasm-bindgen-test, run_in_browser; headless
+//! Chromium through chromedriver from PATH), mounted with leptos into the test page:
 //!
 //!   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!     cargo test -p schemashift-web --target wasm32-unknown-unknown --test components
+//!     cargo test -p wasm-tests --target wasm32-unknown-unknown --test web_components
 //!
-//! (chromedriver on PATH). On the native target this file compiles to nothing.
+//! On the native target this file compiles to nothing.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -194,9 +195,43 @@ async fn app_shows_the_migration_of_the_default_example() {
     assert!(up.contains("ADD COLUMN priority"), "{up}");
     let status = document().get_element_by_id("status").unwrap();
     assert_eq!(status.get_attribute("data-state").as_deref(), Some("done"));
+
+    // The Alembic tab: header fields and the file name; the file itself waits for the core.
     let alembic: web_sys::HtmlButtonElement = document()
         .get_element_by_id("tab-alembic")
         .unwrap()
         .unchecked_into();
-    assert!(alembic.disabled(), "Alembic waits for the core");
+    assert!(!alembic.disabled());
+    alembic.click();
+    sleep(20).await;
+    let message: web_sys::HtmlInputElement = document()
+        .get_element_by_id("alembic-message")
+        .unwrap()
+        .unchecked_into();
+    message.set_value("Add priority to task");
+    message
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    sleep(20).await;
+    let file = document()
+        .get_element_by_id("alembic-filename")
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(file.ends_with("_add_priority_to_task.py"), "{file}");
+    assert_eq!(file.len(), 12 + "_add_priority_to_task.py".len(), "{file}");
+    let placeholder = document()
+        .get_element_by_id("alembic-placeholder")
+        .expect("the Alembic placeholder")
+        .text_content()
+        .unwrap_or_default();
+    assert!(placeholder.contains("issue 4"), "{placeholder}");
+}
+
+#[wasm_bindgen_test]
+fn no_worker_without_the_boot_script() {
+    // The test page has no trunk boot script: the app diffs on the page (see the test above).
+    assert!(!schemashift_web::worker::in_worker());
+    assert!(!schemashift_web::worker::start(|_| {}));
+    assert!(!schemashift_web::worker::request(1, "", "", "postgres"));
 }

@@ -1,0 +1,296 @@
+//! The diff runs in a dedicated Web Worker, so a large paste never freezes typing.
+//!
+//! The worker loads the page's own wasm module (`worker.js` imports the same glue and `.wasm`
+//! file the page uses, so nothing extra is downloaded); `main` sees it runs in a worker and
+//! calls [`serve`] instead of mounting the app. The page talks to it through [`request`]:
+//!
+//! - page -> worker: `{ id, current, desired, dialect }` (plain JS strings);
+//! - worker -> page: `{ ready: true }` once, then `{ id, ms, view }` per request, where `view`
+//!   is [`DiffView::to_json`] and `ms` the time the core took in the worker.
+//!
+//! At most one request is in flight; a newer one waits and replaces any older waiting one, and
+//! answers to superseded requests are dropped by the caller. If the worker cannot start (no
+//! `Worker`, the boot script is absent, as in component tests) or fails, requests are refused
+//! (`request` returns `false`, or the callback gets [`Answer::Failed`]) and the caller diffs on
+//! the main thread instead: the app always works, only less smoothly.
+
+use std::cell::RefCell;
+
+use js_sys::Reflect;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::engine::{self, DiffView};
+
+/// What the page gets back for a request.
+#[derive(Debug)]
+pub enum Answer {
+    /// The diff of request `id`; `ms` is the time the core took in the worker.
+    Done { id: u64, ms: f64, view: DiffView },
+    /// The worker could not answer request `id` (it failed to load or crashed): diff it on the
+    /// main thread. Later requests are refused.
+    Failed { id: u64 },
+}
+
+/// A request waiting for the worker.
+struct Pending {
+    id: u64,
+    current: String,
+    desired: String,
+    dialect: String,
+}
+
+struct Client {
+    worker: web_sys::Worker,
+    ready: bool,
+    in_flight: Option<u64>,
+    waiting: Option<Pending>,
+    on_answer: Box<dyn Fn(Answer)>,
+    /// Keeps the event handlers alive as long as the worker.
+    _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+thread_local! {
+    /// `None`: no worker (not started, refused or broken).
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Whether this code runs inside a dedicated worker (not a page).
+pub fn in_worker() -> bool {
+    js_sys::global()
+        .dyn_into::<web_sys::DedicatedWorkerGlobalScope>()
+        .is_ok()
+}
+
+/// The URLs of the page's wasm-bindgen glue and `.wasm` file, from the boot script's data
+/// attributes (see `boot.js` and `Trunk.toml`), resolved against the page.
+fn module_urls() -> Option<(String, String)> {
+    let doc = web_sys::window()?.document()?;
+    let script = doc.query_selector("script[data-wasm-js]").ok()??;
+    let base = doc.base_uri().ok()??;
+    let abs = |rel: String| {
+        web_sys::Url::new_with_base(&rel, &base)
+            .ok()
+            .map(|u| u.href())
+    };
+    Some((
+        abs(script.get_attribute("data-wasm-js")?)?,
+        abs(script.get_attribute("data-wasm-bg")?)?,
+    ))
+}
+
+/// Start the diff worker; `on_answer` gets every answer. Returns whether a worker was started
+/// (if not, [`request`] always returns `false`).
+pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
+    let Some((js, wasm)) = module_urls() else {
+        return false;
+    };
+    let query = format!(
+        "worker.js?js={}&wasm={}",
+        String::from(js_sys::encode_uri_component(&js)),
+        String::from(js_sys::encode_uri_component(&wasm))
+    );
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    opts.set_name("schemashift-diff");
+    let worker = match web_sys::Worker::new_with_options(&query, &opts) {
+        Ok(w) => w,
+        Err(e) => {
+            crate::dom::warn(&format!(
+                "schemashift: no diff worker ({}); diffing on the page",
+                crate::dom::js_message(&e)
+            ));
+            return false;
+        }
+    };
+    let on_message = Closure::<dyn FnMut(JsValue)>::new(|ev: JsValue| {
+        let Ok(ev) = ev.dyn_into::<web_sys::MessageEvent>() else {
+            return;
+        };
+        handle_message(ev.data());
+    });
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(|ev: JsValue| {
+        let what = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .unwrap_or_else(|| "failed to load".to_string());
+        fail(&what);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    CLIENT.with(|c| {
+        *c.borrow_mut() = Some(Client {
+            worker,
+            ready: false,
+            in_flight: None,
+            waiting: None,
+            on_answer: Box::new(on_answer),
+            _handlers: vec![on_message, on_error],
+        })
+    });
+    true
+}
+
+/// Ask the worker for the diff of a pair. `false`: there is no worker, diff on the page.
+pub fn request(id: u64, current: &str, desired: &str, dialect: &str) -> bool {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(client) = c.as_mut() else {
+            return false;
+        };
+        client.waiting = Some(Pending {
+            id,
+            current: current.to_string(),
+            desired: desired.to_string(),
+            dialect: dialect.to_string(),
+        });
+        pump(client);
+        true
+    })
+}
+
+/// Send the waiting request if the worker is ready and idle.
+fn pump(client: &mut Client) {
+    if !client.ready || client.in_flight.is_some() {
+        return;
+    }
+    let Some(p) = client.waiting.take() else {
+        return;
+    };
+    let msg = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&msg, &JsValue::from_str(k), &v);
+    };
+    set("id", JsValue::from_f64(p.id as f64));
+    set("current", JsValue::from_str(&p.current));
+    set("desired", JsValue::from_str(&p.desired));
+    set("dialect", JsValue::from_str(&p.dialect));
+    match client.worker.post_message(&msg) {
+        Ok(()) => client.in_flight = Some(p.id),
+        Err(e) => {
+            crate::dom::warn(&format!(
+                "schemashift: the diff worker refused a request: {}",
+                crate::dom::js_message(&e)
+            ));
+            client.waiting = Some(p);
+            // `fail` borrows CLIENT, which the caller holds: run it later.
+            let cb = Closure::once_into_js(|| fail("postMessage failed"));
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(cb.unchecked_ref());
+            }
+        }
+    }
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A message from the worker.
+fn handle_message(data: JsValue) {
+    let answer = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let client = c.as_mut()?;
+        if get(&data, "ready").as_bool() == Some(true) {
+            client.ready = true;
+            pump(client);
+            return None;
+        }
+        let id = get(&data, "id").as_f64()? as u64;
+        if client.in_flight != Some(id) {
+            return None;
+        }
+        client.in_flight = None;
+        let ms = get(&data, "ms").as_f64().unwrap_or(f64::NAN);
+        let answer = match get(&data, "view")
+            .as_string()
+            .ok_or_else(|| "no view in the answer".to_string())
+            .and_then(|s| DiffView::from_json(&s))
+        {
+            Ok(view) => Answer::Done { id, ms, view },
+            Err(e) => {
+                crate::dom::warn(&format!(
+                    "schemashift: bad answer from the diff worker: {e}"
+                ));
+                Answer::Failed { id }
+            }
+        };
+        pump(client);
+        Some(answer)
+    });
+    if let Some(a) = answer {
+        deliver(a);
+    }
+}
+
+/// The worker failed: stop it, fail what it was asked, refuse from now on.
+fn fail(why: &str) {
+    let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) else {
+        return;
+    };
+    crate::dom::warn(&format!(
+        "schemashift: the diff worker failed ({why}); diffing on the page from now on"
+    ));
+    client.worker.terminate();
+    let ids: Vec<u64> = client
+        .in_flight
+        .into_iter()
+        .chain(client.waiting.as_ref().map(|p| p.id))
+        .collect();
+    if let Some(id) = ids.into_iter().max() {
+        (client.on_answer)(Answer::Failed { id });
+    }
+}
+
+/// Hand an answer to the page's callback (outside the borrow of CLIENT: the callback may send
+/// the next request).
+fn deliver(answer: Answer) {
+    // Take the callback out for the call, then put it back.
+    let cb = CLIENT.with(|c| {
+        c.borrow_mut()
+            .as_mut()
+            .map(|cl| std::mem::replace(&mut cl.on_answer, Box::new(|_| {})))
+    });
+    let Some(cb) = cb else { return };
+    cb(answer);
+    CLIENT.with(|c| {
+        if let Some(cl) = c.borrow_mut().as_mut() {
+            cl.on_answer = cb;
+        }
+    });
+}
+
+/// Worker side: answer diff requests until the page goes away.
+pub fn serve() {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let reply_scope = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            let id = get(&data, "id");
+            let current = get(&data, "current").as_string().unwrap_or_default();
+            let desired = get(&data, "desired").as_string().unwrap_or_default();
+            let dialect = get(&data, "dialect").as_string().unwrap_or_default();
+            let dialect = schemashift::DialectKind::from_name(&dialect).unwrap_or_default();
+            let t0 = js_sys::Date::now();
+            let view = engine::compute(&current, &desired, dialect);
+            let ms = js_sys::Date::now() - t0;
+            let answer = js_sys::Object::new();
+            let _ = Reflect::set(&answer, &JsValue::from_str("id"), &id);
+            let _ = Reflect::set(&answer, &JsValue::from_str("ms"), &JsValue::from_f64(ms));
+            let _ = Reflect::set(
+                &answer,
+                &JsValue::from_str("view"),
+                &JsValue::from_str(&view.to_json()),
+            );
+            let _ = reply_scope.post_message(&answer);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget(); // lives as long as the worker
+    let ready = js_sys::Object::new();
+    let _ = Reflect::set(&ready, &JsValue::from_str("ready"), &JsValue::TRUE);
+    let _ = scope.post_message(&ready);
+}
