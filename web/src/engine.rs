@@ -6,9 +6,13 @@ use schemashift::diff::HazardKind;
 use schemashift::{DialectKind, Severity, Side};
 use serde::{Deserialize, Serialize};
 
-/// Dialects the UI offers, in menu order: `(name, label)`. A dialect the core does not know yet
-/// (`DialectKind::from_name` returns `None`) is listed as "coming soon" and cannot be picked.
-pub const DIALECT_CHOICES: &[(&str, &str)] = &[("postgres", "PostgreSQL"), ("sqlite", "SQLite")];
+/// Dialects the UI offers, in the core's order (`DialectKind::ALL`): `(name, label)`.
+pub fn dialect_choices() -> Vec<(&'static str, &'static str)> {
+    DialectKind::ALL
+        .iter()
+        .map(|d| (d.name(), d.label()))
+        .collect()
+}
 
 /// Whether the core supports the dialect called `name`.
 pub fn dialect_available(name: &str) -> bool {
@@ -360,7 +364,9 @@ mod tests {
     #[test]
     fn dialect_list() {
         assert!(dialect_available("postgres"));
-        assert!(DIALECT_CHOICES.iter().any(|(n, _)| *n == "postgres"));
+        assert!(dialect_available("sqlite"));
+        let names: Vec<&str> = dialect_choices().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["postgres", "sqlite"]);
     }
 
     #[test]

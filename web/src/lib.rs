@@ -470,18 +470,12 @@ pub fn App() -> impl IntoView {
                             }
                         }
                     >
-                        {engine::DIALECT_CHOICES
-                            .iter()
+                        {engine::dialect_choices()
+                            .into_iter()
                             .map(|(name, label)| {
-                                let ok = engine::dialect_available(name);
-                                let text = if ok {
-                                    label.to_string()
-                                } else {
-                                    format!("{label} (coming soon)")
-                                };
                                 view! {
-                                    <option value=*name disabled=!ok selected=move || dialect.get() == *name>
-                                        {text}
+                                    <option value=name selected=move || dialect.get() == name>
+                                        {label}
                                     </option>
                                 }
                             })

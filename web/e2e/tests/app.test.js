@@ -163,7 +163,7 @@ test("user text is never rendered as HTML", async () => {
   await s.context.close();
 });
 
-test("examples fill both editors; the SQLite one waits for its dialect", async () => {
+test("examples fill both editors; the dialect menu lists the core's dialects", async () => {
   const s = await openPage(browser, server.url);
   await gotoApp(s.page, server.url);
   const options = await s.page.$$eval("#examples option", (os) =>
@@ -171,15 +171,24 @@ test("examples fill both editors; the SQLite one waits for its dialect", async (
   );
   const ids = options.map((o) => o.value);
   for (const id of ["tasks", "pgdump-vs-models", "sqlite-rebuild"]) assert.ok(ids.includes(id), id);
-  const sqliteDialect = (await s.page.$$eval("#dialect option", (os) => os.map((o) => [o.value, o.disabled])))
-    .find(([v]) => v === "sqlite");
-  const sqlite = options.find((o) => o.value === "sqlite-rebuild");
-  assert.equal(sqlite.disabled, sqliteDialect[1], "the SQLite example is available iff the dialect is");
-  if (sqlite.disabled) assert.match(sqlite.text, /coming soon/);
+  assert.ok(options.every((o) => !o.disabled), JSON.stringify(options));
+  const dialects = await s.page.$$eval("#dialect option", (os) => os.map((o) => [o.value, o.textContent, o.disabled]));
+  assert.deepEqual(dialects, [["postgres", "PostgreSQL", false], ["sqlite", "SQLite", false]]);
 
-  const before = await diffSeq(s.page);
+  // The SQLite example switches the dialect and shows a table rebuild.
+  let seq = await diffSeq(s.page);
+  await s.page.selectOption("#examples", "sqlite-rebuild");
+  await waitDiff(s.page, seq);
+  assert.equal(await s.page.inputValue("#dialect"), "sqlite");
+  const rebuild = await s.page.inputValue("#output-up");
+  assert.match(rebuild, /INSERT INTO/);
+  assert.match(rebuild, /RENAME TO/);
+  await screenshot(s.page, "05a-example-sqlite-rebuild");
+
+  seq = await diffSeq(s.page);
   await s.page.selectOption("#examples", "pgdump-vs-models");
-  await waitDiff(s.page, before);
+  await waitDiff(s.page, seq);
+  assert.equal(await s.page.inputValue("#dialect"), "postgres");
   assert.match(await s.page.inputValue("#editor-current"), /PostgreSQL database dump/);
   assert.match(await s.page.inputValue("#editor-desired"), /CREATE TYPE task_status/);
   const up = await s.page.inputValue("#output-up");
