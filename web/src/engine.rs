@@ -45,6 +45,8 @@ pub enum HazardClass {
     Destructive,
     DataDependent,
     Locking,
+    /// A DOWN step that cannot restore what UP destroyed.
+    Irreversible,
 }
 
 impl HazardClass {
@@ -53,6 +55,7 @@ impl HazardClass {
             HazardClass::Destructive => "destructive",
             HazardClass::DataDependent => "data-dependent",
             HazardClass::Locking => "locking",
+            HazardClass::Irreversible => "irreversible",
         }
     }
 }
@@ -63,6 +66,8 @@ pub struct HazardView {
     pub code: String,
     pub class: HazardClass,
     pub message: String,
+    /// The safer way, if there is one (the core's hazard catalog).
+    pub alternative: Option<String>,
 }
 
 /// One entry of the Changes tab.
@@ -159,7 +164,10 @@ pub fn side_name(side: Side) -> &'static str {
 
 /// Run the core on both inputs and flatten the outcome.
 pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
-    let options = schemashift::Options { dialect };
+    let options = schemashift::Options {
+        dialect,
+        ..Default::default()
+    };
     let outcome = schemashift::migrate(current, desired, &options);
     let diagnostics: Vec<DiagView> = outcome
         .diagnostics
@@ -172,31 +180,37 @@ pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
             message: d.message.clone(),
         })
         .collect();
-    let d = dialect.dialect();
     let (up, down, changes, report_json) = match &outcome.migration {
         Some(m) => {
+            let d = m.dialect(dialect);
+            let no_hazards = Vec::new();
             let changes = m
                 .changes
                 .iter()
-                .map(|c| ChangeView {
+                .enumerate()
+                .map(|(i, c)| ChangeView {
                     summary: c.summary(),
-                    sql: schemashift::render::sql::statements(c, d),
-                    hazards: c
-                        .hazards()
-                        .into_iter()
+                    sql: schemashift::render::sql::statements(c, &*d),
+                    hazards: m
+                        .hazards
+                        .get(i)
+                        .unwrap_or(&no_hazards)
+                        .iter()
                         .map(|h| HazardView {
                             code: h.code.to_string(),
                             class: match h.kind {
                                 HazardKind::Destructive => HazardClass::Destructive,
                                 HazardKind::DataDependent => HazardClass::DataDependent,
                                 HazardKind::Locking => HazardClass::Locking,
+                                HazardKind::Irreversible => HazardClass::Irreversible,
                             },
-                            message: h.message,
+                            message: h.message.clone(),
+                            alternative: h.alternative.map(str::to_string),
                         })
                         .collect(),
                 })
                 .collect();
-            let report = schemashift::json_report(&m.changes, &outcome.diagnostics, dialect);
+            let report = schemashift::json_report(m, false, &outcome.diagnostics, dialect);
             (
                 Some(m.up.clone()),
                 Some(m.down.clone()),

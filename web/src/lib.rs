@@ -1289,6 +1289,7 @@ fn ChangeList(result: RwSignal<Option<Shared>>) -> impl IntoView {
                                             HazardClass::Destructive => "badge destructive",
                                             HazardClass::DataDependent => "badge data",
                                             HazardClass::Locking => "badge locking",
+                                            HazardClass::Irreversible => "badge destructive",
                                         };
                                         view! { <span class=class title=h.code.clone()>{h.class.label()}</span> }
                                     }).collect_view()}
@@ -1296,7 +1297,11 @@ fn ChangeList(result: RwSignal<Option<Shared>>) -> impl IntoView {
                                 {(!c.hazards.is_empty()).then(|| view! {
                                     <ul class="hazards">
                                         {c.hazards.iter().map(|h| view! {
-                                            <li>{if h.class == HazardClass::Destructive { "⚠ " } else { "• " }}{h.message.clone()}</li>
+                                            <li>
+                                                {if h.class == HazardClass::Destructive { "⚠ " } else { "• " }}
+                                                {h.message.clone()}
+                                                {h.alternative.clone().map(|a| view! { <span class="alternative">{format!(" Safer: {a}")}</span> })}
+                                            </li>
                                         }).collect_view()}
                                     </ul>
                                 })}
