@@ -119,8 +119,9 @@ npm_tests() {
 }
 step npm npm_tests
 # Node and Chromium (tests/browser.rs; chromedriver from PATH).
+# --no-fail-fast: every suite runs even when an earlier one fails (the web components too).
 step wasm-tests env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test -p wasm-tests --target wasm32-unknown-unknown
+    cargo test -p wasm-tests --target wasm32-unknown-unknown --no-fail-fast
 
 # The web app as users get it: the built dist/, served on 127.0.0.1, in headless Chromium.
 web_tests() {
