@@ -147,3 +147,19 @@ pub fn js_message(e: &JsValue) -> String {
 pub fn warn(msg: &str) {
     web_sys::console::warn_1(&JsValue::from_str(msg));
 }
+
+/// The local time as Python's `str(datetime.now())` prints it (`2026-01-15 14:20:00.123000`),
+/// for the Alembic file's `Create Date:` line, as `alembic revision` writes it.
+pub fn python_now() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}000",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        d.get_milliseconds()
+    )
+}

@@ -99,6 +99,10 @@ pub struct DiffView {
     pub changes: Vec<ChangeView>,
     /// The change list as JSON (`schemashift::json_report`), for the Changes download.
     pub report_json: String,
+    /// The Alembic revision file, when the core can write one for this dialect.
+    pub alembic: Option<String>,
+    /// The revision id the Alembic file uses (typed by the user, or derived from the inputs).
+    pub alembic_rev: String,
 }
 
 impl DiffView {
@@ -162,12 +166,29 @@ pub fn side_name(side: Side) -> &'static str {
     }
 }
 
-/// Run the core on both inputs and flatten the outcome.
+/// Run the core on both inputs and flatten the outcome (default Alembic header).
 pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
+    compute_with(current, desired, dialect, &AlembicHeader::default(), "")
+}
+
+/// Run the core on both inputs with the Alembic header fields; `create_date` is what the
+/// file's `Create Date:` line says (Python's `str(datetime)`, e.g. `2026-01-15 14:20:00.123000`).
+pub fn compute_with(
+    current: &str,
+    desired: &str,
+    dialect: DialectKind,
+    header: &AlembicHeader,
+    create_date: &str,
+) -> DiffView {
+    let alembic_rev = match header.revision.trim() {
+        "" => derived_revision(&[current, desired], &header.message),
+        rev => rev.to_string(),
+    };
     let options = schemashift::Options {
         dialect,
         ..Default::default()
     };
+    let _ = create_date; // ALEMBIC: Options.alembic = Some(RevisionInfo { .. })
     let outcome = schemashift::migrate(current, desired, &options);
     let diagnostics: Vec<DiagView> = outcome
         .diagnostics
@@ -227,6 +248,8 @@ pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
         down,
         changes,
         report_json,
+        alembic: None, // ALEMBIC: outcome.migration's alembic
+        alembic_rev,
     }
 }
 
@@ -279,24 +302,16 @@ pub fn alembic_available(_dialect: DialectKind) -> bool {
     false
 }
 
-/// The Alembic revision file for a migration, or `None` while the core cannot render one.
-/// Wire the core's Alembic renderer in here when it lands.
-pub fn alembic_revision(view: &DiffView, header: &AlembicHeader) -> Option<String> {
-    if !alembic_available(view.dialect) {
-        return None;
-    }
-    let _ = header;
-    None
-}
-
-/// A stable 12-hex-digit revision id derived from the migration and the message, so a shared
+/// A stable 12-hex-digit revision id derived from the inputs and the message, so a shared
 /// link reproduces the same file name (Alembic's own ids are random 12-hex strings).
-pub fn derived_revision(up: &str, message: &str) -> String {
+pub fn derived_revision(inputs: &[&str], message: &str) -> String {
     // FNV-1a, 64 bit; 48 bits are kept.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in up.bytes().chain([0u8]).chain(message.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    for part in inputs.iter().copied().chain([message]) {
+        for b in part.bytes().chain([0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
     format!("{:012x}", h & 0xffff_ffff_ffff)
 }
@@ -398,11 +413,25 @@ mod tests {
             "1a2b3c4d5e6f_add_tags.py"
         );
         assert_eq!(alembic_filename("1a2b3c4d5e6f", ""), "1a2b3c4d5e6f_.py");
-        let r = derived_revision("ALTER TABLE t ADD x int;", "m");
+        let r = derived_revision(&["a", "b"], "m");
         assert_eq!(r.len(), 12);
-        assert_eq!(r, derived_revision("ALTER TABLE t ADD x int;", "m"));
-        assert_ne!(r, derived_revision("ALTER TABLE t ADD x int;", "n"));
+        assert_eq!(r, derived_revision(&["a", "b"], "m"));
+        assert_ne!(r, derived_revision(&["a", "b"], "n"));
+        assert_ne!(r, derived_revision(&["ab", ""], "m"));
         let v = compute(CURRENT, DESIRED, DialectKind::Postgres);
-        assert_eq!(alembic_revision(&v, &AlembicHeader::default()), None);
+        assert_eq!(v.alembic_rev, derived_revision(&[CURRENT, DESIRED], ""));
+        let header = AlembicHeader {
+            message: "Add priority".into(),
+            revision: " 1a2b3c4d5e6f ".into(),
+            down_revision: "0123456789ab".into(),
+        };
+        let v = compute_with(
+            CURRENT,
+            DESIRED,
+            DialectKind::Postgres,
+            &header,
+            "2026-01-15 14:20:00.123000",
+        );
+        assert_eq!(v.alembic_rev, "1a2b3c4d5e6f");
     }
 }

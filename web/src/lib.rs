@@ -254,10 +254,18 @@ pub fn App() -> impl IntoView {
         });
     };
     // On the page, when there is no worker (or it failed).
+    let alembic_header = move || AlembicHeader {
+        message: message.get_untracked(),
+        revision: revision.get_untracked(),
+        down_revision: down_revision.get_untracked(),
+    };
     let diff_here = move || {
         let t0 = dom::now_ms();
         let d = dialect_kind.get_untracked();
-        let view = current.with_untracked(|c| desired.with_untracked(|s| engine::compute(c, s, d)));
+        let (h, date) = (alembic_header(), dom::python_now());
+        let view = current.with_untracked(|c| {
+            desired.with_untracked(|s| engine::compute_with(c, s, d, &h, &date))
+        });
         finish(view, dom::now_ms() - t0);
     };
     worker::start(move |answer| match answer {
@@ -282,8 +290,10 @@ pub fn App() -> impl IntoView {
         latest_request.set_value(id);
         request_sent_at.set_value(dom::now_ms());
         let d = dialect_kind.get_untracked();
-        let sent = current
-            .with_untracked(|c| desired.with_untracked(|s| worker::request(id, c, s, d.name())));
+        let (h, date) = (alembic_header(), dom::python_now());
+        let sent = current.with_untracked(|c| {
+            desired.with_untracked(|s| worker::request(id, c, s, d.name(), &h, &date))
+        });
         if !sent {
             diff_here();
         }
@@ -292,6 +302,10 @@ pub fn App() -> impl IntoView {
         current.track();
         desired.track();
         dialect.track();
+        // The Alembic header is part of the output (the file's header and name).
+        message.track();
+        revision.track();
+        down_revision.track();
         status.set(Status::Pending);
         if let Some(h) = diff_timer.get_value() {
             h.clear();
@@ -934,19 +948,20 @@ pub fn OutputPanel(
                 .unwrap_or_default()
         })
     });
+    // A typed revision id shows at once; a derived one comes with the next diff.
     let effective_revision = Memo::new(move |_| {
-        let h = header.get();
-        if h.revision.trim().is_empty() {
-            up.with(|u| engine::derived_revision(u, &h.message))
+        let typed = header.with(|h| h.revision.trim().to_string());
+        if typed.is_empty() {
+            result.with(|r| {
+                r.as_ref()
+                    .map(|r| r.0.alembic_rev.clone())
+                    .unwrap_or_default()
+            })
         } else {
-            h.revision.trim().to_string()
+            typed
         }
     });
-    let alembic = Memo::new(move |_| {
-        let mut h = header.get();
-        h.revision = effective_revision.get();
-        result.with(|r| r.as_ref().and_then(|r| engine::alembic_revision(&r.0, &h)))
-    });
+    let alembic = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.0.alembic.clone())));
     let has_errors =
         Memo::new(move |_| result.with(|r| r.as_ref().is_some_and(|r| r.0.errors() > 0)));
 

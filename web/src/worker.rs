@@ -4,7 +4,8 @@
 //! file the page uses, so nothing extra is downloaded); `main` sees it runs in a worker and
 //! calls [`serve`] instead of mounting the app. The page talks to it through [`request`]:
 //!
-//! - page -> worker: `{ id, current, desired, dialect }` (plain JS strings);
+//! - page -> worker: `{ id, current, desired, dialect, message, revision, downRevision,
+//!   createDate }` (plain JS strings; the last four are the Alembic header);
 //! - worker -> page: `{ ready: true }` once, then `{ id, ms, view }` per request, where `view`
 //!   is [`DiffView::to_json`] and `ms` the time the core took in the worker.
 //!
@@ -20,7 +21,7 @@ use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::engine::{self, DiffView};
+use crate::engine::{self, AlembicHeader, DiffView};
 
 /// What the page gets back for a request.
 #[derive(Debug)]
@@ -38,6 +39,8 @@ struct Pending {
     current: String,
     desired: String,
     dialect: String,
+    header: AlembicHeader,
+    create_date: String,
 }
 
 struct Client {
@@ -132,8 +135,16 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
     true
 }
 
-/// Ask the worker for the diff of a pair. `false`: there is no worker, diff on the page.
-pub fn request(id: u64, current: &str, desired: &str, dialect: &str) -> bool {
+/// Ask the worker for the diff of a pair (see [`engine::compute_with`]). `false`: there is no
+/// worker, diff on the page.
+pub fn request(
+    id: u64,
+    current: &str,
+    desired: &str,
+    dialect: &str,
+    header: &AlembicHeader,
+    create_date: &str,
+) -> bool {
     CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(client) = c.as_mut() else {
@@ -144,6 +155,8 @@ pub fn request(id: u64, current: &str, desired: &str, dialect: &str) -> bool {
             current: current.to_string(),
             desired: desired.to_string(),
             dialect: dialect.to_string(),
+            header: header.clone(),
+            create_date: create_date.to_string(),
         });
         pump(client);
         true
@@ -166,6 +179,10 @@ fn pump(client: &mut Client) {
     set("current", JsValue::from_str(&p.current));
     set("desired", JsValue::from_str(&p.desired));
     set("dialect", JsValue::from_str(&p.dialect));
+    set("message", JsValue::from_str(&p.header.message));
+    set("revision", JsValue::from_str(&p.header.revision));
+    set("downRevision", JsValue::from_str(&p.header.down_revision));
+    set("createDate", JsValue::from_str(&p.create_date));
     match client.worker.post_message(&msg) {
         Ok(()) => client.in_flight = Some(p.id),
         Err(e) => {
@@ -273,10 +290,16 @@ pub fn serve() {
             let id = get(&data, "id");
             let current = get(&data, "current").as_string().unwrap_or_default();
             let desired = get(&data, "desired").as_string().unwrap_or_default();
-            let dialect = get(&data, "dialect").as_string().unwrap_or_default();
-            let dialect = schemashift::DialectKind::from_name(&dialect).unwrap_or_default();
+            let text = |k: &str| get(&data, k).as_string().unwrap_or_default();
+            let dialect = schemashift::DialectKind::from_name(&text("dialect")).unwrap_or_default();
+            let header = AlembicHeader {
+                message: text("message"),
+                revision: text("revision"),
+                down_revision: text("downRevision"),
+            };
             let t0 = js_sys::Date::now();
-            let view = engine::compute(&current, &desired, dialect);
+            let view =
+                engine::compute_with(&current, &desired, dialect, &header, &text("createDate"));
             let ms = js_sys::Date::now() - t0;
             let answer = js_sys::Object::new();
             let _ = Reflect::set(&answer, &JsValue::from_str("id"), &id);
