@@ -234,5 +234,8 @@ fn no_worker_without_the_boot_script() {
     // The test page has no trunk boot script: the app diffs on the page (see the test above).
     assert!(!schemashift_web::worker::in_worker());
     assert!(!schemashift_web::worker::start(|_| {}));
-    assert!(!schemashift_web::worker::request(1, "", "", "postgres"));
+    let header = schemashift_web::engine::AlembicHeader::default();
+    assert!(!schemashift_web::worker::request(
+        1, "", "", "postgres", &header, ""
+    ));
 }
