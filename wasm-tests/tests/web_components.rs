@@ -197,7 +197,7 @@ async fn app_shows_the_migration_of_the_default_example() {
     let status = document().get_element_by_id("status").unwrap();
     assert_eq!(status.get_attribute("data-state").as_deref(), Some("done"));
 
-    // The Alembic tab: header fields and the file name; the file itself waits for the core.
+    // The Alembic tab: header fields, the file name and the revision file.
     let alembic: web_sys::HtmlButtonElement = document()
         .get_element_by_id("tab-alembic")
         .unwrap()
@@ -221,12 +221,19 @@ async fn app_shows_the_migration_of_the_default_example() {
         .unwrap_or_default();
     assert!(file.ends_with("_add_priority_to_task.py"), "{file}");
     assert_eq!(file.len(), 12 + "_add_priority_to_task.py".len(), "{file}");
-    let placeholder = document()
-        .get_element_by_id("alembic-placeholder")
-        .expect("the Alembic placeholder")
-        .text_content()
-        .unwrap_or_default();
-    assert!(placeholder.contains("issue 4"), "{placeholder}");
+    // The revision file follows the message (the diff runs again with the new header).
+    let mut py = String::new();
+    for _ in 0..100 {
+        sleep(50).await;
+        if let Some(el) = document().get_element_by_id("output-alembic") {
+            py = el.unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            if py.starts_with("\"\"\"Add priority to task\n") {
+                break;
+            }
+        }
+    }
+    assert!(py.starts_with("\"\"\"Add priority to task\n"), "{py}");
+    assert!(py.contains("def upgrade() -> None:"), "{py}");
 }
 
 #[wasm_bindgen_test]

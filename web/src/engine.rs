@@ -184,11 +184,17 @@ pub fn compute_with(
         "" => derived_revision(&[current, desired], &header.message),
         rev => rev.to_string(),
     };
+    let down_revision = header.down_revision.trim();
     let options = schemashift::Options {
         dialect,
+        alembic: alembic_available(dialect).then(|| schemashift::RevisionInfo {
+            message: header.message.clone(),
+            rev_id: alembic_rev.clone(),
+            down_revision: (!down_revision.is_empty()).then(|| down_revision.to_string()),
+            create_date: create_date.to_string(),
+        }),
         ..Default::default()
     };
-    let _ = create_date; // ALEMBIC: Options.alembic = Some(RevisionInfo { .. })
     let outcome = schemashift::migrate(current, desired, &options);
     let diagnostics: Vec<DiagView> = outcome
         .diagnostics
@@ -248,7 +254,7 @@ pub fn compute_with(
         down,
         changes,
         report_json,
-        alembic: None, // ALEMBIC: outcome.migration's alembic
+        alembic: outcome.migration.as_ref().and_then(|m| m.alembic.clone()),
         alembic_rev,
     }
 }
@@ -296,10 +302,9 @@ pub struct AlembicHeader {
     pub down_revision: String,
 }
 
-/// Whether the core can render Alembic revisions for this dialect. The core has no Alembic
-/// renderer yet (issue 4): the tab says so until this returns true.
-pub fn alembic_available(_dialect: DialectKind) -> bool {
-    false
+/// Whether the core renders Alembic revisions for this dialect.
+pub fn alembic_available(dialect: DialectKind) -> bool {
+    schemashift::render::alembic::supports(dialect)
 }
 
 /// A stable 12-hex-digit revision id derived from the inputs and the message, so a shared
@@ -316,32 +321,9 @@ pub fn derived_revision(inputs: &[&str], message: &str) -> String {
     format!("{:012x}", h & 0xffff_ffff_ffff)
 }
 
-/// Alembic's slug of a message: the `\w+` runs joined with `_`, lower-cased, cut to 40
-/// characters at a word boundary (Alembic's default `truncate_slug_length`).
-pub fn alembic_slug(message: &str) -> String {
-    let words: Vec<&str> = message
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut slug = words.join("_").to_lowercase();
-    if slug.chars().count() > 40 {
-        let cut: String = slug.chars().take(40).collect();
-        slug = match cut.rfind('_') {
-            Some(i) => format!("{}_", &cut[..i]),
-            None => format!("{cut}_"),
-        };
-    }
-    slug
-}
-
-/// The Alembic file name: `<rev>_<slug>.py`.
+/// The Alembic file name: `<rev>_<slug>.py` (Alembic's default `%(rev)s_%(slug)s`).
 pub fn alembic_filename(revision: &str, message: &str) -> String {
-    let slug = alembic_slug(message);
-    if slug.is_empty() {
-        format!("{revision}_.py")
-    } else {
-        format!("{revision}_{slug}.py")
-    }
+    schemashift::render::alembic::file_name(revision, message)
 }
 
 #[cfg(test)]
@@ -401,14 +383,6 @@ mod tests {
     #[test]
     fn alembic_names() {
         assert_eq!(
-            alembic_slug("Add priority & tags to task"),
-            "add_priority_tags_to_task"
-        );
-        assert_eq!(
-            alembic_slug("a very long message that goes on and on beyond forty characters"),
-            "a_very_long_message_that_goes_on_and_on_"
-        );
-        assert_eq!(
             alembic_filename("1a2b3c4d5e6f", "Add tags"),
             "1a2b3c4d5e6f_add_tags.py"
         );
@@ -420,18 +394,36 @@ mod tests {
         assert_ne!(r, derived_revision(&["ab", ""], "m"));
         let v = compute(CURRENT, DESIRED, DialectKind::Postgres);
         assert_eq!(v.alembic_rev, derived_revision(&[CURRENT, DESIRED], ""));
+    }
+
+    #[test]
+    fn alembic_revision_file() {
         let header = AlembicHeader {
             message: "Add priority".into(),
             revision: " 1a2b3c4d5e6f ".into(),
             down_revision: "0123456789ab".into(),
         };
-        let v = compute_with(
-            CURRENT,
-            DESIRED,
-            DialectKind::Postgres,
-            &header,
-            "2026-01-15 14:20:00.123000",
-        );
+        let date = "2026-01-15 14:20:00.123000";
+        let v = compute_with(CURRENT, DESIRED, DialectKind::Postgres, &header, date);
         assert_eq!(v.alembic_rev, "1a2b3c4d5e6f");
+        let py = v.alembic.as_deref().expect("an Alembic file");
+        assert!(py.starts_with("\"\"\"Add priority\n\nRevision ID: 1a2b3c4d5e6f\nRevises: 0123456789ab\nCreate Date: 2026-01-15 14:20:00.123000\n"), "{py}");
+        assert!(py.contains("def upgrade() -> None:"), "{py}");
+        // Deterministic: the same inputs give the same file.
+        let again = compute_with(CURRENT, DESIRED, DialectKind::Postgres, &header, date);
+        assert_eq!(again.alembic, v.alembic);
+        // No down revision: the first revision.
+        let first = AlembicHeader {
+            down_revision: "  ".into(),
+            ..header
+        };
+        let v = compute_with(CURRENT, DESIRED, DialectKind::Postgres, &first, date);
+        assert!(v
+            .alembic
+            .unwrap()
+            .contains("down_revision: Union[str, Sequence[str], None] = None"));
+        // Input errors: no file.
+        let bad = compute_with("CREATE TABLE (", "", DialectKind::Postgres, &first, date);
+        assert!(bad.alembic.is_none());
     }
 }

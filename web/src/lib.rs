@@ -1109,7 +1109,7 @@ pub fn OutputPanel(
         let t = tab.get();
         let body = match t {
             Tab::Alembic => view! {
-                <AlembicPanel alembic=alembic message=message revision=revision down_revision=down_revision effective_revision=effective_revision />
+                <AlembicPanel alembic=alembic message=message revision=revision down_revision=down_revision effective_revision=effective_revision has_errors=has_errors />
             }
             .into_any(),
             Tab::Up | Tab::Down => {
@@ -1212,7 +1212,7 @@ enum OutputShows {
 }
 
 /// The Alembic tab: the revision header fields, the file name Download uses and the generated
-/// file. Until the core has an Alembic renderer (issue 4) it says so instead of the file.
+/// revision file (what `alembic revision --autogenerate` would write).
 #[component]
 fn AlembicPanel(
     alembic: Memo<Option<String>>,
@@ -1220,6 +1220,7 @@ fn AlembicPanel(
     revision: RwSignal<String>,
     down_revision: RwSignal<String>,
     effective_revision: Memo<String>,
+    has_errors: Memo<bool>,
 ) -> impl IntoView {
     let text = Signal::derive(move || alembic.get().unwrap_or_default());
     let filename =
@@ -1246,8 +1247,11 @@ fn AlembicPanel(
             } else {
                 Either::Right(view! {
                     <p class="empty" id="alembic-placeholder">
-                        "Alembic output arrives with issue 4: the core cannot write Alembic revisions yet. "
-                        "Use the Up SQL and Down SQL tabs meanwhile (e.g. in op.execute())."
+                        {move || if has_errors.get() {
+                            "The schemas have errors (listed under the editors): fix them to see the revision file."
+                        } else {
+                            "Working…"
+                        }}
                     </p>
                 })
             }

@@ -108,16 +108,26 @@ test("pasting two schemas shows the Up, Down and Changes output", async () => {
   assert.match(await destructive.textContent(), /destructive/);
   await screenshot(s.page, "03-changes-destructive");
 
-  // The Alembic tab: message and down-revision fields, the file name `<rev>_<slug>.py`; the
-  // file itself waits for the core's Alembic renderer (issue 4) and says so.
+  // The Alembic tab: message and down-revision fields, the file named `<rev>_<slug>.py`.
   await selectTab(s.page, "alembic");
-  await s.page.fill("#alembic-message", "Add name to t");
+  await s.page.fill("#alembic-message", "Drop name from t");
   await s.page.fill("#alembic-down-revision", "0123456789ab");
-  assert.match(await s.page.textContent("#alembic-filename"), /^[0-9a-f]{12}_add_name_to_t\.py$/);
-  await s.page.fill("#alembic-revision", "ae1027a6acf");
-  assert.equal(await s.page.textContent("#alembic-filename"), "ae1027a6acf_add_name_to_t.py");
-  assert.match(await s.page.textContent("#alembic-placeholder"), /Alembic output arrives with issue 4/);
-  assert.equal(await s.page.isDisabled("#download"), true, "nothing to download yet");
+  await s.page.fill("#alembic-revision", "ae1027a6acf0");
+  await s.page.waitForFunction(() => {
+    const el = document.getElementById("output-alembic");
+    return el && el.value.includes("Revision ID: ae1027a6acf0") && el.value.includes("Revises: 0123456789ab");
+  });
+  assert.equal(await s.page.textContent("#alembic-filename"), "ae1027a6acf0_drop_name_from_t.py");
+  const py = await s.page.inputValue("#output-alembic");
+  assert.match(py, /^"""Drop name from t\n\nRevision ID: ae1027a6acf0\nRevises: 0123456789ab\nCreate Date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\n/);
+  assert.match(py, /revision: str = 'ae1027a6acf0'/);
+  assert.match(py, /down_revision: Union\[str, Sequence\[str\], None\] = '0123456789ab'/);
+  // (The pair is reversed here: the upgrade drops the column, the downgrade adds it back.)
+  assert.match(py, /def upgrade\(\) -> None:[\s\S]*op\.drop_column\('t', 'name'\)[\s\S]*def downgrade/);
+  assert.match(py, /def downgrade\(\) -> None:[\s\S]*op\.add_column\('t', sa\.Column\('name'/);
+  const [pyFile] = await Promise.all([s.page.waitForEvent("download"), s.page.click("#download")]);
+  assert.equal(pyFile.suggestedFilename(), "ae1027a6acf0_drop_name_from_t.py");
+  assert.equal(await readFile(await pyFile.path(), "utf8"), py);
   await screenshot(s.page, "03b-alembic-tab");
   assertClean(s);
   await s.context.close();
