@@ -6,11 +6,13 @@
 use schemashift::{migrate, DialectKind, Options, Severity};
 use std::path::PathBuf;
 
+/// `$SCHEMASHIFT_SHARED/bench-inputs/<name>` (the round-trip runners' variable), by default
+/// `../shared` beside the repository.
 fn input(name: &str) -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/bench-inputs")
-        .join(name);
-    std::fs::read_to_string(p).ok()
+    let shared = std::env::var_os("SCHEMASHIFT_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
+    std::fs::read_to_string(shared.join("bench-inputs").join(name)).ok()
 }
 
 const POSTGRES_FILES: &[&str] = &[
