@@ -235,6 +235,11 @@ impl Selection {
                 Source::Own => (&self.own, "current.sql", "desired.sql"),
                 Source::Corpus => (&self.corpus, "from.sql", "to.sql"),
             };
+            // The own cases always exist; the corpus must be there under CI.
+            let required = source == Source::Own || env::var("CI").is_ok_and(|v| v == "true");
+            if required && !dir.is_dir() {
+                return Err(format!("no cases at {}", dir.display()));
+            }
             for (name, path) in case_dirs(dir)? {
                 let case = Case {
                     source,

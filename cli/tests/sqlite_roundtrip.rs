@@ -68,6 +68,10 @@ fn main() -> ExitCode {
         "current.sql",
         "desired.sql",
     );
+    if cases.is_empty() {
+        eprintln!("sqlite_roundtrip: no own cases in core/tests/cases/sqlite");
+        return ExitCode::FAILURE;
+    }
     let corpus_dir = shared.join("corpus/sqlite");
     let corpus = discover("corpus", &corpus_dir, "from.sql", "to.sql");
     if corpus.is_empty() && env::var("CI").is_ok_and(|v| v == "true") {
