@@ -176,14 +176,17 @@ ensure_python_venv() {
         for pkg in "${PY_PKGS[@]}"; do
             grep -qx "$(echo "$pkg" | tr 'A-Z' 'a-z')" <<<"$frozen" || missing=1
         done
-        [ "$missing" -eq 0 ] && return 0
+        # The entry points must run too: a venv moved to another path keeps stale shebangs.
+        if [ "$missing" -eq 0 ] && "$VENV/bin/alembic" --version >/dev/null 2>&1; then
+            return 0
+        fi
     fi
     have python3 || ensure_apt_pkg python3
     # Debian's python3 needs python3-venv for `-m venv` (ensurepip).
     python3 -c 'import venv, ensurepip' 2>/dev/null || ensure_apt_pkg python3-venv
-    if [ ! -x "$VENV/bin/python" ]; then
-        log "python3 -m venv .venv"
-        python3 -m venv "$VENV"
+    if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/alembic" --version >/dev/null 2>&1; then
+        log "python3 -m venv --clear .venv"
+        python3 -m venv --clear "$VENV"
     fi
     log "pip install ${PY_PKGS[*]}"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PY_PKGS[@]}"
