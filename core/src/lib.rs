@@ -99,7 +99,7 @@ pub struct Migration {
 impl Migration {
     /// The dialect instance the scripts were written with.
     pub fn dialect(&self, kind: DialectKind) -> DialectRef {
-        match kind.dialect().with_spellings(&[&self.spellings]) {
+        match kind.dialect().with_spellings(&self.spellings) {
             Some(d) => DialectRef::Owned(d),
             None => DialectRef::Static(kind.dialect()),
         }
@@ -150,7 +150,11 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
         };
     }
     // Names are written as the desired schema spells them, else as the current one does.
-    let respelled = dialect.with_spellings(&[&to.spellings, &from.spellings]);
+    let mut spellings = to.spellings.clone();
+    for (k, v) in &from.spellings {
+        spellings.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    let respelled = dialect.with_spellings(&spellings);
     let dialect = respelled.as_deref().unwrap_or(dialect);
     // Declared renames run first; the rest of the plan starts from the renamed schema.
     let mut renames = to.renames.clone();
@@ -183,10 +187,6 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     );
     let up = render::sql::annotated_script(&changes, &hazards, dialect);
     let down = render::sql::annotated_script(&down_changes, &down_hazards, dialect);
-    let mut spellings = to.spellings.clone();
-    for (k, v) in &from.spellings {
-        spellings.entry(k.clone()).or_insert_with(|| v.clone());
-    }
     let alembic = options.alembic.as_ref().map(|info| {
         render::alembic::revision(
             &changes,

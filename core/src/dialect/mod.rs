@@ -198,8 +198,8 @@ pub trait Dialect: Sync {
     }
     /// A dialect instance that writes identifiers with the spellings the schemas used
     /// (case-insensitive databases keep names as written); `None` when folding already keeps
-    /// them. Earlier maps win.
-    fn with_spellings(&self, _spellings: &[&BTreeMap<String, String>]) -> Option<Box<dyn Dialect>> {
+    /// them. `spellings` maps each folded name to how it was written.
+    fn with_spellings(&self, _spellings: &BTreeMap<String, String>) -> Option<Box<dyn Dialect>> {
         None
     }
     /// The SQLAlchemy type for a column type in an Alembic file, `None` when SQLAlchemy has

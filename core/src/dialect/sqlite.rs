@@ -454,16 +454,10 @@ impl Dialect for Sqlite {
         true
     }
 
-    fn with_spellings(&self, maps: &[&BTreeMap<String, String>]) -> Option<Box<dyn Dialect>> {
-        let mut spellings = BTreeMap::new();
-        for map in maps {
-            for (folded, raw) in *map {
-                spellings
-                    .entry(folded.clone())
-                    .or_insert_with(|| raw.clone());
-            }
-        }
-        Some(Box::new(Sqlite { spellings }))
+    fn with_spellings(&self, spellings: &BTreeMap<String, String>) -> Option<Box<dyn Dialect>> {
+        Some(Box::new(Sqlite {
+            spellings: spellings.clone(),
+        }))
     }
 }
 
@@ -498,7 +492,7 @@ mod tests {
     fn names_keep_their_spelling_and_are_quoted_when_needed() {
         let mut m = BTreeMap::new();
         m.insert("album".to_string(), "Album".to_string());
-        let d = SQLITE.with_spellings(&[&m]).unwrap();
+        let d = SQLITE.with_spellings(&m).unwrap();
         assert_eq!(d.quote_ident("album"), "Album");
         assert_eq!(d.quote_ident("order"), "\"order\"");
         assert_eq!(d.quote_ident("first name"), "\"first name\"");

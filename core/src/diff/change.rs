@@ -445,11 +445,14 @@ impl Change {
                 ))
             }
             Change::AlterColumn {
-                table,
-                from,
-                to,
-                changes,
-            } => super::hazard::column_hazards(table, from, to, changes, &mut out),
+                table, to, changes, ..
+            } if changes.nullability && to.not_null => out.push(Hazard::new(
+                "set_not_null",
+                format!(
+                    "{table}.{}: SET NOT NULL fails if the column holds NULLs",
+                    to.name
+                ),
+            )),
             Change::Backfill {
                 table,
                 column,

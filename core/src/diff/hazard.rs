@@ -6,7 +6,7 @@
 //! depend on the plan: locking on tables that already exist, suggested renames, and the
 //! steps of a DOWN migration that cannot bring data back.
 
-use super::{Change, ColumnChanges};
+use super::Change;
 use crate::dialect::Dialect;
 use crate::model::*;
 use serde::Serialize;
@@ -448,26 +448,6 @@ pub fn narrows(from: &Type, to: &Type) -> bool {
         (n(from), n(to)),
         ("double precision" | "float8", "real" | "float4")
     )
-}
-
-/// The hazards every dialect shares for a column change.
-pub fn column_hazards(
-    table: &QualName,
-    from: &Column,
-    to: &Column,
-    changes: &ColumnChanges,
-    out: &mut Vec<Hazard>,
-) {
-    if changes.nullability && to.not_null {
-        out.push(Hazard::new(
-            "set_not_null",
-            format!(
-                "{table}.{}: SET NOT NULL fails if the column holds NULLs",
-                to.name
-            ),
-        ));
-    }
-    let _ = from;
 }
 
 /// `narrow_type` for a column whose type narrows (for databases that enforce the limits).

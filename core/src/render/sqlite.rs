@@ -233,15 +233,12 @@ pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
         Change::CreateIndex { index } | Change::CreateIndexConcurrently { index } => {
             out.push(index_sql(d, index))
         }
-        Change::DropIndexConcurrently { index } => {
-            out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
-        }
         Change::Backfill {
             table,
             column,
             value,
         } => out.push(crate::render::backfill_sql(d, table, column, value)),
-        Change::DropIndex { index } => {
+        Change::DropIndex { index } | Change::DropIndexConcurrently { index } => {
             out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
         }
         // No `ALTER INDEX .. RENAME` in SQLite.
