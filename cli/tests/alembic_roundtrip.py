@@ -311,6 +311,30 @@ def alembic_env(dirpath, url, target_url):
     return dirpath / "alembic.ini"
 
 
+def write_revision(bin_path, case, art, index, dialect_args, native, batch=False):
+    """The CLI writes the case's revision into `art/versions`: (text, op counts), or a
+    ("fail", ...) result when the CLI fails or the file is not valid Python."""
+    p = subprocess.run([bin_path, "diff", str(case.current), str(case.desired), *dialect_args,
+                        "--format", "alembic", "-m", case.name, "--rev-id", f"{index:012x}",
+                        "--create-date", CREATE_DATE, "-o", str(art / "versions"),
+                        *case.rename_args],
+                       capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if p.returncode != 0:
+        return ("fail", [("cli", truncate(p.stderr))], None, {})
+    files = list((art / "versions").glob("*.py"))
+    text = files[0].read_text() if files else ""
+    stats = {"execute": len(re.findall(r"^\s+op\.execute\(", text, re.M)),
+             "native": len(re.findall(native, text, re.M)),
+             "review": len(re.findall(r"^\s+# review:", text, re.M))}
+    if batch:
+        stats["batch"] = len(re.findall(r"^\s+with op\.batch_alter_table\(", text, re.M))
+    try:
+        compile(text, str(files[0]), "exec")
+    except SyntaxError as e:
+        return ("fail", [("python", f"{e}")], None, stats)
+    return text, stats
+
+
 def run_case(case, host, bin_path, index):
     if case.dialect == "sqlite":
         return run_sqlite_case(case, bin_path, index)
@@ -340,22 +364,11 @@ def run_case(case, host, bin_path, index):
     current = cur.snapshot(seed=True)
     desired = des.snapshot()
     ini = alembic_env(art, psql.url(cur.name), psql.url(des.name))
-    rev = f"{index:012x}"
-    p = subprocess.run([bin_path, "diff", str(case.current), str(case.desired), "--format",
-                        "alembic", "-m", case.name, "--rev-id", rev, "--create-date",
-                        CREATE_DATE, "-o", str(art / "versions"), *case.rename_args],
-                       capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    if p.returncode != 0:
-        return ("fail", [("cli", truncate(p.stderr))], None, {})
-    files = list((art / "versions").glob("*.py"))
-    text = files[0].read_text() if files else ""
-    stats = {"execute": len(re.findall(r"^\s+op\.execute\(", text, re.M)),
-             "native": len(re.findall(r"^\s+(op\.(?!execute\b)\w+|sa\.Enum\()", text, re.M)),
-             "review": len(re.findall(r"^\s+# review:", text, re.M))}
-    try:
-        compile(text, str(files[0]), "exec")
-    except SyntaxError as e:
-        return ("fail", [("python", f"{e}")], None, stats)
+    written = write_revision(bin_path, case, art, index, [],
+                             r"^\s+(op\.(?!execute\b)\w+|sa\.Enum\()")
+    if written[0] == "fail":
+        return written
+    text, stats = written
     # `alembic check` prints "No new upgrade operations detected." to the config's stdout.
     cfg = Config(str(ini), stdout=io.StringIO())
 
@@ -444,23 +457,11 @@ def run_sqlite_case(case, bin_path, index):
     lite.seed(cur)
     current, desired = lite.Catalog(cur), lite.Catalog(des)
     ini = alembic_env(art, f"sqlite:///{cur}", f"sqlite:///{des}")
-    p = subprocess.run([bin_path, "diff", str(case.current), str(case.desired), "--dialect",
-                        "sqlite", "--format", "alembic", "-m", case.name, "--rev-id",
-                        f"{index:012x}", "--create-date", CREATE_DATE, "-o",
-                        str(art / "versions"), *case.rename_args],
-                       capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    if p.returncode != 0:
-        return ("fail", [("cli", truncate(p.stderr))], None, {})
-    files = list((art / "versions").glob("*.py"))
-    text = files[0].read_text() if files else ""
-    stats = {"execute": len(re.findall(r"^\s+op\.execute\(", text, re.M)),
-             "native": len(re.findall(r"^\s+(op\.(?!execute\b)\w+|batch_op\.\w+)", text, re.M)),
-             "review": len(re.findall(r"^\s+# review:", text, re.M)),
-             "batch": len(re.findall(r"^\s+with op\.batch_alter_table\(", text, re.M))}
-    try:
-        compile(text, str(files[0]), "exec")
-    except SyntaxError as e:
-        return ("fail", [("python", f"{e}")], None, stats)
+    written = write_revision(bin_path, case, art, index, ["--dialect", "sqlite"],
+                             r"^\s+(op\.(?!execute\b)\w+|batch_op\.\w+)", batch=True)
+    if written[0] == "fail":
+        return written
+    text, stats = written
     cfg = Config(str(ini), stdout=io.StringIO())
     failures = []
 
