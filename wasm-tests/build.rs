@@ -62,7 +62,7 @@ fn main() {
                         .iter()
                         .map(|r| schemashift::parse_rename(r, dialect).expect("rename spec"))
                         .collect(),
-                    safety: schemashift::diff::safety::Safety {
+                    safety: schemashift::plan::safety::Safety {
                         concurrently: safety.contains("concurrently"),
                         not_valid_fks: safety.contains("not-valid-fks"),
                         backfill: safety.contains("backfill"),

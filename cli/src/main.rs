@@ -3,7 +3,7 @@
 //! Exit codes: 0 done, 1 input error, 2 usage error, 3 changes found (only with `--exit-code`),
 //! 4 hazards of a denied kind (only with `--deny`).
 
-use schemashift::diff::HazardKind;
+use schemashift::HazardKind;
 use schemashift::{DialectKind, Options, RevisionInfo};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -60,7 +60,7 @@ struct Args {
     exit_code: bool,
     renames: Vec<String>,
     deny: Vec<HazardKind>,
-    safety: schemashift::diff::safety::Safety,
+    safety: schemashift::plan::safety::Safety,
     message: Option<String>,
     rev_id: Option<String>,
     down_revision: Option<String>,
@@ -398,7 +398,7 @@ fn run(args: Args) -> ExitCode {
     };
     let file_name = alembic
         .as_ref()
-        .map(|i| schemashift::render::alembic::file_name(&i.rev_id, &i.message));
+        .map(|i| schemashift::output::alembic::file_name(&i.rev_id, &i.message));
     let outcome = schemashift::migrate(
         &current,
         &desired,

@@ -135,7 +135,10 @@ fn input_errors_are_positioned() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let err = text(&out.stderr);
-    assert!(err.starts_with(&format!("{bad}:3:24: error: ")), "{err}");
+    assert!(
+        err.starts_with(&format!("{bad}:3:24: error[E002]: ")),
+        "{err}"
+    );
 
     let missing = run(&["diff", "/nonexistent/x.sql", &d], None);
     assert_eq!(missing.status.code(), Some(1));
@@ -162,7 +165,10 @@ fn warnings_do_not_stop_the_migration() {
     let out = run(&["diff", &c, &d], None);
     assert_eq!(out.status.code(), Some(0));
     let err = text(&out.stderr);
-    assert!(err.contains(":2:1: warning: `CREATE AGGREGATE"), "{err}");
+    assert!(
+        err.contains(":2:1: warning[W001]: `CREATE AGGREGATE"),
+        "{err}"
+    );
     assert!(!out.stdout.is_empty());
 }
 

@@ -21,7 +21,7 @@
 //! `target/tmp/sqlite_roundtrip/<source>/<case>/`.
 
 use rusqlite::Connection;
-use schemashift::diff::HazardKind;
+use schemashift::HazardKind;
 use schemashift::{migrate, DialectKind, Options, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::env;
@@ -223,7 +223,7 @@ fn run_case(case: &Case, artifacts: &Path) -> Verdict {
     let options = Options {
         dialect: DialectKind::Sqlite,
         renames,
-        safety: schemashift::diff::safety::Safety {
+        safety: schemashift::plan::safety::Safety {
             concurrently: case.safety.contains("concurrently"),
             not_valid_fks: case.safety.contains("not-valid-fks"),
             backfill: case.safety.contains("backfill"),
@@ -429,7 +429,7 @@ fn seed_rows(conn: &Connection) -> BTreeMap<String, i64> {
         for i in 1..=2 {
             let values: Vec<String> = cols
                 .iter()
-                .map(|(_, ty)| match schemashift::dialect::affinity(ty) {
+                .map(|(_, ty)| match schemashift::dialects::affinity(ty) {
                     "INTEGER" | "NUMERIC" => format!("{i}"),
                     "REAL" => format!("{i}.5"),
                     "BLOB" if !ty.is_empty() => format!("x'0{i}'"),

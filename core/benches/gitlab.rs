@@ -73,7 +73,7 @@ fn gitlab(c: &mut Criterion) {
     });
     group.throughput(Throughput::Bytes(current.len() as u64));
     group.bench_function("parse", |b| {
-        b.iter(|| schemashift::ingest::parse(black_box(&current), dialect, Side::Current))
+        b.iter(|| schemashift::input::sql::parse(black_box(&current), dialect, Side::Current))
     });
     group.finish();
 }

@@ -1,4 +1,7 @@
 //! Positioned messages about the input: errors stop a migration, warnings do not.
+//!
+//! Every diagnostic has a stable [`Code`] (`E001`, `W001`: documented in the README, so tools
+//! and editors can match on it rather than on the message) and a byte range of the input.
 
 use serde::Serialize;
 
@@ -10,6 +13,15 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// Which input a diagnostic is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -18,30 +30,95 @@ pub enum Side {
     Desired,
 }
 
-/// A message anchored at a position of one input.
+/// The stable code of a diagnostic. Errors start with `E`, warnings with `W`; a code keeps
+/// its meaning across releases (new ones are added, none is reused).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// The text cannot be split into tokens (unterminated string, quoted name, comment...).
+    E001,
+    /// A statement of the dialect could not be read (unexpected token).
+    E002,
+    /// A statement or clause the dialect has but schemashift does not compare.
+    W001,
+    /// A statement changes an object the input never creates (`ALTER TABLE` of an unknown
+    /// table, `COMMENT ON` an undefined object...): it is skipped.
+    W002,
+    /// A declared rename that does not fit the schemas (nothing to rename, target exists).
+    W003,
+}
+
+impl Code {
+    /// Every code, in the README's order.
+    pub const ALL: [Code; 5] = [Code::E001, Code::E002, Code::W001, Code::W002, Code::W003];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::E001 => "E001",
+            Code::E002 => "E002",
+            Code::W001 => "W001",
+            Code::W002 => "W002",
+            Code::W003 => "W003",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::E001 | Code::E002 => Severity::Error,
+            Code::W001 | Code::W002 | Code::W003 => Severity::Warning,
+        }
+    }
+
+    /// One line on what the code means (the README has the full text).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::E001 => "the text cannot be tokenized",
+            Code::E002 => "a statement could not be read",
+            Code::W001 => "not supported: not compared",
+            Code::W002 => "refers to an object the input does not define",
+            Code::W003 => "a declared rename does not fit",
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A message anchored at a range of one input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    pub code: Code,
     pub side: Side,
-    /// 1-based line.
+    /// 1-based line of the start.
     pub line: u32,
-    /// 1-based column, in characters.
+    /// 1-based column of the start, in characters.
     pub column: u32,
-    /// Byte offset into the input.
+    /// Byte offset of the start into the input.
     pub offset: usize,
+    /// Byte offset just past the end of the range (`>= offset`; equal for a point).
+    pub end: usize,
     pub message: String,
 }
 
 impl Diagnostic {
-    /// `LINE:COL: error|warning: message`, to be prefixed with a file name.
+    /// `LINE:COL: error|warning[CODE]: message`, to be prefixed with a file name.
     pub fn render(&self, file: &str) -> String {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         format!(
-            "{file}:{}:{}: {sev}: {}",
-            self.line, self.column, self.message
+            "{file}:{}:{}: {}[{}]: {}",
+            self.line,
+            self.column,
+            self.severity.name(),
+            self.code,
+            self.message
         )
     }
 }

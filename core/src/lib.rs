@@ -1,20 +1,25 @@
 //! schemashift: diff two SQL schema snapshots and emit migrations, without a database.
 //!
-//! Data flows one way: DDL text -> [`ingest`] -> [`model::Schema`] -> [`diff`] (ordered
-//! [`diff::Change`]s) -> [`render`] (SQL per dialect, or an Alembic revision file rendered from
-//! the same UP and DOWN changes).
+//! Data flows one way: text -> [`input`] -> [`model::Schema`] -> [`plan`] (ordered
+//! [`change::Change`]s with their [`hazard`]s) -> [`output`] (SQL per dialect, JSON, or an
+//! Alembic revision file rendered from the same UP and DOWN changes). [`dialects`] holds
+//! everything that differs between databases, one folder each; [`model`], [`change`] and
+//! [`hazard`] are the leaves everything else builds on.
 
+pub mod change;
 pub mod diagnostics;
-pub mod dialect;
-pub mod diff;
-pub mod ingest;
+pub mod dialects;
+pub mod hazard;
+pub mod input;
 pub mod model;
-pub mod render;
+pub mod output;
+pub mod plan;
 
+pub use change::Change;
 pub use diagnostics::{Diagnostic, Severity, Side};
-pub use dialect::DialectKind;
-pub use diff::{Change, Hazard};
-pub use render::alembic::RevisionInfo;
+pub use dialects::DialectKind;
+pub use hazard::{Hazard, HazardCode, HazardKind};
+pub use output::alembic::RevisionInfo;
 
 /// Options for [`migrate`].
 #[derive(Clone, Debug, Default)]
@@ -23,7 +28,7 @@ pub struct Options {
     /// Renames to apply on top of those the desired DDL declares (see [`parse_rename`]).
     pub renames: Vec<model::Rename>,
     /// Safe alternatives for changes on tables that have rows (both directions).
-    pub safety: diff::safety::Safety,
+    pub safety: plan::safety::Safety,
     /// Also render an Alembic revision file with this header ([`Migration::alembic`]).
     pub alembic: Option<RevisionInfo>,
 }
@@ -86,12 +91,12 @@ pub struct Migration {
     pub down_hazards: Vec<Vec<Hazard>>,
     /// Identifier spellings the scripts were written with (see [`Dialect::with_spellings`]).
     ///
-    /// [`Dialect::with_spellings`]: dialect::Dialect::with_spellings
+    /// [`Dialect::with_spellings`]: dialects::Dialect::with_spellings
     #[serde(skip)]
     pub spellings: std::collections::BTreeMap<String, String>,
     /// The Alembic revision file (upgrade from `changes`, downgrade from `down_changes`), when
     /// [`Options::alembic`] asked for it and the dialect has it
-    /// ([`render::alembic::supports`]: PostgreSQL).
+    /// ([`output::alembic::supports`]: PostgreSQL).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alembic: Option<String>,
 }
@@ -108,12 +113,12 @@ impl Migration {
 
 /// A dialect implementation, shared or made for one migration.
 pub enum DialectRef {
-    Static(&'static dyn dialect::Dialect),
-    Owned(Box<dyn dialect::Dialect>),
+    Static(&'static dyn dialects::Dialect),
+    Owned(Box<dyn dialects::Dialect>),
 }
 
 impl std::ops::Deref for DialectRef {
-    type Target = dyn dialect::Dialect;
+    type Target = dyn dialects::Dialect;
     fn deref(&self) -> &Self::Target {
         match self {
             DialectRef::Static(d) => *d,
@@ -140,8 +145,8 @@ impl Outcome {
 /// Parse both schemas, diff them and render the migration both ways.
 pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     let dialect = options.dialect.dialect();
-    let (from, mut diagnostics) = ingest::parse(current, dialect, Side::Current);
-    let (to, more) = ingest::parse(desired, dialect, Side::Desired);
+    let (from, mut diagnostics) = input::sql::parse(current, dialect, Side::Current);
+    let (to, more) = input::sql::parse(desired, dialect, Side::Desired);
     diagnostics.extend(more);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Outcome {
@@ -159,36 +164,38 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     // Declared renames run first; the rest of the plan starts from the renamed schema.
     let mut renames = to.renames.clone();
     renames.extend(options.renames.iter().cloned());
-    let (renamed, mut changes, problems) = diff::rename::apply(&from, &to, &renames, dialect);
+    let (renamed, mut changes, problems) = plan::rename::apply(&from, &to, &renames, dialect);
     renames.retain(|r| !problems.iter().any(|p| p.rename == *r));
     for p in problems {
         let (line, column, offset) = p.rename.at.unwrap_or((1, 1, 0));
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
+            code: diagnostics::Code::W003,
             side: Side::Desired,
             line,
             column,
             offset,
+            end: offset,
             message: p.message,
         });
     }
-    changes.extend(diff::diff(&renamed, &to, dialect));
-    let changes = diff::safety::apply(changes, &renamed, dialect, options.safety);
-    let hazards = diff::hazard::assess(&changes, &renamed, dialect, diff::hazard::Direction::Up);
-    let back = diff::rename::invert(&renames);
-    let (renamed, mut down_changes, _) = diff::rename::apply(&to, &from, &back, dialect);
-    down_changes.extend(diff::diff(&renamed, &from, dialect));
-    let down_changes = diff::safety::apply(down_changes, &renamed, dialect, options.safety);
-    let down_hazards = diff::hazard::assess(
+    changes.extend(plan::diff(&renamed, &to, dialect));
+    let changes = plan::safety::apply(changes, &renamed, dialect, options.safety);
+    let hazards = plan::assess::assess(&changes, &renamed, dialect, plan::assess::Direction::Up);
+    let back = plan::rename::invert(&renames);
+    let (renamed, mut down_changes, _) = plan::rename::apply(&to, &from, &back, dialect);
+    down_changes.extend(plan::diff(&renamed, &from, dialect));
+    let down_changes = plan::safety::apply(down_changes, &renamed, dialect, options.safety);
+    let down_hazards = plan::assess::assess(
         &down_changes,
         &renamed,
         dialect,
-        diff::hazard::Direction::Down,
+        plan::assess::Direction::Down,
     );
-    let up = render::sql::annotated_script(&changes, &hazards, dialect);
-    let down = render::sql::annotated_script(&down_changes, &down_hazards, dialect);
+    let up = output::sql::annotated_script(&changes, &hazards, dialect);
+    let down = output::sql::annotated_script(&down_changes, &down_hazards, dialect);
     let alembic = options.alembic.as_ref().map(|info| {
-        render::alembic::revision(
+        output::alembic::revision(
             &changes,
             &hazards,
             &down_changes,
@@ -214,37 +221,4 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     }
 }
 
-/// The change list of one direction as JSON for tools: each change with its kind, summary,
-/// SQL statements and hazards, plus the diagnostics.
-pub fn json_report(
-    migration: &Migration,
-    down: bool,
-    diagnostics: &[Diagnostic],
-    dialect: DialectKind,
-) -> serde_json::Value {
-    let d = migration.dialect(dialect);
-    let (changes, hazards) = if down {
-        (&migration.down_changes, &migration.down_hazards)
-    } else {
-        (&migration.changes, &migration.hazards)
-    };
-    let items: Vec<serde_json::Value> = changes
-        .iter()
-        .zip(hazards)
-        .map(|(c, h)| {
-            let detail = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
-            serde_json::json!({
-                "kind": detail.get("kind").cloned().unwrap_or_default(),
-                "summary": c.summary(),
-                "sql": render::sql::statements(c, &*d),
-                "hazards": h,
-                "detail": detail,
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "dialect": dialect.name(),
-        "changes": items,
-        "diagnostics": diagnostics,
-    })
-}
+pub use output::json::report as json_report;

@@ -69,7 +69,7 @@ fn run_cases(dialect: DialectKind) {
             .collect();
         // `safety.txt`: safe alternatives, as the CLI flags without dashes.
         let safety_words = std::fs::read_to_string(dir.join("safety.txt")).unwrap_or_default();
-        let safety = schemashift::diff::safety::Safety {
+        let safety = schemashift::plan::safety::Safety {
             concurrently: safety_words.contains("concurrently"),
             not_valid_fks: safety_words.contains("not-valid-fks"),
             backfill: safety_words.contains("backfill"),
@@ -102,7 +102,7 @@ fn run_cases(dialect: DialectKind) {
             .migration
             .expect("parses");
         assert_eq!(again.up, m.up, "{name}: output is not deterministic");
-        let alembic = schemashift::render::alembic::supports(dialect).then(|| {
+        let alembic = schemashift::output::alembic::supports(dialect).then(|| {
             let file = migrate(&current, &desired, &alembic_options(&options, &name))
                 .migration
                 .and_then(|m| m.alembic)

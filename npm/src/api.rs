@@ -104,6 +104,8 @@ impl From<schemashift::Side> for Side {
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// Stable code (`"E002"`, `"W001"`...): match on it rather than on the message.
+    pub code: String,
     /// `"current"` for the first argument of `diff()`, `"desired"` for the second.
     pub side: Side,
     /// 1-based line.
@@ -133,9 +135,9 @@ pub enum HazardKind {
     Irreversible,
 }
 
-impl From<schemashift::diff::HazardKind> for HazardKind {
-    fn from(k: schemashift::diff::HazardKind) -> Self {
-        use schemashift::diff::HazardKind as K;
+impl From<schemashift::HazardKind> for HazardKind {
+    fn from(k: schemashift::HazardKind) -> Self {
+        use schemashift::HazardKind as K;
         match k {
             K::Destructive => Self::Destructive,
             K::DataDependent => Self::DataDependent,
@@ -289,7 +291,7 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         .flatten()
         .map(|spec| schemashift::parse_rename(spec, dialect))
         .collect::<Result<Vec<_>, String>>()?;
-    let safety = schemashift::diff::safety::Safety {
+    let safety = schemashift::plan::safety::Safety {
         concurrently: options.concurrently.unwrap_or(false),
         not_valid_fks: options.not_valid_fks.unwrap_or(false),
         backfill: options.backfill.unwrap_or(false),
@@ -390,6 +392,7 @@ pub fn convert_diagnostics(
             let (utf16_offset, column) = cursor.position(d.offset);
             out[i] = Some(Diagnostic {
                 severity: d.severity.into(),
+                code: d.code.name().to_string(),
                 side: d.side.into(),
                 line: d.line,
                 column: if d.line == 0 { d.column } else { column },
@@ -459,10 +462,12 @@ mod tests {
         let start = before.rfind('\n').map_or(0, |i| i + 1);
         schemashift::Diagnostic {
             severity: schemashift::Severity::Error,
+            code: schemashift::diagnostics::Code::E002,
             side,
             line,
             column: text[start..offset].chars().count() as u32 + 1,
             offset,
+            end: offset,
             message: format!("at {offset}"),
         }
     }
@@ -510,18 +515,22 @@ mod tests {
         let diags = vec![
             schemashift::Diagnostic {
                 severity: schemashift::Severity::Warning,
+                code: schemashift::diagnostics::Code::W001,
                 side: schemashift::Side::Current,
                 line: 1,
                 column: 2,
                 offset: 1, // inside 'é'
+                end: 1,
                 message: String::new(),
             },
             schemashift::Diagnostic {
                 severity: schemashift::Severity::Warning,
+                code: schemashift::diagnostics::Code::W001,
                 side: schemashift::Side::Current,
                 line: 1,
                 column: 9,
                 offset: 99,
+                end: 99,
                 message: String::new(),
             },
         ];

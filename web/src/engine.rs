@@ -2,7 +2,7 @@
 //! plus the pure helpers behind the output tabs (file names, Alembic header, dialect list).
 //! Nothing here touches the DOM, so it is unit-tested natively.
 
-use schemashift::diff::HazardKind;
+use schemashift::HazardKind;
 use schemashift::{DialectKind, Severity, Side};
 use serde::{Deserialize, Serialize};
 
@@ -217,7 +217,7 @@ pub fn compute_with(
                 .enumerate()
                 .map(|(i, c)| ChangeView {
                     summary: c.summary(),
-                    sql: schemashift::render::sql::statements(c, &*d),
+                    sql: schemashift::output::sql::statements(c, &*d),
                     hazards: m
                         .hazards
                         .get(i)
@@ -304,7 +304,7 @@ pub struct AlembicHeader {
 
 /// Whether the core renders Alembic revisions for this dialect.
 pub fn alembic_available(dialect: DialectKind) -> bool {
-    schemashift::render::alembic::supports(dialect)
+    schemashift::output::alembic::supports(dialect)
 }
 
 /// A stable 12-hex-digit revision id derived from the inputs and the message, so a shared
@@ -323,7 +323,7 @@ pub fn derived_revision(inputs: &[&str], message: &str) -> String {
 
 /// The Alembic file name: `<rev>_<slug>.py` (Alembic's default `%(rev)s_%(slug)s`).
 pub fn alembic_filename(revision: &str, message: &str) -> String {
-    schemashift::render::alembic::file_name(revision, message)
+    schemashift::output::alembic::file_name(revision, message)
 }
 
 #[cfg(test)]

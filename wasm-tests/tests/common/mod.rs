@@ -23,8 +23,8 @@ pub struct Case {
 }
 
 impl Case {
-    fn safety(&self) -> schemashift::diff::safety::Safety {
-        schemashift::diff::safety::Safety {
+    fn safety(&self) -> schemashift::plan::safety::Safety {
+        schemashift::plan::safety::Safety {
             concurrently: self.safety.contains("concurrently"),
             not_valid_fks: self.safety.contains("not-valid-fks"),
             backfill: self.safety.contains("backfill"),

@@ -3,8 +3,8 @@
 //! rows copied, old table dropped, new one renamed (the script's prologue and epilogue switch
 //! foreign keys off, wrap everything in a transaction and run `PRAGMA foreign_key_check`).
 
-use crate::dialect::{Dialect, Sqlite};
-use crate::diff::Change;
+use crate::change::Change;
+use crate::dialects::{Dialect, Sqlite};
 use crate::model::*;
 
 /// Whether the table's primary key is written on its column with `AUTOINCREMENT`.
@@ -56,11 +56,14 @@ fn constraint_sql(d: &Sqlite, c: &Constraint) -> String {
         ConstraintKind::PrimaryKey { columns, .. } => {
             s.push_str(&format!(
                 "PRIMARY KEY ({})",
-                crate::render::list(d, columns)
+                crate::dialects::sql::list(d, columns)
             ));
         }
         ConstraintKind::Unique { columns, .. } => {
-            s.push_str(&format!("UNIQUE ({})", crate::render::list(d, columns)));
+            s.push_str(&format!(
+                "UNIQUE ({})",
+                crate::dialects::sql::list(d, columns)
+            ));
         }
         ConstraintKind::Check { expr, .. } => s.push_str(&format!("CHECK ({})", expr.text)),
         ConstraintKind::ForeignKey {
@@ -70,7 +73,7 @@ fn constraint_sql(d: &Sqlite, c: &Constraint) -> String {
             on_delete,
             on_update,
             ..
-        } => s.push_str(&crate::render::foreign_key_clause(
+        } => s.push_str(&crate::dialects::sql::foreign_key_clause(
             d,
             (columns, ref_table, ref_columns),
             false,
@@ -79,7 +82,7 @@ fn constraint_sql(d: &Sqlite, c: &Constraint) -> String {
         )),
         ConstraintKind::Exclude { body } => s.push_str(&format!("EXCLUDE {}", body.text)),
     }
-    s.push_str(crate::render::deferrable_clause(c));
+    s.push_str(crate::dialects::sql::deferrable_clause(c));
     s
 }
 
@@ -141,7 +144,7 @@ fn index_sql(d: &Sqlite, i: &Index) -> String {
 fn view_sql(d: &Sqlite, v: &View) -> String {
     let mut s = format!("CREATE VIEW {}", d.quote_name(&v.name));
     if !v.columns.is_empty() {
-        s.push_str(&format!(" ({})", crate::render::list(d, &v.columns)));
+        s.push_str(&format!(" ({})", crate::dialects::sql::list(d, &v.columns)));
     }
     s.push_str(" AS ");
     s.push_str(v.query.text.trim());
@@ -202,7 +205,7 @@ pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
     let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
     match change {
         Change::RenameTable { .. } | Change::RenameColumn { .. } => {
-            out.extend(crate::render::rename_sql(d, change))
+            out.extend(crate::dialects::sql::rename_sql(d, change))
         }
         Change::CreateTable { table, .. } => {
             out.push(create_table_sql(d, table, &d.quote_name(&table.name)))
@@ -237,7 +240,7 @@ pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
             table,
             column,
             value,
-        } => out.push(crate::render::backfill_sql(d, table, column, value)),
+        } => out.push(crate::dialects::sql::backfill_sql(d, table, column, value)),
         Change::DropIndex { index } | Change::DropIndexConcurrently { index } => {
             out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
         }
@@ -256,10 +259,34 @@ pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
         }
         // SQLite keeps no comments.
         Change::SetComment { .. } => {}
-        // Nothing else is read from SQLite DDL; say so rather than drop it silently.
-        other => out.push(format!(
+        // Changes the SQLite planner never makes: the SQLite grammar reads none of these
+        // objects, and column or constraint changes of kept tables are rebuilds
+        // (`alter_in_place`). Written as a comment rather than dropped if one ever arrives.
+        Change::CreateSchema { .. }
+        | Change::DropSchema { .. }
+        | Change::CreateExtension { .. }
+        | Change::DropExtension { .. }
+        | Change::CreateEnum { .. }
+        | Change::DropEnum { .. }
+        | Change::AddEnumValue { .. }
+        | Change::RecreateEnum { .. }
+        | Change::CreateSequence { .. }
+        | Change::DropSequence { .. }
+        | Change::AlterSequence { .. }
+        | Change::AlterColumn { .. }
+        | Change::AddConstraint { .. }
+        | Change::DropConstraint { .. }
+        | Change::RenameConstraint { .. }
+        | Change::AddForeignKeyNotValid { .. }
+        | Change::ValidateConstraint { .. }
+        | Change::AttachPartition { .. }
+        | Change::DetachPartition { .. }
+        | Change::SetRowSecurity { .. }
+        | Change::SetTableOptions { .. }
+        | Change::Grant { .. }
+        | Change::Revoke { .. } => out.push(format!(
             "-- schemashift: SQLite has no statement for: {}",
-            other.summary()
+            change.summary()
         )),
     }
 }

@@ -1,12 +1,15 @@
 //! The one place where SQL dialects differ: identifier folding, type names, default object
-//! names and how each [`Change`](crate::diff::Change) is spelled in SQL.
+//! names and how each [`Change`](crate::change::Change) is spelled in SQL.
 
 mod postgres;
+pub mod sql;
+pub mod sqlalchemy;
 mod sqlite;
 
-use crate::diff::Change;
+use crate::change::Change;
 use crate::model::{Column, EnumType, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type};
 use serde::Serialize;
+pub use sqlalchemy::SaType;
 use std::collections::BTreeMap;
 
 pub use postgres::Postgres;
@@ -56,15 +59,6 @@ impl DialectKind {
             Self::Sqlite => &sqlite::SQLITE,
         }
     }
-}
-
-/// A column type spelled for SQLAlchemy in an Alembic revision file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SaType {
-    /// Python expression: `sa.String(length=200)`, `postgresql.JSONB(astext_type=sa.Text())`.
-    pub expr: String,
-    /// `sqlalchemy.dialects` module the expression uses (`postgresql`), imported by the file.
-    pub module: Option<&'static str>,
 }
 
 /// Everything that differs between databases.
@@ -132,7 +126,7 @@ pub trait Dialect: Sync {
 
     /// Hazards particular to this database (locking, conversions), for a change of a table
     /// that `existing` says already has rows (it is not created by the same plan).
-    fn hazards(&self, _change: &Change, _existing: bool) -> Vec<crate::diff::Hazard> {
+    fn hazards(&self, _change: &Change, _existing: bool) -> Vec<crate::hazard::Hazard> {
         Vec::new()
     }
 
@@ -202,6 +196,10 @@ pub trait Dialect: Sync {
     fn with_spellings(&self, _spellings: &BTreeMap<String, String>) -> Option<Box<dyn Dialect>> {
         None
     }
+    /// SQLAlchemy's name for this database (`postgresql`), the prefix of its dialect-specific
+    /// keyword arguments (`postgresql_where=`); `None` when SQLAlchemy has no dialect for it
+    /// (no Alembic output then).
+    fn sqlalchemy_name(&self) -> Option<&'static str>;
     /// The SQLAlchemy type for a column type in an Alembic file, `None` when SQLAlchemy has
     /// none that emits the same DDL (the change is then written as `op.execute` with SQL).
     /// `enum_type` is the definition of the user type `ty` names, when it is an enum.

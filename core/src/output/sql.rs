@@ -1,7 +1,8 @@
 //! A whole SQL script from an ordered list of changes.
 
-use crate::dialect::Dialect;
-use crate::diff::{Change, Hazard, HazardKind};
+use crate::change::Change;
+use crate::dialects::Dialect;
+use crate::hazard::{Hazard, HazardKind};
 
 /// The statements of every change, each ended with `;` on its own line, between the dialect's
 /// prologue and epilogue. Empty when there are no changes.
@@ -12,7 +13,7 @@ pub fn script(changes: &[Change], dialect: &dyn Dialect) -> String {
 /// [`script`], with a `-- irreversible: ..` comment before each change that cannot bring back
 /// what the other direction destroyed (`hazards` are per change, as [`assess`] gives them).
 ///
-/// [`assess`]: crate::diff::hazard::assess
+/// [`assess`]: crate::plan::assess::assess
 pub fn annotated_script(
     changes: &[Change],
     hazards: &[Vec<Hazard>],

@@ -13,8 +13,10 @@
 //! Column types go through [`Dialect::sa_type`]; a type SQLAlchemy cannot spell makes its
 //! change an `op.execute`.
 
-use crate::dialect::{Dialect, DialectKind, SaType};
-use crate::diff::{Change, CommentTarget, Hazard, HazardKind};
+use crate::change::{Change, CommentTarget};
+use crate::dialects::sqlalchemy::{int, py_str};
+use crate::dialects::{Dialect, DialectKind, SaType};
+use crate::hazard::{Hazard, HazardKind};
 use crate::model::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -88,10 +90,10 @@ pub fn revision(
     out
 }
 
-/// Whether Alembic revisions are rendered for a dialect (all of them: PostgreSQL, and SQLite
-/// with batch mode for table rebuilds).
+/// Whether Alembic revisions are rendered for a dialect: those SQLAlchemy has a dialect for
+/// ([`Dialect::sqlalchemy_name`]).
 pub fn supports(dialect: DialectKind) -> bool {
-    matches!(dialect, DialectKind::Postgres | DialectKind::Sqlite)
+    dialect.dialect().sqlalchemy_name().is_some()
 }
 
 /// Alembic's default file name for a revision: `%(rev)s_%(slug)s.py`, the slug being the
@@ -126,59 +128,6 @@ fn docstring_text(message: &str) -> String {
     message
         .replace('\\', "\\\\")
         .replace("\"\"\"", "\\\"\\\"\\\"")
-}
-
-/// A Python string literal as `repr()` writes it.
-pub fn py_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if !py_printable(c) => {
-                let n = c as u32;
-                if n < 0x100 {
-                    let _ = write!(out, "\\x{n:02x}");
-                } else if n < 0x10000 {
-                    let _ = write!(out, "\\u{n:04x}");
-                } else {
-                    let _ = write!(out, "\\U{n:08x}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Python's `str.isprintable()` for the characters that matter in schemas: controls, format
-/// characters, separators other than the space, private use.
-fn py_printable(c: char) -> bool {
-    let n = c as u32;
-    !(n < 0x20
-        || (0x7f..=0xa0).contains(&n)
-        || n == 0xad
-        || (0x2000..=0x200f).contains(&n)
-        || (0x2028..=0x202f).contains(&n)
-        || (0x205f..=0x206f).contains(&n)
-        || n == 0x3000
-        || n == 0xfeff
-        || (0xfff9..=0xfffb).contains(&n)
-        || (0xe000..=0xf8ff).contains(&n)
-        || n >= 0xf0000)
 }
 
 /// SQL for `sa.text()` (and anything SQLAlchemy turns into one: `op.execute`, check
@@ -302,7 +251,9 @@ impl Renderer<'_> {
     fn change(&mut self, c: &Change, hazards: &[Hazard], out: &mut Vec<String>) {
         for h in hazards {
             let relevant = match h.kind {
-                HazardKind::DataDependent => !(h.code == "change_type" && widens(c)),
+                HazardKind::DataDependent => {
+                    !(h.code == crate::hazard::HazardCode::ChangeType && widens(c))
+                }
                 HazardKind::Irreversible => true,
                 HazardKind::Destructive => self.upgrade,
                 HazardKind::Locking => false,
@@ -325,7 +276,7 @@ impl Renderer<'_> {
 
     /// `op.execute(...)` of each SQL statement of a change.
     fn execute_lines(&self, c: &Change) -> Vec<String> {
-        crate::render::sql::statements(c, self.d)
+        crate::output::sql::statements(c, self.d)
             .iter()
             .map(|stmt| format!("op.execute({})", py_str(&text_sql(stmt))))
             .collect()
@@ -439,7 +390,7 @@ impl Renderer<'_> {
             Change::AddEnumValue { .. } => {
                 // New enum values cannot be used in the transaction that adds them.
                 let mut lines = vec!["with op.get_context().autocommit_block():".to_string()];
-                for stmt in crate::render::sql::statements(c, self.d) {
+                for stmt in crate::output::sql::statements(c, self.d) {
                     lines.push(format!("    op.execute({})", py_str(&text_sql(&stmt))));
                 }
                 Some(lines)
@@ -524,7 +475,7 @@ impl Renderer<'_> {
                 self.batch_rebuild(from, to, changes)
             }
             // Comments the dialect does not keep (SQLite) have no statements.
-            Change::SetComment { .. } if crate::render::sql::statements(c, self.d).is_empty() => {
+            Change::SetComment { .. } if crate::output::sql::statements(c, self.d).is_empty() => {
                 Some(Vec::new())
             }
             Change::CreateIndex { index } => one(self.create_index(index)?),
@@ -1016,12 +967,7 @@ impl Renderer<'_> {
             py_bool(i.unique),
             self.schema_kw(&i.table, "schema")
         );
-        let prefix = self.d.kind().name();
-        let prefix = if prefix == "postgres" {
-            "postgresql"
-        } else {
-            prefix
-        };
+        let prefix = self.d.sqlalchemy_name().unwrap_or_default();
         if i.method != "btree" {
             let _ = write!(s, ", {prefix}_using={}", py_str(&i.method));
         }
@@ -1063,7 +1009,7 @@ impl Renderer<'_> {
         table: &QualName,
         from: &Column,
         to: &Column,
-        changes: &crate::diff::ColumnChanges,
+        changes: &crate::change::ColumnChanges,
     ) -> Option<Vec<String>> {
         let existing = self.col_type(from)?;
         let new_type = if changes.ty {
@@ -1230,181 +1176,6 @@ fn identity(id: &Identity) -> Option<String> {
         args.push(kw);
     }
     Some(format!("sa.Identity({})", args.join(", ")))
-}
-
-fn int(s: &str) -> Option<i128> {
-    s.parse().ok()
-}
-
-/// PostgreSQL column types as SQLAlchemy spells them (the generic `sa.*` type where it emits
-/// the same DDL, else the `postgresql` dialect's type).
-pub(crate) fn postgres_sa_type(
-    ty: &Type,
-    collation: Option<&str>,
-    enum_type: Option<&EnumType>,
-) -> Option<SaType> {
-    let pg = |expr: String| {
-        Some(SaType {
-            expr,
-            module: Some("postgresql"),
-        })
-    };
-    if ty.array_dims > 0 {
-        if collation.is_some() {
-            return None;
-        }
-        let item = postgres_sa_type(
-            &Type {
-                array_dims: 0,
-                ..ty.clone()
-            },
-            None,
-            enum_type,
-        )?;
-        let dims = if ty.array_dims > 1 {
-            format!(", dimensions={}", ty.array_dims)
-        } else {
-            String::new()
-        };
-        return pg(format!("postgresql.ARRAY({}{dims})", item.expr));
-    }
-    if let Some(user) = &ty.user {
-        let e = enum_type.filter(|e| &e.name == user)?;
-        if collation.is_some() || ty.modifiers.is_some() {
-            return None;
-        }
-        let mut args: Vec<String> = e.values.iter().map(|v| py_str(v)).collect();
-        args.push(format!("name={}", py_str(&user.name)));
-        if user.schema != "public" {
-            args.push(format!("schema={}", py_str(&user.schema)));
-        }
-        args.push("create_type=False".into());
-        return pg(format!("postgresql.ENUM({})", args.join(", ")));
-    }
-    let m = ty.modifiers.as_deref();
-    let sa = |expr: &str| {
-        Some(SaType {
-            expr: expr.to_string(),
-            module: None,
-        })
-    };
-    // Collations only on string types.
-    let coll = collation.map(|c| format!("collation={}", py_str(c)));
-    let string_type = matches!(ty.name.as_str(), "character varying" | "character" | "text");
-    if coll.is_some() && !string_type {
-        return None;
-    }
-    let with_args = |name: &str, args: Vec<String>| -> String {
-        let args: Vec<String> = args.into_iter().chain(coll.clone()).collect();
-        format!("{name}({})", args.join(", "))
-    };
-    let length = |m: &str| m.parse::<u32>().ok().map(|n| format!("length={n}"));
-    match (ty.name.as_str(), m) {
-        ("integer", None) => sa("sa.Integer()"),
-        ("bigint", None) => sa("sa.BigInteger()"),
-        ("smallint", None) => sa("sa.SmallInteger()"),
-        ("boolean", None) => sa("sa.Boolean()"),
-        ("text", None) => sa(&with_args("sa.Text", vec![])),
-        ("character varying", None) => sa(&with_args("sa.String", vec![])),
-        ("character varying", Some(n)) => sa(&with_args("sa.String", vec![length(n)?])),
-        ("character", Some(n)) => sa(&with_args("sa.CHAR", vec![length(n)?])),
-        ("numeric", None) => sa("sa.Numeric()"),
-        ("numeric", Some(ps)) => {
-            let (p, s) = ps.split_once(',')?;
-            let (p, s) = (p.trim().parse::<i32>().ok()?, s.trim().parse::<i32>().ok()?);
-            sa(&format!("sa.Numeric(precision={p}, scale={s})"))
-        }
-        ("real", None) => sa("sa.REAL()"),
-        ("double precision", None) => pg("postgresql.DOUBLE_PRECISION()".into()),
-        ("date", None) => sa("sa.Date()"),
-        ("timestamp without time zone", None) => sa("sa.DateTime()"),
-        ("timestamp with time zone", None) => sa("sa.DateTime(timezone=True)"),
-        ("timestamp without time zone", Some(p)) => {
-            pg(format!("postgresql.TIMESTAMP(precision={})", int(p)?))
-        }
-        ("timestamp with time zone", Some(p)) => pg(format!(
-            "postgresql.TIMESTAMP(timezone=True, precision={})",
-            int(p)?
-        )),
-        ("time without time zone", None) => sa("sa.Time()"),
-        ("time with time zone", None) => sa("sa.Time(timezone=True)"),
-        ("time without time zone", Some(p)) => {
-            pg(format!("postgresql.TIME(precision={})", int(p)?))
-        }
-        ("time with time zone", Some(p)) => pg(format!(
-            "postgresql.TIME(timezone=True, precision={})",
-            int(p)?
-        )),
-        ("interval", None) => pg("postgresql.INTERVAL()".into()),
-        ("interval", Some(p)) => pg(format!("postgresql.INTERVAL(precision={})", int(p)?)),
-        ("uuid", None) => sa("sa.Uuid()"),
-        ("json", None) => pg("postgresql.JSON(astext_type=sa.Text())".into()),
-        ("jsonb", None) => pg("postgresql.JSONB(astext_type=sa.Text())".into()),
-        ("bytea", None) => sa("sa.LargeBinary()"),
-        ("inet", None) => pg("postgresql.INET()".into()),
-        ("cidr", None) => pg("postgresql.CIDR()".into()),
-        ("macaddr", None) => pg("postgresql.MACADDR()".into()),
-        ("macaddr8", None) => pg("postgresql.MACADDR8()".into()),
-        ("money", None) => pg("postgresql.MONEY()".into()),
-        ("tsvector", None) => pg("postgresql.TSVECTOR()".into()),
-        ("oid", None) => pg("postgresql.OID()".into()),
-        ("regclass", None) => pg("postgresql.REGCLASS()".into()),
-        ("bit", Some(n)) => pg(format!("postgresql.BIT(length={})", int(n)?)),
-        ("bit varying", None) => pg("postgresql.BIT(varying=True)".into()),
-        ("bit varying", Some(n)) => pg(format!("postgresql.BIT(length={}, varying=True)", int(n)?)),
-        ("int4range", None) => pg("postgresql.INT4RANGE()".into()),
-        ("int8range", None) => pg("postgresql.INT8RANGE()".into()),
-        ("numrange", None) => pg("postgresql.NUMRANGE()".into()),
-        ("tsrange", None) => pg("postgresql.TSRANGE()".into()),
-        ("tstzrange", None) => pg("postgresql.TSTZRANGE()".into()),
-        ("daterange", None) => pg("postgresql.DATERANGE()".into()),
-        _ => None,
-    }
-}
-
-/// SQLite declared types that SQLAlchemy's SQLite compiler writes back exactly as declared
-/// (upper-cased, as SQLite's own dumps and our SQL show them).
-pub(crate) fn sqlite_sa_type(ty: &Type, collation: Option<&str>) -> Option<SaType> {
-    let name = ty.name.to_ascii_uppercase();
-    let m = ty.modifiers.as_deref();
-    let n = |m: &str| m.trim().parse::<u32>().ok();
-    let coll = collation
-        .map(|c| format!("collation={}", py_str(c)))
-        .into_iter();
-    let expr = match (name.as_str(), m) {
-        ("INTEGER", None) => "sa.Integer()".to_string(),
-        ("BIGINT", None) => "sa.BigInteger()".to_string(),
-        ("SMALLINT", None) => "sa.SmallInteger()".to_string(),
-        ("TEXT", None) => format!("sa.Text({})", coll.collect::<Vec<_>>().join(", ")),
-        ("VARCHAR", None) => format!("sa.String({})", coll.collect::<Vec<_>>().join(", ")),
-        ("VARCHAR", Some(m)) => {
-            let args: Vec<String> = std::iter::once(format!("length={}", n(m)?))
-                .chain(coll)
-                .collect();
-            format!("sa.String({})", args.join(", "))
-        }
-        ("CHAR", Some(m)) => {
-            let args: Vec<String> = std::iter::once(format!("length={}", n(m)?))
-                .chain(coll)
-                .collect();
-            format!("sa.CHAR({})", args.join(", "))
-        }
-        ("NVARCHAR", Some(m)) if collation.is_none() => format!("sa.NVARCHAR(length={})", n(m)?),
-        ("BLOB", None) => "sa.LargeBinary()".to_string(),
-        ("REAL", None) => "sa.REAL()".to_string(),
-        ("FLOAT", None) => "sa.Float()".to_string(),
-        ("NUMERIC", None) => "sa.Numeric()".to_string(),
-        ("BOOLEAN", None) => "sa.Boolean()".to_string(),
-        ("DATE", None) => "sa.Date()".to_string(),
-        ("DATETIME", None) => "sa.DateTime()".to_string(),
-        ("TIMESTAMP", None) => "sa.TIMESTAMP()".to_string(),
-        ("TIME", None) => "sa.Time()".to_string(),
-        _ => return None,
-    };
-    if collation.is_some() && !matches!(name.as_str(), "TEXT" | "VARCHAR" | "CHAR") {
-        return None;
-    }
-    Some(SaType { expr, module: None })
 }
 
 #[cfg(test)]

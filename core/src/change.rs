@@ -1,6 +1,6 @@
 //! The closed set of changes a migration is made of, and their hazards.
 
-use super::hazard::Hazard;
+use crate::hazard::{Hazard, HazardCode};
 use crate::model::*;
 use serde::Serialize;
 
@@ -49,7 +49,7 @@ pub enum Change {
         from: Sequence,
         to: Sequence,
     },
-    /// A declared rename (see [`crate::diff::rename`]): the rows stay.
+    /// A declared rename (see [`crate::plan::rename`]): the rows stay.
     RenameTable {
         from: QualName,
         to: QualName,
@@ -401,29 +401,43 @@ impl Change {
         }
     }
 
+    /// The one place a rebuild is flattened: the changes a [`Change::RebuildTable`] stands
+    /// for, or the change itself.
+    pub fn parts(&self) -> &[Change] {
+        match self {
+            Change::RebuildTable { changes, .. } => changes,
+            other => std::slice::from_ref(other),
+        }
+    }
+
+    /// Every change of a plan with the rebuilds replaced by the changes they stand for.
+    pub fn flatten(changes: &[Change]) -> impl Iterator<Item = &Change> {
+        changes.iter().flat_map(Change::parts)
+    }
+
     /// Hazards this change has by itself, whatever the plan around it (see
-    /// [`crate::diff::hazard::assess`] for all of them).
+    /// [`crate::plan::assess::assess`] for all of them).
     pub fn hazards(&self) -> Vec<Hazard> {
         let mut out = Vec::new();
+        for part in self.parts() {
+            part.own_hazards(&mut out);
+        }
+        out
+    }
+
+    fn own_hazards(&self, out: &mut Vec<Hazard>) {
         match self {
-            Change::RebuildTable { changes, .. } => {
-                for c in changes {
-                    out.extend(c.hazards());
-                }
-            }
-            Change::DropTable { table } => out.push(Hazard::new(
-                "drop_table",
+            Change::RebuildTable { .. } => {}
+            Change::DropTable { table } => out.push(Hazard::new(HazardCode::DropTable,
                 format!("dropping table {} deletes its rows", table.name),
             )),
-            Change::DropColumn { table, column } => out.push(Hazard::new(
-                "drop_column",
+            Change::DropColumn { table, column } => out.push(Hazard::new(HazardCode::DropColumn,
                 format!("dropping column {}.{} deletes its data", table, column.name),
             )),
             Change::RecreateEnum { from, to, .. }
                 if from.values.iter().any(|v| !to.values.contains(v)) =>
             {
-                out.push(Hazard::new(
-                    "drop_enum_value",
+                out.push(Hazard::new(HazardCode::DropEnumValue,
                     format!(
                         "enum {} loses values; rows holding them make the conversion fail",
                         to.name
@@ -436,8 +450,7 @@ impl Change {
                     && column.identity.is_none()
                     && column.generated.is_none() =>
             {
-                out.push(Hazard::new(
-                    "add_not_null_column",
+                out.push(Hazard::new(HazardCode::AddNotNullColumn,
                     format!(
                         "adding NOT NULL column {}.{} without a default fails if the table has rows",
                         table, column.name
@@ -446,8 +459,7 @@ impl Change {
             }
             Change::AlterColumn {
                 table, to, changes, ..
-            } if changes.nullability && to.not_null => out.push(Hazard::new(
-                "set_not_null",
+            } if changes.nullability && to.not_null => out.push(Hazard::new(HazardCode::SetNotNull,
                 format!(
                     "{table}.{}: SET NOT NULL fails if the column holds NULLs",
                     to.name
@@ -457,8 +469,7 @@ impl Change {
                 table,
                 column,
                 value,
-            } => out.push(Hazard::new(
-                "backfill_value",
+            } => out.push(Hazard::new(HazardCode::BackfillValue,
                 format!(
                     "existing rows of {table} get {value} in {}: check that value",
                     column.name
@@ -466,7 +477,6 @@ impl Change {
             )),
             _ => {}
         }
-        out
     }
 }
 

@@ -4,7 +4,7 @@
 //! Expressions are parsed with sqlparser and rewritten to one canonical shape; what sqlparser
 //! cannot parse falls back to a token-level key (case-folded words, single spaces).
 
-use crate::dialect::Dialect;
+use crate::dialects::Dialect;
 use crate::model::QualName;
 use sqlparser::ast::{
     BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query,

@@ -1,7 +1,7 @@
 //! A cursor over the tokens of one statement, with the helpers the DDL grammar needs.
 
 use super::source::Source;
-use crate::dialect::Dialect;
+use crate::dialects::Dialect;
 use crate::model::{QualName, Sql};
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan};
 use std::cell::RefCell;

@@ -10,8 +10,8 @@ mod ddl;
 pub mod expr;
 mod source;
 
-use crate::diagnostics::{Diagnostic, Severity, Side};
-use crate::dialect::Dialect;
+use crate::diagnostics::{Code, Diagnostic, Side};
+use crate::dialects::Dialect;
 use crate::model::Schema;
 use cursor::{is_kw, Cursor, ParseError};
 use source::Source;
@@ -35,7 +35,7 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
         Ok(t) => t,
         Err(e) => {
             let msg = e.message.clone();
-            builder.diag_at(Severity::Error, &src, e.location, msg);
+            builder.diag_at(Code::E001, &src, e.location, msg);
             return builder.finish(&src);
         }
     };
@@ -118,7 +118,7 @@ fn run_statement(
     }
     let mut cur = Cursor::new(toks, src, dialect, end, spellings);
     if let Err(ParseError { message, at }) = builder.statement(&mut cur, comments) {
-        builder.diag_at(Severity::Error, src, at, message);
+        builder.diag_at(Code::E002, src, at, message);
     }
 }
 
@@ -175,7 +175,7 @@ impl Splitter {
 }
 
 impl Builder<'_> {
-    fn diag_at(&mut self, severity: Severity, src: &Source<'_>, at: Location, message: String) {
+    fn diag_at(&mut self, code: Code, src: &Source<'_>, at: Location, message: String) {
         let offset = src.offset(at);
         let (line, column) = if at.line == 0 {
             (1, 1)
@@ -183,11 +183,13 @@ impl Builder<'_> {
             (at.line as u32, at.column as u32)
         };
         self.diagnostics.push(Diagnostic {
-            severity,
+            severity: code.severity(),
+            code,
             side: self.side,
             line,
             column,
             offset,
+            end: offset,
             message,
         });
     }

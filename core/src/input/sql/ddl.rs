@@ -3,8 +3,8 @@
 use super::cursor::{is_kw, Cursor, PResult};
 use super::expr::query_key;
 use super::source::Source;
-use crate::diagnostics::{Diagnostic, Severity, Side};
-use crate::dialect::Dialect;
+use crate::diagnostics::{Code, Diagnostic, Severity, Side};
+use crate::dialects::Dialect;
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -99,7 +99,7 @@ impl<'d> Builder<'d> {
             } else {
                 format!("{kind} is not supported; {count} such statements are not compared")
             };
-            self.diag_at(Severity::Warning, src, at, msg);
+            self.diag_at(Code::W001, src, at, msg);
         }
         self.dialect.complete(&mut self.schema);
         (self.schema, self.diagnostics)
@@ -150,10 +150,12 @@ impl<'d> Builder<'d> {
         let offset = c.src.offset(at);
         self.diagnostics.push(Diagnostic {
             severity: Severity::Warning,
+            code: Code::W002,
             side: self.side,
             line: at.line as u32,
             column: at.column as u32,
             offset,
+            end: offset,
             message,
         });
     }

@@ -5,16 +5,14 @@
 //! keys) dropped before what they depend on and recreated after it, tables created in foreign
 //! key order with cycles deferred to `ALTER TABLE .. ADD CONSTRAINT`.
 
-mod change;
-pub mod hazard;
+pub mod assess;
 mod order;
 pub mod rename;
 pub mod safety;
 
-pub use change::{Change, ColumnChanges, CommentTarget};
-pub use hazard::{Hazard, HazardKind};
+use crate::change::{Change, ColumnChanges, CommentTarget};
 
-use crate::dialect::Dialect;
+use crate::dialects::Dialect;
 use crate::model::*;
 use indexmap::IndexSet;
 use std::collections::{HashMap, HashSet};

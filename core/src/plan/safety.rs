@@ -1,8 +1,8 @@
 //! Safe alternatives (`--concurrently`, `--not-valid-fks`, `--backfill`): a plan rewritten so
 //! that changes on tables that already have rows do not block writes or fail on those rows.
 
-use super::{Change, ColumnChanges};
-use crate::dialect::Dialect;
+use crate::change::{Change, ColumnChanges};
+use crate::dialects::Dialect;
 use crate::model::*;
 use std::collections::HashSet;
 

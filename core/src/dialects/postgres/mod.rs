@@ -1,8 +1,11 @@
 //! PostgreSQL: identifier folding, type canonicalisation, default names, completion of a
 //! parsed schema to what the server would store.
 
+mod sql;
+mod sqlalchemy;
+
 use super::{Dialect, DialectKind};
-use crate::diff::Change;
+use crate::change::Change;
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -559,15 +562,15 @@ impl Dialect for Postgres {
     }
 
     fn render_change(&self, change: &Change, out: &mut Vec<String>) {
-        crate::render::postgres::render_change(self, change, out);
+        sql::render_change(self, change, out);
     }
 
-    fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::diff::Hazard> {
-        use crate::diff::Hazard;
+    fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
+        use crate::hazard::{Hazard, HazardCode};
         let mut out = Vec::new();
         match change {
             Change::CreateIndex { index } if existing => out.push(Hazard::new(
-                "create_index_locks",
+                HazardCode::CreateIndexLocks,
                 format!(
                     "CREATE INDEX {} blocks writes to {} while it builds",
                     index.name.name, index.table
@@ -577,7 +580,7 @@ impl Dialect for Postgres {
                 if existing && constraint.is_foreign_key() =>
             {
                 out.push(Hazard::new(
-                    "add_foreign_key_locks",
+                    HazardCode::AddForeignKeyLocks,
                     format!(
                         "foreign key {} checks every row of {table} while blocking writes",
                         constraint.name
@@ -591,10 +594,9 @@ impl Dialect for Postgres {
                 changes,
             } => {
                 if changes.ty && from.ty != to.ty {
-                    out.extend(crate::diff::hazard::narrowing_hazard(table, from, to));
+                    out.extend(crate::hazard::narrowing_hazard(table, from, to));
                     if self.needs_using(from, to) {
-                        out.push(Hazard::new(
-                            "change_type",
+                        out.push(Hazard::new(HazardCode::ChangeType,
                             format!(
                                 "{table}.{}: converting {} to {} fails on values that do not convert",
                                 to.name,
@@ -605,14 +607,14 @@ impl Dialect for Postgres {
                     }
                     if existing && rewrites(&from.ty, &to.ty) {
                         out.push(Hazard::new(
-                            "table_rewrite",
+                            HazardCode::TableRewrite,
                             format!("{table}.{}: the type change rewrites {table}", to.name),
                         ));
                     }
                 }
                 if existing && changes.nullability && to.not_null {
                     out.push(Hazard::new(
-                        "set_not_null_scan",
+                        HazardCode::SetNotNullScan,
                         format!("{table}.{}: SET NOT NULL scans {table}", to.name),
                     ));
                 }
@@ -666,13 +668,17 @@ impl Dialect for Postgres {
         }
     }
 
+    fn sqlalchemy_name(&self) -> Option<&'static str> {
+        Some("postgresql")
+    }
+
     fn sa_type(
         &self,
         ty: &Type,
         collation: Option<&str>,
         enum_type: Option<&EnumType>,
     ) -> Option<super::SaType> {
-        crate::render::alembic::postgres_sa_type(ty, collation, enum_type)
+        sqlalchemy::sa_type(ty, collation, enum_type)
     }
 }
 

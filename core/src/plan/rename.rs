@@ -6,9 +6,9 @@
 //! expressions that mention a renamed column (checks, expression indexes, views) are compared
 //! as written, so they are recreated when their text differs.
 
-use super::Change;
-use crate::dialect::Dialect;
-use crate::ingest::expr::canonical_ident;
+use crate::change::Change;
+use crate::dialects::Dialect;
+use crate::input::sql::expr::canonical_ident;
 use crate::model::*;
 use indexmap::IndexMap;
 use std::borrow::Cow;

@@ -1,7 +1,7 @@
 //! PostgreSQL spelling of each change.
 
-use crate::dialect::{Dialect, Postgres};
-use crate::diff::{Change, CommentTarget};
+use crate::change::{Change, CommentTarget};
+use crate::dialects::{Dialect, Postgres};
 use crate::model::*;
 
 fn lit(s: &str) -> String {
@@ -15,10 +15,13 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
         ConstraintKind::PrimaryKey { columns, include } => {
             s.push_str(&format!(
                 "PRIMARY KEY ({})",
-                crate::render::list(d, columns)
+                crate::dialects::sql::list(d, columns)
             ));
             if !include.is_empty() {
-                s.push_str(&format!(" INCLUDE ({})", crate::render::list(d, include)));
+                s.push_str(&format!(
+                    " INCLUDE ({})",
+                    crate::dialects::sql::list(d, include)
+                ));
             }
         }
         ConstraintKind::Unique {
@@ -30,9 +33,12 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
             if *nulls_not_distinct {
                 s.push_str("NULLS NOT DISTINCT ");
             }
-            s.push_str(&format!("({})", crate::render::list(d, columns)));
+            s.push_str(&format!("({})", crate::dialects::sql::list(d, columns)));
             if !include.is_empty() {
-                s.push_str(&format!(" INCLUDE ({})", crate::render::list(d, include)));
+                s.push_str(&format!(
+                    " INCLUDE ({})",
+                    crate::dialects::sql::list(d, include)
+                ));
             }
         }
         ConstraintKind::Check { expr, no_inherit } => {
@@ -48,7 +54,7 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
             on_delete,
             on_update,
             match_full,
-        } => s.push_str(&crate::render::foreign_key_clause(
+        } => s.push_str(&crate::dialects::sql::foreign_key_clause(
             d,
             (columns, ref_table, ref_columns),
             *match_full,
@@ -57,7 +63,7 @@ pub fn constraint_sql(d: &Postgres, c: &Constraint) -> String {
         )),
         ConstraintKind::Exclude { body } => s.push_str(&format!("EXCLUDE {}", body.text)),
     }
-    s.push_str(crate::render::deferrable_clause(c));
+    s.push_str(crate::dialects::sql::deferrable_clause(c));
     s
 }
 
@@ -140,7 +146,7 @@ fn index_sql(d: &Postgres, i: &Index) -> String {
     if !i.include.is_empty() {
         s.push_str(&format!(
             " INCLUDE ({})",
-            crate::render::list(d, &i.include)
+            crate::dialects::sql::list(d, &i.include)
         ));
     }
     if i.nulls_not_distinct {
@@ -197,7 +203,7 @@ fn view_sql(d: &Postgres, v: &View) -> String {
         d.quote_name(&v.name)
     );
     if !v.columns.is_empty() {
-        s.push_str(&format!(" ({})", crate::render::list(d, &v.columns)));
+        s.push_str(&format!(" ({})", crate::dialects::sql::list(d, &v.columns)));
     }
     if !v.options.is_empty() {
         s.push_str(&format!(" WITH ({})", v.options.join(", ")));
@@ -406,7 +412,7 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             }
         }
         Change::RenameTable { .. } | Change::RenameColumn { .. } => {
-            out.extend(crate::render::rename_sql(d, change))
+            out.extend(crate::dialects::sql::rename_sql(d, change))
         }
         Change::CreateTable { table, serials } => {
             out.push(create_table_sql(d, table, serials));
@@ -543,7 +549,7 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             table,
             column,
             value,
-        } => out.push(crate::render::backfill_sql(d, table, column, value)),
+        } => out.push(crate::dialects::sql::backfill_sql(d, table, column, value)),
         Change::DropIndex { index } => {
             out.push(format!("DROP INDEX {}", d.quote_name(&index.name)))
         }

@@ -1,13 +1,8 @@
-//! Changes -> text: SQL scripts per dialect, Alembic revision files.
+//! SQL-writing pieces every dialect's writer shares (column lists, foreign-key and
+//! deferrable clauses, renames, the backfill data step).
 
-pub mod alembic;
-
-pub(crate) mod postgres;
-pub mod sql;
-pub(crate) mod sqlite;
-
-use crate::dialect::Dialect;
-use crate::diff::Change;
+use crate::change::Change;
+use crate::dialects::Dialect;
 use crate::model::{Column, Constraint, QualName, RefAction};
 
 /// Quoted, comma-separated column names.

@@ -7,8 +7,11 @@
 //! makes a column the rowid. A change between types of the same affinity is reported as such
 //! (no stored value changes).
 
+mod sql;
+mod sqlalchemy;
+
 use super::{Dialect, DialectKind};
-use crate::diff::Change;
+use crate::change::Change;
 use crate::model::*;
 use std::collections::{BTreeMap, HashSet};
 
@@ -341,7 +344,7 @@ impl Dialect for Sqlite {
     }
 
     fn render_change(&self, change: &Change, out: &mut Vec<String>) {
-        crate::render::sqlite::render_change(self, change, out);
+        sql::render_change(self, change, out);
     }
 
     fn script_prologue(&self, changes: &[Change]) -> Vec<String> {
@@ -366,17 +369,15 @@ impl Dialect for Sqlite {
         }
     }
 
-    fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::diff::Hazard> {
-        use crate::diff::Hazard;
+    fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
+        use crate::hazard::{Hazard, HazardCode};
         match change {
-            Change::RebuildTable { to, .. } if existing => vec![Hazard::new(
-                "table_rebuild",
+            Change::RebuildTable { to, .. } if existing => vec![Hazard::new(HazardCode::TableRebuild,
                 format!("{} is rebuilt: every row is copied into a new table", to.name),
             )],
             Change::AlterColumn {
                 table, from, to, ..
-            } if affinity(&from.ty.name) != affinity(&to.ty.name) => vec![Hazard::new(
-                "change_type",
+            } if affinity(&from.ty.name) != affinity(&to.ty.name) => vec![Hazard::new(HazardCode::ChangeType,
                 format!(
                     "{table}.{}: {} affinity becomes {}; stored values are converted where they can be",
                     to.name,
@@ -441,13 +442,17 @@ impl Dialect for Sqlite {
         }
     }
 
+    fn sqlalchemy_name(&self) -> Option<&'static str> {
+        Some("sqlite")
+    }
+
     fn sa_type(
         &self,
         ty: &Type,
         collation: Option<&str>,
         _enum_type: Option<&EnumType>,
     ) -> Option<super::SaType> {
-        crate::render::alembic::sqlite_sa_type(ty, collation)
+        sqlalchemy::sa_type(ty, collation)
     }
 
     fn keeps_spelling(&self) -> bool {

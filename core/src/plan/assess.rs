@@ -1,0 +1,171 @@
+//! The hazards of a plan: each change's own, plus those that depend on the plan around it
+//! (locking on tables that already exist, checks against existing rows, suggested renames,
+//! DOWN steps that cannot bring data back).
+
+use crate::change::Change;
+use crate::dialects::Dialect;
+use crate::hazard::{Hazard, HazardCode};
+use crate::model::*;
+use std::collections::HashSet;
+
+/// Which way a plan goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// All hazards of each change of a plan from `a` to `b`.
+pub fn assess(
+    changes: &[Change],
+    a: &Schema,
+    dialect: &dyn Dialect,
+    direction: Direction,
+) -> Vec<Vec<Hazard>> {
+    let created: HashSet<&QualName> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::CreateTable { table, .. } => Some(&table.name),
+            _ => None,
+        })
+        .collect();
+    let renamed_columns: HashSet<(&QualName, &str)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::RenameColumn { table, to, .. } => Some((table, to.as_str())),
+            _ => None,
+        })
+        .collect();
+    let added_columns: Vec<(&QualName, &Column)> = Change::flatten(changes)
+        .filter_map(|c| match c {
+            Change::AddColumn { table, column, .. } => Some((table, column)),
+            _ => None,
+        })
+        .collect();
+    let created_tables: Vec<&Table> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::CreateTable { table, .. } => Some(table),
+            _ => None,
+        })
+        .collect();
+    changes
+        .iter()
+        .map(|c| {
+            let mut out = c.hazards();
+            // A rebuild has hazards of its own (the copy) and those of the changes it makes.
+            let rebuild = matches!(c, Change::RebuildTable { .. }).then_some(c);
+            for inner in rebuild.into_iter().chain(c.parts()) {
+                let existing = inner
+                    .table()
+                    .is_some_and(|t| a.tables.contains_key(t) && !created.contains(t));
+                out.extend(dialect.hazards(inner, existing));
+                if existing {
+                    out.extend(existing_rows_hazards(inner, a));
+                }
+                match inner {
+                    Change::DropColumn { table, column } => {
+                        if let Some((_, added)) = added_columns
+                            .iter()
+                            .find(|(t, col)| *t == table && col.ty == column.ty)
+                        {
+                            out.push(Hazard::new(HazardCode::PossibleRename,
+                                format!(
+                                    "{table}.{} is dropped and {} is added with the same type: if it is a rename, write `-- schemashift: renamed from {}` on the line of {} (or --rename {}.{}={})",
+                                    column.name, added.name, column.name, added.name, table.name, column.name, added.name
+                                ),
+                            ));
+                        }
+                    }
+                    Change::DropTable { table } => {
+                        let shape = |t: &Table| -> Vec<(String, String)> {
+                            let mut v: Vec<(String, String)> = t
+                                .columns
+                                .values()
+                                .map(|c| (c.name.clone(), dialect.render_type(&c.ty)))
+                                .collect();
+                            v.sort();
+                            v
+                        };
+                        if let Some(new) = created_tables
+                            .iter()
+                            .find(|n| !n.columns.is_empty() && shape(n) == shape(table))
+                        {
+                            out.push(Hazard::new(HazardCode::PossibleRename,
+                                format!(
+                                    "table {} is dropped and {} is created with the same columns: if it is a rename, write `-- schemashift: renamed from {}` on the CREATE TABLE {} line (or --rename {}={})",
+                                    table.name, new.name, table.name.name, new.name.name, table.name.name, new.name.name
+                                ),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+                if direction == Direction::Down {
+                    match inner {
+                        Change::CreateTable { table, .. } => out.push(Hazard::new(HazardCode::IrreversibleDowngrade,
+                            format!("table {} comes back empty: its rows were deleted by the upgrade", table.name),
+                        )),
+                        Change::AddColumn { table, column, .. }
+                            if !renamed_columns.contains(&(table, column.name.as_str())) =>
+                        {
+                            out.push(Hazard::new(HazardCode::IrreversibleDowngrade,
+                                format!(
+                                    "column {table}.{} comes back without its values: they were deleted by the upgrade",
+                                    column.name
+                                ),
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Checks a change makes against the rows of a table that already has some.
+fn existing_rows_hazards(c: &Change, a: &Schema) -> Vec<Hazard> {
+    match c {
+        Change::AddConstraint { table, constraint } => {
+            let (code, what) = match constraint.kind {
+                ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. } => (
+                    HazardCode::AddUnique,
+                    "fails if existing rows hold duplicates",
+                ),
+                ConstraintKind::Check { .. } => {
+                    (HazardCode::AddCheck, "fails if an existing row violates it")
+                }
+                ConstraintKind::ForeignKey { .. } => (
+                    HazardCode::AddForeignKey,
+                    "fails if existing rows reference missing rows",
+                ),
+                ConstraintKind::Exclude { .. } => {
+                    (HazardCode::AddUnique, "fails if existing rows conflict")
+                }
+            };
+            vec![Hazard::new(
+                code,
+                format!("constraint {} on {table} {what}", constraint.name),
+            )]
+        }
+        // An index recreated as it was (on a rebuilt table) holds the same rows.
+        Change::CreateIndex { index }
+            if index.unique
+                && !a
+                    .indexes
+                    .get(&index.name)
+                    .is_some_and(|ai| ai.same_definition(index)) =>
+        {
+            vec![Hazard::new(
+                HazardCode::AddUnique,
+                format!(
+                    "unique index {} on {} fails if existing rows hold duplicates",
+                    index.name.name, index.table
+                ),
+            )]
+        }
+        _ => Vec::new(),
+    }
+}
