@@ -240,3 +240,18 @@ pub(crate) fn fill_foreign_key_targets(schema: &mut Schema) {
         }
     }
 }
+
+/// An identifier as it appears in keys: bare when that reads back as the same name.
+pub fn canonical_ident(folded: &str, dialect: &dyn Dialect) -> String {
+    if dialect.fold_ident(folded) == folded && is_plain_ident(folded) {
+        folded.to_string()
+    } else {
+        format!("\"{}\"", folded.replace('"', "\"\""))
+    }
+}
+
+fn is_plain_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}

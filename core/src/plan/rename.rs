@@ -8,7 +8,7 @@
 
 use crate::change::Change;
 use crate::dialects::Dialect;
-use crate::input::sql::expr::canonical_ident;
+use crate::dialects::canonical_ident;
 use crate::model::*;
 use indexmap::IndexMap;
 use std::borrow::Cow;

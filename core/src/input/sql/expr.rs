@@ -4,7 +4,7 @@
 //! Expressions are parsed with sqlparser and rewritten to one canonical shape; what sqlparser
 //! cannot parse falls back to a token-level key (case-folded words, single spaces).
 
-use crate::dialects::Dialect;
+use crate::dialects::{canonical_ident, Dialect};
 use crate::model::QualName;
 use sqlparser::ast::{
     BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query,
@@ -146,21 +146,6 @@ pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
         i += 1;
     }
     out
-}
-
-/// An identifier as it appears in keys: bare when that reads back as the same name.
-pub fn canonical_ident(folded: &str, dialect: &dyn Dialect) -> String {
-    if dialect.fold_ident(folded) == folded && is_plain_ident(folded) {
-        folded.to_string()
-    } else {
-        format!("\"{}\"", folded.replace('"', "\"\""))
-    }
-}
-
-fn is_plain_ident(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
 /// Remove every `Nested` (parenthesised) node; precedence is made explicit again by
