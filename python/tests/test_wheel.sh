@@ -41,6 +41,8 @@ missing() {
 }
 have cargo || missing "no cargo"
 have git || missing "no git"
+have python3 || missing "no python3"
+have objdump || missing "no objdump (binutils)"
 [ -x "$VENV/bin/maturin" ] || missing "no maturin in .venv"
 [ -x "$VENV/bin/pre-commit" ] || missing "no pre-commit in .venv"
 "$VENV/bin/python" -m ziglang version >/dev/null 2>&1 || missing "no ziglang in .venv"
@@ -58,11 +60,12 @@ phase() { printf '\n--- %s (%ss)\n' "$1" $((SECONDS - T0)); }
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/schemashift-python.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-read -r TARGET VERSION < <(cargo metadata --format-version 1 --no-deps | "$VENV/bin/python" -c '
+{ read -r TARGET && read -r VERSION; } < <(cargo metadata --format-version 1 --no-deps \
+    | "$VENV/bin/python" -c '
 import json, sys
 m = json.load(sys.stdin)
-cli = next(p for p in m["packages"] if p["name"] == "schemashift-cli")
-print(m["target_directory"], cli["version"])')
+print(m["target_directory"])
+print(next(p for p in m["packages"] if p["name"] == "schemashift-cli")["version"])')
 
 # ---------------------------------------------------------------------------------------------
 phase "native CLI: cargo build --release -p schemashift-cli"
@@ -202,6 +205,9 @@ mkdir -p "$SNAP"
 git ls-files -z -co --exclude-standard \
     | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
     | tar --null -T - -cf - | tar -xf - -C "$SNAP"
+# The user's and the system's git configuration stay out (e.g. core.hooksPath, which
+# `pre-commit install` refuses to work with).
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 export GIT_AUTHOR_NAME=schemashift GIT_AUTHOR_EMAIL=test@example.invalid \
     GIT_COMMITTER_NAME=schemashift GIT_COMMITTER_EMAIL=test@example.invalid \
     GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z'
