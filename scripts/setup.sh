@@ -193,6 +193,31 @@ ensure_python_venv() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Python package (pyproject.toml, python/): the wheel of the CLI and the pre-commit hooks
+# ---------------------------------------------------------------------------------------------
+# Pinned, into $VENV (next to Alembic): maturin builds the wheel; ziglang is Zig from PyPI, which
+# maturin's --zig links with against glibc 2.17, so the wheel is manylinux2014 (the machine's
+# own glibc 2.36 would make it manylinux_2_34); pre-commit runs .pre-commit-hooks.yaml.
+PY_TOOLS=(maturin==1.16.0 ziglang==0.17.1 pre-commit==4.7.0)
+
+# ensure_python_tools: PY_TOOLS in $VENV (after ensure_python_venv made it); skipped when each
+# tool reports its pinned version.
+ensure_python_tools() {
+    local want=() pkg name version got
+    for pkg in "${PY_TOOLS[@]}"; do
+        name="${pkg%%==*}" version="${pkg#*==}"
+        case "$name" in
+            ziglang) got="$("$VENV/bin/python" -m ziglang version 2>/dev/null)" || got="" ;;
+            *) got="$("$VENV/bin/$name" --version 2>/dev/null)" || got="" ;;
+        esac
+        [ "${got##* }" = "$version" ] || want+=("$pkg")
+    done
+    [ "${#want[@]}" -eq 0 ] && return 0
+    log "pip install ${want[*]}"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${want[@]}"
+}
+
+# ---------------------------------------------------------------------------------------------
 # What this project needs
 # ---------------------------------------------------------------------------------------------
 main() {
@@ -207,6 +232,7 @@ main() {
     ensure_rustup_component clippy
     ensure_npm_toolchain
     ensure_python_venv
+    ensure_python_tools
     ensure_web_toolchain
 
     log "ready ($((SECONDS - t0))s)"

@@ -20,6 +20,10 @@
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
 #                consumers, an esbuild bundle in headless Chromium, the GitLab pair
+#   python       the Python package (python/tests/test_wheel.sh): the manylinux2014 wheel
+#                (maturin --zig), pip-installed into a fresh venv, vs the native CLI byte for
+#                byte on every core case; the pre-commit hooks run by pre-commit in a
+#                throw-away git repository (pass in sync, fail on drift and on a denied hazard)
 #   wasm-tests   wasm-bindgen-test suites (wasm-tests/) in Node and in headless Chromium,
 #                including the web app's component tests (wasm-tests/tests/web_components.rs)
 #   web          builds the web app (trunk build --release --offline -> web/dist) and runs its
@@ -118,6 +122,8 @@ npm_tests() {
         node --test --test-reporter=spec npm/test/*.test.mjs
 }
 step npm npm_tests
+# The wheel as pip users get it, and the pre-commit hooks (builds reuse target/).
+step python bash python/tests/test_wheel.sh
 # Node and Chromium (tests/browser.rs; chromedriver from PATH).
 # --no-fail-fast: every suite runs even when an earlier one fails (the web components too).
 step wasm-tests env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
