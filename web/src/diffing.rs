@@ -36,13 +36,7 @@ impl Differ {
         };
         worker::start(move |answer| differ.answer(answer));
         Effect::new(move |_| {
-            state.current.text.track();
-            state.desired.text.track();
-            state.dialect.track();
-            // The Alembic header is part of the output (the file's header and name).
-            state.message.track();
-            state.revision.track();
-            state.down_revision.track();
+            state.track_output_inputs();
             state.status.set(Status::Pending);
             differ.debounce.schedule(DEBOUNCE_MS, move || differ.run());
         });

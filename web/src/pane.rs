@@ -93,7 +93,8 @@ pub fn EditorPane(state: AppState, side: Side) -> impl IntoView {
     }
 }
 
-/// The name and size of the file an editor holds (`data-state`: `reading`, `open`, `edited`).
+/// The name and size of the file an editor holds (`data-state`: `reading`, `open`, `edited`;
+/// `data-read-ms`: how long the read took).
 #[component]
 fn FileName(file: RwSignal<Option<OpenedFile>>, id: String) -> impl IntoView {
     move || {
@@ -104,7 +105,7 @@ fn FileName(file: RwSignal<Option<OpenedFile>>, id: String) -> impl IntoView {
                 (false, false) => ("open", ""),
             };
             view! {
-                <span class="file-name" id=id.clone() data-state=state title=f.name.clone()>
+                <span class="file-name" id=id.clone() data-state=state data-read-ms=format!("{:.1}", f.read_ms) title=f.name.clone()>
                     <span class="name">{f.name.clone()}</span>
                     <span class="size">{format!(" · {}{note}", human_size(f.bytes))}</span>
                 </span>

@@ -24,12 +24,14 @@ pub struct Input {
 }
 
 /// A file opened into an editor (shown next to it).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OpenedFile {
     pub name: String,
     pub bytes: u64,
     /// Still being read.
     pub reading: bool,
+    /// How long the read took (ms; the `FileReader` works off the main thread).
+    pub read_ms: f64,
     /// Edited since it was opened.
     pub edited: bool,
 }
@@ -132,15 +134,21 @@ impl AppState {
         }
     }
 
-    /// Track every signal the saved state holds.
-    pub fn track_saved(self) {
-        self.dialect.track();
+    /// Track every signal the output depends on: the schemas, the dialect and the Alembic
+    /// header (the revision file's header and name).
+    pub fn track_output_inputs(self) {
         self.current.text.track();
         self.desired.text.track();
-        self.tab.track();
+        self.dialect.track();
         self.message.track();
         self.revision.track();
         self.down_revision.track();
+    }
+
+    /// Track every signal the saved state holds.
+    pub fn track_saved(self) {
+        self.track_output_inputs();
+        self.tab.track();
     }
 
     /// The state as a link or the autosave holds it.
@@ -241,8 +249,10 @@ impl AppState {
             name: name.clone(),
             bytes,
             reading: true,
+            read_ms: 0.0,
             edited: false,
         }));
+        let started = dom::now_ms();
         let pending = gloo_file::futures::read_as_text(&file);
         leptos::task::spawn_local(async move {
             let text = pending.await;
@@ -251,12 +261,14 @@ impl AppState {
             }
             match text {
                 Ok(text) => {
-                    self.last_edit.set_value(dom::now_ms());
+                    let now = dom::now_ms();
+                    self.last_edit.set_value(now);
                     input.replace(text);
                     input.file.set(Some(OpenedFile {
                         name: name.clone(),
                         bytes,
                         reading: false,
+                        read_ms: now - started,
                         edited: false,
                     }));
                     self.toast.set(format!("Opened {name}"));

@@ -1,12 +1,11 @@
 // Files in and out: open a schema file with each editor's Open button (the file picker) or drop
 // one onto the editor; the file's name shows next to it and the diff follows. Download keeps
 // Alembic's `<rev>_<slug>.py` name.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
-  serveDist,
-  launch,
+  useAppServer,
   openPage,
   gotoApp,
   diffSeq,
@@ -15,18 +14,7 @@ import {
   screenshot,
 } from "./harness.js";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppServer();
 
 const CURRENT = "-- current.sql ✓\nCREATE TABLE account (id integer PRIMARY KEY);\n";
 const DESIRED =
@@ -61,8 +49,8 @@ async function dropFile(page, selector, name, text) {
 }
 
 test("Open reads a .sql file into each editor; the names show and the diff follows", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   // Nothing opened yet: no file names.
   assert.equal(await s.page.locator(".file-name").count(), 0);
   const seq = await diffSeq(s.page);
@@ -102,8 +90,8 @@ test("Open reads a .sql file into each editor; the names show and the diff follo
 });
 
 test("dropping a file onto each editor opens it there; Download keeps Alembic's file name", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const seq = await diffSeq(s.page);
   // A drag carrying files is accepted (the pane is highlighted), and the drop opens the file.
   const dt = await s.page.evaluateHandle(() => {

@@ -2,13 +2,13 @@
 // (../shared/bench-inputs, skipped when absent) to the rendered migration, and how a 5 MB file
 // dropped on an editor is read. Figures go to target/web-artifacts/perf.json and the test
 // output; nothing here asserts a time.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { ARTIFACTS, DIST, SHARED, serveDist, launch, openPage, gotoApp, screenshot } from "./harness.js";
+import { ARTIFACTS, DIST, SHARED, useAppServer, openPage, gotoApp, screenshot } from "./harness.js";
 
 const BENCH = path.join(SHARED, "bench-inputs");
 // name -> [current, desired]: GitLab's schema 8.5 months apart, both as raw pg_dump 15 output
@@ -19,18 +19,10 @@ const PAIRS = {
   gitlab_structure_vs_pgdump: ["large_gitlab_structure_2026-02-12.sql", "large_gitlab_pgdump15_2026-02-12.sql"],
 };
 
-let server;
-let browser;
+const env = useAppServer();
 const figures = {};
 
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
 after(async () => {
-  await browser?.close();
-  await server?.close();
   await mkdir(ARTIFACTS, { recursive: true });
   await writeFile(path.join(ARTIFACTS, "perf.json"), JSON.stringify(figures, null, 2) + "\n");
 });
@@ -54,8 +46,8 @@ const BEFORE = path.join(BENCH, before);
 const AFTER = path.join(BENCH, after);
 test(`${name}: paste to rendered migration`, { skip: !existsSync(BEFORE) && "bench inputs absent" }, async (t) => {
   const [current, desired] = await Promise.all([readFile(BEFORE, "utf8"), readFile(AFTER, "utf8")]);
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const m = await s.page.evaluate(
     async ({ current, desired }) => {
       // The longest gap between frames while the work runs: how long typing would freeze.
@@ -131,8 +123,8 @@ test("a 5 MB file dropped on an editor is read without freezing the page", async
     size += parts[parts.length - 1].length;
   }
   const big = parts.join("");
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const m = await s.page.evaluate(async (big) => {
     const status = document.getElementById("status");
     const waitFor = (cond) =>
@@ -170,6 +162,9 @@ test("a 5 MB file dropped on an editor is read without freezing the page", async
       .dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: dt }));
     const tDispatched = performance.now();
     await waitFor(() => document.getElementById("file-current")?.dataset.state === "open");
+    // The read itself (drop to the text in hand, the app's figure); the editor then takes the
+    // text, which costs what pasting it does (Chromium laying out the textarea).
+    const readMs = Number(document.getElementById("file-current").dataset.readMs);
     const tRead = performance.now();
     await waitFor(() => {
       const up = document.getElementById("output-up");
@@ -187,8 +182,11 @@ test("a 5 MB file dropped on an editor is read without freezing the page", async
     return {
       file_bytes: file.size,
       drop_handling_ms: tDispatched - t0,
+      read_ms: readMs,
+      // Frames drawn before the read finished (the one after it waits for the textarea).
+      longest_frame_gap_while_reading_ms: Math.max(0, ...gaps.filter(([at]) => at > t0 && at <= t0 + readMs).map(([, g]) => g)),
+      frames_while_reading: gaps.filter(([at]) => at > t0 && at <= t0 + readMs).length,
       drop_to_text_in_editor_ms: tRead - t0,
-      longest_frame_gap_while_reading_ms: during(t0, tRead),
       drop_to_rendered_migration_ms: t1 - t0,
       longest_frame_gap_ms: during(t0, t1),
       frames: gaps.filter(([at]) => at > t0 && at <= t1).length,
