@@ -1,8 +1,11 @@
 // Loads the app. An external file (not an inline script), so the Content-Security-Policy can
 // forbid inline scripts. The loader and wasm file names come from trunk via data attributes.
+// The theme choice: the app stores it as a JSON string (gloo-storage); versions before stored
+// it bare.
 const theme = (() => {
   try {
-    return localStorage.getItem("schemashift.theme");
+    const v = localStorage.getItem("schemashift.theme");
+    return v && v.startsWith('"') ? JSON.parse(v) : v;
   } catch (_) {
     return null;
   }

@@ -1,104 +1,108 @@
-//! Thin wrappers over the browser APIs the app uses: localStorage, the URL fragment, the
-//! clipboard, downloads, the colour-scheme media query and a clock. Every failure is swallowed
-//! or returned as a message: a missing API must never break the page.
+//! The browser APIs the app uses, on gloo: localStorage (gloo-storage), downloads (gloo-file's
+//! blobs and object URLs), timers (gloo-timers), event listeners (gloo-events) and the
+//! window/document accessors (gloo-utils). What gloo has no crate for (the clipboard, the
+//! colour-scheme media query, `performance.now()`, the URL fragment and history) is a call or two
+//! on web-sys here, so the components only see application-level functions. Every failure is
+//! swallowed or returned as a message: a missing API must never break the page.
 
+use gloo_events::EventListener;
+use gloo_storage::{LocalStorage, Storage};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::{SetValue, StoredValue, WithValue};
 use wasm_bindgen::{JsCast, JsValue};
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
-}
-
-/// Milliseconds from `performance.now()` (0 when unavailable).
+/// Milliseconds from `performance.now()` (0 when unavailable; gloo has no clock).
 pub fn now_ms() -> f64 {
-    window()
-        .and_then(|w| w.performance())
+    gloo_utils::window()
+        .performance()
         .map(|p| p.now())
         .unwrap_or(0.0)
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().and_then(|w| w.local_storage().ok().flatten())
+/// Whether localStorage can be used. gloo-storage throws when the browser blocks it (private
+/// modes, storage disabled), so it is asked only after this check, which has to be web-sys.
+fn storage_available() -> bool {
+    matches!(gloo_utils::window().local_storage(), Ok(Some(_)))
 }
 
-/// A localStorage value.
+/// A localStorage value. Values are JSON strings (gloo-storage's format); a bare string, as
+/// versions before gloo wrote them, is read as it is.
 pub fn storage_get(key: &str) -> Option<String> {
-    storage().and_then(|s| s.get_item(key).ok().flatten())
+    if !storage_available() {
+        return None;
+    }
+    match LocalStorage::get::<String>(key) {
+        Ok(v) => Some(v),
+        Err(gloo_storage::errors::StorageError::SerdeError(_)) => {
+            LocalStorage::raw().get_item(key).ok().flatten()
+        }
+        Err(_) => None,
+    }
 }
 
 /// Store a localStorage value; the error says why not (quota, private mode).
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    let s = storage().ok_or("localStorage is unavailable")?;
-    s.set_item(key, value).map_err(|e| js_message(&e))
-}
-
-/// Remove a localStorage value.
-pub fn storage_remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
+    if !storage_available() {
+        return Err("localStorage is unavailable".into());
     }
+    LocalStorage::set(key, value).map_err(|e| e.to_string())
 }
 
 /// The URL fragment, with its `#` (empty if none).
 pub fn location_hash() -> String {
-    window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    gloo_utils::window().location().hash().unwrap_or_default()
 }
 
 /// Replace the URL fragment without adding a history entry or firing `hashchange`.
 pub fn replace_hash(fragment: &str) {
-    if let Some(w) = window() {
-        if let Ok(h) = w.history() {
-            let url = if fragment.is_empty() {
-                let loc = w.location();
-                format!(
-                    "{}{}",
-                    loc.pathname().unwrap_or_default(),
-                    loc.search().unwrap_or_default()
-                )
-            } else {
-                format!("#{fragment}")
-            };
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
-    }
+    let url = if fragment.is_empty() {
+        let loc = gloo_utils::window().location();
+        format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        )
+    } else {
+        format!("#{fragment}")
+    };
+    let _ = gloo_utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
 /// The page URL without its fragment.
 pub fn page_url_without_hash() -> String {
-    window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| match h.find('#') {
-            Some(i) => h[..i].to_string(),
-            None => h,
-        })
-        .unwrap_or_default()
+    let href = gloo_utils::window().location().href().unwrap_or_default();
+    match href.find('#') {
+        Some(i) => href[..i].to_string(),
+        None => href,
+    }
 }
 
-/// Put text on the clipboard (asynchronously; failures only logged as warnings).
-pub fn copy_to_clipboard(text: &str) -> bool {
-    let Some(w) = window() else { return false };
-    let clipboard = w.navigator().clipboard();
-    let promise = clipboard.write_text(text);
-    let on_err = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
-        web_sys::console::warn_2(&"schemashift: copy to clipboard failed:".into(), &e);
+/// Put text on the clipboard (asynchronously; a failure is only logged as a warning). gloo has
+/// no clipboard crate: this is web-sys's `navigator.clipboard`.
+pub fn copy_to_clipboard(text: &str) {
+    let promise = gloo_utils::window()
+        .navigator()
+        .clipboard()
+        .write_text(text);
+    leptos::task::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            warn(&format!(
+                "schemashift: copy to clipboard failed: {}",
+                js_message(&e)
+            ));
+        }
     });
-    let _ = promise.catch(&on_err);
-    on_err.forget(); // called at most once, by the browser
-    true
 }
+
+/// How long a download's object URL lives: revoking it at once can cancel the download in
+/// some browsers.
+const DOWNLOAD_URL_LIFETIME_MS: u32 = 30_000;
 
 /// Offer `text` as a file download named `filename`.
 pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
-    let w = window().ok_or("no window")?;
-    let doc = w.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|e| js_message(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
-    let a: web_sys::HtmlAnchorElement = doc
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
+    // gloo has no download helper: a click on a detached `<a download>` starts it.
+    let a: web_sys::HtmlAnchorElement = gloo_utils::document()
         .create_element("a")
         .map_err(|e| js_message(&e))?
         .unchecked_into();
@@ -106,46 +110,89 @@ pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
     a.set_download(filename);
     a.set_rel("noopener");
     a.click();
-    // Revoke later: revoking at once can cancel the download in some browsers.
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30_000);
+    // Dropping the ObjectUrl revokes it.
+    Timeout::new(DOWNLOAD_URL_LIFETIME_MS, move || drop(url)).forget();
     Ok(())
+}
+
+/// The colour-scheme media query (gloo has no media-query crate).
+fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
+    gloo_utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
 }
 
 /// Whether the system asks for a dark colour scheme.
 pub fn system_prefers_dark() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
+    dark_scheme_query().is_some_and(|m| m.matches())
+}
+
+/// Call `on_change` with the new answer of [`system_prefers_dark`] whenever the system's
+/// colour scheme changes, as long as the returned listener is kept.
+pub fn watch_system_dark(on_change: impl Fn(bool) + 'static) -> Option<EventListener> {
+    let query = dark_scheme_query()?;
+    let q = query.clone();
+    Some(EventListener::new(&query, "change", move |_| {
+        on_change(q.matches())
+    }))
 }
 
 /// Set `data-theme` on `<html>` (`None` removes it: follow the system).
 pub fn set_theme_attr(theme: Option<&str>) {
-    if let Some(root) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = match theme {
-            Some(t) => root.set_attribute("data-theme", t),
-            None => root.remove_attribute("data-theme"),
-        };
-    }
+    let root = gloo_utils::document_element();
+    let _ = match theme {
+        Some(t) => root.set_attribute("data-theme", t),
+        None => root.remove_attribute("data-theme"),
+    };
 }
 
 /// The message of a JS exception.
 pub fn js_message(e: &JsValue) -> String {
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
+    match gloo_utils::errors::JsError::try_from(e.clone()) {
+        Ok(err) => err.message,
+        Err(other) => other.to_string(),
     }
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Warn on the console (never `console.error`: the end-to-end tests treat errors as failures).
 pub fn warn(msg: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(msg));
+    leptos::logging::warn!("{msg}");
+}
+
+/// A debounced action: [`schedule`](Debounce::schedule) replaces the pending run, if any (a
+/// gloo [`Timeout`] clears itself when dropped). Owned by the reactive owner it was made in, so
+/// a pending run is cancelled when that goes away.
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<Option<Timeout>, leptos::prelude::LocalStorage>);
+
+impl Debounce {
+    pub fn new() -> Self {
+        Debounce(StoredValue::new_local(None))
+    }
+
+    /// Run `f` after `ms` milliseconds, unless scheduled again or cancelled before.
+    pub fn schedule(self, ms: u32, f: impl FnOnce() + 'static) {
+        self.0.set_value(Some(Timeout::new(ms, f)));
+    }
+
+    /// Drop the pending run.
+    pub fn cancel(self) {
+        if self.0.with_value(Option::is_some) {
+            self.0.set_value(None);
+        }
+    }
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Run `f` once the current task and rendering are done: on the next timer tick.
+pub fn defer(f: impl FnOnce() + 'static) {
+    Timeout::new(0, f).forget();
 }
 
 /// The local time as Python's `str(datetime.now())` prints it (`2026-01-15 14:20:00.123000`),

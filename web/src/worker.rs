@@ -14,11 +14,16 @@
 //! `Worker`, the boot script is absent, as in component tests) or fails, requests are refused
 //! (`request` returns `false`, or the callback gets [`Answer::Failed`]) and the caller diffs on
 //! the main thread instead: the app always works, only less smoothly.
+//!
+//! gloo-worker is not used: it cannot report a worker that fails to load or crashes (the page's
+//! fallback needs that), its spawner panics when no worker can be made, and it would add bincode
+//! to the module. The worker itself and its `postMessage` are web-sys (gloo has nothing else for
+//! workers); the listeners and timers are gloo's.
 
 use std::cell::RefCell;
 
+use gloo_events::EventListener;
 use js_sys::Reflect;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::engine::{self, AlembicHeader, DiffView};
@@ -49,8 +54,8 @@ struct Client {
     in_flight: Option<u64>,
     waiting: Option<Pending>,
     on_answer: Box<dyn Fn(Answer)>,
-    /// Keeps the event handlers alive as long as the worker.
-    _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The worker's event listeners; dropped (removed) with the client.
+    _listeners: [EventListener; 3],
 }
 
 thread_local! {
@@ -68,7 +73,7 @@ pub fn in_worker() -> bool {
 /// The URLs of the page's wasm-bindgen glue and `.wasm` file, from the boot script's data
 /// attributes (see `boot.js` and `Trunk.toml`), resolved against the page.
 fn module_urls() -> Option<(String, String)> {
-    let doc = web_sys::window()?.document()?;
+    let doc = gloo_utils::document();
     let script = doc.query_selector("script[data-wasm-js]").ok()??;
     let base = doc.base_uri().ok()??;
     let abs = |rel: String| {
@@ -106,22 +111,22 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
             return false;
         }
     };
-    let on_message = Closure::<dyn FnMut(JsValue)>::new(|ev: JsValue| {
-        let Ok(ev) = ev.dyn_into::<web_sys::MessageEvent>() else {
-            return;
-        };
-        handle_message(ev.data());
-    });
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(|ev: JsValue| {
+    let on_error = |ev: &web_sys::Event| {
         let what = ev
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
             .unwrap_or_else(|| "failed to load".to_string());
         fail(&what);
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    };
+    let listeners = [
+        EventListener::new(&worker, "message", |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() {
+                handle_message(ev.data());
+            }
+        }),
+        EventListener::new(&worker, "error", on_error),
+        EventListener::new(&worker, "messageerror", on_error),
+    ];
     CLIENT.with(|c| {
         *c.borrow_mut() = Some(Client {
             worker,
@@ -129,7 +134,7 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
             in_flight: None,
             waiting: None,
             on_answer: Box::new(on_answer),
-            _handlers: vec![on_message, on_error],
+            _listeners: listeners,
         })
     });
     true
@@ -171,18 +176,16 @@ fn pump(client: &mut Client) {
     let Some(p) = client.waiting.take() else {
         return;
     };
-    let msg = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
-        let _ = Reflect::set(&msg, &JsValue::from_str(k), &v);
-    };
-    set("id", JsValue::from_f64(p.id as f64));
-    set("current", JsValue::from_str(&p.current));
-    set("desired", JsValue::from_str(&p.desired));
-    set("dialect", JsValue::from_str(&p.dialect));
-    set("message", JsValue::from_str(&p.header.message));
-    set("revision", JsValue::from_str(&p.header.revision));
-    set("downRevision", JsValue::from_str(&p.header.down_revision));
-    set("createDate", JsValue::from_str(&p.create_date));
+    let msg = object(&[
+        ("id", JsValue::from_f64(p.id as f64)),
+        ("current", JsValue::from_str(&p.current)),
+        ("desired", JsValue::from_str(&p.desired)),
+        ("dialect", JsValue::from_str(&p.dialect)),
+        ("message", JsValue::from_str(&p.header.message)),
+        ("revision", JsValue::from_str(&p.header.revision)),
+        ("downRevision", JsValue::from_str(&p.header.down_revision)),
+        ("createDate", JsValue::from_str(&p.create_date)),
+    ]);
     match client.worker.post_message(&msg) {
         Ok(()) => client.in_flight = Some(p.id),
         Err(e) => {
@@ -192,16 +195,23 @@ fn pump(client: &mut Client) {
             ));
             client.waiting = Some(p);
             // `fail` borrows CLIENT, which the caller holds: run it later.
-            let cb = Closure::once_into_js(|| fail("postMessage failed"));
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(cb.unchecked_ref());
-            }
+            crate::dom::defer(|| fail("postMessage failed"));
         }
     }
 }
 
+/// A field of a message (`undefined` if absent).
 fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A message: a plain JS object with these fields.
+fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let obj = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj
 }
 
 /// A message from the worker.
@@ -284,36 +294,34 @@ pub fn serve() {
         return;
     };
     let reply_scope = scope.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let data = ev.data();
-            let id = get(&data, "id");
-            let current = get(&data, "current").as_string().unwrap_or_default();
-            let desired = get(&data, "desired").as_string().unwrap_or_default();
-            let text = |k: &str| get(&data, k).as_string().unwrap_or_default();
-            let dialect = schemashift::DialectKind::from_name(&text("dialect")).unwrap_or_default();
-            let header = AlembicHeader {
-                message: text("message"),
-                revision: text("revision"),
-                down_revision: text("downRevision"),
-            };
-            let t0 = js_sys::Date::now();
-            let view =
-                engine::compute_with(&current, &desired, dialect, &header, &text("createDate"));
-            let ms = js_sys::Date::now() - t0;
-            let answer = js_sys::Object::new();
-            let _ = Reflect::set(&answer, &JsValue::from_str("id"), &id);
-            let _ = Reflect::set(&answer, &JsValue::from_str("ms"), &JsValue::from_f64(ms));
-            let _ = Reflect::set(
-                &answer,
-                &JsValue::from_str("view"),
-                &JsValue::from_str(&view.to_json()),
-            );
-            let _ = reply_scope.post_message(&answer);
-        });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget(); // lives as long as the worker
-    let ready = js_sys::Object::new();
-    let _ = Reflect::set(&ready, &JsValue::from_str("ready"), &JsValue::TRUE);
-    let _ = scope.post_message(&ready);
+    let on_request = move |ev: &web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let data = ev.data();
+        let text = |k: &str| get(&data, k).as_string().unwrap_or_default();
+        let dialect = schemashift::DialectKind::from_name(&text("dialect")).unwrap_or_default();
+        let header = AlembicHeader {
+            message: text("message"),
+            revision: text("revision"),
+            down_revision: text("downRevision"),
+        };
+        let t0 = js_sys::Date::now();
+        let view = engine::compute_with(
+            &text("current"),
+            &text("desired"),
+            dialect,
+            &header,
+            &text("createDate"),
+        );
+        let ms = js_sys::Date::now() - t0;
+        let answer = object(&[
+            ("id", get(&data, "id")),
+            ("ms", JsValue::from_f64(ms)),
+            ("view", JsValue::from_str(&view.to_json())),
+        ]);
+        let _ = reply_scope.post_message(&answer);
+    };
+    EventListener::new(&scope, "message", on_request).forget(); // lives as long as the worker
+    let _ = scope.post_message(&object(&[("ready", JsValue::TRUE)]));
 }

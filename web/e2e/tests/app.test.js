@@ -1,6 +1,6 @@
 // End-to-end tests of the built web app (web/dist) in headless Chromium.
 // Run: cd web && trunk build --release --offline && cd e2e && npm ci && npm test
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -9,8 +9,7 @@ import path from "node:path";
 import {
   REPO,
   ARTIFACTS,
-  serveDist,
-  launch,
+  useAppServer,
   openPage,
   gotoApp,
   diffSeq,
@@ -21,18 +20,7 @@ import {
   screenshot,
 } from "./harness.js";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppServer();
 
 const CURRENT = "CREATE TABLE t (id integer PRIMARY KEY);\n";
 const DESIRED = "CREATE TABLE t (\n  id integer PRIMARY KEY,\n  name text NOT NULL DEFAULT ''\n);\n";
@@ -60,8 +48,8 @@ function assertClean(session) {
 }
 
 test("the page loads with the tasks example and shows its migration", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const up = await s.page.inputValue("#output-up");
   assert.match(up, /ALTER TABLE task ADD COLUMN priority/);
   assert.match(up, /CREATE INDEX idx_task_priority/);
@@ -81,8 +69,8 @@ test("the page loads with the tasks example and shows its migration", async () =
 });
 
 test("pasting two schemas shows the Up, Down and Changes output", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   await setPair(s.page, CURRENT, DESIRED);
 
   const up = await s.page.inputValue("#output-up");
@@ -134,8 +122,8 @@ test("pasting two schemas shows the Up, Down and Changes output", async () => {
 });
 
 test("a syntax error shows its line and column, is marked, and moves the cursor there", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const broken = "CREATE TABLE t (\n  id integer,,\n);\n";
   await setPair(s.page, CURRENT, broken);
 
@@ -162,8 +150,8 @@ test("a syntax error shows its line and column, is marked, and moves the cursor 
 });
 
 test("user text is never rendered as HTML", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const evil = `-- <img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>\nCREATE TABLE "<b>x</b>" (id int);\n`;
   await setPair(s.page, evil, CURRENT);
   assert.equal(await s.page.locator(".hl img, .hl script, .hl b").count(), 0);
@@ -174,8 +162,8 @@ test("user text is never rendered as HTML", async () => {
 });
 
 test("examples fill both editors; the dialect menu lists the core's dialects", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const options = await s.page.$$eval("#examples option", (os) =>
     os.map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })),
   );
@@ -212,22 +200,22 @@ test("examples fill both editors; the dialect menu lists the core's dialects", a
 });
 
 test("Share puts the whole state in the link; a fresh page restores it", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   const current = "-- shared ✓ ünïcode\nCREATE TABLE a (id int);\n";
   const desired = "CREATE TABLE a (id int, note text);\n";
   await setPair(s.page, current, desired);
   await selectTab(s.page, "down");
   await s.page.click("#share");
   const link = await s.page.inputValue("#share-link");
-  assert.ok(link.startsWith(server.url + "#s="), link);
+  assert.ok(link.startsWith(env.server.url + "#s="), link);
   assert.equal(await s.page.evaluate(() => location.hash), link.slice(link.indexOf("#")));
   await screenshot(s.page, "06-share");
   assertClean(s);
   await s.context.close();
 
   // A new context: no localStorage, nothing but the link.
-  const t = await openPage(browser, server.url);
+  const t = await openPage(env.browser, env.server.url);
   await gotoApp(t.page, link);
   assert.equal(await t.page.inputValue("#editor-current"), current);
   assert.equal(await t.page.inputValue("#editor-desired"), desired);
@@ -239,8 +227,8 @@ test("Share puts the whole state in the link; a fresh page restores it", async (
 });
 
 test("a damaged link says so and the page still works", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url + "#s=not-a-state");
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url + "#s=not-a-state");
   assert.match(await s.page.textContent("#notice-text"), /Could not open the shared link/);
   assert.match(await s.page.inputValue("#output-up"), /priority/);
   assertClean(s);
@@ -248,8 +236,8 @@ test("a damaged link says so and the page still works", async () => {
 });
 
 test("the state is autosaved and restored on reload", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   await setPair(s.page, CURRENT, DESIRED);
   await s.page.waitForFunction(() => localStorage.getItem("schemashift.state.v1") !== null);
   // Wait for the autosave of this edit (it is debounced).
@@ -265,8 +253,8 @@ test("the state is autosaved and restored on reload", async () => {
 
 test("dark mode follows the system and the toggle overrides it", async () => {
   const bg = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const light = await openPage(browser, server.url, { colorScheme: "light" });
-  await gotoApp(light.page, server.url);
+  const light = await openPage(env.browser, env.server.url, { colorScheme: "light" });
+  await gotoApp(light.page, env.server.url);
   const lightBg = await bg(light.page);
   assert.equal(await light.page.getAttribute("#theme-toggle", "aria-pressed"), "false");
   await light.page.click("#theme-toggle");
@@ -282,8 +270,8 @@ test("dark mode follows the system and the toggle overrides it", async () => {
   assertClean(light);
   await light.context.close();
 
-  const dark = await openPage(browser, server.url, { colorScheme: "dark" });
-  await gotoApp(dark.page, server.url);
+  const dark = await openPage(env.browser, env.server.url, { colorScheme: "dark" });
+  await gotoApp(dark.page, env.server.url);
   assert.equal(await bg(dark.page), darkBg, "a dark system gets the dark theme without a click");
   assert.equal(await dark.page.getAttribute("#theme-toggle", "aria-pressed"), "true");
   assertClean(dark);
@@ -291,8 +279,8 @@ test("dark mode follows the system and the toggle overrides it", async () => {
 });
 
 test("Copy and Download give the migration text", async () => {
-  const s = await openPage(browser, server.url, { permissions: ["clipboard-read", "clipboard-write"] });
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url, { permissions: ["clipboard-read", "clipboard-write"] });
+  await gotoApp(s.page, env.server.url);
   await setPair(s.page, CURRENT, DESIRED);
   await s.page.click("#copy");
   const clip = await s.page.evaluate(() => navigator.clipboard.readText());
@@ -313,8 +301,8 @@ test("Copy and Download give the migration text", async () => {
 });
 
 test("keyboard: tabs move with the arrow keys, everything is reachable", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   await s.page.focus("#tab-up");
   await s.page.keyboard.press("ArrowRight");
   assert.equal(await s.page.getAttribute("#tab-down", "aria-selected"), "true");
@@ -342,8 +330,8 @@ test("the layout fits a phone and a 1280 px screen without sideways scrolling", 
     ["tablet", { width: 820, height: 1000 }],
     ["desktop", { width: 1280, height: 900 }],
   ]) {
-    const s = await openPage(browser, server.url, { viewport, isMobile: name === "phone" });
-    await gotoApp(s.page, server.url);
+    const s = await openPage(env.browser, env.server.url, { viewport, isMobile: name === "phone" });
+    await gotoApp(s.page, env.server.url);
     const overflow = await s.page.evaluate((w) => document.documentElement.scrollWidth - w, viewport.width);
     assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
     await screenshot(s.page, `08-layout-${name}`);
@@ -353,8 +341,8 @@ test("the layout fits a phone and a 1280 px screen without sideways scrolling", 
 });
 
 test("the diff runs in a worker: typing stays responsive while a big diff runs", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   // ~1.6 MB a side: the diff takes seconds, far longer than any frame may.
   const table = (i) =>
     `CREATE TABLE t${i} (\n  id integer PRIMARY KEY,\n  name text NOT NULL,\n  note varchar(200),\n  created_at timestamptz DEFAULT now()\n);\nCREATE INDEX t${i}_name ON t${i} (name);\n`;
@@ -427,12 +415,12 @@ test("the diff runs in a worker: typing stays responsive while a big diff runs",
 });
 
 test("the Content-Security-Policy blocks any connection outside the page's origin", async () => {
-  const s = await openPage(browser, server.url);
-  await gotoApp(s.page, server.url);
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
   // The diff worker is running, from the page's origin.
   const workers = s.page.workers();
   assert.equal(workers.length, 1, "one diff worker");
-  assert.ok(workers[0].url().startsWith(server.url + "worker.js?"), workers[0].url());
+  assert.ok(workers[0].url().startsWith(env.server.url + "worker.js?"), workers[0].url());
   const attempt = (where) =>
     where.evaluate(async () => {
       const violations = [];
@@ -454,7 +442,7 @@ test("the Content-Security-Policy blocks any connection outside the page's origi
   }
   // Every request the page and its worker made stayed on the origin (the blocked ones never
   // reached the network, so they are not requests).
-  const foreign = s.requests().filter((u) => !(u.startsWith(server.url) || u.startsWith("blob:") || u.startsWith("data:")));
+  const foreign = s.requests().filter((u) => !(u.startsWith(env.server.url) || u.startsWith("blob:") || u.startsWith("data:")));
   assert.deepEqual(foreign, []);
   assert.ok(s.requests().some((u) => u.includes("worker.js")), "the worker's own requests are watched too");
   // Only the two refusals were logged.

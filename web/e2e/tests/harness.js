@@ -4,6 +4,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { serveDir } from "../server.js";
 
@@ -19,6 +20,23 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 /** Serve DIST on a free port; resolves to { url, close }. */
 export function serveDist() {
   return serveDir(DIST, 0);
+}
+
+/**
+ * Serve DIST and launch Chromium before the calling file's tests, close both after them. The
+ * returned object gets `server` and `browser` once the tests start.
+ */
+export function useAppServer() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export async function launch() {
