@@ -119,7 +119,11 @@ fn usage_errors_exit_2() {
     ] {
         let out = run(&args, Some(""));
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(text(&out.stderr).contains("usage:"), "{args:?}");
+        // clap's short form: the error, then the `--help` hint (not the whole help).
+        let err = text(&out.stderr);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains("try '--help'"), "{args:?}: {err}");
+        assert!(err.lines().count() < 10, "{args:?}: {err}");
         assert!(out.stdout.is_empty());
     }
 }
@@ -369,7 +373,53 @@ fn alembic_usage_errors_exit_2() {
     ] {
         let out = run(&args, Some(""));
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(text(&out.stderr).contains("usage:"), "{args:?}");
+        // clap's short form: the error, then the `--help` hint (not the whole help).
+        let err = text(&out.stderr);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains("try '--help'"), "{args:?}: {err}");
+        assert!(err.lines().count() < 10, "{args:?}: {err}");
         assert!(out.stdout.is_empty());
     }
+}
+
+#[test]
+fn bare_command_prints_help_and_exits_2() {
+    let out = run(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("Usage: schemashift <COMMAND>"), "{err}");
+    assert!(err.contains("diff"), "{err}");
+    let help = run(&["diff", "--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("--format <FORMAT>"));
+    // A rule checked after parsing still prints the command's own usage line.
+    let c = write("c9.sql", CURRENT);
+    let out = run(&["diff", &c, &c, "-m", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("Usage: schemashift diff"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_positioned() {
+    let d = write("d10.sql", DESIRED);
+    let p = dir().join("latin1.sql");
+    std::fs::write(
+        &p,
+        b"CREATE TABLE t (id int);\nCREATE TABLE caf\xe9 (id int);\n",
+    )
+    .unwrap();
+    let p = p.to_string_lossy().into_owned();
+    let out = run(&["diff", &p, &d], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "{p}:2:17: error: the file is not UTF-8: byte 0xe9 at offset 41"
+        )),
+        "{err}"
+    );
 }

@@ -1,10 +1,13 @@
-//! Data-driven cases: `tests/cases/<dialect>/<case>/{current,desired}.sql`, with the expected
+//! Data-driven cases: `tests/cases/<dialect>/<case>/{current,desired}.sql`, one test each
+//! (named `<dialect>/<case>`: `cargo test -p schemashift --test cases postgres/enum_add_value`
+//! runs one), with the expected
 //! UP and DOWN scripts pinned as insta snapshots (`up.snap`, `down.snap`) beside them, and the
 //! Alembic revision file rendered from the same changes (`alembic.snap`).
 //!
 //! Every case also checks convergence: each side diffed with itself is empty, and so is a side
 //! against the other side's migration target (diff(desired, desired) after UP).
 
+use libtest_mimic::{Arguments, Trial};
 use schemashift::{migrate, DialectKind, Options, RevisionInfo, Severity};
 use std::path::{Path, PathBuf};
 
@@ -46,7 +49,8 @@ fn hazard_lines(m: &schemashift::Migration) -> String {
     out
 }
 
-fn run_cases(dialect: DialectKind) {
+/// Check one case folder; a failed assertion panics, which libtest-mimic reports as a failure.
+fn run_case(dialect: DialectKind, dir: &Path) {
     let alembic_options = |options: &Options, name: &str| Options {
         alembic: Some(RevisionInfo {
             message: name.replace('_', " "),
@@ -56,90 +60,98 @@ fn run_cases(dialect: DialectKind) {
         }),
         ..options.clone()
     };
-    let dirs = case_dirs(dialect.name());
-    assert!(!dirs.is_empty(), "no cases for {}", dialect.name());
-    for dir in dirs {
-        let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        // `renames.txt`: renames given as options (one `old=new` / `table.old=new` per line).
-        let renames = std::fs::read_to_string(dir.join("renames.txt"))
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
-            .collect();
-        // `safety.txt`: safe alternatives, as the CLI flags without dashes.
-        let safety_words = std::fs::read_to_string(dir.join("safety.txt")).unwrap_or_default();
-        let safety = schemashift::plan::safety::Safety {
-            concurrently: safety_words.contains("concurrently"),
-            not_valid_fks: safety_words.contains("not-valid-fks"),
-            backfill: safety_words.contains("backfill"),
-        };
-        let options = Options {
-            dialect,
-            renames,
-            safety,
-            ..Options::default()
-        };
-        let current = read(&dir.join("current.sql"));
-        let desired = read(&dir.join("desired.sql"));
-        let outcome = migrate(&current, &desired, &options);
-        let errors: Vec<_> = outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        assert!(errors.is_empty(), "{name}: input errors {errors:?}");
-        let m = outcome.migration.expect("no errors, so a migration");
-        for (label, text) in [("current", &current), ("desired", &desired)] {
-            let same = migrate(text, text, &options).migration.expect("parses");
-            assert!(
-                same.changes.is_empty(),
-                "{name}: diff({label}, {label}) is not empty:\n{}",
-                same.up
-            );
-        }
-        let again = migrate(&current, &desired, &options)
-            .migration
-            .expect("parses");
-        assert_eq!(again.up, m.up, "{name}: output is not deterministic");
-        let alembic = schemashift::output::alembic::supports(dialect).then(|| {
-            let file = migrate(&current, &desired, &alembic_options(&options, &name))
-                .migration
-                .and_then(|m| m.alembic)
-                .expect("an Alembic revision");
-            let again = migrate(&current, &desired, &alembic_options(&options, &name))
-                .migration
-                .and_then(|m| m.alembic);
-            assert_eq!(
-                again.as_ref(),
-                Some(&file),
-                "{name}: Alembic output is not deterministic"
-            );
-            file
-        });
-        insta::with_settings!({
-            snapshot_path => dir.clone(),
-            prepend_module_to_snapshot => false,
-            input_file => dir.join("desired.sql"),
-            description => format!("{name}: UP is current -> desired, DOWN is desired -> current"),
-            omit_expression => true,
-        }, {
-            insta::assert_snapshot!("up", m.up);
-            insta::assert_snapshot!("down", m.down);
-            insta::assert_snapshot!("hazards", hazard_lines(&m));
-            if let Some(alembic) = alembic {
-                insta::assert_snapshot!("alembic", alembic);
-            }
-        });
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    // `renames.txt`: renames given as options (one `old=new` / `table.old=new` per line).
+    let renames = std::fs::read_to_string(dir.join("renames.txt"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
+        .collect();
+    // `safety.txt`: safe alternatives, as the CLI flags without dashes.
+    let safety_words = std::fs::read_to_string(dir.join("safety.txt")).unwrap_or_default();
+    let safety = schemashift::plan::safety::Safety {
+        concurrently: safety_words.contains("concurrently"),
+        not_valid_fks: safety_words.contains("not-valid-fks"),
+        backfill: safety_words.contains("backfill"),
+    };
+    let options = Options {
+        dialect,
+        renames,
+        safety,
+        ..Options::default()
+    };
+    let current = read(&dir.join("current.sql"));
+    let desired = read(&dir.join("desired.sql"));
+    let outcome = migrate(&current, &desired, &options);
+    let errors: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{name}: input errors {errors:?}");
+    let m = outcome.migration.expect("no errors, so a migration");
+    for (label, text) in [("current", &current), ("desired", &desired)] {
+        let same = migrate(text, text, &options).migration.expect("parses");
+        assert!(
+            same.changes.is_empty(),
+            "{name}: diff({label}, {label}) is not empty:\n{}",
+            same.up
+        );
     }
+    let again = migrate(&current, &desired, &options)
+        .migration
+        .expect("parses");
+    assert_eq!(again.up, m.up, "{name}: output is not deterministic");
+    let alembic = schemashift::output::alembic::supports(dialect).then(|| {
+        let file = migrate(&current, &desired, &alembic_options(&options, &name))
+            .migration
+            .and_then(|m| m.alembic)
+            .expect("an Alembic revision");
+        let again = migrate(&current, &desired, &alembic_options(&options, &name))
+            .migration
+            .and_then(|m| m.alembic);
+        assert_eq!(
+            again.as_ref(),
+            Some(&file),
+            "{name}: Alembic output is not deterministic"
+        );
+        file
+    });
+    insta::with_settings!({
+        snapshot_path => dir,
+        prepend_module_to_snapshot => false,
+        input_file => dir.join("desired.sql"),
+        description => format!("{name}: UP is current -> desired, DOWN is desired -> current"),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("up", m.up);
+        insta::assert_snapshot!("down", m.down);
+        insta::assert_snapshot!("hazards", hazard_lines(&m));
+        if let Some(alembic) = alembic {
+            insta::assert_snapshot!("alembic", alembic);
+        }
+    });
 }
 
-#[test]
-fn postgres_cases() {
-    run_cases(DialectKind::Postgres);
-}
-
-#[test]
-fn sqlite_cases() {
-    run_cases(DialectKind::Sqlite);
+fn main() -> std::process::ExitCode {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    for dialect in DialectKind::ALL {
+        let dirs = case_dirs(dialect.name());
+        assert!(!dirs.is_empty(), "no cases for {}", dialect.name());
+        for dir in dirs {
+            let name = format!(
+                "{}/{}",
+                dialect.name(),
+                dir.file_name().unwrap().to_string_lossy()
+            );
+            // libtest-mimic reports a panicking (failed assertion) trial as a failure.
+            trials.push(Trial::test(name, move || {
+                run_case(dialect, &dir);
+                Ok(())
+            }));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit_code()
 }

@@ -23,6 +23,14 @@ pub enum HazardKind {
 }
 
 impl HazardKind {
+    /// Every kind, in the README's order.
+    pub const ALL: [HazardKind; 4] = [
+        Self::Destructive,
+        Self::DataDependent,
+        Self::Locking,
+        Self::Irreversible,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Self::Destructive => "destructive",
@@ -33,14 +41,9 @@ impl HazardKind {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        [
-            Self::Destructive,
-            Self::DataDependent,
-            Self::Locking,
-            Self::Irreversible,
-        ]
-        .into_iter()
-        .find(|k| k.name() == name.replace('-', "_"))
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == name.replace('-', "_"))
     }
 }
 

@@ -7,8 +7,8 @@
 //! as written, so they are recreated when their text differs.
 
 use crate::change::Change;
-use crate::dialects::Dialect;
 use crate::dialects::canonical_ident;
+use crate::dialects::Dialect;
 use crate::model::*;
 use indexmap::IndexMap;
 use std::borrow::Cow;

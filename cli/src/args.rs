@@ -1,0 +1,172 @@
+//! The command line, parsed with clap (derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use schemashift::plan::safety::Safety;
+use schemashift::{DialectKind, HazardKind};
+use std::path::PathBuf;
+
+/// Compare two schema snapshots and print the migration between them.
+#[derive(Debug, Parser)]
+#[command(name = "schemashift", version, arg_required_else_help = true)]
+#[command(after_help = "Exit codes: 0 done, 1 input error, 2 usage error, \
+3 changes found (--exit-code), 4 hazards of a denied kind (--deny).")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare CURRENT with DESIRED (DDL files; '-' reads stdin) and print the migration.
+    Diff(DiffArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The UP (or --down) SQL script.
+    Sql,
+    /// Changes, statements, hazards and diagnostics as JSON.
+    Json,
+    /// An Alembic revision file (upgrade and downgrade).
+    Alembic,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The schema as it is (a DDL file, or '-' for stdin).
+    #[arg(value_name = "CURRENT")]
+    pub current: String,
+    /// The schema as it should be (a DDL file, or '-' for stdin).
+    #[arg(value_name = "DESIRED")]
+    pub desired: String,
+    /// Print the DOWN migration (desired -> current) instead of UP.
+    #[arg(long)]
+    pub down: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Sql)]
+    pub format: Format,
+    /// SQL dialect: postgres or sqlite.
+    #[arg(long, value_name = "NAME", default_value = "postgres", value_parser = parse_dialect)]
+    pub dialect: DialectKind,
+    /// Exit 3 when there are changes.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Declare a rename: old=new (table) or table.old=new (column); repeatable (the DDL can
+    /// also say `-- schemashift: renamed from old`).
+    #[arg(long = "rename", value_name = "SPEC")]
+    pub renames: Vec<String>,
+    /// Create/drop indexes of existing tables CONCURRENTLY (PostgreSQL).
+    #[arg(long)]
+    pub concurrently: bool,
+    /// Add foreign keys to existing tables NOT VALID, then VALIDATE them.
+    #[arg(long)]
+    pub not_valid_fks: bool,
+    /// New NOT NULL columns without a default: add nullable, fill existing rows with a
+    /// placeholder value to review, then SET NOT NULL.
+    #[arg(long)]
+    pub backfill: bool,
+    /// Exit 4 when the printed direction has hazards of these kinds (comma-separated:
+    /// destructive, data_dependent, locking, irreversible, or all); hazards are always
+    /// printed as warnings.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_deny)]
+    pub deny: Vec<Deny>,
+
+    /// Revision message (required with --format alembic).
+    #[arg(
+        short,
+        long,
+        value_name = "TEXT",
+        help_heading = "Alembic (--format alembic)"
+    )]
+    pub message: Option<String>,
+    /// Revision id (default: 12 random hex digits).
+    #[arg(long, value_name = "ID", value_parser = parse_rev_id, help_heading = "Alembic (--format alembic)")]
+    pub rev_id: Option<String>,
+    /// Revision this one follows (default: the head of the -o folder, else none).
+    #[arg(long, value_name = "ID", value_parser = parse_rev_id, help_heading = "Alembic (--format alembic)")]
+    pub down_revision: Option<String>,
+    /// The file's Create Date (default: now, local time).
+    #[arg(long, value_name = "DATE", value_parser = parse_one_line, help_heading = "Alembic (--format alembic)")]
+    pub create_date: Option<String>,
+    /// Write DIR/<rev>_<slug>.py (Alembic's file name) instead of printing; prints the path.
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        help_heading = "Alembic (--format alembic)"
+    )]
+    pub output: Option<PathBuf>,
+}
+
+/// Hazard kinds named by `--deny` (`all` stands for every kind).
+#[derive(Clone, Debug)]
+pub struct Deny(pub Vec<HazardKind>);
+
+impl DiffArgs {
+    pub fn safety(&self) -> Safety {
+        Safety {
+            concurrently: self.concurrently,
+            not_valid_fks: self.not_valid_fks,
+            backfill: self.backfill,
+        }
+    }
+
+    pub fn denied(&self, kind: HazardKind) -> bool {
+        self.deny.iter().any(|d| d.0.contains(&kind))
+    }
+
+    /// Rules clap's attributes do not express; the message for a usage error.
+    pub fn check(&self) -> Result<(), String> {
+        let alembic_only = self.message.is_some()
+            || self.rev_id.is_some()
+            || self.down_revision.is_some()
+            || self.create_date.is_some()
+            || self.output.is_some();
+        if self.format != Format::Alembic && alembic_only {
+            return Err(
+                "-m, --rev-id, --down-revision, --create-date and -o need --format alembic".into(),
+            );
+        }
+        if self.format == Format::Alembic && self.message.is_none() {
+            return Err("--format alembic needs a message: -m TEXT".into());
+        }
+        if self.current == "-" && self.desired == "-" {
+            return Err("only one of CURRENT and DESIRED can be '-'".into());
+        }
+        Ok(())
+    }
+}
+
+fn parse_dialect(s: &str) -> Result<DialectKind, String> {
+    DialectKind::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = DialectKind::ALL.iter().map(|d| d.name()).collect();
+        format!("expected {}", names.join(" or "))
+    })
+}
+
+fn parse_deny(s: &str) -> Result<Deny, String> {
+    let s = s.trim();
+    if s == "all" {
+        return Ok(Deny(HazardKind::ALL.to_vec()));
+    }
+    HazardKind::from_name(s)
+        .map(|k| Deny(vec![k]))
+        .ok_or_else(|| "expected destructive, data_dependent, locking, irreversible or all".into())
+}
+
+/// Alembic revision ids as Alembic writes and reads them: letters, digits and `_`.
+fn parse_rev_id(s: &str) -> Result<String, String> {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(s.to_string())
+    } else {
+        Err("letters, digits and _ only".into())
+    }
+}
+
+fn parse_one_line(s: &str) -> Result<String, String> {
+    if s.contains(['\n', '\r']) {
+        Err("must be one line".into())
+    } else {
+        Ok(s.to_string())
+    }
+}
