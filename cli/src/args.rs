@@ -1,6 +1,7 @@
 //! The command line, parsed with clap (derive).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use schemashift::plan::filter::Filter;
 use schemashift::plan::safety::Safety;
 use schemashift::{DialectKind, HazardKind};
 use std::path::PathBuf;
@@ -65,6 +66,17 @@ pub struct DiffArgs {
     /// placeholder value to review, then SET NOT NULL.
     #[arg(long)]
     pub backfill: bool,
+    /// Compare only objects matching PATTERN (a glob on `name` or `schema.name`: tables with
+    /// their indexes, views, sequences, enum types); repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    pub include: Vec<String>,
+    /// Leave objects matching PATTERN out of the comparison; repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
+    /// Alembic's version table ([SCHEMA.]NAME, as `version_table` in env.py), never part of a
+    /// migration.
+    #[arg(long, value_name = "NAME", default_value = schemashift::plan::filter::ALEMBIC_VERSION_TABLE)]
+    pub version_table: String,
     /// Exit 4 when the printed direction has hazards of these kinds (comma-separated:
     /// destructive, data_dependent, locking, irreversible, or all); hazards are always
     /// printed as warnings.
@@ -108,6 +120,14 @@ impl DiffArgs {
             concurrently: self.concurrently,
             not_valid_fks: self.not_valid_fks,
             backfill: self.backfill,
+        }
+    }
+
+    pub fn filter(&self) -> Filter {
+        Filter {
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+            version_table: Some(self.version_table.clone()),
         }
     }
 

@@ -2,28 +2,9 @@
 //! create date, filled in as `alembic revision` would.
 
 use crate::args::DiffArgs;
+use crate::Host;
 use schemashift::RevisionInfo;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-
-/// 12 random hex digits, like Alembic's `uuid.uuid4().hex[-12:]`.
-fn random_rev_id() -> Result<String, String> {
-    let mut bytes = [0u8; 6];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut bytes))
-        .map_err(|e| format!("cannot read /dev/urandom for a revision id: {e}"))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// The local time as Python prints `datetime.now()` (microseconds only when non-zero).
-fn now_create_date() -> String {
-    let now = chrono::Local::now().naive_local();
-    if now.and_utc().timestamp_subsec_micros() == 0 {
-        now.format("%Y-%m-%d %H:%M:%S").to_string()
-    } else {
-        now.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
-    }
-}
+use std::path::Path;
 
 /// One string value of a `name = '...'` / `name: type = ...` line of a revision file; `None`
 /// inside `Some` for `= None`.
@@ -52,19 +33,21 @@ fn assigned(line: &str, name: &str) -> Option<Vec<String>> {
 /// The head of the revisions in `dir`: the one no other revision names as its down_revision.
 /// `None` for a folder without revisions; an error for several heads. A file of `new_rev`
 /// itself (about to be overwritten) does not count.
-fn head_revision(dir: &Path, new_rev: &str) -> Result<Option<String>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+fn head_revision(host: &mut dyn Host, dir: &Path, new_rev: &str) -> Result<Option<String>, String> {
+    let shown = dir.display();
+    let mut names = host
+        .list_dir(&dir.to_string_lossy())
+        .map_err(|e| format!("{shown}: {e}"))?;
+    names.retain(|n| n.ends_with(".py"));
+    names.sort();
     let mut revisions = Vec::new();
     let mut parents = std::collections::BTreeSet::new();
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for name in names {
+        let path = dir.join(name);
+        let bytes = host
+            .read(&path.to_string_lossy())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
         let mut rev = None;
         let mut downs = Vec::new();
         for line in text.lines() {
@@ -99,20 +82,23 @@ fn head_revision(dir: &Path, new_rev: &str) -> Result<Option<String>, String> {
 }
 
 /// The revision header from the arguments, filling in what Alembic would.
-pub fn revision_info(args: &DiffArgs) -> Result<RevisionInfo, String> {
+pub fn revision_info(host: &mut dyn Host, args: &DiffArgs) -> Result<RevisionInfo, String> {
     let rev_id = match &args.rev_id {
         Some(r) => r.clone(),
-        None => random_rev_id()?,
+        None => host.random_rev_id()?,
     };
     let down_revision = match (&args.down_revision, &args.output) {
         (Some(d), _) => Some(d.clone()),
-        (None, Some(dir)) => head_revision(dir, &rev_id)?,
+        (None, Some(dir)) => head_revision(host, dir, &rev_id)?,
         (None, None) => None,
     };
     Ok(RevisionInfo {
         message: args.message.clone().unwrap_or_default(),
         rev_id,
         down_revision,
-        create_date: args.create_date.clone().unwrap_or_else(now_create_date),
+        create_date: match &args.create_date {
+            Some(d) => d.clone(),
+            None => host.now(),
+        },
     })
 }

@@ -423,3 +423,78 @@ fn a_file_that_is_not_utf8_is_positioned() {
         "{err}"
     );
 }
+
+#[test]
+fn alembic_version_is_never_migrated() {
+    // A dump of an Alembic-managed database has Alembic's table; the models' DDL does not.
+    let c = write(
+        "c11.sql",
+        &format!(
+            "{CURRENT}CREATE TABLE public.alembic_version (version_num varchar(32) NOT NULL,\n  CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));\n"
+        ),
+    );
+    let d = write("d11.sql", DESIRED);
+    for dialect in ["postgres", "sqlite"] {
+        let out = run(&["diff", &c, &d, "--dialect", dialect], None);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let sql = text(&out.stdout);
+        assert!(!sql.contains("alembic_version"), "{dialect}: {sql}");
+        assert!(sql.contains("done"), "{dialect}: {sql}");
+        assert!(
+            text(&out.stderr).contains("note: left out (Alembic's version table): "),
+            "{}",
+            text(&out.stderr)
+        );
+        let down = run(&["diff", &c, &d, "--dialect", dialect, "--down"], None);
+        assert!(!text(&down.stdout).contains("alembic_version"));
+    }
+    let file = run(
+        &[
+            "diff", &c, &d, "--format", "alembic", "-m", "x", "--rev-id", "abc",
+        ],
+        None,
+    );
+    assert!(!text(&file.stdout).contains("alembic_version"));
+    // A configured version table is left out instead (`version_table` in env.py).
+    let custom = write(
+        "c12.sql",
+        &format!("{CURRENT}CREATE TABLE ops.schema_rev (version_num varchar(32) PRIMARY KEY);\n"),
+    );
+    let out = run(
+        &["diff", &custom, &d, "--version-table", "ops.schema_rev"],
+        None,
+    );
+    assert!(!text(&out.stdout).contains("schema_rev"));
+    let out = run(&["diff", &custom, &d], None);
+    assert!(text(&out.stdout).contains("DROP TABLE ops.schema_rev"));
+    // JSON shows the filter and what it left out.
+    let out = run(
+        &["diff", &c, &d, "--format", "json", "--exclude", "task"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["filter"]["exclude"][0], "task");
+    assert_eq!(v["filter"]["version_table"], "alembic_version");
+    assert_eq!(v["left_out"][0]["name"], "public.task");
+    assert_eq!(v["left_out"][0]["reason"], "pattern");
+    assert_eq!(v["left_out"][1]["name"], "public.alembic_version");
+    assert_eq!(v["left_out"][1]["reason"], "version_table");
+    assert_eq!(v["changes"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn include_and_exclude_patterns() {
+    let c = write(
+        "c13.sql",
+        "CREATE TABLE app_user (id int);\nCREATE TABLE audit_log (id int);\nCREATE INDEX audit_ix ON audit_log (id);\n",
+    );
+    let d = write("d13.sql", "CREATE TABLE app_user (id int, name text);\n");
+    let all = text(&run(&["diff", &c, &d], None).stdout);
+    assert!(all.contains("DROP TABLE audit_log"), "{all}");
+    let excluded = text(&run(&["diff", &c, &d, "--exclude", "Audit_*"], None).stdout);
+    assert!(!excluded.contains("audit"), "{excluded}");
+    assert!(excluded.contains("ADD COLUMN name"), "{excluded}");
+    let included = text(&run(&["diff", &c, &d, "--include", "public.audit_*"], None).stdout);
+    assert!(included.contains("DROP TABLE audit_log"), "{included}");
+    assert!(!included.contains("app_user"), "{included}");
+}

@@ -31,6 +31,8 @@ pub struct Options {
     pub safety: plan::safety::Safety,
     /// Also render an Alembic revision file with this header ([`Migration::alembic`]).
     pub alembic: Option<RevisionInfo>,
+    /// Objects left out of the comparison (by default: Alembic's `alembic_version`).
+    pub filter: plan::filter::Filter,
 }
 
 /// A rename given as text: `old=new` renames a table, `table.old=new` (or
@@ -99,6 +101,10 @@ pub struct Migration {
     /// ([`output::alembic::supports`]: PostgreSQL).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alembic: Option<String>,
+    /// The object filter the schemas were compared with.
+    pub filter: plan::filter::Filter,
+    /// Objects of either side the filter left out (e.g. `alembic_version`).
+    pub left_out: Vec<plan::filter::LeftOut>,
 }
 
 impl Migration {
@@ -145,14 +151,20 @@ impl Outcome {
 /// Parse both schemas, diff them and render the migration both ways.
 pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
     let dialect = options.dialect.dialect();
-    let (from, mut diagnostics) = input::sql::parse(current, dialect, Side::Current);
-    let (to, more) = input::sql::parse(desired, dialect, Side::Desired);
+    let (mut from, mut diagnostics) = input::sql::parse(current, dialect, Side::Current);
+    let (mut to, more) = input::sql::parse(desired, dialect, Side::Desired);
     diagnostics.extend(more);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Outcome {
             diagnostics,
             migration: None,
         };
+    }
+    let mut left_out = options.filter.apply(&mut from, dialect);
+    for name in options.filter.apply(&mut to, dialect) {
+        if !left_out.contains(&name) {
+            left_out.push(name);
+        }
     }
     // Names are written as the desired schema spells them, else as the current one does.
     let mut spellings = to.spellings.clone();
@@ -217,6 +229,8 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
             down_hazards,
             spellings,
             alembic,
+            filter: options.filter.clone(),
+            left_out,
         }),
     }
 }

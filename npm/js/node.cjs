@@ -42,3 +42,5 @@ Object.defineProperty(module.exports, '__test', {
   value: { panic: guarded(wasm.__testPanic), trap: guarded(wasm.__testTrap) },
   enumerable: false,
 });
+// For `bin/schemashift.js` only: the command line over a host of Node fs callbacks.
+Object.defineProperty(module.exports, '__cli', { value: guarded(wasm.__cli), enumerable: false });

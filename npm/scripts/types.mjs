@@ -23,6 +23,7 @@ const internal = [
   /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __testPanic\([^)]*\): void;\n/,
   /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __testTrap\([^)]*\): number;\n/,
   /export function __wbg_reset_state\(\): void;\n/,
+  /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __cli\([^)]*\): \{[^}]*\};\n/,
 ];
 for (const re of internal) {
   if (!re.test(dts)) {
@@ -31,8 +32,8 @@ for (const re of internal) {
   }
   dts = dts.replace(re, '');
 }
-if (/__wbg|__test/.test(dts)) {
-  console.error('types.mjs: internal names left in the declarations:', dts.match(/.*(__wbg|__test).*/g));
+if (/__wbg|__test|__cli/.test(dts)) {
+  console.error('types.mjs: internal names left in the declarations:', dts.match(/.*(__wbg|__test|__cli).*/g));
   process.exit(1);
 }
 dts = dts.replace(/^\/\* tslint:disable \*\/\n\/\* eslint-disable \*\/\n/, '');

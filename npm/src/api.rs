@@ -4,6 +4,7 @@
 //! between these types and JS values. The TypeScript declarations of the package are generated
 //! from these types by tsify (`#[derive(Tsify)]`), so they cannot drift from the data.
 
+use schemashift::plan::filter::{Reason, ALEMBIC_VERSION_TABLE};
 use schemashift::{DialectKind, Options};
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
@@ -63,6 +64,25 @@ pub struct DiffOptions {
     /// Alembic: the `Create Date` line (default: now, local time, as Python prints it).
     #[tsify(optional)]
     pub create_date: Option<String>,
+    /// Compare only objects matching one of these globs (`name` or `schema.name`; tables with
+    /// their indexes, views, sequences, enum types), as the CLI's `--include`.
+    #[tsify(optional)]
+    pub include: Option<Vec<String>>,
+    /// Leave objects matching one of these globs out, as `--exclude`.
+    #[tsify(optional)]
+    pub exclude: Option<Vec<String>>,
+    /// Alembic's version table, never part of a migration (default `"alembic_version"`).
+    #[tsify(optional)]
+    pub version_table: Option<String>,
+}
+
+/// An object left out of the comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct LeftOut {
+    /// Qualified name, e.g. `"public.alembic_version"`.
+    pub name: String,
+    /// `"version_table"` (Alembic's) or `"pattern"` (`include` / `exclude`).
+    pub reason: String,
 }
 
 /// How bad a diagnostic is: errors stop the migration, warnings do not.
@@ -227,6 +247,9 @@ pub struct DiffResult {
     pub warnings: Vec<Diagnostic>,
     /// Diagnostics with severity `"error"`.
     pub errors: Vec<Diagnostic>,
+    /// Objects of either input left out of the comparison (Alembic's version table, the
+    /// `include` / `exclude` patterns).
+    pub left_out: Vec<LeftOut>,
 }
 
 /// Serialize a JSON value with every number a JS number: integers beyond 2^53 (e.g. a
@@ -310,6 +333,14 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
             renames,
             safety,
             alembic,
+            filter: schemashift::plan::filter::Filter {
+                include: options.include.clone().unwrap_or_default(),
+                exclude: options.exclude.clone().unwrap_or_default(),
+                version_table: Some(
+                    (options.version_table.clone())
+                        .unwrap_or_else(|| ALEMBIC_VERSION_TABLE.to_string()),
+                ),
+            },
         },
     );
 
@@ -336,6 +367,7 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         diagnostics,
         warnings,
         errors,
+        left_out: Vec::new(),
     };
     let Some(migration) = outcome.migration else {
         return Ok(result);
@@ -348,6 +380,16 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
             down: pretty(&down_report),
         });
     }
+    result.left_out = (migration.left_out.iter())
+        .map(|l| LeftOut {
+            name: l.name.to_string(),
+            reason: match l.reason {
+                Reason::VersionTable => "version_table",
+                Reason::Pattern => "pattern",
+            }
+            .to_string(),
+        })
+        .collect();
     result.alembic = migration.alembic;
     result.changes = take_changes(up_report);
     result.down_changes = take_changes(down_report);

@@ -16,6 +16,8 @@
 //! into memory it never allocated.
 
 pub mod api;
+#[cfg(feature = "cli")]
+mod cli;
 
 use wasm_bindgen::prelude::*;
 
@@ -100,37 +102,41 @@ pub fn diff_js(
     };
     let mut options = options;
     if options.format == Some(api::Format::Alembic) {
-        // The defaults the CLI takes from the OS: a random id like Alembic's
-        // (uuid4().hex[-12:]) and the local time as Python prints datetime.now().
-        if options.rev_id.is_none() {
-            let hex: String = (0..12)
-                .map(|_| char::from_digit((math_random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
-                .collect();
-            options.rev_id = Some(hex);
-        }
-        if options.create_date.is_none() {
-            let d = JsDate::new_date();
-            let n = |v: f64| v as u32;
-            let mut date = format!(
-                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-                n(d.year()),
-                n(d.month0()) + 1,
-                n(d.day()),
-                n(d.hours()),
-                n(d.minutes()),
-                n(d.seconds()),
-            );
-            if n(d.millis()) != 0 {
-                date.push_str(&format!(".{:06}", n(d.millis()) * 1000));
-            }
-            options.create_date = Some(date);
-        }
+        // The defaults the CLI takes from the OS.
+        options.rev_id.get_or_insert_with(random_rev_id);
+        options.create_date.get_or_insert_with(local_now);
     }
     let current = input(current, "current")?;
     let desired = input(desired, "desired")?;
     let result = api::diff(&current, &desired, &options)
         .map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
     to_js(&result)
+}
+
+/// A random revision id like Alembic's (`uuid4().hex[-12:]`).
+fn random_rev_id() -> String {
+    (0..12)
+        .map(|_| char::from_digit((math_random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
+        .collect()
+}
+
+/// The local time as Python prints `datetime.now()` (microseconds only when non-zero).
+fn local_now() -> String {
+    let d = JsDate::new_date();
+    let n = |v: f64| v as u32;
+    let mut date = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        n(d.year()),
+        n(d.month0()) + 1,
+        n(d.day()),
+        n(d.hours()),
+        n(d.minutes()),
+        n(d.seconds()),
+    );
+    if n(d.millis()) != 0 {
+        date.push_str(&format!(".{:06}", n(d.millis()) * 1000));
+    }
+    date
 }
 
 /// The dialects this build supports (canonical names), the default first.

@@ -35,5 +35,10 @@ pub fn report(
         "dialect": dialect.name(),
         "changes": items,
         "diagnostics": diagnostics,
+        "filter": migration.filter,
+        "left_out": migration.left_out.iter().map(|l| serde_json::json!({
+            "name": l.name.to_string(),
+            "reason": l.reason,
+        })).collect::<Vec<_>>(),
     })
 }

@@ -6,6 +6,7 @@
 //! key order with cycles deferred to `ALTER TABLE .. ADD CONSTRAINT`.
 
 pub mod assess;
+pub mod filter;
 mod order;
 pub mod rename;
 pub mod safety;

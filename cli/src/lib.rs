@@ -1,0 +1,228 @@
+//! The `schemashift` command line, over a [`Host`] that reads and writes files: the native
+//! binary (`main.rs`) and the npm package's `npx schemashift` (WebAssembly, Node's `fs`) run
+//! this same code, so they cannot differ.
+//!
+//! Exit codes: 0 done, 1 input error, 2 usage error, 3 changes found (only with `--exit-code`),
+//! 4 hazards of a denied kind (only with `--deny`).
+
+mod args;
+mod report;
+mod revision;
+
+use args::{Cli, Command, DiffArgs, Format};
+use clap::{CommandFactory, Parser};
+use schemashift::plan::filter::Reason;
+use schemashift::Options;
+use std::io::Write;
+
+/// What the command needs from the machine it runs on. Errors are the text after the path,
+/// as Rust's `std::io::Error` prints it (`No such file or directory (os error 2)`).
+pub trait Host {
+    /// The bytes of a file; `-` is stdin.
+    fn read(&mut self, path: &str) -> Result<Vec<u8>, String>;
+    /// Create or replace a file.
+    fn write(&mut self, path: &str, text: &str) -> Result<(), String>;
+    /// The names of the entries of a directory.
+    fn list_dir(&mut self, path: &str) -> Result<Vec<String>, String>;
+    /// 12 random hex digits, like Alembic's `uuid.uuid4().hex[-12:]`.
+    fn random_rev_id(&mut self) -> Result<String, String>;
+    /// The local time as Python prints `datetime.now()` (microseconds only when non-zero).
+    fn now(&mut self) -> String;
+}
+
+/// Run the command line `argv` (without the program name); the exit code.
+pub fn run(
+    argv: impl IntoIterator<Item = String>,
+    host: &mut dyn Host,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let argv = std::iter::once("schemashift".to_string()).chain(argv);
+    match Cli::try_parse_from(argv) {
+        Ok(cli) => match cli.command {
+            Command::Diff(args) => diff(args, host, out, err),
+        },
+        Err(e) => {
+            // Help and version go to stdout (exit 0), usage errors to stderr (exit 2).
+            let text = e.render().to_string();
+            let code = u8::try_from(e.exit_code()).unwrap_or(2);
+            let _ = if e.use_stderr() {
+                write!(err, "{text}")
+            } else {
+                write!(out, "{text}")
+            };
+            code
+        }
+    }
+}
+
+fn read_input(host: &mut dyn Host, path: &str) -> Result<String, String> {
+    let bytes = host
+        .read(path)
+        .map_err(|e| format!("schemashift: {}: {e}", display_name(path)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = bytes[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
+        // Characters before the bad byte on its line (the prefix is valid UTF-8).
+        let column = String::from_utf8_lossy(&bytes[line_start..at])
+            .chars()
+            .count()
+            + 1;
+        format!(
+            "{}:{line}:{column}: error: the file is not UTF-8: byte 0x{:02x} at offset {at} \
+             (save it as UTF-8)",
+            display_name(path),
+            bytes[at]
+        )
+    })
+}
+
+fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if let Err(msg) = args.check() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let sub = cmd.find_subcommand_mut("diff").expect("diff subcommand");
+        let e = sub.error(clap::error::ErrorKind::ArgumentConflict, msg);
+        let _ = write!(err, "{}", e.render());
+        return 2;
+    }
+    let (current, desired) = match (
+        read_input(host, &args.current),
+        read_input(host, &args.desired),
+    ) {
+        (Ok(c), Ok(d)) => (c, d),
+        (Err(e), _) | (_, Err(e)) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let mut renames = Vec::new();
+    for spec in &args.renames {
+        match schemashift::parse_rename(spec, args.dialect) {
+            Ok(r) => renames.push(r),
+            Err(e) => {
+                let _ = writeln!(err, "schemashift: {e}");
+                return 2;
+            }
+        }
+    }
+    let alembic = if args.format == Format::Alembic {
+        match revision::revision_info(host, &args) {
+            Ok(info) => Some(info),
+            Err(e) => {
+                let _ = writeln!(err, "schemashift: {e}");
+                return 1;
+            }
+        }
+    } else {
+        None
+    };
+    let file_name = alembic
+        .as_ref()
+        .map(|i| schemashift::output::alembic::file_name(&i.rev_id, &i.message));
+    let outcome = schemashift::migrate(
+        &current,
+        &desired,
+        &Options {
+            dialect: args.dialect,
+            renames,
+            safety: args.safety(),
+            alembic,
+            filter: args.filter(),
+        },
+    );
+    for d in &outcome.diagnostics {
+        let (file, source) = match d.side {
+            schemashift::Side::Current => (display_name(&args.current), current.as_str()),
+            schemashift::Side::Desired => (display_name(&args.desired), desired.as_str()),
+        };
+        let _ = report::write_diagnostic(err, file, source, d);
+    }
+    let Some(migration) = outcome.migration else {
+        return 1;
+    };
+    for (reason, why) in [
+        (Reason::VersionTable, "Alembic's version table"),
+        (Reason::Pattern, "--include/--exclude"),
+    ] {
+        let names: Vec<String> = (migration.left_out.iter())
+            .filter(|l| l.reason == reason)
+            .map(|l| l.name.to_string())
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(err, "note: left out ({why}): {}", names.join(", "));
+        }
+    }
+    let (changes, hazards) = if args.down {
+        (&migration.down_changes, &migration.down_hazards)
+    } else {
+        (&migration.changes, &migration.hazards)
+    };
+    // What may lose data, fail on the rows present or lock, for the direction printed.
+    let mut denied = 0;
+    for h in hazards.iter().flatten() {
+        let _ = writeln!(err, "warning: {} [{}]", h.message, h.code);
+        if args.denied(h.kind) {
+            denied += 1;
+        }
+    }
+    let text = match args.format {
+        Format::Sql => {
+            if args.down {
+                migration.down.clone()
+            } else {
+                migration.up.clone()
+            }
+        }
+        Format::Json => {
+            let value =
+                schemashift::json_report(&migration, args.down, &outcome.diagnostics, args.dialect);
+            serde_json::to_string_pretty(&value).expect("serializable") + "\n"
+        }
+        Format::Alembic => {
+            let file = migration.alembic.clone().unwrap_or_default();
+            match (&args.output, file_name) {
+                (Some(dir), Some(name)) => {
+                    let path = dir.join(name);
+                    if let Err(e) = host.write(&path.to_string_lossy(), &file) {
+                        let _ = writeln!(err, "schemashift: {}: {e}", path.display());
+                        return 1;
+                    }
+                    format!("{}\n", path.display())
+                }
+                _ => file,
+            }
+        }
+    };
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return 1;
+    }
+    if denied > 0 {
+        let _ = writeln!(
+            err,
+            "schemashift: {denied} hazard(s) of a denied kind (--deny); see the warnings above"
+        );
+        return 4;
+    }
+    if args.exit_code && !changes.is_empty() {
+        return 3;
+    }
+    0
+}
