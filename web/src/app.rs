@@ -116,6 +116,15 @@ fn TopBar(state: AppState) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <label class="field" title="Objects to leave out of the comparison: globs on name or schema.name, separated by commas (Alembic's alembic_version is always left out)">
+                    <span>"Leave out"</span>
+                    <input
+                        id="exclude"
+                        prop:value=move || state.exclude.get()
+                        on:input=move |ev| state.exclude.set(event_target_value(&ev))
+                        placeholder="e.g. audit_*"
+                    />
+                </label>
                 <label class="field">
                     <span>"Examples"</span>
                     <select id="examples" on:change=on_example>

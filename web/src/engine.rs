@@ -103,6 +103,9 @@ pub struct DiffView {
     pub alembic: Option<String>,
     /// The revision id the Alembic file uses (typed by the user, or derived from the inputs).
     pub alembic_rev: String,
+    /// Objects left out of the comparison (Alembic's version table, the exclude globs).
+    #[serde(default)]
+    pub left_out: Vec<String>,
 }
 
 impl DiffView {
@@ -193,6 +196,15 @@ pub fn compute_with(
             down_revision: (!down_revision.is_empty()).then(|| down_revision.to_string()),
             create_date: create_date.to_string(),
         }),
+        filter: schemashift::plan::filter::Filter {
+            exclude: header
+                .exclude
+                .split([',', ' ', '\n', '\t'])
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let outcome = schemashift::migrate(current, desired, &options);
@@ -256,6 +268,10 @@ pub fn compute_with(
         report_json,
         alembic: outcome.migration.as_ref().and_then(|m| m.alembic.clone()),
         alembic_rev,
+        left_out: (outcome.migration.iter())
+            .flat_map(|m| &m.left_out)
+            .map(|l| l.name.to_string())
+            .collect(),
     }
 }
 
@@ -291,7 +307,7 @@ mod dialect_serde {
     }
 }
 
-/// The Alembic revision header fields the user can edit.
+/// What the user sets besides the schemas: the Alembic revision header and the object filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AlembicHeader {
     /// Revision message (also the file name's slug).
@@ -300,6 +316,9 @@ pub struct AlembicHeader {
     pub revision: String,
     /// The revision this one follows; empty for a first migration.
     pub down_revision: String,
+    /// Globs of objects to leave out of the comparison (`audit_*, public.tmp_?`), separated
+    /// by commas or spaces, as the CLI's `--exclude`.
+    pub exclude: String,
 }
 
 /// Whether the core renders Alembic revisions for this dialect.
@@ -397,11 +416,27 @@ mod tests {
     }
 
     #[test]
+    fn left_out_objects() {
+        let current = "CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);\nCREATE TABLE audit_log (id int);\n";
+        let v = compute(current, "", DialectKind::Postgres);
+        assert_eq!(v.left_out, ["public.alembic_version"]);
+        assert!(v.up.as_deref().unwrap().contains("DROP TABLE audit_log"));
+        let header = AlembicHeader {
+            exclude: "audit_*, other".into(),
+            ..Default::default()
+        };
+        let v = compute_with(current, "", DialectKind::Postgres, &header, "");
+        assert_eq!(v.up.as_deref(), Some(""));
+        assert_eq!(v.left_out, ["public.audit_log", "public.alembic_version"]);
+    }
+
+    #[test]
     fn alembic_revision_file() {
         let header = AlembicHeader {
             message: "Add priority".into(),
             revision: " 1a2b3c4d5e6f ".into(),
             down_revision: "0123456789ab".into(),
+            exclude: String::new(),
         };
         let date = "2026-01-15 14:20:00.123000";
         let v = compute_with(CURRENT, DESIRED, DialectKind::Postgres, &header, date);

@@ -275,6 +275,9 @@ fn summary(r: &engine::DiffView, diff_ms: f64) -> String {
     if r.warnings() > 0 {
         s += &format!(" · {} warnings", r.warnings());
     }
+    if !r.left_out.is_empty() {
+        s += &format!(" · left out: {}", r.left_out.join(", "));
+    }
     s + &format!(" · {diff_ms:.0} ms")
 }
 

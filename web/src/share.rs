@@ -40,6 +40,9 @@ pub struct SavedState {
     /// Alembic header: the down revision (empty: none, a first migration).
     #[serde(rename = "p", default)]
     pub down_revision: String,
+    /// Globs of objects left out of the comparison (the CLI's `--exclude`).
+    #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
+    pub exclude: String,
 }
 
 /// Encode a state: JSON, deflate at `level` (0-10; 6 is a good default), base64url.
@@ -158,6 +161,7 @@ mod tests {
             message: "widen ids".into(),
             revision: String::new(),
             down_revision: "abc123".into(),
+            exclude: "audit_*".into(),
         };
         let frag = to_fragment(&state);
         assert!(frag.starts_with("s="));

@@ -64,6 +64,8 @@ pub struct AppState {
     pub message: RwSignal<String>,
     pub revision: RwSignal<String>,
     pub down_revision: RwSignal<String>,
+    /// Globs of objects left out of the comparison.
+    pub exclude: RwSignal<String>,
     /// The newest diff result.
     pub result: RwSignal<Option<Shared>>,
     pub status: RwSignal<Status>,
@@ -90,6 +92,7 @@ impl AppState {
             message: RwSignal::new(initial.message),
             revision: RwSignal::new(initial.revision),
             down_revision: RwSignal::new(initial.down_revision),
+            exclude: RwSignal::new(initial.exclude),
             result: RwSignal::new(None),
             status: RwSignal::new(Status::Pending),
             jump: RwSignal::new(None),
@@ -131,6 +134,7 @@ impl AppState {
             message: self.message.get_untracked(),
             revision: self.revision.get_untracked(),
             down_revision: self.down_revision.get_untracked(),
+            exclude: self.exclude.get_untracked(),
         }
     }
 
@@ -143,6 +147,7 @@ impl AppState {
         self.message.track();
         self.revision.track();
         self.down_revision.track();
+        self.exclude.track();
     }
 
     /// Track every signal the saved state holds.
@@ -162,6 +167,7 @@ impl AppState {
             message: self.message.get_untracked(),
             revision: self.revision.get_untracked(),
             down_revision: self.down_revision.get_untracked(),
+            exclude: self.exclude.get_untracked(),
         }
     }
 
@@ -181,6 +187,7 @@ impl AppState {
         self.message.set(st.message);
         self.revision.set(st.revision);
         self.down_revision.set(st.down_revision);
+        self.exclude.set(st.exclude);
     }
 
     /// Save the state to localStorage [`AUTOSAVE_MS`] after the last change.

