@@ -3,12 +3,25 @@
 //! The text is tokenized once (sqlparser's tokenizer, which knows quotes, dollar quotes and
 //! comments), split into statements here (sqlparser stops at the first statement it does not
 //! know, and pg_dump output has several), and each statement is read by the DDL grammar in
-//! [`ddl`]. Expressions and view queries are parsed by sqlparser to compute canonical keys.
+//! the grammar modules ([`builder`] dispatches: `create_table`, `constraint`, `index`,
+//! `alter`, `view`, `routine`, `privileges`, `comment`, ...). Expressions and view queries are parsed by sqlparser to compute canonical keys.
 
+mod alter;
+mod builder;
+mod comment;
+mod constraint;
+mod create_table;
 mod cursor;
-mod ddl;
 pub mod expr;
+mod index;
+mod privileges;
+mod routine;
+mod sequence;
+mod session;
 mod source;
+mod types;
+mod user_type;
+mod view;
 
 use crate::diagnostics::{Code, Diagnostic, Side};
 use crate::dialects::Dialect;
@@ -20,7 +33,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-pub use ddl::Builder;
+pub use builder::Builder;
 
 /// Parse one schema snapshot.
 pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {

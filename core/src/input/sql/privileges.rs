@@ -1,0 +1,200 @@
+//! `GRANT`, `REVOKE`.
+
+use super::builder::*;
+use super::cursor::{Cursor, PResult};
+use crate::model::*;
+use sqlparser::tokenizer::{Location, Token};
+
+impl Builder<'_> {
+    // ----- GRANT / REVOKE -----------------------------------------------------------------
+
+    pub(super) fn privileges(&mut self, c: &mut Cursor, revoke: bool, at: Location) -> PResult<()> {
+        let option_only = revoke && c.eat_kws(&["grant", "option", "for"]);
+        let mut privs: Vec<(String, Vec<String>)> = Vec::new();
+        loop {
+            let word = match c.peek() {
+                Some(Token::Word(w)) if w.quote_style.is_none() => w.value.to_ascii_uppercase(),
+                _ => return c.expected("a privilege"),
+            };
+            c.next();
+            if word == "ALL" {
+                c.eat_kw("privileges");
+            }
+            let cols = if c.peek_tok(&Token::LParen) {
+                c.ident_list()?
+            } else {
+                Vec::new()
+            };
+            privs.push((
+                if word == "TEMP" {
+                    "TEMPORARY".into()
+                } else {
+                    word
+                },
+                cols,
+            ));
+            if !c.eat(&Token::Comma) {
+                break;
+            }
+        }
+        if !c.eat_kw("on") {
+            self.unsupported("`GRANT`/`REVOKE` of role membership", at);
+            c.pos = c.toks.len();
+            return Ok(());
+        }
+        let kind = [
+            "table",
+            "sequence",
+            "schema",
+            "function",
+            "procedure",
+            "routine",
+            "type",
+            "domain",
+        ]
+        .iter()
+        .find(|k| c.peek_kw(k) && !c.peek_kw_at(1, "in"))
+        .map(|k| k.to_ascii_uppercase());
+        if kind.is_some() {
+            c.next();
+        } else if [
+            "all",
+            "database",
+            "foreign",
+            "language",
+            "large",
+            "tablespace",
+            "parameter",
+        ]
+        .iter()
+        .any(|k| c.peek_kw(k))
+        {
+            let what = first_words(c, 3);
+            self.unsupported(format!("`GRANT`/`REVOKE` on `{what}`"), at);
+            c.pos = c.toks.len();
+            return Ok(());
+        }
+        let kind = kind.unwrap_or_else(|| "TABLE".into());
+        let kind = if kind == "DOMAIN" {
+            "TYPE".to_string()
+        } else {
+            kind
+        };
+        let ss = self.search_schema.clone();
+        let mut objects = Vec::new();
+        loop {
+            let object = match kind.as_str() {
+                "SCHEMA" => QualName::new("", c.ident()?),
+                "FUNCTION" | "PROCEDURE" | "ROUTINE" => {
+                    let q = c.qual_name(&ss)?;
+                    let r = c.paren_group()?;
+                    let rk = if kind == "PROCEDURE" {
+                        ObjectKind::Procedure
+                    } else {
+                        ObjectKind::Function
+                    };
+                    let types = self.routine_arg_types(c, r, rk);
+                    QualName::new(
+                        q.schema,
+                        format!(
+                            "{}({})",
+                            self.dialect.quote_ident(&q.name),
+                            types.join(", ")
+                        ),
+                    )
+                }
+                _ => c.qual_name(&ss)?,
+            };
+            objects.push(object);
+            if !c.eat(&Token::Comma) {
+                break;
+            }
+        }
+        c.expect_kw(if revoke { "from" } else { "to" })?;
+        let mut grantees = Vec::new();
+        loop {
+            c.eat_kw("group");
+            grantees.push(if c.eat_kw("public") {
+                "PUBLIC".to_string()
+            } else {
+                c.ident()?
+            });
+            if !c.eat(&Token::Comma) {
+                break;
+            }
+        }
+        let with_option = !revoke && c.eat_kws(&["with", "grant", "option"]);
+        c.pos = c.toks.len();
+        for object in &objects {
+            for (privilege, cols) in &privs {
+                let expanded = expand_privilege(&kind, privilege, !cols.is_empty());
+                let columns: Vec<Option<String>> = if cols.is_empty() {
+                    vec![None]
+                } else {
+                    cols.iter().cloned().map(Some).collect()
+                };
+                for p in &expanded {
+                    for column in &columns {
+                        for grantee in &grantees {
+                            let g = Grant {
+                                object_kind: kind.clone(),
+                                object: object.clone(),
+                                privilege: p.to_string(),
+                                column: column.clone(),
+                                grantee: grantee.clone(),
+                            };
+                            if !revoke {
+                                let e = self.schema.grants.entry(g).or_insert(false);
+                                *e |= with_option;
+                            } else if option_only {
+                                if let Some(e) = self.schema.grants.get_mut(&g) {
+                                    *e = false;
+                                }
+                            } else {
+                                self.schema.grants.shift_remove(&g);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `ALL` stands for every privilege the object kind has.
+pub(super) fn expand_privilege(kind: &str, privilege: &str, columns: bool) -> Vec<&'static str> {
+    if privilege != "ALL" {
+        return vec![match privilege {
+            "SELECT" => "SELECT",
+            "INSERT" => "INSERT",
+            "UPDATE" => "UPDATE",
+            "DELETE" => "DELETE",
+            "TRUNCATE" => "TRUNCATE",
+            "REFERENCES" => "REFERENCES",
+            "TRIGGER" => "TRIGGER",
+            "USAGE" => "USAGE",
+            "CREATE" => "CREATE",
+            "EXECUTE" => "EXECUTE",
+            "MAINTAIN" => "MAINTAIN",
+            "CONNECT" => "CONNECT",
+            _ => "TEMPORARY",
+        }];
+    }
+    match (kind, columns) {
+        ("TABLE", true) => vec!["SELECT", "INSERT", "UPDATE", "REFERENCES"],
+        ("TABLE", false) => vec![
+            "SELECT",
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "TRUNCATE",
+            "REFERENCES",
+            "TRIGGER",
+        ],
+        ("SEQUENCE", _) => vec!["USAGE", "SELECT", "UPDATE"],
+        ("SCHEMA", _) => vec!["USAGE", "CREATE"],
+        ("TYPE", _) => vec!["USAGE"],
+        _ => vec!["EXECUTE"],
+    }
+}

@@ -1,0 +1,148 @@
+//! Column types, collations and `( key = value )` option lists.
+
+use super::builder::*;
+use super::cursor::{Cursor, PResult};
+use crate::model::*;
+use sqlparser::tokenizer::Token;
+
+impl Builder<'_> {
+    // ----- types ----------------------------------------------------------------------------
+
+    /// A column type; returns the integer type for the `serial` pseudo-types.
+    pub(super) fn parse_type(&mut self, c: &mut Cursor) -> PResult<(Type, Option<&'static str>)> {
+        if self.dialect.declared_types() {
+            return Ok((self.declared_type(c)?, None));
+        }
+        let tok = c.peek().cloned();
+        let mut schema: Option<String> = None;
+        let mut name = match tok {
+            Some(Token::Word(w)) => {
+                c.next();
+                if w.quote_style.is_some() {
+                    self.dialect.fold_quoted(&w.value)
+                } else {
+                    w.value.to_ascii_lowercase()
+                }
+            }
+            _ => return c.expected("a type"),
+        };
+        if c.eat(&Token::Period) {
+            schema = Some(name);
+            name = c.ident()?;
+        }
+        if schema.is_none() {
+            let cont: &[&str] = match name.as_str() {
+                "double" => &["precision"],
+                "character" | "char" | "nchar" | "national" | "bit" => {
+                    &["character", "char", "varying"]
+                }
+                _ => &[],
+            };
+            while let Some(k) = cont.iter().find(|k| c.peek_kw(k)) {
+                c.next();
+                name.push(' ');
+                name.push_str(k);
+            }
+        }
+        let mut modifiers = None;
+        if c.peek_tok(&Token::LParen) {
+            let r = c.paren_group()?;
+            modifiers = Some(c.text(r).split_whitespace().collect::<String>());
+        }
+        if schema.is_none() && (name == "timestamp" || name == "time") {
+            if c.eat_kws(&["with", "time", "zone"]) {
+                name.push_str(" with time zone");
+            } else if c.eat_kws(&["without", "time", "zone"]) {
+                name.push_str(" without time zone");
+            }
+        }
+        if schema.is_none() && name == "interval" {
+            let fields = ["year", "month", "day", "hour", "minute", "second", "to"];
+            while let Some(k) = fields.iter().find(|k| c.peek_kw(k)) {
+                c.next();
+                name.push(' ');
+                name.push_str(k);
+            }
+            if modifiers.is_none() && c.peek_tok(&Token::LParen) {
+                let r = c.paren_group()?;
+                modifiers = Some(c.text(r).split_whitespace().collect::<String>());
+            }
+        }
+        let mut dims = 0u8;
+        loop {
+            if c.eat(&Token::LBracket) {
+                if let Some(Token::Number(..)) = c.peek() {
+                    c.next();
+                }
+                c.expect(&Token::RBracket)?;
+                dims += 1;
+            } else if c.eat_kw("array") {
+                if c.eat(&Token::LBracket) {
+                    c.next();
+                    c.expect(&Token::RBracket)?;
+                }
+                dims += 1;
+            } else {
+                break;
+            }
+        }
+        let serial = if schema.is_none() && dims == 0 {
+            self.dialect.serial_type(&name)
+        } else {
+            None
+        };
+        if let Some(int_type) = serial {
+            return Ok((Type::builtin(int_type), Some(int_type)));
+        }
+        let ty = self.dialect.normalize_type(
+            &name,
+            schema.as_deref(),
+            modifiers,
+            dims,
+            &self.search_schema,
+        );
+        Ok((ty, None))
+    }
+
+    /// A declared type (SQLite): any words, then `(n)` or `(n, m)`; possibly none at all.
+    pub(super) fn declared_type(&mut self, c: &mut Cursor) -> PResult<Type> {
+        let mut words: Vec<String> = Vec::new();
+        while let Some(Token::Word(w)) = c.peek() {
+            let stop = w.quote_style.is_none()
+                && (COLUMN_STOP.iter().any(|k| w.value.eq_ignore_ascii_case(k))
+                    || w.value.eq_ignore_ascii_case("as"));
+            if stop {
+                break;
+            }
+            words.push(w.value.to_ascii_lowercase());
+            c.next();
+        }
+        let mut modifiers = None;
+        if !words.is_empty() && c.peek_tok(&Token::LParen) {
+            let r = c.paren_group()?;
+            modifiers = Some(c.text(r).split_whitespace().collect::<String>());
+        }
+        Ok(self
+            .dialect
+            .normalize_type(&words.join(" "), None, modifiers, 0, &self.search_schema))
+    }
+
+    pub(super) fn collation_name(&mut self, c: &mut Cursor) -> PResult<String> {
+        let q = c.qual_name("")?;
+        Ok(if q.schema.is_empty() || q.schema == "pg_catalog" {
+            q.name
+        } else {
+            q.to_string()
+        })
+    }
+
+    /// `( key = value, ... )` as canonical strings.
+    pub(super) fn option_list(&mut self, c: &mut Cursor) -> PResult<Vec<String>> {
+        let (s, e) = c.paren_group()?;
+        let text = c.token_key((s, e));
+        Ok(text
+            .split(" , ")
+            .map(|o| o.replace(" = ", "=").replace('\'', ""))
+            .collect())
+    }
+}
