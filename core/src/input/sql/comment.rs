@@ -5,24 +5,46 @@ use super::cursor::{is_kw, Cursor, PResult};
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
-impl Builder<'_> {
-    // ----- COMMENT ON -----------------------------------------------------------------------
+/// The object a `COMMENT ON` is about.
+enum Target {
+    Table(QualName),
+    Column(QualName, String),
+    Index(QualName),
+    Sequence(QualName),
+    View(QualName),
+    Type(QualName),
+    Schema(String),
+    Constraint(QualName, String),
+    Object(ObjectKind, String),
+    Ignored,
+}
 
+impl Builder<'_> {
     pub(super) fn comment_on(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         c.expect_kw("on")?;
-        let ss = self.search_schema.clone();
-        enum Target {
-            Table(QualName),
-            Column(QualName, String),
-            Index(QualName),
-            Sequence(QualName),
-            View(QualName),
-            Type(QualName),
-            Schema(String),
-            Constraint(QualName, String),
-            Object(ObjectKind, String),
-            Ignored,
+        let Some(target) = self.comment_target(c, at)? else {
+            return Ok(());
+        };
+        c.expect_kw("is")?;
+        let text = if c.eat_kw("null") {
+            None
+        } else {
+            Some(c.string()?)
+        };
+        let text = text.filter(|t| !t.is_empty());
+        if !self.set_comment(target, text) {
+            self.warn(
+                c,
+                at,
+                "COMMENT ON an object that is not defined".to_string(),
+            );
         }
+        Ok(())
+    }
+
+    /// What follows `COMMENT ON`; `None` for a kind of object that is not modelled.
+    fn comment_target(&mut self, c: &mut Cursor, at: Location) -> PResult<Option<Target>> {
+        let ss = self.search_schema.clone();
         let target = if c.eat_kw("table") {
             Target::Table(c.qual_name(&ss)?)
         } else if c.eat_kw("column") {
@@ -88,15 +110,13 @@ impl Builder<'_> {
             let kind = first_words(c, 1);
             self.unsupported(format!("`COMMENT ON {kind}`"), at);
             c.pos = c.toks.len();
-            return Ok(());
+            return Ok(None);
         };
-        c.expect_kw("is")?;
-        let text = if c.eat_kw("null") {
-            None
-        } else {
-            Some(c.string()?)
-        };
-        let text = text.filter(|t| !t.is_empty());
+        Ok(Some(target))
+    }
+
+    /// Set the comment of a target; false when the object is not defined.
+    fn set_comment(&mut self, target: Target, text: Option<String>) -> bool {
         let missing = match target {
             Target::Table(q) => self
                 .schema
@@ -161,13 +181,6 @@ impl Builder<'_> {
                 .is_none(),
             Target::Ignored => false,
         };
-        if missing {
-            self.warn(
-                c,
-                at,
-                "COMMENT ON an object that is not defined".to_string(),
-            );
-        }
-        Ok(())
+        !missing
     }
 }

@@ -304,7 +304,15 @@ impl VisitorMut for Canon<'_> {
 
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
         let taken = std::mem::replace(expr, value(Value::Null));
-        *expr = match taken {
+        *expr = self.canon_expr(taken);
+        ControlFlow::Continue(())
+    }
+}
+
+impl Canon<'_> {
+    /// One node, its children already canonical.
+    fn canon_expr(&self, e: Expr) -> Expr {
+        match e {
             Expr::Nested(inner) => strip_nested(*inner),
             Expr::Identifier(mut i) => {
                 self.canon_ident(&mut i);
@@ -330,26 +338,8 @@ impl VisitorMut for Canon<'_> {
                 v.span = Span::empty();
                 Expr::Value(v)
             }
-            // `t.col[1]`: the same qualifier rule as for `t.col`.
-            Expr::CompoundFieldAccess {
-                root,
-                mut access_chain,
-            } if matches!(&*root, Expr::Identifier(_))
-                && matches!(
-                    access_chain.first(),
-                    Some(sqlparser::ast::AccessExpr::Dot(Expr::Identifier(_)))
-                )
-                && access_chain.len() > 1 =>
-            {
-                let first = access_chain.remove(0);
-                let root = match first {
-                    sqlparser::ast::AccessExpr::Dot(col) => Box::new(col),
-                    other => {
-                        access_chain.insert(0, other);
-                        root
-                    }
-                };
-                Expr::CompoundFieldAccess { root, access_chain }
+            Expr::CompoundFieldAccess { root, access_chain } => {
+                unqualified_field_access(root, access_chain)
             }
             Expr::TypedString(ts) => Expr::Value(ValueWithSpan {
                 value: ts.value.value,
@@ -358,91 +348,19 @@ impl VisitorMut for Canon<'_> {
             Expr::UnaryOp {
                 op: UnaryOperator::Minus,
                 expr: inner,
-            } if matches!(
-                &*inner,
-                Expr::Value(ValueWithSpan {
-                    value: Value::Number(..),
-                    ..
-                })
-            ) =>
-            {
-                match *inner {
-                    Expr::Value(ValueWithSpan {
-                        value: Value::Number(n, l),
-                        ..
-                    }) => value(Value::Number(format!("-{n}"), l)),
-                    other => other,
-                }
-            }
+            } => negative(inner),
             Expr::Cast {
                 kind,
                 expr: inner,
                 data_type,
                 format,
-            } => {
-                let base = type_base(&data_type);
-                let inner = strip_nested(*inner);
-                let string_target = STRING_TYPES.contains(&base.as_str());
-                match inner {
-                    // '-1'::integer is how PostgreSQL prints -1.
-                    Expr::Value(ValueWithSpan {
-                        value: Value::SingleQuotedString(s),
-                        ..
-                    }) if NUMERIC_TYPES.contains(&base.as_str()) && is_numeric_str(&s) => {
-                        value(Value::Number(s, false))
-                    }
-                    lit if is_literal(&lit) => lit,
-                    id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
-                    other => Expr::Cast {
-                        kind: if kind == CastKind::SafeCast {
-                            kind
-                        } else {
-                            CastKind::DoubleColon
-                        },
-                        expr: Box::new(other),
-                        data_type: DataType::Custom(
-                            ObjectName::from(vec![Ident::new(canonical_cast_type(&data_type))]),
-                            vec![],
-                        ),
-                        format,
-                    },
-                }
-            }
+            } => canon_cast(kind, *inner, data_type, format),
             Expr::Between {
                 expr: e,
                 negated,
                 low,
                 high,
-            } => {
-                let (lo_op, hi_op, join) = if negated {
-                    (BinaryOperator::Lt, BinaryOperator::Gt, BinaryOperator::Or)
-                } else {
-                    (
-                        BinaryOperator::GtEq,
-                        BinaryOperator::LtEq,
-                        BinaryOperator::And,
-                    )
-                };
-                let mut l = Expr::BinaryOp {
-                    left: e.clone(),
-                    op: lo_op,
-                    right: low,
-                };
-                let mut r = Expr::BinaryOp {
-                    left: e,
-                    op: hi_op,
-                    right: high,
-                };
-                wrap_operands(&mut l);
-                wrap_operands(&mut r);
-                let mut out = Expr::BinaryOp {
-                    left: Box::new(l),
-                    op: join,
-                    right: Box::new(r),
-                };
-                wrap_operands(&mut out);
-                out
-            }
+            } => between_as_comparisons(e, negated, low, high),
             Expr::AnyOp {
                 left,
                 compare_op,
@@ -478,32 +396,7 @@ impl VisitorMut for Canon<'_> {
                 },
             },
             Expr::BinaryOp { left, op, right } => {
-                let like = |negated: bool, ilike: bool, left: Box<Expr>, right: Box<Expr>| {
-                    if ilike {
-                        Expr::ILike {
-                            negated,
-                            any: false,
-                            expr: left,
-                            pattern: right,
-                            escape_char: None,
-                        }
-                    } else {
-                        Expr::Like {
-                            negated,
-                            any: false,
-                            expr: left,
-                            pattern: right,
-                            escape_char: None,
-                        }
-                    }
-                };
-                let mut out = match op {
-                    BinaryOperator::PGLikeMatch => like(false, false, left, right),
-                    BinaryOperator::PGNotLikeMatch => like(true, false, left, right),
-                    BinaryOperator::PGILikeMatch => like(false, true, left, right),
-                    BinaryOperator::PGNotILikeMatch => like(true, true, left, right),
-                    op => Expr::BinaryOp { left, op, right },
-                };
+                let mut out = like_operator(left, op, right);
                 wrap_operands(&mut out);
                 out
             }
@@ -526,8 +419,147 @@ impl VisitorMut for Canon<'_> {
                 wrap_operands(&mut other);
                 other
             }
-        };
-        ControlFlow::Continue(())
+        }
+    }
+}
+
+/// `t.col[1]`: the same qualifier rule as for `t.col`.
+fn unqualified_field_access(
+    root: Box<Expr>,
+    mut access_chain: Vec<sqlparser::ast::AccessExpr>,
+) -> Expr {
+    use sqlparser::ast::AccessExpr;
+    let qualified = matches!(&*root, Expr::Identifier(_))
+        && matches!(
+            access_chain.first(),
+            Some(AccessExpr::Dot(Expr::Identifier(_)))
+        )
+        && access_chain.len() > 1;
+    if !qualified {
+        return Expr::CompoundFieldAccess { root, access_chain };
+    }
+    let root = match access_chain.remove(0) {
+        AccessExpr::Dot(col) => Box::new(col),
+        other => {
+            access_chain.insert(0, other);
+            root
+        }
+    };
+    Expr::CompoundFieldAccess { root, access_chain }
+}
+
+/// `-1` as one number rather than minus applied to 1.
+fn negative(inner: Box<Expr>) -> Expr {
+    match *inner {
+        Expr::Value(ValueWithSpan {
+            value: Value::Number(n, l),
+            ..
+        }) => value(Value::Number(format!("-{n}"), l)),
+        other => {
+            let mut e = Expr::UnaryOp {
+                op: UnaryOperator::Minus,
+                expr: Box::new(other),
+            };
+            wrap_operands(&mut e);
+            e
+        }
+    }
+}
+
+/// Casts of literals are dropped (PostgreSQL prints `'a'::text`, `'-1'::integer`); other
+/// casts are written `x::type` with the type's canonical name.
+fn canon_cast(
+    kind: CastKind,
+    inner: Expr,
+    data_type: DataType,
+    format: Option<sqlparser::ast::CastFormat>,
+) -> Expr {
+    let base = type_base(&data_type);
+    let inner = strip_nested(inner);
+    let string_target = STRING_TYPES.contains(&base.as_str());
+    match inner {
+        // '-1'::integer is how PostgreSQL prints -1.
+        Expr::Value(ValueWithSpan {
+            value: Value::SingleQuotedString(s),
+            ..
+        }) if NUMERIC_TYPES.contains(&base.as_str()) && is_numeric_str(&s) => {
+            value(Value::Number(s, false))
+        }
+        lit if is_literal(&lit) => lit,
+        id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
+        other => Expr::Cast {
+            kind: if kind == CastKind::SafeCast {
+                kind
+            } else {
+                CastKind::DoubleColon
+            },
+            expr: Box::new(other),
+            data_type: DataType::Custom(
+                ObjectName::from(vec![Ident::new(canonical_cast_type(&data_type))]),
+                vec![],
+            ),
+            format,
+        },
+    }
+}
+
+/// `x BETWEEN a AND b` as `x >= a AND x <= b` (how PostgreSQL prints it).
+fn between_as_comparisons(e: Box<Expr>, negated: bool, low: Box<Expr>, high: Box<Expr>) -> Expr {
+    let (lo_op, hi_op, join) = if negated {
+        (BinaryOperator::Lt, BinaryOperator::Gt, BinaryOperator::Or)
+    } else {
+        (
+            BinaryOperator::GtEq,
+            BinaryOperator::LtEq,
+            BinaryOperator::And,
+        )
+    };
+    let mut l = Expr::BinaryOp {
+        left: e.clone(),
+        op: lo_op,
+        right: low,
+    };
+    let mut r = Expr::BinaryOp {
+        left: e,
+        op: hi_op,
+        right: high,
+    };
+    wrap_operands(&mut l);
+    wrap_operands(&mut r);
+    let mut out = Expr::BinaryOp {
+        left: Box::new(l),
+        op: join,
+        right: Box::new(r),
+    };
+    wrap_operands(&mut out);
+    out
+}
+
+/// PostgreSQL's `~~`, `!~~`, `~~*`, `!~~*` operators are how it prints `LIKE` and `ILIKE`.
+fn like_operator(left: Box<Expr>, op: BinaryOperator, right: Box<Expr>) -> Expr {
+    let (negated, ilike) = match op {
+        BinaryOperator::PGLikeMatch => (false, false),
+        BinaryOperator::PGNotLikeMatch => (true, false),
+        BinaryOperator::PGILikeMatch => (false, true),
+        BinaryOperator::PGNotILikeMatch => (true, true),
+        op => return Expr::BinaryOp { left, op, right },
+    };
+    if ilike {
+        Expr::ILike {
+            negated,
+            any: false,
+            expr: left,
+            pattern: right,
+            escape_char: None,
+        }
+    } else {
+        Expr::Like {
+            negated,
+            any: false,
+            expr: left,
+            pattern: right,
+            escape_char: None,
+        }
     }
 }
 

@@ -5,43 +5,63 @@ use super::cursor::{Cursor, PResult};
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
-impl Builder<'_> {
-    // ----- GRANT / REVOKE -----------------------------------------------------------------
+/// One `GRANT`/`REVOKE` statement, read.
+struct Privileges {
+    revoke: bool,
+    /// `REVOKE GRANT OPTION FOR`: only the grant option goes.
+    option_only: bool,
+    /// Privilege names with the columns they are limited to.
+    privs: Vec<(String, Vec<String>)>,
+    /// `TABLE`, `SEQUENCE`, `SCHEMA`, `FUNCTION`, `TYPE`...
+    kind: String,
+    objects: Vec<QualName>,
+    grantees: Vec<String>,
+    with_option: bool,
+}
 
+impl Builder<'_> {
     pub(super) fn privileges(&mut self, c: &mut Cursor, revoke: bool, at: Location) -> PResult<()> {
         let option_only = revoke && c.eat_kws(&["grant", "option", "for"]);
-        let mut privs: Vec<(String, Vec<String>)> = Vec::new();
-        loop {
-            let word = match c.peek() {
-                Some(Token::Word(w)) if w.quote_style.is_none() => w.value.to_ascii_uppercase(),
-                _ => return c.expected("a privilege"),
-            };
-            c.next();
-            if word == "ALL" {
-                c.eat_kw("privileges");
-            }
-            let cols = if c.peek_tok(&Token::LParen) {
-                c.ident_list()?
-            } else {
-                Vec::new()
-            };
-            privs.push((
-                if word == "TEMP" {
-                    "TEMPORARY".into()
-                } else {
-                    word
-                },
-                cols,
-            ));
-            if !c.eat(&Token::Comma) {
-                break;
-            }
-        }
+        let privs = privilege_list(c)?;
         if !c.eat_kw("on") {
             self.unsupported("`GRANT`/`REVOKE` of role membership", at);
             c.pos = c.toks.len();
             return Ok(());
         }
+        let Some(kind) = self.privilege_object_kind(c, at) else {
+            return Ok(());
+        };
+        let objects = self.privilege_objects(c, &kind)?;
+        c.expect_kw(if revoke { "from" } else { "to" })?;
+        let mut grantees = Vec::new();
+        loop {
+            c.eat_kw("group");
+            grantees.push(if c.eat_kw("public") {
+                "PUBLIC".to_string()
+            } else {
+                c.ident()?
+            });
+            if !c.eat(&Token::Comma) {
+                break;
+            }
+        }
+        let with_option = !revoke && c.eat_kws(&["with", "grant", "option"]);
+        c.pos = c.toks.len();
+        self.apply_privileges(Privileges {
+            revoke,
+            option_only,
+            privs,
+            kind,
+            objects,
+            grantees,
+            with_option,
+        });
+        Ok(())
+    }
+
+    /// The object kind after `ON` (`TABLE` when none is written); `None` (with a warning) for
+    /// kinds that are not modelled.
+    fn privilege_object_kind(&mut self, c: &mut Cursor, at: Location) -> Option<String> {
         let kind = [
             "table",
             "sequence",
@@ -72,18 +92,22 @@ impl Builder<'_> {
             let what = first_words(c, 3);
             self.unsupported(format!("`GRANT`/`REVOKE` on `{what}`"), at);
             c.pos = c.toks.len();
-            return Ok(());
+            return None;
         }
         let kind = kind.unwrap_or_else(|| "TABLE".into());
-        let kind = if kind == "DOMAIN" {
+        Some(if kind == "DOMAIN" {
             "TYPE".to_string()
         } else {
             kind
-        };
+        })
+    }
+
+    /// The objects of a `GRANT`/`REVOKE`; routines carry their argument types in the name.
+    fn privilege_objects(&mut self, c: &mut Cursor, kind: &str) -> PResult<Vec<QualName>> {
         let ss = self.search_schema.clone();
         let mut objects = Vec::new();
         loop {
-            let object = match kind.as_str() {
+            let object = match kind {
                 "SCHEMA" => QualName::new("", c.ident()?),
                 "FUNCTION" | "PROCEDURE" | "ROUTINE" => {
                     let q = c.qual_name(&ss)?;
@@ -107,46 +131,35 @@ impl Builder<'_> {
             };
             objects.push(object);
             if !c.eat(&Token::Comma) {
-                break;
+                return Ok(objects);
             }
         }
-        c.expect_kw(if revoke { "from" } else { "to" })?;
-        let mut grantees = Vec::new();
-        loop {
-            c.eat_kw("group");
-            grantees.push(if c.eat_kw("public") {
-                "PUBLIC".to_string()
-            } else {
-                c.ident()?
-            });
-            if !c.eat(&Token::Comma) {
-                break;
-            }
-        }
-        let with_option = !revoke && c.eat_kws(&["with", "grant", "option"]);
-        c.pos = c.toks.len();
-        for object in &objects {
-            for (privilege, cols) in &privs {
-                let expanded = expand_privilege(&kind, privilege, !cols.is_empty());
+    }
+
+    /// Add or remove one grant per object, privilege, column and grantee.
+    fn apply_privileges(&mut self, p: Privileges) {
+        for object in &p.objects {
+            for (privilege, cols) in &p.privs {
+                let expanded = expand_privilege(&p.kind, privilege, !cols.is_empty());
                 let columns: Vec<Option<String>> = if cols.is_empty() {
                     vec![None]
                 } else {
                     cols.iter().cloned().map(Some).collect()
                 };
-                for p in &expanded {
+                for privilege in &expanded {
                     for column in &columns {
-                        for grantee in &grantees {
+                        for grantee in &p.grantees {
                             let g = Grant {
-                                object_kind: kind.clone(),
+                                object_kind: p.kind.clone(),
                                 object: object.clone(),
-                                privilege: p.to_string(),
+                                privilege: privilege.to_string(),
                                 column: column.clone(),
                                 grantee: grantee.clone(),
                             };
-                            if !revoke {
+                            if !p.revoke {
                                 let e = self.schema.grants.entry(g).or_insert(false);
-                                *e |= with_option;
-                            } else if option_only {
+                                *e |= p.with_option;
+                            } else if p.option_only {
                                 if let Some(e) = self.schema.grants.get_mut(&g) {
                                     *e = false;
                                 }
@@ -158,7 +171,37 @@ impl Builder<'_> {
                 }
             }
         }
-        Ok(())
+    }
+}
+
+/// `SELECT, UPDATE (a, b), ALL PRIVILEGES`: each privilege with its columns.
+fn privilege_list(c: &mut Cursor) -> PResult<Vec<(String, Vec<String>)>> {
+    let mut privs = Vec::new();
+    loop {
+        let word = match c.peek() {
+            Some(Token::Word(w)) if w.quote_style.is_none() => w.value.to_ascii_uppercase(),
+            _ => return c.expected("a privilege"),
+        };
+        c.next();
+        if word == "ALL" {
+            c.eat_kw("privileges");
+        }
+        let cols = if c.peek_tok(&Token::LParen) {
+            c.ident_list()?
+        } else {
+            Vec::new()
+        };
+        privs.push((
+            if word == "TEMP" {
+                "TEMPORARY".into()
+            } else {
+                word
+            },
+            cols,
+        ));
+        if !c.eat(&Token::Comma) {
+            return Ok(privs);
+        }
     }
 }
 
