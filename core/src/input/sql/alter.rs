@@ -3,19 +3,18 @@
 use super::builder::*;
 use super::constraint::is_table_constraint_start;
 use super::cursor::{Cursor, PResult};
+use crate::dialects::grammar::Syntax;
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
 impl Builder<'_> {
-    // ----- ALTER TABLE --------------------------------------------------------------------
-
     pub(super) fn alter_table(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         c.eat_kws(&["if", "exists"]);
         c.eat_kw("only");
         let name = c.qual_name(&self.search_schema.clone())?;
         c.eat(&Token::Mul);
         if !self.schema.tables.contains_key(&name) {
-            if owner_to(c) {
+            if self.owner_to(c, at) {
                 return Ok(());
             }
             let msg = format!("ALTER TABLE on unknown table {}", name.name);
@@ -35,6 +34,7 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// One action of an `ALTER TABLE`.
     pub(super) fn alter_table_action(
         &mut self,
         c: &mut Cursor,
@@ -42,87 +42,56 @@ impl Builder<'_> {
         at: Location,
     ) -> PResult<()> {
         if c.eat_kw("add") {
-            if is_table_constraint_start(c) {
-                let p = self.table_constraint(c)?;
-                let mut table = self.take_table(name);
-                self.add_constraints(&mut table, vec![p]);
-                self.put_table(table);
-                return Ok(());
-            }
-            c.eat_kw("column");
-            let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
-            let at_col = c.location();
-            let pc = self.column_def(c)?;
-            if self.schema.tables[name]
-                .columns
-                .contains_key(&pc.column.name)
-            {
-                if if_not_exists {
-                    return Ok(());
-                }
-                return Err(super::cursor::ParseError {
-                    message: format!("column `{}` is defined twice", pc.column.name),
-                    at: at_col,
-                });
-            }
-            let mut table = self.take_table(name);
-            let col = pc.column.name.clone();
-            table.columns.insert(col.clone(), pc.column);
-            if let Some(t) = pc.serial {
-                self.add_serial(&mut table, &col, t);
-            }
-            self.add_constraints(&mut table, pc.constraints);
-            self.put_table(table);
-            return Ok(());
+            return self.alter_table_add(c, name);
         }
         if c.eat_kw("drop") {
-            if c.eat_kw("constraint") {
-                c.eat_kws(&["if", "exists"]);
-                let cn = c.ident()?;
-                c.eat_kw("cascade");
-                c.eat_kw("restrict");
-                if let Some(t) = self.schema.tables.get_mut(name) {
-                    t.constraints.shift_remove(&cn);
-                }
-                return Ok(());
-            }
-            c.eat_kw("column");
-            c.eat_kws(&["if", "exists"]);
-            let col = c.ident()?;
-            c.eat_kw("cascade");
-            c.eat_kw("restrict");
-            if let Some(t) = self.schema.tables.get_mut(name) {
-                t.columns.shift_remove(&col);
-            }
-            return Ok(());
+            return self.alter_table_drop(c, name);
         }
         if c.eat_kw("alter") {
             c.eat_kw("column");
             let col = c.ident()?;
             return self.alter_column(c, name, &col, at);
         }
-        if owner_to(c) {
+        if c.eat_kw("rename") {
+            return self.alter_table_rename(c, name);
+        }
+        if self.owner_to(c, at) {
             return Ok(());
         }
-        if c.eat_kws(&["enable", "row", "level", "security"]) {
-            self.table_mut(name).row_security = true;
-            return Ok(());
-        }
-        if c.eat_kws(&["disable", "row", "level", "security"]) {
-            self.table_mut(name).row_security = false;
-            return Ok(());
-        }
-        if c.eat_kws(&["force", "row", "level", "security"]) {
-            self.table_mut(name).force_row_security = true;
-            return Ok(());
-        }
-        if c.eat_kws(&["no", "force", "row", "level", "security"]) {
-            self.table_mut(name).force_row_security = false;
-            return Ok(());
+        let rls = [
+            (
+                &["enable", "row", "level", "security"][..],
+                Some(true),
+                None,
+            ),
+            (
+                &["disable", "row", "level", "security"][..],
+                Some(false),
+                None,
+            ),
+            (&["force", "row", "level", "security"][..], None, Some(true)),
+            (
+                &["no", "force", "row", "level", "security"][..],
+                None,
+                Some(false),
+            ),
+        ];
+        for (words, enabled, forced) in rls {
+            if c.eat_kws(words) {
+                if self.allowed(Syntax::RowSecurity, "row level security", at) {
+                    let t = self.table_mut(name);
+                    t.row_security = enabled.unwrap_or(t.row_security);
+                    t.force_row_security = forced.unwrap_or(t.force_row_security);
+                }
+                return Ok(());
+            }
         }
         if c.eat_kws(&["attach", "partition"]) {
             let child = c.qual_name(&self.search_schema.clone())?;
             let bound = self.partition_bound(c)?;
+            if !self.allowed(Syntax::Partitions, "`ATTACH PARTITION`", at) {
+                return Ok(());
+            }
             match self.schema.tables.get_mut(&child) {
                 Some(t) => {
                     t.partition_of = Some(PartitionOf {
@@ -137,45 +106,107 @@ impl Builder<'_> {
             }
             return Ok(());
         }
-        if c.eat_kw("rename") {
-            if c.eat_kw("to") {
-                let new = c.ident()?;
-                if let Some(mut t) = self.schema.tables.shift_remove(name) {
-                    t.name.name = new;
-                    self.schema.tables.insert(t.name.clone(), t);
-                }
-                return Ok(());
-            }
-            if c.eat_kw("constraint") {
-                let old = c.ident()?;
-                c.expect_kw("to")?;
-                let new = c.ident()?;
-                let t = self.table_mut(name);
-                if let Some(mut con) = t.constraints.shift_remove(&old) {
-                    con.name = new.clone();
-                    t.constraints.insert(new, con);
-                }
-                return Ok(());
-            }
-            c.eat_kw("column");
-            let old = c.ident()?;
-            c.expect_kw("to")?;
-            let new = c.ident()?;
-            let t = self.table_mut(name);
-            if let Some(mut col) = t.columns.shift_remove(&old) {
-                col.name = new.clone();
-                t.columns.insert(new, col);
-            }
-            return Ok(());
-        }
-        if c.eat_kw("set") && c.peek_tok(&Token::LParen) {
+        if c.peek_kw("set") && c.peek_tok_at(1, &Token::LParen) {
+            c.next();
             let opts = self.option_list(c)?;
-            self.table_mut(name).options = opts;
+            if self.allowed(
+                Syntax::StorageParameters,
+                "`WITH (..)` storage parameters",
+                at,
+            ) {
+                self.table_mut(name).options = opts;
+            }
             return Ok(());
         }
         let kind = first_words(c, 2);
         self.unsupported(format!("`ALTER TABLE .. {kind}`"), at);
         c.until(|_| false);
+        Ok(())
+    }
+
+    /// `ADD [COLUMN] ...` or `ADD [CONSTRAINT] ...`.
+    fn alter_table_add(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        if is_table_constraint_start(c) {
+            let pending = self.table_constraint(c)?;
+            let mut table = self.take_table(name);
+            self.add_constraints(&mut table, pending.into_iter().collect());
+            self.put_table(table);
+            return Ok(());
+        }
+        c.eat_kw("column");
+        let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
+        let at_col = c.location();
+        let pc = self.column_def(c)?;
+        if self.schema.tables[name]
+            .columns
+            .contains_key(&pc.column.name)
+        {
+            if if_not_exists {
+                return Ok(());
+            }
+            return Err(super::cursor::ParseError {
+                message: format!("column `{}` is defined twice", pc.column.name),
+                at: at_col,
+            });
+        }
+        let mut table = self.take_table(name);
+        let col = pc.column.name.clone();
+        table.columns.insert(col.clone(), pc.column);
+        if let Some(t) = pc.serial {
+            self.add_serial(&mut table, &col, t);
+        }
+        self.add_constraints(&mut table, pc.constraints);
+        self.put_table(table);
+        Ok(())
+    }
+
+    /// `DROP CONSTRAINT x` or `DROP [COLUMN] x`.
+    fn alter_table_drop(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        let constraint = c.eat_kw("constraint");
+        if !constraint {
+            c.eat_kw("column");
+        }
+        c.eat_kws(&["if", "exists"]);
+        let item = c.ident()?;
+        c.eat_kw("cascade");
+        c.eat_kw("restrict");
+        if let Some(t) = self.schema.tables.get_mut(name) {
+            if constraint {
+                t.constraints.shift_remove(&item);
+            } else {
+                t.columns.shift_remove(&item);
+            }
+        }
+        Ok(())
+    }
+
+    /// `RENAME TO t`, `RENAME CONSTRAINT a TO b`, `RENAME [COLUMN] a TO b`.
+    fn alter_table_rename(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        if c.eat_kw("to") {
+            let new = c.ident()?;
+            if let Some(mut t) = self.schema.tables.shift_remove(name) {
+                t.name.name = new;
+                self.schema.tables.insert(t.name.clone(), t);
+            }
+            return Ok(());
+        }
+        let constraint = c.eat_kw("constraint");
+        if !constraint {
+            c.eat_kw("column");
+        }
+        let old = c.ident()?;
+        c.expect_kw("to")?;
+        let new = c.ident()?;
+        let t = self.table_mut(name);
+        if constraint {
+            if let Some(mut con) = t.constraints.shift_remove(&old) {
+                con.name = new.clone();
+                t.constraints.insert(new, con);
+            }
+        } else if let Some(mut col) = t.columns.shift_remove(&old) {
+            col.name = new.clone();
+            t.columns.insert(new, col);
+        }
         Ok(())
     }
 

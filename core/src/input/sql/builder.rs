@@ -4,10 +4,11 @@
 use super::cursor::{is_kw, Cursor, PResult};
 use super::source::Source;
 use crate::diagnostics::{Code, Diagnostic, Severity, Side};
+use crate::dialects::grammar::{did_you_mean, Grammar, NameKind, Namer, Syntax};
 use crate::dialects::Dialect;
 use crate::model::*;
-use sqlparser::tokenizer::Location;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use sqlparser::tokenizer::{Location, Token};
+use std::collections::BTreeMap;
 
 /// Accumulates a [`Schema`] statement by statement.
 pub struct Builder<'d> {
@@ -17,16 +18,27 @@ pub struct Builder<'d> {
     pub(super) diagnostics: Vec<Diagnostic>,
     /// Schema that unqualified names are created in (`SET search_path`).
     pub(super) search_schema: String,
-    /// Relation names (tables, indexes, sequences, views) taken, per schema.
-    pub(super) relnames: HashMap<String, HashSet<String>>,
-    /// Constraint names taken, per schema.
-    pub(super) connames: HashMap<String, HashSet<String>>,
+    /// The dialect's grammar: what it has, how it names unnamed objects.
+    pub(super) grammar: &'d dyn Grammar,
+    /// Names taken so far; names for unnamed objects.
+    pub(super) names: Box<dyn Namer>,
     /// `ALTER INDEX parent ATTACH PARTITION child`: child index -> parent index.
     pub(super) attached_indexes: Vec<(QualName, QualName)>,
-    /// Statements read but not modelled, by kind: count and first position.
-    pub(super) unsupported: BTreeMap<String, (usize, Location)>,
+    /// Statements and clauses read but not modelled, or that the dialect does not have, by
+    /// kind: count and first position.
+    pub(super) unsupported: BTreeMap<Unsupported, (usize, Location)>,
+
     /// Rename directives in the current statement's comments: line, position, old name.
     pub(super) rename_hints: Vec<(u64, Location, String)>,
+}
+
+/// Why something read is not in the schema.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Unsupported {
+    /// The dialect has it, the model does not hold it: it is not compared.
+    NotModelled(String),
+    /// The dialect does not have it (another database's statement or clause): ignored.
+    NotInDialect(String),
 }
 
 /// A constraint as parsed, before its default name is chosen.
@@ -80,10 +92,11 @@ impl<'d> Builder<'d> {
             schema: Schema::default(),
             diagnostics: Vec::new(),
             search_schema: dialect.default_schema().to_string(),
-            relnames: HashMap::new(),
-            connames: HashMap::new(),
+            grammar: dialect.grammar(),
+            names: dialect.grammar().namer(),
             attached_indexes: Vec::new(),
             unsupported: BTreeMap::new(),
+
             rename_hints: Vec::new(),
         }
     }
@@ -93,11 +106,21 @@ impl<'d> Builder<'d> {
         for (child, parent) in std::mem::take(&mut self.attached_indexes) {
             self.attach_index(&child, &parent);
         }
-        for (kind, (count, at)) in std::mem::take(&mut self.unsupported) {
-            let msg = if count == 1 {
-                format!("{kind} is not supported; it is not compared")
-            } else {
-                format!("{kind} is not supported; {count} such statements are not compared")
+        let label = self.dialect.kind().label();
+        for (what, (count, at)) in std::mem::take(&mut self.unsupported) {
+            let msg = match (what, count) {
+                (Unsupported::NotModelled(kind), 1) => {
+                    format!("{kind} is not supported; it is not compared")
+                }
+                (Unsupported::NotModelled(kind), _) => {
+                    format!("{kind} is not supported; {count} such statements are not compared")
+                }
+                (Unsupported::NotInDialect(kind), 1) => {
+                    format!("{label} has no {kind}; it is ignored")
+                }
+                (Unsupported::NotInDialect(kind), _) => {
+                    format!("{label} has no {kind}; {count} of them are ignored")
+                }
             };
             self.diag_at(Code::W001, src, at, msg);
         }
@@ -146,9 +169,43 @@ impl<'d> Builder<'d> {
         });
     }
 
+    /// Something the dialect has and the model does not hold: a W001 warning, once per kind.
     pub(super) fn unsupported(&mut self, kind: impl Into<String>, at: Location) {
-        let e = self.unsupported.entry(kind.into()).or_insert((0, at));
+        let e = self
+            .unsupported
+            .entry(Unsupported::NotModelled(kind.into()))
+            .or_insert((0, at));
         e.0 += 1;
+    }
+
+    /// Whether the dialect has `syntax`; when not, the statement or clause `what` at `at` is
+    /// reported (W001, once per kind) and the caller leaves it out.
+    pub(super) fn allowed(&mut self, syntax: Syntax, what: &str, at: Location) -> bool {
+        if self.grammar.has(syntax) {
+            return true;
+        }
+        let e = self
+            .unsupported
+            .entry(Unsupported::NotInDialect(what.to_string()))
+            .or_insert((0, at));
+        e.0 += 1;
+        false
+    }
+
+    /// [`Builder::allowed`] for a whole statement: when the dialect does not have it, the rest
+    /// of the statement is skipped.
+    pub(super) fn statement_allowed(
+        &mut self,
+        c: &mut Cursor,
+        syntax: Syntax,
+        what: &str,
+        at: Location,
+    ) -> bool {
+        let ok = self.allowed(syntax, what, at);
+        if !ok {
+            c.pos = c.toks.len();
+        }
+        ok
     }
 
     pub(super) fn warn(&mut self, c: &Cursor, at: Location, message: String) {
@@ -165,56 +222,31 @@ impl<'d> Builder<'d> {
         });
     }
 
-    pub(super) fn take_relname(&mut self, schema: &str, name: &str) {
-        self.relnames
-            .entry(schema.to_string())
-            .or_default()
-            .insert(name.to_string());
+    /// A relation (table, index, sequence, view) name is taken.
+    pub(super) fn take_relname(&mut self, rel: &QualName) {
+        self.names.take(rel, &rel.name, NameKind::Relation);
     }
 
-    pub(super) fn take_conname(&mut self, schema: &str, name: &str) {
-        self.connames
-            .entry(schema.to_string())
-            .or_default()
-            .insert(name.to_string());
+    /// A constraint name of `table` is taken (and a relation name, for constraints backed by
+    /// an index).
+    pub(super) fn take_conname(&mut self, table: &QualName, name: &str, index_backed: bool) {
+        let kind = if index_backed {
+            NameKind::IndexConstraint
+        } else {
+            NameKind::Constraint
+        };
+        self.names.take(table, name, kind);
     }
 
-    /// PostgreSQL's ChooseRelationName / ChooseConstraintName: `name1_name2_label`, truncated
-    /// to fit, with a number appended to the label until it is free.
+    /// The name the database gives an unnamed object of `table` (see [`Namer::choose`]).
     pub(super) fn choose_name(
         &mut self,
-        schema: &str,
-        name1: &str,
+        table: &QualName,
         name2: &str,
         label: &str,
-        constraint: bool,
+        kind: NameKind,
     ) -> String {
-        let mut pass = 0;
-        loop {
-            let l = if pass == 0 {
-                label.to_string()
-            } else {
-                format!("{label}{pass}")
-            };
-            let candidate = self.dialect.object_name(name1, name2, &l);
-            let rel_taken = self
-                .relnames
-                .get(schema)
-                .is_some_and(|s| s.contains(&candidate));
-            let con_taken = self
-                .connames
-                .get(schema)
-                .is_some_and(|s| s.contains(&candidate));
-            let taken = if constraint {
-                con_taken || rel_taken
-            } else {
-                rel_taken
-            };
-            if !taken {
-                return candidate;
-            }
-            pass += 1;
-        }
+        self.names.choose(table, &table.name, name2, label, kind)
     }
 
     /// Read one statement.
@@ -226,118 +258,229 @@ impl<'d> Builder<'d> {
             }
         }
         let at = c.location();
-        if c.eat_kw("create") {
-            let or_replace = c.eat_kws(&["or", "replace"]);
-            let mut unlogged = false;
-            loop {
-                if c.eat_kw("unlogged") {
-                    unlogged = true;
-                } else if !(c.eat_kw("temporary")
-                    || c.eat_kw("temp")
-                    || c.eat_kw("global")
-                    || c.eat_kw("local"))
-                {
-                    break;
-                }
-            }
-            if c.eat_kw("table") {
-                return self.create_table(c, unlogged);
-            }
-            if c.eat_kws(&["virtual", "table"]) {
-                return self.create_virtual_table(c);
-            }
-            if c.peek_kw("unique") || c.peek_kw("index") {
-                return self.create_index(c);
-            }
-            if c.eat_kw("type") {
-                return self.create_type(c, at);
-            }
-            if c.eat_kw("sequence") {
-                return self.create_sequence(c);
-            }
-            if c.eat_kw("view") {
-                return self.create_view(c, false);
-            }
-            if c.eat_kws(&["recursive", "view"]) {
-                return self.create_view(c, false);
-            }
-            if c.eat_kws(&["materialized", "view"]) {
-                return self.create_view(c, true);
-            }
-            if c.eat_kw("schema") {
-                return self.create_schema(c);
-            }
-            if c.eat_kw("extension") {
-                return self.create_extension(c);
-            }
-            if c.eat_kw("function") {
-                return self.create_routine(c, ObjectKind::Function);
-            }
-            if c.eat_kw("procedure") {
-                return self.create_routine(c, ObjectKind::Procedure);
-            }
-            if c.eat_kw("domain") {
-                return self.create_domain(c);
-            }
-            if c.peek_kw("trigger") || c.peek_kws_any(&[&["constraint", "trigger"]]) {
-                return self.create_trigger(c);
-            }
-            if c.eat_kw("policy") {
-                return self.create_policy(c);
-            }
-            let _ = or_replace;
-            let kind = first_words(c, 2);
-            self.unsupported(format!("`CREATE {kind}`"), at);
+        let first = match c.peek() {
+            Some(Token::Word(w)) if w.quote_style.is_none() => w.value.to_ascii_lowercase(),
+            _ => return self.unknown_statement(c, None),
+        };
+        if self.grammar.housekeeping(&first) {
             return Ok(());
         }
-        if c.eat_kw("alter") {
-            if c.eat_kw("table") {
-                return self.alter_table(c, at);
+        if self
+            .grammar
+            .statement_keywords()
+            .binary_search(&first.as_str())
+            .is_err()
+        {
+            if !is_statement_keyword(&first) {
+                return self.unknown_statement(c, Some(&first));
             }
-            if c.eat_kw("sequence") {
+            let what = format!("`{}` statement", first.to_ascii_uppercase());
+            self.allowed_in(c, false, &what, at);
+            return Ok(());
+        }
+        c.next();
+        match first.as_str() {
+            "create" => self.create_statement(c, at),
+            "alter" => self.alter_statement(c, at),
+            "comment" if self.statement_allowed(c, Syntax::Comments, "`COMMENT ON`", at) => {
+                self.comment_on(c, at)
+            }
+            "set" if self.statement_allowed(c, Syntax::SetStatement, "`SET` statement", at) => {
+                self.set(c)
+            }
+            "select" => {
+                c.pos -= 1;
+                self.select(c, at)
+            }
+            "grant" | "revoke"
+                if self.statement_allowed(c, Syntax::Privileges, "`GRANT`/`REVOKE`", at) =>
+            {
+                self.privileges(c, first == "revoke", at)
+            }
+            "drop" => self.drop(c, at),
+            "comment" | "set" | "grant" | "revoke" => Ok(()),
+            _ => {
+                c.pos -= 1;
+                let kind = first_words(c, 2);
+                self.unsupported(format!("`{kind}`"), at);
+                Ok(())
+            }
+        }
+    }
+
+    /// A statement that starts with no statement keyword of any dialect (a typo such as
+    /// `CREAT TABLE`): an error (E003), with the closest keyword when it is a likely typo.
+    fn unknown_statement(&mut self, c: &mut Cursor, word: Option<&str>) -> PResult<()> {
+        let at = c.location();
+        let found = c.peek().map(|t| t.to_string()).unwrap_or_default();
+        let end = c.toks[c.pos].span.end;
+        let label = self.dialect.kind().label();
+        let mut message = format!("`{found}` does not start a {label} statement");
+        if let Some(k) = word.and_then(|w| did_you_mean(w, self.grammar.statement_keywords())) {
+            message.push_str(&format!("; did you mean `{}`?", k.to_ascii_uppercase()));
+        }
+        c.pos = c.toks.len();
+        self.diag(Code::E003, c.src, at, Some(c.src.offset(end)), message);
+        Ok(())
+    }
+
+    /// [`Builder::allowed`] with the answer given (for statements recognised by keyword).
+    fn allowed_in(&mut self, c: &mut Cursor, has: bool, what: &str, at: Location) {
+        if !has {
+            let e = self
+                .unsupported
+                .entry(Unsupported::NotInDialect(what.to_string()))
+                .or_insert((0, at));
+            e.0 += 1;
+            c.pos = c.toks.len();
+        }
+    }
+
+    /// `CREATE ...`, after the `CREATE`.
+    fn create_statement(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
+        c.eat_kws(&["or", "replace"]);
+        let mut unlogged = false;
+        loop {
+            if c.eat_kw("unlogged") {
+                unlogged = self.allowed(Syntax::UnloggedTables, "`UNLOGGED` tables", at);
+            } else if !(c.eat_kw("temporary")
+                || c.eat_kw("temp")
+                || c.eat_kw("global")
+                || c.eat_kw("local"))
+            {
+                break;
+            }
+        }
+        let g = |s: Syntax, what: &'static str| (s, what);
+        let (syntax, what) = if c.peek_kws_any(&[&["virtual", "table"]]) {
+            g(Syntax::VirtualTables, "`CREATE VIRTUAL TABLE`")
+        } else if c.peek_kw("sequence") {
+            g(Syntax::Sequences, "`CREATE SEQUENCE`")
+        } else if c.peek_kws_any(&[&["materialized", "view"]]) {
+            g(Syntax::MaterializedViews, "`CREATE MATERIALIZED VIEW`")
+        } else if c.peek_kw("schema") {
+            g(Syntax::CreateSchema, "`CREATE SCHEMA`")
+        } else if c.peek_kw("extension") {
+            g(Syntax::CreateExtension, "`CREATE EXTENSION`")
+        } else if c.peek_kw("function") || c.peek_kw("procedure") {
+            g(Syntax::Routines, "`CREATE FUNCTION`/`CREATE PROCEDURE`")
+        } else if c.peek_kw("domain") {
+            g(Syntax::CreateDomain, "`CREATE DOMAIN`")
+        } else if c.peek_kw("policy") {
+            g(Syntax::RowSecurity, "`CREATE POLICY`")
+        } else {
+            return self.create_common(c, at, unlogged);
+        };
+        if !self.statement_allowed(c, syntax, what, at) {
+            return Ok(());
+        }
+        if c.eat_kws(&["virtual", "table"]) {
+            self.create_virtual_table(c)
+        } else if c.eat_kw("sequence") {
+            self.create_sequence(c)
+        } else if c.eat_kws(&["materialized", "view"]) {
+            self.create_view(c, true)
+        } else if c.eat_kw("schema") {
+            self.create_schema(c)
+        } else if c.eat_kw("extension") {
+            self.create_extension(c)
+        } else if c.eat_kw("function") {
+            self.create_routine(c, ObjectKind::Function)
+        } else if c.eat_kw("procedure") {
+            self.create_routine(c, ObjectKind::Procedure)
+        } else if c.eat_kw("domain") {
+            self.create_domain(c)
+        } else {
+            c.expect_kw("policy")?;
+            self.create_policy(c)
+        }
+    }
+
+    /// The `CREATE` statements every dialect has (tables, indexes, views, triggers) and
+    /// `CREATE TYPE`, whose forms differ.
+    fn create_common(&mut self, c: &mut Cursor, at: Location, unlogged: bool) -> PResult<()> {
+        if c.eat_kw("table") {
+            return self.create_table(c, unlogged);
+        }
+        if c.peek_kw("unique") || c.peek_kw("index") {
+            return self.create_index(c);
+        }
+        if c.eat_kw("type") {
+            return self.create_type(c, at);
+        }
+        if c.eat_kw("view") || c.eat_kws(&["recursive", "view"]) {
+            return self.create_view(c, false);
+        }
+        if c.peek_kw("trigger") || c.peek_kws_any(&[&["constraint", "trigger"]]) {
+            return self.create_trigger(c);
+        }
+        let kind = first_words(c, 2);
+        self.unsupported(format!("`CREATE {kind}`"), at);
+        c.pos = c.toks.len();
+        Ok(())
+    }
+
+    /// `ALTER ...`, after the `ALTER`.
+    fn alter_statement(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
+        if c.eat_kw("table") {
+            return self.alter_table(c, at);
+        }
+        if c.peek_kw("sequence") {
+            if self.statement_allowed(c, Syntax::Sequences, "`ALTER SEQUENCE`", at) {
+                c.next();
                 return self.alter_sequence(c, at);
             }
-            if c.eat_kw("index") {
-                return self.alter_index(c, at);
-            }
-            if c.eat_kw("type") {
-                return self.alter_type(c, at);
-            }
-            if owner_to(c) {
-                return Ok(());
-            }
-            let kind = first_words(c, 2);
-            self.unsupported(format!("`ALTER {kind}`"), at);
             return Ok(());
         }
-        if c.eat_kw("comment") {
-            return self.comment_on(c, at);
+        if c.peek_kw("index") {
+            if self.statement_allowed(c, Syntax::AlterIndex, "`ALTER INDEX`", at) {
+                c.next();
+                return self.alter_index(c, at);
+            }
+            return Ok(());
         }
-        if c.eat_kw("set") {
-            return self.set(c);
+        if c.peek_kw("type") {
+            if self.statement_allowed(c, Syntax::EnumTypes, "`ALTER TYPE`", at) {
+                c.next();
+                return self.alter_type(c, at);
+            }
+            return Ok(());
         }
-        if c.peek_kw("select") {
-            return self.select(c, at);
-        }
-        if c.eat_kw("grant") {
-            return self.privileges(c, false, at);
-        }
-        if c.eat_kw("revoke") {
-            return self.privileges(c, true, at);
-        }
-        if c.eat_kw("drop") {
-            return self.drop(c, at);
-        }
-        if ["begin", "commit", "start", "end", "rollback", "pragma"]
-            .iter()
-            .any(|k| c.peek_kw(k))
-        {
+        if self.owner_to(c, at) {
             return Ok(());
         }
         let kind = first_words(c, 2);
-        self.unsupported(format!("`{kind}`"), at);
+        self.unsupported(format!("`ALTER {kind}`"), at);
+        c.pos = c.toks.len();
         Ok(())
     }
+
+    /// `OWNER TO x` (anywhere in an ALTER): ownership is not part of a schema's shape; it is
+    /// skipped (another dialect's: reported).
+    pub(super) fn owner_to(&mut self, c: &mut Cursor, at: Location) -> bool {
+        let owner = (c.pos..c.toks.len()).any(|i| {
+            is_kw(&c.toks[i].token, "owner")
+                && c.toks.get(i + 1).is_some_and(|t| is_kw(&t.token, "to"))
+        });
+        if owner {
+            self.allowed(Syntax::Ownership, "`OWNER TO`", at);
+        }
+        if owner {
+            c.pos = c.toks.len();
+        }
+        owner
+    }
+}
+
+/// Whether `word` starts a statement in any dialect schemashift knows.
+fn is_statement_keyword(word: &str) -> bool {
+    crate::dialects::DialectKind::ALL.iter().any(|k| {
+        k.dialect()
+            .grammar()
+            .statement_keywords()
+            .binary_search(&word)
+            .is_ok()
+    })
 }
 
 impl Cursor<'_> {
@@ -388,17 +531,6 @@ pub(super) fn rename_directive(comment: &str, dialect: &dyn Dialect) -> Option<S
         dialect.fold_ident(&word)
     });
     (!name.is_empty()).then_some(name)
-}
-
-/// `OWNER TO x` (anywhere in an ALTER): ownership is not part of a schema's shape.
-pub(super) fn owner_to(c: &mut Cursor) -> bool {
-    let owner = (c.pos..c.toks.len()).any(|i| {
-        is_kw(&c.toks[i].token, "owner") && c.toks.get(i + 1).is_some_and(|t| is_kw(&t.token, "to"))
-    });
-    if owner {
-        c.pos = c.toks.len();
-    }
-    owner
 }
 
 /// The first `n` words of the rest of a statement, upper-cased, for messages.

@@ -3,24 +3,18 @@
 use super::builder::*;
 use super::cursor::{Cursor, PResult};
 use super::index::expr_name_part;
+use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::Token;
 
 impl Builder<'_> {
+    /// Add parsed constraints to a table, unnamed ones under the names the database gives
+    /// them, chosen in PostgreSQL's order (checks, index-backed keys, foreign keys).
     pub(super) fn add_constraints(&mut self, table: &mut Table, pending: Vec<PendingConstraint>) {
-        let schema = table.name.schema.clone();
         // Explicit names are taken first.
         for p in &pending {
             if let Some(n) = &p.name {
-                self.take_conname(&schema, n);
-                if matches!(
-                    p.kind,
-                    ConstraintKind::PrimaryKey { .. }
-                        | ConstraintKind::Unique { .. }
-                        | ConstraintKind::Exclude { .. }
-                ) {
-                    self.take_relname(&schema, n);
-                }
+                self.take_conname(&table.name, n, index_backed(&p.kind));
             }
         }
         let order = |k: &ConstraintKind| match k {
@@ -60,27 +54,17 @@ impl Builder<'_> {
         }
     }
 
+    /// The name of an unnamed constraint: `table_columns_label` the dialect's way.
     pub(super) fn default_constraint_name(
         &mut self,
         table: &Table,
         p: &PendingConstraint,
     ) -> String {
-        let schema = table.name.schema.clone();
-        let tname = table.name.name.clone();
-        let name = match &p.kind {
-            ConstraintKind::PrimaryKey { .. } => {
-                self.choose_name(&schema, &tname, "", "pkey", true)
-            }
-            ConstraintKind::Unique { columns, .. } => {
-                self.choose_name(&schema, &tname, &columns.join("_"), "key", true)
-            }
-            ConstraintKind::Exclude { .. } => {
-                let col = p.column.clone().unwrap_or_default();
-                self.choose_name(&schema, &tname, &col, "excl", true)
-            }
-            ConstraintKind::ForeignKey { columns, .. } => {
-                self.choose_name(&schema, &tname, &columns.join("_"), "fkey", true)
-            }
+        let (columns, label) = match &p.kind {
+            ConstraintKind::PrimaryKey { .. } => (String::new(), "pkey"),
+            ConstraintKind::Unique { columns, .. } => (columns.join("_"), "key"),
+            ConstraintKind::Exclude { .. } => (p.column.clone().unwrap_or_default(), "excl"),
+            ConstraintKind::ForeignKey { columns, .. } => (columns.join("_"), "fkey"),
             ConstraintKind::Check { expr, .. } => {
                 let cols = referenced_columns(&expr.key, table);
                 let col = if cols.len() == 1 {
@@ -88,18 +72,16 @@ impl Builder<'_> {
                 } else {
                     String::new()
                 };
-                self.choose_name(&schema, &tname, &col, "check", true)
+                (col, "check")
             }
         };
-        self.take_conname(&schema, &name);
-        if matches!(
-            p.kind,
-            ConstraintKind::PrimaryKey { .. }
-                | ConstraintKind::Unique { .. }
-                | ConstraintKind::Exclude { .. }
-        ) {
-            self.take_relname(&schema, &name);
-        }
+        let kind = if index_backed(&p.kind) {
+            NameKind::IndexConstraint
+        } else {
+            NameKind::Constraint
+        };
+        let name = self.choose_name(&table.name, &columns, label, kind);
+        self.take_conname(&table.name, &name, index_backed(&p.kind));
         name
     }
 
@@ -192,7 +174,12 @@ impl Builder<'_> {
         })
     }
 
-    pub(super) fn table_constraint(&mut self, c: &mut Cursor) -> PResult<PendingConstraint> {
+    /// A table constraint; `None` when the dialect does not have its kind (reported).
+    pub(super) fn table_constraint(
+        &mut self,
+        c: &mut Cursor,
+    ) -> PResult<Option<PendingConstraint>> {
+        let at = c.location();
         let name = if c.eat_kw("constraint") {
             Some(c.ident()?)
         } else {
@@ -252,7 +239,11 @@ impl Builder<'_> {
             column,
         };
         self.constraint_characteristics(c, &mut p)?;
-        Ok(p)
+        let exclusion = matches!(p.kind, ConstraintKind::Exclude { .. });
+        if exclusion && !self.allowed(Syntax::ExclusionConstraints, "`EXCLUDE` constraint", at) {
+            return Ok(None);
+        }
+        Ok(Some(p))
     }
 
     /// `USING INDEX name` after PRIMARY KEY / UNIQUE: the index becomes the constraint's; its
@@ -484,4 +475,14 @@ pub(super) fn dedup_key_constraints(list: &mut Vec<PendingConstraint>) {
             None => i += 1,
         }
     }
+}
+
+/// Constraints backed by an index, whose names are relation names too (PostgreSQL).
+fn index_backed(kind: &ConstraintKind) -> bool {
+    matches!(
+        kind,
+        ConstraintKind::PrimaryKey { .. }
+            | ConstraintKind::Unique { .. }
+            | ConstraintKind::Exclude { .. }
+    )
 }

@@ -3,6 +3,7 @@
 use super::builder::*;
 use super::constraint::{dedup_key_constraints, is_table_constraint_start};
 use super::cursor::{Cursor, PResult};
+use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::Token;
 
@@ -22,23 +23,26 @@ impl Builder<'_> {
             }
             return c.error(format!("table {} is defined twice", name.name));
         }
-        if name.name.starts_with("sqlite_") {
-            // SQLite's own tables (`sqlite_sequence`, `sqlite_stat1`) come with the database.
+        if self.grammar.is_internal_table(&name.name) {
+            // The database's own tables (SQLite's `sqlite_sequence`) come with it.
             c.pos = c.toks.len();
             return Ok(());
         }
         let mut table = Table::new(name.clone());
         table.unlogged = unlogged;
-        let mut sqlite_options: Vec<&str> = Vec::new();
         let mut columns: Vec<ParsedColumn> = Vec::new();
         let mut constraints: Vec<PendingConstraint> = Vec::new();
-        if c.eat_kws(&["partition", "of"]) {
+        if c.peek_kws_any(&[&["partition", "of"]]) {
+            let at = c.location();
+            c.pos += 2;
             let parent = c.qual_name(&self.search_schema.clone())?;
             if c.peek_tok(&Token::LParen) {
                 self.table_elements(c, &mut columns, &mut constraints)?;
             }
             let bound = self.partition_bound(c)?;
-            table.partition_of = Some(PartitionOf { parent, bound });
+            if self.allowed(Syntax::Partitions, "`PARTITION OF`", at) {
+                table.partition_of = Some(PartitionOf { parent, bound });
+            }
         } else if c.peek_kw("as") || c.peek_kw("of") {
             let at = c.location();
             self.unsupported("`CREATE TABLE .. AS/OF`", at);
@@ -47,42 +51,7 @@ impl Builder<'_> {
         } else {
             self.table_elements(c, &mut columns, &mut constraints)?;
         }
-        while !c.at_end() {
-            if c.eat_kw("inherits") {
-                c.expect(&Token::LParen)?;
-                loop {
-                    table
-                        .inherits
-                        .push(c.qual_name(&self.search_schema.clone())?);
-                    if !c.eat(&Token::Comma) {
-                        break;
-                    }
-                }
-                c.expect(&Token::RParen)?;
-            } else if c.eat_kws(&["partition", "by"]) {
-                let start = c.pos;
-                let (s, e) = c.until(stop_at(&["using", "with", "tablespace", "on"]));
-                let _ = start;
-                table.partition_by = Some(c.sql_expr_tokens((s, e)));
-            } else if c.eat_kw("using") {
-                c.ident()?;
-            } else if c.eat_kw("with") {
-                table.options = self.option_list(c)?;
-            } else if c.eat_kws(&["without", "oids"]) {
-            } else if c.eat_kw("tablespace") {
-                c.ident()?;
-            } else if c.eat_kws(&["on", "commit"]) {
-                c.next();
-                c.eat_kw("rows");
-            } else if c.eat_kw("strict") {
-                sqlite_options.push("STRICT");
-            } else if c.eat_kws(&["without", "rowid"]) {
-                sqlite_options.push("WITHOUT ROWID");
-            } else if c.eat(&Token::Comma) {
-            } else {
-                return c.expected("table options or end of statement");
-            }
-        }
+        let mut sqlite_options = self.table_clauses(c, &mut table)?;
         if columns.iter().any(|p| p.autoincrement) {
             sqlite_options.push("AUTOINCREMENT");
         }
@@ -91,6 +60,55 @@ impl Builder<'_> {
             .options
             .extend(sqlite_options.into_iter().map(String::from));
         self.add_table(table, columns, constraints)
+    }
+
+    /// The clauses after a table's elements (`INHERITS`, `PARTITION BY`, `WITH (..)`,
+    /// `STRICT`...); returns SQLite's table options.
+    fn table_clauses(&mut self, c: &mut Cursor, table: &mut Table) -> PResult<Vec<&'static str>> {
+        let mut sqlite_options = Vec::new();
+        while !c.at_end() {
+            let at = c.location();
+            if c.eat_kw("inherits") {
+                let parents = c.paren_list(|c| c.qual_name(&self.search_schema))?;
+                if self.allowed(Syntax::Inheritance, "`INHERITS`", at) {
+                    table.inherits = parents;
+                }
+            } else if c.eat_kws(&["partition", "by"]) {
+                let r = c.until(stop_at(&["using", "with", "tablespace", "on"]));
+                if self.allowed(Syntax::Partitions, "`PARTITION BY`", at) {
+                    table.partition_by = Some(c.sql_expr_tokens(r));
+                }
+            } else if c.eat_kw("with") {
+                let options = self.option_list(c)?;
+                if self.allowed(
+                    Syntax::StorageParameters,
+                    "`WITH (..)` storage parameters",
+                    at,
+                ) {
+                    table.options = options;
+                }
+            } else if c.eat_kw("using") || c.eat_kw("tablespace") {
+                c.ident()?;
+                self.allowed(Syntax::PhysicalClauses, "`USING`/`TABLESPACE`", at);
+            } else if c.eat_kws(&["without", "oids"]) {
+                self.allowed(Syntax::PhysicalClauses, "`WITHOUT OIDS`", at);
+            } else if c.eat_kws(&["on", "commit"]) {
+                c.next();
+                c.eat_kw("rows");
+                self.allowed(Syntax::PhysicalClauses, "`ON COMMIT`", at);
+            } else if c.eat_kw("strict") {
+                if self.allowed(Syntax::StrictTables, "`STRICT` table option", at) {
+                    sqlite_options.push("STRICT");
+                }
+            } else if c.eat_kws(&["without", "rowid"]) {
+                if self.allowed(Syntax::WithoutRowid, "`WITHOUT ROWID` table option", at) {
+                    sqlite_options.push("WITHOUT ROWID");
+                }
+            } else if !c.eat(&Token::Comma) {
+                return c.expected("table options or end of statement");
+            }
+        }
+        Ok(sqlite_options)
     }
 
     pub(super) fn partition_bound(&mut self, c: &mut Cursor) -> PResult<Sql> {
@@ -124,7 +142,7 @@ impl Builder<'_> {
         }
         loop {
             if is_table_constraint_start(c) {
-                constraints.push(self.table_constraint(c)?);
+                constraints.extend(self.table_constraint(c)?);
             } else if c.eat_kw("like") {
                 let at = c.location();
                 self.unsupported("`LIKE` in `CREATE TABLE`", at);
@@ -156,7 +174,7 @@ impl Builder<'_> {
         mut constraints: Vec<PendingConstraint>,
     ) -> PResult<()> {
         let name = table.name.clone();
-        self.take_relname(&name.schema, &name.name);
+        self.take_relname(&name);
         let mut column_constraints = Vec::new();
         let mut serials = Vec::new();
         for mut pc in columns {
@@ -172,7 +190,9 @@ impl Builder<'_> {
         }
         // Column constraints come first in PostgreSQL's lists.
         column_constraints.append(&mut constraints);
-        dedup_key_constraints(&mut column_constraints);
+        if self.grammar.merges_duplicate_keys() {
+            dedup_key_constraints(&mut column_constraints);
+        }
         for (col, int_type) in serials {
             self.add_serial(&mut table, &col, int_type);
         }
@@ -183,9 +203,9 @@ impl Builder<'_> {
 
     pub(super) fn add_serial(&mut self, table: &mut Table, col: &str, int_type: &'static str) {
         let schema = table.name.schema.clone();
-        let seq_name = self.choose_name(&schema, &table.name.name, col, "seq", false);
-        self.take_relname(&schema, &seq_name);
+        let seq_name = self.choose_name(&table.name, col, "seq", NameKind::Relation);
         let qn = QualName::new(schema, seq_name);
+        self.take_relname(&qn);
         let mut seq = Sequence::with_defaults(qn.clone(), int_type);
         seq.owned_by = Some((table.name.clone(), col.to_string()));
         if let Some(column) = table.columns.get_mut(col) {
@@ -237,13 +257,16 @@ impl Builder<'_> {
                 let default = c.sql_expr(r);
                 // `DEFAULT NULL` is no default.
                 column.default = (default.key != "NULL").then_some(default);
-            } else if c.eat_kw("generated") {
-                if c.eat_kws(&["always", "as", "identity"]) {
-                    column.identity = Some(self.identity_options(c, true, &column.ty)?);
-                    column.not_null = true;
-                } else if c.eat_kws(&["by", "default", "as", "identity"]) {
-                    column.identity = Some(self.identity_options(c, false, &column.ty)?);
-                    column.not_null = true;
+            } else if c.peek_kw("generated") {
+                let at = c.location();
+                c.next();
+                let always = c.eat_kws(&["always", "as", "identity"]);
+                if always || c.eat_kws(&["by", "default", "as", "identity"]) {
+                    let identity = self.identity_options(c, always, &column.ty)?;
+                    if self.allowed(Syntax::IdentityColumns, "`GENERATED .. AS IDENTITY`", at) {
+                        column.identity = Some(identity);
+                        column.not_null = true;
+                    }
                 } else {
                     c.eat_kw("always");
                     c.expect_kw("as")?;
@@ -253,10 +276,12 @@ impl Builder<'_> {
                 // SQLite's short form `AS (expr) [STORED | VIRTUAL]`.
                 c.next();
                 column.generated = Some(self.generated_expr(c)?);
-            } else if c.eat_kw("autoincrement") {
+            } else if c.peek_kw("autoincrement") {
                 // SQLite: only valid on an INTEGER PRIMARY KEY; kept as a table option, the way
                 // SQLAlchemy's `sqlite_autoincrement` is.
-                autoincrement = true;
+                let at = c.location();
+                c.next();
+                autoincrement = self.allowed(Syntax::Autoincrement, "`AUTOINCREMENT`", at);
             } else if c.eat_kws(&["on", "conflict"]) {
                 let at = c.location();
                 c.next();
@@ -331,7 +356,7 @@ impl Builder<'_> {
         } else if c.eat_kw("virtual") {
             false
         } else {
-            self.dialect.generated_stored_by_default()
+            self.grammar.generated_stored_by_default()
         };
         Ok(Generated { expr, stored })
     }

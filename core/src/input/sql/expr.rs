@@ -4,6 +4,7 @@
 //! Expressions are parsed with sqlparser and rewritten to one canonical shape; what sqlparser
 //! cannot parse falls back to a token-level key (case-folded words, single spaces).
 
+use crate::dialects::grammar::ExprRules;
 use crate::dialects::{canonical_ident, Dialect};
 use crate::model::QualName;
 use sqlparser::ast::{
@@ -27,7 +28,7 @@ pub fn expr_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
     let mut p = parser(toks, dialect);
     match p.parse_expr() {
         Ok(mut e) if p.peek_token().token == Token::EOF => {
-            let _ = e.visit(&mut Canon { dialect });
+            let _ = e.visit(&mut Canon::new(dialect));
             strip_nested(e).to_string()
         }
         _ => token_key(toks, dialect),
@@ -50,7 +51,7 @@ pub fn query_key(
                 }
                 ControlFlow::<()>::Continue(())
             });
-            let _ = VisitMut::visit(&mut *q, &mut Canon { dialect });
+            let _ = VisitMut::visit(&mut *q, &mut Canon::new(dialect));
             (canonical_query_text(&q), rels)
         }
         _ => (
@@ -120,7 +121,8 @@ fn object_qual_name(
 }
 
 /// Token-level key: unquoted words folded, quoted names unquoted where that is the same name,
-/// `pg_catalog.` and the default schema's qualifier dropped, single spaces.
+/// the catalog schema's (`pg_catalog.`) and the default schema's qualifier dropped, single
+/// spaces.
 pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
     let mut out = String::new();
     let mut i = 0;
@@ -128,7 +130,8 @@ pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
         let t = &toks[i].token;
         if let Token::Word(w) = t {
             let folded = fold(&w.value, w.quote_style, dialect);
-            let qualifier = folded == "pg_catalog" || folded == dialect.default_schema();
+            let catalog = dialect.grammar().expr_rules().catalog_schema;
+            let qualifier = catalog == Some(folded.as_str()) || folded == dialect.default_schema();
             if qualifier && matches!(toks.get(i + 1).map(|t| &t.token), Some(Token::Period)) {
                 i += 2;
                 continue;
@@ -157,8 +160,20 @@ fn strip_nested(e: Expr) -> Expr {
     }
 }
 
+/// Rewrites an expression tree to its canonical shape, following the dialect's
+/// [`ExprRules`].
 struct Canon<'a> {
     dialect: &'a dyn Dialect,
+    rules: ExprRules,
+}
+
+impl<'a> Canon<'a> {
+    fn new(dialect: &'a dyn Dialect) -> Self {
+        Self {
+            dialect,
+            rules: dialect.grammar().expr_rules(),
+        }
+    }
 }
 
 fn is_compound(e: &Expr) -> bool {
@@ -286,7 +301,8 @@ impl Canon<'_> {
         }
         if n.0.len() > 1 {
             if let Some(ObjectNamePart::Identifier(first)) = n.0.first() {
-                if first.value == "pg_catalog" || first.value == self.dialect.default_schema() {
+                let catalog = self.rules.catalog_schema == Some(first.value.as_str());
+                if catalog || first.value == self.dialect.default_schema() {
                     n.0.remove(0);
                 }
             }
@@ -333,7 +349,7 @@ impl Canon<'_> {
             Expr::Value(ValueWithSpan {
                 value: Value::SingleQuotedString(s),
                 ..
-            }) if is_numeric_str(&s) => value(Value::Number(s, false)),
+            }) if self.rules.literal_casts && is_numeric_str(&s) => value(Value::Number(s, false)),
             Expr::Value(mut v) => {
                 v.span = Span::empty();
                 Expr::Value(v)
@@ -341,7 +357,7 @@ impl Canon<'_> {
             Expr::CompoundFieldAccess { root, access_chain } => {
                 unqualified_field_access(root, access_chain)
             }
-            Expr::TypedString(ts) => Expr::Value(ValueWithSpan {
+            Expr::TypedString(ts) if self.rules.literal_casts => Expr::Value(ValueWithSpan {
                 value: ts.value.value,
                 span: Span::empty(),
             }),
@@ -354,7 +370,7 @@ impl Canon<'_> {
                 expr: inner,
                 data_type,
                 format,
-            } => canon_cast(kind, *inner, data_type, format),
+            } if self.rules.literal_casts => canon_cast(kind, *inner, data_type, format),
             Expr::Between {
                 expr: e,
                 negated,
@@ -366,44 +382,52 @@ impl Canon<'_> {
                 compare_op,
                 right,
                 ..
-            } if compare_op == BinaryOperator::Eq => match array_elems(*right) {
-                Ok(list) => Expr::InList {
-                    expr: left,
-                    list,
-                    negated: false,
-                },
-                Err(right) => Expr::AnyOp {
-                    left,
-                    compare_op,
-                    right,
-                    is_some: false,
-                },
-            },
+            } if self.rules.operator_spellings && compare_op == BinaryOperator::Eq => {
+                match array_elems(*right) {
+                    Ok(list) => Expr::InList {
+                        expr: left,
+                        list,
+                        negated: false,
+                    },
+                    Err(right) => Expr::AnyOp {
+                        left,
+                        compare_op,
+                        right,
+                        is_some: false,
+                    },
+                }
+            }
             Expr::AllOp {
                 left,
                 compare_op,
                 right,
-            } if compare_op == BinaryOperator::NotEq => match array_elems(*right) {
-                Ok(list) => Expr::InList {
-                    expr: left,
-                    list,
-                    negated: true,
-                },
-                Err(right) => Expr::AllOp {
-                    left,
-                    compare_op,
-                    right,
-                },
-            },
+            } if self.rules.operator_spellings && compare_op == BinaryOperator::NotEq => {
+                match array_elems(*right) {
+                    Ok(list) => Expr::InList {
+                        expr: left,
+                        list,
+                        negated: true,
+                    },
+                    Err(right) => Expr::AllOp {
+                        left,
+                        compare_op,
+                        right,
+                    },
+                }
+            }
             Expr::BinaryOp { left, op, right } => {
-                let mut out = like_operator(left, op, right);
+                let mut out = if self.rules.operator_spellings {
+                    like_operator(left, op, right)
+                } else {
+                    Expr::BinaryOp { left, op, right }
+                };
                 wrap_operands(&mut out);
                 out
             }
             Expr::AtTimeZone {
                 timestamp,
                 time_zone,
-            } => {
+            } if self.rules.operator_spellings => {
                 // PostgreSQL prints `x AT TIME ZONE z` as `timezone(z, x)`.
                 function_call(
                     "timezone",
@@ -412,7 +436,9 @@ impl Canon<'_> {
             }
             Expr::Function(mut f) => {
                 self.canon_object_name(&mut f.name);
-                self.qualify_sequence_argument(&mut f);
+                if self.rules.sequence_functions {
+                    self.qualify_sequence_argument(&mut f);
+                }
                 Expr::Function(f)
             }
             mut other => {

@@ -3,6 +3,7 @@
 use super::builder::*;
 use super::constraint::nulls_distinct;
 use super::cursor::{Cursor, PResult};
+use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
@@ -59,10 +60,22 @@ impl Builder<'_> {
                 index.include = c.ident_list()?;
             } else if c.peek_kw("nulls") {
                 index.nulls_not_distinct = nulls_distinct(c)?;
-            } else if c.eat_kw("with") {
-                index.options = self.option_list(c)?;
-            } else if c.eat_kw("tablespace") {
+            } else if c.peek_kw("with") {
+                let at = c.location();
+                c.next();
+                let options = self.option_list(c)?;
+                if self.allowed(
+                    Syntax::StorageParameters,
+                    "`WITH (..)` storage parameters",
+                    at,
+                ) {
+                    index.options = options;
+                }
+            } else if c.peek_kw("tablespace") {
+                let at = c.location();
+                c.next();
                 c.ident()?;
+                self.allowed(Syntax::PhysicalClauses, "`TABLESPACE`", at);
             } else if c.eat_kw("where") {
                 let r = (c.pos, c.toks.len());
                 c.pos = c.toks.len();
@@ -71,13 +84,9 @@ impl Builder<'_> {
                 return c.expected("`WHERE`, `INCLUDE`, `WITH` or end of statement");
             }
         }
-        let schema = table.schema.clone();
         index.name.name = match explicit {
             Some(n) => n,
-            None => {
-                let label = "idx";
-                self.choose_name(&schema, &table.name, &key_names.join("_"), label, false)
-            }
+            None => self.choose_name(&table, &key_names.join("_"), "idx", NameKind::Relation),
         };
         if self.schema.indexes.contains_key(&index.name) {
             if if_not_exists {
@@ -85,7 +94,7 @@ impl Builder<'_> {
             }
             return c.error(format!("index {} is defined twice", index.name.name));
         }
-        self.take_relname(&schema, &index.name.name);
+        self.take_relname(&index.name.clone());
         if let Some(hint) = index_hint {
             let to = index.name.name.clone();
             self.push_rename(c, RenameKind::Index, &table, hint, &to);
@@ -158,7 +167,7 @@ impl Builder<'_> {
             self.attached_indexes.push((child, name));
             return Ok(());
         }
-        if owner_to(c) {
+        if self.owner_to(c, at) {
             return Ok(());
         }
         let kind = first_words(c, 2);

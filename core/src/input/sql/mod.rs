@@ -188,7 +188,19 @@ impl Splitter {
 }
 
 impl Builder<'_> {
-    fn diag_at(&mut self, code: Code, src: &Source<'_>, at: Location, message: String) {
+    pub(super) fn diag_at(&mut self, code: Code, src: &Source<'_>, at: Location, message: String) {
+        self.diag(code, src, at, None, message);
+    }
+
+    /// A diagnostic from `at` to byte offset `end` (a point when `None`).
+    pub(super) fn diag(
+        &mut self,
+        code: Code,
+        src: &Source<'_>,
+        at: Location,
+        end: Option<usize>,
+        message: String,
+    ) {
         let offset = src.offset(at);
         let (line, column) = if at.line == 0 {
             (1, 1)
@@ -202,7 +214,7 @@ impl Builder<'_> {
             line,
             column,
             offset,
-            end: offset,
+            end: end.unwrap_or(offset).max(offset),
             message,
         });
     }

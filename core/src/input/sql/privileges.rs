@@ -136,11 +136,34 @@ impl Builder<'_> {
         }
     }
 
+    /// A privilege's canonical name; `ALL` stands for every privilege the object kind has
+    /// (the dialect's list).
+    fn expand_privilege(&self, kind: &str, privilege: &str, columns: bool) -> Vec<&'static str> {
+        if privilege == "ALL" {
+            return self.grammar.all_privileges(kind, columns).to_vec();
+        }
+        vec![match privilege {
+            "SELECT" => "SELECT",
+            "INSERT" => "INSERT",
+            "UPDATE" => "UPDATE",
+            "DELETE" => "DELETE",
+            "TRUNCATE" => "TRUNCATE",
+            "REFERENCES" => "REFERENCES",
+            "TRIGGER" => "TRIGGER",
+            "USAGE" => "USAGE",
+            "CREATE" => "CREATE",
+            "EXECUTE" => "EXECUTE",
+            "MAINTAIN" => "MAINTAIN",
+            "CONNECT" => "CONNECT",
+            _ => "TEMPORARY",
+        }]
+    }
+
     /// Add or remove one grant per object, privilege, column and grantee.
     fn apply_privileges(&mut self, p: Privileges) {
         for object in &p.objects {
             for (privilege, cols) in &p.privs {
-                let expanded = expand_privilege(&p.kind, privilege, !cols.is_empty());
+                let expanded = self.expand_privilege(&p.kind, privilege, !cols.is_empty());
                 let columns: Vec<Option<String>> = if cols.is_empty() {
                     vec![None]
                 } else {
@@ -202,42 +225,5 @@ fn privilege_list(c: &mut Cursor) -> PResult<Vec<(String, Vec<String>)>> {
         if !c.eat(&Token::Comma) {
             return Ok(privs);
         }
-    }
-}
-
-/// `ALL` stands for every privilege the object kind has.
-pub(super) fn expand_privilege(kind: &str, privilege: &str, columns: bool) -> Vec<&'static str> {
-    if privilege != "ALL" {
-        return vec![match privilege {
-            "SELECT" => "SELECT",
-            "INSERT" => "INSERT",
-            "UPDATE" => "UPDATE",
-            "DELETE" => "DELETE",
-            "TRUNCATE" => "TRUNCATE",
-            "REFERENCES" => "REFERENCES",
-            "TRIGGER" => "TRIGGER",
-            "USAGE" => "USAGE",
-            "CREATE" => "CREATE",
-            "EXECUTE" => "EXECUTE",
-            "MAINTAIN" => "MAINTAIN",
-            "CONNECT" => "CONNECT",
-            _ => "TEMPORARY",
-        }];
-    }
-    match (kind, columns) {
-        ("TABLE", true) => vec!["SELECT", "INSERT", "UPDATE", "REFERENCES"],
-        ("TABLE", false) => vec![
-            "SELECT",
-            "INSERT",
-            "UPDATE",
-            "DELETE",
-            "TRUNCATE",
-            "REFERENCES",
-            "TRIGGER",
-        ],
-        ("SEQUENCE", _) => vec!["USAGE", "SELECT", "UPDATE"],
-        ("SCHEMA", _) => vec!["USAGE", "CREATE"],
-        ("TYPE", _) => vec!["USAGE"],
-        _ => vec!["EXECUTE"],
     }
 }

@@ -212,7 +212,7 @@ impl Builder<'_> {
         let name = c.qual_name(&self.search_schema.clone())?;
         c.expect_kw("using")?;
         c.pos = c.toks.len();
-        self.take_relname(&name.schema, &name.name);
+        self.take_relname(&name);
         let kind = ObjectKind::VirtualTable;
         let drop = self.dialect.drop_object_sql(kind, &name.name, None);
         let target = format!("TABLE {}", self.dialect.quote_name(&name));

@@ -22,7 +22,7 @@ impl Builder<'_> {
         if !c.at_end() {
             return c.expected("a sequence option");
         }
-        self.take_relname(&name.schema, &name.name);
+        self.take_relname(&name);
         self.schema.sequences.insert(name, seq);
         Ok(())
     }
@@ -100,7 +100,7 @@ impl Builder<'_> {
     pub(super) fn alter_sequence(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         c.eat_kws(&["if", "exists"]);
         let name = c.qual_name(&self.search_schema.clone())?;
-        if owner_to(c) {
+        if self.owner_to(c, at) {
             return Ok(());
         }
         let Some(mut seq) = self.schema.sequences.get(&name).cloned() else {

@@ -10,7 +10,7 @@ impl Builder<'_> {
 
     /// A column type; returns the integer type for the `serial` pseudo-types.
     pub(super) fn parse_type(&mut self, c: &mut Cursor) -> PResult<(Type, Option<&'static str>)> {
-        if self.dialect.declared_types() {
+        if self.grammar.declared_types() {
             return Ok((self.declared_type(c)?, None));
         }
         let tok = c.peek().cloned();
@@ -87,7 +87,7 @@ impl Builder<'_> {
             }
         }
         let serial = if schema.is_none() && dims == 0 {
-            self.dialect.serial_type(&name)
+            self.grammar.serial_type(&name)
         } else {
             None
         };

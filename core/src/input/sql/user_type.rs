@@ -2,15 +2,22 @@
 
 use super::builder::*;
 use super::cursor::{Cursor, PResult};
+use crate::dialects::grammar::Syntax;
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
 impl Builder<'_> {
-    // ----- types ----------------------------------------------------------------------------
-
     pub(super) fn create_type(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         let start = 0;
         let name = c.qual_name(&self.search_schema.clone())?;
+        let (syntax, what) = if c.peek_kws_any(&[&["as", "enum"]]) {
+            (Syntax::EnumTypes, "`CREATE TYPE .. AS ENUM`")
+        } else {
+            (Syntax::CreateType, "`CREATE TYPE`")
+        };
+        if !self.statement_allowed(c, syntax, what, at) {
+            return Ok(());
+        }
         if c.eat_kws(&["as", "enum"]) {
             c.expect(&Token::LParen)?;
             let mut values = Vec::new();
@@ -51,7 +58,7 @@ impl Builder<'_> {
 
     pub(super) fn alter_type(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         let name = c.qual_name(&self.search_schema.clone())?;
-        if owner_to(c) {
+        if self.owner_to(c, at) {
             return Ok(());
         }
         if c.eat_kws(&["add", "value"]) {

@@ -65,7 +65,7 @@ impl Builder<'_> {
         if self.schema.views.contains_key(&name) && if_not_exists {
             return Ok(());
         }
-        self.take_relname(&name.schema, &name.name);
+        self.take_relname(&name);
         self.schema.views.insert(
             name.clone(),
             View {
