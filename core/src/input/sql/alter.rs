@@ -2,6 +2,7 @@
 
 use super::builder::*;
 use super::constraint::is_table_constraint_start;
+use super::create_table::set_storage_params;
 use super::cursor::{Cursor, PResult};
 use crate::dialects::grammar::Syntax;
 use crate::model::*;
@@ -114,7 +115,18 @@ impl Builder<'_> {
                 "`WITH (..)` storage parameters",
                 at,
             ) {
-                self.table_mut(name).options = opts;
+                set_storage_params(self.table_mut(name), opts);
+            }
+            return Ok(());
+        }
+        let logged = c.eat_kws(&["set", "logged"]);
+        if logged || c.eat_kws(&["set", "unlogged"]) {
+            if self.allowed(Syntax::UnloggedTables, "`UNLOGGED` tables", at) {
+                let t = self.table_mut(name);
+                t.attrs.retain(|a| *a != TableAttr::Unlogged);
+                if !logged {
+                    t.attrs.insert(0, TableAttr::Unlogged);
+                }
             }
             return Ok(());
         }

@@ -29,7 +29,9 @@ impl Builder<'_> {
             return Ok(());
         }
         let mut table = Table::new(name.clone());
-        table.unlogged = unlogged;
+        if unlogged {
+            table.attrs.push(TableAttr::Unlogged);
+        }
         let mut columns: Vec<ParsedColumn> = Vec::new();
         let mut constraints: Vec<PendingConstraint> = Vec::new();
         if c.peek_kws_any(&[&["partition", "of"]]) {
@@ -53,18 +55,16 @@ impl Builder<'_> {
         }
         let mut sqlite_options = self.table_clauses(c, &mut table)?;
         if columns.iter().any(|p| p.autoincrement) {
-            sqlite_options.push("AUTOINCREMENT");
+            sqlite_options.push(TableAttr::SqliteAutoincrement);
         }
         sqlite_options.sort_unstable();
-        table
-            .options
-            .extend(sqlite_options.into_iter().map(String::from));
+        table.attrs.extend(sqlite_options);
         self.add_table(table, columns, constraints)
     }
 
     /// The clauses after a table's elements (`INHERITS`, `PARTITION BY`, `WITH (..)`,
-    /// `STRICT`...); returns SQLite's table options.
-    fn table_clauses(&mut self, c: &mut Cursor, table: &mut Table) -> PResult<Vec<&'static str>> {
+    /// `STRICT`...); returns SQLite's table attributes.
+    fn table_clauses(&mut self, c: &mut Cursor, table: &mut Table) -> PResult<Vec<TableAttr>> {
         let mut sqlite_options = Vec::new();
         while !c.at_end() {
             let at = c.location();
@@ -85,7 +85,7 @@ impl Builder<'_> {
                     "`WITH (..)` storage parameters",
                     at,
                 ) {
-                    table.options = options;
+                    set_storage_params(table, options);
                 }
             } else if c.eat_kw("using") || c.eat_kw("tablespace") {
                 c.ident()?;
@@ -98,11 +98,11 @@ impl Builder<'_> {
                 self.allowed(Syntax::PhysicalClauses, "`ON COMMIT`", at);
             } else if c.eat_kw("strict") {
                 if self.allowed(Syntax::StrictTables, "`STRICT` table option", at) {
-                    sqlite_options.push("STRICT");
+                    sqlite_options.push(TableAttr::SqliteStrict);
                 }
             } else if c.eat_kws(&["without", "rowid"]) {
                 if self.allowed(Syntax::WithoutRowid, "`WITHOUT ROWID` table option", at) {
-                    sqlite_options.push("WITHOUT ROWID");
+                    sqlite_options.push(TableAttr::SqliteWithoutRowid);
                 }
             } else if !c.eat(&Token::Comma) {
                 return c.expected("table options or end of statement");
@@ -360,4 +360,18 @@ impl Builder<'_> {
         };
         Ok(Generated { expr, stored })
     }
+}
+
+/// Replace a table's storage parameters, keeping its attributes in their canonical order
+/// (`Unlogged`, storage parameters, the rest).
+pub(super) fn set_storage_params(table: &mut Table, params: Vec<String>) {
+    let (head, tail): (Vec<TableAttr>, Vec<TableAttr>) = std::mem::take(&mut table.attrs)
+        .into_iter()
+        .filter(|a| !matches!(a, TableAttr::Storage(_)))
+        .partition(|a| *a == TableAttr::Unlogged);
+    table.attrs = head;
+    table
+        .attrs
+        .extend(params.into_iter().map(TableAttr::Storage));
+    table.attrs.extend(tail);
 }
