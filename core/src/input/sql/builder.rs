@@ -115,16 +115,16 @@ impl<'d> Builder<'d> {
                 (Unsupported::NotModelled(kind), _) => {
                     format!("{kind} is not supported; {count} such statements are not compared")
                 }
-                (Unsupported::NotInDialect(kind), 1) => {
-                    format!("{label} has no {kind}; it is ignored")
-                }
+                (Unsupported::NotInDialect(kind), 1) => format!("{label} has no {kind}; ignored"),
                 (Unsupported::NotInDialect(kind), _) => {
-                    format!("{label} has no {kind}; {count} of them are ignored")
+                    format!("{label} has no {kind}; {count} ignored")
                 }
             };
             self.diag_at(Code::W001, src, at, msg);
         }
         self.dialect.complete(&mut self.schema);
+        // In the order of the text (warnings counted per kind are found at the end).
+        self.diagnostics.sort_by_key(|d| d.offset);
         (self.schema, self.diagnostics)
     }
 

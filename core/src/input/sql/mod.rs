@@ -35,8 +35,26 @@ use std::collections::BTreeMap;
 
 pub use builder::Builder;
 
-/// Parse one schema snapshot.
+/// Parse one schema snapshot. A UTF-8 byte-order mark at the start is skipped (byte offsets
+/// still count it).
 pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+    let bom = super::bom_len(text);
+    let (mut schema, mut diagnostics) = parse_text(&text[bom..], dialect, side);
+    if bom > 0 {
+        for d in &mut diagnostics {
+            d.offset += bom;
+            d.end += bom;
+        }
+        for r in &mut schema.renames {
+            if let Some((_, _, offset)) = &mut r.at {
+                *offset += bom;
+            }
+        }
+    }
+    (schema, diagnostics)
+}
+
+fn parse_text(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
     let cleaned = blank_meta_commands(text);
     let src = Source::new(&cleaned);
     let mut builder = Builder::new(dialect, side);
@@ -99,19 +117,34 @@ type Context<'a> = (
     &'a RefCell<BTreeMap<String, String>>,
 );
 
-/// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash; blank
-/// them (keeping positions) so the tokenizer never sees them.
+/// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash, and the
+/// rows of a `COPY .. FROM stdin` (a dump with data) run up to the `\.` line: blank them
+/// (keeping positions) so the tokenizer never sees them.
 fn blank_meta_commands(text: &str) -> Cow<'_, str> {
     if !text.lines().any(|l| l.starts_with('\\')) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
+    let mut copy_rows = false;
     for line in text.split_inclusive('\n') {
-        if line.starts_with('\\') {
-            let body = line.trim_end_matches(['\n', '\r']);
+        let body = line.trim_end_matches(['\n', '\r']);
+        if copy_rows || line.starts_with('\\') {
+            copy_rows = copy_rows && body != "\\.";
             out.extend(std::iter::repeat_n(' ', body.chars().count()));
             out.push_str(&line[body.len()..]);
         } else {
+            let body = body.trim();
+            let ends = |n: usize, w: &str| {
+                let at = body
+                    .len()
+                    .checked_sub(n)
+                    .filter(|&i| body.is_char_boundary(i));
+                at.is_some_and(|i| body[i..].eq_ignore_ascii_case(w))
+            };
+            copy_rows = body
+                .get(..5)
+                .is_some_and(|h| h.eq_ignore_ascii_case("copy "))
+                && ends(11, "from stdin;");
             out.push_str(line);
         }
     }
