@@ -263,7 +263,7 @@ impl Builder<'_> {
         } else if c.eat_kws(&["drop", "not", "null"]) {
             self.table_mut(table).columns[col].not_null = false;
         } else if c.eat_kws(&["set", "data", "type"]) || c.eat_kw("type") {
-            let (ty, _) = self.parse_type(c)?;
+            let (ty, _) = self.column_type(c)?;
             let mut collation = None;
             if c.eat_kw("collate") {
                 collation = Some(self.collation_name(c)?);

@@ -8,7 +8,7 @@ use crate::dialects::grammar::{did_you_mean, Grammar, NameKind, Namer, Syntax};
 use crate::dialects::Dialect;
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Accumulates a [`Schema`] statement by statement.
 pub struct Builder<'d> {
@@ -27,6 +27,10 @@ pub struct Builder<'d> {
     /// Statements and clauses read but not modelled, or that the dialect does not have, by
     /// kind: count and first position.
     pub(super) unsupported: BTreeMap<Unsupported, (usize, Location)>,
+    /// Column types that are not built in, with where they are used (start, end offset).
+    pub(super) type_uses: Vec<(Type, Location, usize)>,
+    /// Types created by statements the model keeps no object for (base and shell types).
+    pub(super) created_types: HashSet<QualName>,
 
     /// Rename directives in the current statement's comments: line, position, old name.
     pub(super) rename_hints: Vec<(u64, Location, String)>,
@@ -96,6 +100,8 @@ impl<'d> Builder<'d> {
             names: dialect.grammar().namer(),
             attached_indexes: Vec::new(),
             unsupported: BTreeMap::new(),
+            type_uses: Vec::new(),
+            created_types: HashSet::new(),
 
             rename_hints: Vec::new(),
         }
@@ -122,6 +128,7 @@ impl<'d> Builder<'d> {
             };
             self.diag_at(Code::W001, src, at, msg);
         }
+        self.check_types(src);
         self.dialect.complete(&mut self.schema);
         // In the order of the text (warnings counted per kind are found at the end).
         self.diagnostics.sort_by_key(|d| d.offset);
@@ -324,6 +331,31 @@ impl<'d> Builder<'d> {
         Ok(())
     }
 
+    /// `CREATE TABL`: a word after `CREATE`/`ALTER` that is no kind of object but is one edit
+    /// away from one is an error (E003), as a misspelt statement keyword is; the statement is
+    /// skipped. Other unknown words are left to the caller (W001).
+    fn misspelt_kind(&mut self, c: &mut Cursor, verb: &str, kinds: &[&str]) -> bool {
+        let Some(Token::Word(w)) = c.peek() else {
+            return false;
+        };
+        let word = w.value.to_ascii_lowercase();
+        if w.quote_style.is_some() || kinds.binary_search(&word.as_str()).is_ok() {
+            return false;
+        }
+        let Some(kind) = did_you_mean(&word, kinds) else {
+            return false;
+        };
+        let (at, end) = (c.location(), c.toks[c.pos].span.end);
+        let message = format!(
+            "`{verb} {}` is not a statement; did you mean `{verb} {}`?",
+            w.value,
+            kind.to_ascii_uppercase()
+        );
+        self.diag(Code::E003, c.src, at, Some(c.src.offset(end)), message);
+        c.pos = c.toks.len();
+        true
+    }
+
     /// [`Builder::allowed`] with the answer given (for statements recognised by keyword).
     fn allowed_in(&mut self, c: &mut Cursor, has: bool, what: &str, at: Location) {
         if !has {
@@ -414,6 +446,9 @@ impl<'d> Builder<'d> {
         if c.peek_kw("trigger") || c.peek_kws_any(&[&["constraint", "trigger"]]) {
             return self.create_trigger(c);
         }
+        if self.misspelt_kind(c, "CREATE", CREATE_KINDS) {
+            return Ok(());
+        }
         let kind = first_words(c, 2);
         self.unsupported(format!("`CREATE {kind}`"), at);
         c.pos = c.toks.len();
@@ -446,7 +481,7 @@ impl<'d> Builder<'d> {
             }
             return Ok(());
         }
-        if self.owner_to(c, at) {
+        if self.misspelt_kind(c, "ALTER", ALTER_KINDS) || self.owner_to(c, at) {
             return Ok(());
         }
         let kind = first_words(c, 2);
@@ -456,14 +491,14 @@ impl<'d> Builder<'d> {
     }
 
     /// `OWNER TO x` (anywhere in an ALTER): ownership is not part of a schema's shape; it is
-    /// skipped (another dialect's: reported).
+    /// reported (W001, once for all of them) and the statement skipped.
     pub(super) fn owner_to(&mut self, c: &mut Cursor, at: Location) -> bool {
         let owner = (c.pos..c.toks.len()).any(|i| {
             is_kw(&c.toks[i].token, "owner")
                 && c.toks.get(i + 1).is_some_and(|t| is_kw(&t.token, "to"))
         });
-        if owner {
-            self.allowed(Syntax::Ownership, "`OWNER TO`", at);
+        if owner && self.allowed(Syntax::Ownership, "`OWNER TO`", at) {
+            self.unsupported("`OWNER TO`", at);
         }
         if owner {
             c.pos = c.toks.len();
@@ -471,6 +506,90 @@ impl<'d> Builder<'d> {
         owner
     }
 }
+
+/// The words that may follow `CREATE` (after `OR REPLACE`, `TEMP`, `UNLOGGED`) in any
+/// dialect, sorted.
+const CREATE_KINDS: &[&str] = &[
+    "access",
+    "aggregate",
+    "cast",
+    "collation",
+    "constraint",
+    "conversion",
+    "database",
+    "default",
+    "domain",
+    "event",
+    "extension",
+    "foreign",
+    "function",
+    "group",
+    "index",
+    "language",
+    "materialized",
+    "operator",
+    "policy",
+    "procedure",
+    "publication",
+    "recursive",
+    "role",
+    "rule",
+    "schema",
+    "sequence",
+    "server",
+    "statistics",
+    "subscription",
+    "table",
+    "tablespace",
+    "text",
+    "transform",
+    "trigger",
+    "trusted",
+    "type",
+    "unique",
+    "user",
+    "view",
+    "virtual",
+];
+
+/// The words that may follow `ALTER` in any dialect, sorted.
+const ALTER_KINDS: &[&str] = &[
+    "aggregate",
+    "collation",
+    "conversion",
+    "database",
+    "default",
+    "domain",
+    "event",
+    "extension",
+    "foreign",
+    "function",
+    "group",
+    "index",
+    "language",
+    "large",
+    "materialized",
+    "operator",
+    "policy",
+    "procedure",
+    "publication",
+    "role",
+    "routine",
+    "rule",
+    "schema",
+    "sequence",
+    "server",
+    "statistics",
+    "subscription",
+    "system",
+    "table",
+    "tablespace",
+    "text",
+    "trigger",
+    "type",
+    "user",
+    "view",
+];
 
 /// Whether `word` starts a statement in any dialect schemashift knows.
 fn is_statement_keyword(word: &str) -> bool {
@@ -541,4 +660,18 @@ pub(super) fn first_words(c: &Cursor, n: usize) -> String {
         .map(|t| t.token.to_string().to_ascii_uppercase())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_lists_are_sorted_for_binary_search() {
+        for list in [CREATE_KINDS, ALTER_KINDS] {
+            for w in list.windows(2) {
+                assert!(w[0] < w[1], "{:?}", w);
+            }
+        }
+    }
 }

@@ -219,7 +219,7 @@ impl Builder<'_> {
         let name_at = c.location();
         let name = c.ident()?;
         let renamed_from = self.renamed_from(name_at);
-        let (ty, serial) = self.parse_type(c)?;
+        let (ty, serial) = self.column_type(c)?;
         let mut column = Column {
             name: name.clone(),
             ty,

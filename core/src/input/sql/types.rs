@@ -2,10 +2,96 @@
 
 use super::builder::*;
 use super::cursor::{Cursor, PResult};
+use super::source::Source;
+use crate::diagnostics::Code;
+use crate::dialects::grammar::did_you_mean;
 use crate::model::*;
-use sqlparser::tokenizer::Token;
+use sqlparser::tokenizer::{Location, Token};
 
 impl Builder<'_> {
+    /// A column's type, remembered with its position for the unknown-type check
+    /// ([`Builder::check_types`]).
+    pub(super) fn column_type(&mut self, c: &mut Cursor) -> PResult<(Type, Option<&'static str>)> {
+        let at = c.location();
+        let start = c.pos;
+        let (ty, serial) = self.parse_type(c)?;
+        if c.pos > start && !self.grammar.is_builtin_type(&ty) {
+            let end = c.src.offset(c.toks[c.pos - 1].span.end);
+            self.type_uses.push((ty.clone(), at, end));
+        }
+        Ok((ty, serial))
+    }
+
+    /// Column types that are not built in, not created in the file and not from an extension
+    /// it creates: W004, once per type at its first use, with the closest built-in name.
+    /// Declared types (SQLite) are free-form: only a likely typo of a known name is reported.
+    pub(super) fn check_types(&mut self, src: &Source<'_>) {
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        let mut first: Vec<(String, Location, usize)> = Vec::new();
+        for (ty, at, end) in std::mem::take(&mut self.type_uses) {
+            let name = ty.user.as_ref().map_or(ty.name.clone(), |u| u.name.clone());
+            if self.type_defined(&ty) || self.type_from_extension(&name) {
+                continue;
+            }
+            match seen.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, count)) => *count += 1,
+                None => {
+                    seen.push((name.clone(), 1));
+                    first.push((name, at, end));
+                }
+            }
+        }
+        for ((name, at, end), (_, count)) in first.into_iter().zip(seen) {
+            let suggestion = did_you_mean(&name, self.grammar.builtin_type_names());
+            if suggestion.is_none() && self.grammar.declared_types() {
+                continue;
+            }
+            let label = self.dialect.kind().label();
+            let mut message = format!("unknown type `{name}`");
+            if count > 1 {
+                message.push_str(&format!(" ({count} columns)"));
+            }
+            match suggestion {
+                Some(s) => message.push_str(&format!("; did you mean `{s}`?")),
+                None => message.push_str(&format!(
+                    ": not a {label} type and not created in this file (CREATE TYPE, CREATE DOMAIN)"
+                )),
+            }
+            self.diag(Code::W004, src, at, Some(end), message);
+        }
+    }
+
+    /// Whether the file defines the type (enum, domain, composite or base type, or a table or
+    /// view, whose row type it is).
+    fn type_defined(&self, ty: &Type) -> bool {
+        let Some(q) = &ty.user else {
+            return false;
+        };
+        let object = |kind| {
+            self.schema.objects.contains_key(&ObjectId {
+                kind,
+                signature: q.to_string(),
+            })
+        };
+        self.schema.enums.contains_key(q)
+            || object(ObjectKind::Domain)
+            || object(ObjectKind::CompositeType)
+            || self.created_types.contains(q)
+            || self.schema.tables.contains_key(q)
+            || self.schema.views.contains_key(q)
+    }
+
+    /// Whether an extension the file creates may bring a type of that name.
+    fn type_from_extension(&self, name: &str) -> bool {
+        self.schema
+            .extensions
+            .keys()
+            .any(|e| match self.grammar.extension_types(e) {
+                Some(types) => types.contains(&name),
+                None => true,
+            })
+    }
+
     // ----- types ----------------------------------------------------------------------------
 
     /// A column type; returns the integer type for the `serial` pseudo-types.

@@ -51,6 +51,7 @@ impl Builder<'_> {
             self.add_object(c, ObjectKind::CompositeType, sig, start, drop, target, None);
             return Ok(());
         }
+        self.created_types.insert(name);
         self.unsupported("`CREATE TYPE` (base or shell type)", at);
         c.pos = c.toks.len();
         Ok(())
