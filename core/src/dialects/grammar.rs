@@ -169,6 +169,28 @@ pub trait Grammar: Sync {
     }
 }
 
+/// The name `make(label)` if it is free, else `make("label1")`, `make("label2")`...: how
+/// databases number a default name that is taken.
+pub fn numbered_name(
+    label: &str,
+    make: impl Fn(&str) -> String,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let mut pass = 0;
+    loop {
+        let l = if pass == 0 {
+            label.to_string()
+        } else {
+            format!("{label}{pass}")
+        };
+        let candidate = make(&l);
+        if !taken(&candidate) {
+            return candidate;
+        }
+        pass += 1;
+    }
+}
+
 /// The closest of `candidates` to `word` (case-insensitive) when it is a likely misspelling:
 /// an edit distance of 1, or 2 for words of 5 letters or more.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {

@@ -2,7 +2,7 @@
 //! ChooseConstraintName (`name1_name2_label`, shortened to 63 bytes, a number appended to the
 //! label until the name is free among the schema's relations and constraints).
 
-use crate::dialects::grammar::{NameKind, Namer};
+use crate::dialects::grammar::{numbered_name, NameKind, Namer};
 use crate::model::QualName;
 use std::collections::{HashMap, HashSet};
 
@@ -41,24 +41,17 @@ impl Namer for PgNamer {
         label: &str,
         kind: NameKind,
     ) -> String {
-        let taken = |set: &HashMap<String, HashSet<String>>, n: &str| {
+        let in_schema = |set: &HashMap<String, HashSet<String>>, n: &str| {
             set.get(&table.schema).is_some_and(|s| s.contains(n))
         };
-        let mut pass = 0;
-        loop {
-            let l = if pass == 0 {
-                label.to_string()
-            } else {
-                format!("{label}{pass}")
-            };
-            let candidate = object_name(name1, name2, &l);
-            let clash = taken(&self.relations, &candidate)
-                || (kind != NameKind::Relation && taken(&self.constraints, &candidate));
-            if !clash {
-                return candidate;
-            }
-            pass += 1;
-        }
+        numbered_name(
+            label,
+            |l| object_name(name1, name2, l),
+            |n| {
+                in_schema(&self.relations, n)
+                    || (kind != NameKind::Relation && in_schema(&self.constraints, n))
+            },
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 //! tables, declared types, and how it names what the DDL leaves unnamed.
 
 use super::Sqlite;
-use crate::dialects::grammar::{Grammar, NameKind, Namer, Syntax};
+use crate::dialects::grammar::{numbered_name, Grammar, NameKind, Namer, Syntax};
 use crate::model::{QualName, Type};
 use std::collections::{HashMap, HashSet};
 
@@ -217,21 +217,14 @@ impl Namer for SqliteNamer {
             NameKind::Relation => self.relations.get(&table.schema),
             NameKind::Constraint | NameKind::IndexConstraint => self.constraints.get(table),
         };
-        let mut pass = 0;
-        loop {
-            let mut candidate = if name2.is_empty() {
-                format!("{name1}_{label}")
+        let make = |l: &str| {
+            if name2.is_empty() {
+                format!("{name1}_{l}")
             } else {
-                format!("{name1}_{name2}_{label}")
-            };
-            if pass > 0 {
-                candidate.push_str(&pass.to_string());
+                format!("{name1}_{name2}_{l}")
             }
-            if !taken.is_some_and(|s| s.contains(&candidate)) {
-                return candidate;
-            }
-            pass += 1;
-        }
+        };
+        numbered_name(label, make, |n| taken.is_some_and(|s| s.contains(n)))
     }
 }
 

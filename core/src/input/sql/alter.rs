@@ -109,12 +109,7 @@ impl Builder<'_> {
         }
         if c.peek_kw("set") && c.peek_tok_at(1, &Token::LParen) {
             c.next();
-            let opts = self.option_list(c)?;
-            if self.allowed(
-                Syntax::StorageParameters,
-                "`WITH (..)` storage parameters",
-                at,
-            ) {
+            if let Some(opts) = self.storage_params(c, at)? {
                 set_storage_params(self.table_mut(name), opts);
             }
             return Ok(());

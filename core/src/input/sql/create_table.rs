@@ -79,12 +79,7 @@ impl Builder<'_> {
                     table.partition_by = Some(c.sql_expr_tokens(r));
                 }
             } else if c.eat_kw("with") {
-                let options = self.option_list(c)?;
-                if self.allowed(
-                    Syntax::StorageParameters,
-                    "`WITH (..)` storage parameters",
-                    at,
-                ) {
+                if let Some(options) = self.storage_params(c, at)? {
                     set_storage_params(table, options);
                 }
             } else if c.eat_kw("using") || c.eat_kw("tablespace") {

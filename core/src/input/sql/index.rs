@@ -63,12 +63,7 @@ impl Builder<'_> {
             } else if c.peek_kw("with") {
                 let at = c.location();
                 c.next();
-                let options = self.option_list(c)?;
-                if self.allowed(
-                    Syntax::StorageParameters,
-                    "`WITH (..)` storage parameters",
-                    at,
-                ) {
+                if let Some(options) = self.storage_params(c, at)? {
                     index.options = options;
                 }
             } else if c.peek_kw("tablespace") {

@@ -4,7 +4,7 @@ use super::builder::*;
 use super::cursor::{Cursor, PResult};
 use super::source::Source;
 use crate::diagnostics::Code;
-use crate::dialects::grammar::did_you_mean;
+use crate::dialects::grammar::{did_you_mean, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
@@ -220,6 +220,20 @@ impl Builder<'_> {
         } else {
             q.to_string()
         })
+    }
+
+    /// Storage parameters `( key = value, ... )` after `WITH`/`SET` at `at`; `None` (reported)
+    /// when the dialect has none.
+    pub(super) fn storage_params(
+        &mut self,
+        c: &mut Cursor,
+        at: Location,
+    ) -> PResult<Option<Vec<String>>> {
+        let options = self.option_list(c)?;
+        let what = "`WITH (..)` storage parameters";
+        Ok(self
+            .allowed(Syntax::StorageParameters, what, at)
+            .then_some(options))
     }
 
     /// `( key = value, ... )` as canonical strings.
