@@ -60,26 +60,16 @@ fn read_input(host: &mut dyn Host, path: &str) -> Result<String, String> {
     let bytes = host
         .read(path)
         .map_err(|e| format!("schemashift: {}: {e}", display_name(path)))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let at = e.utf8_error().valid_up_to();
-        let line_start = bytes[..at]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let line = bytes[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
-        // Characters before the bad byte on its line (the prefix is valid UTF-8).
-        let column = String::from_utf8_lossy(&bytes[line_start..at])
-            .chars()
-            .count()
-            + 1;
-        format!(
-            "{}:{line}:{column}: error: the file is not UTF-8: byte 0x{:02x} at offset {at} \
-             (save it as UTF-8)",
+    match schemashift::input::decode(&bytes) {
+        Ok(text) => Ok(text.to_string()),
+        // `FILE:LINE:COL: error: ...`, as editors parse diagnostics.
+        Err(bad) => Err(format!(
+            "{}:{}:{}: error: {bad}",
             display_name(path),
-            bytes[at]
-        )
-    })
+            bad.line,
+            bad.column
+        )),
+    }
 }
 
 fn display_name(path: &str) -> &str {

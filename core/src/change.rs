@@ -155,8 +155,8 @@ pub enum Change {
     },
     SetTableOptions {
         table: QualName,
-        from: Vec<String>,
-        to: Vec<String>,
+        from: Vec<TableAttr>,
+        to: Vec<TableAttr>,
     },
     CreateView {
         view: View,

@@ -38,33 +38,51 @@ pub enum Code {
     E001,
     /// A statement of the dialect could not be read (unexpected token).
     E002,
-    /// A statement or clause the dialect has but schemashift does not compare.
+    /// A statement does not start with a statement keyword of any dialect (a typo such as
+    /// `CREAT TABLE`): it would be left out of the schema, and its objects dropped.
+    E003,
+    /// A statement or clause schemashift does not hold in its model: one the dialect has but
+    /// schemashift does not compare (`OWNER TO`, `CREATE AGGREGATE`...), or one the dialect
+    /// does not have (`GRANT` in SQLite, `STRICT` in PostgreSQL), which is ignored.
     W001,
     /// A statement changes an object the input never creates (`ALTER TABLE` of an unknown
     /// table, `COMMENT ON` an undefined object...): it is skipped.
     W002,
     /// A declared rename that does not fit the schemas (nothing to rename, target exists).
     W003,
+    /// A column type that is not built in, not created in the file (`CREATE TYPE`,
+    /// `CREATE DOMAIN`) and not from an extension the file creates; usually a typo.
+    W004,
 }
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 5] = [Code::E001, Code::E002, Code::W001, Code::W002, Code::W003];
+    pub const ALL: [Code; 7] = [
+        Code::E001,
+        Code::E002,
+        Code::E003,
+        Code::W001,
+        Code::W002,
+        Code::W003,
+        Code::W004,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Code::E001 => "E001",
             Code::E002 => "E002",
+            Code::E003 => "E003",
             Code::W001 => "W001",
             Code::W002 => "W002",
             Code::W003 => "W003",
+            Code::W004 => "W004",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::E001 | Code::E002 => Severity::Error,
-            Code::W001 | Code::W002 | Code::W003 => Severity::Warning,
+            Code::E001 | Code::E002 | Code::E003 => Severity::Error,
+            Code::W001 | Code::W002 | Code::W003 | Code::W004 => Severity::Warning,
         }
     }
 
@@ -73,9 +91,11 @@ impl Code {
         match self {
             Code::E001 => "the text cannot be tokenized",
             Code::E002 => "a statement could not be read",
-            Code::W001 => "not supported: not compared",
+            Code::E003 => "not a statement (misspelt keyword?)",
+            Code::W001 => "not supported or not in the dialect: not compared",
             Code::W002 => "refers to an object the input does not define",
             Code::W003 => "a declared rename does not fit",
+            Code::W004 => "unknown type",
         }
     }
 }

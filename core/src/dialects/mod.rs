@@ -1,6 +1,7 @@
 //! The one place where SQL dialects differ: identifier folding, type names, default object
 //! names and how each [`Change`](crate::change::Change) is spelled in SQL.
 
+pub mod grammar;
 mod postgres;
 pub mod sql;
 pub mod sqlalchemy;
@@ -8,6 +9,7 @@ mod sqlite;
 
 use crate::change::Change;
 use crate::model::{Column, EnumType, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type};
+pub use grammar::Grammar;
 use serde::Serialize;
 pub use sqlalchemy::SaType;
 use std::collections::BTreeMap;
@@ -66,16 +68,15 @@ pub trait Dialect: Sync {
     fn kind(&self) -> DialectKind;
     /// The sqlparser dialect used to tokenize and parse expressions.
     fn parser_dialect(&self) -> &dyn sqlparser::dialect::Dialect;
+    /// The statements and clauses the database has, how it names unnamed objects and prints
+    /// stored expressions: what the input frontends ask (see [`grammar`]).
+    fn grammar(&self) -> &dyn Grammar;
     /// Schema that unqualified names live in.
     fn default_schema(&self) -> &'static str;
     /// Fold an unquoted identifier the way the database does.
     fn fold_ident(&self, ident: &str) -> String;
     /// A quoted identifier as the database stores it.
     fn fold_quoted(&self, ident: &str) -> String;
-    /// Name the database gives an unnamed object: `name1_name2_label`, shortened to fit.
-    fn object_name(&self, name1: &str, name2: &str, label: &str) -> String;
-    /// The integer type a `serial`-like pseudo-type stands for.
-    fn serial_type(&self, name: &str) -> Option<&'static str>;
     /// The default of a column fed by a sequence.
     fn nextval_default(&self, seq: &QualName) -> Sql;
     /// If `col` of `table` is exactly what the `serial` pseudo-type of some integer type makes
@@ -140,21 +141,6 @@ pub trait Dialect: Sync {
         None
     }
 
-    // ----- what the grammar accepts -----------------------------------------------------------
-
-    /// Column types are free-form declared names (`UNSIGNED BIG INT`, `NVARCHAR(160)`), kept as
-    /// written rather than resolved to a known type.
-    fn declared_types(&self) -> bool {
-        false
-    }
-    /// A string literal may stand for an identifier (`CREATE TABLE 'x'`).
-    fn strings_as_identifiers(&self) -> bool {
-        false
-    }
-    /// `AS (expr)` without `STORED`/`VIRTUAL` is stored.
-    fn generated_stored_by_default(&self) -> bool {
-        true
-    }
     /// The statement that drops an object kept by definition.
     fn drop_object_sql(&self, kind: ObjectKind, name: &str, table: Option<&QualName>) -> String {
         match table {

@@ -364,9 +364,9 @@ pub struct Table {
     pub partition_by: Option<Sql>,
     pub partition_of: Option<PartitionOf>,
     pub inherits: Vec<QualName>,
-    pub unlogged: bool,
-    /// Storage parameters `WITH (...)`, canonical.
-    pub options: Vec<String>,
+    /// Table attributes that belong to one dialect (`UNLOGGED`, storage parameters, SQLite's
+    /// `STRICT`...), in a canonical order: see [`TableAttr`].
+    pub attrs: Vec<TableAttr>,
     pub row_security: bool,
     pub force_row_security: bool,
 }
@@ -381,8 +381,7 @@ impl Table {
             partition_by: None,
             partition_of: None,
             inherits: Vec::new(),
-            unlogged: false,
-            options: Vec::new(),
+            attrs: Vec::new(),
             row_security: false,
             force_row_security: false,
         }
@@ -393,6 +392,65 @@ impl Table {
             .values()
             .find(|c| matches!(c.kind, ConstraintKind::PrimaryKey { .. }))
     }
+
+    /// Whether the table has the attribute.
+    pub fn has(&self, attr: &TableAttr) -> bool {
+        self.attrs.contains(attr)
+    }
+
+    /// Its storage parameters (`fillfactor=70`), in the order written.
+    pub fn storage_params(&self) -> Vec<&str> {
+        storage_params(&self.attrs)
+    }
+}
+
+/// An attribute of a table that only some dialects have. A table's list is canonical: the
+/// frontend puts `Unlogged` first, then the storage parameters in the order written, then
+/// SQLite's attributes sorted, so equal tables have equal lists. Serialized as its SQL
+/// (`UNLOGGED`, `fillfactor=70`, `STRICT`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TableAttr {
+    /// PostgreSQL `CREATE UNLOGGED TABLE`.
+    Unlogged,
+    /// One PostgreSQL storage parameter of `WITH (..)`, canonical `name=value`.
+    Storage(String),
+    /// SQLite `AUTOINCREMENT` on the integer primary key (SQLAlchemy's `sqlite_autoincrement`
+    /// is a table option too).
+    SqliteAutoincrement,
+    /// SQLite `STRICT`.
+    SqliteStrict,
+    /// SQLite `WITHOUT ROWID`.
+    SqliteWithoutRowid,
+}
+
+impl TableAttr {
+    /// How the attribute is written in DDL.
+    pub fn sql(&self) -> &str {
+        match self {
+            Self::Unlogged => "UNLOGGED",
+            Self::Storage(param) => param,
+            Self::SqliteAutoincrement => "AUTOINCREMENT",
+            Self::SqliteStrict => "STRICT",
+            Self::SqliteWithoutRowid => "WITHOUT ROWID",
+        }
+    }
+}
+
+impl Serialize for TableAttr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.sql())
+    }
+}
+
+/// The storage parameters among table attributes, in order.
+pub fn storage_params(attrs: &[TableAttr]) -> Vec<&str> {
+    attrs
+        .iter()
+        .filter_map(|a| match a {
+            TableAttr::Storage(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// One key of an index: a column or an expression with its options.

@@ -780,13 +780,13 @@ impl<'a> Planner<'a> {
                 },
             );
         }
-        if a.options != b.options {
+        if a.attrs != b.attrs {
             self.push(
                 Phase::AlterTables,
                 Change::SetTableOptions {
                     table: name.clone(),
-                    from: a.options.clone(),
-                    to: b.options.clone(),
+                    from: a.attrs.clone(),
+                    to: b.attrs.clone(),
                 },
             );
         }

@@ -1,6 +1,8 @@
 //! PostgreSQL: identifier folding, type canonicalisation, default names, completion of a
 //! parsed schema to what the server would store.
 
+mod grammar;
+mod naming;
 mod sql;
 mod sqlalchemy;
 
@@ -12,8 +14,8 @@ use std::collections::HashMap;
 /// PostgreSQL 13-17.
 pub struct Postgres;
 
-/// Longest identifier, in bytes (NAMEDATALEN - 1).
-const MAX_IDENT: usize = 63;
+use grammar::builtin;
+use naming::MAX_IDENT;
 
 static PARSER: sqlparser::dialect::PostgreSqlDialect = sqlparser::dialect::PostgreSqlDialect {};
 
@@ -185,90 +187,6 @@ const KEYWORDS: &[&str] = &[
     "xmltable",
 ];
 
-/// Builtin type names and aliases -> the name `format_type` prints.
-fn builtin(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "int" | "int4" | "integer" => "integer",
-        "int2" | "smallint" => "smallint",
-        "int8" | "bigint" => "bigint",
-        "float8" | "double precision" => "double precision",
-        "float4" | "real" => "real",
-        "float" => "double precision",
-        "decimal" | "numeric" => "numeric",
-        "bool" | "boolean" => "boolean",
-        "varchar" | "character varying" | "char varying" => "character varying",
-        "char" | "character" | "bpchar" => "character",
-        "nchar" | "national character" | "national char" => "character",
-        "national character varying" | "national char varying" | "nvarchar" => "character varying",
-        "text" => "text",
-        "bytea" => "bytea",
-        "date" => "date",
-        "time" | "time without time zone" => "time without time zone",
-        "timetz" | "time with time zone" => "time with time zone",
-        "timestamp" | "timestamp without time zone" => "timestamp without time zone",
-        "timestamptz" | "timestamp with time zone" => "timestamp with time zone",
-        "uuid" => "uuid",
-        "json" => "json",
-        "jsonb" => "jsonb",
-        "inet" => "inet",
-        "cidr" => "cidr",
-        "macaddr" => "macaddr",
-        "macaddr8" => "macaddr8",
-        "money" => "money",
-        "bit" => "bit",
-        "varbit" | "bit varying" => "bit varying",
-        "tsvector" => "tsvector",
-        "tsquery" => "tsquery",
-        "xml" => "xml",
-        "point" => "point",
-        "line" => "line",
-        "lseg" => "lseg",
-        "box" => "box",
-        "path" => "path",
-        "polygon" => "polygon",
-        "circle" => "circle",
-        "oid" => "oid",
-        "regclass" => "regclass",
-        "regproc" => "regproc",
-        "regtype" => "regtype",
-        "name" => "name",
-        "int4range" => "int4range",
-        "int8range" => "int8range",
-        "numrange" => "numrange",
-        "tsrange" => "tsrange",
-        "tstzrange" => "tstzrange",
-        "daterange" => "daterange",
-        "int4multirange" => "int4multirange",
-        "int8multirange" => "int8multirange",
-        "nummultirange" => "nummultirange",
-        "tsmultirange" => "tsmultirange",
-        "tstzmultirange" => "tstzmultirange",
-        "datemultirange" => "datemultirange",
-        "pg_lsn" => "pg_lsn",
-        "txid_snapshot" => "txid_snapshot",
-        "pg_snapshot" => "pg_snapshot",
-        "jsonpath" => "jsonpath",
-        "record" => "record",
-        "trigger" => "trigger",
-        "void" => "void",
-        "anyelement" => "anyelement",
-        "anyarray" => "anyarray",
-        "cstring" => "cstring",
-        "internal" => "internal",
-        "\"char\"" => "\"char\"",
-        _ => {
-            if let Some(fields) = name.strip_prefix("interval") {
-                return if fields.is_empty() {
-                    Some("interval")
-                } else {
-                    None
-                };
-            }
-            return None;
-        }
-    })
-}
-
 const NUMERIC_FAMILY: &[&str] = &[
     "smallint",
     "integer",
@@ -322,15 +240,6 @@ fn truncate_ident(s: &str) -> String {
     s[..end].to_string()
 }
 
-/// Clip `s` to at most `n` bytes at a character boundary.
-fn clip(s: &str, n: usize) -> &str {
-    let mut end = n.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
 impl Dialect for Postgres {
     fn kind(&self) -> DialectKind {
         DialectKind::Postgres
@@ -338,6 +247,10 @@ impl Dialect for Postgres {
 
     fn parser_dialect(&self) -> &dyn sqlparser::dialect::Dialect {
         &PARSER
+    }
+
+    fn grammar(&self) -> &dyn super::Grammar {
+        self
     }
 
     fn default_schema(&self) -> &'static str {
@@ -350,37 +263,6 @@ impl Dialect for Postgres {
 
     fn fold_quoted(&self, ident: &str) -> String {
         truncate_ident(ident)
-    }
-
-    fn object_name(&self, name1: &str, name2: &str, label: &str) -> String {
-        // makeObjectName: shorten the longer of name1/name2 until the result fits.
-        let overhead = label.len() + 1 + usize::from(!name2.is_empty());
-        let avail = MAX_IDENT - overhead;
-        let (mut n1, mut n2) = (name1.len(), name2.len());
-        while n1 + n2 > avail {
-            if n1 > n2 {
-                n1 -= 1;
-            } else {
-                n2 -= 1;
-            }
-        }
-        let mut out = clip(name1, n1).to_string();
-        if !name2.is_empty() {
-            out.push('_');
-            out.push_str(clip(name2, n2));
-        }
-        out.push('_');
-        out.push_str(label);
-        out
-    }
-
-    fn serial_type(&self, name: &str) -> Option<&'static str> {
-        match name {
-            "serial" | "serial4" => Some("integer"),
-            "bigserial" | "serial8" => Some("bigint"),
-            "smallserial" | "serial2" => Some("smallint"),
-            _ => None,
-        }
     }
 
     fn nextval_default(&self, seq: &QualName) -> Sql {
@@ -398,7 +280,7 @@ impl Dialect for Postgres {
             "smallint" => "smallint",
             _ => return None,
         };
-        let default_name = self.object_name(&table.name, &col.name, "seq");
+        let default_name = naming::object_name(&table.name, &col.name, "seq");
         let expected = Sequence {
             owned_by: seq.owned_by.clone(),
             comment: seq.comment.clone(),
@@ -691,19 +573,5 @@ mod tests {
         let mut sorted = KEYWORDS.to_vec();
         sorted.sort();
         assert_eq!(sorted, KEYWORDS);
-    }
-
-    #[test]
-    fn object_names_are_shortened_like_postgres() {
-        let p = Postgres;
-        assert_eq!(
-            p.object_name("task", "user_id", "fkey"),
-            "task_user_id_fkey"
-        );
-        assert_eq!(p.object_name("t", "", "pkey"), "t_pkey");
-        let long = "a".repeat(70);
-        let n = p.object_name(&long, "col", "key");
-        assert_eq!(n.len(), 63);
-        assert!(n.ends_with("_col_key"));
     }
 }

@@ -163,7 +163,11 @@ fn index_sql(d: &Postgres, i: &Index) -> String {
 
 fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
     let name = d.quote_name(&t.name);
-    let unlogged = if t.unlogged { "UNLOGGED " } else { "" };
+    let unlogged = if t.has(&TableAttr::Unlogged) {
+        "UNLOGGED "
+    } else {
+        ""
+    };
     let mut s = format!("CREATE {unlogged}TABLE {name}");
     let mut elems: Vec<String> = t
         .columns
@@ -190,8 +194,9 @@ fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
     if let Some(p) = &t.partition_by {
         s.push_str(&format!(" PARTITION BY {}", p.text));
     }
-    if !t.options.is_empty() {
-        s.push_str(&format!(" WITH ({})", t.options.join(", ")));
+    let params = t.storage_params();
+    if !params.is_empty() {
+        s.push_str(&format!(" WITH ({})", params.join(", ")));
     }
     s
 }
@@ -596,16 +601,21 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             ));
         }
         Change::SetTableOptions { table, from, to } => {
-            let removed: Vec<String> = from
+            let unlogged = |attrs: &[TableAttr]| attrs.contains(&TableAttr::Unlogged);
+            if unlogged(from) != unlogged(to) {
+                let persistence = if unlogged(to) { "UNLOGGED" } else { "LOGGED" };
+                out.push(format!("{} SET {persistence}", alter(table)));
+            }
+            let (from, to) = (storage_params(from), storage_params(to));
+            let removed: Vec<&str> = from
                 .iter()
                 .filter_map(|o| o.split('=').next())
                 .filter(|k| !to.iter().any(|t| t.split('=').next() == Some(k)))
-                .map(str::to_string)
                 .collect();
             if !removed.is_empty() {
                 out.push(format!("{} RESET ({})", alter(table), removed.join(", ")));
             }
-            if !to.is_empty() {
+            if from != to && !to.is_empty() {
                 out.push(format!("{} SET ({})", alter(table), to.join(", ")));
             }
         }

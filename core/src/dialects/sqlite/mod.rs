@@ -7,6 +7,7 @@
 //! makes a column the rowid. A change between types of the same affinity is reported as such
 //! (no stored value changes).
 
+mod grammar;
 mod sql;
 mod sqlalchemy;
 
@@ -244,6 +245,10 @@ impl Dialect for Sqlite {
         &PARSER
     }
 
+    fn grammar(&self) -> &dyn super::Grammar {
+        self
+    }
+
     fn default_schema(&self) -> &'static str {
         "main"
     }
@@ -255,18 +260,6 @@ impl Dialect for Sqlite {
     /// Quoted names are case-insensitive too: `"Users"` and `users` are one table.
     fn fold_quoted(&self, ident: &str) -> String {
         ident.to_ascii_lowercase()
-    }
-
-    fn object_name(&self, name1: &str, name2: &str, label: &str) -> String {
-        if name2.is_empty() {
-            format!("{name1}_{label}")
-        } else {
-            format!("{name1}_{name2}_{label}")
-        }
-    }
-
-    fn serial_type(&self, _name: &str) -> Option<&'static str> {
-        None
     }
 
     fn nextval_default(&self, seq: &QualName) -> Sql {
@@ -399,18 +392,6 @@ impl Dialect for Sqlite {
             }
             .to_string(),
         )
-    }
-
-    fn declared_types(&self) -> bool {
-        true
-    }
-
-    fn strings_as_identifiers(&self) -> bool {
-        true
-    }
-
-    fn generated_stored_by_default(&self) -> bool {
-        false
     }
 
     fn drop_object_sql(&self, kind: ObjectKind, name: &str, _table: Option<&QualName>) -> String {

@@ -9,7 +9,7 @@ use crate::model::*;
 
 /// Whether the table's primary key is written on its column with `AUTOINCREMENT`.
 fn autoincrement_column(t: &Table) -> Option<&str> {
-    if !t.options.iter().any(|o| o == "AUTOINCREMENT") {
+    if !t.has(&TableAttr::SqliteAutoincrement) {
         return None;
     }
     match t.primary_key().map(|c| &c.kind) {
@@ -101,10 +101,10 @@ fn create_table_sql(d: &Sqlite, t: &Table, name: &str) -> String {
     );
     let mut s = format!("CREATE TABLE {name} (\n    {}\n)", elems.join(",\n    "));
     let options: Vec<&str> = t
-        .options
+        .attrs
         .iter()
-        .map(String::as_str)
-        .filter(|o| *o != "AUTOINCREMENT")
+        .filter(|a| matches!(a, TableAttr::SqliteStrict | TableAttr::SqliteWithoutRowid))
+        .map(TableAttr::sql)
         .collect();
     if !options.is_empty() {
         s.push(' ');

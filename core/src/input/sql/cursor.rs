@@ -187,7 +187,9 @@ impl<'a> Cursor<'a> {
                 self.pos += 1;
                 Ok(self.fold(s, true))
             }
-            Some(Token::SingleQuotedString(s)) if self.dialect.strings_as_identifiers() => {
+            Some(Token::SingleQuotedString(s))
+                if self.dialect.grammar().strings_as_identifiers() =>
+            {
                 self.pos += 1;
                 Ok(self.fold(&s.replace("''", "'"), true))
             }
@@ -224,6 +226,22 @@ impl<'a> Cursor<'a> {
                 return Ok(out);
             }
             self.expect(&Token::Comma)?;
+        }
+    }
+
+    /// A parenthesised, comma-separated list of items.
+    pub fn paren_list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<Vec<T>> {
+        self.expect(&Token::LParen)?;
+        let mut out = Vec::new();
+        loop {
+            out.push(item(self)?);
+            if !self.eat(&Token::Comma) {
+                self.expect(&Token::RParen)?;
+                return Ok(out);
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 //! Expressions are parsed with sqlparser and rewritten to one canonical shape; what sqlparser
 //! cannot parse falls back to a token-level key (case-folded words, single spaces).
 
+use crate::dialects::grammar::ExprRules;
 use crate::dialects::{canonical_ident, Dialect};
 use crate::model::QualName;
 use sqlparser::ast::{
@@ -27,7 +28,7 @@ pub fn expr_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
     let mut p = parser(toks, dialect);
     match p.parse_expr() {
         Ok(mut e) if p.peek_token().token == Token::EOF => {
-            let _ = e.visit(&mut Canon { dialect });
+            let _ = e.visit(&mut Canon::new(dialect));
             strip_nested(e).to_string()
         }
         _ => token_key(toks, dialect),
@@ -50,7 +51,7 @@ pub fn query_key(
                 }
                 ControlFlow::<()>::Continue(())
             });
-            let _ = VisitMut::visit(&mut *q, &mut Canon { dialect });
+            let _ = VisitMut::visit(&mut *q, &mut Canon::new(dialect));
             (canonical_query_text(&q), rels)
         }
         _ => (
@@ -120,7 +121,8 @@ fn object_qual_name(
 }
 
 /// Token-level key: unquoted words folded, quoted names unquoted where that is the same name,
-/// `pg_catalog.` and the default schema's qualifier dropped, single spaces.
+/// the catalog schema's (`pg_catalog.`) and the default schema's qualifier dropped, single
+/// spaces.
 pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
     let mut out = String::new();
     let mut i = 0;
@@ -128,7 +130,8 @@ pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
         let t = &toks[i].token;
         if let Token::Word(w) = t {
             let folded = fold(&w.value, w.quote_style, dialect);
-            let qualifier = folded == "pg_catalog" || folded == dialect.default_schema();
+            let catalog = dialect.grammar().expr_rules().catalog_schema;
+            let qualifier = catalog == Some(folded.as_str()) || folded == dialect.default_schema();
             if qualifier && matches!(toks.get(i + 1).map(|t| &t.token), Some(Token::Period)) {
                 i += 2;
                 continue;
@@ -157,8 +160,20 @@ fn strip_nested(e: Expr) -> Expr {
     }
 }
 
+/// Rewrites an expression tree to its canonical shape, following the dialect's
+/// [`ExprRules`].
 struct Canon<'a> {
     dialect: &'a dyn Dialect,
+    rules: ExprRules,
+}
+
+impl<'a> Canon<'a> {
+    fn new(dialect: &'a dyn Dialect) -> Self {
+        Self {
+            dialect,
+            rules: dialect.grammar().expr_rules(),
+        }
+    }
 }
 
 fn is_compound(e: &Expr) -> bool {
@@ -286,7 +301,8 @@ impl Canon<'_> {
         }
         if n.0.len() > 1 {
             if let Some(ObjectNamePart::Identifier(first)) = n.0.first() {
-                if first.value == "pg_catalog" || first.value == self.dialect.default_schema() {
+                let catalog = self.rules.catalog_schema == Some(first.value.as_str());
+                if catalog || first.value == self.dialect.default_schema() {
                     n.0.remove(0);
                 }
             }
@@ -304,7 +320,15 @@ impl VisitorMut for Canon<'_> {
 
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
         let taken = std::mem::replace(expr, value(Value::Null));
-        *expr = match taken {
+        *expr = self.canon_expr(taken);
+        ControlFlow::Continue(())
+    }
+}
+
+impl Canon<'_> {
+    /// One node, its children already canonical.
+    fn canon_expr(&self, e: Expr) -> Expr {
+        match e {
             Expr::Nested(inner) => strip_nested(*inner),
             Expr::Identifier(mut i) => {
                 self.canon_ident(&mut i);
@@ -325,184 +349,77 @@ impl VisitorMut for Canon<'_> {
             Expr::Value(ValueWithSpan {
                 value: Value::SingleQuotedString(s),
                 ..
-            }) if is_numeric_str(&s) => value(Value::Number(s, false)),
+            }) if self.rules.literal_casts && is_numeric_str(&s) => value(Value::Number(s, false)),
             Expr::Value(mut v) => {
                 v.span = Span::empty();
                 Expr::Value(v)
             }
-            // `t.col[1]`: the same qualifier rule as for `t.col`.
-            Expr::CompoundFieldAccess {
-                root,
-                mut access_chain,
-            } if matches!(&*root, Expr::Identifier(_))
-                && matches!(
-                    access_chain.first(),
-                    Some(sqlparser::ast::AccessExpr::Dot(Expr::Identifier(_)))
-                )
-                && access_chain.len() > 1 =>
-            {
-                let first = access_chain.remove(0);
-                let root = match first {
-                    sqlparser::ast::AccessExpr::Dot(col) => Box::new(col),
-                    other => {
-                        access_chain.insert(0, other);
-                        root
-                    }
-                };
-                Expr::CompoundFieldAccess { root, access_chain }
+            Expr::CompoundFieldAccess { root, access_chain } => {
+                unqualified_field_access(root, access_chain)
             }
-            Expr::TypedString(ts) => Expr::Value(ValueWithSpan {
+            Expr::TypedString(ts) if self.rules.literal_casts => Expr::Value(ValueWithSpan {
                 value: ts.value.value,
                 span: Span::empty(),
             }),
             Expr::UnaryOp {
                 op: UnaryOperator::Minus,
                 expr: inner,
-            } if matches!(
-                &*inner,
-                Expr::Value(ValueWithSpan {
-                    value: Value::Number(..),
-                    ..
-                })
-            ) =>
-            {
-                match *inner {
-                    Expr::Value(ValueWithSpan {
-                        value: Value::Number(n, l),
-                        ..
-                    }) => value(Value::Number(format!("-{n}"), l)),
-                    other => other,
-                }
-            }
+            } => negative(inner),
             Expr::Cast {
                 kind,
                 expr: inner,
                 data_type,
                 format,
-            } => {
-                let base = type_base(&data_type);
-                let inner = strip_nested(*inner);
-                let string_target = STRING_TYPES.contains(&base.as_str());
-                match inner {
-                    // '-1'::integer is how PostgreSQL prints -1.
-                    Expr::Value(ValueWithSpan {
-                        value: Value::SingleQuotedString(s),
-                        ..
-                    }) if NUMERIC_TYPES.contains(&base.as_str()) && is_numeric_str(&s) => {
-                        value(Value::Number(s, false))
-                    }
-                    lit if is_literal(&lit) => lit,
-                    id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
-                    other => Expr::Cast {
-                        kind: if kind == CastKind::SafeCast {
-                            kind
-                        } else {
-                            CastKind::DoubleColon
-                        },
-                        expr: Box::new(other),
-                        data_type: DataType::Custom(
-                            ObjectName::from(vec![Ident::new(canonical_cast_type(&data_type))]),
-                            vec![],
-                        ),
-                        format,
-                    },
-                }
-            }
+            } if self.rules.literal_casts => canon_cast(kind, *inner, data_type, format),
             Expr::Between {
                 expr: e,
                 negated,
                 low,
                 high,
-            } => {
-                let (lo_op, hi_op, join) = if negated {
-                    (BinaryOperator::Lt, BinaryOperator::Gt, BinaryOperator::Or)
-                } else {
-                    (
-                        BinaryOperator::GtEq,
-                        BinaryOperator::LtEq,
-                        BinaryOperator::And,
-                    )
-                };
-                let mut l = Expr::BinaryOp {
-                    left: e.clone(),
-                    op: lo_op,
-                    right: low,
-                };
-                let mut r = Expr::BinaryOp {
-                    left: e,
-                    op: hi_op,
-                    right: high,
-                };
-                wrap_operands(&mut l);
-                wrap_operands(&mut r);
-                let mut out = Expr::BinaryOp {
-                    left: Box::new(l),
-                    op: join,
-                    right: Box::new(r),
-                };
-                wrap_operands(&mut out);
-                out
-            }
+            } => between_as_comparisons(e, negated, low, high),
             Expr::AnyOp {
                 left,
                 compare_op,
                 right,
                 ..
-            } if compare_op == BinaryOperator::Eq => match array_elems(*right) {
-                Ok(list) => Expr::InList {
-                    expr: left,
-                    list,
-                    negated: false,
-                },
-                Err(right) => Expr::AnyOp {
-                    left,
-                    compare_op,
-                    right,
-                    is_some: false,
-                },
-            },
+            } if self.rules.operator_spellings && compare_op == BinaryOperator::Eq => {
+                match array_elems(*right) {
+                    Ok(list) => Expr::InList {
+                        expr: left,
+                        list,
+                        negated: false,
+                    },
+                    Err(right) => Expr::AnyOp {
+                        left,
+                        compare_op,
+                        right,
+                        is_some: false,
+                    },
+                }
+            }
             Expr::AllOp {
                 left,
                 compare_op,
                 right,
-            } if compare_op == BinaryOperator::NotEq => match array_elems(*right) {
-                Ok(list) => Expr::InList {
-                    expr: left,
-                    list,
-                    negated: true,
-                },
-                Err(right) => Expr::AllOp {
-                    left,
-                    compare_op,
-                    right,
-                },
-            },
+            } if self.rules.operator_spellings && compare_op == BinaryOperator::NotEq => {
+                match array_elems(*right) {
+                    Ok(list) => Expr::InList {
+                        expr: left,
+                        list,
+                        negated: true,
+                    },
+                    Err(right) => Expr::AllOp {
+                        left,
+                        compare_op,
+                        right,
+                    },
+                }
+            }
             Expr::BinaryOp { left, op, right } => {
-                let like = |negated: bool, ilike: bool, left: Box<Expr>, right: Box<Expr>| {
-                    if ilike {
-                        Expr::ILike {
-                            negated,
-                            any: false,
-                            expr: left,
-                            pattern: right,
-                            escape_char: None,
-                        }
-                    } else {
-                        Expr::Like {
-                            negated,
-                            any: false,
-                            expr: left,
-                            pattern: right,
-                            escape_char: None,
-                        }
-                    }
-                };
-                let mut out = match op {
-                    BinaryOperator::PGLikeMatch => like(false, false, left, right),
-                    BinaryOperator::PGNotLikeMatch => like(true, false, left, right),
-                    BinaryOperator::PGILikeMatch => like(false, true, left, right),
-                    BinaryOperator::PGNotILikeMatch => like(true, true, left, right),
-                    op => Expr::BinaryOp { left, op, right },
+                let mut out = if self.rules.operator_spellings {
+                    like_operator(left, op, right)
+                } else {
+                    Expr::BinaryOp { left, op, right }
                 };
                 wrap_operands(&mut out);
                 out
@@ -510,7 +427,7 @@ impl VisitorMut for Canon<'_> {
             Expr::AtTimeZone {
                 timestamp,
                 time_zone,
-            } => {
+            } if self.rules.operator_spellings => {
                 // PostgreSQL prints `x AT TIME ZONE z` as `timezone(z, x)`.
                 function_call(
                     "timezone",
@@ -519,15 +436,156 @@ impl VisitorMut for Canon<'_> {
             }
             Expr::Function(mut f) => {
                 self.canon_object_name(&mut f.name);
-                self.qualify_sequence_argument(&mut f);
+                if self.rules.sequence_functions {
+                    self.qualify_sequence_argument(&mut f);
+                }
                 Expr::Function(f)
             }
             mut other => {
                 wrap_operands(&mut other);
                 other
             }
-        };
-        ControlFlow::Continue(())
+        }
+    }
+}
+
+/// `t.col[1]`: the same qualifier rule as for `t.col`.
+fn unqualified_field_access(
+    root: Box<Expr>,
+    mut access_chain: Vec<sqlparser::ast::AccessExpr>,
+) -> Expr {
+    use sqlparser::ast::AccessExpr;
+    let qualified = matches!(&*root, Expr::Identifier(_))
+        && matches!(
+            access_chain.first(),
+            Some(AccessExpr::Dot(Expr::Identifier(_)))
+        )
+        && access_chain.len() > 1;
+    if !qualified {
+        return Expr::CompoundFieldAccess { root, access_chain };
+    }
+    let root = match access_chain.remove(0) {
+        AccessExpr::Dot(col) => Box::new(col),
+        other => {
+            access_chain.insert(0, other);
+            root
+        }
+    };
+    Expr::CompoundFieldAccess { root, access_chain }
+}
+
+/// `-1` as one number rather than minus applied to 1.
+fn negative(inner: Box<Expr>) -> Expr {
+    match *inner {
+        Expr::Value(ValueWithSpan {
+            value: Value::Number(n, l),
+            ..
+        }) => value(Value::Number(format!("-{n}"), l)),
+        other => {
+            let mut e = Expr::UnaryOp {
+                op: UnaryOperator::Minus,
+                expr: Box::new(other),
+            };
+            wrap_operands(&mut e);
+            e
+        }
+    }
+}
+
+/// Casts of literals are dropped (PostgreSQL prints `'a'::text`, `'-1'::integer`); other
+/// casts are written `x::type` with the type's canonical name.
+fn canon_cast(
+    kind: CastKind,
+    inner: Expr,
+    data_type: DataType,
+    format: Option<sqlparser::ast::CastFormat>,
+) -> Expr {
+    let base = type_base(&data_type);
+    let inner = strip_nested(inner);
+    let string_target = STRING_TYPES.contains(&base.as_str());
+    match inner {
+        // '-1'::integer is how PostgreSQL prints -1.
+        Expr::Value(ValueWithSpan {
+            value: Value::SingleQuotedString(s),
+            ..
+        }) if NUMERIC_TYPES.contains(&base.as_str()) && is_numeric_str(&s) => {
+            value(Value::Number(s, false))
+        }
+        lit if is_literal(&lit) => lit,
+        id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
+        other => Expr::Cast {
+            kind: if kind == CastKind::SafeCast {
+                kind
+            } else {
+                CastKind::DoubleColon
+            },
+            expr: Box::new(other),
+            data_type: DataType::Custom(
+                ObjectName::from(vec![Ident::new(canonical_cast_type(&data_type))]),
+                vec![],
+            ),
+            format,
+        },
+    }
+}
+
+/// `x BETWEEN a AND b` as `x >= a AND x <= b` (how PostgreSQL prints it).
+fn between_as_comparisons(e: Box<Expr>, negated: bool, low: Box<Expr>, high: Box<Expr>) -> Expr {
+    let (lo_op, hi_op, join) = if negated {
+        (BinaryOperator::Lt, BinaryOperator::Gt, BinaryOperator::Or)
+    } else {
+        (
+            BinaryOperator::GtEq,
+            BinaryOperator::LtEq,
+            BinaryOperator::And,
+        )
+    };
+    let mut l = Expr::BinaryOp {
+        left: e.clone(),
+        op: lo_op,
+        right: low,
+    };
+    let mut r = Expr::BinaryOp {
+        left: e,
+        op: hi_op,
+        right: high,
+    };
+    wrap_operands(&mut l);
+    wrap_operands(&mut r);
+    let mut out = Expr::BinaryOp {
+        left: Box::new(l),
+        op: join,
+        right: Box::new(r),
+    };
+    wrap_operands(&mut out);
+    out
+}
+
+/// PostgreSQL's `~~`, `!~~`, `~~*`, `!~~*` operators are how it prints `LIKE` and `ILIKE`.
+fn like_operator(left: Box<Expr>, op: BinaryOperator, right: Box<Expr>) -> Expr {
+    let (negated, ilike) = match op {
+        BinaryOperator::PGLikeMatch => (false, false),
+        BinaryOperator::PGNotLikeMatch => (true, false),
+        BinaryOperator::PGILikeMatch => (false, true),
+        BinaryOperator::PGNotILikeMatch => (true, true),
+        op => return Expr::BinaryOp { left, op, right },
+    };
+    if ilike {
+        Expr::ILike {
+            negated,
+            any: false,
+            expr: left,
+            pattern: right,
+            escape_char: None,
+        }
+    } else {
+        Expr::Like {
+            negated,
+            any: false,
+            expr: left,
+            pattern: right,
+            escape_char: None,
+        }
     }
 }
 

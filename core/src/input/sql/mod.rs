@@ -3,12 +3,25 @@
 //! The text is tokenized once (sqlparser's tokenizer, which knows quotes, dollar quotes and
 //! comments), split into statements here (sqlparser stops at the first statement it does not
 //! know, and pg_dump output has several), and each statement is read by the DDL grammar in
-//! [`ddl`]. Expressions and view queries are parsed by sqlparser to compute canonical keys.
+//! the grammar modules ([`builder`] dispatches: `create_table`, `constraint`, `index`,
+//! `alter`, `view`, `routine`, `privileges`, `comment`, ...). Expressions and view queries are parsed by sqlparser to compute canonical keys.
 
+mod alter;
+mod builder;
+mod comment;
+mod constraint;
+mod create_table;
 mod cursor;
-mod ddl;
 pub mod expr;
+mod index;
+mod privileges;
+mod routine;
+mod sequence;
+mod session;
 mod source;
+mod types;
+mod user_type;
+mod view;
 
 use crate::diagnostics::{Code, Diagnostic, Side};
 use crate::dialects::Dialect;
@@ -20,10 +33,28 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-pub use ddl::Builder;
+pub use builder::Builder;
 
-/// Parse one schema snapshot.
+/// Parse one schema snapshot. A UTF-8 byte-order mark at the start is skipped (byte offsets
+/// still count it).
 pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+    let bom = super::bom_len(text);
+    let (mut schema, mut diagnostics) = parse_text(&text[bom..], dialect, side);
+    if bom > 0 {
+        for d in &mut diagnostics {
+            d.offset += bom;
+            d.end += bom;
+        }
+        for r in &mut schema.renames {
+            if let Some((_, _, offset)) = &mut r.at {
+                *offset += bom;
+            }
+        }
+    }
+    (schema, diagnostics)
+}
+
+fn parse_text(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
     let cleaned = blank_meta_commands(text);
     let src = Source::new(&cleaned);
     let mut builder = Builder::new(dialect, side);
@@ -86,19 +117,34 @@ type Context<'a> = (
     &'a RefCell<BTreeMap<String, String>>,
 );
 
-/// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash; blank
-/// them (keeping positions) so the tokenizer never sees them.
+/// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash, and the
+/// rows of a `COPY .. FROM stdin` (a dump with data) run up to the `\.` line: blank them
+/// (keeping positions) so the tokenizer never sees them.
 fn blank_meta_commands(text: &str) -> Cow<'_, str> {
     if !text.lines().any(|l| l.starts_with('\\')) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
+    let mut copy_rows = false;
     for line in text.split_inclusive('\n') {
-        if line.starts_with('\\') {
-            let body = line.trim_end_matches(['\n', '\r']);
+        let body = line.trim_end_matches(['\n', '\r']);
+        if copy_rows || line.starts_with('\\') {
+            copy_rows = copy_rows && body != "\\.";
             out.extend(std::iter::repeat_n(' ', body.chars().count()));
             out.push_str(&line[body.len()..]);
         } else {
+            let body = body.trim();
+            let ends = |n: usize, w: &str| {
+                let at = body
+                    .len()
+                    .checked_sub(n)
+                    .filter(|&i| body.is_char_boundary(i));
+                at.is_some_and(|i| body[i..].eq_ignore_ascii_case(w))
+            };
+            copy_rows = body
+                .get(..5)
+                .is_some_and(|h| h.eq_ignore_ascii_case("copy "))
+                && ends(11, "from stdin;");
             out.push_str(line);
         }
     }
@@ -175,7 +221,19 @@ impl Splitter {
 }
 
 impl Builder<'_> {
-    fn diag_at(&mut self, code: Code, src: &Source<'_>, at: Location, message: String) {
+    pub(super) fn diag_at(&mut self, code: Code, src: &Source<'_>, at: Location, message: String) {
+        self.diag(code, src, at, None, message);
+    }
+
+    /// A diagnostic from `at` to byte offset `end` (a point when `None`).
+    pub(super) fn diag(
+        &mut self,
+        code: Code,
+        src: &Source<'_>,
+        at: Location,
+        end: Option<usize>,
+        message: String,
+    ) {
         let offset = src.offset(at);
         let (line, column) = if at.line == 0 {
             (1, 1)
@@ -189,7 +247,7 @@ impl Builder<'_> {
             line,
             column,
             offset,
-            end: offset,
+            end: end.unwrap_or(offset).max(offset),
             message,
         });
     }

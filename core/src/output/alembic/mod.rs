@@ -589,7 +589,7 @@ impl Renderer<'_> {
         changes: &[Change],
     ) -> Option<Vec<String>> {
         let reproducible = |t: &Table| {
-            t.options.is_empty()
+            t.attrs.is_empty()
                 && t.columns
                     .values()
                     .all(|c| c.collation.is_none() && c.generated.is_none() && c.identity.is_none())
@@ -688,8 +688,7 @@ impl Renderer<'_> {
         let plain = t.partition_by.is_none()
             && t.partition_of.is_none()
             && t.inherits.is_empty()
-            && !t.unlogged
-            && t.options.is_empty()
+            && t.attrs.is_empty()
             && !t.row_security
             && !t.force_row_security;
         if !plain {

@@ -1,0 +1,298 @@
+//! `ALTER TABLE`.
+
+use super::builder::*;
+use super::constraint::is_table_constraint_start;
+use super::create_table::set_storage_params;
+use super::cursor::{Cursor, PResult};
+use crate::dialects::grammar::Syntax;
+use crate::model::*;
+use sqlparser::tokenizer::{Location, Token};
+
+impl Builder<'_> {
+    pub(super) fn alter_table(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
+        c.eat_kws(&["if", "exists"]);
+        c.eat_kw("only");
+        let name = c.qual_name(&self.search_schema.clone())?;
+        c.eat(&Token::Mul);
+        if !self.schema.tables.contains_key(&name) {
+            if self.owner_to(c, at) {
+                return Ok(());
+            }
+            let msg = format!("ALTER TABLE on unknown table {}", name.name);
+            self.warn(c, at, msg);
+            c.pos = c.toks.len();
+            return Ok(());
+        }
+        loop {
+            self.alter_table_action(c, &name, at)?;
+            if !c.eat(&Token::Comma) {
+                break;
+            }
+        }
+        if !c.at_end() {
+            return c.expected("`,` or end of statement");
+        }
+        Ok(())
+    }
+
+    /// One action of an `ALTER TABLE`.
+    pub(super) fn alter_table_action(
+        &mut self,
+        c: &mut Cursor,
+        name: &QualName,
+        at: Location,
+    ) -> PResult<()> {
+        if c.eat_kw("add") {
+            return self.alter_table_add(c, name);
+        }
+        if c.eat_kw("drop") {
+            return self.alter_table_drop(c, name);
+        }
+        if c.eat_kw("alter") {
+            c.eat_kw("column");
+            let col = c.ident()?;
+            return self.alter_column(c, name, &col, at);
+        }
+        if c.eat_kw("rename") {
+            return self.alter_table_rename(c, name);
+        }
+        if self.owner_to(c, at) {
+            return Ok(());
+        }
+        let rls = [
+            (
+                &["enable", "row", "level", "security"][..],
+                Some(true),
+                None,
+            ),
+            (
+                &["disable", "row", "level", "security"][..],
+                Some(false),
+                None,
+            ),
+            (&["force", "row", "level", "security"][..], None, Some(true)),
+            (
+                &["no", "force", "row", "level", "security"][..],
+                None,
+                Some(false),
+            ),
+        ];
+        for (words, enabled, forced) in rls {
+            if c.eat_kws(words) {
+                if self.allowed(Syntax::RowSecurity, "row level security", at) {
+                    let t = self.table_mut(name);
+                    t.row_security = enabled.unwrap_or(t.row_security);
+                    t.force_row_security = forced.unwrap_or(t.force_row_security);
+                }
+                return Ok(());
+            }
+        }
+        if c.eat_kws(&["attach", "partition"]) {
+            let child = c.qual_name(&self.search_schema.clone())?;
+            let bound = self.partition_bound(c)?;
+            if !self.allowed(Syntax::Partitions, "`ATTACH PARTITION`", at) {
+                return Ok(());
+            }
+            match self.schema.tables.get_mut(&child) {
+                Some(t) => {
+                    t.partition_of = Some(PartitionOf {
+                        parent: name.clone(),
+                        bound,
+                    })
+                }
+                None => {
+                    let msg = format!("ATTACH PARTITION of unknown table {}", child.name);
+                    self.warn(c, at, msg);
+                }
+            }
+            return Ok(());
+        }
+        if c.peek_kw("set") && c.peek_tok_at(1, &Token::LParen) {
+            c.next();
+            if let Some(opts) = self.storage_params(c, at)? {
+                set_storage_params(self.table_mut(name), opts);
+            }
+            return Ok(());
+        }
+        let logged = c.eat_kws(&["set", "logged"]);
+        if logged || c.eat_kws(&["set", "unlogged"]) {
+            if self.allowed(Syntax::UnloggedTables, "`UNLOGGED` tables", at) {
+                let t = self.table_mut(name);
+                t.attrs.retain(|a| *a != TableAttr::Unlogged);
+                if !logged {
+                    t.attrs.insert(0, TableAttr::Unlogged);
+                }
+            }
+            return Ok(());
+        }
+        let kind = first_words(c, 2);
+        self.unsupported(format!("`ALTER TABLE .. {kind}`"), at);
+        c.until(|_| false);
+        Ok(())
+    }
+
+    /// `ADD [COLUMN] ...` or `ADD [CONSTRAINT] ...`.
+    fn alter_table_add(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        if is_table_constraint_start(c) {
+            let pending = self.table_constraint(c)?;
+            let mut table = self.take_table(name);
+            self.add_constraints(&mut table, pending.into_iter().collect());
+            self.put_table(table);
+            return Ok(());
+        }
+        c.eat_kw("column");
+        let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
+        let at_col = c.location();
+        let pc = self.column_def(c)?;
+        if self.schema.tables[name]
+            .columns
+            .contains_key(&pc.column.name)
+        {
+            if if_not_exists {
+                return Ok(());
+            }
+            return Err(super::cursor::ParseError {
+                message: format!("column `{}` is defined twice", pc.column.name),
+                at: at_col,
+            });
+        }
+        let mut table = self.take_table(name);
+        let col = pc.column.name.clone();
+        table.columns.insert(col.clone(), pc.column);
+        if let Some(t) = pc.serial {
+            self.add_serial(&mut table, &col, t);
+        }
+        self.add_constraints(&mut table, pc.constraints);
+        self.put_table(table);
+        Ok(())
+    }
+
+    /// `DROP CONSTRAINT x` or `DROP [COLUMN] x`.
+    fn alter_table_drop(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        let constraint = c.eat_kw("constraint");
+        if !constraint {
+            c.eat_kw("column");
+        }
+        c.eat_kws(&["if", "exists"]);
+        let item = c.ident()?;
+        c.eat_kw("cascade");
+        c.eat_kw("restrict");
+        if let Some(t) = self.schema.tables.get_mut(name) {
+            if constraint {
+                t.constraints.shift_remove(&item);
+            } else {
+                t.columns.shift_remove(&item);
+            }
+        }
+        Ok(())
+    }
+
+    /// `RENAME TO t`, `RENAME CONSTRAINT a TO b`, `RENAME [COLUMN] a TO b`.
+    fn alter_table_rename(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        if c.eat_kw("to") {
+            let new = c.ident()?;
+            if let Some(mut t) = self.schema.tables.shift_remove(name) {
+                t.name.name = new;
+                self.schema.tables.insert(t.name.clone(), t);
+            }
+            return Ok(());
+        }
+        let constraint = c.eat_kw("constraint");
+        if !constraint {
+            c.eat_kw("column");
+        }
+        let old = c.ident()?;
+        c.expect_kw("to")?;
+        let new = c.ident()?;
+        let t = self.table_mut(name);
+        if constraint {
+            if let Some(mut con) = t.constraints.shift_remove(&old) {
+                con.name = new.clone();
+                t.constraints.insert(new, con);
+            }
+        } else if let Some(mut col) = t.columns.shift_remove(&old) {
+            col.name = new.clone();
+            t.columns.insert(new, col);
+        }
+        Ok(())
+    }
+
+    /// Take a table out (leaving a placeholder) to change it while `self` is borrowed.
+    pub(super) fn take_table(&mut self, name: &QualName) -> Table {
+        std::mem::replace(self.table_mut(name), Table::new(name.clone()))
+    }
+
+    pub(super) fn put_table(&mut self, table: Table) {
+        let name = table.name.clone();
+        *self.table_mut(&name) = table;
+    }
+
+    pub(super) fn table_mut(&mut self, name: &QualName) -> &mut Table {
+        self.schema
+            .tables
+            .get_mut(name)
+            .expect("table checked by caller")
+    }
+
+    pub(super) fn alter_column(
+        &mut self,
+        c: &mut Cursor,
+        table: &QualName,
+        col: &str,
+        at: Location,
+    ) -> PResult<()> {
+        if !self.schema.tables[table].columns.contains_key(col) {
+            let msg = format!("ALTER COLUMN on unknown column {}.{col}", table.name);
+            self.warn(c, at, msg);
+            c.until(|_| false);
+            return Ok(());
+        }
+        if c.eat_kws(&["set", "default"]) {
+            let r = c.until(|_| false);
+            let d = c.sql_expr(r);
+            self.table_mut(table).columns[col].default = Some(d);
+        } else if c.eat_kws(&["drop", "default"]) {
+            self.table_mut(table).columns[col].default = None;
+        } else if c.eat_kws(&["set", "not", "null"]) {
+            self.table_mut(table).columns[col].not_null = true;
+        } else if c.eat_kws(&["drop", "not", "null"]) {
+            self.table_mut(table).columns[col].not_null = false;
+        } else if c.eat_kws(&["set", "data", "type"]) || c.eat_kw("type") {
+            let (ty, _) = self.column_type(c)?;
+            let mut collation = None;
+            if c.eat_kw("collate") {
+                collation = Some(self.collation_name(c)?);
+            }
+            if c.eat_kw("using") {
+                c.until(|_| false);
+            }
+            let column = &mut self.table_mut(table).columns[col];
+            column.ty = ty;
+            column.collation = collation;
+        } else if c.eat_kw("add") && c.eat_kw("generated") {
+            let always = c.eat_kw("always");
+            if !always {
+                c.expect_kws(&["by", "default"])?;
+            }
+            c.expect_kws(&["as", "identity"])?;
+            let ty = self.schema.tables[table].columns[col].ty.clone();
+            let identity = self.identity_options(c, always, &ty)?;
+            let column = &mut self.table_mut(table).columns[col];
+            column.identity = Some(identity);
+            column.not_null = true;
+        } else if c.eat_kws(&["drop", "identity"]) {
+            c.eat_kws(&["if", "exists"]);
+            self.table_mut(table).columns[col].identity = None;
+        } else if c.eat_kws(&["set", "statistics"])
+            || c.eat_kws(&["set", "storage"])
+            || c.eat_kws(&["set", "compression"])
+        {
+            c.next();
+        } else {
+            let kind = first_words(c, 2);
+            self.unsupported(format!("`ALTER COLUMN .. {kind}`"), at);
+            c.until(|_| false);
+        }
+        Ok(())
+    }
+}

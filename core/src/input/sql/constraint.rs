@@ -1,0 +1,488 @@
+//! Column and table constraints, and the default names PostgreSQL gives them.
+
+use super::builder::*;
+use super::cursor::{Cursor, PResult};
+use super::index::expr_name_part;
+use crate::dialects::grammar::{NameKind, Syntax};
+use crate::model::*;
+use sqlparser::tokenizer::Token;
+
+impl Builder<'_> {
+    /// Add parsed constraints to a table, unnamed ones under the names the database gives
+    /// them, chosen in PostgreSQL's order (checks, index-backed keys, foreign keys).
+    pub(super) fn add_constraints(&mut self, table: &mut Table, pending: Vec<PendingConstraint>) {
+        // Explicit names are taken first.
+        for p in &pending {
+            if let Some(n) = &p.name {
+                self.take_conname(&table.name, n, index_backed(&p.kind));
+            }
+        }
+        let order = |k: &ConstraintKind| match k {
+            ConstraintKind::Check { .. } => 0,
+            ConstraintKind::PrimaryKey { .. }
+            | ConstraintKind::Unique { .. }
+            | ConstraintKind::Exclude { .. } => 1,
+            ConstraintKind::ForeignKey { .. } => 2,
+        };
+        let mut named: Vec<(usize, Constraint)> = Vec::new();
+        for phase in 0..3 {
+            for (i, p) in pending.iter().enumerate() {
+                if order(&p.kind) != phase {
+                    continue;
+                }
+                let implicit = p.name.is_none();
+                let name = match &p.name {
+                    Some(n) => n.clone(),
+                    None => self.default_constraint_name(table, p),
+                };
+                named.push((
+                    i,
+                    Constraint {
+                        name,
+                        kind: p.kind.clone(),
+                        deferrable: p.deferrable,
+                        initially_deferred: p.initially_deferred,
+                        implicit_name: implicit,
+                        comment: None,
+                    },
+                ));
+            }
+        }
+        named.sort_by_key(|(i, _)| *i);
+        for (_, con) in named {
+            table.constraints.insert(con.name.clone(), con);
+        }
+    }
+
+    /// The name of an unnamed constraint: `table_columns_label` the dialect's way.
+    pub(super) fn default_constraint_name(
+        &mut self,
+        table: &Table,
+        p: &PendingConstraint,
+    ) -> String {
+        let (columns, label) = match &p.kind {
+            ConstraintKind::PrimaryKey { .. } => (String::new(), "pkey"),
+            ConstraintKind::Unique { columns, .. } => (columns.join("_"), "key"),
+            ConstraintKind::Exclude { .. } => (p.column.clone().unwrap_or_default(), "excl"),
+            ConstraintKind::ForeignKey { columns, .. } => (columns.join("_"), "fkey"),
+            ConstraintKind::Check { expr, .. } => {
+                let cols = referenced_columns(&expr.key, table);
+                let col = if cols.len() == 1 {
+                    cols[0].clone()
+                } else {
+                    String::new()
+                };
+                (col, "check")
+            }
+        };
+        let kind = if index_backed(&p.kind) {
+            NameKind::IndexConstraint
+        } else {
+            NameKind::Constraint
+        };
+        let name = self.choose_name(&table.name, &columns, label, kind);
+        self.take_conname(&table.name, &name, index_backed(&p.kind));
+        name
+    }
+
+    pub(super) fn column_constraint(
+        &mut self,
+        c: &mut Cursor,
+        col: &str,
+    ) -> PResult<ConstraintKind> {
+        if c.eat_kws(&["primary", "key"]) {
+            let include = self.index_tail(c)?;
+            c.eat_kw("asc");
+            c.eat_kw("desc");
+            return Ok(ConstraintKind::PrimaryKey {
+                columns: vec![col.to_string()],
+                include,
+            });
+        }
+        if c.eat_kw("unique") {
+            let nnd = nulls_distinct(c)?;
+            let include = self.index_tail(c)?;
+            return Ok(ConstraintKind::Unique {
+                columns: vec![col.to_string()],
+                include,
+                nulls_not_distinct: nnd,
+            });
+        }
+        if c.eat_kw("check") {
+            let r = c.paren_group()?;
+            let no_inherit = c.eat_kws(&["no", "inherit"]);
+            return Ok(ConstraintKind::Check {
+                expr: c.sql_expr(r),
+                no_inherit,
+            });
+        }
+        c.expect_kw("references")?;
+        self.references(c, vec![col.to_string()])
+    }
+
+    /// `INCLUDE (..) WITH (..) USING INDEX TABLESPACE x` after PRIMARY KEY / UNIQUE.
+    pub(super) fn index_tail(&mut self, c: &mut Cursor) -> PResult<Vec<String>> {
+        let mut include = Vec::new();
+        loop {
+            if c.eat_kw("include") {
+                include = c.ident_list()?;
+            } else if c.eat_kw("with") {
+                self.option_list(c)?;
+            } else if c.eat_kws(&["using", "index", "tablespace"]) {
+                c.ident()?;
+            } else {
+                return Ok(include);
+            }
+        }
+    }
+
+    pub(super) fn references(
+        &mut self,
+        c: &mut Cursor,
+        columns: Vec<String>,
+    ) -> PResult<ConstraintKind> {
+        let ref_table = c.qual_name(&self.search_schema.clone())?;
+        let ref_columns = if c.peek_tok(&Token::LParen) {
+            c.ident_list()?
+        } else {
+            Vec::new()
+        };
+        let mut on_delete = RefAction::NoAction;
+        let mut on_update = RefAction::NoAction;
+        let mut match_full = false;
+        loop {
+            if c.eat_kw("match") {
+                match_full = c.eat_kw("full");
+                if !match_full && !c.eat_kw("simple") && !c.eat_kw("partial") {
+                    return c.expected("`FULL`, `SIMPLE` or `PARTIAL`");
+                }
+            } else if c.eat_kws(&["on", "delete"]) {
+                on_delete = ref_action(c)?;
+            } else if c.eat_kws(&["on", "update"]) {
+                on_update = ref_action(c)?;
+            } else {
+                break;
+            }
+        }
+        Ok(ConstraintKind::ForeignKey {
+            columns,
+            ref_table,
+            ref_columns,
+            on_delete,
+            on_update,
+            match_full,
+        })
+    }
+
+    /// A table constraint; `None` when the dialect does not have its kind (reported).
+    pub(super) fn table_constraint(
+        &mut self,
+        c: &mut Cursor,
+    ) -> PResult<Option<PendingConstraint>> {
+        let at = c.location();
+        let name = if c.eat_kw("constraint") {
+            Some(c.ident()?)
+        } else {
+            None
+        };
+        let mut column = None;
+        let kind = if c.eat_kws(&["primary", "key"]) {
+            let columns = match self.using_index(c)? {
+                Some(cols) => cols,
+                None => self.key_columns(c)?,
+            };
+            let include = self.index_tail(c)?;
+            ConstraintKind::PrimaryKey { columns, include }
+        } else if c.eat_kw("unique") {
+            let nnd = nulls_distinct(c)?;
+            let columns = match self.using_index(c)? {
+                Some(cols) => cols,
+                None => self.key_columns(c)?,
+            };
+            let include = self.index_tail(c)?;
+            ConstraintKind::Unique {
+                columns,
+                include,
+                nulls_not_distinct: nnd,
+            }
+        } else if c.eat_kw("check") {
+            let r = c.paren_group()?;
+            let no_inherit = c.eat_kws(&["no", "inherit"]);
+            ConstraintKind::Check {
+                expr: c.sql_expr(r),
+                no_inherit,
+            }
+        } else if c.eat_kws(&["foreign", "key"]) {
+            let columns = c.ident_list()?;
+            c.expect_kw("references")?;
+            self.references(c, columns)?
+        } else if c.eat_kw("exclude") {
+            let start = c.pos;
+            if c.eat_kw("using") {
+                c.ident()?;
+            }
+            let (s, e) = c.paren_group()?;
+            column = Some(exclude_name_part(c, (s, e)));
+            let r = c.until(stop_at(&["deferrable", "initially", "not"]));
+            let body = (start, r.1);
+            ConstraintKind::Exclude {
+                body: Sql::new(c.text(body), c.token_key(body)),
+            }
+        } else {
+            return c.expected("a table constraint");
+        };
+        let mut p = PendingConstraint {
+            name,
+            kind,
+            deferrable: false,
+            initially_deferred: false,
+            column,
+        };
+        self.constraint_characteristics(c, &mut p)?;
+        let exclusion = matches!(p.kind, ConstraintKind::Exclude { .. });
+        if exclusion && !self.allowed(Syntax::ExclusionConstraints, "`EXCLUDE` constraint", at) {
+            return Ok(None);
+        }
+        Ok(Some(p))
+    }
+
+    /// `USING INDEX name` after PRIMARY KEY / UNIQUE: the index becomes the constraint's; its
+    /// columns are the key.
+    pub(super) fn using_index(&mut self, c: &mut Cursor) -> PResult<Option<Vec<String>>> {
+        if !(c.peek_kw("using") && c.peek_kw_at(1, "index") && !c.peek_kw_at(2, "tablespace")) {
+            return Ok(None);
+        }
+        c.pos += 2;
+        let at = c.location();
+        let name = c.ident()?;
+        let key = self.schema.indexes.keys().find(|k| k.name == name).cloned();
+        let Some(index) = key.and_then(|k| self.schema.indexes.shift_remove(&k)) else {
+            return Err(super::cursor::ParseError {
+                message: format!("index `{name}` is not defined"),
+                at,
+            });
+        };
+        Ok(Some(
+            index
+                .keys
+                .iter()
+                .map(|k| k.expr.key.trim_matches('"').to_string())
+                .collect(),
+        ))
+    }
+
+    /// `(a, b)` column list of PRIMARY KEY / UNIQUE, tolerating `WITHOUT OVERLAPS` and ordering.
+    pub(super) fn key_columns(&mut self, c: &mut Cursor) -> PResult<Vec<String>> {
+        c.expect(&Token::LParen)?;
+        let mut out = Vec::new();
+        loop {
+            out.push(c.ident()?);
+            while !(c.peek_tok(&Token::Comma) || c.peek_tok(&Token::RParen) || c.at_end()) {
+                c.next();
+            }
+            if c.eat(&Token::RParen) {
+                return Ok(out);
+            }
+            c.expect(&Token::Comma)?;
+        }
+    }
+
+    pub(super) fn constraint_characteristics(
+        &mut self,
+        c: &mut Cursor,
+        p: &mut PendingConstraint,
+    ) -> PResult<()> {
+        loop {
+            if c.eat_kw("deferrable") {
+                p.deferrable = true;
+            } else if c.eat_kws(&["not", "deferrable"]) {
+                p.deferrable = false;
+            } else if c.eat_kw("initially") {
+                p.initially_deferred = c.eat_kw("deferred");
+                if p.initially_deferred {
+                    p.deferrable = true;
+                } else {
+                    c.expect_kw("immediate")?;
+                }
+            } else if c.eat_kws(&["not", "valid"]) || c.eat_kws(&["no", "inherit"]) {
+            } else if c.eat_kws(&["on", "conflict"]) {
+                let at = c.location();
+                c.next();
+                self.unsupported("`ON CONFLICT` clause of a constraint", at);
+            } else {
+                return Ok(());
+            }
+        }
+    }
+}
+
+pub(super) fn is_table_constraint_start(c: &Cursor) -> bool {
+    [
+        "constraint",
+        "primary",
+        "unique",
+        "check",
+        "foreign",
+        "exclude",
+    ]
+    .iter()
+    .any(|k| c.peek_kw(k))
+}
+
+/// `NULLS [NOT] DISTINCT`; true for NOT DISTINCT.
+pub(super) fn nulls_distinct(c: &mut Cursor) -> PResult<bool> {
+    if c.eat_kws(&["nulls", "not", "distinct"]) {
+        return Ok(true);
+    }
+    c.eat_kws(&["nulls", "distinct"]);
+    Ok(false)
+}
+
+pub(super) fn ref_action(c: &mut Cursor) -> PResult<RefAction> {
+    if c.eat_kw("cascade") {
+        Ok(RefAction::Cascade)
+    } else if c.eat_kw("restrict") {
+        Ok(RefAction::Restrict)
+    } else if c.eat_kws(&["no", "action"]) {
+        Ok(RefAction::NoAction)
+    } else if c.eat_kws(&["set", "null"]) {
+        if c.peek_tok(&Token::LParen) {
+            c.paren_group()?;
+        }
+        Ok(RefAction::SetNull)
+    } else if c.eat_kws(&["set", "default"]) {
+        if c.peek_tok(&Token::LParen) {
+            c.paren_group()?;
+        }
+        Ok(RefAction::SetDefault)
+    } else {
+        c.expected("a referential action")
+    }
+}
+
+/// Distinct column names of `table` mentioned in a canonical expression key, in order.
+pub(super) fn referenced_columns(key: &str, table: &Table) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut in_str = false;
+    let mut quoted = false;
+    let flush = |w: &mut String, out: &mut Vec<String>| {
+        if !w.is_empty() && table.columns.contains_key(w.as_str()) && !out.contains(w) {
+            out.push(w.clone());
+        }
+        w.clear();
+    };
+    for ch in key.chars() {
+        if in_str {
+            if ch == '\'' {
+                in_str = false;
+            }
+            continue;
+        }
+        if quoted {
+            if ch == '"' {
+                quoted = false;
+                flush(&mut word, &mut out);
+            } else {
+                word.push(ch);
+            }
+            continue;
+        }
+        match ch {
+            '\'' => {
+                flush(&mut word, &mut out);
+                in_str = true;
+            }
+            '"' => {
+                flush(&mut word, &mut out);
+                quoted = true;
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '$' => word.push(c),
+            _ => flush(&mut word, &mut out),
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Name part PostgreSQL derives from `EXCLUDE (a WITH =, b WITH &&)`: the element columns
+/// joined by `_` (`expr` or the function name for expressions).
+pub(super) fn exclude_name_part(c: &Cursor, (s, e): (usize, usize)) -> String {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut at_element_start = true;
+    for i in s..e {
+        let t = &c.toks[i].token;
+        if depth == 0 && at_element_start {
+            parts.push(match (t, c.toks.get(i + 1).map(|t| &t.token)) {
+                (Token::LParen, _) => expr_name_part(c, i + 1),
+                (Token::Word(w), Some(Token::LParen)) => w.value.to_ascii_lowercase(),
+                (Token::Word(w), _) if w.quote_style.is_some() => c.dialect.fold_quoted(&w.value),
+                (Token::Word(w), _) => c.dialect.fold_ident(&w.value),
+                _ => "expr".to_string(),
+            });
+            at_element_start = false;
+        }
+        match t {
+            Token::LParen => depth += 1,
+            Token::RParen => depth -= 1,
+            Token::Comma if depth == 0 => at_element_start = true,
+            _ => {}
+        }
+    }
+    parts.join("_")
+}
+
+/// PostgreSQL keeps one index for identical key constraints in one `CREATE TABLE`
+/// (`id int PRIMARY KEY UNIQUE`): the primary key, else the first; an unnamed survivor takes
+/// the name of the one dropped.
+pub(super) fn dedup_key_constraints(list: &mut Vec<PendingConstraint>) {
+    let key = |p: &PendingConstraint| match &p.kind {
+        ConstraintKind::PrimaryKey { columns, include } => {
+            Some((columns.clone(), include.clone(), false))
+        }
+        ConstraintKind::Unique {
+            columns,
+            include,
+            nulls_not_distinct,
+        } => Some((columns.clone(), include.clone(), *nulls_not_distinct)),
+        _ => None,
+    };
+    // Primary key first, as PostgreSQL orders them.
+    if let Some(pk) = list
+        .iter()
+        .position(|p| matches!(p.kind, ConstraintKind::PrimaryKey { .. }))
+    {
+        let item = list.remove(pk);
+        list.insert(0, item);
+    }
+    let mut i = 0;
+    while i < list.len() {
+        let dup = key(&list[i]).and_then(|k| {
+            (0..i).find(|&j| {
+                key(&list[j]).as_ref() == Some(&k)
+                    && list[j].deferrable == list[i].deferrable
+                    && list[j].initially_deferred == list[i].initially_deferred
+            })
+        });
+        match dup {
+            Some(j) => {
+                let removed = list.remove(i);
+                if list[j].name.is_none() {
+                    list[j].name = removed.name;
+                }
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Constraints backed by an index, whose names are relation names too (PostgreSQL).
+fn index_backed(kind: &ConstraintKind) -> bool {
+    matches!(
+        kind,
+        ConstraintKind::PrimaryKey { .. }
+            | ConstraintKind::Unique { .. }
+            | ConstraintKind::Exclude { .. }
+    )
+}

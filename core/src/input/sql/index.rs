@@ -1,0 +1,198 @@
+//! `CREATE INDEX`, `ALTER INDEX`.
+
+use super::builder::*;
+use super::constraint::nulls_distinct;
+use super::cursor::{Cursor, PResult};
+use crate::dialects::grammar::{NameKind, Syntax};
+use crate::model::*;
+use sqlparser::tokenizer::{Location, Token};
+
+impl Builder<'_> {
+    // ----- CREATE INDEX -------------------------------------------------------------------
+
+    pub(super) fn create_index(&mut self, c: &mut Cursor) -> PResult<()> {
+        let unique = c.eat_kw("unique");
+        c.expect_kw("index")?;
+        c.eat_kw("concurrently");
+        let if_not_exists = c.eat_kws(&["if", "not", "exists"]);
+        let name_at = c.location();
+        let explicit = if c.peek_kw("on") {
+            None
+        } else {
+            Some(c.ident()?)
+        };
+        let index_hint = self.renamed_from(name_at);
+        c.expect_kw("on")?;
+        c.eat_kw("only");
+        let table = c.qual_name(&self.search_schema.clone())?;
+        let method = if c.eat_kw("using") {
+            c.ident()?.to_ascii_lowercase()
+        } else {
+            "btree".to_string()
+        };
+        c.expect(&Token::LParen)?;
+        let mut keys = Vec::new();
+        let mut key_names = Vec::new();
+        loop {
+            let (key, key_name) = self.index_key(c)?;
+            keys.push(key);
+            key_names.push(key_name);
+            if c.eat(&Token::RParen) {
+                break;
+            }
+            c.expect(&Token::Comma)?;
+        }
+        let mut index = Index {
+            name: QualName::new(table.schema.clone(), String::new()),
+            table: table.clone(),
+            unique,
+            method,
+            keys,
+            include: Vec::new(),
+            predicate: None,
+            options: Vec::new(),
+            nulls_not_distinct: false,
+            comment: None,
+            implicit_name: explicit.is_none(),
+        };
+        while !c.at_end() {
+            if c.eat_kw("include") {
+                index.include = c.ident_list()?;
+            } else if c.peek_kw("nulls") {
+                index.nulls_not_distinct = nulls_distinct(c)?;
+            } else if c.peek_kw("with") {
+                let at = c.location();
+                c.next();
+                if let Some(options) = self.storage_params(c, at)? {
+                    index.options = options;
+                }
+            } else if c.peek_kw("tablespace") {
+                let at = c.location();
+                c.next();
+                c.ident()?;
+                self.allowed(Syntax::PhysicalClauses, "`TABLESPACE`", at);
+            } else if c.eat_kw("where") {
+                let r = (c.pos, c.toks.len());
+                c.pos = c.toks.len();
+                index.predicate = Some(c.sql_expr(r));
+            } else {
+                return c.expected("`WHERE`, `INCLUDE`, `WITH` or end of statement");
+            }
+        }
+        index.name.name = match explicit {
+            Some(n) => n,
+            None => self.choose_name(&table, &key_names.join("_"), "idx", NameKind::Relation),
+        };
+        if self.schema.indexes.contains_key(&index.name) {
+            if if_not_exists {
+                return Ok(());
+            }
+            return c.error(format!("index {} is defined twice", index.name.name));
+        }
+        self.take_relname(&index.name.clone());
+        if let Some(hint) = index_hint {
+            let to = index.name.name.clone();
+            self.push_rename(c, RenameKind::Index, &table, hint, &to);
+        }
+        self.schema.indexes.insert(index.name.clone(), index);
+        Ok(())
+    }
+
+    /// One index key; also the name part PostgreSQL would use for it.
+    pub(super) fn index_key(&mut self, c: &mut Cursor) -> PResult<(IndexKey, String)> {
+        let start = c.pos;
+        let name_part;
+        if c.peek_tok(&Token::LParen) {
+            let r = c.paren_group()?;
+            name_part = expr_name_part(c, r.0);
+        } else {
+            let first = c.ident()?;
+            while c.eat(&Token::Period) {
+                c.ident()?;
+            }
+            if c.peek_tok(&Token::LParen) {
+                c.paren_group()?;
+                name_part = first.rsplit('.').next().unwrap_or(&first).to_string();
+            } else {
+                name_part = first;
+            }
+        }
+        let expr = c.sql_expr((start, c.pos));
+        let mut key = IndexKey {
+            expr,
+            collation: None,
+            opclass: None,
+            descending: false,
+            nulls_first: None,
+        };
+        loop {
+            if c.eat_kw("collate") {
+                key.collation = Some(self.collation_name(c)?);
+            } else if c.eat_kw("asc") {
+            } else if c.eat_kw("desc") {
+                key.descending = true;
+            } else if c.eat_kw("nulls") {
+                let first = c.eat_kw("first");
+                if !first {
+                    c.expect_kw("last")?;
+                }
+                key.nulls_first = Some(first);
+            } else if matches!(c.peek(), Some(Token::Word(_))) {
+                let s = c.pos;
+                c.qual_name("")?;
+                if c.peek_tok(&Token::LParen) {
+                    c.paren_group()?;
+                }
+                key.opclass = Some(Sql::new(c.text((s, c.pos)), c.token_key((s, c.pos))));
+            } else {
+                break;
+            }
+        }
+        if key.nulls_first == Some(key.descending) {
+            key.nulls_first = None;
+        }
+        Ok((key, name_part))
+    }
+
+    pub(super) fn alter_index(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
+        c.eat_kws(&["if", "exists"]);
+        let name = c.qual_name(&self.search_schema.clone())?;
+        if c.eat_kws(&["attach", "partition"]) {
+            let child = c.qual_name(&self.search_schema.clone())?;
+            self.attached_indexes.push((child, name));
+            return Ok(());
+        }
+        if self.owner_to(c, at) {
+            return Ok(());
+        }
+        let kind = first_words(c, 2);
+        self.unsupported(format!("`ALTER INDEX .. {kind}`"), at);
+        c.pos = c.toks.len();
+        Ok(())
+    }
+
+    /// A partition's index attached to its parent's index is implied by the parent: drop it
+    /// (or the constraint it backs).
+    pub(super) fn attach_index(&mut self, child: &QualName, _parent: &QualName) {
+        if self.schema.indexes.shift_remove(child).is_some() {
+            return;
+        }
+        for t in self.schema.tables.values_mut() {
+            if t.name.schema == child.schema && t.constraints.shift_remove(&child.name).is_some() {
+                return;
+            }
+        }
+    }
+}
+
+/// Name part PostgreSQL derives from an index expression: the function name or `expr`.
+pub(super) fn expr_name_part(c: &Cursor, inner_start: usize) -> String {
+    match (
+        c.toks.get(inner_start).map(|t| &t.token),
+        c.toks.get(inner_start + 1).map(|t| &t.token),
+    ) {
+        (Some(Token::Word(w)), Some(Token::LParen)) => w.value.to_ascii_lowercase(),
+        (Some(Token::Word(w)), Some(Token::RParen)) => w.value.to_ascii_lowercase(),
+        _ => "expr".to_string(),
+    }
+}

@@ -1,0 +1,282 @@
+//! Functions, procedures, triggers, policies, SQLite virtual tables.
+
+use super::builder::*;
+use super::cursor::{is_kw, Cursor, PResult};
+use crate::model::*;
+use sqlparser::tokenizer::Token;
+
+impl Builder<'_> {
+    // ----- functions, triggers, policies --------------------------------------------------------
+
+    pub(super) fn create_routine(&mut self, c: &mut Cursor, kind: ObjectKind) -> PResult<()> {
+        let name = c.qual_name(&self.search_schema.clone())?;
+        let (s, e) = c.paren_group()?;
+        let arg_types = self.routine_arg_types(c, (s, e), kind);
+        let signature = format!("{}({})", name, arg_types.join(","));
+        let display = format!(
+            "{}({})",
+            self.dialect.quote_name(&name),
+            arg_types.join(", ")
+        );
+        let key = self.routine_key(c, &signature)?;
+        let text = c.rest_text(0).to_string();
+        let id = ObjectId { kind, signature };
+        let drop = format!("DROP {} {display}", kind.sql());
+        let comment_target = format!("{} {display}", kind.sql());
+        self.schema.objects.insert(
+            id.clone(),
+            Object {
+                id,
+                create: Sql::new(text, key),
+                drop,
+                comment_target,
+                comment: None,
+                extra: Vec::new(),
+                table: None,
+            },
+        );
+        Ok(())
+    }
+
+    /// Argument types of a routine's parameter list (OUT parameters of functions excluded).
+    pub(super) fn routine_arg_types(
+        &mut self,
+        c: &mut Cursor,
+        range: (usize, usize),
+        kind: ObjectKind,
+    ) -> Vec<String> {
+        let saved = c.pos;
+        let mut out = Vec::new();
+        c.pos = range.0;
+        while c.pos < range.1 {
+            let mut mode = "in";
+            for m in ["inout", "in", "out", "variadic"] {
+                if c.peek_kw(m) && !is_type_start_after_mode(c) {
+                    c.next();
+                    mode = m;
+                    break;
+                }
+            }
+            // A name precedes the type unless the next two tokens are a type on their own.
+            let has_name = matches!(c.peek(), Some(Token::Word(_)))
+                && matches!(c.peek_at(1), Some(Token::Word(w)) if !is_kw(&Token::Word(w.clone()), "default"))
+                && !is_multiword_type_start(c);
+            if has_name {
+                c.next();
+            }
+            let ty = self
+                .parse_type(c)
+                .map(|(t, _)| self.dialect.render_type(&t))
+                .unwrap_or_default();
+            let arg_end = {
+                let mut depth = 0i32;
+                while c.pos < range.1 {
+                    match c.peek() {
+                        Some(Token::LParen) => depth += 1,
+                        Some(Token::RParen) => depth -= 1,
+                        Some(Token::Comma) if depth == 0 => break,
+                        _ => {}
+                    }
+                    c.pos += 1;
+                }
+                c.pos
+            };
+            c.pos = arg_end + 1;
+            if !(mode == "out" && kind == ObjectKind::Function) {
+                out.push(ty);
+            }
+        }
+        c.pos = saved;
+        out
+    }
+
+    /// Canonical key of a routine definition: the clauses after the parameters, each
+    /// canonicalised, defaults dropped, sorted.
+    pub(super) fn routine_key(&mut self, c: &mut Cursor, signature: &str) -> PResult<String> {
+        let mut clauses: Vec<String> = Vec::new();
+        while !c.at_end() {
+            let s = c.pos;
+            if c.eat_kw("returns") {
+                if c.eat_kw("table") {
+                    c.paren_group()?;
+                } else {
+                    c.eat_kw("setof");
+                    let (t, _) = self.parse_type(c)?;
+                    clauses.push(format!("returns {}", self.dialect.render_type(&t)));
+                    continue;
+                }
+            } else if c.eat_kw("as") {
+                let body = c.string()?;
+                let mut k = format!("as {}", body.trim());
+                if c.eat(&Token::Comma) {
+                    k.push_str(&c.string()?);
+                }
+                clauses.push(k);
+                continue;
+            } else if c.eat_kws(&["begin", "atomic"]) {
+                c.pos = c.toks.len();
+            } else if c.eat_kw("strict") || c.eat_kws(&["returns", "null", "on", "null", "input"]) {
+                clauses.push("strict".into());
+                continue;
+            } else if c.eat_kws(&["called", "on", "null", "input"])
+                || c.eat_kw("volatile")
+                || c.eat_kws(&["security", "invoker"])
+                || c.eat_kws(&["external", "security", "invoker"])
+                || c.eat_kws(&["not", "leakproof"])
+                || c.eat_kws(&["parallel", "unsafe"])
+            {
+                continue;
+            } else if c.eat_kw("cost") {
+                let n = c.integer()?;
+                if n != 100 {
+                    clauses.push(format!("cost {n}"));
+                }
+                continue;
+            } else if c.eat_kw("rows") {
+                let n = c.integer()?;
+                if n != 1000 {
+                    clauses.push(format!("rows {n}"));
+                }
+                continue;
+            } else if c.eat_kw("set") {
+                let (a, b) = c.until(|c| {
+                    c.peek_kws_any(&[
+                        &["language"],
+                        &["as"],
+                        &["set"],
+                        &["immutable"],
+                        &["stable"],
+                        &["volatile"],
+                        &["strict"],
+                        &["security"],
+                        &["parallel"],
+                        &["cost"],
+                    ])
+                });
+                let k = c.token_key((a, b)).replace(" = ", " to ").replace("'", "");
+                clauses.push(format!("set {k}"));
+                continue;
+            } else {
+                c.next();
+                // Single-word or two-word clauses: LANGUAGE x, IMMUTABLE, PARALLEL SAFE...
+                if matches!(c.toks.get(s).map(|t| &t.token), Some(t) if is_kw(t, "language") || is_kw(t, "parallel") || is_kw(t, "security"))
+                {
+                    c.next();
+                }
+            }
+            clauses.push(c.token_key((s, c.pos)).replace('\'', ""));
+        }
+        clauses.sort();
+        Ok(format!("{signature} {}", clauses.join(" ")))
+    }
+
+    pub(super) fn create_trigger(&mut self, c: &mut Cursor) -> PResult<()> {
+        let start = 0;
+        let constraint = c.eat_kw("constraint");
+        c.expect_kw("trigger")?;
+        c.eat_kws(&["if", "not", "exists"]);
+        let name = c.ident()?;
+        let _ = constraint;
+        // Find `ON table`.
+        while !c.at_end() && !c.peek_kw("on") {
+            c.next();
+        }
+        c.expect_kw("on")?;
+        let table = c.qual_name(&self.search_schema.clone())?;
+        c.pos = c.toks.len();
+        let signature = format!("{table}.{name}");
+        let drop = self
+            .dialect
+            .drop_object_sql(ObjectKind::Trigger, &name, Some(&table));
+        let target = format!(
+            "TRIGGER {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        self.add_object(
+            c,
+            ObjectKind::Trigger,
+            signature,
+            start,
+            drop,
+            target,
+            Some(table),
+        );
+        self.fix_trigger_key();
+        Ok(())
+    }
+
+    /// SQLite `CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module(args)`: kept by text.
+    pub(super) fn create_virtual_table(&mut self, c: &mut Cursor) -> PResult<()> {
+        c.eat_kws(&["if", "not", "exists"]);
+        let name = c.qual_name(&self.search_schema.clone())?;
+        c.expect_kw("using")?;
+        c.pos = c.toks.len();
+        self.take_relname(&name);
+        let kind = ObjectKind::VirtualTable;
+        let drop = self.dialect.drop_object_sql(kind, &name.name, None);
+        let target = format!("TABLE {}", self.dialect.quote_name(&name));
+        self.add_object(c, kind, name.to_string(), 0, drop, target, None);
+        if let Some((_, o)) = self.schema.objects.last_mut() {
+            o.create.key = o.create.key.replace(" if not exists ", " ");
+        }
+        Ok(())
+    }
+
+    /// `EXECUTE PROCEDURE` and `EXECUTE FUNCTION` are the same; `CREATE OR REPLACE` too.
+    pub(super) fn fix_trigger_key(&mut self) {
+        if let Some((_, o)) = self.schema.objects.last_mut() {
+            o.create.key = o
+                .create
+                .key
+                .replace("execute procedure", "execute function")
+                .replace("create or replace", "create")
+                .replace("trigger if not exists ", "trigger ");
+        }
+    }
+
+    pub(super) fn create_policy(&mut self, c: &mut Cursor) -> PResult<()> {
+        let name = c.ident()?;
+        c.expect_kw("on")?;
+        let table = c.qual_name(&self.search_schema.clone())?;
+        c.pos = c.toks.len();
+        let signature = format!("{table}.{name}");
+        let drop = format!(
+            "DROP POLICY {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        let target = format!(
+            "POLICY {} ON {}",
+            self.dialect.quote_ident(&name),
+            self.dialect.quote_name(&table)
+        );
+        self.add_object(
+            c,
+            ObjectKind::Policy,
+            signature,
+            0,
+            drop,
+            target,
+            Some(table),
+        );
+        Ok(())
+    }
+}
+
+pub(super) fn is_type_start_after_mode(c: &Cursor) -> bool {
+    // `in` could be a parameter named "in" only when followed by a type keyword directly, which
+    // is vanishingly rare; treat the mode keyword as a mode.
+    matches!(
+        c.peek_at(1),
+        None | Some(Token::Comma) | Some(Token::RParen)
+    )
+}
+
+pub(super) fn is_multiword_type_start(c: &Cursor) -> bool {
+    (c.peek_kw("double") && c.peek_kw_at(1, "precision"))
+        || ((c.peek_kw("character") || c.peek_kw("char") || c.peek_kw("bit"))
+            && c.peek_kw_at(1, "varying"))
+        || ((c.peek_kw("timestamp") || c.peek_kw("time"))
+            && (c.peek_kw_at(1, "with") || c.peek_kw_at(1, "without")))
+}

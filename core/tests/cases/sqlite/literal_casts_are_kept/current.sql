@@ -1,0 +1,4 @@
+CREATE TABLE setting (
+    id INTEGER PRIMARY KEY,
+    value DEFAULT (CAST(1 AS TEXT))
+);
