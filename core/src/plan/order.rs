@@ -3,8 +3,9 @@
 use crate::model::{ConstraintKind, QualName, Table, View};
 use indexmap::{IndexMap, IndexSet};
 
-/// Depth-first topological order of `nodes` (dependencies first, ties in input order). Edges
-/// that close a cycle are returned instead of followed.
+/// Depth-first topological order of `nodes` (dependencies first, ties in input order; the
+/// callers pass names sorted, and each node's dependencies are visited by name). Edges that
+/// close a cycle are returned instead of followed.
 fn topo<F>(nodes: &[QualName], deps: F) -> (Vec<QualName>, Vec<(QualName, QualName)>)
 where
     F: Fn(&QualName) -> Vec<QualName>,
@@ -18,8 +19,14 @@ where
         if done.contains(start) {
             continue;
         }
+        let sorted = |n: &QualName| {
+            let mut d = deps(n);
+            d.sort();
+            d.dedup();
+            d
+        };
         let mut stack: Vec<(QualName, usize, Vec<QualName>)> =
-            vec![(start.clone(), 0, deps(start))];
+            vec![(start.clone(), 0, sorted(start))];
         on_stack.insert(start.clone());
         while let Some((node, i, ds)) = stack.last_mut() {
             if *i < ds.len() {
@@ -33,7 +40,7 @@ where
                     continue;
                 }
                 on_stack.insert(d.clone());
-                let dd = deps(&d);
+                let dd = sorted(&d);
                 stack.push((d, 0, dd));
             } else {
                 let (n, _, _) = stack.pop().expect("non-empty");
@@ -64,7 +71,9 @@ pub fn tables(
     let (order, back) = topo(&names, deps);
     let mut cycle_fks = Vec::new();
     for (from, to) in back {
-        for c in all[&from].constraints.values() {
+        let mut fks: Vec<_> = all[&from].constraints.values().collect();
+        fks.sort_by(|x, y| x.name.cmp(&y.name));
+        for c in fks {
             if matches!(&c.kind, ConstraintKind::ForeignKey { ref_table, .. } if *ref_table == to) {
                 cycle_fks.push((from.clone(), c.name.clone()));
             }
