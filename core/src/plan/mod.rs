@@ -71,6 +71,9 @@ enum Phase {
     DropDependants,
     DropTables,
     DropKeys,
+    /// Columns that stop using an enum type that is recreated: dropped or converted before the
+    /// old type is dropped.
+    LeaveTypes,
     RecreateTypes,
     CreateTables,
     AlterTables,
@@ -98,6 +101,8 @@ struct Planner<'a> {
     rebuilt: HashSet<QualName>,
     /// Changes of kept tables, planned before views so that rebuilds are known.
     kept: Vec<(Phase, Change)>,
+    /// Enum types recreated (values removed or reordered).
+    recreated_enums: HashSet<QualName>,
 }
 
 impl<'a> Planner<'a> {
@@ -113,6 +118,7 @@ impl<'a> Planner<'a> {
             rebuild_views: IndexSet::new(),
             rebuilt: HashSet::new(),
             kept: Vec::new(),
+            recreated_enums: HashSet::new(),
         }
     }
 
@@ -152,7 +158,8 @@ impl<'a> Planner<'a> {
         self.grants();
         // A stable sort keeps the order within each phase.
         self.out.sort_by_key(|(p, _)| *p);
-        self.out.into_iter().map(|(_, c)| c).collect()
+        let changes = self.out.into_iter().map(|(_, c)| c).collect();
+        order::enum_values(changes, self.dialect)
     }
 
     fn namespaces_and_extensions(&mut self) {
@@ -237,6 +244,7 @@ impl<'a> Planner<'a> {
                         }
                     } else {
                         let columns = self.columns_of_type(name);
+                        self.recreated_enums.insert(name.clone());
                         self.push(
                             Phase::RecreateTypes,
                             Change::RecreateEnum {
@@ -656,6 +664,19 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The phase of a change of column `from` (to `to`, or dropped): before an enum type it
+    /// stops using is recreated (the old type cannot be dropped while a column uses it).
+    fn column_phase(&self, from: &Column, to: Option<&Column>) -> Phase {
+        let leaves = from.ty.user.as_ref().is_some_and(|e| {
+            self.recreated_enums.contains(e) && to.is_none_or(|t| t.ty.user.as_ref() != Some(e))
+        });
+        if leaves {
+            Phase::LeaveTypes
+        } else {
+            Phase::AlterTables
+        }
+    }
+
     fn alter_table(&mut self, a: &Table, b: &Table) {
         let name = &b.name;
         // Constraints: dropped, changed, renamed.
@@ -765,7 +786,7 @@ impl<'a> Planner<'a> {
                         );
                     } else if !changes.is_empty() {
                         self.push(
-                            Phase::AlterTables,
+                            self.column_phase(ac, Some(bc)),
                             Change::AlterColumn {
                                 table: name.clone(),
                                 from: ac.clone(),
@@ -780,7 +801,7 @@ impl<'a> Planner<'a> {
         for (cn, ac) in &a.columns {
             if !b.columns.contains_key(cn) {
                 self.push(
-                    Phase::AlterTables,
+                    self.column_phase(ac, None),
                     Change::DropColumn {
                         table: name.clone(),
                         column: ac.clone(),

@@ -1,5 +1,7 @@
 //! Dependency ordering: tables by foreign keys and partitions, views by the relations they read.
 
+use crate::change::Change;
+use crate::dialects::Dialect;
 use crate::model::{ConstraintKind, QualName, Table, View};
 use indexmap::{IndexMap, IndexSet};
 
@@ -88,4 +90,57 @@ pub fn views(names: &[QualName], all: &IndexMap<QualName, View>) -> Vec<QualName
         all.get(n).map(|v| v.depends_on.clone()).unwrap_or_default()
     })
     .0
+}
+
+/// Where new enum values go. PostgreSQL cannot use a value in the transaction that adds it, so
+/// the values are added on their own, outside the migration's transaction (Alembic's
+/// autocommit block), and with `IF NOT EXISTS` so that a rerun after a failure works. A step
+/// that fails on the rows (`SET NOT NULL`, a new `CHECK`, a conversion) must not find the
+/// values already committed: the values of an enum that no other step uses go last, after
+/// everything that can fail, so a failure leaves the database as it was. The values of an
+/// enum another step uses (a default or check naming a new value, a column converted to the
+/// type) have to exist before that step: they stay first, and a failure further on leaves only
+/// them behind, which a rerun accepts.
+pub fn enum_values(changes: Vec<Change>, dialect: &dyn Dialect) -> Vec<Change> {
+    let added: Vec<(&QualName, &String)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::AddEnumValue { name, value, .. } => Some((name, value)),
+            _ => None,
+        })
+        .collect();
+    if added.is_empty() {
+        return changes;
+    }
+    // The statements of every other step, to look for the new values in.
+    let mut sql = Vec::new();
+    for c in &changes {
+        if !matches!(c, Change::AddEnumValue { .. }) {
+            dialect.render_change(c, &mut sql);
+        }
+    }
+    let used = |e: &QualName| {
+        let literal = |v: &String| format!("'{}'", v.replace('\'', "''"));
+        added
+            .iter()
+            .filter(|(n, _)| *n == e)
+            .any(|(_, v)| sql.iter().any(|s| s.contains(&literal(v))))
+            || changes.iter().any(|c| match c {
+                Change::AlterColumn { to, changes, .. } => {
+                    changes.ty && to.ty.user.as_ref() == Some(e)
+                }
+                _ => false,
+            })
+    };
+    let late: Vec<QualName> = added
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !used(n))
+        .cloned()
+        .collect();
+    let (last, mut out): (Vec<Change>, Vec<Change>) = changes
+        .into_iter()
+        .partition(|c| matches!(c, Change::AddEnumValue { name, .. } if late.contains(name)));
+    out.extend(last);
+    out
 }

@@ -184,6 +184,7 @@ fn body(
         imports,
         batch: false,
         dropped_indexes: Default::default(),
+        enum_block: false,
     };
     let mut ops: Vec<String> = Vec::new();
     if creates_routine(changes) {
@@ -229,6 +230,8 @@ struct Renderer<'a> {
     batch: bool,
     /// Indexes dropped so far in this function.
     dropped_indexes: std::collections::HashSet<QualName>,
+    /// The last lines written are an autocommit block of enum values (the next value joins it).
+    enum_block: bool,
 }
 
 /// Integer types that SQLAlchemy makes `SERIAL` (autoincrement) when they are a table's only
@@ -263,6 +266,7 @@ impl Renderer<'_> {
                     "# review: {}",
                     h.message.replace(['\n', '\r'], " ")
                 ));
+                self.enum_block = false;
             }
         }
         if let Change::DropIndex { index } = c {
@@ -272,6 +276,7 @@ impl Renderer<'_> {
             Some(lines) => out.extend(lines),
             None => out.extend(self.execute_lines(c)),
         }
+        self.enum_block = matches!(c, Change::AddEnumValue { .. });
     }
 
     /// `op.execute(...)` of each SQL statement of a change.
@@ -388,8 +393,12 @@ impl Renderer<'_> {
                 one(format!("{}.drop(op.get_bind())", self.sa_enum(enum_type)))
             }
             Change::AddEnumValue { .. } => {
-                // New enum values cannot be used in the transaction that adds them.
-                let mut lines = vec!["with op.get_context().autocommit_block():".to_string()];
+                // New enum values cannot be used in the transaction that adds them: they are
+                // added outside it, consecutive ones in one block (see plan::order).
+                let mut lines = Vec::new();
+                if !self.enum_block {
+                    lines.push("with op.get_context().autocommit_block():".to_string());
+                }
                 for stmt in crate::output::sql::statements(c, self.d) {
                     lines.push(format!("    op.execute({})", py_str(&text_sql(&stmt))));
                 }
