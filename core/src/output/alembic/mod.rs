@@ -51,8 +51,8 @@ pub fn revision(
     info: &RevisionInfo,
 ) -> String {
     let mut imports = BTreeSet::new();
-    let upgrades = body(up, up_hazards, from, to, dialect, true, &mut imports);
-    let downgrades = body(down, down_hazards, to, from, dialect, false, &mut imports);
+    let upgrades = body(up, up_hazards, from, to, dialect, &mut imports);
+    let downgrades = body(down, down_hazards, to, from, dialect, &mut imports);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -173,14 +173,12 @@ fn body(
     before: &Schema,
     after: &Schema,
     dialect: &dyn Dialect,
-    upgrade: bool,
     imports: &mut BTreeSet<&'static str>,
 ) -> String {
     let mut r = Renderer {
         d: dialect,
         before,
         after,
-        upgrade,
         imports,
         batch: false,
         dropped_indexes: Default::default(),
@@ -224,7 +222,6 @@ struct Renderer<'a> {
     /// The schema the operations start from, and the one they lead to.
     before: &'a Schema,
     after: &'a Schema,
-    upgrade: bool,
     imports: &'a mut BTreeSet<&'static str>,
     /// Inside `with op.batch_alter_table(..) as batch_op:` (operations name no table).
     batch: bool,
@@ -249,8 +246,8 @@ fn ref_action(a: RefAction) -> Option<String> {
 
 impl Renderer<'_> {
     /// One change with the hazards assessed for it: the ones a human must look at become
-    /// `# review:` comments (data-dependent steps, irreversible downgrade steps, and data loss
-    /// in the upgrade; locking is left to the SQL output's warnings).
+    /// `# review:` comments (data-dependent steps, data loss, irreversible downgrade steps;
+    /// locking is left to the SQL output's warnings), the same in upgrade() and downgrade().
     fn change(&mut self, c: &Change, hazards: &[Hazard], out: &mut Vec<String>) {
         for h in hazards {
             let relevant = match h.kind {
@@ -258,7 +255,7 @@ impl Renderer<'_> {
                     !(h.code == crate::hazard::HazardCode::ChangeType && widens(c))
                 }
                 HazardKind::Irreversible => true,
-                HazardKind::Destructive => self.upgrade,
+                HazardKind::Destructive => true,
                 HazardKind::Locking => false,
             };
             if relevant {
