@@ -1066,8 +1066,8 @@ impl Renderer<'_> {
             args.push(format!("existing_nullable={}", py_bool(!to.not_null)));
         }
         if !set_default {
-            if let Some(d) = &from.default {
-                args.push(format!("existing_server_default={}", sa_text(&d.text)));
+            if let Some(d) = same_default(from, to) {
+                args.push(format!("existing_server_default={}", sa_text(d)));
             }
         }
         let mut tail = Vec::new();
@@ -1087,6 +1087,15 @@ impl Renderer<'_> {
         }
         Some(out)
     }
+}
+
+/// The spelling of a default both sides have (the same canonical expression, possibly written
+/// differently: `'medium'::character varying` from pg_dump, `'medium'` from the models): the
+/// shorter one, so that upgrade() and downgrade() spell it alike.
+fn same_default<'c>(from: &'c Column, to: &'c Column) -> Option<&'c str> {
+    let a = from.default.as_ref()?.text.as_str();
+    let b = to.default.as_ref().map_or(a, |d| d.text.as_str());
+    Some(std::cmp::min_by_key(a, b, |t| (t.len(), *t)))
 }
 
 /// A type change every value survives (`varchar(200)` -> `varchar(300)` or `text`, `integer`
