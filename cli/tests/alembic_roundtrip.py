@@ -514,7 +514,8 @@ def run_sqlite_case(case, bin_path, index):
         for what, detail in (("up-mismatch", desired.diff(after_up)),
                              ("up-rows", current.row_changes(after_up, desired)),
                              ("up-converge", lite.converges(bin_path, after_up, case.desired,
-                                                            art))):
+                                                            art)),
+                             ("up-order", lite.same_order_as_sql(bin_path, case, cur, art))):
             if detail:
                 failures.append((what, truncate(detail)))
         check()
@@ -527,7 +528,9 @@ def run_sqlite_case(case, bin_path, index):
             for what, detail in (("down-mismatch", current.diff(after_down)),
                                  ("down-rows", after_up.row_changes(after_down, current)),
                                  ("down-converge", lite.converges(bin_path, after_down,
-                                                                  case.current, art))):
+                                                                  case.current, art)),
+                                 ("down-order", lite.same_order_as_sql(bin_path, case, cur, art,
+                                                                       down=True))):
                 if detail:
                     failures.append((what, truncate(detail)))
     return ("pass" if not failures else "fail", failures, current.seeded(), stats)

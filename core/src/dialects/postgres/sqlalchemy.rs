@@ -16,6 +16,7 @@ pub(crate) fn sa_type(
         Some(SaType {
             expr,
             module: Some("postgresql"),
+            autoincrement: false,
         })
     };
     if ty.array_dims > 0 {
@@ -51,10 +52,12 @@ pub(crate) fn sa_type(
         return pg(format!("postgresql.ENUM({})", args.join(", ")));
     }
     let m = ty.modifiers.as_deref();
+    // The integer types become SERIAL as a table's only primary key column.
     let sa = |expr: &str| {
         Some(SaType {
             expr: expr.to_string(),
             module: None,
+            autoincrement: matches!(ty.name.as_str(), "integer" | "bigint" | "smallint"),
         })
     };
     // Collations only on string types.
