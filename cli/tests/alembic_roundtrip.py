@@ -729,24 +729,10 @@ def main():
     for n in names:
         psql.exec("postgres", f"DROP DATABASE IF EXISTS {n} WITH (FORCE)")
 
-    if chain_failures:
-        print("FAIL chain (3 revisions, -o head, alembic upgrade head / downgrade base)")
-        for what, detail in chain_failures:
-            print(f"    {what}:")
-            for l in str(detail).splitlines():
-                print(f"      {l}")
-    else:
-        print("PASS chain (3 revisions chained with -o; alembic upgrade head, downgrade base)")
-
-    if rerun_failures:
-        print("FAIL rerun (a failed upgrade that adds enum values, run again)")
-        for what, detail in rerun_failures:
-            print(f"    {what}:")
-            for l in str(detail).splitlines():
-                print(f"      {l}")
-    else:
-        print("PASS rerun (the upgrade fails on the rows before adding unused enum values; "
-              "run again once they are fixed)")
+    print_check("chain", chain_failures, "3 revisions chained with -o; alembic upgrade head, "
+                "downgrade base")
+    print_check("rerun", rerun_failures, "the upgrade fails on the rows before adding unused "
+                "enum values; run again once they are fixed")
 
     known_alembic = known(ALEMBIC_KNOWN)
     print("\n== alembic_roundtrip summary ==")
@@ -809,6 +795,15 @@ def main():
           f"rerun {'failed' if rerun_failures else 'passed'}")
     ok = not broken and not unexpected and not chain_failures and not rerun_failures
     sys.exit(0 if ok else 1)
+
+
+def print_check(name, failures, what):
+    """PASS/FAIL line of one of the checks besides the cases, with its failures."""
+    print(f"{'FAIL' if failures else 'PASS'} {name} ({what})")
+    for check, detail in failures:
+        print(f"    {check}:")
+        for l in str(detail).splitlines():
+            print(f"      {l}")
 
 
 def report(case, result):

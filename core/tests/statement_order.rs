@@ -12,53 +12,25 @@
 //! `ADD CONSTRAINT` (`ADD COLUMN` decides the column order), and domains, composite types and
 //! routines (a definition may use an earlier one; the plan keeps their definition order).
 
+mod common;
+
+use common::{case_dirs, read};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
 use schemashift::{migrate, DialectKind, Options, RevisionInfo};
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, Whitespace};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn case_dirs(dialect: DialectKind) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases")
-        .join(dialect.name());
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.join("current.sql").exists() && p.join("desired.sql").exists())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// The case's options, as `tests/cases.rs` reads them (`renames.txt`, `safety.txt`), with an
-/// Alembic header.
+/// The case's options with an Alembic header.
 fn options(dir: &Path, dialect: DialectKind) -> Options {
-    let renames = std::fs::read_to_string(dir.join("renames.txt"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
-        .collect();
-    let words = std::fs::read_to_string(dir.join("safety.txt")).unwrap_or_default();
     Options {
-        dialect,
-        renames,
-        safety: schemashift::plan::safety::Safety {
-            concurrently: words.contains("concurrently"),
-            not_valid_fks: words.contains("not-valid-fks"),
-            backfill: words.contains("backfill"),
-        },
         alembic: Some(RevisionInfo {
             message: "order".into(),
             rev_id: "1975ea83b712".into(),
             down_revision: None,
             create_date: "2026-01-15 14:20:00".into(),
         }),
+        ..common::case_options(dir, dialect)
     }
 }
 
