@@ -11,7 +11,8 @@ type compared case-insensitively: SQLAlchemy writes `VARCHAR(10)` where the DDL 
 `varchar(10)`), foreign keys (`PRAGMA foreign_key_list`), indexes (`PRAGMA index_list` /
 `index_xinfo`, automatic ones by their columns), CHECK clauses, and the SQL of views and
 triggers. Besides, `schemashift diff <schema after upgrade> desired.sql --dialect sqlite
---exit-code` must find no change (the model's own comparison).
+--exit-code` must find no change (the model's own comparison), and every table's columns must
+come in the order the SQL script (UP, or DOWN for the downgrade) gives them.
 """
 
 import re
@@ -178,6 +179,39 @@ def converges(bin_path, catalog, desired, workdir):
     if p.returncode == 0:
         return None
     return (p.stdout + p.stderr).strip()[:2000]
+
+
+def column_orders(path):
+    """Each table's columns in order."""
+    conn = sqlite3.connect(path)
+    try:
+        return {t.lower(): [r[1].lower() for r in conn.execute(f"PRAGMA table_xinfo({q(t)})")]
+                for t in tables(conn)}
+    finally:
+        conn.close()
+
+
+def same_order_as_sql(bin_path, case, got, workdir, down=False):
+    """The column order of every table of `got` (a database after Alembic's upgrade, or
+    downgrade) against the same start migrated by schemashift's SQL script."""
+    start, end = (case.desired, case.current) if down else (case.current, case.desired)
+    p = subprocess.run([bin_path, "diff", str(start), str(end), "--dialect", "sqlite",
+                        *case.rename_args], capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL)
+    if p.returncode != 0:
+        return f"the SQL script: {p.stderr.strip()[:500]}"
+    db = workdir / ("sql_down.db" if down else "sql_up.db")
+    db.unlink(missing_ok=True)
+    build(db, start.read_text())
+    conn = sqlite3.connect(db)
+    try:
+        conn.executescript(p.stdout)
+    finally:
+        conn.close()
+    want, have = column_orders(db), column_orders(got)
+    out = [f"{t}: SQL script {want[t]}, Alembic {have.get(t)}"
+           for t in sorted(want) if t in have and have[t] != want[t]]
+    return "\n".join(out) if out else None
 
 
 def check_noise(exc, tables_both=frozenset()):

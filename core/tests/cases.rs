@@ -7,26 +7,12 @@
 //! Every case also checks convergence: each side diffed with itself is empty, and so is a side
 //! against the other side's migration target (diff(desired, desired) after UP).
 
+mod common;
+
+use common::{case_dirs, read};
 use libtest_mimic::{Arguments, Trial};
 use schemashift::{migrate, DialectKind, Options, RevisionInfo, Severity};
-use std::path::{Path, PathBuf};
-
-fn case_dirs(dialect: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases")
-        .join(dialect);
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.join("current.sql").exists() && p.join("desired.sql").exists())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
+use std::path::Path;
 
 /// Every hazard of both directions, one per line: `up|down <change>: [code] message`.
 fn hazard_lines(m: &schemashift::Migration) -> String {
@@ -61,26 +47,7 @@ fn run_case(dialect: DialectKind, dir: &Path) {
         ..options.clone()
     };
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
-    // `renames.txt`: renames given as options (one `old=new` / `table.old=new` per line).
-    let renames = std::fs::read_to_string(dir.join("renames.txt"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
-        .collect();
-    // `safety.txt`: safe alternatives, as the CLI flags without dashes.
-    let safety_words = std::fs::read_to_string(dir.join("safety.txt")).unwrap_or_default();
-    let safety = schemashift::plan::safety::Safety {
-        concurrently: safety_words.contains("concurrently"),
-        not_valid_fks: safety_words.contains("not-valid-fks"),
-        backfill: safety_words.contains("backfill"),
-    };
-    let options = Options {
-        dialect,
-        renames,
-        safety,
-        ..Options::default()
-    };
+    let options = common::case_options(dir, dialect);
     let current = read(&dir.join("current.sql"));
     let desired = read(&dir.join("desired.sql"));
     let outcome = migrate(&current, &desired, &options);
@@ -138,7 +105,7 @@ fn main() -> std::process::ExitCode {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
     for dialect in DialectKind::ALL {
-        let dirs = case_dirs(dialect.name());
+        let dirs = case_dirs(dialect);
         assert!(!dirs.is_empty(), "no cases for {}", dialect.name());
         for dir in dirs {
             let name = format!(

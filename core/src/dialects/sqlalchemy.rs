@@ -11,6 +11,10 @@ pub struct SaType {
     pub expr: String,
     /// `sqlalchemy.dialects` module the expression uses (`postgresql`), imported by the file.
     pub module: Option<&'static str>,
+    /// As a table's only primary key column, SQLAlchemy makes this type autoincrement in the
+    /// DDL it emits (PostgreSQL `SERIAL` for the integer types) unless the column says
+    /// `autoincrement=False`. SQLite's DDL has no such difference.
+    pub autoincrement: bool,
 }
 
 /// A Python string literal as `repr()` writes it.

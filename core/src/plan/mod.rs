@@ -4,6 +4,12 @@
 //! types and sequences before the tables that use them, dependants (views, triggers, foreign
 //! keys) dropped before what they depend on and recreated after it, tables created in foreign
 //! key order with cycles deferred to `ALTER TABLE .. ADD CONSTRAINT`.
+//!
+//! The plan does not depend on the order of the input's statements: objects are visited by
+//! name (tables and views in dependency order, ties by name), and within one table the changes
+//! go by kind, then name, as Alembic's autogenerate orders them. Only orders that mean
+//! something are kept: columns, enum values, and the definition order of domains, composite
+//! types and routines (a definition may use an earlier one).
 
 pub mod assess;
 pub mod filter;
@@ -15,8 +21,42 @@ use crate::change::{Change, ColumnChanges, CommentTarget};
 
 use crate::dialects::Dialect;
 use crate::model::*;
-use indexmap::IndexSet;
+use indexmap::{IndexMap, IndexSet};
 use std::collections::{HashMap, HashSet};
+
+/// The entries of a map by key, whatever order the input statements gave them.
+fn by_key<K: Ord, V>(map: &indexmap::IndexMap<K, V>) -> Vec<(&K, &V)> {
+    let mut v: Vec<(&K, &V)> = map.iter().collect();
+    v.sort_by(|x, y| x.0.cmp(y.0));
+    v
+}
+
+/// Constraints of a table by kind (keys, checks, foreign keys), then name.
+fn by_kind<'t>(constraints: impl IntoIterator<Item = &'t Constraint>) -> Vec<&'t Constraint> {
+    let mut v: Vec<&Constraint> = constraints.into_iter().collect();
+    v.sort_by_key(|c| (constraint_rank(&c.kind), c.name.as_str()));
+    v
+}
+
+fn constraint_rank(k: &ConstraintKind) -> u8 {
+    match k {
+        ConstraintKind::PrimaryKey { .. } => 0,
+        ConstraintKind::Unique { .. } => 1,
+        ConstraintKind::Exclude { .. } => 2,
+        ConstraintKind::Check { .. } => 3,
+        ConstraintKind::ForeignKey { .. } => 4,
+    }
+}
+
+/// A table as a plan creates it: its constraints by kind, then name (those added by
+/// `ALTER TABLE` statements come in any order).
+fn canonical_table(t: &Table) -> Table {
+    let mut t = t.clone();
+    t.constraints.sort_by(|_, x, _, y| {
+        (constraint_rank(&x.kind), &x.name).cmp(&(constraint_rank(&y.kind), &y.name))
+    });
+    t
+}
 
 /// Compute the changes that turn `a` into `b`.
 pub fn diff(a: &Schema, b: &Schema, dialect: &dyn Dialect) -> Vec<Change> {
@@ -32,6 +72,9 @@ enum Phase {
     DropDependants,
     DropTables,
     DropKeys,
+    /// Columns that stop using an enum type that is recreated: dropped or converted before the
+    /// old type is dropped.
+    LeaveTypes,
     RecreateTypes,
     CreateTables,
     AlterTables,
@@ -59,6 +102,8 @@ struct Planner<'a> {
     rebuilt: HashSet<QualName>,
     /// Changes of kept tables, planned before views so that rebuilds are known.
     kept: Vec<(Phase, Change)>,
+    /// Enum types recreated (values removed or reordered).
+    recreated_enums: HashSet<QualName>,
 }
 
 impl<'a> Planner<'a> {
@@ -74,6 +119,7 @@ impl<'a> Planner<'a> {
             rebuild_views: IndexSet::new(),
             rebuilt: HashSet::new(),
             kept: Vec::new(),
+            recreated_enums: HashSet::new(),
         }
     }
 
@@ -113,12 +159,13 @@ impl<'a> Planner<'a> {
         self.grants();
         // A stable sort keeps the order within each phase.
         self.out.sort_by_key(|(p, _)| *p);
-        self.out.into_iter().map(|(_, c)| c).collect()
+        let changes = self.out.into_iter().map(|(_, c)| c).collect();
+        order::enum_values(changes, self.dialect)
     }
 
     fn namespaces_and_extensions(&mut self) {
         let default = self.dialect.default_schema();
-        for (name, ns) in &self.b.namespaces {
+        for (name, ns) in by_key(&self.b.namespaces) {
             if name != default && !self.a.namespaces.contains_key(name) {
                 self.push(
                     Phase::Namespaces,
@@ -131,7 +178,7 @@ impl<'a> Planner<'a> {
                 self.comment(target, ns.comment.clone());
             }
         }
-        for name in self.a.namespaces.keys() {
+        for (name, _) in by_key(&self.a.namespaces) {
             if name != default && !self.b.namespaces.contains_key(name) {
                 self.push(
                     Phase::DropNamespaces,
@@ -139,7 +186,7 @@ impl<'a> Planner<'a> {
                 );
             }
         }
-        for (name, ext) in &self.b.extensions {
+        for (name, ext) in by_key(&self.b.extensions) {
             if !self.a.extensions.contains_key(name) {
                 self.push(
                     Phase::Namespaces,
@@ -149,7 +196,7 @@ impl<'a> Planner<'a> {
                 );
             }
         }
-        for (name, ext) in &self.a.extensions {
+        for (name, ext) in by_key(&self.a.extensions) {
             if !self.b.extensions.contains_key(name) {
                 self.push(
                     Phase::DropNamespaces,
@@ -162,7 +209,7 @@ impl<'a> Planner<'a> {
     }
 
     fn enums(&mut self) {
-        for (name, e) in &self.b.enums {
+        for (name, e) in by_key(&self.b.enums) {
             match self.a.enums.get(name) {
                 None => self.push(
                     Phase::Types,
@@ -198,6 +245,7 @@ impl<'a> Planner<'a> {
                         }
                     } else {
                         let columns = self.columns_of_type(name);
+                        self.recreated_enums.insert(name.clone());
                         self.push(
                             Phase::RecreateTypes,
                             Change::RecreateEnum {
@@ -216,7 +264,7 @@ impl<'a> Planner<'a> {
                 self.comment(target, e.comment.clone());
             }
         }
-        for (name, e) in &self.a.enums {
+        for (name, e) in by_key(&self.a.enums) {
             if !self.b.enums.contains_key(name) {
                 self.push(
                     Phase::DropLate,
@@ -231,7 +279,7 @@ impl<'a> Planner<'a> {
     /// Columns of tables present on both sides whose type (in both) is the enum `name`.
     fn columns_of_type(&self, name: &QualName) -> Vec<(QualName, Column)> {
         let mut out = Vec::new();
-        for (tn, t) in &self.b.tables {
+        for (tn, t) in by_key(&self.b.tables) {
             let Some(old) = self.a.tables.get(tn) else {
                 continue;
             };
@@ -246,7 +294,7 @@ impl<'a> Planner<'a> {
     }
 
     fn sequences(&mut self) {
-        for (name, s) in &self.b.sequences {
+        for (name, s) in by_key(&self.b.sequences) {
             match self.a.sequences.get(name) {
                 None if self.is_folded_serial(s) => {}
                 None => {
@@ -285,7 +333,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        for (name, s) in &self.a.sequences {
+        for (name, s) in by_key(&self.a.sequences) {
             if self.b.sequences.contains_key(name) {
                 continue;
             }
@@ -432,16 +480,14 @@ impl<'a> Planner<'a> {
 
     fn tables(&mut self) {
         // Drops first: foreign keys of kept tables, then tables in reverse dependency order.
-        let dropped: Vec<&Table> = self
-            .a
-            .tables
-            .values()
+        let dropped: Vec<&Table> = by_key(&self.a.tables)
+            .into_iter()
+            .map(|(_, t)| t)
             .filter(|t| !self.b.tables.contains_key(&t.name))
             .collect();
-        let created: Vec<&Table> = self
-            .b
-            .tables
-            .values()
+        let created: Vec<&Table> = by_key(&self.b.tables)
+            .into_iter()
+            .map(|(_, t)| t)
             .filter(|t| !self.a.tables.contains_key(&t.name))
             .collect();
         let (drop_order, mut drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
@@ -458,7 +504,7 @@ impl<'a> Planner<'a> {
             self.push(
                 Phase::DropTables,
                 Change::DropTable {
-                    table: self.a.tables[&t].clone(),
+                    table: canonical_table(&self.a.tables[&t]),
                 },
             );
         }
@@ -479,7 +525,7 @@ impl<'a> Planner<'a> {
             .map(|t| t.name.clone())
             .collect();
         for name in create_order {
-            let mut table = self.b.tables[&name].clone();
+            let mut table = canonical_table(&self.b.tables[&name]);
             let mut deferred = Vec::new();
             table.constraints.retain(|_, c| match &c.kind {
                 ConstraintKind::ForeignKey { ref_table, .. }
@@ -518,7 +564,7 @@ impl<'a> Planner<'a> {
     /// becomes one [`Change::RebuildTable`], and views reading it are rebuilt too.
     fn plan_kept_tables(&mut self) {
         let (a, b) = (self.a, self.b);
-        for (name, bt) in &b.tables {
+        for (name, bt) in by_key(&b.tables) {
             let Some(at) = a.tables.get(name) else {
                 continue;
             };
@@ -537,8 +583,8 @@ impl<'a> Planner<'a> {
             self.kept.push((
                 Phase::AlterTables,
                 Change::RebuildTable {
-                    from: at.clone(),
-                    to: bt.clone(),
+                    from: canonical_table(at),
+                    to: canonical_table(bt),
                     changes: list.into_iter().map(|(_, c)| c).collect(),
                 },
             ));
@@ -604,7 +650,8 @@ impl<'a> Planner<'a> {
                 self.comment(target, col.comment.clone());
             }
         }
-        for (cn, con) in &b.constraints {
+        for con in by_kind(b.constraints.values()) {
+            let cn = &con.name;
             let before = a
                 .and_then(|t| t.constraints.get(cn))
                 .and_then(|c| c.comment.clone());
@@ -618,12 +665,26 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The phase of a change of column `from` (to `to`, or dropped): before an enum type it
+    /// stops using is recreated (the old type cannot be dropped while a column uses it).
+    fn column_phase(&self, from: &Column, to: Option<&Column>) -> Phase {
+        let leaves = from.ty.user.as_ref().is_some_and(|e| {
+            self.recreated_enums.contains(e) && to.is_none_or(|t| t.ty.user.as_ref() != Some(e))
+        });
+        if leaves {
+            Phase::LeaveTypes
+        } else {
+            Phase::AlterTables
+        }
+    }
+
     fn alter_table(&mut self, a: &Table, b: &Table) {
         let name = &b.name;
         // Constraints: dropped, changed, renamed.
         let mut dropped: Vec<&Constraint> = Vec::new();
         let mut added: Vec<&Constraint> = Vec::new();
-        for (cn, con) in &a.constraints {
+        for con in by_kind(a.constraints.values()) {
+            let cn = &con.name;
             match b.constraints.get(cn) {
                 Some(bc) if bc.same_definition(con) => {
                     if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
@@ -644,8 +705,8 @@ impl<'a> Planner<'a> {
                 None => dropped.push(con),
             }
         }
-        for (cn, con) in &b.constraints {
-            if !a.constraints.contains_key(cn) {
+        for con in by_kind(b.constraints.values()) {
+            if !a.constraints.contains_key(&con.name) {
                 added.push(con);
             }
         }
@@ -726,7 +787,7 @@ impl<'a> Planner<'a> {
                         );
                     } else if !changes.is_empty() {
                         self.push(
-                            Phase::AlterTables,
+                            self.column_phase(ac, Some(bc)),
                             Change::AlterColumn {
                                 table: name.clone(),
                                 from: ac.clone(),
@@ -741,7 +802,7 @@ impl<'a> Planner<'a> {
         for (cn, ac) in &a.columns {
             if !b.columns.contains_key(cn) {
                 self.push(
-                    Phase::AlterTables,
+                    self.column_phase(ac, None),
                     Change::DropColumn {
                         table: name.clone(),
                         column: ac.clone(),
@@ -797,17 +858,25 @@ impl<'a> Planner<'a> {
         let mut dropped: Vec<&Index> = Vec::new();
         let mut added: Vec<&Index> = Vec::new();
         // Indexes of a rebuilt table go with the old table and are created on the new one.
-        let (a, b) = (self.a, self.b);
-        for bi in b.indexes.values() {
+        // By table, then name.
+        let by_table = |m: &'a IndexMap<QualName, Index>| {
+            let mut v: Vec<&'a Index> = m.values().collect();
+            v.sort_by(|x, y| (&x.table, &x.name).cmp(&(&y.table, &y.name)));
+            v
+        };
+        let (sa, sb) = (self.a, self.b);
+        let (a, b) = (by_table(&sa.indexes), by_table(&sb.indexes));
+        for &bi in &b {
             if self.rebuilt.contains(&bi.table) {
                 self.push(Phase::AddKeys, Change::CreateIndex { index: bi.clone() });
             }
         }
-        for (name, ai) in &a.indexes {
+        for &ai in &a {
+            let name = &ai.name;
             if self.rebuilt.contains(&ai.table) {
                 continue;
             }
-            match b.indexes.get(name) {
+            match self.b.indexes.get(name) {
                 Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
@@ -821,8 +890,8 @@ impl<'a> Planner<'a> {
                 None => dropped.push(ai),
             }
         }
-        for (name, bi) in &b.indexes {
-            if !a.indexes.contains_key(name) && !self.rebuilt.contains(&bi.table) {
+        for &bi in &b {
+            if !self.a.indexes.contains_key(&bi.name) && !self.rebuilt.contains(&bi.table) {
                 added.push(bi);
             }
         }
@@ -924,10 +993,9 @@ impl<'a> Planner<'a> {
     fn views(&mut self) {
         let rebuild = self.rebuild_views.clone();
         // Drop views (dependants first), then create in dependency order.
-        let to_drop: Vec<QualName> = self
-            .a
-            .views
-            .keys()
+        let to_drop: Vec<QualName> = by_key(&self.a.views)
+            .into_iter()
+            .map(|(n, _)| n)
             .filter(|n| !self.b.views.contains_key(*n) || rebuild.contains(*n))
             .cloned()
             .collect();
@@ -940,10 +1008,9 @@ impl<'a> Planner<'a> {
                 },
             );
         }
-        let to_create: Vec<QualName> = self
-            .b
-            .views
-            .keys()
+        let to_create: Vec<QualName> = by_key(&self.b.views)
+            .into_iter()
+            .map(|(n, _)| n)
             .filter(|n| !self.a.views.contains_key(*n) || rebuild.contains(*n))
             .cloned()
             .collect();
@@ -960,7 +1027,7 @@ impl<'a> Planner<'a> {
                 self.comment(target, comment);
             }
         }
-        for (n, bv) in &self.b.views {
+        for (n, bv) in by_key(&self.b.views) {
             if let Some(av) = self.a.views.get(n) {
                 if !rebuild.contains(n) && av.comment != bv.comment {
                     let target = CommentTarget::View {
@@ -974,7 +1041,7 @@ impl<'a> Planner<'a> {
     }
 
     fn objects(&mut self) {
-        for (id, bo) in &self.b.objects {
+        for (id, bo) in object_order(self.b.objects.iter()) {
             let create_phase = if id.kind.before_tables() {
                 Phase::Types
             } else {
@@ -1033,7 +1100,7 @@ impl<'a> Planner<'a> {
             }
         }
         // Reverse definition order: a domain over another domain goes first.
-        for (id, ao) in self.a.objects.iter().rev() {
+        for (id, ao) in object_order(self.a.objects.iter().rev()) {
             if self.b.objects.contains_key(id) {
                 continue;
             }
@@ -1065,7 +1132,7 @@ impl Planner<'_> {
         // (grant, with grant option) to give, and (grant, option only) to take back.
         let mut give: Vec<(Grant, bool)> = Vec::new();
         let mut take: Vec<(Grant, bool)> = Vec::new();
-        for (g, &wgo) in &self.b.grants {
+        for (g, &wgo) in grant_order(&self.b.grants) {
             // Rebuilt views come back without their privileges.
             let rebuilt = g.object_kind == "TABLE" && self.rebuild_views.contains(&g.object);
             match self.a.grants.get(g) {
@@ -1079,7 +1146,7 @@ impl Planner<'_> {
                 _ => give.push((g.clone(), wgo)),
             }
         }
-        for g in self.a.grants.keys() {
+        for (g, _) in grant_order(&self.a.grants) {
             if !self.b.grants.contains_key(g) && !gone(g, self.b) {
                 take.push((g.clone(), false));
             }
@@ -1103,6 +1170,55 @@ impl Planner<'_> {
             );
         }
     }
+}
+
+/// Objects in plan order: domains, composite types and routines as the input defines them
+/// (a definition may use an earlier one), the others (triggers, policies, rules, virtual
+/// tables) by kind and signature.
+fn object_order<'o>(
+    objects: impl Iterator<Item = (&'o ObjectId, &'o Object)>,
+) -> Vec<(&'o ObjectId, &'o Object)> {
+    let mut v: Vec<_> = objects.collect();
+    v.sort_by(|(x, _), (y, _)| {
+        let key = |id: &'o ObjectId| (!id.kind.before_tables()).then_some(id);
+        key(x).cmp(&key(y))
+    });
+    v
+}
+
+/// Grants by object and grantee, privileges in PostgreSQL's order (`ALL` spelled out).
+fn grant_order(grants: &IndexMap<Grant, bool>) -> Vec<(&Grant, &bool)> {
+    const PRIVILEGES: [&str; 13] = [
+        "USAGE",
+        "SELECT",
+        "INSERT",
+        "UPDATE",
+        "DELETE",
+        "TRUNCATE",
+        "REFERENCES",
+        "TRIGGER",
+        "MAINTAIN",
+        "CREATE",
+        "CONNECT",
+        "TEMPORARY",
+        "EXECUTE",
+    ];
+    let rank = |p: &str| PRIVILEGES.iter().position(|x| *x == p);
+    let mut v: Vec<(&Grant, &bool)> = grants.iter().collect();
+    v.sort_by(|(x, _), (y, _)| {
+        let key = |g: &Grant| {
+            (
+                g.object_kind.clone(),
+                g.object.clone(),
+                g.grantee.clone(),
+                rank(&g.privilege),
+                g.privilege.clone(),
+                g.column.clone(),
+            )
+        };
+        key(x).cmp(&key(y))
+    });
+    v
 }
 
 /// One statement's worth: privileges on the same object for the same grantee and flag.

@@ -70,8 +70,17 @@ pub fn apply<'a>(
         rename: r.clone(),
         message: m,
     };
+    // Tables first, then by table and name (the order of the statements that declared them
+    // does not matter).
     let mut ordered: Vec<&Rename> = renames.iter().collect();
-    ordered.sort_by_key(|r| r.kind != RenameKind::Table);
+    ordered.sort_by_key(|r| {
+        (
+            r.kind != RenameKind::Table,
+            r.table.clone(),
+            r.from.clone(),
+            r.to.clone(),
+        )
+    });
     for r in ordered {
         match r.kind {
             RenameKind::Table => {

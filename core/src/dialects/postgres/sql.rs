@@ -322,7 +322,13 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             before,
             after,
         } => {
-            let mut s = format!("ALTER TYPE {} ADD VALUE {}", d.quote_name(name), lit(value));
+            // IF NOT EXISTS: the statement runs outside the migration's transaction, so a
+            // rerun after a failure finds the value already there (see plan::order).
+            let mut s = format!(
+                "ALTER TYPE {} ADD VALUE IF NOT EXISTS {}",
+                d.quote_name(name),
+                lit(value)
+            );
             if let Some(b) = before {
                 s.push_str(&format!(" BEFORE {}", lit(b)));
             } else if let Some(a) = after {

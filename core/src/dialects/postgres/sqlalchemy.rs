@@ -3,8 +3,10 @@
 use crate::dialects::sqlalchemy::{int, py_str, SaType};
 use crate::model::{EnumType, Type};
 
-/// PostgreSQL column types as SQLAlchemy spells them (the generic `sa.*` type where it emits
-/// the same DDL, else the `postgresql` dialect's type).
+/// PostgreSQL column types as SQLAlchemy spells them: the generic `sa.*` type where it emits
+/// the same DDL on PostgreSQL (`sa.JSON()` is `JSON`, `sa.Double()` is `DOUBLE PRECISION`,
+/// `sa.Interval()` is `INTERVAL`), which is what a model declares, else the `postgresql`
+/// dialect's type (the spelling Alembic's autogenerate copies from reflection).
 pub(crate) fn sa_type(
     ty: &Type,
     collation: Option<&str>,
@@ -14,6 +16,7 @@ pub(crate) fn sa_type(
         Some(SaType {
             expr,
             module: Some("postgresql"),
+            autoincrement: false,
         })
     };
     if ty.array_dims > 0 {
@@ -49,10 +52,12 @@ pub(crate) fn sa_type(
         return pg(format!("postgresql.ENUM({})", args.join(", ")));
     }
     let m = ty.modifiers.as_deref();
+    // The integer types become SERIAL as a table's only primary key column.
     let sa = |expr: &str| {
         Some(SaType {
             expr: expr.to_string(),
             module: None,
+            autoincrement: matches!(ty.name.as_str(), "integer" | "bigint" | "smallint"),
         })
     };
     // Collations only on string types.
@@ -82,7 +87,7 @@ pub(crate) fn sa_type(
             sa(&format!("sa.Numeric(precision={p}, scale={s})"))
         }
         ("real", None) => sa("sa.REAL()"),
-        ("double precision", None) => pg("postgresql.DOUBLE_PRECISION()".into()),
+        ("double precision", None) => sa("sa.Double()"),
         ("date", None) => sa("sa.Date()"),
         ("timestamp without time zone", None) => sa("sa.DateTime()"),
         ("timestamp with time zone", None) => sa("sa.DateTime(timezone=True)"),
@@ -102,10 +107,10 @@ pub(crate) fn sa_type(
             "postgresql.TIME(timezone=True, precision={})",
             int(p)?
         )),
-        ("interval", None) => pg("postgresql.INTERVAL()".into()),
+        ("interval", None) => sa("sa.Interval()"),
         ("interval", Some(p)) => pg(format!("postgresql.INTERVAL(precision={})", int(p)?)),
         ("uuid", None) => sa("sa.Uuid()"),
-        ("json", None) => pg("postgresql.JSON(astext_type=sa.Text())".into()),
+        ("json", None) => sa("sa.JSON()"),
         ("jsonb", None) => pg("postgresql.JSONB(astext_type=sa.Text())".into()),
         ("bytea", None) => sa("sa.LargeBinary()"),
         ("inet", None) => pg("postgresql.INET()".into()),

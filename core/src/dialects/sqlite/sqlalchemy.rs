@@ -31,6 +31,27 @@ pub(crate) fn sa_type(ty: &Type, collation: Option<&str>) -> Option<SaType> {
             format!("sa.CHAR({})", args.join(", "))
         }
         ("NVARCHAR", Some(m)) if collation.is_none() => format!("sa.NVARCHAR(length={})", n(m)?),
+        ("NCHAR", Some(m)) if collation.is_none() => format!("sa.NCHAR(length={})", n(m)?),
+        ("CHAR", None) => format!("sa.CHAR({})", coll.collect::<Vec<_>>().join(", ")),
+        ("JSON", None) => "sa.JSON()".to_string(),
+        ("CLOB", None) => "sa.CLOB()".to_string(),
+        ("DOUBLE", None) => "sa.Double()".to_string(),
+        ("DOUBLE PRECISION", None) => "sa.DOUBLE_PRECISION()".to_string(),
+        ("DECIMAL", None) => "sa.DECIMAL()".to_string(),
+        // `NUMERIC(10, 2)`: SQLAlchemy writes a space after the comma, which SQLite keeps in
+        // the declared type and which compares equal (spaces are not part of the type).
+        ("NUMERIC" | "DECIMAL", Some(m)) => {
+            let class = if name == "NUMERIC" {
+                "Numeric"
+            } else {
+                "DECIMAL"
+            };
+            let args: Vec<String> = match m.split_once(',') {
+                Some((p, s)) => vec![format!("precision={}", n(p)?), format!("scale={}", n(s)?)],
+                None => vec![format!("precision={}", n(m)?)],
+            };
+            format!("sa.{class}({})", args.join(", "))
+        }
         ("BLOB", None) => "sa.LargeBinary()".to_string(),
         ("REAL", None) => "sa.REAL()".to_string(),
         ("FLOAT", None) => "sa.Float()".to_string(),
@@ -45,5 +66,9 @@ pub(crate) fn sa_type(ty: &Type, collation: Option<&str>) -> Option<SaType> {
     if collation.is_some() && !matches!(name.as_str(), "TEXT" | "VARCHAR" | "CHAR") {
         return None;
     }
-    Some(SaType { expr, module: None })
+    Some(SaType {
+        expr,
+        module: None,
+        autoincrement: false,
+    })
 }

@@ -51,8 +51,8 @@ pub fn revision(
     info: &RevisionInfo,
 ) -> String {
     let mut imports = BTreeSet::new();
-    let upgrades = body(up, up_hazards, from, to, dialect, true, &mut imports);
-    let downgrades = body(down, down_hazards, to, from, dialect, false, &mut imports);
+    let upgrades = body(up, up_hazards, from, to, dialect, &mut imports);
+    let downgrades = body(down, down_hazards, to, from, dialect, &mut imports);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -173,17 +173,19 @@ fn body(
     before: &Schema,
     after: &Schema,
     dialect: &dyn Dialect,
-    upgrade: bool,
     imports: &mut BTreeSet<&'static str>,
 ) -> String {
     let mut r = Renderer {
         d: dialect,
         before,
         after,
-        upgrade,
         imports,
         batch: false,
         dropped_indexes: Default::default(),
+        enum_block: false,
+        batch_kept_indexes: Default::default(),
+        batch_columns: Vec::new(),
+        renamed_tables: Default::default(),
     };
     let mut ops: Vec<String> = Vec::new();
     if creates_routine(changes) {
@@ -223,21 +225,19 @@ struct Renderer<'a> {
     /// The schema the operations start from, and the one they lead to.
     before: &'a Schema,
     after: &'a Schema,
-    upgrade: bool,
     imports: &'a mut BTreeSet<&'static str>,
     /// Inside `with op.batch_alter_table(..) as batch_op:` (operations name no table).
     batch: bool,
     /// Indexes dropped so far in this function.
     dropped_indexes: std::collections::HashSet<QualName>,
-}
-
-/// Integer types that SQLAlchemy makes `SERIAL` (autoincrement) when they are a table's only
-/// primary key column.
-fn is_integer(ty: &Type) -> bool {
-    ty.user.is_none()
-        && ty.array_dims == 0
-        && ty.modifiers.is_none()
-        && matches!(ty.name.as_str(), "integer" | "bigint" | "smallint")
+    /// The last lines written are an autocommit block of enum values (the next value joins it).
+    enum_block: bool,
+    /// Indexes a batch rebuild carried over (its `CREATE INDEX` that follows is left out).
+    batch_kept_indexes: std::collections::HashSet<QualName>,
+    /// Inside a batch: the new table's columns in order, and whether each is there before.
+    batch_columns: Vec<(String, bool)>,
+    /// Tables renamed so far in this function: new name -> old name.
+    renamed_tables: std::collections::HashMap<QualName, QualName>,
 }
 
 fn ref_action(a: RefAction) -> Option<String> {
@@ -246,8 +246,8 @@ fn ref_action(a: RefAction) -> Option<String> {
 
 impl Renderer<'_> {
     /// One change with the hazards assessed for it: the ones a human must look at become
-    /// `# review:` comments (data-dependent steps, irreversible downgrade steps, and data loss
-    /// in the upgrade; locking is left to the SQL output's warnings).
+    /// `# review:` comments (data-dependent steps, data loss, irreversible downgrade steps;
+    /// locking is left to the SQL output's warnings), the same in upgrade() and downgrade().
     fn change(&mut self, c: &Change, hazards: &[Hazard], out: &mut Vec<String>) {
         for h in hazards {
             let relevant = match h.kind {
@@ -255,7 +255,7 @@ impl Renderer<'_> {
                     !(h.code == crate::hazard::HazardCode::ChangeType && widens(c))
                 }
                 HazardKind::Irreversible => true,
-                HazardKind::Destructive => self.upgrade,
+                HazardKind::Destructive => true,
                 HazardKind::Locking => false,
             };
             if relevant {
@@ -263,6 +263,7 @@ impl Renderer<'_> {
                     "# review: {}",
                     h.message.replace(['\n', '\r'], " ")
                 ));
+                self.enum_block = false;
             }
         }
         if let Change::DropIndex { index } = c {
@@ -272,6 +273,7 @@ impl Renderer<'_> {
             Some(lines) => out.extend(lines),
             None => out.extend(self.execute_lines(c)),
         }
+        self.enum_block = matches!(c, Change::AddEnumValue { .. });
     }
 
     /// `op.execute(...)` of each SQL statement of a change.
@@ -336,7 +338,7 @@ impl Renderer<'_> {
     }
 
     fn sa_type(&mut self, ty: &Type, collation: Option<&str>) -> Option<String> {
-        let SaType { expr, module } = self.d.sa_type(ty, collation, self.enum_type(ty))?;
+        let SaType { expr, module, .. } = self.d.sa_type(ty, collation, self.enum_type(ty))?;
         if let Some(m) = module {
             self.imports.insert(m);
         }
@@ -388,20 +390,27 @@ impl Renderer<'_> {
                 one(format!("{}.drop(op.get_bind())", self.sa_enum(enum_type)))
             }
             Change::AddEnumValue { .. } => {
-                // New enum values cannot be used in the transaction that adds them.
-                let mut lines = vec!["with op.get_context().autocommit_block():".to_string()];
+                // New enum values cannot be used in the transaction that adds them: they are
+                // added outside it, consecutive ones in one block (see plan::order).
+                let mut lines = Vec::new();
+                if !self.enum_block {
+                    lines.push("with op.get_context().autocommit_block():".to_string());
+                }
                 for stmt in crate::output::sql::statements(c, self.d) {
                     lines.push(format!("    op.execute({})", py_str(&text_sql(&stmt))));
                 }
                 Some(lines)
             }
             Change::CreateTable { table, serials } => one(self.create_table(table, serials)?),
-            Change::RenameTable { from, to } => one(format!(
-                "op.rename_table({}, {}{})",
-                self.nm(&from.name),
-                self.nm(&to.name),
-                self.schema_kw(to, "schema")
-            )),
+            Change::RenameTable { from, to } => {
+                self.renamed_tables.insert(to.clone(), from.clone());
+                one(format!(
+                    "op.rename_table({}, {}{})",
+                    self.nm(&from.name),
+                    self.nm(&to.name),
+                    self.schema_kw(to, "schema")
+                ))
+            }
             Change::RenameColumn { table, from, to } if !self.batch => {
                 let col = self.after.tables.get(table)?.columns.get(to)?;
                 let ty = self.col_type(col)?;
@@ -424,8 +433,9 @@ impl Renderer<'_> {
             } => {
                 let col = self.column(column, false, false)?;
                 one(format!(
-                    "{}{col}{})",
+                    "{}{col}{}{})",
                     self.call("add_column", table),
+                    self.insert_before(&column.name),
                     self.schema_kw(table, "schema")
                 ))
             }
@@ -476,6 +486,10 @@ impl Renderer<'_> {
             }
             // Comments the dialect does not keep (SQLite) have no statements.
             Change::SetComment { .. } if crate::output::sql::statements(c, self.d).is_empty() => {
+                Some(Vec::new())
+            }
+            // Batch mode recreated it from the table it reflected.
+            Change::CreateIndex { index } if self.batch_kept_indexes.remove(&index.name) => {
                 Some(Vec::new())
             }
             Change::CreateIndex { index } => one(self.create_index(index)?),
@@ -613,6 +627,11 @@ impl Renderer<'_> {
             }
         }
         self.batch = true;
+        self.batch_columns = to
+            .columns
+            .keys()
+            .map(|c| (c.clone(), from.columns.contains_key(c)))
+            .collect();
         let mut inner = Vec::new();
         let mut ok = true;
         for c in changes {
@@ -625,6 +644,7 @@ impl Renderer<'_> {
             }
         }
         self.batch = false;
+        self.batch_columns.clear();
         if !ok {
             return None;
         }
@@ -638,16 +658,31 @@ impl Renderer<'_> {
         } else {
             ""
         };
-        // The table's indexes go first and are created again after the rebuild (the changes
-        // that follow say so), so that batch mode does not carry over what it reflected.
+        // Batch mode reflects the table's indexes and creates them again on the new table. Those
+        // it reproduces (plain column keys: reflection reads no collation, order or expression)
+        // and that stay as they are are left to it; the others go first and are created after
+        // the rebuild (the changes that follow say so).
         let mut lines = Vec::new();
-        let indexes: Vec<Index> = self
+        let old_name = self.renamed_tables.get(&from.name).unwrap_or(&from.name);
+        let (dropped, kept): (Vec<&Index>, Vec<&Index>) = self
             .before
             .indexes
             .values()
-            .filter(|i| i.table == from.name && !self.dropped_indexes.contains(&i.name))
-            .cloned()
-            .collect();
+            .filter(|i| {
+                (i.table == from.name || i.table == *old_name)
+                    && !self.dropped_indexes.contains(&i.name)
+            })
+            .partition(|i| {
+                !batch_reproduces(i)
+                    || !self
+                        .after
+                        .indexes
+                        .get(&i.name)
+                        .is_some_and(|a| a.same_definition(i) && a.table == to.name)
+            });
+        self.batch_kept_indexes
+            .extend(kept.into_iter().map(|i| i.name.clone()));
+        let indexes: Vec<Index> = dropped.into_iter().cloned().collect();
         for i in indexes {
             lines.push(format!(
                 "op.drop_index(op.f({}), table_name={}{})",
@@ -684,6 +719,18 @@ impl Renderer<'_> {
         Some(lines)
     }
 
+    /// `, insert_before='c'` for a column added in batch mode where the new table has it
+    /// before a column of the old one (batch mode appends it otherwise).
+    fn insert_before(&self, column: &str) -> String {
+        let Some(pos) = self.batch_columns.iter().position(|(c, _)| c == column) else {
+            return String::new();
+        };
+        match self.batch_columns[pos + 1..].iter().find(|(_, old)| *old) {
+            Some((next, _)) => format!(", insert_before={}", self.nm(next)),
+            None => String::new(),
+        }
+    }
+
     fn create_table(&mut self, t: &Table, serials: &[String]) -> Option<String> {
         let plain = t.partition_by.is_none()
             && t.partition_of.is_none()
@@ -694,12 +741,17 @@ impl Renderer<'_> {
         if !plain {
             return None;
         }
-        // SQLAlchemy makes a table's only integer primary key column autoincrement (SERIAL).
+        // SQLAlchemy makes a table's only integer primary key column autoincrement (SERIAL
+        // on PostgreSQL; nothing in SQLite's DDL, so no `autoincrement=False` there).
         let sole_pk = match t.primary_key().map(|c| &c.kind) {
             Some(ConstraintKind::PrimaryKey { columns, .. }) if columns.len() == 1 => t
                 .columns
                 .get(&columns[0])
-                .filter(|c| is_integer(&c.ty))
+                .filter(|c| {
+                    self.d
+                        .sa_type(&c.ty, c.collation.as_deref(), self.enum_type(&c.ty))
+                        .is_some_and(|t| t.autoincrement)
+                })
                 .map(|c| c.name.clone()),
             _ => None,
         };
@@ -1059,8 +1111,8 @@ impl Renderer<'_> {
             args.push(format!("existing_nullable={}", py_bool(!to.not_null)));
         }
         if !set_default {
-            if let Some(d) = &from.default {
-                args.push(format!("existing_server_default={}", sa_text(&d.text)));
+            if let Some(d) = same_default(from, to) {
+                args.push(format!("existing_server_default={}", sa_text(d)));
             }
         }
         let mut tail = Vec::new();
@@ -1080,6 +1132,30 @@ impl Renderer<'_> {
         }
         Some(out)
     }
+}
+
+/// The spelling of a default both sides have (the same canonical expression, possibly written
+/// differently: `'medium'::character varying` from pg_dump, `'medium'` from the models): the
+/// shorter one, so that upgrade() and downgrade() spell it alike.
+fn same_default<'c>(from: &'c Column, to: &'c Column) -> Option<&'c str> {
+    let a = from.default.as_ref()?.text.as_str();
+    let b = to.default.as_ref().map_or(a, |d| d.text.as_str());
+    Some(std::cmp::min_by_key(a, b, |t| (t.len(), *t)))
+}
+
+/// Whether Alembic's batch mode recreates an index as it was: SQLAlchemy's SQLite reflection
+/// reads column names, uniqueness and a partial index's `WHERE`, but no expressions (it skips
+/// the index), collations or sort order.
+fn batch_reproduces(i: &Index) -> bool {
+    i.keys.iter().all(|k| {
+        k.collation.is_none()
+            && k.opclass.is_none()
+            && !k.descending
+            && k.nulls_first.is_none()
+            && unquote_ident(&k.expr.text).is_some()
+    }) && i.include.is_empty()
+        && i.options.is_empty()
+        && !i.nulls_not_distinct
 }
 
 /// A type change every value survives (`varchar(200)` -> `varchar(300)` or `text`, `integer`

@@ -1,0 +1,6 @@
+CREATE TABLE t (
+    id INTEGER PRIMARY KEY,
+    name TEXT,
+    n INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_t_n ON t (n);
