@@ -52,6 +52,10 @@ pub struct DiffArgs {
     /// Exit 3 when there are changes.
     #[arg(long)]
     pub exit_code: bool,
+    /// Treat input warnings (unsupported or unknown statements, unknown types...) as errors:
+    /// exit 1 without printing the migration (for CI).
+    #[arg(long)]
+    pub strict: bool,
     /// Declare a rename: old=new (table) or table.old=new (column); repeatable (the DDL can
     /// also say `-- schemashift: renamed from old`).
     #[arg(long = "rename", value_name = "SPEC")]

@@ -144,6 +144,14 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
     let Some(migration) = outcome.migration else {
         return 1;
     };
+    let warnings = outcome.diagnostics.len();
+    if args.strict && warnings > 0 {
+        let _ = writeln!(
+            err,
+            "schemashift: {warnings} warning(s) in the input, errors under --strict"
+        );
+        return 1;
+    }
     for (reason, why) in [
         (Reason::VersionTable, "Alembic's version table"),
         (Reason::Pattern, "--include/--exclude"),

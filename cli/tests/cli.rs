@@ -498,3 +498,27 @@ fn include_and_exclude_patterns() {
     assert!(included.contains("DROP TABLE audit_log"), "{included}");
     assert!(!included.contains("app_user"), "{included}");
 }
+
+#[test]
+fn strict_turns_input_warnings_into_errors() {
+    let c = write(
+        "c14.sql",
+        &format!("{CURRENT}CREATE AGGREGATE myagg (int) (sfunc = int4pl, stype = int);\n"),
+    );
+    let d = write("d14.sql", DESIRED);
+    let out = run(&["diff", &c, &d, "--strict"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(err.contains("warning[W001]"), "{err}");
+    assert!(
+        err.contains("1 warning(s) in the input, errors under --strict"),
+        "{err}"
+    );
+    // Without warnings --strict changes nothing.
+    let clean = write("c15.sql", CURRENT);
+    assert_eq!(
+        run(&["diff", &clean, &d, "--strict"], None).status.code(),
+        Some(0)
+    );
+}

@@ -108,7 +108,7 @@ impl Filter {
         schema.indexes.retain(|_, i| !gone(&i.table));
         schema
             .objects
-            .retain(|_, o| !o.table.as_ref().is_some_and(|t| gone(t)));
+            .retain(|_, o| !o.table.as_ref().is_some_and(&gone));
         schema.grants.retain(|g, _| !gone(&g.object));
         schema
             .sequences
