@@ -427,7 +427,7 @@ mod tests {
         };
         let v = compute_with(current, "", DialectKind::Postgres, &header, "");
         assert_eq!(v.up.as_deref(), Some(""));
-        assert_eq!(v.left_out, ["public.audit_log", "public.alembic_version"]);
+        assert_eq!(v.left_out, ["public.alembic_version", "public.audit_log"]);
     }
 
     #[test]
