@@ -41,6 +41,10 @@ pub enum Code {
     /// A statement does not start with a statement keyword of any dialect (a typo such as
     /// `CREAT TABLE`): it would be left out of the schema, and its objects dropped.
     E003,
+    /// An expression nests deeper than the limit ([`crate::input::sql::MAX_DEPTH`] levels of
+    /// brackets and chained operators): the statement is not read (deeper trees would
+    /// overflow the stack).
+    E004,
     /// A statement or clause schemashift does not hold in its model: one the dialect has but
     /// schemashift does not compare (`OWNER TO`, `CREATE AGGREGATE`...), or one the dialect
     /// does not have (`GRANT` in SQLite, `STRICT` in PostgreSQL), which is ignored.
@@ -57,10 +61,11 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 7] = [
+    pub const ALL: [Code; 8] = [
         Code::E001,
         Code::E002,
         Code::E003,
+        Code::E004,
         Code::W001,
         Code::W002,
         Code::W003,
@@ -72,6 +77,7 @@ impl Code {
             Code::E001 => "E001",
             Code::E002 => "E002",
             Code::E003 => "E003",
+            Code::E004 => "E004",
             Code::W001 => "W001",
             Code::W002 => "W002",
             Code::W003 => "W003",
@@ -81,7 +87,7 @@ impl Code {
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::E001 | Code::E002 | Code::E003 => Severity::Error,
+            Code::E001 | Code::E002 | Code::E003 | Code::E004 => Severity::Error,
             Code::W001 | Code::W002 | Code::W003 | Code::W004 => Severity::Warning,
         }
     }
@@ -92,6 +98,7 @@ impl Code {
             Code::E001 => "the text cannot be tokenized",
             Code::E002 => "a statement could not be read",
             Code::E003 => "not a statement (misspelt keyword?)",
+            Code::E004 => "expression nested too deeply",
             Code::W001 => "not supported or not in the dialect: not compared",
             Code::W002 => "refers to an object the input does not define",
             Code::W003 => "a declared rename does not fit",

@@ -1,7 +1,7 @@
 //! The statement builder: state kept across statements, diagnostics, and the dispatch of
 //! each statement to its grammar.
 
-use super::cursor::{is_kw, Cursor, PResult};
+use super::cursor::{is_kw, quoted, Cursor, PResult};
 use super::source::Source;
 use crate::diagnostics::{Code, Diagnostic, Severity, Side};
 use crate::dialects::grammar::{did_you_mean, Grammar, NameKind, Namer, Syntax};
@@ -309,7 +309,7 @@ impl<'d> Builder<'d> {
             _ => {
                 c.pos -= 1;
                 let kind = first_words(c, 2);
-                self.unsupported(format!("`{kind}`"), at);
+                self.unsupported(quoted(&kind), at);
                 Ok(())
             }
         }
@@ -322,7 +322,7 @@ impl<'d> Builder<'d> {
         let found = c.peek().map(|t| t.to_string()).unwrap_or_default();
         let end = c.toks[c.pos].span.end;
         let label = self.dialect.kind().label();
-        let mut message = format!("`{found}` does not start a {label} statement");
+        let mut message = format!("{} does not start a {label} statement", quoted(&found));
         if let Some(k) = word.and_then(|w| did_you_mean(w, self.grammar.statement_keywords())) {
             message.push_str(&format!("; did you mean `{}`?", k.to_ascii_uppercase()));
         }

@@ -27,6 +27,16 @@ pub struct Cursor<'a> {
     pub spellings: &'a RefCell<BTreeMap<String, String>>,
 }
 
+/// Input text quoted in a message: `text`, cut to 60 characters (a 1 MB token makes no
+/// readable message).
+pub fn quoted(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("`{}…`", &text[..cut]),
+        None => format!("`{text}`"),
+    }
+}
+
 /// Whether a token is the unquoted keyword `kw` (case-insensitive).
 pub fn is_kw(tok: &Token, kw: &str) -> bool {
     matches!(tok, Token::Word(w) if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(kw))
@@ -100,7 +110,7 @@ impl<'a> Cursor<'a> {
     pub fn expected<T>(&self, what: &str) -> PResult<T> {
         let found = match self.peek() {
             None => "end of statement".to_string(),
-            Some(t) => format!("`{t}`"),
+            Some(t) => quoted(&t.to_string()),
         };
         self.error(format!("expected {what}, found {found}"))
     }
@@ -276,7 +286,7 @@ impl<'a> Cursor<'a> {
                     self.pos += 1;
                     Ok(if neg { -v } else { v })
                 }
-                Err(_) => self.error(format!("`{n}` is not an integer")),
+                Err(_) => self.error(format!("{} is not an integer", quoted(n))),
             },
             _ => self.expected("a number"),
         }

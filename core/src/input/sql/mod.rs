@@ -12,6 +12,7 @@ mod comment;
 mod constraint;
 mod create_table;
 mod cursor;
+mod depth;
 pub mod expr;
 mod index;
 mod privileges;
@@ -34,42 +35,65 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 pub use builder::Builder;
+pub use depth::MAX_DEPTH;
 
-/// Parse one schema snapshot. A UTF-8 byte-order mark at the start is skipped (byte offsets
-/// still count it).
+/// Parse one schema snapshot.
+///
+/// Positions are as editors show them: a leading byte order mark is not counted in columns
+/// (byte offsets still count it), and a lone CR ends a line as LF and CRLF do.
 pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
-    let bom = super::bom_len(text);
-    let (mut schema, mut diagnostics) = parse_text(&text[bom..], dialect, side);
-    if bom > 0 {
-        for d in &mut diagnostics {
-            d.offset += bom;
-            d.end += bom;
+    let (body, bom) = match text.strip_prefix('\u{feff}') {
+        Some(body) => (body, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    };
+    let (mut schema, mut diagnostics) = parse_body(body, dialect, side);
+    let editor = Source::with_editor_lines(body);
+    let position = |line: &mut u32, column: &mut u32, offset: &mut usize| {
+        if let Some(editor) = &editor {
+            (*line, *column) = editor.location(*offset);
         }
-        for r in &mut schema.renames {
-            if let Some((_, _, offset)) = &mut r.at {
-                *offset += bom;
-            }
+        *offset += bom;
+    };
+    for d in &mut diagnostics {
+        position(&mut d.line, &mut d.column, &mut d.offset);
+        d.end += bom;
+    }
+    for r in &mut schema.renames {
+        if let Some((line, column, offset)) = &mut r.at {
+            position(line, column, offset);
         }
     }
     (schema, diagnostics)
 }
 
-fn parse_text(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
     let cleaned = blank_meta_commands(text);
     let src = Source::new(&cleaned);
     let mut builder = Builder::new(dialect, side);
     let spellings = RefCell::new(BTreeMap::new());
-    let tokens = match Tokenizer::new(dialect.parser_dialect(), &cleaned)
+    // No database takes a NUL in SQL text; it comes from a binary or UTF-16 file.
+    if let Some(at) = cleaned.find('\0') {
+        let (line, column) = src.location(at);
+        let at = Location::of(line.into(), column.into());
+        let msg = "NUL byte in the text (a binary file, or UTF-16? save it as UTF-8)".to_string();
+        builder.diag_at(Code::E001, &src, at, msg);
+        return builder.finish(&src);
+    }
+    let mut tokens = Vec::new();
+    if let Err(e) = Tokenizer::new(dialect.parser_dialect(), &cleaned)
         .with_unescape(false)
-        .tokenize_with_location()
+        .tokenize_with_location_into_buf(&mut tokens)
     {
-        Ok(t) => t,
-        Err(e) => {
-            let msg = e.message.clone();
-            builder.diag_at(Code::E001, &src, e.location, msg);
-            return builder.finish(&src);
-        }
-    };
+        // What is unterminated (a string, quoted name, comment, dollar quote) starts where
+        // the last token read ends; sqlparser reports some of them at the end of the text.
+        let start = tokens.last().map(|t: &TokenWithSpan| t.span.end);
+        let before =
+            |s: &Location| s.line > 0 && (s.line, s.column) <= (e.location.line, e.location.column);
+        let at = start.filter(before).unwrap_or(e.location);
+        let end = src.offset(e.location);
+        builder.diag(Code::E001, &src, at, Some(end), e.message.clone());
+        return builder.finish(&src);
+    }
     // Tokens are moved into one reused statement buffer: no per-token clone.
     let mut splitter = Splitter::default();
     let mut toks: Vec<TokenWithSpan> = Vec::new();
@@ -160,6 +184,14 @@ fn run_statement(
     end: Location,
 ) {
     if toks.is_empty() {
+        return;
+    }
+    if let Some(at) = depth::too_deep(toks) {
+        let message = format!(
+            "expression nested too deeply: over the limit of {MAX_DEPTH} \
+             (an operator counts 1, a parenthesis 2, a function call 5, a subquery 11)"
+        );
+        builder.diag_at(Code::E004, src, at, message);
         return;
     }
     let mut cur = Cursor::new(toks, src, dialect, end, spellings);

@@ -14,6 +14,24 @@ impl<'a> Source<'a> {
         Self { text, line_starts }
     }
 
+    /// The text with lines as editors count them, ending at LF, CRLF or a lone CR (the
+    /// tokenizer and [`Source::new`] count LF only); `None` when there is no lone CR, so
+    /// both count the same.
+    pub fn with_editor_lines(text: &'a str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if !(0..bytes.len()).any(lone_cr) {
+            return None;
+        }
+        let mut line_starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || lone_cr(i) {
+                line_starts.push(i + 1);
+            }
+        }
+        Some(Self { text, line_starts })
+    }
+
     /// Byte offset of a 1-based (line, column-in-characters) location.
     pub fn offset(&self, loc: Location) -> usize {
         if loc.line == 0 {
