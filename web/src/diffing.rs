@@ -85,7 +85,7 @@ impl Differ {
         match answer {
             worker::Answer::Done { id, view, .. } if id == self.latest.get_value() => {
                 // The round trip, as the user waits for it (the worker's own time is `ms`).
-                self.finish(view, dom::now_ms() - self.sent_at.get_value());
+                self.finish(*view, dom::now_ms() - self.sent_at.get_value());
             }
             worker::Answer::Failed { id } if id == self.latest.get_value() => self.here(),
             _ => {}

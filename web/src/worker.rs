@@ -32,7 +32,11 @@ use crate::engine::{self, AlembicHeader, DiffView};
 #[derive(Debug)]
 pub enum Answer {
     /// The diff of request `id`; `ms` is the time the core took in the worker.
-    Done { id: u64, ms: f64, view: DiffView },
+    Done {
+        id: u64,
+        ms: f64,
+        view: Box<DiffView>,
+    },
     /// The worker could not answer request `id` (it failed to load or crashed): diff it on the
     /// main thread. Later requests are refused.
     Failed { id: u64 },
@@ -236,7 +240,11 @@ fn handle_message(data: JsValue) {
             .ok_or_else(|| "no view in the answer".to_string())
             .and_then(|s| DiffView::from_json(&s))
         {
-            Ok(view) => Answer::Done { id, ms, view },
+            Ok(view) => Answer::Done {
+                id,
+                ms,
+                view: Box::new(view),
+            },
             Err(e) => {
                 crate::dom::warn(&format!(
                     "schemashift: bad answer from the diff worker: {e}"
