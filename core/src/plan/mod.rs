@@ -104,6 +104,10 @@ struct Planner<'a> {
     kept: Vec<(Phase, Change)>,
     /// Enum types recreated (values removed or reordered).
     recreated_enums: HashSet<QualName>,
+    /// Columns of kept tables converted to a recreated enum type: expressions comparing them
+    /// with the old type's values (checks, index predicates and expressions) cannot survive
+    /// the conversion, so they are dropped before it and recreated after.
+    enum_columns: HashSet<(QualName, String)>,
 }
 
 impl<'a> Planner<'a> {
@@ -120,6 +124,7 @@ impl<'a> Planner<'a> {
             rebuilt: HashSet::new(),
             kept: Vec::new(),
             recreated_enums: HashSet::new(),
+            enum_columns: HashSet::new(),
         }
     }
 
@@ -246,6 +251,8 @@ impl<'a> Planner<'a> {
                     } else {
                         let columns = self.columns_of_type(name);
                         self.recreated_enums.insert(name.clone());
+                        self.enum_columns
+                            .extend(columns.iter().map(|(t, c)| (t.clone(), c.name.clone())));
                         self.push(
                             Phase::RecreateTypes,
                             Change::RecreateEnum {
@@ -388,6 +395,10 @@ impl<'a> Planner<'a> {
                         if changed {
                             self.reshaped.insert(tn.clone());
                             self.changed_columns.insert((tn.clone(), cn.clone()));
+                        }
+                        // Views reading a column converted to a recreated enum are rebuilt.
+                        if self.enum_columns.contains(&(tn.clone(), cn.clone())) {
+                            self.reshaped.insert(tn.clone());
                         }
                     }
                 }
@@ -686,6 +697,10 @@ impl<'a> Planner<'a> {
         for con in by_kind(a.constraints.values()) {
             let cn = &con.name;
             match b.constraints.get(cn) {
+                Some(bc) if bc.same_definition(con) && self.compares_enum_column(name, con) => {
+                    dropped.push(con);
+                    added.push(bc);
+                }
                 Some(bc) if bc.same_definition(con) => {
                     if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
                         self.drop_constraint(name.clone(), con.clone());
@@ -768,7 +783,30 @@ impl<'a> Planner<'a> {
                     },
                 ),
                 Some(ac) => {
-                    let changes = ColumnChanges::between(ac, bc);
+                    let mut changes = ColumnChanges::between(ac, bc);
+                    // A column converted to a recreated enum gets its new default with the
+                    // conversion ([`Change::RecreateEnum`]); an old default that goes away is
+                    // dropped before it (it cannot be cast to the new type).
+                    if changes.default && self.enum_columns.contains(&(name.clone(), cn.clone())) {
+                        changes.default = false;
+                        if bc.default.is_none() {
+                            let only_default = ColumnChanges {
+                                default: true,
+                                ..ColumnChanges::default()
+                            };
+                            let mut to = ac.clone();
+                            to.default = None;
+                            self.push(
+                                Phase::LeaveTypes,
+                                Change::AlterColumn {
+                                    table: name.clone(),
+                                    from: ac.clone(),
+                                    to,
+                                    changes: only_default,
+                                },
+                            );
+                        }
+                    }
                     if changes.generated {
                         self.push(
                             Phase::AlterTables,
@@ -877,7 +915,11 @@ impl<'a> Planner<'a> {
                 continue;
             }
             match self.b.indexes.get(name) {
-                Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
+                Some(bi)
+                    if bi.same_definition(ai)
+                        && !self.index_rebuilt_with_table(ai)
+                        && !self.index_compares_enum_column(ai) =>
+                {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
                         self.comment(target, bi.comment.clone());
@@ -947,6 +989,35 @@ impl<'a> Planner<'a> {
                 self.comment(target, i.comment.clone());
             }
         }
+    }
+
+    /// Whether a check of kept table `table` reads a column converted to a recreated enum.
+    fn compares_enum_column(&self, table: &QualName, con: &Constraint) -> bool {
+        match &con.kind {
+            ConstraintKind::Check { expr, .. } => self.mentions_enum_column(table, &expr.key),
+            _ => false,
+        }
+    }
+
+    /// Whether an index's predicate or expression keys read a column converted to a
+    /// recreated enum (plain column keys are rebuilt by the conversion itself).
+    fn index_compares_enum_column(&self, i: &Index) -> bool {
+        let predicate = i.predicate.iter().map(|p| p.key.as_str());
+        let expressions = (i.keys.iter()).map(|k| k.expr.key.as_str()).filter(|k| {
+            !k.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        });
+        predicate
+            .chain(expressions)
+            .any(|key| self.mentions_enum_column(&i.table, key))
+    }
+
+    fn mentions_enum_column(&self, table: &QualName, key: &str) -> bool {
+        !self.enum_columns.is_empty()
+            && self
+                .enum_columns
+                .iter()
+                .any(|(t, c)| t == table && mentions_identifier(key, c))
     }
 
     /// Indexes on a materialized view that is rebuilt must be recreated.
@@ -1240,6 +1311,36 @@ fn group_grants(list: Vec<(Grant, bool)>) -> Vec<(Vec<Grant>, bool)> {
         .collect()
 }
 
+/// Whether canonical expression text `key` names identifier `name` (as a whole word, bare or
+/// double-quoted), outside string literals.
+fn mentions_identifier(key: &str, name: &str) -> bool {
+    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut in_string = false;
+    let mut prev: Option<char> = None;
+    for (i, c) in key.char_indices() {
+        if c == '\'' {
+            in_string = !in_string;
+        }
+        if in_string {
+            prev = Some(c);
+            continue;
+        }
+        let rest = &key[i..];
+        if rest.starts_with(quoted.as_str()) {
+            return true;
+        }
+        if !prev.is_some_and(word) && rest.starts_with(name) {
+            let after = rest[name.len()..].chars().next();
+            if !after.is_some_and(word) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
 fn same_view(a: &View, b: &View) -> bool {
     a.materialized == b.materialized
         && a.columns == b.columns
@@ -1253,4 +1354,19 @@ fn same_view(a: &View, b: &View) -> bool {
 fn is_subsequence(small: &[String], big: &[String]) -> bool {
     let mut it = big.iter();
     small.iter().all(|s| it.any(|b| b == s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions_identifier;
+
+    #[test]
+    fn identifiers_are_found_as_whole_words_outside_strings() {
+        assert!(mentions_identifier("(mood = 'happy')", "mood"));
+        assert!(mentions_identifier("(p.mood)::text", "mood"));
+        assert!(!mentions_identifier("(moody = 'x')", "mood"));
+        assert!(!mentions_identifier("(x = 'mood')", "mood"));
+        assert!(!mentions_identifier("(old_mood = 1)", "mood"));
+        assert!(mentions_identifier("(\"Mood\" = 'a')", "Mood"));
+    }
 }
