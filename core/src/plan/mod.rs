@@ -991,6 +991,13 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Whether a changed function or procedure is dropped and created again, not replaced in
+    /// place (see [`Dialect::replaces_in_place`]).
+    fn routine_dropped(&self, from: &Object, to: &Object) -> bool {
+        matches!(from.id.kind, ObjectKind::Function | ObjectKind::Procedure)
+            && !self.dialect.replaces_in_place(from, to)
+    }
+
     /// Whether a check of kept table `table` reads a column converted to a recreated enum.
     fn compares_enum_column(&self, table: &QualName, con: &Constraint) -> bool {
         match &con.kind {
@@ -1033,9 +1040,24 @@ impl<'a> Planner<'a> {
     /// reading (transitively) a reshaped table or a rebuilt view.
     fn views_to_rebuild(&self) -> IndexSet<QualName> {
         let mut out: IndexSet<QualName> = IndexSet::new();
+        // Routines dropped and created again (their signature changes): views calling them.
+        let routines: Vec<&str> = (self.a.objects.iter())
+            .filter(|(id, ao)| {
+                self.b
+                    .objects
+                    .get(*id)
+                    .is_some_and(|bo| *ao != bo && self.routine_dropped(ao, bo))
+            })
+            .map(|(id, _)| routine_name(&id.signature))
+            .collect();
         for (name, bv) in &self.b.views {
             if let Some(av) = self.a.views.get(name) {
-                if !same_view(av, bv) {
+                let calls = |v: &View| {
+                    routines
+                        .iter()
+                        .any(|r| mentions_identifier(&v.query.key, r))
+                };
+                if !same_view(av, bv) || calls(av) {
                     out.insert(name.clone());
                 }
             }
@@ -1141,8 +1163,14 @@ impl<'a> Planner<'a> {
                     }
                     if ao != bo {
                         if id.kind.before_tables() {
+                            // A routine that must be dropped goes after the views using it.
+                            let phase = if self.routine_dropped(ao, bo) {
+                                Phase::DropDependants
+                            } else {
+                                Phase::Types
+                            };
                             self.push(
-                                Phase::Types,
+                                phase,
                                 Change::ReplaceObject {
                                     from: ao.clone(),
                                     to: bo.clone(),
@@ -1309,6 +1337,12 @@ fn group_grants(list: Vec<(Grant, bool)>) -> Vec<(Vec<Grant>, bool)> {
         .into_iter()
         .map(|((.., flag), grants)| (grants, flag))
         .collect()
+}
+
+/// The bare name of a routine from its signature (`public.total(numeric)` -> `total`).
+fn routine_name(signature: &str) -> &str {
+    let head = signature.split('(').next().unwrap_or(signature);
+    head.rsplit('.').next().unwrap_or(head).trim_matches('"')
 }
 
 /// Whether canonical expression text `key` names identifier `name` (as a whole word, bare or

@@ -480,6 +480,10 @@ impl Dialect for Postgres {
         sql::render_change(self, change, out);
     }
 
+    fn replaces_in_place(&self, from: &Object, to: &Object) -> bool {
+        sql::replaceable(from, to)
+    }
+
     fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
         use crate::hazard::{Hazard, HazardCode};
         let mut out = Vec::new();

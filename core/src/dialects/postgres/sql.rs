@@ -313,17 +313,14 @@ fn object_create(o: &Object, replace: bool) -> String {
     }
 }
 
-/// Whether an object can be changed in place with `CREATE OR REPLACE`.
-fn replaceable(from: &Object, to: &Object) -> bool {
-    let returns = |o: &Object| {
-        o.create
-            .key
-            .split(" returns ")
-            .nth(1)
-            .map(|r| r.split(' ').next().unwrap_or("").to_string())
-    };
+/// Whether an object can be changed in place with `CREATE OR REPLACE`: a function or
+/// procedure whose parameters (modes, names, types, defaults) and result (`RETURNS` type,
+/// `SETOF`, `TABLE` columns) stay the same; PostgreSQL refuses to change those in place. The
+/// routine's key holds that part first, up to ` | ` (see the SQL frontend's routines).
+pub(super) fn replaceable(from: &Object, to: &Object) -> bool {
+    let signature = |o: &Object| o.create.key.split(" | ").next().unwrap_or("").to_string();
     matches!(to.id.kind, ObjectKind::Function | ObjectKind::Procedure)
-        && returns(from) == returns(to)
+        && signature(from) == signature(to)
 }
 
 pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
