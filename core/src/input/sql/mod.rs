@@ -281,6 +281,7 @@ impl Builder<'_> {
             offset,
             end: end.unwrap_or(offset).max(offset),
             message,
+            file: None,
         });
     }
 }
