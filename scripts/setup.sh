@@ -165,7 +165,12 @@ ensure_web_toolchain() {
 # ---------------------------------------------------------------------------------------------
 VENV="$REPO_ROOT/.venv"
 # Pinned; bump together (alembic >= 1.16.2 has the script.py.mako our files match).
-PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9)
+# sqlmodel (+ pydantic's email-validator for EmailStr fields): the ground truth of the models.py
+# input (core/tests/models_check.py runs create_all on every fixture); with SQLAlchemy 2.0.58 the
+# fixtures' DDL is SQLModel >= 0.0.45 (datetime WITH TIME ZONE) and SQLAlchemy 2.0 (Mapped[float]
+# FLOAT), the profile the checker passes the CLI.
+PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9
+    sqlmodel==0.0.50 pydantic==2.14.4 email-validator==2.4.0)
 
 # ensure_python_venv: $VENV with exactly the pinned packages (from PyPI); skipped when
 # `pip freeze` already lists them all.

@@ -9,6 +9,11 @@
 #   clippy       cargo clippy --workspace --all-targets -- -D warnings
 #   test         cargo test --workspace (unit, integration and insta snapshot tests; under
 #                CI=true insta never writes snapshots, a mismatch just fails)
+#   models       models.py input vs real SQLAlchemy (core/tests/models_check.py, venv of setup.sh):
+#                every core/tests/models/<case> imported with the pinned SQLModel/SQLAlchemy,
+#                create_all on a mock engine per dialect (PostgreSQL, SQLite) must equal the
+#                committed expected.<dialect>.sql, and `schemashift diff expected.<dialect>.sql
+#                <models> --exit-code --strict` must find no change and no warning
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
@@ -86,6 +91,14 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 # pg_roundtrip is also a test target of the workspace: here it sees no server and skips on
 # purpose (PG_ROUNDTRIP_SKIP=1, else it fails under CI=true); it runs for real further down.
 step test env -u SCHEMASHIFT_PGHOST PG_ROUNDTRIP_SKIP=1 cargo test --workspace
+
+# models.py input against the DDL real SQLAlchemy emits for the same models.
+models_check() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift"
+}
+step models models_check
 
 # Under /tmp, not $TMPDIR: the server runs as user postgres (when we are root) and must reach
 # the directory, and the socket path must stay short.

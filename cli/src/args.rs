@@ -34,10 +34,12 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The schema as it is (a DDL file, or '-' for stdin).
+    /// The schema as it is: a DDL file, '-' for stdin, or SQLModel / SQLAlchemy models (a .py
+    /// file or a package directory).
     #[arg(value_name = "CURRENT")]
     pub current: String,
-    /// The schema as it should be (a DDL file, or '-' for stdin).
+    /// The schema as it should be: a DDL file, '-' for stdin, or models (a .py file or a
+    /// package directory).
     #[arg(value_name = "DESIRED")]
     pub desired: String,
     /// Print the DOWN migration (desired -> current) instead of UP.
@@ -87,6 +89,23 @@ pub struct DiffArgs {
     #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_deny)]
     pub deny: Vec<Deny>,
 
+    /// A folder absolute imports of the models are also searched in (models input);
+    /// repeatable.
+    #[arg(
+        long = "python-path",
+        value_name = "DIR",
+        help_heading = "Models (.py input)"
+    )]
+    pub python_path: Vec<String>,
+    /// The SQLModel version the models run with (its DDL differs: < 0.0.45 maps datetime to
+    /// TIMESTAMP WITHOUT TIME ZONE); default: the newest.
+    #[arg(long, value_name = "VERSION", help_heading = "Models (.py input)")]
+    pub sqlmodel: Option<String>,
+    /// The SQLAlchemy version the models run with (2.0 maps Mapped[float] to FLOAT, 2.1 to
+    /// DOUBLE PRECISION); default: the newest.
+    #[arg(long, value_name = "VERSION", help_heading = "Models (.py input)")]
+    pub sqlalchemy: Option<String>,
+
     /// Revision message (required with --format alembic).
     #[arg(
         short,
@@ -133,6 +152,18 @@ impl DiffArgs {
             exclude: self.exclude.clone(),
             version_table: Some(self.version_table.clone()),
         }
+    }
+
+    /// The library versions models input is read for.
+    pub fn models_profile(&self) -> Result<schemashift::input::python::Profile, String> {
+        let mut p = schemashift::input::python::Profile::default();
+        if let Some(v) = &self.sqlmodel {
+            p = p.with_sqlmodel(v)?;
+        }
+        if let Some(v) = &self.sqlalchemy {
+            p = p.with_sqlalchemy(v)?;
+        }
+        Ok(p)
     }
 
     pub fn denied(&self, kind: HazardKind) -> bool {

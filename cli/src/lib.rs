@@ -6,6 +6,7 @@
 //! 4 hazards of a denied kind (only with `--deny`).
 
 mod args;
+mod models;
 mod report;
 mod revision;
 
@@ -72,6 +73,20 @@ fn read_input(host: &mut dyn Host, path: &str) -> Result<String, String> {
     }
 }
 
+/// One side: models (a `.py` file or a directory) or a DDL file.
+fn read_side(
+    host: &mut dyn Host,
+    path: &str,
+    python_path: &[String],
+) -> Result<models::SideInput, String> {
+    if models::is_models(host, path) {
+        let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
+        models::read_models(host, path, python_path, &mut read).map(models::SideInput::Models)
+    } else {
+        read_input(host, path).map(models::SideInput::Sql)
+    }
+}
+
 fn display_name(path: &str) -> &str {
     if path == "-" {
         "<stdin>"
@@ -89,9 +104,16 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         let _ = write!(err, "{}", e.render());
         return 2;
     }
+    let models_profile = match args.models_profile() {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "schemashift: {e}");
+            return 2;
+        }
+    };
     let (current, desired) = match (
-        read_input(host, &args.current),
-        read_input(host, &args.desired),
+        read_side(host, &args.current, &args.python_path),
+        read_side(host, &args.desired, &args.python_path),
     ) {
         (Ok(c), Ok(d)) => (c, d),
         (Err(e), _) | (_, Err(e)) => {
@@ -123,22 +145,25 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
     let file_name = alembic
         .as_ref()
         .map(|i| schemashift::output::alembic::file_name(&i.rev_id, &i.message));
-    let outcome = schemashift::migrate(
-        &current,
-        &desired,
+    let outcome = schemashift::migrate_inputs(
+        current.as_input(),
+        desired.as_input(),
         &Options {
             dialect: args.dialect,
             renames,
             safety: args.safety(),
             alembic,
             filter: args.filter(),
+            models: models_profile,
         },
     );
     for d in &outcome.diagnostics {
-        let (file, source) = match d.side {
-            schemashift::Side::Current => (display_name(&args.current), current.as_str()),
-            schemashift::Side::Desired => (display_name(&args.desired), desired.as_str()),
+        let (file, side) = match d.side {
+            schemashift::Side::Current => (display_name(&args.current), &current),
+            schemashift::Side::Desired => (display_name(&args.desired), &desired),
         };
+        let file = d.file.as_deref().unwrap_or(file);
+        let source = side.text_of(d.file.as_deref());
         let _ = report::write_diagnostic(err, file, source, d);
     }
     let Some(migration) = outcome.migration else {

@@ -522,3 +522,105 @@ fn strict_turns_input_warnings_into_errors() {
         Some(0)
     );
 }
+
+/// Write `files` (path, text) under a fresh folder `name` of the test dir; its path.
+fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let root = dir().join(name);
+    for (path, text) in files {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    }
+    root
+}
+
+const ENUMS: &str = "import enum\n\n\nclass Color(str, enum.Enum):\n    red = 'red'\n    blue = 'blue'\n";
+const MIXINS: &str = "from datetime import datetime\n\nfrom sqlmodel import Field, SQLModel\n\n\nclass Stamped(SQLModel):\n    created_at: datetime = Field(default_factory=datetime.utcnow)\n";
+const MODELS: &str = "from typing import Optional\n\nfrom sqlmodel import Field, SQLModel\n\nfrom app.enums import Color\nfrom shared.mixins import Stamped\nfrom .tags import Tag\n\n\nclass Paint(Stamped, table=True):\n    id: Optional[int] = Field(default=None, primary_key=True)\n    color: Color\n    tag_id: int | None = Field(default=None, foreign_key=\"tag.id\")\n";
+const TAGS: &str = "from sqlmodel import Field, SQLModel\n\n\nclass Tag(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n    label: str = Field(max_length=20, unique=True)\n";
+
+#[test]
+fn models_file_package_and_python_path() {
+    let root = tree(
+        "models_input",
+        &[
+            ("proj/app/__init__.py", ""),
+            ("proj/app/enums.py", ENUMS),
+            ("proj/app/models.py", MODELS),
+            ("proj/app/tags.py", TAGS),
+            ("lib/shared/__init__.py", ""),
+            ("lib/shared/mixins.py", MIXINS),
+        ],
+    );
+    let empty = write("empty.sql", "");
+    let models = root.join("proj/app/models.py");
+    let lib = root.join("lib");
+    let (models, lib) = (models.to_str().unwrap(), lib.to_str().unwrap());
+    // Without --python-path the mixin's module is not found: a positioned warning, no table.
+    let out = run(&["diff", &empty, models], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!("{models}:10:13: warning[W005]: class `Paint`")),
+        "{err}"
+    );
+    assert!(err.contains("--python-path"), "{err}");
+    // With it: the enum from app/, the mixin from lib/, the relative import of tags.py.
+    let out = run(&["diff", &empty, models, "--python-path", lib], None);
+    assert_eq!(text(&out.stderr), "");
+    let up = text(&out.stdout);
+    assert!(up.contains("CREATE TYPE color AS ENUM ('red', 'blue');"), "{up}");
+    assert!(up.contains("created_at timestamp with time zone NOT NULL,"), "{up}");
+    assert!(up.contains("REFERENCES tag (id)"), "{up}");
+    assert!(up.contains("CONSTRAINT tag_label_key UNIQUE (label)"), "{up}");
+    // A package directory reads every module in it; --sqlmodel picks the older datetime.
+    let pkg = root.join("proj/app");
+    let out = run(
+        &[
+            "diff",
+            &empty,
+            pkg.to_str().unwrap(),
+            "--python-path",
+            lib,
+            "--sqlmodel",
+            "0.0.44",
+            "--dialect",
+            "sqlite",
+        ],
+        None,
+    );
+    assert_eq!(text(&out.stderr), "");
+    let up = text(&out.stdout);
+    assert!(up.contains("CREATE TABLE paint ("), "{up}");
+    assert!(up.contains("color VARCHAR(4) NOT NULL,"), "{up}");
+    // Models on both sides.
+    let newer = tree(
+        "models_input_v2",
+        &[(
+            "models.py",
+            "from sqlmodel import Field, SQLModel\n\n\nclass Tag(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n    label: str = Field(max_length=40, unique=True)\n    note: str | None = None\n",
+        )],
+    );
+    let older = root.join("proj/app/tags.py");
+    let out = run(
+        &[
+            "diff",
+            older.to_str().unwrap(),
+            newer.join("models.py").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "ALTER TABLE tag ALTER COLUMN label TYPE character varying(40);\nALTER TABLE tag ADD COLUMN note character varying;\n"
+    );
+    // A syntax error stops with exit 1 at the error.
+    let bad = write("bad.py", "class T(SQLModel, table=True):\n    id: int = (\n");
+    let out = run(&["diff", &empty, &bad], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with(&format!("{bad}:3:1: error[E005]: Python syntax error")),
+        "{}",
+        text(&out.stderr)
+    );
+}

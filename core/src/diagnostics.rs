@@ -57,19 +57,29 @@ pub enum Code {
     /// A column type that is not built in, not created in the file (`CREATE TYPE`,
     /// `CREATE DOMAIN`) and not from an extension the file creates; usually a typo.
     W004,
+    /// models.py input: a Python file that is not valid Python (syntax error); the models
+    /// cannot be read.
+    E005,
+    /// models.py input: a construct whose DDL cannot be decided without running Python (a type
+    /// or default computed at run time, an unknown third-party type, a module that was not
+    /// found...): what it affects is left out of the comparison, and the message says how to
+    /// resolve it (e.g. a `# schemashift: type=JSONB` comment on the line).
+    W005,
 }
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 10] = [
         Code::E001,
         Code::E002,
         Code::E003,
         Code::E004,
+        Code::E005,
         Code::W001,
         Code::W002,
         Code::W003,
         Code::W004,
+        Code::W005,
     ];
 
     pub fn name(self) -> &'static str {
@@ -82,13 +92,15 @@ impl Code {
             Code::W002 => "W002",
             Code::W003 => "W003",
             Code::W004 => "W004",
+            Code::E005 => "E005",
+            Code::W005 => "W005",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::E001 | Code::E002 | Code::E003 | Code::E004 => Severity::Error,
-            Code::W001 | Code::W002 | Code::W003 | Code::W004 => Severity::Warning,
+            Code::E001 | Code::E002 | Code::E003 | Code::E004 | Code::E005 => Severity::Error,
+            Code::W001 | Code::W002 | Code::W003 | Code::W004 | Code::W005 => Severity::Warning,
         }
     }
 
@@ -103,6 +115,8 @@ impl Code {
             Code::W002 => "refers to an object the input does not define",
             Code::W003 => "a declared rename does not fit",
             Code::W004 => "unknown type",
+            Code::E005 => "Python syntax error (models.py input)",
+            Code::W005 => "cannot be decided statically (models.py input): not compared",
         }
     }
 }
@@ -134,6 +148,10 @@ pub struct Diagnostic {
     /// Byte offset just past the end of the range (`>= offset`; equal for a point).
     pub end: usize,
     pub message: String,
+    /// The file of a multi-file input (models.py packages: the path as given); `None` for a
+    /// one-text input, whose file the caller knows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Diagnostic {

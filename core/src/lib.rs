@@ -33,6 +33,29 @@ pub struct Options {
     pub alembic: Option<RevisionInfo>,
     /// Objects left out of the comparison (by default: Alembic's `alembic_version`).
     pub filter: plan::filter::Filter,
+    /// Library versions that decide the DDL of models.py input ([`Input::Models`]).
+    pub models: input::python::Profile,
+}
+
+/// One side's snapshot: SQL DDL text, or SQLModel / SQLAlchemy model files.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Sql(&'a str),
+    Models(&'a input::python::Sources),
+}
+
+impl Input<'_> {
+    fn parse(
+        self,
+        dialect: &dyn dialects::Dialect,
+        side: Side,
+        profile: input::python::Profile,
+    ) -> (model::Schema, Vec<Diagnostic>) {
+        match self {
+            Input::Sql(text) => input::sql::parse(text, dialect, side),
+            Input::Models(src) => input::python::parse(src, dialect, side, profile),
+        }
+    }
 }
 
 /// A rename given as text: `old=new` renames a table, `table.old=new` (or
@@ -148,11 +171,16 @@ impl Outcome {
     }
 }
 
-/// Parse both schemas, diff them and render the migration both ways.
+/// Parse both schemas (SQL DDL), diff them and render the migration both ways.
 pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
+    migrate_inputs(Input::Sql(current), Input::Sql(desired), options)
+}
+
+/// [`migrate`] for inputs of either kind (SQL DDL or models).
+pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options) -> Outcome {
     let dialect = options.dialect.dialect();
-    let (mut from, mut diagnostics) = input::sql::parse(current, dialect, Side::Current);
-    let (mut to, more) = input::sql::parse(desired, dialect, Side::Desired);
+    let (mut from, mut diagnostics) = current.parse(dialect, Side::Current, options.models);
+    let (mut to, more) = desired.parse(dialect, Side::Desired, options.models);
     diagnostics.extend(more);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Outcome {
@@ -189,6 +217,7 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
             offset,
             end: offset,
             message: p.message,
+            file: None,
         });
     }
     changes.extend(plan::diff(&renamed, &to, dialect));

@@ -341,6 +341,7 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
                         .unwrap_or_else(|| ALEMBIC_VERSION_TABLE.to_string()),
                 ),
             },
+            models: Default::default(),
         },
     );
 
@@ -511,6 +512,7 @@ mod tests {
             offset,
             end: offset,
             message: format!("at {offset}"),
+            file: None,
         }
     }
 
@@ -564,6 +566,7 @@ mod tests {
                 offset: 1, // inside 'é'
                 end: 1,
                 message: String::new(),
+                file: None,
             },
             schemashift::Diagnostic {
                 severity: schemashift::Severity::Warning,
@@ -574,6 +577,7 @@ mod tests {
                 offset: 99,
                 end: 99,
                 message: String::new(),
+                file: None,
             },
         ];
         let out = convert_diagnostics(text, "", &diags);

@@ -2,6 +2,7 @@
 //! input language is a folder here (today SQL DDL, [`sql`]) and implements [`Frontend`]; what a
 //! database's DDL has comes from its dialect ([`Dialect::grammar`]).
 
+pub mod python;
 pub mod sql;
 
 use crate::diagnostics::{Diagnostic, Side};

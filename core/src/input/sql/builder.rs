@@ -226,6 +226,7 @@ impl<'d> Builder<'d> {
             offset,
             end: offset,
             message,
+            file: None,
         });
     }
 

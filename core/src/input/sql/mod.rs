@@ -295,6 +295,7 @@ impl Builder<'_> {
             offset,
             end: end.unwrap_or(offset).max(offset),
             message,
+            file: None,
         });
     }
 }

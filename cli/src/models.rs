@@ -1,0 +1,151 @@
+//! Reading one side's input: a DDL file (or stdin), or models: a `.py` file or a package
+//! directory, with the local modules they import (the core says which files it wants; the
+//! host reads them).
+
+use crate::Host;
+use schemashift::input::python::Sources;
+
+/// One side as read.
+pub enum SideInput {
+    Sql(String),
+    Models(Sources),
+}
+
+impl SideInput {
+    pub fn as_input(&self) -> schemashift::Input<'_> {
+        match self {
+            SideInput::Sql(text) => schemashift::Input::Sql(text),
+            SideInput::Models(src) => schemashift::Input::Models(src),
+        }
+    }
+
+    /// The text of the file a diagnostic is about (the side's text for SQL).
+    pub fn text_of(&self, file: Option<&str>) -> &str {
+        match (self, file) {
+            (SideInput::Sql(text), _) => text,
+            (SideInput::Models(src), Some(f)) => src
+                .files
+                .iter()
+                .find(|(p, _)| p == f)
+                .map_or("", |(_, t)| t.as_str()),
+            (SideInput::Models(_), None) => "",
+        }
+    }
+}
+
+/// At most this many model files are read for one side.
+const MAX_FILES: usize = 20_000;
+
+fn parent(path: &str) -> String {
+    let p = path.trim_end_matches('/');
+    match p.rfind('/') {
+        Some(0) => "/".into(),
+        Some(i) => p[..i].to_string(),
+        None => String::new(),
+    }
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else if dir.ends_with('/') {
+        format!("{dir}{name}")
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+fn exists(host: &mut dyn Host, path: &str) -> bool {
+    host.read(path).is_ok()
+}
+
+/// Whether `path` names models: a `.py` file or a directory.
+pub fn is_models(host: &mut dyn Host, path: &str) -> bool {
+    path != "-" && (path.ends_with(".py") || host.list_dir(path).is_ok())
+}
+
+/// Read models: the entry files (the `.py` file, or every `.py` file under the directory),
+/// then the local modules they import, searched relative to them, in the package roots above
+/// them and in `python_path`.
+pub fn read_models(
+    host: &mut dyn Host,
+    path: &str,
+    python_path: &[String],
+    read: &mut dyn FnMut(&mut dyn Host, &str) -> Result<String, String>,
+) -> Result<Sources, String> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    let start_dir = if path.ends_with(".py") {
+        files.push((path.to_string(), read(host, path)?));
+        parent(path)
+    } else {
+        let mut stack = vec![path.trim_end_matches('/').to_string()];
+        let mut found = Vec::new();
+        while let Some(dir) = stack.pop() {
+            let mut names = host
+                .list_dir(&dir)
+                .map_err(|e| format!("schemashift: {dir}: {e}"))?;
+            names.sort();
+            for n in names {
+                let p = join(&dir, &n);
+                if n.ends_with(".py") {
+                    found.push(p);
+                } else if !n.starts_with('.')
+                    && n != "__pycache__"
+                    && n != "node_modules"
+                    && host.list_dir(&p).is_ok()
+                {
+                    stack.push(p);
+                }
+            }
+            if found.len() > MAX_FILES {
+                return Err(format!(
+                    "schemashift: {path}: more than {MAX_FILES} .py files"
+                ));
+            }
+        }
+        found.sort();
+        for p in found {
+            let text = read(host, &p)?;
+            files.push((p, text));
+        }
+        path.trim_end_matches('/').to_string()
+    };
+    // Roots for absolute imports: --python-path, the folder above the outermost package
+    // holding the models, the models' own folder, and the working directory.
+    let mut roots: Vec<String> = python_path
+        .iter()
+        .map(|p| p.trim_end_matches('/').to_string())
+        .collect();
+    let mut top = start_dir.clone();
+    let mut guard = 0;
+    while !top.is_empty() && top != "/" && exists(host, &join(&top, "__init__.py")) && guard < 64 {
+        top = parent(&top);
+        guard += 1;
+    }
+    for r in [top, start_dir, String::new()] {
+        if !roots.contains(&r) {
+            roots.push(r);
+        }
+    }
+    let mut src = Sources { files, roots };
+    let mut tried: Vec<String> = Vec::new();
+    loop {
+        let mut added = false;
+        for cand in src.wanted() {
+            if tried.contains(&cand) {
+                continue;
+            }
+            tried.push(cand.clone());
+            if let Ok(bytes) = host.read(&cand) {
+                if let Ok(text) = schemashift::input::decode(&bytes) {
+                    src.files.push((cand, text.to_string()));
+                    added = true;
+                }
+            }
+        }
+        if !added || src.files.len() > MAX_FILES {
+            break;
+        }
+    }
+    Ok(src)
+}

@@ -1,0 +1,503 @@
+//! [`TableDef`]s -> the DDL SQLAlchemy's `create_all` emits for them (per dialect), with each
+//! line's origin in the Python sources, so the SQL frontend's schema builder reads it exactly as
+//! it reads SQL input and its diagnostics can point back into the models.
+
+use super::models::{ConstraintDef, FkDef, IndexDef, Origin, TableDef};
+use super::types::SaType;
+use crate::dialects::DialectKind;
+use std::collections::BTreeMap;
+
+/// DDL text and where each of its lines comes from.
+#[derive(Default)]
+pub struct Emitted {
+    pub sql: String,
+    /// (byte offset in `sql`, origin) of each line written, in order.
+    pub origins: Vec<(usize, Origin)>,
+}
+
+impl Emitted {
+    fn line(&mut self, text: &str, at: Origin) {
+        self.origins.push((self.sql.len(), at));
+        self.sql.push_str(text);
+        self.sql.push('\n');
+    }
+
+    /// The origin of a byte offset of `sql`.
+    pub fn origin_of(&self, offset: usize) -> Option<Origin> {
+        let i = self.origins.partition_point(|(o, _)| *o <= offset);
+        self.origins.get(i.checked_sub(1)?).map(|(_, at)| *at)
+    }
+}
+
+const RESERVED: &[&str] = &[
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "fetch",
+    "for",
+    "foreign",
+    "from",
+    "grant",
+    "group",
+    "having",
+    "in",
+    "initially",
+    "intersect",
+    "into",
+    "lateral",
+    "leading",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "not",
+    "null",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "placing",
+    "primary",
+    "references",
+    "returning",
+    "select",
+    "session_user",
+    "some",
+    "symmetric",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "variadic",
+    "when",
+    "where",
+    "window",
+    "with",
+    "authorization",
+    "binary",
+    "collation",
+    "concurrently",
+    "cross",
+    "freeze",
+    "full",
+    "ilike",
+    "inner",
+    "is",
+    "isnull",
+    "join",
+    "left",
+    "like",
+    "natural",
+    "notnull",
+    "outer",
+    "overlaps",
+    "right",
+    "similar",
+    "verbose",
+    "index",
+    "key",
+    "type",
+    "value",
+    "values",
+];
+
+/// A name as SQLAlchemy's preparer writes it: bare when lower case and not reserved.
+pub fn quote(name: &str) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !RESERVED.contains(&name);
+    if plain {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
+fn qual(schema: &Option<String>, name: &str) -> String {
+    match schema {
+        Some(s) => format!("{}.{}", quote(s), quote(name)),
+        None => quote(name),
+    }
+}
+
+fn sql_str(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// Fill a naming-convention template.
+fn convention(
+    template: &str,
+    table: &str,
+    columns: &[String],
+    referred: Option<&FkDef>,
+    constraint_name: Option<&str>,
+) -> Option<String> {
+    let mut out = template.to_string();
+    let c0 = columns.first().cloned().unwrap_or_default();
+    let subs: Vec<(String, String)> = vec![
+        ("%(table_name)s".into(), table.to_string()),
+        ("%(column_0_name)s".into(), c0.clone()),
+        ("%(column_0_label)s".into(), format!("{table}_{c0}")),
+        ("%(column_0_key)s".into(), c0.clone()),
+        ("%(column_0N_name)s".into(), columns.concat()),
+        ("%(column_0_N_name)s".into(), columns.join("_")),
+        (
+            "%(column_0N_label)s".into(),
+            columns
+                .iter()
+                .map(|c| format!("{table}_{c}"))
+                .collect::<Vec<_>>()
+                .concat(),
+        ),
+        (
+            "%(column_0_N_label)s".into(),
+            columns
+                .iter()
+                .map(|c| format!("{table}_{c}"))
+                .collect::<Vec<_>>()
+                .join("_"),
+        ),
+        ("%(column_0N_key)s".into(), columns.concat()),
+        ("%(column_0_N_key)s".into(), columns.join("_")),
+        (
+            "%(referred_table_name)s".into(),
+            referred.map_or(String::new(), |f| f.table.clone()),
+        ),
+        (
+            "%(referred_column_0_name)s".into(),
+            referred
+                .and_then(|f| f.ref_columns.first().cloned())
+                .unwrap_or_default(),
+        ),
+        (
+            "%(referred_column_0N_name)s".into(),
+            referred.map_or(String::new(), |f| f.ref_columns.concat()),
+        ),
+        (
+            "%(referred_column_0_N_name)s".into(),
+            referred.map_or(String::new(), |f| f.ref_columns.join("_")),
+        ),
+    ];
+    if out.contains("%(constraint_name)s") {
+        out = out.replace("%(constraint_name)s", constraint_name?);
+    }
+    for (k, v) in subs {
+        out = out.replace(&k, &v);
+    }
+    Some(out)
+}
+
+/// The name SQLAlchemy gives a constraint of kind `key` (`uq`, `ck`, `fk`, `pk`, `ix`).
+fn constraint_name(
+    t: &TableDef,
+    key: &str,
+    given: Option<&str>,
+    columns: &[String],
+    fk: Option<&FkDef>,
+) -> Option<String> {
+    match t.naming.get(key) {
+        Some(tpl) if given.is_none() || tpl.contains("%(constraint_name)s") => {
+            convention(tpl, &t.name, columns, fk, given).or_else(|| given.map(str::to_string))
+        }
+        _ if key == "ix" && given.is_none() && !t.naming.contains_key("ix") => {
+            convention("ix_%(column_0_label)s", &t.name, columns, fk, None)
+        }
+        _ => given.map(str::to_string),
+    }
+}
+
+/// The DDL of `tables` for `dialect`, as `create_all` orders it: enum types, then tables
+/// (each followed by its indexes), then comments.
+pub fn emit(tables: &[TableDef], dialect: DialectKind) -> Emitted {
+    let pg = dialect == DialectKind::Postgres;
+    let mut e = Emitted::default();
+    // PostgreSQL enum types, once per name.
+    if pg {
+        let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+        for t in tables {
+            for c in &t.columns {
+                let mut ty = &c.ty;
+                while let SaType::Array(inner) = ty {
+                    ty = inner;
+                }
+                if let SaType::Enum {
+                    name,
+                    labels,
+                    native: true,
+                    ..
+                } = ty
+                {
+                    if seen.insert(name.clone(), ()).is_none() {
+                        let labels: Vec<String> = labels.iter().map(|l| sql_str(l)).collect();
+                        e.line(
+                            &format!(
+                                "CREATE TYPE {} AS ENUM ({});",
+                                qual(&t.schema, name),
+                                labels.join(", ")
+                            ),
+                            c.at,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for t in tables {
+        table(&mut e, t, dialect);
+    }
+    if pg {
+        for t in tables {
+            if let Some(c) = &t.comment {
+                e.line(
+                    &format!(
+                        "COMMENT ON TABLE {} IS {};",
+                        qual(&t.schema, &t.name),
+                        sql_str(c)
+                    ),
+                    t.at,
+                );
+            }
+            for c in &t.columns {
+                if let Some(text) = &c.comment {
+                    e.line(
+                        &format!(
+                            "COMMENT ON COLUMN {}.{} IS {};",
+                            qual(&t.schema, &t.name),
+                            quote(&c.name),
+                            sql_str(text)
+                        ),
+                        c.at,
+                    );
+                }
+            }
+        }
+    }
+    e
+}
+
+fn table(e: &mut Emitted, t: &TableDef, dialect: DialectKind) {
+    let pg = dialect == DialectKind::Postgres;
+    let mut pk_cols: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| c.primary_key)
+        .map(|c| c.name.clone())
+        .collect();
+    let mut pk_name = None;
+    let mut pk_at = t.at;
+    for (c, at) in &t.constraints {
+        if let ConstraintDef::PrimaryKey { name, columns } = c {
+            pk_cols = columns.clone();
+            pk_name = name.clone();
+            pk_at = *at;
+        }
+    }
+    // The autoincrement column: SQLAlchemy's rules for a single integer primary key.
+    let auto = if pk_cols.len() == 1 {
+        t.columns.iter().find(|c| {
+            c.name == pk_cols[0]
+                && c.ty.serial().is_some()
+                && c.autoincrement != Some(false)
+                && (c.autoincrement == Some(true)
+                    || (c.fks.is_empty() && c.server_default.is_none() && !c.py_default))
+        })
+    } else {
+        None
+    };
+    let mut header = format!("CREATE TABLE {} (", qual(&t.schema, &t.name));
+    if let Some(old) = &t.renamed_from {
+        header.push_str(&format!(" -- schemashift: renamed from {old}"));
+    }
+    e.line(&header, t.at);
+    let mut items: Vec<(String, Origin)> = Vec::new();
+    let sqlite_inline_pk = !pg && t.sqlite_autoincrement && auto.is_some();
+    for c in &t.columns {
+        let is_auto = auto.is_some_and(|a| a.name == c.name);
+        let ty = if pg && is_auto && !c.py_default {
+            c.ty.serial()
+                .map_or_else(|| c.ty.ddl(dialect), str::to_string)
+        } else {
+            c.ty.ddl(dialect)
+        };
+        let mut line = format!("\t{} {}", quote(&c.name), ty);
+        if let Some(d) = &c.server_default {
+            line.push_str(&format!(" DEFAULT {d}"));
+        }
+        if !c.nullable || c.primary_key {
+            line.push_str(" NOT NULL");
+        }
+        if sqlite_inline_pk && is_auto {
+            line.push_str(" PRIMARY KEY AUTOINCREMENT");
+        }
+        if let Some(old) = &c.renamed_from {
+            // Written after the comma (see below): `\0` separates it.
+            line.push_str(&format!("\u{0}-- schemashift: renamed from {old}"));
+        }
+        items.push((line, c.at));
+    }
+    if !pk_cols.is_empty() && !sqlite_inline_pk {
+        let name = constraint_name(t, "pk", pk_name.as_deref(), &pk_cols, None);
+        let cols: Vec<String> = pk_cols.iter().map(|c| quote(c)).collect();
+        let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+        items.push((
+            format!("\t{prefix}PRIMARY KEY ({})", cols.join(", ")),
+            pk_at,
+        ));
+    }
+    // Column-level unique (without index=True), then table-level constraints, then foreign keys.
+    for c in &t.columns {
+        if c.unique && !c.index {
+            let cols = vec![c.name.clone()];
+            let name = constraint_name(t, "uq", None, &cols, None);
+            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+            items.push((format!("\t{prefix}UNIQUE ({})", quote(&c.name)), c.at));
+        }
+    }
+    for (c, at) in &t.constraints {
+        match c {
+            ConstraintDef::Unique { name, columns } => {
+                let name = constraint_name(t, "uq", name.as_deref(), columns, None);
+                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+                let cols: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+                items.push((format!("\t{prefix}UNIQUE ({})", cols.join(", ")), *at));
+            }
+            ConstraintDef::Check { name, sql } => {
+                let name = constraint_name(t, "ck", name.as_deref(), &[], None);
+                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+                items.push((format!("\t{prefix}CHECK ({sql})"), *at));
+            }
+            ConstraintDef::PrimaryKey { .. } | ConstraintDef::ForeignKey(_) => {}
+        }
+    }
+    let mut fks: Vec<(&FkDef, Origin)> = Vec::new();
+    for c in &t.columns {
+        for fk in &c.fks {
+            fks.push((fk, c.at));
+        }
+    }
+    for (c, at) in &t.constraints {
+        if let ConstraintDef::ForeignKey(fk) = c {
+            fks.push((fk, *at));
+        }
+    }
+    for (fk, at) in fks {
+        let name = constraint_name(t, "fk", fk.name.as_deref(), &fk.columns, Some(fk));
+        let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+        let cols: Vec<String> = fk.columns.iter().map(|c| quote(c)).collect();
+        let refs: Vec<String> = fk.ref_columns.iter().map(|c| quote(c)).collect();
+        let mut line = format!(
+            "\t{prefix}FOREIGN KEY({}) REFERENCES {} ({})",
+            cols.join(", "),
+            qual(&t.schema, &fk.table),
+            refs.join(", ")
+        );
+        if let Some(d) = &fk.ondelete {
+            line.push_str(&format!(" ON DELETE {d}"));
+        }
+        if let Some(u) = &fk.onupdate {
+            line.push_str(&format!(" ON UPDATE {u}"));
+        }
+        items.push((line, at));
+    }
+    let n = items.len();
+    for (i, (text, at)) in items.into_iter().enumerate() {
+        let comma = if i + 1 < n { "," } else { "" };
+        match text.split_once('\u{0}') {
+            Some((def, comment)) => e.line(&format!("{def}{comma} {comment}"), at),
+            None => e.line(&format!("{text}{comma}"), at),
+        }
+    }
+    e.line(");", t.at);
+    // Indexes: index=True columns, then __table_args__ Index(...).
+    for c in &t.columns {
+        if c.index {
+            let cols = vec![c.name.clone()];
+            let name = constraint_name(t, "ix", None, &cols, None).unwrap_or_default();
+            let unique = if c.unique { "UNIQUE " } else { "" };
+            e.line(
+                &format!(
+                    "CREATE {unique}INDEX {} ON {} ({});",
+                    quote(&name),
+                    qual(&t.schema, &t.name),
+                    quote(&c.name)
+                ),
+                c.at,
+            );
+        }
+    }
+    for (idx, at) in &t.indexes {
+        index(e, t, idx, *at);
+    }
+}
+
+fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin) {
+    let cols: Vec<String> = idx
+        .elements
+        .iter()
+        .zip(&idx.is_column)
+        .map(|(el, col)| if *col { quote(el) } else { format!("({el})") })
+        .collect();
+    let colnames: Vec<String> = idx
+        .elements
+        .iter()
+        .zip(&idx.is_column)
+        .filter(|(_, c)| **c)
+        .map(|(el, _)| el.clone())
+        .collect();
+    let name = constraint_name(t, "ix", idx.name.as_deref(), &colnames, None).unwrap_or_default();
+    let unique = if idx.unique { "UNIQUE " } else { "" };
+    let using = idx
+        .using
+        .as_ref()
+        .map_or(String::new(), |u| format!(" USING {u}"));
+    let mut line = format!(
+        "CREATE {unique}INDEX {} ON {}{using} ({})",
+        quote(&name),
+        qual(&t.schema, &t.name),
+        cols.join(", ")
+    );
+    if let Some(w) = &idx.where_ {
+        line.push_str(&format!(" WHERE {w}"));
+    }
+    line.push(';');
+    e.line(&line, at);
+}

@@ -1,0 +1,297 @@
+//! models.py input: SQLModel / SQLAlchemy model modules read statically (never run) into the
+//! same [`Schema`] SQL input gives.
+//!
+//! The files are parsed with ruff's Python parser ([`modules`]); model classes, `Table(...)`
+//! calls and their columns, keys, constraints and indexes become [`models::TableDef`]s the way
+//! SQLModel and SQLAlchemy's declarative layer build their `Table`s ([`models`]); those are
+//! written as the DDL SQLAlchemy's `create_all` emits for the dialect ([`ddl`]), which the SQL
+//! frontend's schema builder reads, so default names, canonical types and expressions come
+//! out exactly as for SQL input. Diagnostics point into the Python files.
+//!
+//! What cannot be decided without running Python is a positioned `W005` warning naming the
+//! construct and how to resolve it; a syntax error is `E005`.
+
+pub mod ddl;
+pub mod models;
+pub mod modules;
+pub mod types;
+
+use crate::diagnostics::{Code, Diagnostic, Side};
+use crate::dialects::Dialect;
+use crate::model::Schema;
+use modules::{Module, Modules, Resolver};
+
+/// Library versions whose DDL differs for the same models (newest by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Profile {
+    /// SQLModel >= 0.0.45 maps `datetime` to `TIMESTAMP WITH TIME ZONE` (before: without).
+    pub sqlmodel_datetime_tz: bool,
+    /// SQLAlchemy 2.1 maps `Mapped[float]` to `DOUBLE PRECISION` / `DOUBLE` (2.0: `FLOAT`).
+    pub sqlalchemy_21: bool,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            sqlmodel_datetime_tz: true,
+            sqlalchemy_21: true,
+        }
+    }
+}
+
+fn version_tuple(v: &str) -> Option<Vec<u64>> {
+    v.trim()
+        .split('.')
+        .map(|p| {
+            p.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()
+        })
+        .collect()
+}
+
+impl Profile {
+    /// The SQLModel version the models are run with (`0.0.44`, `0.0.50`).
+    pub fn with_sqlmodel(mut self, version: &str) -> Result<Self, String> {
+        let v = version_tuple(version)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                format!("SQLModel version `{version}`: expected digits and dots (0.0.50)")
+            })?;
+        self.sqlmodel_datetime_tz = v >= vec![0, 0, 45];
+        Ok(self)
+    }
+
+    /// The SQLAlchemy version (`2.0`, `2.1.9`).
+    pub fn with_sqlalchemy(mut self, version: &str) -> Result<Self, String> {
+        let v = version_tuple(version)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                format!("SQLAlchemy version `{version}`: expected digits and dots (2.1)")
+            })?;
+        self.sqlalchemy_21 = v >= vec![2, 1];
+        Ok(self)
+    }
+}
+
+/// The Python files of one side: (path, text) pairs with `/`-separated paths as the caller
+/// names them, and the folders absolute imports are searched in (`--python-path`, and the
+/// folders above the models).
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub files: Vec<(String, String)>,
+    pub roots: Vec<String>,
+}
+
+impl Sources {
+    /// Files the given ones import that are not given yet: for each import of a module that is
+    /// not a library schemashift knows, the candidate paths (`dir/mod.py`,
+    /// `dir/mod/__init__.py`, for each root). The caller reads those that exist and asks again
+    /// until nothing new is wanted.
+    pub fn wanted(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let have: Vec<String> = self
+            .files
+            .iter()
+            .map(|(p, _)| modules::normalize(p))
+            .collect();
+        for (path, text) in &self.files {
+            let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+                continue;
+            };
+            let m = Module::new(
+                modules::normalize(path),
+                String::new(),
+                parsed.into_suite().to_vec(),
+            );
+            for b in m.bindings.values() {
+                let (spec, name) = match b {
+                    modules::Binding::ImportFrom { module, name } => {
+                        (module.as_str(), Some(name.as_str()))
+                    }
+                    modules::Binding::Import { module } => (module.as_str(), None),
+                    _ => continue,
+                };
+                if !spec.starts_with('.') && modules::is_known_lib(spec) {
+                    continue;
+                }
+                let mut bases = modules::module_candidates(&m.path, spec, &self.roots);
+                if let Some(n) = name {
+                    let sub = if spec.ends_with('.') {
+                        format!("{spec}{n}")
+                    } else {
+                        format!("{spec}.{n}")
+                    };
+                    bases.extend(modules::module_candidates(&m.path, &sub, &self.roots));
+                }
+                for base in bases {
+                    for cand in [format!("{base}.py"), format!("{base}/__init__.py")] {
+                        let cand = modules::normalize(&cand);
+                        if !have.contains(&cand) && !out.contains(&cand) {
+                            out.push(cand);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// Read the models of one side for `dialect`: the schema and the diagnostics (each with its
+/// file).
+pub fn parse(
+    src: &Sources,
+    dialect: &dyn Dialect,
+    side: Side,
+    profile: Profile,
+) -> (Schema, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut mods = Vec::new();
+    for (path, text) in &src.files {
+        let bom = crate::input::bom_len(text);
+        match ruff_python_parser::parse_module(&text[bom..]) {
+            Ok(parsed) => {
+                let mut m = Module::new(
+                    modules::normalize(path),
+                    text[bom..].to_string(),
+                    parsed.into_suite().to_vec(),
+                );
+                m.path = modules::normalize(path);
+                mods.push((path.clone(), m));
+            }
+            Err(e) => {
+                let m = Module::new(path.clone(), text[bom..].to_string(), Vec::new());
+                let start = e.location.start().to_usize();
+                let end = e.location.end().to_usize();
+                let (line, column) = m.line_col(start);
+                diagnostics.push(Diagnostic {
+                    severity: Code::E005.severity(),
+                    code: Code::E005,
+                    side,
+                    line,
+                    column,
+                    offset: start + bom,
+                    end: end.max(start) + bom,
+                    message: format!("Python syntax error: {}", e.error),
+                    file: Some(path.clone()),
+                });
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        return (Schema::default(), diagnostics);
+    }
+    let given: Vec<String> = mods.iter().map(|(p, _)| p.clone()).collect();
+    let modules = Modules {
+        modules: mods.into_iter().map(|(_, m)| m).collect(),
+    };
+    let mut reader = models::Reader {
+        r: Resolver {
+            mods: &modules,
+            roots: &src.roots,
+        },
+        mods: &modules,
+        profile,
+        dialect: dialect.kind(),
+        findings: Vec::new(),
+        tables: Vec::new(),
+    };
+    reader.read_all();
+    let mut tables = std::mem::take(&mut reader.tables);
+    let mut findings = std::mem::take(&mut reader.findings);
+    resolve_fk_types(&mut tables, &mut findings);
+    let emitted = ddl::emit(&tables, dialect.kind());
+    let (mut schema, sql_diags) = crate::input::sql::parse(&emitted.sql, dialect, side);
+    // Rename directives were copied into the DDL: point them back at the model line.
+    for r in &mut schema.renames {
+        if let Some(at) = r.at.and_then(|(_, _, off)| emitted.origin_of(off)) {
+            let (line, column) = modules.modules[at.module].line_col(at.start);
+            r.at = Some((line, column, at.start));
+        }
+    }
+    let position = |at: models::Origin| -> (String, u32, u32, usize, usize) {
+        let m = &modules.modules[at.module];
+        let (line, column) = m.line_col(at.start);
+        (given[at.module].clone(), line, column, at.start, at.end)
+    };
+    for f in findings {
+        let (file, line, column, offset, end) = position(f.at);
+        diagnostics.push(Diagnostic {
+            severity: f.code.severity(),
+            code: f.code,
+            side,
+            line,
+            column,
+            offset,
+            end,
+            message: f.message,
+            file: Some(file),
+        });
+    }
+    for d in sql_diags {
+        // The DDL is schemashift's own: point at the model line it was written for.
+        let Some(at) = emitted.origin_of(d.offset) else {
+            continue;
+        };
+        let (file, line, column, offset, end) = position(at);
+        diagnostics.push(Diagnostic {
+            line,
+            column,
+            offset,
+            end,
+            file: Some(file),
+            ..d
+        });
+    }
+    diagnostics.sort_by(|a, b| (&a.file, a.offset).cmp(&(&b.file, b.offset)));
+    (schema, diagnostics)
+}
+
+/// `Column(ForeignKey("t.c"))` without a type takes the referenced column's type.
+fn resolve_fk_types(tables: &mut [models::TableDef], findings: &mut Vec<models::Finding>) {
+    let snapshot: Vec<(String, Vec<(String, types::SaType)>)> = tables
+        .iter()
+        .map(|t| {
+            (
+                t.name.clone(),
+                t.columns
+                    .iter()
+                    .map(|c| (c.name.clone(), c.ty.clone()))
+                    .collect(),
+            )
+        })
+        .collect();
+    for t in tables.iter_mut() {
+        t.columns.retain_mut(|c| {
+            if c.ty != types::SaType::Raw(String::new()) {
+                return true;
+            }
+            let target = c.fks.first().and_then(|fk| {
+                let (_, cols) = snapshot.iter().find(|(n, _)| *n == fk.table)?;
+                let (_, ty) = cols.iter().find(|(n, _)| Some(n) == fk.ref_columns.first())?;
+                Some(ty.clone())
+            });
+            match target {
+                Some(ty) if ty != types::SaType::Raw(String::new()) => {
+                    c.ty = ty;
+                    true
+                }
+                _ => {
+                    findings.push(models::Finding {
+                        code: Code::W005,
+                        at: c.at,
+                        message: format!(
+                            "column `{}` has no type and its foreign key's target is not among the models read; the column is not compared (give the type)",
+                            c.name
+                        ),
+                    });
+                    false
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,600 @@
+//! SQLAlchemy declarative classes (`Mapped` / `mapped_column`, classic `Column`),
+//! `__table_args__` and module-level `Table(...)`.
+
+use super::*;
+
+impl<'a> Reader<'a> {
+    // ---------------------------------------------------------------------------------------
+    // Declarative (SQLAlchemy 2.0 Mapped / classic Column) and Table(...)
+    // ---------------------------------------------------------------------------------------
+
+    pub(super) fn declarative_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
+        // SQLAlchemy puts the class's own columns first, then those of its mixins and bases
+        // in MRO order; the most derived definition of a name wins.
+        let mut names: Vec<String> = Vec::new();
+        let mut cols: Vec<Option<ColumnDef>> = Vec::new();
+        for id in mro.iter() {
+            let Some(c) = self.class(id) else { continue };
+            let m = id.module;
+            for s in c.body.iter() {
+                let (attr, ann, value): (String, Option<&'a Expr>, Option<&'a Expr>) = match s {
+                    Stmt::AnnAssign(a) => match &*a.target {
+                        Expr::Name(n) => {
+                            (n.id.to_string(), Some(&*a.annotation), a.value.as_deref())
+                        }
+                        _ => continue,
+                    },
+                    Stmt::Assign(a) if a.targets.len() == 1 => match &a.targets[0] {
+                        Expr::Name(n) => (n.id.to_string(), None, Some(&*a.value)),
+                        _ => continue,
+                    },
+                    Stmt::FunctionDef(f)
+                        if f.decorator_list.iter().any(|d| {
+                            self.r
+                                .ext_name(
+                                    m,
+                                    match &d.expression {
+                                        Expr::Attribute(a) => &a.value,
+                                        e => e,
+                                    },
+                                )
+                                .is_some_and(|n| n.ends_with("declared_attr"))
+                        }) && !f.name.as_str().starts_with("__") =>
+                    {
+                        match single_return(f) {
+                            Some(v) => (f.name.to_string(), f.returns.as_deref(), Some(v)),
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                if attr.starts_with("__") {
+                    continue;
+                }
+                if names.contains(&attr) {
+                    continue;
+                }
+                let col = self.declarative_column(m, &attr, s, ann, value, table);
+                names.push(attr);
+                cols.push(col);
+            }
+        }
+        table.columns.extend(cols.into_iter().flatten());
+    }
+
+    pub(super) fn declarative_column(
+        &mut self,
+        m: usize,
+        attr: &str,
+        s: &'a Stmt,
+        ann: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        table: &mut TableDef,
+    ) -> Option<ColumnDef> {
+        let at = self.origin(m, s);
+        let u = ann.map(|a| self.unwrap_annotation(m, a));
+        if let Some(v) = value {
+            let Some((name, call)) = self.callee(m, v) else {
+                return None; // a plain class attribute
+            };
+            let short = name.rsplit('.').next().unwrap_or("");
+            match short {
+                "Column" | "mapped_column" => {
+                    let _ = call;
+                    return self.column_call(
+                        m,
+                        v,
+                        attr,
+                        u.as_ref(),
+                        table,
+                        at,
+                        short == "mapped_column",
+                    );
+                }
+                "relationship" | "Relationship" | "synonym" | "column_property"
+                | "association_proxy" | "hybrid_property" | "deferred" | "composite"
+                | "query_expression" | "backref" => return None,
+                _ => return None,
+            }
+        }
+        // `x: Mapped[int]` without a value.
+        let u = u?;
+        if !u.mapped {
+            return None;
+        }
+        // `Mapped["Other"]` / `Mapped[list["Other"]]` are relationships.
+        if matches!(u.ty, Expr::StringLiteral(_)) {
+            return None;
+        }
+        if let Sym::Class(cid) = self.r.expr(u.module, u.ty) {
+            self.enum_members(&cid)?;
+        }
+        if let Expr::Subscript(s) = u.ty {
+            if matches!(
+                self.r.ext_name(u.module, &s.value).as_deref(),
+                Some("builtins.list" | "builtins.set" | "typing.List" | "typing.Set")
+            ) {
+                return None;
+            }
+        }
+        let ty = match self.type_override(m, at.start) {
+            Some(t) => SaType::Raw(t),
+            None => self.python_type(u.module, u.ty, attr, None, None, None, true)?,
+        };
+        Some(ColumnDef {
+            name: attr.to_string(),
+            ty,
+            nullable: u.optional,
+            primary_key: false,
+            unique: false,
+            index: false,
+            fks: Vec::new(),
+            server_default: None,
+            comment: None,
+            autoincrement: None,
+            py_default: false,
+            at,
+            renamed_from: self.renamed_from(m, at.start),
+        })
+    }
+
+    /// `Column(...)` / `mapped_column(...)`: the column, named `attr` unless the call names it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn column_call(
+        &mut self,
+        m: usize,
+        call_e: &'a Expr,
+        attr: &str,
+        ann: Option<&Unwrapped<'a>>,
+        table: &mut TableDef,
+        at: Origin,
+        mapped: bool,
+    ) -> Option<ColumnDef> {
+        let Expr::Call(call) = call_e else {
+            return None;
+        };
+        let _ = table;
+        let mut name = attr.to_string();
+        let mut ty: Option<SaType> = None;
+        let mut fks = Vec::new();
+        let override_ty = self.type_override(m, at.start);
+        for (i, a) in call.arguments.args.iter().enumerate() {
+            if i == 0 {
+                if let Some(Lit::Str(s)) = self.lit(m, a) {
+                    name = s;
+                    continue;
+                }
+            }
+            if let Some((callee, fk)) = self.callee(m, a) {
+                if callee == "sa.ForeignKey" {
+                    if let Some(target) = fk.arguments.args.first() {
+                        match self.fk_target(m, target) {
+                            Some((t, c)) => fks.push(FkDef {
+                                table: t,
+                                columns: Vec::new(),
+                                ref_columns: vec![c],
+                                name: kwarg(fk, "name").and_then(|n| self.lit_str(m, n)),
+                                ondelete: kwarg(fk, "ondelete").and_then(|n| self.lit_str(m, n)),
+                                onupdate: kwarg(fk, "onupdate").and_then(|n| self.lit_str(m, n)),
+                            }),
+                            None => self.warn(m, target, format!("column `{name}`: the foreign key target cannot be read statically; the foreign key is not compared")),
+                        }
+                    }
+                    continue;
+                }
+                if matches!(
+                    callee.as_str(),
+                    "sa.Sequence"
+                        | "sa.Identity"
+                        | "sa.Computed"
+                        | "sa.FetchedValue"
+                        | "sa.DefaultClause"
+                ) {
+                    self.warn(m, a, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
+                    continue;
+                }
+            }
+            if override_ty.is_none() && ty.is_none() {
+                ty = self.sa_type(m, a, &name);
+                ty.as_ref()?;
+            }
+        }
+        if let Some(k) = kwarg(call, "type_") {
+            if override_ty.is_none() {
+                ty = self.sa_type(m, k, &name);
+                ty.as_ref()?;
+            }
+        }
+        if let Some(k) = kwarg(call, "name") {
+            if let Some(n) = self.lit_str(m, k) {
+                name = n;
+            }
+        }
+        let ty = match (override_ty, ty, ann) {
+            (Some(t), _, _) => SaType::Raw(t),
+            (None, Some(t), _) => t,
+            (None, None, Some(u)) if mapped && u.mapped => {
+                self.python_type(u.module, u.ty, &name, None, None, None, true)?
+            }
+            (None, None, _) if !fks.is_empty() => {
+                // The type of a ForeignKey column without one is the referenced column's,
+                // resolved after all tables are read.
+                SaType::Raw(String::new())
+            }
+            _ => {
+                self.warn(
+                    m,
+                    call_e,
+                    format!("column `{name}`: no type given; the column is not compared"),
+                );
+                return None;
+            }
+        };
+        let mut col = ColumnDef {
+            name: name.clone(),
+            ty,
+            nullable: true,
+            primary_key: false,
+            unique: false,
+            index: false,
+            fks,
+            server_default: None,
+            comment: None,
+            autoincrement: None,
+            py_default: false,
+            at,
+            renamed_from: self.renamed_from(m, at.start),
+        };
+        let mut nullable_given = None;
+        for k in call.arguments.keywords.iter() {
+            let Some(arg) = &k.arg else { continue };
+            if arg.as_str() == "nullable" {
+                nullable_given = self.lit_bool(m, &k.value);
+                continue;
+            }
+            self.column_kwarg(m, arg.as_str(), &k.value, &mut col);
+        }
+        for fk in &mut col.fks {
+            fk.columns = vec![name.clone()];
+        }
+        col.nullable = match nullable_given {
+            Some(b) => b,
+            None if col.primary_key => false,
+            None if mapped => ann.is_some_and(|u| u.optional) || ann.is_none_or(|u| !u.mapped),
+            None => true,
+        };
+        if col.primary_key && nullable_given.is_none() {
+            col.nullable = false;
+        }
+        Some(col)
+    }
+
+    /// `__table_args__`: a tuple of constraints/indexes with an optional trailing dict, or a
+    /// dict.
+    pub(super) fn table_args(&mut self, m: usize, e: &'a Expr, table: &mut TableDef) {
+        let items: Vec<&'a Expr> = match e {
+            Expr::Tuple(t) => t.elts.iter().collect(),
+            Expr::List(l) => l.elts.iter().collect(),
+            Expr::Dict(_) => vec![e],
+            _ => {
+                self.warn(m, e, "`__table_args__` is not a literal tuple or dict; its constraints and indexes are not compared".into());
+                return;
+            }
+        };
+        for item in items {
+            self.table_item(m, item, table);
+        }
+    }
+
+    /// One constraint / index / options dict of a table (from `__table_args__` or `Table()`).
+    pub(super) fn table_item(&mut self, m: usize, item: &'a Expr, table: &mut TableDef) {
+        let at = self.origin(m, item);
+        if let Expr::Dict(d) = item {
+            for it in d.items.iter() {
+                let Some(k) = it.key.as_ref().and_then(|k| self.lit_str(m, k)) else {
+                    continue;
+                };
+                match k.as_str() {
+                    "schema" => table.schema = self.lit_str(m, &it.value),
+                    "sqlite_autoincrement" => {
+                        table.sqlite_autoincrement = self.lit_bool(m, &it.value) == Some(true)
+                    }
+                    "comment" => table.comment = self.lit_str(m, &it.value),
+                    "extend_existing" | "keep_existing" | "info" | "mysql_engine"
+                    | "mysql_charset" | "mysql_collate" => {}
+                    other => {
+                        let what = other.to_string();
+                        self.warn(
+                            m,
+                            &it.value,
+                            format!("table `{}`: the option `{what}` is not read", table.name),
+                        );
+                    }
+                }
+            }
+            return;
+        }
+        let Some((name, call)) = self.callee(m, item) else {
+            self.warn(
+                m,
+                item,
+                format!(
+                    "table `{}`: this entry cannot be read statically; it is not compared",
+                    table.name
+                ),
+            );
+            return;
+        };
+        let cname = kwarg(call, "name").and_then(|n| self.lit_str(m, n));
+        let str_args = |this: &Self, skip: usize| -> Option<Vec<String>> {
+            call.arguments
+                .args
+                .iter()
+                .skip(skip)
+                .map(|a| this.column_ref(m, a))
+                .collect()
+        };
+        match name.as_str() {
+            "sa.UniqueConstraint" | "sa.PrimaryKeyConstraint" => {
+                let Some(columns) = str_args(self, 0) else {
+                    self.warn(m, item, format!("table `{}`: the columns of this constraint cannot be read statically; it is not compared", table.name));
+                    return;
+                };
+                let c = if name == "sa.UniqueConstraint" {
+                    ConstraintDef::Unique {
+                        name: cname,
+                        columns,
+                    }
+                } else {
+                    ConstraintDef::PrimaryKey {
+                        name: cname,
+                        columns,
+                    }
+                };
+                table.constraints.push((c, at));
+            }
+            "sa.CheckConstraint" => {
+                let Some(sql) = call
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(|a| self.sql_text(m, a))
+                else {
+                    self.warn(m, item, format!("table `{}`: the condition of this CheckConstraint is not a literal SQL string; it is not compared", table.name));
+                    return;
+                };
+                table
+                    .constraints
+                    .push((ConstraintDef::Check { name: cname, sql }, at));
+            }
+            "sa.ForeignKeyConstraint" => {
+                let list = |e: Option<&'a Expr>| -> Option<Vec<String>> {
+                    match e? {
+                        Expr::List(l) => l.elts.iter().map(|x| self.column_ref(m, x)).collect(),
+                        Expr::Tuple(l) => l.elts.iter().map(|x| self.column_ref(m, x)).collect(),
+                        _ => None,
+                    }
+                };
+                let cols = list(
+                    call.arguments
+                        .args
+                        .first()
+                        .or_else(|| kwarg(call, "columns")),
+                );
+                let refs: Option<Vec<(String, String)>> = match call
+                    .arguments
+                    .args
+                    .get(1)
+                    .or_else(|| kwarg(call, "refcolumns"))
+                {
+                    Some(Expr::List(l)) => l.elts.iter().map(|x| self.fk_target(m, x)).collect(),
+                    Some(Expr::Tuple(l)) => l.elts.iter().map(|x| self.fk_target(m, x)).collect(),
+                    _ => None,
+                };
+                match (cols, refs) {
+                    (Some(cols), Some(refs)) if !refs.is_empty() => {
+                        let fk = FkDef {
+                            table: refs[0].0.clone(),
+                            columns: cols,
+                            ref_columns: refs.into_iter().map(|r| r.1).collect(),
+                            name: cname,
+                            ondelete: kwarg(call, "ondelete").and_then(|n| self.lit_str(m, n)),
+                            onupdate: kwarg(call, "onupdate").and_then(|n| self.lit_str(m, n)),
+                        };
+                        table.constraints.push((ConstraintDef::ForeignKey(fk), at));
+                    }
+                    _ => self.warn(m, item, format!("table `{}`: this ForeignKeyConstraint cannot be read statically; it is not compared", table.name)),
+                }
+            }
+            "sa.Index" => {
+                let iname = call.arguments.args.first().and_then(|a| self.lit(m, a));
+                let iname = match iname {
+                    Some(Lit::Str(s)) => Some(s),
+                    Some(Lit::None) => None,
+                    _ => {
+                        self.warn(m, item, format!("table `{}`: the name of this Index is not a literal; it is not compared", table.name));
+                        return;
+                    }
+                };
+                let mut elements = Vec::new();
+                let mut is_column = Vec::new();
+                for a in call.arguments.args.iter().skip(1) {
+                    if let Some(c) = self.column_ref(m, a) {
+                        elements.push(c);
+                        is_column.push(true);
+                    } else if let Some(sql) = self.sql_text(m, a) {
+                        elements.push(sql);
+                        is_column.push(false);
+                    } else {
+                        self.warn(m, a, format!("table `{}`: this index element cannot be read statically; the index is not compared (use a column name or text(\"...\"))", table.name));
+                        return;
+                    }
+                }
+                let mut idx = IndexDef {
+                    name: iname,
+                    elements,
+                    is_column,
+                    unique: kwarg(call, "unique")
+                        .and_then(|u| self.lit_bool(m, u))
+                        .unwrap_or(false),
+                    where_: None,
+                    using: None,
+                };
+                let dialect_prefix = match self.dialect {
+                    crate::dialects::DialectKind::Postgres => "postgresql_",
+                    crate::dialects::DialectKind::Sqlite => "sqlite_",
+                };
+                for k in call.arguments.keywords.iter() {
+                    let Some(arg) = &k.arg else { continue };
+                    let arg = arg.as_str();
+                    if arg == "unique" || arg == "name" || arg == "info" || arg == "quote" {
+                        continue;
+                    }
+                    if let Some(opt) = arg.strip_prefix(dialect_prefix) {
+                        match opt {
+                            "where" => idx.where_ = self.sql_text(m, &k.value),
+                            "using" => idx.using = self.lit_str(m, &k.value),
+                            _ => {
+                                let a = arg.to_string();
+                                self.warn(m, &k.value, format!("index option `{a}` is not read; the index is compared without it"));
+                            }
+                        }
+                    } else if !(arg.starts_with("postgresql_")
+                        || arg.starts_with("sqlite_")
+                        || arg.starts_with("mysql_")
+                        || arg.starts_with("mssql_"))
+                    {
+                        let a = arg.to_string();
+                        self.warn(
+                            m,
+                            &k.value,
+                            format!(
+                                "index option `{a}` is not read; the index is compared without it"
+                            ),
+                        );
+                    }
+                }
+                table.indexes.push((idx, at));
+            }
+            "sa.Column" => {
+                if let Some(col) = self.column_call(m, item, "", None, table, at, false) {
+                    if col.name.is_empty() {
+                        self.warn(
+                            m,
+                            item,
+                            format!(
+                                "table `{}`: a Column without a name; it is not compared",
+                                table.name
+                            ),
+                        );
+                    } else {
+                        table.columns.push(col);
+                    }
+                }
+            }
+            _ => self.warn(
+                m,
+                item,
+                format!(
+                    "table `{}`: `{name}` is not read; it is not compared",
+                    table.name
+                ),
+            ),
+        }
+    }
+
+    /// A column given by name (a string) or as a class-body name / `Model.column`.
+    pub(super) fn column_ref(&self, m: usize, e: &'a Expr) -> Option<String> {
+        if let Some(Lit::Str(s)) = self.lit(m, e) {
+            return Some(s);
+        }
+        match e {
+            Expr::Name(n) if !self.mods.modules[m].bindings.contains_key(n.id.as_str()) => {
+                Some(n.id.to_string())
+            }
+            Expr::Attribute(a) if matches!(self.r.expr(m, &a.value), Sym::Class(_)) => {
+                Some(a.attr.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// SQL text: a literal string or `text("...")`.
+    pub(super) fn sql_text(&self, m: usize, e: &'a Expr) -> Option<String> {
+        if let Some(Lit::Str(s)) = self.lit(m, e) {
+            return Some(s);
+        }
+        let (name, call) = self.callee(m, e)?;
+        match name.as_str() {
+            "sa.text" | "sa.literal_column" => {
+                call.arguments.args.first().and_then(|a| self.lit_str(m, a))
+            }
+            _ => None,
+        }
+    }
+
+    /// `Table("name", metadata, Column(...), ...)` at module level.
+    pub(super) fn read_table_call(&mut self, m: usize, e: &'a Expr) {
+        let Some((name, call)) = self.callee(m, e) else {
+            return;
+        };
+        if name != "sa.Table" {
+            return;
+        }
+        let at = self.origin(m, e);
+        let Some(tname) = call.arguments.args.first().and_then(|a| self.lit_str(m, a)) else {
+            self.warn(
+                m,
+                e,
+                "the name of this Table(...) is not a literal; it is not compared".into(),
+            );
+            return;
+        };
+        let naming = call
+            .arguments
+            .args
+            .get(1)
+            .and_then(|md| self.metadata_naming(m, md))
+            .unwrap_or_default();
+        let mut table = TableDef {
+            name: tname,
+            schema: kwarg(call, "schema").and_then(|s| self.lit_str(m, s)),
+            columns: Vec::new(),
+            constraints: Vec::new(),
+            indexes: Vec::new(),
+            comment: kwarg(call, "comment").and_then(|s| self.lit_str(m, s)),
+            sqlite_autoincrement: kwarg(call, "sqlite_autoincrement")
+                .and_then(|s| self.lit_bool(m, s))
+                == Some(true),
+            naming,
+            at,
+            renamed_from: self.renamed_from(m, at.start),
+        };
+        for a in call.arguments.args.iter().skip(2) {
+            if let Expr::Starred(_) = a {
+                self.warn(
+                    m,
+                    a,
+                    format!(
+                        "table `{}`: `*args` cannot be read statically; they are not compared",
+                        table.name
+                    ),
+                );
+                continue;
+            }
+            let cat = self.origin(m, a);
+            match self.callee(m, a) {
+                Some((n, _)) if n == "sa.Column" => {
+                    if let Some(mut col) = self.column_call(m, a, "", None, &mut table, cat, false)
+                    {
+                        col.at = cat;
+                        col.renamed_from = self.renamed_from(m, cat.start);
+                        table.columns.push(col);
+                    }
+                }
+                _ => self.table_item(m, a, &mut table),
+            }
+        }
+        self.tables.push(table);
+    }
+}

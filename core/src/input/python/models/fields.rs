@@ -1,0 +1,625 @@
+//! SQLModel fields (`Field(...)`, annotations) and the SQLAlchemy types they map to.
+
+use super::*;
+use crate::input::python::types::from_class;
+
+impl<'a> Reader<'a> {
+    // ---------------------------------------------------------------------------------------
+    // SQLModel fields
+    // ---------------------------------------------------------------------------------------
+
+    pub(super) fn sqlmodel_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
+        // Pydantic collects fields base first; a redefinition keeps the first position.
+        let mut fields: Vec<(String, usize, &'a ast::StmtAnnAssign)> = Vec::new();
+        for id in mro.iter().rev() {
+            let Some(c) = self.class(id) else { continue };
+            for s in c.body.iter() {
+                let Stmt::AnnAssign(a) = s else { continue };
+                let Expr::Name(n) = &*a.target else { continue };
+                let name = n.id.to_string();
+                if name.starts_with('_') || name == "model_config" {
+                    continue;
+                }
+                if self.is_classvar(id.module, &a.annotation) {
+                    continue;
+                }
+                if let Some(v) = &a.value {
+                    if let Some((callee, _)) = self.callee(id.module, v) {
+                        if callee.ends_with("Relationship") || callee.ends_with("relationship") {
+                            continue;
+                        }
+                    }
+                }
+                match fields.iter_mut().find(|f| f.0 == name) {
+                    Some(f) => {
+                        f.1 = id.module;
+                        f.2 = a;
+                    }
+                    None => fields.push((name, id.module, a)),
+                }
+            }
+        }
+        for (name, m, a) in fields {
+            if let Some(col) = self.sqlmodel_column(m, &name, a, table) {
+                table.columns.push(col);
+            }
+        }
+    }
+
+    pub(super) fn is_classvar(&self, m: usize, ann: &'a Expr) -> bool {
+        let head = match ann {
+            Expr::Subscript(s) => &*s.value,
+            e => e,
+        };
+        self.r
+            .ext_name(m, head)
+            .is_some_and(|n| n == "typing.ClassVar")
+    }
+
+    /// Unwrap `Optional[X]`, `X | None`, `Union[X, None]`, `Annotated[X, ...]`, `Mapped[X]` and
+    /// type aliases: the inner type (module, expr), whether None is allowed, and the
+    /// `Field(...)` calls found in `Annotated` metadata.
+    pub(super) fn unwrap_annotation(&self, m: usize, e: &'a Expr) -> Unwrapped<'a> {
+        let mut u = Unwrapped {
+            module: m,
+            ty: e,
+            optional: false,
+            fields: Vec::new(),
+            mapped: false,
+        };
+        for _ in 0..16 {
+            let (mm, cur) = (u.module, u.ty);
+            match cur {
+                Expr::StringLiteral(_) => return u, // a forward reference: not followed
+                Expr::NoneLiteral(_) => return u,
+                Expr::BinOp(b) if b.op == ast::Operator::BitOr => {
+                    let (l, r) = (&*b.left, &*b.right);
+                    if matches!(r, Expr::NoneLiteral(_)) {
+                        u.optional = true;
+                        u.ty = l;
+                    } else if matches!(l, Expr::NoneLiteral(_)) {
+                        u.optional = true;
+                        u.ty = r;
+                    } else {
+                        return u;
+                    }
+                }
+                Expr::Subscript(s) => {
+                    let head = self.r.ext_name(mm, &s.value);
+                    let items: Vec<&'a Expr> = match &*s.slice {
+                        Expr::Tuple(t) => t.elts.iter().collect(),
+                        e => vec![e],
+                    };
+                    match head.as_deref() {
+                        Some("typing.Optional") => {
+                            u.optional = true;
+                            u.ty = items[0];
+                        }
+                        Some("typing.Union") => {
+                            let rest: Vec<&'a Expr> = items
+                                .iter()
+                                .copied()
+                                .filter(|i| {
+                                    !matches!(i, Expr::NoneLiteral(_))
+                                        && self.r.ext_name(mm, i).as_deref()
+                                            != Some("builtins.None")
+                                })
+                                .collect();
+                            if rest.len() < items.len() {
+                                u.optional = true;
+                            }
+                            if rest.len() != 1 {
+                                return u;
+                            }
+                            u.ty = rest[0];
+                        }
+                        Some("typing.Annotated") => {
+                            for meta in &items[1..] {
+                                if let Some((n, _)) = self.callee(mm, meta) {
+                                    if n == "sqlmodel.Field" || n == "sa.mapped_column" {
+                                        u.fields.push((mm, meta));
+                                    }
+                                }
+                            }
+                            u.ty = items[0];
+                        }
+                        Some("sa.Mapped") => {
+                            u.mapped = true;
+                            u.ty = items[0];
+                        }
+                        _ => return u,
+                    }
+                }
+                Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(mm, cur) {
+                    Sym::Value(vm, v) if matches!(v, Expr::Subscript(_) | Expr::BinOp(_)) => {
+                        u.module = vm;
+                        u.ty = v;
+                    }
+                    _ => return u,
+                },
+                _ => return u,
+            }
+        }
+        u
+    }
+
+    pub(super) fn sqlmodel_column(
+        &mut self,
+        m: usize,
+        name: &str,
+        a: &'a ast::StmtAnnAssign,
+        table: &mut TableDef,
+    ) -> Option<ColumnDef> {
+        let at = self.origin(m, a);
+        let u = self.unwrap_annotation(m, &a.annotation);
+        // Field(...) options: the assigned call, then Annotated metadata.
+        let mut field_calls: Vec<(usize, &'a ast::ExprCall)> = Vec::new();
+        let mut py_default = false;
+        if let Some(v) = &a.value {
+            match self.callee(m, v) {
+                Some((n, call)) if n == "sqlmodel.Field" => {
+                    field_calls.push((m, call));
+                    let d = kwarg(call, "default").or_else(|| call.arguments.args.first());
+                    py_default = d.is_some_and(|d| {
+                        !matches!(d, Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_))
+                    }) || kwarg(call, "default_factory").is_some();
+                }
+                _ => py_default = !matches!(&**v, Expr::NoneLiteral(_)),
+            }
+        }
+        for (fm, f) in &u.fields {
+            if let Expr::Call(c) = f {
+                field_calls.push((*fm, c));
+            }
+        }
+        let opt = |key: &str| -> Option<(usize, &'a Expr)> {
+            field_calls
+                .iter()
+                .find_map(|(fm, c)| kwarg(c, key).map(|e| (*fm, e)))
+        };
+        // sa_column: the Column is used as written.
+        if let Some((fm, col)) = opt("sa_column") {
+            let Some((cm, call)) = self.call_through(fm, col) else {
+                self.warn(fm, col, format!("column `{name}`: `sa_column=` is not a `Column(...)` call schemashift can read; the column is not compared (add `# schemashift: type=<SQL type>` or write the Column inline)"));
+                return None;
+            };
+            return self.column_call(cm, call, name, None, table, at, false);
+        }
+        let primary_key = opt("primary_key")
+            .and_then(|(fm, e)| self.lit_bool(fm, e))
+            .unwrap_or(false);
+        let mut nullable = !primary_key && u.optional;
+        if let Some((fm, e)) = opt("nullable") {
+            if let Some(b) = self.lit_bool(fm, e) {
+                nullable = b;
+            }
+        }
+        let ty = if let Some(t) = self.type_override(m, at.start) {
+            Some(SaType::Raw(t))
+        } else if let Some((fm, e)) = opt("sa_type") {
+            self.sa_type(fm, e, name)
+        } else {
+            let max_length = opt("max_length").and_then(|(fm, e)| self.lit_uint(fm, e));
+            let digits = opt("max_digits").and_then(|(fm, e)| self.lit_uint(fm, e));
+            let places = opt("decimal_places").and_then(|(fm, e)| self.lit_uint(fm, e));
+            self.python_type(u.module, u.ty, name, max_length, digits, places, false)
+        };
+        let ty = ty?;
+        let mut col = ColumnDef {
+            name: name.to_string(),
+            ty,
+            nullable,
+            primary_key,
+            unique: opt("unique")
+                .and_then(|(fm, e)| self.lit_bool(fm, e))
+                .unwrap_or(false),
+            index: opt("index")
+                .and_then(|(fm, e)| self.lit_bool(fm, e))
+                .unwrap_or(false),
+            fks: Vec::new(),
+            server_default: None,
+            comment: None,
+            autoincrement: None,
+            py_default,
+            at,
+            renamed_from: self.renamed_from(m, at.start),
+        };
+        if let Some((fm, fk)) = opt("foreign_key") {
+            let ondelete = opt("ondelete").and_then(|(om, e)| self.lit_str(om, e));
+            match self.fk_target(fm, fk) {
+                Some((t, c)) => col.fks.push(FkDef {
+                    table: t,
+                    columns: vec![name.to_string()],
+                    ref_columns: vec![c],
+                    name: None,
+                    ondelete,
+                    onupdate: None,
+                }),
+                None => self.warn(fm, fk, format!("column `{name}`: the foreign key target is not a literal \"table.column\"; the foreign key is not compared")),
+            }
+        }
+        if let Some((km, kw)) = opt("sa_column_kwargs") {
+            match kw {
+                Expr::Dict(d) => {
+                    for item in d.items.iter() {
+                        let Some(k) = item.key.as_ref().and_then(|k| self.lit_str(km, k)) else {
+                            continue;
+                        };
+                        self.column_kwarg(km, &k, &item.value, &mut col);
+                    }
+                }
+                Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "dict") => {
+                    for k in c.arguments.keywords.iter() {
+                        if let Some(arg) = &k.arg {
+                            self.column_kwarg(km, arg.as_str(), &k.value, &mut col);
+                        }
+                    }
+                }
+                _ => self.warn(km, kw, format!("column `{name}`: `sa_column_kwargs` is not a literal dict; its options are not read")),
+            }
+        }
+        Some(col)
+    }
+
+    /// One `Column(...)` keyword (also from `sa_column_kwargs`).
+    pub(super) fn column_kwarg(&mut self, m: usize, key: &str, v: &'a Expr, col: &mut ColumnDef) {
+        match key {
+            "nullable" => {
+                if let Some(b) = self.lit_bool(m, v) {
+                    col.nullable = b;
+                }
+            }
+            "primary_key" => {
+                if let Some(b) = self.lit_bool(m, v) {
+                    col.primary_key = b;
+                }
+            }
+            "unique" => col.unique = self.lit_bool(m, v).unwrap_or(false),
+            "index" => col.index = self.lit_bool(m, v).unwrap_or(false),
+            "comment" => col.comment = self.lit_str(m, v),
+            "autoincrement" => col.autoincrement = self.lit_bool(m, v),
+            "server_default" => col.server_default = self.server_default(m, v, &col.name.clone()),
+            "default" => {
+                col.py_default = !matches!(v, Expr::NoneLiteral(_));
+            }
+            "onupdate"
+            | "server_onupdate"
+            | "info"
+            | "doc"
+            | "key"
+            | "quote"
+            | "system"
+            | "insert_default"
+            | "init"
+            | "repr"
+            | "kw_only"
+            | "default_factory"
+            | "compare"
+            | "hash"
+            | "deferred"
+            | "sort_order"
+            | "use_existing_column"
+            | "active_history" => {}
+            _ => {}
+        }
+    }
+
+    /// The SQL text of a `server_default`, as SQLAlchemy's compiler writes it for the dialect.
+    pub(super) fn server_default(&mut self, m: usize, v: &'a Expr, col: &str) -> Option<String> {
+        let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
+        if let Some(Lit::Str(s)) = self.lit(m, v) {
+            return Some(format!("'{}'", s.replace('\'', "''")));
+        }
+        let text = if let Some((name, call)) = self.callee(m, v) {
+            match name.as_str() {
+                "sa.text" | "sa.literal_column" => {
+                    call.arguments.args.first().and_then(|a| self.lit_str(m, a))
+                }
+                "sa.true" => Some(if sqlite { "1" } else { "true" }.to_string()),
+                "sa.false" => Some(if sqlite { "0" } else { "false" }.to_string()),
+                "sa.null" => Some("NULL".into()),
+                "sa.func.now" => {
+                    Some(if sqlite { "CURRENT_TIMESTAMP" } else { "now()" }.to_string())
+                }
+                "sa.func.current_timestamp" => Some("CURRENT_TIMESTAMP".into()),
+                "sa.func.current_date" => Some("CURRENT_DATE".into()),
+                "sa.func.current_time" => Some("CURRENT_TIME".into()),
+                n if n.starts_with("sa.func.")
+                    && call.arguments.args.is_empty()
+                    && call.arguments.keywords.is_empty() =>
+                {
+                    Some(format!("{}()", &n["sa.func.".len()..]))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match text {
+            Some(t) if sqlite => {
+                // SQLite's compiler parenthesizes an expression default.
+                let t2 = t.trim_start();
+                let plain = t2.starts_with(['\'', '"', '('])
+                    || !t.chars().any(|c| !(c.is_alphanumeric() || c == '_'));
+                Some(if plain { t } else { format!("({t})") })
+            }
+            Some(t) => Some(t),
+            None => {
+                self.warn(m, v, format!("column `{col}`: this server_default cannot be read statically; the column's default is not compared (use a literal string, text(\"...\") or func.now())"));
+                None
+            }
+        }
+    }
+
+    /// `"table.column"` (or `Model.column`) of a foreign key.
+    pub(super) fn fk_target(&self, m: usize, e: &'a Expr) -> Option<(String, String)> {
+        if let Some(s) = self.lit_str(m, e) {
+            let (t, c) = s.rsplit_once('.')?;
+            // `schema.table.column`: the table part keeps its schema off (one schema).
+            let t = t.rsplit('.').next().unwrap_or(t);
+            return Some((t.to_string(), c.to_string()));
+        }
+        if let Expr::Attribute(a) = e {
+            if let Sym::Class(cid) = self.r.expr(m, &a.value) {
+                let (mro, _, _) = self.mro(&cid);
+                let sqlmodel = self.flavor(&self.mro(&cid).1, &mro) == Flavor::SqlModel;
+                let t = self.table_name(&cid, &mro, sqlmodel)?;
+                return Some((t, a.attr.to_string()));
+            }
+        }
+        None
+    }
+
+    /// SQLModel's mapping of a Python type (or SQLAlchemy's `Mapped[...]` map when `mapped`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn python_type(
+        &mut self,
+        m: usize,
+        e: &'a Expr,
+        col: &str,
+        max_length: Option<u64>,
+        digits: Option<u64>,
+        places: Option<u64>,
+        mapped: bool,
+    ) -> Option<SaType> {
+        let sym = self.r.expr(m, e);
+        let t = match &sym {
+            Sym::Class(cid) => {
+                if let Some(labels) = self.enum_members(cid) {
+                    let name = self.class(cid)?.name.to_string().to_lowercase();
+                    Some(SaType::Enum {
+                        name,
+                        labels,
+                        native: true,
+                        length: None,
+                    })
+                } else {
+                    None
+                }
+            }
+            Sym::Ext(x) => match x.as_str() {
+                "builtins.str"
+                | "pydantic.EmailStr"
+                | "pydantic.NameEmail"
+                | "ipaddress.IPv4Address"
+                | "ipaddress.IPv6Address"
+                | "ipaddress.IPv4Network"
+                | "ipaddress.IPv6Network"
+                | "ipaddress.IPv4Interface"
+                | "ipaddress.IPv6Interface"
+                | "pathlib.Path"
+                | "pydantic.SecretStr"
+                    if !mapped =>
+                {
+                    Some(SaType::String(max_length))
+                }
+                "builtins.str" => Some(SaType::String(None)),
+                "builtins.float" if mapped && self.profile.sqlalchemy_21 => Some(SaType::Double),
+                "builtins.float" => Some(SaType::Float(None)),
+                "builtins.bool" => Some(SaType::Boolean),
+                "builtins.int" if mapped => Some(SaType::Integer),
+                "builtins.int" => Some(SaType::Integer),
+                "datetime.datetime" if mapped => Some(SaType::DateTime { tz: false }),
+                "datetime.datetime" => Some(SaType::DateTime {
+                    tz: self.profile.sqlmodel_datetime_tz,
+                }),
+                "pydantic.AwareDatetime" if !mapped => Some(SaType::DateTime { tz: true }),
+                "pydantic.NaiveDatetime" if !mapped => Some(SaType::DateTime { tz: false }),
+                "datetime.date" => Some(SaType::Date),
+                "datetime.time" => Some(SaType::Time { tz: false }),
+                "datetime.timedelta" => Some(SaType::Interval),
+                "builtins.bytes" => Some(SaType::LargeBinary),
+                "decimal.Decimal" if mapped => Some(SaType::Numeric(None, None)),
+                "decimal.Decimal" => Some(SaType::Numeric(digits, places)),
+                "uuid.UUID" => Some(SaType::Uuid),
+                _ => None,
+            },
+            _ => None,
+        };
+        if t.is_none() {
+            let what = match &sym {
+                Sym::Unknown { what, missing_module: true } => format!("`{what}` (from a module that was not found: give its folder with --python-path)"),
+                Sym::Unknown { what, .. } if !what.is_empty() => format!("`{what}`"),
+                Sym::Ext(x) => format!("`{x}`"),
+                Sym::Class(c) => format!("`{}`", self.class(c).map_or(String::new(), |c| c.name.to_string())),
+                _ => "this annotation".into(),
+            };
+            let by = if mapped {
+                "mapped_column(<type>)"
+            } else {
+                "sa_type=<type>"
+            };
+            self.warn(m, e, format!("column `{col}`: no SQL type is known for {what}; the column is not compared (give {by}, or add `# schemashift: type=<SQL type>` on its line)"));
+        }
+        t
+    }
+
+    /// A SQLAlchemy type expression: a class, a call of one, an Enum, a TypeDecorator.
+    pub(super) fn sa_type(&mut self, m: usize, e: &'a Expr, col: &str) -> Option<SaType> {
+        self.sa_type_depth(m, e, col, 0)
+    }
+
+    pub(super) fn sa_type_depth(
+        &mut self,
+        m: usize,
+        e: &'a Expr,
+        col: &str,
+        depth: usize,
+    ) -> Option<SaType> {
+        if depth > 8 {
+            return None;
+        }
+        let (func, call): (&'a Expr, Option<&'a ast::ExprCall>) = match e {
+            Expr::Call(c) => (&c.func, Some(c)),
+            _ => (e, None),
+        };
+        match self.r.expr(m, func) {
+            Sym::Ext(name) => {
+                let short = name.rsplit('.').next().unwrap_or("");
+                if short == "Enum" {
+                    return self.sa_enum(m, call, col);
+                }
+                if short == "ARRAY" {
+                    let item = call.and_then(|c| c.arguments.args.first())?;
+                    let inner = self.sa_type_depth(m, item, col, depth + 1)?;
+                    return Some(SaType::Array(Box::new(inner)));
+                }
+                let mut ints = Vec::new();
+                let mut tz = None;
+                if let Some(c) = call {
+                    for a in c.arguments.args.iter() {
+                        ints.push(self.lit_uint(m, a));
+                    }
+                    for k in c.arguments.keywords.iter() {
+                        let Some(arg) = &k.arg else { continue };
+                        match arg.as_str() {
+                            "length" | "precision" => {
+                                if ints.is_empty() {
+                                    ints.push(self.lit_uint(m, &k.value));
+                                } else {
+                                    ints[0] = self.lit_uint(m, &k.value);
+                                }
+                            }
+                            "scale" => {
+                                while ints.len() < 2 {
+                                    ints.push(None);
+                                }
+                                ints[1] = self.lit_uint(m, &k.value);
+                            }
+                            "timezone" => tz = self.lit_bool(m, &k.value),
+                            _ => {}
+                        }
+                    }
+                }
+                if short == "Float" && ints.first().copied().flatten().is_some() {
+                    // FLOAT(p): kept as written.
+                }
+                match from_class(&name, &ints, tz) {
+                    Some(t) => Some(t),
+                    None => {
+                        self.warn(m, e, format!("column `{col}`: the type `{name}` is not known to schemashift; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                        None
+                    }
+                }
+            }
+            Sym::Class(cid) => {
+                // A TypeDecorator with a static `impl`.
+                let (mro, ext, _) = self.mro(&cid);
+                let is_decorator = ext.iter().any(|x| x == "sa.TypeDecorator");
+                let cname = self
+                    .class(&cid)
+                    .map_or(String::new(), |c| c.name.to_string());
+                if is_decorator {
+                    if self.class_attr(&mro, "load_dialect_impl").is_some() {
+                        self.warn(m, e, format!("column `{col}`: `{cname}.load_dialect_impl` decides the type at run time; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                        return None;
+                    }
+                    if let Some((im, Stmt::Assign(a))) = self.class_attr(&mro, "impl") {
+                        return self.sa_type_depth(im, &a.value, col, depth + 1);
+                    }
+                }
+                if let Some(labels) = self.enum_members(&cid) {
+                    // sa_type=SomeEnum (the class itself) is not a SQLAlchemy type.
+                    let _ = labels;
+                }
+                self.warn(m, e, format!("column `{col}`: `{cname}` is not a SQLAlchemy type schemashift can read (a TypeDecorator needs a static `impl`); the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                None
+            }
+            Sym::Value(vm, v) => self.sa_type_depth(vm, v, col, depth + 1),
+            Sym::Unknown {
+                what,
+                missing_module,
+            } => {
+                let why = if missing_module {
+                    " (from a module that was not found: give its folder with --python-path)"
+                } else {
+                    ""
+                };
+                self.warn(m, e, format!("column `{col}`: the type `{what}` cannot be resolved{why}; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                None
+            }
+            _ => {
+                self.warn(m, e, format!("column `{col}`: this type expression cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                None
+            }
+        }
+    }
+
+    /// `Enum(PyEnum, name=..., native_enum=..., length=...)` or `Enum("a", "b", name="x")`.
+    pub(super) fn sa_enum(
+        &mut self,
+        m: usize,
+        call: Option<&'a ast::ExprCall>,
+        col: &str,
+    ) -> Option<SaType> {
+        let call = call?;
+        let mut labels = Vec::new();
+        let mut name = None;
+        for a in call.arguments.args.iter() {
+            match self.lit(m, a) {
+                Some(Lit::Str(s)) => labels.push(s),
+                _ => match self.r.expr(m, a) {
+                    Sym::Class(cid) => {
+                        labels.extend(self.enum_members(&cid).unwrap_or_default());
+                        name = self.class(&cid).map(|c| c.name.to_string().to_lowercase());
+                    }
+                    _ => {
+                        self.warn(m, a, format!("column `{col}`: the enum's values cannot be read statically; the column is not compared"));
+                        return None;
+                    }
+                },
+            }
+        }
+        let mut native = true;
+        let mut length = None;
+        for k in call.arguments.keywords.iter() {
+            let Some(arg) = &k.arg else { continue };
+            match arg.as_str() {
+                "name" => name = self.lit_str(m, &k.value),
+                "native_enum" => native = self.lit_bool(m, &k.value).unwrap_or(true),
+                "length" => length = self.lit_uint(m, &k.value),
+                "values_callable" | "create_constraint" | "validate_strings" => {
+                    let what = arg.to_string();
+                    if what != "create_constraint" || self.lit_bool(m, &k.value) == Some(true) {
+                        self.warn(m, &k.value, format!("column `{col}`: Enum `{what}=` is not read; the enum is compared by its member names"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let name = match name {
+            Some(n) => n,
+            None if !native => String::new(),
+            None => {
+                self.warn(m, call, format!("column `{col}`: an Enum of strings needs `name=` on PostgreSQL; the column is not compared"));
+                return None;
+            }
+        };
+        Some(SaType::Enum {
+            name,
+            labels,
+            native,
+            length,
+        })
+    }
+}

@@ -1,0 +1,832 @@
+//! Model classes and `Table(...)` calls -> [`TableDef`]s, the way SQLModel and SQLAlchemy's
+//! declarative layer build their `Table`s (without running them).
+
+mod declarative;
+mod fields;
+
+use super::modules::{ClassId, Modules, Resolver, Sym};
+use super::types::SaType;
+use super::Profile;
+use crate::diagnostics::Code;
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+use std::collections::BTreeMap;
+
+/// Where something was written: module index and byte range.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Origin {
+    pub module: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct FkDef {
+    pub table: String,
+    pub columns: Vec<String>,
+    pub ref_columns: Vec<String>,
+    pub name: Option<String>,
+    pub ondelete: Option<String>,
+    pub onupdate: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ColumnDef {
+    pub name: String,
+    pub ty: SaType,
+    pub nullable: bool,
+    pub primary_key: bool,
+    pub unique: bool,
+    pub index: bool,
+    pub fks: Vec<FkDef>,
+    /// The DEFAULT clause (SQL text, already per dialect).
+    pub server_default: Option<String>,
+    pub comment: Option<String>,
+    /// `autoincrement=` as written (`None`: "auto").
+    pub autoincrement: Option<bool>,
+    /// A client-side default other than `None` (keeps SQLAlchemy from making the key SERIAL).
+    pub py_default: bool,
+    pub at: Origin,
+    pub renamed_from: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum ConstraintDef {
+    Unique {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    Check {
+        name: Option<String>,
+        sql: String,
+    },
+    PrimaryKey {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    ForeignKey(FkDef),
+}
+
+#[derive(Clone, Debug)]
+pub struct IndexDef {
+    pub name: Option<String>,
+    /// Column names or SQL expressions (already in SQL).
+    pub elements: Vec<String>,
+    /// Whether each element is a column name (else an expression).
+    pub is_column: Vec<bool>,
+    pub unique: bool,
+    pub where_: Option<String>,
+    pub using: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TableDef {
+    pub name: String,
+    pub schema: Option<String>,
+    pub columns: Vec<ColumnDef>,
+    pub constraints: Vec<(ConstraintDef, Origin)>,
+    pub indexes: Vec<(IndexDef, Origin)>,
+    pub comment: Option<String>,
+    pub sqlite_autoincrement: bool,
+    pub naming: BTreeMap<String, String>,
+    pub at: Origin,
+    pub renamed_from: Option<String>,
+}
+
+/// A positioned finding about the Python source.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub code: Code,
+    pub at: Origin,
+    pub message: String,
+}
+
+/// How a class takes part in the models.
+#[derive(Clone, Debug, PartialEq)]
+enum Flavor {
+    /// A SQLModel class (table or not).
+    SqlModel,
+    /// Mapped through a declarative base; the base's naming convention.
+    Declarative,
+    /// Neither (a mixin, an enum, a pydantic model...).
+    Plain,
+}
+
+/// Reads the tables of all modules.
+pub struct Reader<'a> {
+    pub r: Resolver<'a>,
+    pub mods: &'a Modules,
+    pub profile: Profile,
+    pub dialect: crate::dialects::DialectKind,
+    pub findings: Vec<Finding>,
+    pub tables: Vec<TableDef>,
+}
+
+/// Literal values the reader evaluates.
+#[derive(Clone, Debug, PartialEq)]
+enum Lit {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    None,
+}
+
+impl<'a> Reader<'a> {
+    fn origin(&self, m: usize, node: &impl Ranged) -> Origin {
+        let r = node.range();
+        Origin {
+            module: m,
+            start: r.start().to_usize(),
+            end: r.end().to_usize(),
+        }
+    }
+
+    fn warn(&mut self, m: usize, node: &impl Ranged, message: String) {
+        let at = self.origin(m, node);
+        self.findings.push(Finding {
+            code: Code::W005,
+            at,
+            message,
+        });
+    }
+
+    /// Every table of every module, in module and statement order.
+    pub fn read_all(&mut self) {
+        for m in 0..self.mods.modules.len() {
+            let body = &self.mods.modules[m].body;
+            self.read_body(m, body, &[]);
+        }
+    }
+
+    fn read_body(&mut self, m: usize, body: &'a [Stmt], prefix: &[usize]) {
+        for (i, s) in body.iter().enumerate() {
+            match s {
+                Stmt::ClassDef(_) => {
+                    let mut path = prefix.to_vec();
+                    path.push(i);
+                    self.read_class(ClassId { module: m, path });
+                }
+                Stmt::Assign(a) => self.read_table_call(m, &a.value),
+                Stmt::AnnAssign(a) => {
+                    if let Some(v) = &a.value {
+                        self.read_table_call(m, v);
+                    }
+                }
+                Stmt::Expr(e) => self.read_table_call(m, &e.value),
+                Stmt::For(f)
+                    if contains_call(&f.body, "Table") || contains_call(&f.body, "Column") =>
+                {
+                    self.warn(
+                        m,
+                        f,
+                        "tables or columns built in a `for` loop cannot be read statically; \
+                         they are not compared (write them out, or compare the DDL instead)"
+                            .into(),
+                    );
+                }
+                Stmt::If(_) | Stmt::Try(_) => {
+                    // `if TYPE_CHECKING:` and import fallbacks: models under them are read
+                    // from the first branch only.
+                    if let Some(first) = super::modules::block_bodies(s).first() {
+                        let mut p = prefix.to_vec();
+                        p.push(i);
+                        p.push(0);
+                        self.read_body(m, first, &p);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Literals and names
+    // ---------------------------------------------------------------------------------------
+
+    /// A literal value, following module constants.
+    fn lit(&self, m: usize, e: &'a Expr) -> Option<Lit> {
+        self.lit_depth(m, e, 0)
+    }
+
+    fn lit_depth(&self, m: usize, e: &'a Expr, depth: usize) -> Option<Lit> {
+        if depth > 16 {
+            return None;
+        }
+        match e {
+            Expr::StringLiteral(s) => Some(Lit::Str(s.value.to_str().to_string())),
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => i.as_i64().map(Lit::Int),
+                _ => None,
+            },
+            Expr::BooleanLiteral(b) => Some(Lit::Bool(b.value)),
+            Expr::NoneLiteral(_) => Some(Lit::None),
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
+                match self.lit_depth(m, &u.operand, depth + 1)? {
+                    Lit::Int(i) => Some(Lit::Int(-i)),
+                    _ => None,
+                }
+            }
+            Expr::FString(f) => {
+                let mut out = String::new();
+                for part in f.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(l) => out.push_str(&l.value),
+                        ast::FStringPart::FString(fs) => {
+                            for el in fs.elements.iter() {
+                                match el {
+                                    ast::InterpolatedStringElement::Literal(l) => {
+                                        out.push_str(&l.value)
+                                    }
+                                    ast::InterpolatedStringElement::Interpolation(i) => {
+                                        if i.format_spec.is_some() {
+                                            return None;
+                                        }
+                                        match self.lit_depth(m, &i.expression, depth + 1)? {
+                                            Lit::Str(s) => out.push_str(&s),
+                                            Lit::Int(n) => out.push_str(&n.to_string()),
+                                            _ => return None,
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(Lit::Str(out))
+            }
+            Expr::BinOp(b) if b.op == ast::Operator::Add => {
+                match (
+                    self.lit_depth(m, &b.left, depth + 1)?,
+                    self.lit_depth(m, &b.right, depth + 1)?,
+                ) {
+                    (Lit::Str(a), Lit::Str(c)) => Some(Lit::Str(a + &c)),
+                    (Lit::Int(a), Lit::Int(c)) => Some(Lit::Int(a.checked_add(c)?)),
+                    _ => None,
+                }
+            }
+            Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
+                Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn lit_str(&self, m: usize, e: &'a Expr) -> Option<String> {
+        match self.lit(m, e)? {
+            Lit::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn lit_bool(&self, m: usize, e: &'a Expr) -> Option<bool> {
+        match self.lit(m, e)? {
+            Lit::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn lit_uint(&self, m: usize, e: &'a Expr) -> Option<u64> {
+        match self.lit(m, e)? {
+            Lit::Int(i) => u64::try_from(i).ok(),
+            _ => None,
+        }
+    }
+
+    /// The canonical library name of a call's callee (`sa.Column`, `sqlmodel.Field`).
+    fn callee(&self, m: usize, e: &'a Expr) -> Option<(String, &'a ast::ExprCall)> {
+        let Expr::Call(c) = e else { return None };
+        let name = self.r.ext_name(m, &c.func)?;
+        Some((name, c))
+    }
+
+    /// A call, following a module-level value bound to one (`Str50 = String(50)`): its module.
+    fn call_through(&self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
+        match e {
+            Expr::Call(_) => Some((m, e)),
+            Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
+                Sym::Value(mm, v) => self.call_through(mm, v),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Classes
+    // ---------------------------------------------------------------------------------------
+
+    fn class(&self, id: &ClassId) -> Option<&'a ast::StmtClassDef> {
+        self.mods.class(id)
+    }
+
+    /// Local classes of the MRO (the class first) and the library bases met on the way.
+    fn mro(&self, id: &ClassId) -> (Vec<ClassId>, Vec<String>, Vec<(usize, &'a Expr)>) {
+        let mut order = Vec::new();
+        let mut ext = Vec::new();
+        let mut unknown = Vec::new();
+        self.mro_walk(id, &mut order, &mut ext, &mut unknown, 0);
+        // Python's MRO keeps a class after all its subclasses: keep each one's last position.
+        let mut seen = Vec::new();
+        for c in order.iter().rev() {
+            if !seen.contains(c) {
+                seen.push(c.clone());
+            }
+        }
+        seen.reverse();
+        (seen, ext, unknown)
+    }
+
+    fn mro_walk(
+        &self,
+        id: &ClassId,
+        order: &mut Vec<ClassId>,
+        ext: &mut Vec<String>,
+        unknown: &mut Vec<(usize, &'a Expr)>,
+        depth: usize,
+    ) {
+        if depth > 32 {
+            return;
+        }
+        order.push(id.clone());
+        let Some(c) = self.class(id) else { return };
+        let Some(args) = &c.arguments else { return };
+        for b in args.args.iter() {
+            match self.base_sym(id.module, b) {
+                BaseSym::Class(cid) => self.mro_walk(&cid, order, ext, unknown, depth + 1),
+                BaseSym::Ext(x) => ext.push(x),
+                BaseSym::Unknown => unknown.push((id.module, b)),
+            }
+        }
+    }
+
+    fn base_sym(&self, m: usize, b: &'a Expr) -> BaseSym {
+        // `Generic[T]`, `Base[Any]`: the subscripted class.
+        let b = match b {
+            Expr::Subscript(s) => &*s.value,
+            _ => b,
+        };
+        match self.r.expr(m, b) {
+            Sym::Class(c) => BaseSym::Class(c),
+            Sym::Ext(x) => BaseSym::Ext(x),
+            Sym::Value(mm, v) => match self.callee(mm, v) {
+                Some((name, _)) if name.ends_with("declarative_base") => {
+                    BaseSym::Ext("sa.declarative_base()".into())
+                }
+                _ => match self.r.ext_name(mm, v) {
+                    Some(x) => BaseSym::Ext(x),
+                    None => BaseSym::Unknown,
+                },
+            },
+            _ => BaseSym::Unknown,
+        }
+    }
+
+    fn flavor(&self, ext: &[String], mro: &[ClassId]) -> Flavor {
+        if ext.iter().any(|x| x == "sqlmodel.SQLModel") {
+            return Flavor::SqlModel;
+        }
+        let declarative = ext.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta" | "sa.declarative_base()"
+            )
+        }) || mro.iter().any(|c| self.is_as_declarative(c));
+        if declarative {
+            Flavor::Declarative
+        } else {
+            Flavor::Plain
+        }
+    }
+
+    fn is_as_declarative(&self, id: &ClassId) -> bool {
+        self.class(id).is_some_and(|c| {
+            c.decorator_list.iter().any(|d| {
+                let e = match &d.expression {
+                    Expr::Call(c) => &*c.func,
+                    e => e,
+                };
+                self.r
+                    .ext_name(id.module, e)
+                    .is_some_and(|n| n.ends_with("as_declarative"))
+            })
+        })
+    }
+
+    /// Whether a class is an `enum.Enum` subclass: its member names.
+    pub fn enum_members(&self, id: &ClassId) -> Option<Vec<String>> {
+        let (mro, ext, _) = self.mro(id);
+        let is_enum = ext.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "enum.Enum" | "enum.IntEnum" | "enum.StrEnum" | "enum.Flag" | "enum.IntFlag"
+            )
+        });
+        if !is_enum {
+            return None;
+        }
+        let mut names = Vec::new();
+        // Members come from the class itself (an enum with members cannot be subclassed).
+        let c = self.class(&mro[0])?;
+        for s in c.body.iter() {
+            let targets: Vec<&Expr> = match s {
+                Stmt::Assign(a) => a.targets.iter().collect(),
+                Stmt::AnnAssign(a) if a.value.is_some() => vec![&*a.target],
+                _ => continue,
+            };
+            for t in targets {
+                if let Expr::Name(n) = t {
+                    let n = n.id.as_str();
+                    if !n.starts_with('_') {
+                        names.push(n.to_string());
+                    }
+                }
+            }
+        }
+        Some(names)
+    }
+
+    /// A class-body assignment of `attr` along the MRO: its module and value.
+    fn class_attr(&self, mro: &[ClassId], attr: &str) -> Option<(usize, &'a Stmt)> {
+        for id in mro {
+            let c = self.class(id)?;
+            for s in c.body.iter() {
+                match s {
+                    Stmt::Assign(a)
+                        if a.targets
+                            .iter()
+                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == attr)) =>
+                    {
+                        return Some((id.module, s));
+                    }
+                    Stmt::AnnAssign(a)
+                        if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == attr)
+                            && a.value.is_some() =>
+                    {
+                        return Some((id.module, s));
+                    }
+                    Stmt::FunctionDef(f) if f.name.as_str() == attr => return Some((id.module, s)),
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+
+    fn read_class(&mut self, id: ClassId) {
+        let Some(c) = self.class(&id) else { return };
+        let (mro, ext, unknown) = self.mro(&id);
+        let flavor = self.flavor(&ext, &mro);
+        let table_kw = c
+            .arguments
+            .as_ref()
+            .and_then(|a| {
+                a.keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|n| n.as_str() == "table"))
+            })
+            .and_then(|k| self.lit_bool(id.module, &k.value))
+            .unwrap_or(false);
+        let is_table = match flavor {
+            Flavor::SqlModel => table_kw,
+            Flavor::Declarative => {
+                let own_abstract = c.body.iter().any(|s| match s {
+                    Stmt::Assign(a) => {
+                        a.targets
+                            .iter()
+                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__abstract__"))
+                            && self.lit_bool(id.module, &a.value) == Some(true)
+                    }
+                    _ => false,
+                });
+                let is_base = ext.iter().any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta"
+                    )
+                }) && c.arguments.as_ref().is_some_and(|a| {
+                    a.args.iter().any(|b| {
+                        matches!(
+                            self.r.ext_name(id.module, b).as_deref(),
+                            Some("sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta")
+                        )
+                    })
+                });
+                !own_abstract
+                    && !is_base
+                    && !self.is_as_declarative(&id)
+                    && (self.class_attr(&mro, "__tablename__").is_some()
+                        || self.class_attr(&mro, "__table__").is_some())
+            }
+            Flavor::Plain => {
+                if table_kw
+                    || self
+                        .class_attr(std::slice::from_ref(&id), "__tablename__")
+                        .is_some()
+                {
+                    // A model whose base could not be followed.
+                    if let Some((mm, b)) = unknown.first() {
+                        let what = match self.r.expr(*mm, b) {
+                            Sym::Unknown {
+                                what,
+                                missing_module: true,
+                            } => {
+                                format!("`{what}` comes from a module that was not found (give its folder with --python-path)")
+                            }
+                            Sym::Unknown { what, .. } => {
+                                format!("`{what}` is not defined in the files read")
+                            }
+                            _ => "it is not a class schemashift can follow".into(),
+                        };
+                        let name = c.name.to_string();
+                        self.warn(
+                            *mm,
+                            *b,
+                            format!("class `{name}` looks like a model but its base {what}; its table is not compared"),
+                        );
+                    }
+                }
+                false
+            }
+        };
+        if !is_table {
+            return;
+        }
+        if self.class_attr(&mro, "__table__").is_some()
+            && self.class_attr(&mro, "__tablename__").is_none()
+        {
+            let name = c.name.to_string();
+            self.warn(id.module, &c.name, format!("class `{name}` maps `__table__`: not read; its table is not compared (declare it with Table(...) at module level)"));
+            return;
+        }
+        let m = id.module;
+        let class_at = self.origin(m, &c.name);
+        let Some(name) = self.table_name(&id, &mro, flavor == Flavor::SqlModel) else {
+            let cname = c.name.to_string();
+            self.warn(
+                m,
+                &c.name,
+                format!("the table name of class `{cname}` cannot be decided statically (a computed `__tablename__`); it is not compared: write `__tablename__ = \"name\"`"),
+            );
+            return;
+        };
+        let naming = self.naming_for(&mro, flavor == Flavor::SqlModel);
+        let mut table = TableDef {
+            name,
+            schema: None,
+            columns: Vec::new(),
+            constraints: Vec::new(),
+            indexes: Vec::new(),
+            comment: None,
+            sqlite_autoincrement: false,
+            naming,
+            at: class_at,
+            renamed_from: self.renamed_from(m, class_at.start),
+        };
+        match flavor {
+            Flavor::SqlModel => self.sqlmodel_fields(&mro, &mut table),
+            _ => self.declarative_fields(&mro, &mut table),
+        }
+        if let Some((mm, s)) = self.class_attr(&mro, "__table_args__") {
+            match s {
+                Stmt::Assign(a) => self.table_args(mm, &a.value, &mut table),
+                Stmt::AnnAssign(a) => {
+                    if let Some(v) = &a.value {
+                        self.table_args(mm, v, &mut table)
+                    }
+                }
+                Stmt::FunctionDef(f) => {
+                    match single_return(f) {
+                        Some(v) => self.table_args(mm, v, &mut table),
+                        None => self.warn(mm, &f.name, "`__table_args__` computed by a function that does more than `return (...)`: not read; its constraints and indexes are not compared".into()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.tables.push(table);
+    }
+
+    fn renamed_from(&self, m: usize, offset: usize) -> Option<String> {
+        let d = self.mods.modules[m].directive(offset)?;
+        let rest = d
+            .strip_prefix("renamed")?
+            .trim_start()
+            .strip_prefix("from")?;
+        let name: String = rest
+            .trim()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        (!name.is_empty()).then_some(name)
+    }
+
+    /// The `# schemashift: type=X` override on the line of `offset`.
+    fn type_override(&self, m: usize, offset: usize) -> Option<String> {
+        let d = self.mods.modules[m].directive(offset)?;
+        let t = d
+            .strip_prefix("type")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim();
+        (!t.is_empty()).then(|| t.to_string())
+    }
+
+    fn table_name(&self, id: &ClassId, mro: &[ClassId], sqlmodel: bool) -> Option<String> {
+        let cname = self.class(id)?.name.to_string();
+        match self.class_attr(mro, "__tablename__") {
+            Some((mm, Stmt::Assign(a))) => self.name_expr(mm, &a.value, &cname),
+            Some((mm, Stmt::AnnAssign(a))) => self.name_expr(mm, a.value.as_deref()?, &cname),
+            Some((mm, Stmt::FunctionDef(f))) => self.name_expr(mm, single_return(f)?, &cname),
+            _ if sqlmodel => Some(cname.to_lowercase()),
+            _ => None,
+        }
+    }
+
+    /// A table name expression, with `cls.__name__` standing for the class name (for
+    /// `declared_attr` functions and their `.lower()` idioms).
+    fn name_expr(&self, m: usize, e: &'a Expr, cname: &str) -> Option<String> {
+        match e {
+            Expr::Attribute(a) if a.attr.as_str() == "__name__" => Some(cname.to_string()),
+            Expr::Call(c) if c.arguments.args.is_empty() => {
+                if let Expr::Attribute(a) = &*c.func {
+                    let inner = self.name_expr(m, &a.value, cname)?;
+                    return match a.attr.as_str() {
+                        "lower" => Some(inner.to_lowercase()),
+                        "upper" => Some(inner.to_uppercase()),
+                        _ => None,
+                    };
+                }
+                None
+            }
+            Expr::BinOp(b) if b.op == ast::Operator::Add => {
+                Some(self.name_expr(m, &b.left, cname)? + &self.name_expr(m, &b.right, cname)?)
+            }
+            Expr::FString(f) => {
+                let mut out = String::new();
+                for part in f.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(l) => out.push_str(&l.value),
+                        ast::FStringPart::FString(fs) => {
+                            for el in fs.elements.iter() {
+                                match el {
+                                    ast::InterpolatedStringElement::Literal(l) => {
+                                        out.push_str(&l.value)
+                                    }
+                                    ast::InterpolatedStringElement::Interpolation(i) => {
+                                        if i.format_spec.is_some() {
+                                            return None;
+                                        }
+                                        out.push_str(&self.name_expr(m, &i.expression, cname)?);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(out)
+            }
+            _ => self.lit_str(m, e),
+        }
+    }
+
+    /// The naming convention of the metadata a class's table goes to.
+    fn naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
+        let _ = sqlmodel;
+        // `metadata = MetaData(naming_convention=...)` in a base's body.
+        if let Some((mm, Stmt::Assign(a))) = self.class_attr(mro, "metadata") {
+            if let Some(n) = self.metadata_naming(mm, &a.value) {
+                return n;
+            }
+        }
+        if let Some((mm, Stmt::AnnAssign(a))) = self.class_attr(mro, "metadata") {
+            if let Some(v) = &a.value {
+                if let Some(n) = self.metadata_naming(mm, v) {
+                    return n;
+                }
+            }
+        }
+        // `Base = declarative_base(metadata=MetaData(...))`
+        for id in mro {
+            let Some(c) = self.class(id) else { continue };
+            let Some(args) = &c.arguments else { continue };
+            for b in args.args.iter() {
+                if let Sym::Value(mm, v) = self.r.expr(id.module, b) {
+                    if let Some((_, call)) = self.callee(mm, v) {
+                        if let Some(k) = kwarg(call, "metadata") {
+                            if let Some(n) = self.metadata_naming(mm, k) {
+                                return n;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        BTreeMap::new()
+    }
+
+    /// The naming convention of a `MetaData(...)` expression (or a name bound to one).
+    fn metadata_naming(&self, m: usize, e: &'a Expr) -> Option<BTreeMap<String, String>> {
+        let (mm, call) = self.call_through(m, e)?;
+        let (name, call) = self.callee(mm, call)?;
+        if !name.ends_with("MetaData") {
+            return None;
+        }
+        let conv = kwarg(call, "naming_convention")?;
+        let conv = match conv {
+            Expr::Dict(_) => conv,
+            _ => match self.r.expr(mm, conv) {
+                Sym::Value(_, v) => v,
+                _ => return None,
+            },
+        };
+        let Expr::Dict(d) = conv else { return None };
+        let mut out = BTreeMap::new();
+        for item in d.items.iter() {
+            let key = item.key.as_ref()?;
+            let k = match self.lit_str(mm, key) {
+                Some(k) => k,
+                None => {
+                    // Keys may be the classes: `UniqueConstraint: "uq_..."`.
+                    let n = self.r.ext_name(mm, key)?;
+                    match n.as_str() {
+                        "sa.UniqueConstraint" => "uq".into(),
+                        "sa.CheckConstraint" => "ck".into(),
+                        "sa.ForeignKeyConstraint" => "fk".into(),
+                        "sa.PrimaryKeyConstraint" => "pk".into(),
+                        "sa.Index" => "ix".into(),
+                        _ => return None,
+                    }
+                }
+            };
+            let v = self.lit_str(mm, &item.value)?;
+            out.insert(k, v);
+        }
+        Some(out)
+    }
+}
+
+enum BaseSym {
+    Class(ClassId),
+    Ext(String),
+    Unknown,
+}
+
+pub struct Unwrapped<'a> {
+    pub module: usize,
+    pub ty: &'a Expr,
+    pub optional: bool,
+    pub fields: Vec<(usize, &'a Expr)>,
+    pub mapped: bool,
+}
+
+/// A keyword argument of a call.
+pub fn kwarg<'e>(call: &'e ast::ExprCall, key: &str) -> Option<&'e Expr> {
+    call.arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == key))
+        .map(|k| &k.value)
+}
+
+/// The returned expression of a function whose body is (docstring and) one `return`.
+fn single_return(f: &ast::StmtFunctionDef) -> Option<&Expr> {
+    let stmts: Vec<&Stmt> = f
+        .body
+        .iter()
+        .filter(|s| !matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_))))
+        .collect();
+    match stmts.as_slice() {
+        [Stmt::Return(r)] => r.value.as_deref(),
+        _ => None,
+    }
+}
+
+/// Whether a body calls a function named `name` anywhere (shallow text check on calls).
+fn contains_call(body: &[Stmt], name: &str) -> bool {
+    use ruff_python_ast::visitor::{self, Visitor};
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'b> Visitor<'b> for Finder<'_> {
+        fn visit_expr(&mut self, e: &'b Expr) {
+            if let Expr::Call(c) = e {
+                let n = match &*c.func {
+                    Expr::Name(n) => n.id.as_str(),
+                    Expr::Attribute(a) => a.attr.as_str(),
+                    _ => "",
+                };
+                if n == self.name {
+                    self.found = true;
+                }
+            }
+            visitor::walk_expr(self, e);
+        }
+    }
+    let mut f = Finder { name, found: false };
+    for s in body {
+        f.visit_stmt(s);
+    }
+    f.found
+}

@@ -1,0 +1,595 @@
+//! Python modules as read statically: each file's top-level bindings (imports, classes,
+//! assignments, functions), import resolution between the files given (relative and absolute,
+//! against search roots) and name resolution to a [`Sym`].
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use std::collections::HashMap;
+
+/// One parsed file.
+pub struct Module {
+    pub path: String,
+    pub text: String,
+    pub body: Vec<Stmt>,
+    /// Top-level names, in the order they are bound (the last binding of a name wins).
+    pub bindings: HashMap<String, Binding>,
+    /// `# schemashift: ...` directives by 0-based line: the text after `schemashift:`.
+    pub directives: HashMap<usize, String>,
+    /// Byte offset of each line start.
+    pub line_starts: Vec<usize>,
+}
+
+/// What a top-level name is bound to. Statements are addressed by their index path in the
+/// module body (see [`Module::stmt`]).
+#[derive(Clone, Debug)]
+pub enum Binding {
+    /// `from M import name [as alias]`: the module as written (dots for relative) and the name.
+    ImportFrom { module: String, name: String },
+    /// `import a.b as x` (module `a.b`) or `import a.b` (binds `a`: module `a`).
+    Import { module: String },
+    /// `class Name: ...`
+    Class(Vec<usize>),
+    /// `Name = expr` / `Name: T = expr`
+    Assign(Vec<usize>),
+    /// `def name(...)`
+    Function(Vec<usize>),
+}
+
+/// A class: its module and statement path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClassId {
+    pub module: usize,
+    pub path: Vec<usize>,
+}
+
+/// What an expression names.
+#[derive(Clone, Debug)]
+pub enum Sym<'a> {
+    /// A known library object by its canonical name: `sa.String`, `typing.Optional`,
+    /// `datetime.datetime`, `postgresql.JSONB`, `sqlmodel.SQLModel`...
+    Ext(String),
+    /// A library module (`sqlalchemy`, `datetime`): attributes are looked up in it.
+    ExtModule(String),
+    /// A module among the files read.
+    Module(usize),
+    Class(ClassId),
+    /// A module-level value: its module and expression.
+    Value(usize, &'a Expr),
+    Function(usize, &'a ast::StmtFunctionDef),
+    /// Not resolved: what was looked up (for messages), and whether it comes from a module
+    /// that was not found (rather than a name that is not defined).
+    Unknown {
+        what: String,
+        missing_module: bool,
+    },
+}
+
+/// The files of one side, parsed, with their import graph resolved.
+pub struct Modules {
+    pub modules: Vec<Module>,
+}
+
+/// Library module prefixes whose objects schemashift knows by name.
+const KNOWN_LIBS: &[&str] = &[
+    "sqlalchemy",
+    "sqlmodel",
+    "typing",
+    "typing_extensions",
+    "datetime",
+    "decimal",
+    "uuid",
+    "enum",
+    "pydantic",
+    "ipaddress",
+    "pathlib",
+    "__future__",
+    "collections",
+    "builtins",
+];
+
+/// The canonical name of `name` imported from library module `module`.
+pub fn canonical(module: &str, name: &str) -> String {
+    let root = module.split('.').next().unwrap_or(module);
+    for (prefix, short) in [
+        ("sqlalchemy.dialects.postgresql", "postgresql"),
+        ("sqlalchemy.dialects.sqlite", "sqlite"),
+        ("sqlalchemy.dialects.mysql", "mysql"),
+    ] {
+        if module == prefix || module.starts_with(&format!("{prefix}.")) {
+            return format!("{short}.{name}");
+        }
+    }
+    match root {
+        "sqlalchemy" => format!("sa.{name}"),
+        // SQLModel's own objects, and what it re-exports from SQLAlchemy under the same name.
+        "sqlmodel" => match name {
+            "SQLModel" | "Field" | "Relationship" | "AutoString" => format!("sqlmodel.{name}"),
+            _ => format!("sa.{name}"),
+        },
+        "typing_extensions" => format!("typing.{name}"),
+        "pydantic" => format!("pydantic.{name}"),
+        _ => format!("{module}.{name}"),
+    }
+}
+
+/// Submodules of the known libraries reached as attributes (`sa.orm`, `sa.dialects.postgresql`).
+fn is_submodule(module: &str, attr: &str) -> bool {
+    matches!(
+        attr,
+        "orm"
+            | "dialects"
+            | "postgresql"
+            | "sqlite"
+            | "mysql"
+            | "types"
+            | "sql"
+            | "schema"
+            | "sqltypes"
+            | "ext"
+            | "declarative"
+            | "asyncio"
+            | "networks"
+    ) && (module.starts_with("sqlalchemy")
+        || module.starts_with("sqlmodel")
+        || module.starts_with("pydantic"))
+}
+
+pub fn is_known_lib(module: &str) -> bool {
+    let root = module.split('.').next().unwrap_or(module);
+    KNOWN_LIBS.contains(&root)
+}
+
+impl Module {
+    pub fn new(path: String, text: String, body: Vec<Stmt>) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        let mut directives = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            if let Some(i) = line.find("# schemashift:") {
+                directives.insert(n, line[i + "# schemashift:".len()..].trim().to_string());
+            }
+        }
+        let mut m = Module {
+            path,
+            text,
+            body,
+            bindings: HashMap::new(),
+            directives,
+            line_starts,
+        };
+        let mut bindings = HashMap::new();
+        collect_bindings(&m.body, &[], &mut bindings);
+        m.bindings = bindings;
+        m
+    }
+
+    /// 0-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let col = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(0, |s| s.chars().count());
+        (line as u32 + 1, col as u32 + 1)
+    }
+
+    /// The `# schemashift:` directive on the line of `offset`, if any.
+    pub fn directive(&self, offset: usize) -> Option<&str> {
+        self.directives
+            .get(&self.line_of(offset))
+            .map(String::as_str)
+    }
+
+    /// The directory of the file (`a/b` for `a/b/c.py`; empty at the top).
+    pub fn dir(&self) -> &str {
+        self.path.rfind('/').map_or("", |i| &self.path[..i])
+    }
+}
+
+/// Top-level bindings, including those inside `if` / `try` blocks (imports under
+/// `if TYPE_CHECKING:` or `try: ... except ImportError:`): the first binding of each branch
+/// wins over later branches, later statements win over earlier ones.
+fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, Binding>) {
+    for (i, s) in body.iter().enumerate() {
+        let mut path = prefix.to_vec();
+        path.push(i);
+        match s {
+            Stmt::ImportFrom(imp) => {
+                let module = format!(
+                    "{}{}",
+                    ".".repeat(imp.level as usize),
+                    imp.module.as_ref().map_or("", |m| m.as_str())
+                );
+                for a in &imp.names {
+                    if a.name.as_str() == "*" {
+                        continue;
+                    }
+                    let bound = a.asname.as_ref().unwrap_or(&a.name).to_string();
+                    out.insert(
+                        bound,
+                        Binding::ImportFrom {
+                            module: module.clone(),
+                            name: a.name.to_string(),
+                        },
+                    );
+                }
+            }
+            Stmt::Import(imp) => {
+                for a in &imp.names {
+                    match &a.asname {
+                        Some(alias) => {
+                            out.insert(
+                                alias.to_string(),
+                                Binding::Import {
+                                    module: a.name.to_string(),
+                                },
+                            );
+                        }
+                        None => {
+                            let root = a.name.as_str().split('.').next().unwrap_or("");
+                            out.insert(
+                                root.to_string(),
+                                Binding::Import {
+                                    module: root.to_string(),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+            Stmt::ClassDef(c) => {
+                out.insert(c.name.to_string(), Binding::Class(path));
+            }
+            Stmt::FunctionDef(f) => {
+                out.insert(f.name.to_string(), Binding::Function(path));
+            }
+            Stmt::Assign(a) => {
+                for t in &a.targets {
+                    if let Expr::Name(n) = t {
+                        out.insert(n.id.to_string(), Binding::Assign(path.clone()));
+                    }
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let (Expr::Name(n), Some(_)) = (a.target.as_ref(), &a.value) {
+                    out.insert(n.id.to_string(), Binding::Assign(path));
+                }
+            }
+            Stmt::If(_) | Stmt::Try(_) => {
+                // Nested blocks: bindings inside keep a path into the flattened block list.
+                let mut inner = HashMap::new();
+                for (j, sub) in block_bodies(s).into_iter().enumerate().rev() {
+                    let mut p = path.clone();
+                    p.push(j);
+                    let mut branch = HashMap::new();
+                    collect_bindings(sub, &p, &mut branch);
+                    inner.extend(branch);
+                }
+                out.extend(inner);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The bodies of an `if` (body, then each elif/else) or a `try` (body, handlers, else,
+/// finally).
+pub fn block_bodies(s: &Stmt) -> Vec<&[Stmt]> {
+    match s {
+        Stmt::If(i) => {
+            let mut v: Vec<&[Stmt]> = vec![&i.body];
+            v.extend(i.elif_else_clauses.iter().map(|c| &c.body[..]));
+            v
+        }
+        Stmt::Try(t) => {
+            let mut v: Vec<&[Stmt]> = vec![&t.body];
+            for h in &t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                v.push(&h.body);
+            }
+            v.push(&t.orelse);
+            v.push(&t.finalbody);
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+impl Modules {
+    /// The statement a binding path points at: indexes alternate statement, block selector
+    /// (for `if`/`try`), statement...
+    pub fn stmt(&self, module: usize, path: &[usize]) -> Option<&Stmt> {
+        let m = self.modules.get(module)?;
+        let mut body: &[Stmt] = &m.body;
+        let mut i = 0;
+        loop {
+            let s = body.get(*path.get(i)?)?;
+            if i + 1 == path.len() {
+                return Some(s);
+            }
+            let sel = *path.get(i + 1)?;
+            body = block_bodies(s).get(sel).copied()?;
+            i += 2;
+        }
+    }
+
+    pub fn class(&self, id: &ClassId) -> Option<&ast::StmtClassDef> {
+        match self.stmt(id.module, &id.path)? {
+            Stmt::ClassDef(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The file a module path resolves to: `dir/name.py` or `dir/name/__init__.py`.
+    fn find_file(&self, base: &str) -> Option<usize> {
+        let a = format!("{base}.py");
+        let b = if base.is_empty() {
+            "__init__.py".to_string()
+        } else {
+            format!("{base}/__init__.py")
+        };
+        let a = normalize(&a);
+        let b = normalize(&b);
+        self.modules
+            .iter()
+            .position(|m| m.path == a)
+            .or_else(|| self.modules.iter().position(|m| m.path == b))
+    }
+
+    /// The local module `spec` (as written after `from`/`import`, dots for relative) names,
+    /// seen from module `from`, searching absolute names under `roots`.
+    pub fn resolve_module(&self, from: usize, spec: &str, roots: &[String]) -> Option<usize> {
+        for cand in module_candidates(&self.modules[from].path, spec, roots) {
+            if let Some(i) = self.find_file(&cand) {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+/// Candidate base paths (without `.py` / `/__init__.py`) for module `spec` imported from the
+/// file `path`: relative to the file's package for `.x`, else under each root.
+pub fn module_candidates(path: &str, spec: &str, roots: &[String]) -> Vec<String> {
+    let level = spec.chars().take_while(|&c| c == '.').count();
+    let rest = &spec[level..];
+    let rel = rest.replace('.', "/");
+    if level > 0 {
+        let mut dir = path
+            .rfind('/')
+            .map_or(String::new(), |i| path[..i].to_string());
+        for _ in 1..level {
+            dir = dir
+                .rfind('/')
+                .map_or(String::new(), |i| dir[..i].to_string());
+        }
+        return vec![join(&dir, &rel)];
+    }
+    roots.iter().map(|r| join(r, &rel)).collect()
+}
+
+fn join(dir: &str, rel: &str) -> String {
+    match (dir.is_empty(), rel.is_empty()) {
+        (true, _) => rel.to_string(),
+        (_, true) => dir.to_string(),
+        _ => format!("{dir}/{rel}"),
+    }
+}
+
+/// `a/./b/../c` -> `a/c` (paths as the caller gave them, with `/`).
+pub fn normalize(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for p in path.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
+            }
+            _ => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// Resolves names to [`Sym`]s across modules.
+pub struct Resolver<'a> {
+    pub mods: &'a Modules,
+    pub roots: &'a [String],
+}
+
+const MAX_DEPTH: usize = 32;
+
+impl<'a> Resolver<'a> {
+    /// What `name` means at the top level of module `m` (builtins when unbound).
+    pub fn name(&self, m: usize, name: &str) -> Sym<'a> {
+        self.name_depth(m, name, 0)
+    }
+
+    fn name_depth(&self, m: usize, name: &str, depth: usize) -> Sym<'a> {
+        if depth > MAX_DEPTH {
+            return Sym::Unknown {
+                what: name.to_string(),
+                missing_module: false,
+            };
+        }
+        let Some(b) = self.mods.modules[m].bindings.get(name) else {
+            return match name {
+                "str" | "int" | "float" | "bool" | "bytes" | "dict" | "list" | "set" | "tuple"
+                | "object" | "type" | "frozenset" | "None" => Sym::Ext(format!("builtins.{name}")),
+                _ => Sym::Unknown {
+                    what: name.to_string(),
+                    missing_module: false,
+                },
+            };
+        };
+        match b {
+            Binding::Class(p) => Sym::Class(ClassId {
+                module: m,
+                path: p.clone(),
+            }),
+            Binding::Function(p) => match self.mods.stmt(m, p) {
+                Some(Stmt::FunctionDef(f)) => Sym::Function(m, f),
+                _ => Sym::Unknown {
+                    what: name.to_string(),
+                    missing_module: false,
+                },
+            },
+            Binding::Assign(p) => match self.mods.stmt(m, p) {
+                Some(Stmt::Assign(a)) => Sym::Value(m, &a.value),
+                Some(Stmt::AnnAssign(a)) if a.value.is_some() => {
+                    Sym::Value(m, a.value.as_deref().expect("checked"))
+                }
+                _ => Sym::Unknown {
+                    what: name.to_string(),
+                    missing_module: false,
+                },
+            },
+            Binding::Import { module } => self.module_sym(m, module),
+            Binding::ImportFrom { module, name: n } => {
+                match self.mods.resolve_module(m, module, self.roots) {
+                    Some(target) => {
+                        if self.mods.modules[target].bindings.contains_key(n.as_str()) {
+                            self.name_depth(target, n, depth + 1)
+                        } else {
+                            // `from pkg import submodule`
+                            let sub = format!(
+                                "{module}{}{n}",
+                                if module.ends_with('.') { "" } else { "." }
+                            );
+                            match self.mods.resolve_module(m, &sub, self.roots) {
+                                Some(t) => Sym::Module(t),
+                                None => Sym::Unknown {
+                                    what: format!("{n} (from {module})"),
+                                    missing_module: false,
+                                },
+                            }
+                        }
+                    }
+                    None if module.starts_with('.') || !is_known_lib(module) => {
+                        // `from pkg import submodule` where pkg has no __init__.py.
+                        let sub = format!(
+                            "{module}{}{n}",
+                            if module.ends_with('.') { "" } else { "." }
+                        );
+                        match self.mods.resolve_module(m, &sub, self.roots) {
+                            Some(t) => Sym::Module(t),
+                            None => Sym::Unknown {
+                                what: format!("{n} (from {module})"),
+                                missing_module: true,
+                            },
+                        }
+                    }
+                    None => {
+                        if is_submodule(module, n) {
+                            Sym::ExtModule(format!("{module}.{n}"))
+                        } else {
+                            Sym::Ext(canonical(module, n))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn module_sym(&self, m: usize, module: &str) -> Sym<'a> {
+        match self.mods.resolve_module(m, module, self.roots) {
+            Some(t) => Sym::Module(t),
+            None if is_known_lib(module) => Sym::ExtModule(module.to_string()),
+            None => Sym::Unknown {
+                what: module.to_string(),
+                missing_module: true,
+            },
+        }
+    }
+
+    /// What expression `e` (a name or a dotted attribute chain) names in module `m`.
+    pub fn expr(&self, m: usize, e: &'a Expr) -> Sym<'a> {
+        match e {
+            Expr::Name(n) => self.name(m, n.id.as_str()),
+            Expr::Attribute(a) => {
+                let attr = a.attr.as_str();
+                match self.expr(m, &a.value) {
+                    Sym::ExtModule(module) => {
+                        if is_submodule(&module, attr) {
+                            Sym::ExtModule(format!("{module}.{attr}"))
+                        } else {
+                            Sym::Ext(canonical(&module, attr))
+                        }
+                    }
+                    Sym::Ext(x) => Sym::Ext(format!("{x}.{attr}")),
+                    Sym::Module(t) => {
+                        if self.mods.modules[t].bindings.contains_key(attr) {
+                            self.name(t, attr)
+                        } else {
+                            let dir = self.mods.modules[t].path.trim_end_matches(".py");
+                            let dir = dir.trim_end_matches("/__init__");
+                            match self.mods.find_file(&format!("{dir}/{attr}")) {
+                                Some(f) => Sym::Module(f),
+                                None => Sym::Unknown {
+                                    what: attr.to_string(),
+                                    missing_module: false,
+                                },
+                            }
+                        }
+                    }
+                    Sym::Unknown {
+                        what,
+                        missing_module,
+                    } => Sym::Unknown {
+                        what: format!("{what}.{attr}"),
+                        missing_module,
+                    },
+                    other => {
+                        let _ = other;
+                        Sym::Unknown {
+                            what: attr.to_string(),
+                            missing_module: false,
+                        }
+                    }
+                }
+            }
+            _ => Sym::Unknown {
+                what: String::new(),
+                missing_module: false,
+            },
+        }
+    }
+
+    /// The canonical library name `e` resolves to, following module-level aliases
+    /// (`Str = sa.String`).
+    pub fn ext_name(&self, m: usize, e: &'a Expr) -> Option<String> {
+        let mut sym = self.expr(m, e);
+        for _ in 0..MAX_DEPTH {
+            match sym {
+                Sym::Ext(x) => return Some(x),
+                Sym::Value(mm, v) if matches!(v, Expr::Name(_) | Expr::Attribute(_)) => {
+                    sym = self.expr(mm, v);
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,148 @@
+//! SQLAlchemy column types as the models declare them, and the DDL type SQLAlchemy's compiler
+//! writes for each of them per dialect.
+
+use crate::dialects::DialectKind;
+
+/// A SQLAlchemy type, with the arguments that change its DDL.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaType {
+    /// `String(n)`, `VARCHAR`, `Unicode`, SQLModel's `AutoString`.
+    String(Option<u64>),
+    /// `CHAR(n)`.
+    Char(Option<u64>),
+    Text,
+    Integer,
+    BigInteger,
+    SmallInteger,
+    /// `Float(precision)`.
+    Float(Option<u64>),
+    /// `Double` (SQLAlchemy 2.1's `Mapped[float]`), `DOUBLE_PRECISION`.
+    Double,
+    /// `Numeric(precision, scale)`.
+    Numeric(Option<u64>, Option<u64>),
+    Boolean,
+    DateTime {
+        tz: bool,
+    },
+    Date,
+    Time {
+        tz: bool,
+    },
+    Interval,
+    LargeBinary,
+    Uuid,
+    Json,
+    /// A named enum: PostgreSQL `CREATE TYPE name AS ENUM (labels)`, else `VARCHAR(longest)`.
+    Enum {
+        name: String,
+        labels: Vec<String>,
+        native: bool,
+        length: Option<u64>,
+    },
+    /// `ARRAY(item)` (PostgreSQL).
+    Array(Box<SaType>),
+    /// A dialect type written as is (`JSONB`, `INET`, a `# schemashift: type=` override).
+    Raw(String),
+}
+
+impl SaType {
+    /// The type SQLAlchemy's DDL compiler writes for `dialect`.
+    pub fn ddl(&self, dialect: DialectKind) -> String {
+        let pg = dialect == DialectKind::Postgres;
+        match self {
+            SaType::String(None) => "VARCHAR".into(),
+            SaType::String(Some(n)) => format!("VARCHAR({n})"),
+            SaType::Char(None) => "CHAR".into(),
+            SaType::Char(Some(n)) => format!("CHAR({n})"),
+            SaType::Text => "TEXT".into(),
+            SaType::Integer => "INTEGER".into(),
+            SaType::BigInteger => "BIGINT".into(),
+            SaType::SmallInteger => "SMALLINT".into(),
+            SaType::Float(None) => "FLOAT".into(),
+            SaType::Float(Some(p)) => format!("FLOAT({p})"),
+            SaType::Double if pg => "DOUBLE PRECISION".into(),
+            SaType::Double => "DOUBLE".into(),
+            SaType::Numeric(None, _) => "NUMERIC".into(),
+            SaType::Numeric(Some(p), None) => format!("NUMERIC({p})"),
+            SaType::Numeric(Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
+            SaType::Boolean => "BOOLEAN".into(),
+            SaType::DateTime { tz: true } if pg => "TIMESTAMP WITH TIME ZONE".into(),
+            SaType::DateTime { .. } if pg => "TIMESTAMP WITHOUT TIME ZONE".into(),
+            SaType::DateTime { .. } => "DATETIME".into(),
+            SaType::Date => "DATE".into(),
+            SaType::Time { tz: true } if pg => "TIME WITH TIME ZONE".into(),
+            SaType::Time { .. } if pg => "TIME WITHOUT TIME ZONE".into(),
+            SaType::Time { .. } => "TIME".into(),
+            SaType::Interval if pg => "INTERVAL".into(),
+            // SQLAlchemy stores an Interval on SQLite as a DATETIME (epoch + delta).
+            SaType::Interval => "DATETIME".into(),
+            SaType::LargeBinary if pg => "BYTEA".into(),
+            SaType::LargeBinary => "BLOB".into(),
+            SaType::Uuid if pg => "UUID".into(),
+            SaType::Uuid => "CHAR(32)".into(),
+            SaType::Json => "JSON".into(),
+            SaType::Enum { name, native, .. } if pg && *native => super::ddl::quote(name),
+            SaType::Enum { labels, length, .. } => {
+                let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+                format!("VARCHAR({})", length.unwrap_or(longest as u64))
+            }
+            SaType::Array(item) => format!("{}[]", item.ddl(dialect)),
+            SaType::Raw(t) => t.clone(),
+        }
+    }
+
+    /// Integer types (SERIAL candidates).
+    pub fn serial(&self) -> Option<&'static str> {
+        match self {
+            SaType::Integer => Some("SERIAL"),
+            SaType::BigInteger => Some("BIGSERIAL"),
+            SaType::SmallInteger => Some("SMALLSERIAL"),
+            _ => None,
+        }
+    }
+}
+
+/// The type named by a SQLAlchemy type class (`sa.String`, `postgresql.JSONB`) called with
+/// `args` (positional integers) and keyword flags; `None` when schemashift does not know it.
+pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<SaType> {
+    let a0 = ints.first().copied().flatten();
+    let a1 = ints.get(1).copied().flatten();
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let ns = name.split('.').next().unwrap_or("");
+    let t = match (ns, short) {
+        (_, "String" | "VARCHAR" | "Unicode" | "NVARCHAR" | "AutoString") => SaType::String(a0),
+        (_, "CHAR" | "NCHAR") => SaType::Char(a0),
+        (_, "Text" | "TEXT" | "UnicodeText" | "CLOB") => SaType::Text,
+        (_, "Integer" | "INTEGER" | "INT") => SaType::Integer,
+        (_, "BigInteger" | "BIGINT") => SaType::BigInteger,
+        (_, "SmallInteger" | "SMALLINT") => SaType::SmallInteger,
+        (_, "Float" | "FLOAT") => SaType::Float(a0),
+        (_, "REAL") => SaType::Raw("REAL".into()),
+        (_, "Double" | "DOUBLE_PRECISION" | "DOUBLE") => SaType::Double,
+        (_, "Numeric" | "NUMERIC" | "DECIMAL") => SaType::Numeric(a0, a1),
+        (_, "Boolean" | "BOOLEAN") => SaType::Boolean,
+        (_, "DateTime" | "DATETIME") => SaType::DateTime {
+            tz: tz.unwrap_or(false),
+        },
+        (_, "TIMESTAMP") => SaType::DateTime {
+            tz: tz.unwrap_or(false),
+        },
+        (_, "Date" | "DATE") => SaType::Date,
+        (_, "Time" | "TIME") => SaType::Time {
+            tz: tz.unwrap_or(false),
+        },
+        (_, "Interval" | "INTERVAL") => SaType::Interval,
+        (_, "LargeBinary" | "BLOB" | "BYTEA" | "BINARY" | "VARBINARY") => SaType::LargeBinary,
+        (_, "Uuid" | "UUID") => SaType::Uuid,
+        ("sa", "JSON") => SaType::Json,
+        ("postgresql", "JSON") => SaType::Json,
+        (
+            "postgresql",
+            "JSONB" | "INET" | "CIDR" | "MACADDR" | "MACADDR8" | "TSVECTOR" | "CITEXT" | "MONEY"
+            | "OID" | "INT4RANGE" | "INT8RANGE" | "NUMRANGE" | "DATERANGE" | "TSRANGE"
+            | "TSTZRANGE" | "BIT" | "HSTORE",
+        ) => SaType::Raw(short.to_string()),
+        _ => return None,
+    };
+    Some(t)
+}

@@ -1,0 +1,4 @@
+from .team import Team
+from .hero import Hero, HeroBase
+
+__all__ = ["Team", "Hero", "HeroBase"]
