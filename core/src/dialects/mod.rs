@@ -158,6 +158,13 @@ pub trait Dialect: Sync {
 
     // ----- what the planner may do ------------------------------------------------------------
 
+    /// A generated column can become a plain one keeping its values (PostgreSQL's `ALTER
+    /// COLUMN .. DROP EXPRESSION`, or a rebuild that copies them); otherwise it is dropped and
+    /// added again.
+    fn drops_generation(&self) -> bool {
+        false
+    }
+
     /// Whether object `to` replaces `from` in one statement (PostgreSQL's `CREATE OR REPLACE
     /// FUNCTION` keeping the signature); otherwise the old one is dropped and the new one
     /// created, with what uses it (views) dropped before and recreated after.

@@ -807,7 +807,12 @@ impl<'a> Planner<'a> {
                             );
                         }
                     }
-                    if changes.generated {
+                    // A generated column that becomes a plain one keeps its values where the
+                    // dialect can drop the generation (else it is dropped and added again).
+                    let keeps_values = ac.generated.is_some()
+                        && bc.generated.is_none()
+                        && self.dialect.drops_generation();
+                    if changes.generated && !keeps_values {
                         self.push(
                             Phase::AlterTables,
                             Change::DropColumn {

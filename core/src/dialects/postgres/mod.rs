@@ -480,6 +480,10 @@ impl Dialect for Postgres {
         sql::render_change(self, change, out);
     }
 
+    fn drops_generation(&self) -> bool {
+        true
+    }
+
     fn replaces_in_place(&self, from: &Object, to: &Object) -> bool {
         sql::replaceable(from, to)
     }

@@ -498,6 +498,11 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             if from.identity.is_some() && changes.identity && to.identity.is_none() {
                 out.push(format!("{col} DROP IDENTITY"));
             }
+            // A generated column becoming a plain one keeps its values (PostgreSQL 13+); other
+            // generation changes are planned as a drop and an add.
+            if changes.generated && from.generated.is_some() && to.generated.is_none() {
+                out.push(format!("{col} DROP EXPRESSION"));
+            }
             let redo_default = using && from.default.is_some();
             if (changes.default || redo_default) && from.default.is_some() {
                 out.push(format!("{col} DROP DEFAULT"));
