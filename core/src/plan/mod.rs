@@ -156,6 +156,7 @@ impl<'a> Planner<'a> {
         self.sequences();
         self.note_column_changes();
         self.plan_kept_tables();
+        self.order_inherited_columns();
         self.rebuild_views = self.views_to_rebuild();
         self.tables();
         self.views();
@@ -599,6 +600,54 @@ impl<'a> Planner<'a> {
                     changes: list.into_iter().map(|(_, c)| c).collect(),
                 },
             ));
+        }
+    }
+
+    /// Columns added to or dropped from tables in an inheritance tree: a child that declares a
+    /// column of its own gets it before the parent does (PostgreSQL merges the parent's into
+    /// it; the other way round the child's `ADD` fails), and loses it after the parent did
+    /// (an inherited column cannot be dropped from a child). Only those changes move, among
+    /// their own positions.
+    fn order_inherited_columns(&mut self) {
+        fn depth(t: &QualName, tables: &IndexMap<QualName, Table>) -> usize {
+            let mut d = 0;
+            let mut at = t;
+            while let Some(parent) = tables.get(at).and_then(|t| t.inherits.first()) {
+                d += 1;
+                if d > tables.len() {
+                    break;
+                }
+                at = parent;
+            }
+            d
+        }
+        let in_tree = |t: &QualName, s: &Schema| {
+            s.tables.get(t).is_some_and(|x| !x.inherits.is_empty())
+                || s.tables.values().any(|x| x.inherits.contains(t))
+        };
+        let (a, b) = (self.a, self.b);
+        for adding in [true, false] {
+            let picked: Vec<usize> = (self.kept.iter().enumerate())
+                .filter(|(_, (_, c))| match c {
+                    Change::AddColumn { table, .. } => adding && in_tree(table, b),
+                    Change::DropColumn { table, .. } => !adding && in_tree(table, a),
+                    _ => false,
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let mut moved: Vec<(Phase, Change)> =
+                picked.iter().map(|&i| self.kept[i].clone()).collect();
+            moved.sort_by_key(|(_, c)| {
+                let t = c.table().expect("a column change has a table");
+                if adding {
+                    usize::MAX - depth(t, &b.tables)
+                } else {
+                    depth(t, &a.tables)
+                }
+            });
+            for (i, change) in picked.into_iter().zip(moved) {
+                self.kept[i] = change;
+            }
         }
     }
 
