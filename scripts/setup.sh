@@ -231,6 +231,9 @@ main() {
     # Server binaries land in /usr/lib/postgresql/15/bin; scripts/pg.sh runs private clusters
     # from them (it never uses the system cluster).
     ensure_apt_pkg postgresql
+    # mariadbd, mariadb-install-db and the mariadb client; scripts/mariadb.sh runs private
+    # servers from them (never the system one).
+    ensure_apt_pkg mariadb-server mariadb-client
 
     ensure_rust
     ensure_rustup_component rustfmt

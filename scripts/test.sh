@@ -17,6 +17,10 @@
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
+#   mariadb      a private MariaDB server in a temp dir (scripts/mariadb.sh), removed on exit
+#   mysql_roundtrip cargo test -p schemashift-cli --test mysql_roundtrip, against that server
+#                (SCHEMASHIFT_MYSQL_SOCKET = its socket): every MySQL/MariaDB core case and
+#                ../shared/corpus/mysql, failures listed in cli/tests/mysql_corpus_known_failures.txt
 #   alembic      cli/tests/alembic_roundtrip.py with the venv of setup.sh (real Alembic,
 #                SQLAlchemy, psycopg): every core case plus 80 cases of ../shared/corpus/postgres
 #                against that cluster, and the SQLite cases and ../shared/corpus/sqlite against
@@ -70,9 +74,13 @@ fail_step() {
 }
 
 PGDIR=""
+MYDIR=""
 cleanup() {
     if [ -n "$PGDIR" ]; then
         bash "$REPO_ROOT/scripts/pg.sh" stop "$PGDIR" >/dev/null 2>&1 || true
+    fi
+    if [ -n "$MYDIR" ]; then
+        bash "$REPO_ROOT/scripts/mariadb.sh" stop "$MYDIR" >/dev/null 2>&1 || true
     fi
 }
 trap cleanup EXIT
@@ -90,7 +98,8 @@ step fmt cargo fmt --all -- --check
 step clippy cargo clippy --workspace --all-targets -- -D warnings
 # pg_roundtrip is also a test target of the workspace: here it sees no server and skips on
 # purpose (PG_ROUNDTRIP_SKIP=1, else it fails under CI=true); it runs for real further down.
-step test env -u SCHEMASHIFT_PGHOST PG_ROUNDTRIP_SKIP=1 cargo test --workspace
+step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
+    MYSQL_ROUNDTRIP_SKIP=1 cargo test --workspace
 
 # models.py input against the DDL real SQLAlchemy emits for the same models.
 models_check() {
@@ -112,6 +121,24 @@ if [ "$LAST_STATUS" -eq 0 ]; then
     fi
 else
     fail_step pg_roundtrip "no PostgreSQL cluster"
+fi
+
+# A private MariaDB server (as root it runs as user mysql: under /tmp, short socket path).
+start_mariadb() {
+    local envs
+    envs="$(bash scripts/mariadb.sh start "$MYDIR")" || return 1
+    eval "$envs"   # exports SCHEMASHIFT_MYSQL_SOCKET, MYSQL_UNIX_PORT
+}
+MYDIR="$(mktemp -d /tmp/schemashift-my.XXXXXX)"
+step mariadb start_mariadb
+if [ "$LAST_STATUS" -eq 0 ]; then
+    step mysql_roundtrip cargo test -p schemashift-cli --test mysql_roundtrip
+    if [ "$LAST_STATUS" -ne 0 ] && [ -f "$MYDIR/mariadb.log" ]; then
+        printf '\n--- last lines of the server log (%s) ---\n' "$MYDIR/mariadb.log"
+        tail -n 20 "$MYDIR/mariadb.log" || true
+    fi
+else
+    fail_step mysql_roundtrip "no MariaDB server"
 fi
 
 # Real Alembic on the same cluster (one database pair per worker process).

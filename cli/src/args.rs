@@ -48,7 +48,7 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Sql)]
     pub format: Format,
-    /// SQL dialect: postgres or sqlite.
+    /// SQL dialect: postgres, sqlite, mysql or mariadb.
     #[arg(long, value_name = "NAME", default_value = "postgres", value_parser = parse_dialect)]
     pub dialect: DialectKind,
     /// Exit 3 when there are changes.

@@ -240,7 +240,7 @@ pub struct ColumnChanges {
 
 impl ColumnChanges {
     pub fn between(a: &Column, b: &Column) -> Self {
-        let ty = a.ty != b.ty || a.collation != b.collation;
+        let ty = a.ty != b.ty || a.collation != b.collation || a.attrs != b.attrs;
         // With a new type, a default spelled differently ('0' vs 0) may no longer be the same.
         let default_text = |c: &Column| c.default.as_ref().map(|d| d.text.clone());
         Self {

@@ -52,7 +52,7 @@ impl Input<'_> {
         profile: input::python::Profile,
     ) -> (model::Schema, Vec<Diagnostic>) {
         match self {
-            Input::Sql(text) => input::sql::parse(text, dialect, side),
+            Input::Sql(text) => input::Frontend::parse(&input::Sql, text, dialect, side),
             Input::Models(src) => input::python::parse(src, dialect, side, profile),
         }
     }

@@ -32,7 +32,7 @@ pub enum Format {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DiffOptions {
     /// SQL dialect of both inputs: `"postgres"` (the default; also `"postgresql"`, `"pg"`) or
-    /// `"sqlite"` (also `"sqlite3"`).
+    /// `"sqlite"` (also `"sqlite3"`), `"mysql"` or `"mariadb"`.
     /// `dialects()` lists what this build supports.
     #[tsify(optional)]
     pub dialect: Option<String>,
@@ -626,7 +626,7 @@ mod tests {
         };
         assert_eq!(
             diff("", "", &bad).unwrap_err(),
-            "unknown dialect `oracle` (expected postgres or sqlite)"
+            "unknown dialect `oracle` (expected postgres or sqlite or mysql or mariadb)"
         );
 
         let r = diff("CREATE TABLE (;", "", &DiffOptions::default()).unwrap();

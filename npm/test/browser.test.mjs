@@ -131,7 +131,7 @@ test('esbuild bundles the browser entry, and Chromium runs a diff with no consol
     assert.ok(r.changes > 0);
     assert.equal(await page.textContent('#out'), r.up);
     assert.equal(r.version, p.esm.version());
-    assert.deepEqual(r.dialects, ['postgres', 'sqlite']);
+    assert.deepEqual(r.dialects, ['postgres', 'sqlite', 'mysql', 'mariadb']);
     assert.match(r.early, /call `await init\(\)` before diff\(\)/);
     assert.equal(r.badOk, false);
     assert.deepEqual(

@@ -33,7 +33,7 @@ describe('module systems', () => {
   test('version, dialects, formats', () => {
     const pkg = JSON.parse(readFileSync(join(p.pkgDir, 'package.json'), 'utf8'));
     assert.equal(p.esm.version(), pkg.version);
-    assert.deepEqual(p.esm.dialects(), ['postgres', 'sqlite']);
+    assert.deepEqual(p.esm.dialects(), ['postgres', 'sqlite', 'mysql', 'mariadb']);
     assert.deepEqual(p.esm.formats(), ['sql', 'json', 'alembic']);
     assert.equal(p.esm.resolveDialect('PostgreSQL'), 'postgres');
     assert.equal(p.esm.resolveDialect('pg'), 'postgres');
@@ -146,7 +146,7 @@ describe('options', () => {
     assert.equal(p.esm.diff('', '', null).ok, true);
     assert.throws(() => p.esm.diff('', '', { dialect: 'oracle' }), {
       name: 'Error',
-      message: 'schemashift: unknown dialect `oracle` (expected postgres or sqlite)',
+      message: 'schemashift: unknown dialect `oracle` (expected postgres or sqlite or mysql or mariadb)',
     });
     assert.throws(() => p.esm.diff('', '', { revid: 'abc' }), { name: 'Error', message: /unknown field `revid`/ });
     assert.throws(() => p.esm.diff('', '', { format: 'xml' }), { name: 'Error', message: /unknown variant `xml`/ });

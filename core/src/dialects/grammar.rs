@@ -61,6 +61,15 @@ pub enum Syntax {
     WithoutRowid,
     /// SQLite's `AUTOINCREMENT` on an `INTEGER PRIMARY KEY`.
     Autoincrement,
+    /// MySQL column attributes: `UNSIGNED`/`ZEROFILL`, `AUTO_INCREMENT`, `ON UPDATE`,
+    /// `CHARACTER SET`, `COMMENT '..'`, `INVISIBLE`.
+    MysqlColumnAttrs,
+    /// MySQL table options: `ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`, `COMMENT=`...
+    MysqlTableOptions,
+    /// `KEY`/`INDEX`/`FULLTEXT`/`SPATIAL` indexes inside `CREATE TABLE`.
+    InlineIndexes,
+    /// mysql client `DELIMITER ;;` blocks (triggers and routines in a mysqldump).
+    DelimiterBlocks,
 }
 
 /// How a database prints the expressions it stores (defaults, checks, index expressions,
@@ -150,6 +159,11 @@ pub trait Grammar: Sync {
     /// when the grant names columns. Only asked when the database has [`Syntax::Privileges`].
     fn all_privileges(&self, _object_kind: &str, _columns: bool) -> &'static [&'static str] {
         &[]
+    }
+    /// Index names are unique per table rather than per schema (MySQL): indexes are keyed
+    /// by table (`schema.table` as the key's schema part).
+    fn indexes_per_table(&self) -> bool {
+        false
     }
     /// How the database prints stored expressions.
     fn expr_rules(&self) -> ExprRules {

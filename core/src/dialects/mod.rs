@@ -2,6 +2,7 @@
 //! names and how each [`Change`](crate::change::Change) is spelled in SQL.
 
 pub mod grammar;
+mod mysql;
 mod postgres;
 pub mod sql;
 pub mod sqlalchemy;
@@ -26,17 +27,28 @@ pub enum DialectKind {
     #[default]
     Postgres,
     Sqlite,
+    /// MySQL 8.0+.
+    Mysql,
+    /// MariaDB 10.6+: a flavour of the MySQL dialect.
+    Mariadb,
 }
 
 impl DialectKind {
     /// Every dialect, in the order user interfaces list them.
-    pub const ALL: [DialectKind; 2] = [DialectKind::Postgres, DialectKind::Sqlite];
+    pub const ALL: [DialectKind; 4] = [
+        DialectKind::Postgres,
+        DialectKind::Sqlite,
+        DialectKind::Mysql,
+        DialectKind::Mariadb,
+    ];
 
     /// Parse a user-supplied dialect name.
     pub fn from_name(name: &str) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
             "postgres" | "postgresql" | "pg" => Some(Self::Postgres),
             "sqlite" | "sqlite3" => Some(Self::Sqlite),
+            "mysql" => Some(Self::Mysql),
+            "mariadb" => Some(Self::Mariadb),
             _ => None,
         }
     }
@@ -45,6 +57,8 @@ impl DialectKind {
         match self {
             Self::Postgres => "postgres",
             Self::Sqlite => "sqlite",
+            Self::Mysql => "mysql",
+            Self::Mariadb => "mariadb",
         }
     }
 
@@ -53,6 +67,8 @@ impl DialectKind {
         match self {
             Self::Postgres => "PostgreSQL",
             Self::Sqlite => "SQLite",
+            Self::Mysql => "MySQL",
+            Self::Mariadb => "MariaDB",
         }
     }
 
@@ -61,6 +77,8 @@ impl DialectKind {
         match self {
             Self::Postgres => &Postgres,
             Self::Sqlite => &sqlite::SQLITE,
+            Self::Mysql => &mysql::MYSQL,
+            Self::Mariadb => &mysql::MARIADB,
         }
     }
 }
@@ -175,6 +193,11 @@ pub trait Dialect: Sync {
     /// Unnamed constraints get a name the database stores (PostgreSQL's `t_pkey`); when not,
     /// the names schemashift gives them are internal and never differ.
     fn stores_constraint_names(&self) -> bool {
+        true
+    }
+    /// A constraint can be renamed in place (`RENAME CONSTRAINT`); when not, a renamed
+    /// constraint is dropped and added under its new name.
+    fn renames_constraints(&self) -> bool {
         true
     }
     /// Foreign keys live inside `CREATE TABLE` only (no `ALTER TABLE .. ADD CONSTRAINT`), and

@@ -28,7 +28,9 @@ impl Frontend for Sql {
     }
 
     fn parse(&self, text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
-        sql::parse(text, dialect, side)
+        let (schema, mut diagnostics) = sql::parse(text, dialect, side);
+        sql::add_dialect_hint(text, dialect, &mut diagnostics);
+        (schema, diagnostics)
     }
 }
 

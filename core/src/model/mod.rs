@@ -257,6 +257,27 @@ pub struct Column {
     pub generated: Option<Generated>,
     pub collation: Option<String>,
     pub comment: Option<String>,
+    /// Column attributes that belong to one dialect (MySQL's `AUTO_INCREMENT`, `ON UPDATE`,
+    /// `CHARACTER SET`...), in a canonical order: see [`ColumnAttr`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attrs: Vec<ColumnAttr>,
+}
+
+/// An attribute of a column that only some dialects have; a column's list is sorted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnAttr {
+    /// MySQL `CHARACTER SET x` (canonical, lower-case).
+    Charset(String),
+    /// MySQL `AUTO_INCREMENT`.
+    AutoIncrement,
+    /// MySQL `ON UPDATE CURRENT_TIMESTAMP[(n)]`, its canonical text.
+    OnUpdate(String),
+    /// MySQL `INVISIBLE`.
+    Invisible,
+    /// MySQL column `COMMENT 'text'` (part of the column definition there: a change is a
+    /// `MODIFY COLUMN`).
+    Comment(String),
 }
 
 /// A generated column's expression and whether its values are stored.
@@ -421,6 +442,14 @@ pub enum TableAttr {
     SqliteStrict,
     /// SQLite `WITHOUT ROWID`.
     SqliteWithoutRowid,
+    /// MySQL `ENGINE=x`, as written out (`ENGINE=MyISAM`).
+    MysqlEngine(String),
+    /// MySQL `DEFAULT CHARSET=x`, as written out (`DEFAULT CHARSET=utf8mb4`).
+    MysqlCharset(String),
+    /// MySQL `COLLATE=x`, as written out (`COLLATE=utf8mb4_bin`).
+    MysqlCollate(String),
+    /// Another MySQL table option, as written out (`ROW_FORMAT=DYNAMIC`).
+    MysqlOption(String),
 }
 
 impl TableAttr {
@@ -432,6 +461,10 @@ impl TableAttr {
             Self::SqliteAutoincrement => "AUTOINCREMENT",
             Self::SqliteStrict => "STRICT",
             Self::SqliteWithoutRowid => "WITHOUT ROWID",
+            Self::MysqlEngine(v)
+            | Self::MysqlCharset(v)
+            | Self::MysqlCollate(v)
+            | Self::MysqlOption(v) => v,
         }
     }
 }
@@ -463,6 +496,12 @@ pub struct IndexKey {
     pub descending: bool,
     /// `NULLS FIRST` (true) / `NULLS LAST` (false) when it differs from the default.
     pub nulls_first: Option<bool>,
+}
+
+/// The schema part of an index's key where index names are unique per table rather than per
+/// schema (MySQL): `schema.table`.
+pub fn index_namespace(table: &QualName) -> String {
+    format!("{}.{}", table.schema, table.name)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -731,8 +731,15 @@ impl<'a> Planner<'a> {
         let leaves = from.ty.user.as_ref().is_some_and(|e| {
             self.recreated_enums.contains(e) && to.is_none_or(|t| t.ty.user.as_ref() != Some(e))
         });
+        // An auto-increment column must be a key: it stops being one before its key is
+        // dropped, and becomes one after its key is added.
+        let auto = |c: &Column| c.attrs.contains(&ColumnAttr::AutoIncrement);
         if leaves {
             Phase::LeaveTypes
+        } else if to.is_some_and(|t| auto(from) && !auto(t)) {
+            Phase::DropDependants
+        } else if to.is_some_and(|t| !auto(from) && auto(t)) {
+            Phase::AddForeignKeys
         } else {
             Phase::AlterTables
         }
@@ -793,6 +800,22 @@ impl<'a> Planner<'a> {
             if from.implicit_name && to.implicit_name && !self.dialect.stores_constraint_names() {
                 continue;
             }
+            if !self.dialect.renames_constraints() {
+                self.drop_constraint(name.clone(), from.clone());
+                let phase = if to.is_foreign_key() {
+                    Phase::AddForeignKeys
+                } else {
+                    Phase::AddKeys
+                };
+                self.push(
+                    phase,
+                    Change::AddConstraint {
+                        table: name.clone(),
+                        constraint: to.clone(),
+                    },
+                );
+                continue;
+            }
             self.push(
                 Phase::DropKeys,
                 Change::RenameConstraint {
@@ -823,6 +846,29 @@ impl<'a> Planner<'a> {
         let serials = self.serial_columns(b, Some(a));
         for (cn, bc) in &b.columns {
             match a.columns.get(cn) {
+                // An auto-increment column must be a key: it is added as a plain column and
+                // made auto-increment once its key exists.
+                None if bc.attrs.contains(&ColumnAttr::AutoIncrement) => {
+                    let mut plain = bc.clone();
+                    plain.attrs.retain(|a| *a != ColumnAttr::AutoIncrement);
+                    self.push(
+                        Phase::AlterTables,
+                        Change::AddColumn {
+                            table: name.clone(),
+                            column: plain.clone(),
+                            serial: false,
+                        },
+                    );
+                    self.push(
+                        Phase::AddForeignKeys,
+                        Change::AlterColumn {
+                            table: name.clone(),
+                            from: plain.clone(),
+                            to: bc.clone(),
+                            changes: ColumnChanges::between(&plain, bc),
+                        },
+                    );
+                }
                 None => self.push(
                     Phase::AlterTables,
                     Change::AddColumn {
@@ -892,6 +938,20 @@ impl<'a> Planner<'a> {
             }
         }
         for (cn, ac) in &a.columns {
+            if !b.columns.contains_key(cn) && ac.attrs.contains(&ColumnAttr::AutoIncrement) {
+                // Not auto-increment any more before its key is dropped.
+                let mut plain = ac.clone();
+                plain.attrs.retain(|a| *a != ColumnAttr::AutoIncrement);
+                self.push(
+                    Phase::DropDependants,
+                    Change::AlterColumn {
+                        table: name.clone(),
+                        from: ac.clone(),
+                        to: plain.clone(),
+                        changes: ColumnChanges::between(ac, &plain),
+                    },
+                );
+            }
             if !b.columns.contains_key(cn) {
                 self.push(
                     self.column_phase(ac, None),

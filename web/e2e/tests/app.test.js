@@ -192,7 +192,12 @@ test("examples fill both editors; the dialect menu lists the core's dialects", a
   for (const id of ["tasks", "pgdump-vs-models", "sqlite-rebuild"]) assert.ok(ids.includes(id), id);
   assert.ok(options.every((o) => !o.disabled), JSON.stringify(options));
   const dialects = await s.page.$$eval("#dialect option", (os) => os.map((o) => [o.value, o.textContent, o.disabled]));
-  assert.deepEqual(dialects, [["postgres", "PostgreSQL", false], ["sqlite", "SQLite", false]]);
+  assert.deepEqual(dialects, [
+    ["postgres", "PostgreSQL", false],
+    ["sqlite", "SQLite", false],
+    ["mysql", "MySQL", false],
+    ["mariadb", "MariaDB", false],
+  ]);
 
   // The SQLite example switches the dialect and shows a table rebuild.
   let seq = await diffSeq(s.page);

@@ -167,7 +167,11 @@ impl Grammar for Postgres {
             Syntax::VirtualTables
             | Syntax::StrictTables
             | Syntax::WithoutRowid
-            | Syntax::Autoincrement => false,
+            | Syntax::Autoincrement
+            | Syntax::MysqlColumnAttrs
+            | Syntax::MysqlTableOptions
+            | Syntax::InlineIndexes
+            | Syntax::DelimiterBlocks => false,
         }
     }
 

@@ -135,7 +135,11 @@ impl Grammar for Sqlite {
             | Syntax::Inheritance
             | Syntax::PhysicalClauses
             | Syntax::IdentityColumns
-            | Syntax::ExclusionConstraints => false,
+            | Syntax::ExclusionConstraints
+            | Syntax::MysqlColumnAttrs
+            | Syntax::MysqlTableOptions
+            | Syntax::InlineIndexes
+            | Syntax::DelimiterBlocks => false,
         }
     }
 

@@ -23,11 +23,16 @@ impl Builder<'_> {
             c.pos = c.toks.len();
             return Ok(());
         }
+        self.current_table = name.clone();
+        self.pending_indexes.clear();
         loop {
             self.alter_table_action(c, &name, at)?;
             if !c.eat(&Token::Comma) {
                 break;
             }
+        }
+        for index in std::mem::take(&mut self.pending_indexes) {
+            self.schema.indexes.insert(index.name.clone(), index);
         }
         if !c.at_end() {
             return c.expected("`,` or end of statement");
@@ -133,6 +138,9 @@ impl Builder<'_> {
 
     /// `ADD [COLUMN] ...` or `ADD [CONSTRAINT] ...`.
     fn alter_table_add(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        if self.at_inline_index(c) {
+            return self.inline_index(c, name);
+        }
         if is_table_constraint_start(c) {
             let pending = self.table_constraint(c)?;
             let mut table = self.take_table(name);

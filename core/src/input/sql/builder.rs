@@ -34,6 +34,12 @@ pub struct Builder<'d> {
 
     /// Rename directives in the current statement's comments: line, position, old name.
     pub(super) rename_hints: Vec<(u64, Location, String)>,
+    /// The table whose `CREATE TABLE` is being read.
+    pub(super) current_table: QualName,
+    /// Indexes written inside the `CREATE TABLE` being read (MySQL `KEY ..`).
+    pub(super) pending_indexes: Vec<Index>,
+    /// Counter for the placeholder names of unnamed indexes (the dialect names them).
+    pub(super) implicit_counter: usize,
 }
 
 /// Why something read is not in the schema.
@@ -104,6 +110,9 @@ impl<'d> Builder<'d> {
             created_types: HashSet::new(),
 
             rename_hints: Vec::new(),
+            current_table: QualName::new("", ""),
+            pending_indexes: Vec::new(),
+            implicit_counter: 0,
         }
     }
 
@@ -372,6 +381,24 @@ impl<'d> Builder<'d> {
     /// `CREATE ...`, after the `CREATE`.
     fn create_statement(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         c.eat_kws(&["or", "replace"]);
+        if self.grammar.has(Syntax::MysqlTableOptions) {
+            // `ALGORITHM=x DEFINER=`u`@`h` SQL SECURITY x` of views, triggers, routines.
+            loop {
+                if c.eat_kw("algorithm") {
+                    c.eat(&Token::Eq);
+                    c.next();
+                } else if c.eat_kw("definer") {
+                    let kinds = ["view", "trigger", "function", "procedure", "event", "sql"];
+                    while !c.at_end() && !kinds.iter().any(|k| c.peek_kw(k)) {
+                        c.next();
+                    }
+                } else if c.eat_kws(&["sql", "security"]) {
+                    c.next();
+                } else {
+                    break;
+                }
+            }
+        }
         let mut unlogged = false;
         loop {
             if c.eat_kw("unlogged") {
@@ -436,6 +463,11 @@ impl<'d> Builder<'d> {
             return self.create_table(c, unlogged);
         }
         if c.peek_kw("unique") || c.peek_kw("index") {
+            return self.create_index(c);
+        }
+        if (c.peek_kw("fulltext") || c.peek_kw("spatial"))
+            && self.grammar.has(Syntax::InlineIndexes)
+        {
             return self.create_index(c);
         }
         if c.eat_kw("type") {

@@ -65,6 +65,12 @@ impl Builder<'_> {
             ConstraintKind::Unique { columns, .. } => (columns.join("_"), "key"),
             ConstraintKind::Exclude { .. } => (p.column.clone().unwrap_or_default(), "excl"),
             ConstraintKind::ForeignKey { columns, .. } => (columns.join("_"), "fkey"),
+            // MariaDB names a column's own check after the column.
+            ConstraintKind::Check { .. }
+                if p.column.is_some() && self.grammar.has(Syntax::MysqlColumnAttrs) =>
+            {
+                (p.column.clone().unwrap_or_default(), "column_check")
+            }
             ConstraintKind::Check { expr, .. } => {
                 let cols = referenced_columns(&expr.key, table);
                 let col = if cols.len() == 1 {
@@ -85,6 +91,49 @@ impl Builder<'_> {
         name
     }
 
+    /// MySQL `PRIMARY KEY [USING ..] (parts)` and `UNIQUE [KEY|INDEX] [name] (parts)`: the
+    /// constraint, or `None` when the next words are neither, or when a unique key has prefix
+    /// lengths, expressions or descending parts (then it is kept as a unique index).
+    fn mysql_key_constraint(
+        &mut self,
+        c: &mut Cursor,
+        name: Option<String>,
+    ) -> PResult<Option<(ConstraintKind, Option<String>)>> {
+        let table = self.current_table.clone();
+        if c.eat_kws(&["primary", "key"]) {
+            let index = self.mysql_index(c, &table, None, true, "btree")?;
+            self.implicit_counter -= 1;
+            let columns = index.keys.iter().map(|k| k.expr.key.clone()).collect();
+            let kind = ConstraintKind::PrimaryKey {
+                columns,
+                include: Vec::new(),
+            };
+            return Ok(Some((kind, name)));
+        }
+        c.expect_kw("unique")?;
+        let _ = c.eat_kw("key") || c.eat_kw("index");
+        let index_name = self.mysql_index_name(c)?;
+        let name = name.or(index_name);
+        let index = self.mysql_index(c, &table, name.clone(), true, "btree")?;
+        let plain = index
+            .keys
+            .iter()
+            .all(|k| !k.descending && !k.expr.key.contains('('));
+        if !plain {
+            self.pending_indexes.push(index);
+            return Ok(None);
+        }
+        if name.is_none() {
+            self.implicit_counter -= 1;
+        }
+        let kind = ConstraintKind::Unique {
+            columns: index.keys.iter().map(|k| k.expr.key.clone()).collect(),
+            include: Vec::new(),
+            nulls_not_distinct: false,
+        };
+        Ok(Some((kind, name)))
+    }
+
     pub(super) fn column_constraint(
         &mut self,
         c: &mut Cursor,
@@ -100,6 +149,7 @@ impl Builder<'_> {
             });
         }
         if c.eat_kw("unique") {
+            c.eat_kw("key");
             let nnd = nulls_distinct(c)?;
             let include = self.index_tail(c)?;
             return Ok(ConstraintKind::Unique {
@@ -186,6 +236,22 @@ impl Builder<'_> {
             None
         };
         let mut column = None;
+        if self.grammar.has(Syntax::InlineIndexes) && (c.peek_kw("primary") || c.peek_kw("unique"))
+        {
+            if let Some((kind, name)) = self.mysql_key_constraint(c, name)? {
+                let mut p = PendingConstraint {
+                    name,
+                    kind,
+                    deferrable: false,
+                    initially_deferred: false,
+                    column: None,
+                };
+                self.constraint_characteristics(c, &mut p)?;
+                return Ok(Some(p));
+            }
+            // A unique index with prefixes or expressions: kept as an index.
+            return Ok(None);
+        }
         let kind = if c.eat_kws(&["primary", "key"]) {
             let columns = match self.using_index(c)? {
                 Some(cols) => cols,
@@ -213,6 +279,10 @@ impl Builder<'_> {
                 no_inherit,
             }
         } else if c.eat_kws(&["foreign", "key"]) {
+            if self.grammar.has(Syntax::InlineIndexes) && !c.peek_tok(&Token::LParen) {
+                // MySQL's `FOREIGN KEY index_name (..)`.
+                c.ident()?;
+            }
             let columns = c.ident_list()?;
             c.expect_kw("references")?;
             self.references(c, columns)?
@@ -304,7 +374,11 @@ impl Builder<'_> {
                 } else {
                     c.expect_kw("immediate")?;
                 }
-            } else if c.eat_kws(&["not", "valid"]) || c.eat_kws(&["no", "inherit"]) {
+            } else if c.eat_kws(&["not", "valid"])
+                || c.eat_kws(&["no", "inherit"])
+                || c.eat_kw("enforced")
+                || c.eat_kws(&["not", "enforced"])
+            {
             } else if c.eat_kws(&["on", "conflict"]) {
                 let at = c.location();
                 c.next();

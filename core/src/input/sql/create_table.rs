@@ -28,6 +28,8 @@ impl Builder<'_> {
             c.pos = c.toks.len();
             return Ok(());
         }
+        self.pending_indexes.clear();
+        self.current_table = name.clone();
         let mut table = Table::new(name.clone());
         if unlogged {
             table.attrs.push(TableAttr::Unlogged);
@@ -59,7 +61,14 @@ impl Builder<'_> {
         }
         sqlite_options.sort_unstable();
         table.attrs.extend(sqlite_options);
-        self.add_table(table, columns, constraints)
+        self.add_table(table, columns, constraints)?;
+        for index in std::mem::take(&mut self.pending_indexes) {
+            if self.schema.indexes.contains_key(&index.name) {
+                return c.error(format!("index {} is defined twice", index.name.name));
+            }
+            self.schema.indexes.insert(index.name.clone(), index);
+        }
+        Ok(())
     }
 
     /// The clauses after a table's elements (`INHERITS`, `PARTITION BY`, `WITH (..)`,
@@ -99,6 +108,10 @@ impl Builder<'_> {
                 if self.allowed(Syntax::WithoutRowid, "`WITHOUT ROWID` table option", at) {
                     sqlite_options.push(TableAttr::SqliteWithoutRowid);
                 }
+            } else if self.mysql_table_option(c, table)? {
+            } else if c.peek_kw("partition") && self.grammar.has(Syntax::MysqlTableOptions) {
+                self.unsupported("`PARTITION BY` of a MySQL table", at);
+                c.pos = c.toks.len();
             } else if !c.eat(&Token::Comma) {
                 return c.expected("table options or end of statement");
             }
@@ -139,8 +152,11 @@ impl Builder<'_> {
         // quadratic).
         let mut names: std::collections::HashSet<String> =
             columns.iter().map(|p| p.column.name.clone()).collect();
+        let table_name = self.current_table.clone();
         loop {
-            if is_table_constraint_start(c) {
+            if self.at_inline_index(c) {
+                self.inline_index(c, &table_name)?;
+            } else if is_table_constraint_start(c) {
                 constraints.extend(self.table_constraint(c)?);
             } else if c.eat_kw("like") {
                 let at = c.location();
@@ -228,6 +244,7 @@ impl Builder<'_> {
             generated: None,
             collation: None,
             comment: None,
+            attrs: Vec::new(),
         };
         let mut constraints: Vec<PendingConstraint> = Vec::new();
         let mut next_name: Option<String> = None;
@@ -243,6 +260,7 @@ impl Builder<'_> {
             } else if c.eat_kw("null") {
                 column.not_null = false;
                 next_name = None;
+            } else if self.mysql_column_attr(c, &mut column)? {
             } else if c.eat_kw("default") {
                 let start = c.pos;
                 if c.peek_tok(&Token::LParen) {
@@ -252,7 +270,12 @@ impl Builder<'_> {
                 } else {
                     c.next();
                 }
-                let r = (start, c.until(stop_at(COLUMN_STOP)).1);
+                let stop = if self.grammar.has(Syntax::MysqlColumnAttrs) {
+                    super::mysql::MYSQL_COLUMN_STOP
+                } else {
+                    COLUMN_STOP
+                };
+                let r = (start, c.until(stop_at(stop)).1);
                 let default = c.sql_expr(r);
                 // `DEFAULT NULL` is no default.
                 column.default = (default.key != "NULL").then_some(default);

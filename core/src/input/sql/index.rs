@@ -11,6 +11,9 @@ impl Builder<'_> {
     // ----- CREATE INDEX -------------------------------------------------------------------
 
     pub(super) fn create_index(&mut self, c: &mut Cursor) -> PResult<()> {
+        if self.grammar.has(Syntax::InlineIndexes) {
+            return self.mysql_create_index(c);
+        }
         let unique = c.eat_kw("unique");
         c.expect_kw("index")?;
         c.eat_kw("concurrently");

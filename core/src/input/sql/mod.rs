@@ -15,6 +15,7 @@ mod cursor;
 mod depth;
 pub mod expr;
 mod index;
+pub(crate) mod mysql;
 mod privileges;
 mod routine;
 mod sequence;
@@ -26,6 +27,7 @@ mod user_type;
 mod view;
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Side};
+use crate::dialects::grammar::Syntax;
 use crate::dialects::Dialect;
 use crate::model::Schema;
 use cursor::{is_kw, Cursor, ParseError};
@@ -38,6 +40,24 @@ use std::collections::BTreeMap;
 pub use builder::Builder;
 pub use depth::MAX_DEPTH;
 
+/// Text written for another database fails in puzzling ways: the first error (or, without
+/// errors, the first statement ignored as not in the dialect) says which dialect to choose.
+/// For DDL a user gave, not DDL another frontend generated.
+pub fn add_dialect_hint(text: &str, dialect: &dyn Dialect, diagnostics: &mut [Diagnostic]) {
+    let first = match diagnostics
+        .iter()
+        .position(|d| d.code.severity() == Severity::Error)
+    {
+        Some(i) => Some(i),
+        None => diagnostics.iter().position(|d| d.code == Code::W001),
+    };
+    if let Some(first) = first.map(|i| &mut diagnostics[i]) {
+        if let Some(hint) = sniff::hint(text, dialect.kind()) {
+            first.message.push_str(&hint);
+        }
+    }
+}
+
 /// Parse one schema snapshot.
 ///
 /// Positions are as editors show them: a leading byte order mark is not counted in columns
@@ -48,19 +68,6 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
         None => (text, 0),
     };
     let (mut schema, mut diagnostics) = parse_body(body, dialect, side);
-    // Text written for another database fails in puzzling ways: say which dialect to choose.
-    let first = match diagnostics
-        .iter()
-        .position(|d| d.code.severity() == Severity::Error)
-    {
-        Some(i) => Some(i),
-        None => diagnostics.iter().position(|d| d.code == Code::W001),
-    };
-    if let Some(first) = first.map(|i| &mut diagnostics[i]) {
-        if let Some(hint) = sniff::hint(body, dialect.kind()) {
-            first.message.push_str(&hint);
-        }
-    }
     let editor = Source::with_editor_lines(body);
     let position = |line: &mut u32, column: &mut u32, offset: &mut usize| {
         if let Some(editor) = &editor {
@@ -81,9 +88,27 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
 }
 
 fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
-    let cleaned = blank_meta_commands(text);
+    let mut cleaned = blank_meta_commands(text);
+    let mut blocks = Vec::new();
+    if dialect.grammar().has(Syntax::DelimiterBlocks) {
+        if let Some((text, found)) = blank_delimiter_blocks(&cleaned) {
+            cleaned = Cow::Owned(text);
+            blocks = found;
+        }
+        if let Some(text) = open_versioned_comments(&cleaned) {
+            cleaned = Cow::Owned(text);
+        }
+    }
     let src = Source::new(&cleaned);
     let mut builder = Builder::new(dialect, side);
+    for offset in blocks {
+        let (line, column) = src.location(offset);
+        let at = Location::of(line.into(), column.into());
+        builder.unsupported(
+            "`DELIMITER` block (the triggers, routines and events of a mysqldump)",
+            at,
+        );
+    }
     let spellings = RefCell::new(BTreeMap::new());
     // No database takes a NUL in SQL text; it comes from a binary or UTF-16 file.
     if let Some(at) = cleaned.find('\0') {
@@ -189,6 +214,108 @@ fn blank_meta_commands(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// MySQL's versioned comments `/*!40101 SET .. */` are SQL the server runs: their markers
+/// are blanked (positions kept) so that the statement inside is read. `None` when there are
+/// none.
+fn open_versioned_comments(text: &str) -> Option<String> {
+    if !text.contains("/*!") {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut out = b.to_vec();
+    let mut i = 0;
+    let mut quote: Option<u8> = None;
+    let mut in_versioned = false;
+    while i < b.len() {
+        let c = b[i];
+        if let Some(q) = quote {
+            if c == b'\\' && q != b'`' {
+                i += 2;
+                continue;
+            }
+            if c == q {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            b'\'' | b'"' | b'`' => quote = Some(c),
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                if b.get(i + 2) == Some(&b'!') && !in_versioned {
+                    let mut j = i + 3;
+                    while j < b.len() && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    out[i..j].fill(b' ');
+                    in_versioned = true;
+                    i = j;
+                    continue;
+                }
+                // A plain comment: skip to its end.
+                match text[i + 2..].find("*/") {
+                    Some(end) => i += end + 4,
+                    None => i = b.len(),
+                }
+                continue;
+            }
+            b'*' if in_versioned && b.get(i + 1) == Some(&b'/') => {
+                out[i] = b' ';
+                out[i + 1] = b' ';
+                in_versioned = false;
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced by spaces.
+    String::from_utf8(out).ok()
+}
+
+/// The mysql client's `DELIMITER ;;` .. `DELIMITER ;` blocks, blanked (positions kept);
+/// `None` when there are none, else the text and the offset of each block.
+fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
+    let is_delimiter = |line: &str| {
+        let t = line.trim_start();
+        t.get(..10)
+            .is_some_and(|h| h.eq_ignore_ascii_case("delimiter "))
+            .then(|| t[10..].trim().to_string())
+    };
+    if !text.lines().any(|l| is_delimiter(l).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut blocks = Vec::new();
+    let mut inside = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let delimiter = is_delimiter(body);
+        if let Some(d) = &delimiter {
+            if !inside && d != ";" {
+                blocks.push(offset);
+            }
+            inside = d != ";";
+        }
+        if inside || delimiter.is_some() {
+            out.extend(std::iter::repeat_n(' ', body.chars().count()));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+        offset += line.len();
+    }
+    Some((out, blocks))
+}
+
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
 fn run_statement(
     builder: &mut Builder<'_>,
@@ -226,17 +353,21 @@ struct Splitter {
     seen: usize,
     /// The statement is a `CREATE [TEMP] TRIGGER`.
     trigger: bool,
+    /// The last token was the `END` of a block.
+    prev_end: bool,
 }
 
 impl Splitter {
     /// Feed the next non-whitespace token; true when it is the `;` that ends a statement.
     fn ends_statement(&mut self, tok: &Token) -> bool {
         let mut end = false;
+        let atomic_before = self.atomic;
         if self.seen == 0 {
             self.trigger = false;
         }
         self.seen += 1;
-        if (2..=3).contains(&self.seen) && is_kw(tok, "trigger") {
+        // `CREATE [TEMP] TRIGGER`, `CREATE DEFINER=`u`@`h` TRIGGER`.
+        if (2..=12).contains(&self.seen) && is_kw(tok, "trigger") {
             self.trigger = true;
         }
         match tok {
@@ -259,8 +390,19 @@ impl Splitter {
                     self.atomic -= 1;
                 }
             }
+            // `END IF`, `END WHILE`, `END LOOP`, `END REPEAT` of a MySQL trigger body close no
+            // block.
+            Token::Word(_)
+                if self.prev_end
+                    && ["if", "while", "loop", "repeat"]
+                        .iter()
+                        .any(|k| is_kw(tok, k)) =>
+            {
+                self.atomic += 1
+            }
             _ => {}
         }
+        self.prev_end = is_kw(tok, "end") && self.atomic < atomic_before;
         self.prev_begin = is_kw(tok, "begin");
         end
     }

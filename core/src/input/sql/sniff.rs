@@ -13,7 +13,7 @@ const MARKS: &[(&str, &str, Marks)] = &[
         "mysql",
         "MySQL",
         &[
-            ("`", "backquoted names"),
+            ("`", "backquoted names"), // SQLite reads them too: see `other_dialect`
             ("ENGINE=", "`ENGINE=`"),
             ("ENGINE =", "`ENGINE =`"),
             ("AUTO_INCREMENT", "`AUTO_INCREMENT`"),
@@ -60,9 +60,13 @@ fn other_dialect(
     let (name, label, found) = MARKS
         .iter()
         .map(|(name, label, marks)| {
+            // SQLite accepts MySQL's backquotes and any type name (`INT UNSIGNED`).
+            let accepted = |needle: &str| {
+                chosen == DialectKind::Sqlite && (needle == "`" || needle == "UNSIGNED")
+            };
             let found: Vec<&str> = marks
                 .iter()
-                .filter(|(needle, _)| upper.contains(needle))
+                .filter(|(needle, _)| !accepted(needle) && upper.contains(needle))
                 .map(|(_, shown)| *shown)
                 .collect();
             (*name, *label, found)

@@ -124,7 +124,10 @@ impl Builder<'_> {
                 }
                 _ => &[],
             };
-            while let Some(k) = cont.iter().find(|k| c.peek_kw(k)) {
+            while let Some(k) = cont
+                .iter()
+                .find(|k| c.peek_kw(k) && !c.peek_kw_at(1, "set"))
+            {
                 c.next();
                 name.push(' ');
                 name.push_str(k);
@@ -133,7 +136,38 @@ impl Builder<'_> {
         let mut modifiers = None;
         if c.peek_tok(&Token::LParen) {
             let r = c.paren_group()?;
-            modifiers = Some(c.text(r).split_whitespace().collect::<String>());
+            // `ENUM('a b', 'c')`: spaces inside strings are kept.
+            let strings = c.toks[r.0..r.1]
+                .iter()
+                .any(|t| matches!(t.token, Token::SingleQuotedString(_)));
+            modifiers = Some(if strings {
+                c.toks[r.0..r.1]
+                    .iter()
+                    .map(|t| t.token.to_string())
+                    .collect::<String>()
+            } else {
+                c.text(r).split_whitespace().collect::<String>()
+            });
+        }
+        if self.grammar.has(Syntax::MysqlColumnAttrs) {
+            // `INT(10) UNSIGNED ZEROFILL`: modifiers of the type's name.
+            let mut unsigned = false;
+            let mut zerofill = false;
+            loop {
+                if c.eat_kw("unsigned") {
+                    unsigned = true;
+                } else if c.eat_kw("zerofill") {
+                    zerofill = true;
+                } else if !c.eat_kw("signed") {
+                    break;
+                }
+            }
+            if unsigned || zerofill {
+                name.push_str(" unsigned");
+            }
+            if zerofill {
+                name.push_str(" zerofill");
+            }
         }
         if schema.is_none() && (name == "timestamp" || name == "time") {
             if c.eat_kws(&["with", "time", "zone"]) {

@@ -440,17 +440,16 @@ impl<'a> Reader<'a> {
                     where_: None,
                     using: None,
                 };
-                let dialect_prefix = match self.dialect {
-                    crate::dialects::DialectKind::Postgres => "postgresql_",
-                    crate::dialects::DialectKind::Sqlite => "sqlite_",
-                };
+                // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
+                let sa_name = self.dialect.dialect().sqlalchemy_name().unwrap_or("");
+                let dialect_prefix = format!("{sa_name}_");
                 for k in call.arguments.keywords.iter() {
                     let Some(arg) = &k.arg else { continue };
                     let arg = arg.as_str();
                     if arg == "unique" || arg == "name" || arg == "info" || arg == "quote" {
                         continue;
                     }
-                    if let Some(opt) = arg.strip_prefix(dialect_prefix) {
+                    if let Some(opt) = arg.strip_prefix(dialect_prefix.as_str()) {
                         match opt {
                             "where" => idx.where_ = self.sql_text(m, &k.value),
                             "using" => idx.using = self.lit_str(m, &k.value),

@@ -1,0 +1,384 @@
+//! What the server fills in once a table is known: the names of unnamed keys (the first
+//! column, then `_2`, `_3`...), foreign keys (`<table>_ibfk_<n>`) and checks (MySQL
+//! `<table>_chk_<n>`, MariaDB `CONSTRAINT_<n>`), the index a foreign key needs, NOT NULL on
+//! primary key columns, and canonical defaults, charsets and collations.
+
+use super::grammar::PLACEHOLDER;
+use super::FK_INDEX;
+use crate::model::*;
+use indexmap::IndexMap;
+use std::collections::HashSet;
+
+pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
+    let mut indexes: IndexMap<QualName, Index> = IndexMap::new();
+    let mut all: Vec<Index> = std::mem::take(&mut schema.indexes).into_values().collect();
+    let names: Vec<QualName> = schema.tables.keys().cloned().collect();
+    for name in names {
+        let table = schema.tables.get_mut(&name).expect("listed");
+        let mut own: Vec<Index> = Vec::new();
+        all.retain(|i| {
+            if i.table == name {
+                own.push(i.clone());
+                false
+            } else {
+                true
+            }
+        });
+        complete_table(table, &mut own, mariadb);
+        for mut i in own {
+            i.name.schema = index_namespace(&name);
+            indexes.insert(i.name.clone(), i);
+        }
+    }
+    // Indexes of views or unknown tables stay as they are.
+    for i in all {
+        indexes.insert(i.name.clone(), i);
+    }
+    schema.indexes = indexes;
+}
+
+fn plain_columns(i: &Index) -> Option<Vec<String>> {
+    i.keys
+        .iter()
+        .map(|k| (!k.descending && !k.expr.key.contains('(')).then(|| k.expr.key.clone()))
+        .collect()
+}
+
+fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
+    // Canonical spellings.
+    let table_charset = t.attrs.iter().find_map(|a| match a {
+        TableAttr::MysqlCharset(v) => v.strip_prefix("DEFAULT CHARSET=").map(charset),
+        _ => None,
+    });
+    let table_collation = t.attrs.iter().find_map(|a| match a {
+        TableAttr::MysqlCollate(v) => v.strip_prefix("COLLATE=").map(str::to_string),
+        _ => None,
+    });
+    for a in &mut t.attrs {
+        if let TableAttr::MysqlCharset(v) = a {
+            if let Some(cs) = v.strip_prefix("DEFAULT CHARSET=") {
+                *v = format!("DEFAULT CHARSET={}", charset(cs));
+            }
+        }
+    }
+    t.attrs
+        .retain(|a| !matches!(a, TableAttr::MysqlEngine(e) if e == "ENGINE=InnoDB"));
+    let pk: Vec<String> = match t.primary_key().map(|c| &c.kind) {
+        Some(ConstraintKind::PrimaryKey { columns, .. }) => columns.clone(),
+        _ => Vec::new(),
+    };
+    for c in t.columns.values_mut() {
+        if pk.contains(&c.name) {
+            c.not_null = true;
+        }
+        if let Some(coll) = &mut c.collation {
+            *coll = coll.to_ascii_lowercase();
+        }
+        if c.collation.is_some() && c.collation == table_collation {
+            c.collation = None;
+        }
+        for a in &mut c.attrs {
+            match a {
+                ColumnAttr::Charset(cs) => *cs = charset(cs),
+                ColumnAttr::OnUpdate(f) => *f = mysql_now(f),
+                _ => {}
+            }
+        }
+        c.attrs.sort();
+        let same_charset = |a: &ColumnAttr| matches!(a, ColumnAttr::Charset(cs) if Some(cs) == table_charset.as_ref());
+        c.attrs.retain(|a| !same_charset(a));
+        if let Some(d) = &mut c.default {
+            d.key = default_key(&d.text);
+        }
+    }
+    if mariadb {
+        json_columns(t);
+    }
+    // A unique index on plain columns is a unique key.
+    indexes.retain(|i| {
+        let Some(columns) = plain_columns(i).filter(|_| i.unique && i.method == "btree") else {
+            return true;
+        };
+        let name = i.name.name.clone();
+        t.constraints.insert(
+            name.clone(),
+            Constraint {
+                name,
+                kind: ConstraintKind::Unique {
+                    columns,
+                    include: Vec::new(),
+                    nulls_not_distinct: false,
+                },
+                deferrable: false,
+                initially_deferred: false,
+                implicit_name: i.implicit_name,
+                comment: None,
+            },
+        );
+        false
+    });
+    // Names of keys: PRIMARY, written names, then unnamed ones after their first column.
+    let mut taken: HashSet<String> = t
+        .constraints
+        .values()
+        .filter(|c| !c.name.starts_with(PLACEHOLDER))
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. }
+            )
+        })
+        .map(|c| c.name.clone())
+        .chain(
+            indexes
+                .iter()
+                .filter(|i| !i.name.name.starts_with(PLACEHOLDER))
+                .map(|i| i.name.name.clone()),
+        )
+        .collect();
+    let key_name = |first: &str, taken: &mut HashSet<String>| {
+        let mut name = first.to_string();
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{first}_{n}");
+            n += 1;
+        }
+        taken.insert(name.clone());
+        name
+    };
+    let mut constraints: Vec<Constraint> =
+        std::mem::take(&mut t.constraints).into_values().collect();
+    for c in &mut constraints {
+        if let ConstraintKind::Unique { columns, .. } = &c.kind {
+            if c.name.starts_with(PLACEHOLDER) {
+                c.name = key_name(&columns[0], &mut taken);
+            }
+        }
+    }
+    for i in indexes.iter_mut() {
+        if i.name.name.starts_with(PLACEHOLDER) {
+            let first = match i.keys.first() {
+                Some(k) if !k.expr.key.starts_with('(') => {
+                    k.expr.key.split('(').next().unwrap_or_default().to_string()
+                }
+                _ => "functional_index".to_string(),
+            };
+            i.name.name = key_name(&first, &mut taken);
+        }
+    }
+    // Foreign keys and checks, numbered in the order written.
+    let constraint_names: HashSet<String> = constraints.iter().map(|c| c.name.clone()).collect();
+    let (mut fk_n, mut chk_n) = (0, 0);
+    for c in &mut constraints {
+        if !c.name.starts_with(PLACEHOLDER) {
+            continue;
+        }
+        let next = |n: &mut usize, make: &dyn Fn(usize) -> String| loop {
+            *n += 1;
+            let name = make(*n);
+            if !constraint_names.contains(&name) {
+                return name;
+            }
+        };
+        let table = t.name.name.clone();
+        match c.kind {
+            ConstraintKind::ForeignKey { .. } => {
+                c.name = next(&mut fk_n, &|n| format!("{table}_ibfk_{n}"))
+            }
+            ConstraintKind::Check { .. }
+                if mariadb && c.name.starts_with(&format!("{PLACEHOLDER}column_check")) =>
+            {
+                c.name = c
+                    .name
+                    .rsplit(PLACEHOLDER)
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+            }
+            ConstraintKind::Check { .. } if mariadb => {
+                c.name = next(&mut chk_n, &|n| format!("CONSTRAINT_{n}"))
+            }
+            _ => c.name = next(&mut chk_n, &|n| format!("{table}_chk_{n}")),
+        }
+    }
+    // The index a foreign key needs, when no key or index starts with its columns.
+    let mut implied: Vec<Index> = Vec::new();
+    for c in &constraints {
+        let ConstraintKind::ForeignKey { columns, .. } = &c.kind else {
+            continue;
+        };
+        let starts =
+            |cols: &[String]| cols.len() >= columns.len() && cols[..columns.len()] == columns[..];
+        let by_key = constraints.iter().any(|k| match &k.kind {
+            ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
+                starts(columns)
+            }
+            _ => false,
+        });
+        // The name the server gives the index it makes: the key's name when one was written,
+        // else the first column. A dump writes the generated `<table>_ibfk_<n>` names and the
+        // index after the first column.
+        let generated = c
+            .name
+            .strip_prefix(&format!("{}_ibfk_", t.name.name))
+            .is_some_and(|n| n.parse::<u32>().is_ok());
+        let expected = if c.implicit_name {
+            columns[0].clone()
+        } else {
+            c.name.clone()
+        };
+        let same_name = |n: &str| n == expected || (generated && n == columns[0]);
+        let mut covered = by_key;
+        for i in indexes.iter_mut() {
+            if let Some(cols) = plain_columns(i).filter(|_| i.method == "btree") {
+                if starts(&cols) {
+                    covered = true;
+                    // Written out as the server would have made it: the same index.
+                    if cols == *columns
+                        && same_name(&i.name.name)
+                        && !i.unique
+                        && i.comment.is_none()
+                    {
+                        i.options = vec![FK_INDEX.to_string()];
+                    }
+                }
+            }
+        }
+        if covered
+            || implied
+                .iter()
+                .any(|i| plain_columns(i).is_some_and(|cols| starts(&cols)))
+        {
+            continue;
+        }
+        let name = key_name(&expected, &mut taken);
+        implied.push(Index {
+            name: QualName::new(index_namespace(&t.name), name),
+            table: t.name.clone(),
+            unique: false,
+            method: "btree".into(),
+            keys: columns
+                .iter()
+                .map(|col| IndexKey {
+                    expr: Sql::new(format!("`{}`", col.replace('`', "``")), col.clone()),
+                    collation: None,
+                    opclass: None,
+                    descending: false,
+                    nulls_first: None,
+                })
+                .collect(),
+            include: Vec::new(),
+            predicate: None,
+            options: vec![FK_INDEX.to_string()],
+            nulls_not_distinct: false,
+            comment: None,
+            implicit_name: true,
+        });
+    }
+    indexes.extend(implied);
+    t.constraints = constraints
+        .into_iter()
+        .map(|c| (c.name.clone(), c))
+        .collect();
+}
+
+/// `now()`, `current_timestamp()`, `localtimestamp` ... spelled `current_timestamp[(n)]`.
+fn mysql_now(text: &str) -> String {
+    let t: String = text.split_whitespace().collect();
+    let t = t.to_ascii_lowercase();
+    for f in ["current_timestamp", "now", "localtimestamp", "localtime"] {
+        if let Some(rest) = t.strip_prefix(f) {
+            return match rest {
+                "" | "()" => "current_timestamp".to_string(),
+                r if r.starts_with('(') => format!("current_timestamp{r}"),
+                _ => t.clone(),
+            };
+        }
+    }
+    t
+}
+
+/// MariaDB's JSON is `LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin` with a check
+/// `json_valid(col)` named after the column, as its dumps show it: read back as `json`.
+fn json_columns(t: &mut Table) {
+    let mut checks = Vec::new();
+    for c in t.columns.values_mut() {
+        if c.ty.name != "longtext" || c.collation.as_deref() != Some("utf8mb4_bin") {
+            continue;
+        }
+        let check = t.constraints.iter().find_map(|(name, k)| match &k.kind {
+            ConstraintKind::Check { expr, .. } => {
+                let text: String = expr
+                    .text
+                    .chars()
+                    .filter(|ch| !ch.is_whitespace() && *ch != '`')
+                    .collect();
+                (text.eq_ignore_ascii_case(&format!("json_valid({})", c.name)))
+                    .then(|| name.clone())
+            }
+            _ => None,
+        });
+        if let Some(name) = check {
+            c.ty = Type::builtin("json");
+            c.collation = None;
+            c.attrs.retain(|a| !matches!(a, ColumnAttr::Charset(_)));
+            checks.push(name);
+        }
+    }
+    for name in checks {
+        t.constraints.shift_remove(&name);
+    }
+}
+
+/// Charset aliases: `utf8` is `utf8mb3`.
+fn charset(cs: &str) -> String {
+    match cs.to_ascii_lowercase().as_str() {
+        "utf8" => "utf8mb3".into(),
+        other => other.into(),
+    }
+}
+
+/// A default as the server stores it: numbers with or without quotes are the same, and the
+/// spellings of the current time are one.
+fn default_key(text: &str) -> String {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let now = mysql_now(&lower);
+    if now.starts_with("current_timestamp") {
+        return now;
+    }
+    let unquoted = t
+        .strip_prefix('\'')
+        .and_then(|s| s.strip_suffix('\''))
+        .or_else(|| t.strip_prefix('"').and_then(|s| s.strip_suffix('"')));
+    if let Some(inner) = unquoted {
+        if inner.parse::<f64>().is_ok() {
+            return inner.trim_start_matches('+').to_string();
+        }
+        return format!("'{}'", inner.replace("\\'", "''"));
+    }
+    match lower.as_str() {
+        "true" => "1".into(),
+        "false" => "0".into(),
+        _ if t.parse::<f64>().is_ok() => t.trim_start_matches('+').to_string(),
+        _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_compare_as_stored() {
+        assert_eq!(default_key("'0'"), default_key("0"));
+        assert_eq!(
+            default_key("CURRENT_TIMESTAMP"),
+            default_key("current_timestamp()")
+        );
+        assert_eq!(default_key("now()"), "current_timestamp");
+        assert_eq!(default_key("CURRENT_TIMESTAMP(6)"), "current_timestamp(6)");
+        assert_ne!(default_key("'a'"), default_key("'A'"));
+        assert_eq!(default_key("TRUE"), "1");
+    }
+}

@@ -1,0 +1,326 @@
+//! MySQL/MariaDB spelling of each change: `MODIFY COLUMN` restating the whole column, `DROP
+//! FOREIGN KEY` / `DROP INDEX` / `DROP PRIMARY KEY` / `DROP CHECK`, `RENAME COLUMN`,
+//! `RENAME INDEX`, table options and comments with `ALTER TABLE`.
+
+use super::{string_literal, Mysql, FK_INDEX};
+use crate::change::{Change, CommentTarget};
+use crate::dialects::sql::{backfill_sql, foreign_key_clause, list};
+use crate::dialects::Dialect;
+use crate::model::*;
+
+/// A column definition: name, type, charset, collation, nullability, default, attributes.
+pub(super) fn column_sql(d: &Mysql, c: &Column) -> String {
+    let mut s = format!("{} {}", d.quote_ident(&c.name), d.render_type(&c.ty));
+    for a in &c.attrs {
+        if let ColumnAttr::Charset(cs) = a {
+            s.push_str(&format!(" CHARACTER SET {cs}"));
+        }
+    }
+    if let Some(coll) = &c.collation {
+        s.push_str(&format!(" COLLATE {coll}"));
+    }
+    if let Some(g) = &c.generated {
+        let kind = if g.stored { "STORED" } else { "VIRTUAL" };
+        s.push_str(&format!(" GENERATED ALWAYS AS ({}) {kind}", g.expr.text));
+    }
+    if c.not_null {
+        s.push_str(" NOT NULL");
+    } else if c.ty.name == "timestamp" && c.generated.is_none() {
+        s.push_str(" NULL");
+    }
+    if let Some(def) = &c.default {
+        s.push_str(&format!(" DEFAULT {}", def.text));
+    }
+    for a in &c.attrs {
+        match a {
+            ColumnAttr::OnUpdate(f) => s.push_str(&format!(" ON UPDATE {f}")),
+            ColumnAttr::AutoIncrement => s.push_str(" AUTO_INCREMENT"),
+            ColumnAttr::Invisible => s.push_str(" INVISIBLE"),
+            ColumnAttr::Charset(_) | ColumnAttr::Comment(_) => {}
+        }
+    }
+    for a in &c.attrs {
+        if let ColumnAttr::Comment(text) = a {
+            s.push_str(&format!(" COMMENT {}", string_literal(text)));
+        }
+    }
+    s
+}
+
+/// A key or constraint inside `CREATE TABLE` / after `ADD`.
+fn constraint_sql(d: &Mysql, c: &Constraint) -> String {
+    // Names the server generates are left to it (it numbers them the same way).
+    let named = |kw: &str| {
+        if c.implicit_name {
+            kw.to_string()
+        } else {
+            format!("CONSTRAINT {} {kw}", d.quote_ident(&c.name))
+        }
+    };
+    match &c.kind {
+        ConstraintKind::PrimaryKey { columns, .. } => format!("PRIMARY KEY ({})", list(d, columns)),
+        ConstraintKind::Unique { columns, .. } if c.implicit_name => {
+            format!("UNIQUE KEY ({})", list(d, columns))
+        }
+        ConstraintKind::Unique { columns, .. } => {
+            format!(
+                "UNIQUE KEY {} ({})",
+                d.quote_ident(&c.name),
+                list(d, columns)
+            )
+        }
+        // MariaDB names a column's own check after the column: written with that name.
+        ConstraintKind::Check { expr, .. }
+            if c.implicit_name
+                && !c.name.starts_with("CONSTRAINT_")
+                && !c.name.contains("_chk_") =>
+        {
+            format!(
+                "CONSTRAINT {} CHECK ({})",
+                d.quote_ident(&c.name),
+                expr.text
+            )
+        }
+        ConstraintKind::Check { expr, .. } => format!("{} ({})", named("CHECK"), expr.text),
+        ConstraintKind::ForeignKey {
+            columns,
+            ref_table,
+            ref_columns,
+            on_delete,
+            on_update,
+            ..
+        } => named(&foreign_key_clause(
+            d,
+            (columns, ref_table, ref_columns),
+            false,
+            *on_update,
+            *on_delete,
+        )),
+        ConstraintKind::Exclude { body } => format!("{} {}", named("EXCLUDE"), body.text),
+    }
+}
+
+/// Table options as `CREATE TABLE` and `ALTER TABLE` write them.
+fn options_sql(attrs: &[TableAttr]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|a| {
+            matches!(
+                a,
+                TableAttr::MysqlEngine(_)
+                    | TableAttr::MysqlCharset(_)
+                    | TableAttr::MysqlCollate(_)
+                    | TableAttr::MysqlOption(_)
+            )
+        })
+        .map(|a| a.sql().to_string())
+        .collect()
+}
+
+fn create_table_sql(d: &Mysql, t: &Table) -> String {
+    let mut elems: Vec<String> = t.columns.values().map(|c| column_sql(d, c)).collect();
+    elems.extend(t.constraints.values().map(|c| constraint_sql(d, c)));
+    let mut s = format!(
+        "CREATE TABLE {} (\n  {}\n)",
+        d.quote_name(&t.name),
+        elems.join(",\n  ")
+    );
+    for o in options_sql(&t.attrs) {
+        s.push(' ');
+        s.push_str(&o);
+    }
+    s
+}
+
+fn index_sql(d: &Mysql, i: &Index) -> String {
+    let kind = match (i.unique, i.method.as_str()) {
+        (true, _) => "UNIQUE ",
+        (_, "fulltext") => "FULLTEXT ",
+        (_, "spatial") => "SPATIAL ",
+        _ => "",
+    };
+    let keys: Vec<String> = i
+        .keys
+        .iter()
+        .map(|k| {
+            if k.descending {
+                format!("{} DESC", k.expr.text)
+            } else {
+                k.expr.text.clone()
+            }
+        })
+        .collect();
+    let mut s = format!(
+        "CREATE {kind}INDEX {} ON {} ({})",
+        d.quote_ident(&i.name.name),
+        d.quote_name(&i.table),
+        keys.join(", ")
+    );
+    if let Some(c) = &i.comment {
+        s.push_str(&format!(" COMMENT {}", string_literal(c)));
+    }
+    s
+}
+
+/// A trigger or routine whose body holds `;`: between `DELIMITER $$` and `DELIMITER ;` (the
+/// script's `;` ends the last line), so that the mysql client sends it whole.
+fn body_sql(create: &str) -> String {
+    let create = create.trim();
+    if create.contains(';') {
+        format!("DELIMITER $$\n{create}$$\nDELIMITER ")
+    } else {
+        create.to_string()
+    }
+}
+
+fn implied_by_fk(i: &Index) -> bool {
+    i.options.iter().any(|o| o == FK_INDEX)
+}
+
+pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
+    let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
+    match change {
+        Change::RenameTable { from, to } => out.push(format!(
+            "RENAME TABLE {} TO {}",
+            d.quote_name(from),
+            d.quote_name(to)
+        )),
+        Change::RenameColumn { table, from, to } => out.push(format!(
+            "{} RENAME COLUMN {} TO {}",
+            alter(table),
+            d.quote_ident(from),
+            d.quote_ident(to)
+        )),
+        Change::CreateTable { table, .. } => out.push(create_table_sql(d, table)),
+        Change::DropTable { table } => {
+            out.push(format!("DROP TABLE {}", d.quote_name(&table.name)))
+        }
+        Change::AddColumn { table, column, .. } => out.push(format!(
+            "{} ADD COLUMN {}",
+            alter(table),
+            column_sql(d, column)
+        )),
+        Change::DropColumn { table, column } => out.push(format!(
+            "{} DROP COLUMN {}",
+            alter(table),
+            d.quote_ident(&column.name)
+        )),
+        Change::AlterColumn { table, to, .. } => out.push(format!(
+            "{} MODIFY COLUMN {}",
+            alter(table),
+            column_sql(d, to)
+        )),
+        Change::AddConstraint { table, constraint }
+        | Change::AddForeignKeyNotValid { table, constraint } => {
+            let body = match &constraint.kind {
+                ConstraintKind::PrimaryKey { columns, .. } => {
+                    format!("PRIMARY KEY ({})", list(d, columns))
+                }
+                _ => constraint_sql(d, constraint),
+            };
+            out.push(format!("{} ADD {body}", alter(table)))
+        }
+        Change::DropConstraint { table, constraint } => {
+            let name = d.quote_ident(&constraint.name);
+            let what = match &constraint.kind {
+                ConstraintKind::PrimaryKey { .. } => "PRIMARY KEY".to_string(),
+                ConstraintKind::Unique { .. } => format!("INDEX {name}"),
+                ConstraintKind::ForeignKey { .. } => format!("FOREIGN KEY {name}"),
+                ConstraintKind::Check { .. } if !d.mariadb => format!("CHECK {name}"),
+                ConstraintKind::Check { .. } | ConstraintKind::Exclude { .. } => {
+                    format!("CONSTRAINT {name}")
+                }
+            };
+            out.push(format!("{} DROP {what}", alter(table)))
+        }
+        // Checked when added: nothing to validate later.
+        Change::ValidateConstraint { .. } => {}
+        Change::CreateIndex { index } | Change::CreateIndexConcurrently { index } => {
+            // The foreign key creates the index it needs.
+            if !implied_by_fk(index) {
+                out.push(index_sql(d, index))
+            }
+        }
+        Change::DropIndex { index } | Change::DropIndexConcurrently { index } => out.push(format!(
+            "DROP INDEX {} ON {}",
+            d.quote_ident(&index.name.name),
+            d.quote_name(&index.table)
+        )),
+        Change::RenameIndex { from, to, index } => out.push(format!(
+            "{} RENAME INDEX {} TO {}",
+            alter(&index.table),
+            d.quote_ident(&from.name),
+            d.quote_ident(to)
+        )),
+        Change::Backfill {
+            table,
+            column,
+            value,
+        } => out.push(backfill_sql(d, table, column, value)),
+        Change::SetTableOptions { table, from, to } => {
+            let mut opts = options_sql(to);
+            opts.retain(|o| !options_sql(from).contains(o));
+            let gone = |f: &dyn Fn(&TableAttr) -> bool| from.iter().any(f) && !to.iter().any(f);
+            if gone(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
+                opts.push("ENGINE=InnoDB".into());
+            }
+            if gone(&|a| matches!(a, TableAttr::MysqlOption(o) if o.starts_with("ROW_FORMAT="))) {
+                opts.push("ROW_FORMAT=DEFAULT".into());
+            }
+            if !opts.is_empty() {
+                out.push(format!("{} {}", alter(table), opts.join(" ")));
+            }
+        }
+        Change::SetComment {
+            target: CommentTarget::Table { name },
+            comment,
+        } => out.push(format!(
+            "{} COMMENT = {}",
+            alter(name),
+            string_literal(comment.as_deref().unwrap_or(""))
+        )),
+        Change::CreateView { view } => {
+            let mut s = format!("CREATE VIEW {}", d.quote_name(&view.name));
+            if !view.columns.is_empty() {
+                s.push_str(&format!(" ({})", list(d, &view.columns)));
+            }
+            s.push_str(" AS ");
+            s.push_str(view.query.text.trim());
+            out.push(s)
+        }
+        Change::DropView { view } => out.push(format!("DROP VIEW {}", d.quote_name(&view.name))),
+        Change::CreateObject { object } => out.push(body_sql(&object.create.text)),
+        Change::DropObject { object } => out.push(object.drop.clone()),
+        Change::ReplaceObject { from, to } => {
+            out.push(from.drop.clone());
+            out.push(body_sql(&to.create.text));
+        }
+        // Changes the MySQL planner never makes: its grammar reads none of these objects,
+        // constraint renames are a drop and an add (`renames_constraints`), and every change
+        // of a kept table is an `ALTER TABLE`. Written as a comment rather than dropped if one
+        // ever arrives.
+        Change::SetComment { .. }
+        | Change::RenameConstraint { .. }
+        | Change::RebuildTable { .. }
+        | Change::CreateSchema { .. }
+        | Change::DropSchema { .. }
+        | Change::CreateExtension { .. }
+        | Change::DropExtension { .. }
+        | Change::CreateEnum { .. }
+        | Change::DropEnum { .. }
+        | Change::AddEnumValue { .. }
+        | Change::RecreateEnum { .. }
+        | Change::CreateSequence { .. }
+        | Change::DropSequence { .. }
+        | Change::AlterSequence { .. }
+        | Change::AttachPartition { .. }
+        | Change::DetachPartition { .. }
+        | Change::SetRowSecurity { .. }
+        | Change::Grant { .. }
+        | Change::Revoke { .. } => out.push(format!(
+            "-- schemashift: {} has no statement for: {}",
+            d.label(),
+            change.summary()
+        )),
+    }
+}

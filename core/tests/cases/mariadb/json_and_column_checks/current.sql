@@ -1,0 +1,5 @@
+CREATE TABLE events (
+  id int NOT NULL PRIMARY KEY,
+  kind varchar(20) NOT NULL,
+  qty int CHECK (qty >= 0)
+);
