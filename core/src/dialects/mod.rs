@@ -97,11 +97,16 @@ pub trait Dialect: Sync {
     fn fold_ident(&self, ident: &str) -> String;
     /// A quoted identifier as the database stores it.
     fn fold_quoted(&self, ident: &str) -> String;
-    /// The default of a column fed by a sequence.
-    fn nextval_default(&self, seq: &QualName) -> Sql;
+    /// The default of a column fed by a sequence (never asked of a database without
+    /// sequences, whose inputs have none).
+    fn nextval_default(&self, seq: &QualName) -> Sql {
+        Sql::new(String::new(), format!("nextval('{seq}')"))
+    }
     /// If `col` of `table` is exactly what the `serial` pseudo-type of some integer type makes
-    /// with sequence `seq`, that pseudo-type.
-    fn serial_of(&self, col: &Column, seq: &Sequence, table: &QualName) -> Option<&'static str>;
+    /// with sequence `seq`, that pseudo-type (`None` where there is no `serial`).
+    fn serial_of(&self, _col: &Column, _seq: &Sequence, _table: &QualName) -> Option<&'static str> {
+        None
+    }
     /// Canonical form of a type as written (e.g. `int4` -> `integer`); `name` is lower-cased
     /// unless it was quoted or schema-qualified.
     fn normalize_type(

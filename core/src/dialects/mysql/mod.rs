@@ -82,15 +82,6 @@ impl Dialect for Mysql {
         ident.to_string()
     }
 
-    fn nextval_default(&self, seq: &QualName) -> Sql {
-        // MySQL has no sequences; never called for it.
-        Sql::new(String::new(), format!("nextval('{seq}')"))
-    }
-
-    fn serial_of(&self, _col: &Column, _seq: &Sequence, _table: &QualName) -> Option<&'static str> {
-        None
-    }
-
     /// The type as the server stores it: `integer` is `int`, display widths of integers are
     /// dropped (MySQL 8 ignores them; `tinyint(1)`, SQLAlchemy's Boolean, and `ZEROFILL`
     /// widths are kept), `decimal` is `decimal(10,0)`, `bool` is `tinyint(1)`...

@@ -262,15 +262,6 @@ impl Dialect for Sqlite {
         ident.to_ascii_lowercase()
     }
 
-    fn nextval_default(&self, seq: &QualName) -> Sql {
-        // SQLite has no sequences; never called for it.
-        Sql::new(String::new(), format!("nextval('{seq}')"))
-    }
-
-    fn serial_of(&self, _col: &Column, _seq: &Sequence, _table: &QualName) -> Option<&'static str> {
-        None
-    }
-
     fn normalize_type(
         &self,
         name: &str,
