@@ -82,6 +82,8 @@ enum Phase {
     AddForeignKeys,
     CreateDependants,
     DropLate,
+    /// Enum types go after the domains, composite types and functions that use them.
+    DropEnums,
     DropNamespaces,
 }
 
@@ -275,7 +277,7 @@ impl<'a> Planner<'a> {
         for (name, e) in by_key(&self.a.enums) {
             if !self.b.enums.contains_key(name) {
                 self.push(
-                    Phase::DropLate,
+                    Phase::DropEnums,
                     Change::DropEnum {
                         enum_type: e.clone(),
                     },
@@ -1109,7 +1111,20 @@ impl<'a> Planner<'a> {
     /// place (see [`Dialect::replaces_in_place`]).
     fn routine_dropped(&self, from: &Object, to: &Object) -> bool {
         matches!(from.id.kind, ObjectKind::Function | ObjectKind::Procedure)
-            && !self.dialect.replaces_in_place(from, to)
+            && (from != to && !self.dialect.replaces_in_place(from, to)
+                || self.uses_recreated_enum(from))
+    }
+
+    /// Whether a function or procedure takes or returns an enum type that is recreated: it
+    /// would keep the old type (renamed away), so it is dropped before and created after.
+    fn uses_recreated_enum(&self, routine: &Object) -> bool {
+        matches!(
+            routine.id.kind,
+            ObjectKind::Function | ObjectKind::Procedure
+        ) && self
+            .recreated_enums
+            .iter()
+            .any(|e| mentions_identifier(&routine.create.key, &e.name))
     }
 
     /// Whether a check of kept table `table` reads a column converted to a recreated enum.
@@ -1160,7 +1175,7 @@ impl<'a> Planner<'a> {
                 self.b
                     .objects
                     .get(*id)
-                    .is_some_and(|bo| *ao != bo && self.routine_dropped(ao, bo))
+                    .is_some_and(|bo| self.routine_dropped(ao, bo))
             })
             .map(|(id, _)| routine_name(&id.signature))
             .collect();
@@ -1257,6 +1272,23 @@ impl<'a> Planner<'a> {
             match self.a.objects.get(id) {
                 None => {
                     self.push(create_phase, Change::CreateObject { object: bo.clone() });
+                    if bo.comment.is_some() {
+                        let target = CommentTarget::Object {
+                            target: bo.comment_target.clone(),
+                        };
+                        self.comment(target, bo.comment.clone());
+                    }
+                }
+                Some(ao) if self.uses_recreated_enum(ao) || self.uses_recreated_enum(bo) => {
+                    self.push(
+                        Phase::DropDependants,
+                        Change::DropObject { object: ao.clone() },
+                    );
+                    // After the type is recreated, before the tables and views using it.
+                    self.push(
+                        Phase::CreateTables,
+                        Change::CreateObject { object: bo.clone() },
+                    );
                     if bo.comment.is_some() {
                         let target = CommentTarget::Object {
                             target: bo.comment_target.clone(),
