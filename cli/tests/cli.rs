@@ -534,7 +534,8 @@ fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
     root
 }
 
-const ENUMS: &str = "import enum\n\n\nclass Color(str, enum.Enum):\n    red = 'red'\n    blue = 'blue'\n";
+const ENUMS: &str =
+    "import enum\n\n\nclass Color(str, enum.Enum):\n    red = 'red'\n    blue = 'blue'\n";
 const MIXINS: &str = "from datetime import datetime\n\nfrom sqlmodel import Field, SQLModel\n\n\nclass Stamped(SQLModel):\n    created_at: datetime = Field(default_factory=datetime.utcnow)\n";
 const MODELS: &str = "from typing import Optional\n\nfrom sqlmodel import Field, SQLModel\n\nfrom app.enums import Color\nfrom shared.mixins import Stamped\nfrom .tags import Tag\n\n\nclass Paint(Stamped, table=True):\n    id: Optional[int] = Field(default=None, primary_key=True)\n    color: Color\n    tag_id: int | None = Field(default=None, foreign_key=\"tag.id\")\n";
 const TAGS: &str = "from sqlmodel import Field, SQLModel\n\n\nclass Tag(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n    label: str = Field(max_length=20, unique=True)\n";
@@ -569,10 +570,19 @@ fn models_file_package_and_python_path() {
     let out = run(&["diff", &empty, models, "--python-path", lib], None);
     assert_eq!(text(&out.stderr), "");
     let up = text(&out.stdout);
-    assert!(up.contains("CREATE TYPE color AS ENUM ('red', 'blue');"), "{up}");
-    assert!(up.contains("created_at timestamp with time zone NOT NULL,"), "{up}");
+    assert!(
+        up.contains("CREATE TYPE color AS ENUM ('red', 'blue');"),
+        "{up}"
+    );
+    assert!(
+        up.contains("created_at timestamp with time zone NOT NULL,"),
+        "{up}"
+    );
     assert!(up.contains("REFERENCES tag (id)"), "{up}");
-    assert!(up.contains("CONSTRAINT tag_label_key UNIQUE (label)"), "{up}");
+    assert!(
+        up.contains("CONSTRAINT tag_label_key UNIQUE (label)"),
+        "{up}"
+    );
     // A package directory reads every module in it; --sqlmodel picks the older datetime.
     let pkg = root.join("proj/app");
     let out = run(
@@ -615,7 +625,10 @@ fn models_file_package_and_python_path() {
         "ALTER TABLE tag ALTER COLUMN label TYPE character varying(40);\nALTER TABLE tag ADD COLUMN note character varying;\n"
     );
     // A syntax error stops with exit 1 at the error.
-    let bad = write("bad.py", "class T(SQLModel, table=True):\n    id: int = (\n");
+    let bad = write(
+        "bad.py",
+        "class T(SQLModel, table=True):\n    id: int = (\n",
+    );
     let out = run(&["diff", &empty, &bad], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(
