@@ -92,6 +92,7 @@ pub struct DiffOptions {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ModelsInput {
     /// Path (`/`-separated, as in the package) -> Python source.
+    #[tsify(type = "Record<string, string>")]
     pub files: std::collections::BTreeMap<String, String>,
     /// Folders (among the paths) absolute imports are also searched in, as `--python-path`.
     #[tsify(optional)]

@@ -199,6 +199,7 @@ pub fn parse(
         dialect: dialect.kind(),
         findings: Vec::new(),
         tables: Vec::new(),
+        global_naming: Default::default(),
     };
     reader.read_all();
     let mut tables = std::mem::take(&mut reader.tables);

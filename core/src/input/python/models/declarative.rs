@@ -74,6 +74,13 @@ impl<'a> Reader<'a> {
         let at = self.origin(m, s);
         let u = ann.map(|a| self.unwrap_annotation(m, a));
         if let Some(v) = value {
+            let (m, v) = self.inline_helper(m, v)?;
+            if let Expr::If(_) = v {
+                if u.as_ref().is_some_and(|u| u.mapped) {
+                    self.warn(m, v, format!("column `{attr}`: a conditional definition cannot be read statically; the column is not compared"));
+                }
+                return None;
+            }
             let Some((name, call)) = self.callee(m, v) else {
                 return None; // a plain class attribute
             };
@@ -550,12 +557,28 @@ impl<'a> Reader<'a> {
             );
             return;
         };
-        let naming = call
-            .arguments
-            .args
-            .get(1)
-            .and_then(|md| self.metadata_naming(m, md))
-            .unwrap_or_default();
+        let naming = match call.arguments.args.get(1) {
+            // `Base.metadata`: the declarative base's.
+            Some(Expr::Attribute(a)) if a.attr.as_str() == "metadata" => {
+                match self.r.expr(m, &a.value) {
+                    Sym::Class(cid) => {
+                        let (mro, _, _) = self.mro(&cid);
+                        self.naming_for(&mro, false)
+                    }
+                    // `Base = declarative_base(metadata=MetaData(...))`
+                    Sym::Value(vm, v) => self
+                        .callee(vm, v)
+                        .and_then(|(_, c)| kwarg(c, "metadata"))
+                        .and_then(|md| self.metadata_naming(vm, md))
+                        .unwrap_or_else(|| self.global_naming.clone()),
+                    _ => self.global_naming.clone(),
+                }
+            }
+            Some(md) => self
+                .metadata_naming(m, md)
+                .unwrap_or_else(|| self.global_naming.clone()),
+            None => self.global_naming.clone(),
+        };
         let mut table = TableDef {
             name: tname,
             schema: kwarg(call, "schema").and_then(|s| self.lit_str(m, s)),

@@ -120,6 +120,9 @@ pub struct Reader<'a> {
     pub dialect: crate::dialects::DialectKind,
     pub findings: Vec<Finding>,
     pub tables: Vec<TableDef>,
+    /// `<metadata>.naming_convention = {...}` assigned at module level: the convention of the
+    /// tables whose metadata has none of its own.
+    pub global_naming: BTreeMap<String, String>,
 }
 
 /// Literal values the reader evaluates.
@@ -152,6 +155,20 @@ impl<'a> Reader<'a> {
 
     /// Every table of every module, in module and statement order.
     pub fn read_all(&mut self) {
+        for m in 0..self.mods.modules.len() {
+            for s in self.mods.modules[m].body.iter() {
+                let Stmt::Assign(a) = s else { continue };
+                let is_conv = a.targets.iter().any(
+                    |t| matches!(t, Expr::Attribute(at) if at.attr.as_str() == "naming_convention"),
+                );
+                if is_conv {
+                    match self.naming_dict(m, &a.value) {
+                        Some(n) => self.global_naming = n,
+                        None => self.warn(m, &*a.value, "this naming convention cannot be read statically; constraint and index names are SQLAlchemy's defaults".into()),
+                    }
+                }
+            }
+        }
         for m in 0..self.mods.modules.len() {
             let body = &self.mods.modules[m].body;
             self.read_body(m, body, &[]);
@@ -300,10 +317,37 @@ impl<'a> Reader<'a> {
         Some((name, c))
     }
 
+    /// A call of a local helper function whose body is one `return <expr>` (`def
+    /// created_at_field(): return Field(...)`): the returned expression and its module.
+    /// Arguments passed to the helper are not substituted: a call with arguments is reported.
+    fn inline_helper(&mut self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
+        let mut cur = (m, e);
+        for _ in 0..4 {
+            let Expr::Call(c) = cur.1 else { break };
+            let Sym::Function(fm, f) = self.r.expr(cur.0, &c.func) else {
+                break;
+            };
+            let Some(ret) = single_return(f) else {
+                let name = f.name.to_string();
+                self.warn(cur.0, cur.1, format!("`{name}(...)` builds this column with more than a `return`: it is not read; the column is not compared"));
+                return None;
+            };
+            if !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
+                let name = f.name.to_string();
+                self.warn(cur.0, cur.1, format!("`{name}(...)` is read as written in its body: options that depend on its arguments are not read"));
+            }
+            cur = (fm, ret);
+        }
+        Some(cur)
+    }
+
     /// A call, following a module-level value bound to one (`Str50 = String(50)`): its module.
     fn call_through(&self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
         match e {
-            Expr::Call(_) => Some((m, e)),
+            Expr::Call(c) => match self.r.expr(m, &c.func) {
+                Sym::Function(fm, f) => single_return(f).and_then(|r| self.call_through(fm, r)),
+                _ => Some((m, e)),
+            },
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
                 Sym::Value(mm, v) => self.call_through(mm, v),
                 _ => None,
@@ -692,6 +736,15 @@ impl<'a> Reader<'a> {
 
     /// The naming convention of the metadata a class's table goes to.
     fn naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
+        let own = self.own_naming_for(mro, sqlmodel);
+        if own.is_empty() {
+            self.global_naming.clone()
+        } else {
+            own
+        }
+    }
+
+    fn own_naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
         let _ = sqlmodel;
         // `metadata = MetaData(naming_convention=...)` in a base's body.
         if let Some((mm, Stmt::Assign(a))) = self.class_attr(mro, "metadata") {
@@ -733,6 +786,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let conv = kwarg(call, "naming_convention")?;
+        self.naming_dict(mm, conv)
+    }
+
+    /// A naming-convention dict (or a name bound to one).
+    fn naming_dict(&self, mm: usize, conv: &'a Expr) -> Option<BTreeMap<String, String>> {
         let conv = match conv {
             Expr::Dict(_) => conv,
             _ => match self.r.expr(mm, conv) {
