@@ -8,7 +8,9 @@ pub mod sqlalchemy;
 mod sqlite;
 
 use crate::change::Change;
-use crate::model::{Column, EnumType, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type};
+use crate::model::{
+    Column, EnumType, Object, ObjectKind, QualName, Schema, Sequence, Sql, Table, Type,
+};
 pub use grammar::Grammar;
 use serde::Serialize;
 pub use sqlalchemy::SaType;
@@ -155,6 +157,20 @@ pub trait Dialect: Sync {
     }
 
     // ----- what the planner may do ------------------------------------------------------------
+
+    /// A generated column can become a plain one keeping its values (PostgreSQL's `ALTER
+    /// COLUMN .. DROP EXPRESSION`, or a rebuild that copies them); otherwise it is dropped and
+    /// added again.
+    fn drops_generation(&self) -> bool {
+        false
+    }
+
+    /// Whether object `to` replaces `from` in one statement (PostgreSQL's `CREATE OR REPLACE
+    /// FUNCTION` keeping the signature); otherwise the old one is dropped and the new one
+    /// created, with what uses it (views) dropped before and recreated after.
+    fn replaces_in_place(&self, _from: &Object, _to: &Object) -> bool {
+        false
+    }
 
     /// Unnamed constraints get a name the database stores (PostgreSQL's `t_pkey`); when not,
     /// the names schemashift gives them are internal and never differ.

@@ -65,9 +65,11 @@ pub fn assess(
                 }
                 match inner {
                     Change::DropColumn { table, column } => {
-                        if let Some((_, added)) = added_columns
-                            .iter()
-                            .find(|(t, col)| *t == table && col.ty == column.ty)
+                        // A column dropped and added under its own name is redefined (a
+                        // generated column's expression), not renamed.
+                        if let Some((_, added)) = added_columns.iter().find(|(t, col)| {
+                            *t == table && col.ty == column.ty && col.name != column.name
+                        })
                         {
                             out.push(Hazard::new(HazardCode::PossibleRename,
                                 format!(
@@ -106,8 +108,10 @@ pub fn assess(
                         Change::CreateTable { table, .. } => out.push(Hazard::new(HazardCode::IrreversibleDowngrade,
                             format!("table {} comes back empty: its rows were deleted by the upgrade", table.name),
                         )),
+                        // A generated column's values are computed again, not lost.
                         Change::AddColumn { table, column, .. }
-                            if !renamed_columns.contains(&(table, column.name.as_str())) =>
+                            if !renamed_columns.contains(&(table, column.name.as_str()))
+                                && column.generated.is_none() =>
                         {
                             out.push(Hazard::new(HazardCode::IrreversibleDowngrade,
                                 format!(

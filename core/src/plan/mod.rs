@@ -104,6 +104,10 @@ struct Planner<'a> {
     kept: Vec<(Phase, Change)>,
     /// Enum types recreated (values removed or reordered).
     recreated_enums: HashSet<QualName>,
+    /// Columns of kept tables converted to a recreated enum type: expressions comparing them
+    /// with the old type's values (checks, index predicates and expressions) cannot survive
+    /// the conversion, so they are dropped before it and recreated after.
+    enum_columns: HashSet<(QualName, String)>,
 }
 
 impl<'a> Planner<'a> {
@@ -120,6 +124,7 @@ impl<'a> Planner<'a> {
             rebuilt: HashSet::new(),
             kept: Vec::new(),
             recreated_enums: HashSet::new(),
+            enum_columns: HashSet::new(),
         }
     }
 
@@ -151,6 +156,7 @@ impl<'a> Planner<'a> {
         self.sequences();
         self.note_column_changes();
         self.plan_kept_tables();
+        self.order_inherited_columns();
         self.rebuild_views = self.views_to_rebuild();
         self.tables();
         self.views();
@@ -246,6 +252,8 @@ impl<'a> Planner<'a> {
                     } else {
                         let columns = self.columns_of_type(name);
                         self.recreated_enums.insert(name.clone());
+                        self.enum_columns
+                            .extend(columns.iter().map(|(t, c)| (t.clone(), c.name.clone())));
                         self.push(
                             Phase::RecreateTypes,
                             Change::RecreateEnum {
@@ -388,6 +396,10 @@ impl<'a> Planner<'a> {
                         if changed {
                             self.reshaped.insert(tn.clone());
                             self.changed_columns.insert((tn.clone(), cn.clone()));
+                        }
+                        // Views reading a column converted to a recreated enum are rebuilt.
+                        if self.enum_columns.contains(&(tn.clone(), cn.clone())) {
+                            self.reshaped.insert(tn.clone());
                         }
                     }
                 }
@@ -591,6 +603,54 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Columns added to or dropped from tables in an inheritance tree: a child that declares a
+    /// column of its own gets it before the parent does (PostgreSQL merges the parent's into
+    /// it; the other way round the child's `ADD` fails), and loses it after the parent did
+    /// (an inherited column cannot be dropped from a child). Only those changes move, among
+    /// their own positions.
+    fn order_inherited_columns(&mut self) {
+        fn depth(t: &QualName, tables: &IndexMap<QualName, Table>) -> usize {
+            let mut d = 0;
+            let mut at = t;
+            while let Some(parent) = tables.get(at).and_then(|t| t.inherits.first()) {
+                d += 1;
+                if d > tables.len() {
+                    break;
+                }
+                at = parent;
+            }
+            d
+        }
+        let in_tree = |t: &QualName, s: &Schema| {
+            s.tables.get(t).is_some_and(|x| !x.inherits.is_empty())
+                || s.tables.values().any(|x| x.inherits.contains(t))
+        };
+        let (a, b) = (self.a, self.b);
+        for adding in [true, false] {
+            let picked: Vec<usize> = (self.kept.iter().enumerate())
+                .filter(|(_, (_, c))| match c {
+                    Change::AddColumn { table, .. } => adding && in_tree(table, b),
+                    Change::DropColumn { table, .. } => !adding && in_tree(table, a),
+                    _ => false,
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let mut moved: Vec<(Phase, Change)> =
+                picked.iter().map(|&i| self.kept[i].clone()).collect();
+            moved.sort_by_key(|(_, c)| {
+                let t = c.table().expect("a column change has a table");
+                if adding {
+                    usize::MAX - depth(t, &b.tables)
+                } else {
+                    depth(t, &a.tables)
+                }
+            });
+            for (i, change) in picked.into_iter().zip(moved) {
+                self.kept[i] = change;
+            }
+        }
+    }
+
     /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
     fn keys_stable(&self, a: &Table, b: &Table) -> bool {
         let keys = |t: &Table| -> Vec<(String, ConstraintKind)> {
@@ -686,6 +746,10 @@ impl<'a> Planner<'a> {
         for con in by_kind(a.constraints.values()) {
             let cn = &con.name;
             match b.constraints.get(cn) {
+                Some(bc) if bc.same_definition(con) && self.compares_enum_column(name, con) => {
+                    dropped.push(con);
+                    added.push(bc);
+                }
                 Some(bc) if bc.same_definition(con) => {
                     if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
                         self.drop_constraint(name.clone(), con.clone());
@@ -768,8 +832,36 @@ impl<'a> Planner<'a> {
                     },
                 ),
                 Some(ac) => {
-                    let changes = ColumnChanges::between(ac, bc);
-                    if changes.generated {
+                    let mut changes = ColumnChanges::between(ac, bc);
+                    // A column converted to a recreated enum gets its new default with the
+                    // conversion ([`Change::RecreateEnum`]); an old default that goes away is
+                    // dropped before it (it cannot be cast to the new type).
+                    if changes.default && self.enum_columns.contains(&(name.clone(), cn.clone())) {
+                        changes.default = false;
+                        if bc.default.is_none() {
+                            let only_default = ColumnChanges {
+                                default: true,
+                                ..ColumnChanges::default()
+                            };
+                            let mut to = ac.clone();
+                            to.default = None;
+                            self.push(
+                                Phase::LeaveTypes,
+                                Change::AlterColumn {
+                                    table: name.clone(),
+                                    from: ac.clone(),
+                                    to,
+                                    changes: only_default,
+                                },
+                            );
+                        }
+                    }
+                    // A generated column that becomes a plain one keeps its values where the
+                    // dialect can drop the generation (else it is dropped and added again).
+                    let keeps_values = ac.generated.is_some()
+                        && bc.generated.is_none()
+                        && self.dialect.drops_generation();
+                    if changes.generated && !keeps_values {
                         self.push(
                             Phase::AlterTables,
                             Change::DropColumn {
@@ -877,7 +969,11 @@ impl<'a> Planner<'a> {
                 continue;
             }
             match self.b.indexes.get(name) {
-                Some(bi) if bi.same_definition(ai) && !self.index_rebuilt_with_table(ai) => {
+                Some(bi)
+                    if bi.same_definition(ai)
+                        && !self.index_rebuilt_with_table(ai)
+                        && !self.index_compares_enum_column(ai) =>
+                {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
                         self.comment(target, bi.comment.clone());
@@ -949,6 +1045,42 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Whether a changed function or procedure is dropped and created again, not replaced in
+    /// place (see [`Dialect::replaces_in_place`]).
+    fn routine_dropped(&self, from: &Object, to: &Object) -> bool {
+        matches!(from.id.kind, ObjectKind::Function | ObjectKind::Procedure)
+            && !self.dialect.replaces_in_place(from, to)
+    }
+
+    /// Whether a check of kept table `table` reads a column converted to a recreated enum.
+    fn compares_enum_column(&self, table: &QualName, con: &Constraint) -> bool {
+        match &con.kind {
+            ConstraintKind::Check { expr, .. } => self.mentions_enum_column(table, &expr.key),
+            _ => false,
+        }
+    }
+
+    /// Whether an index's predicate or expression keys read a column converted to a
+    /// recreated enum (plain column keys are rebuilt by the conversion itself).
+    fn index_compares_enum_column(&self, i: &Index) -> bool {
+        let predicate = i.predicate.iter().map(|p| p.key.as_str());
+        let expressions = (i.keys.iter()).map(|k| k.expr.key.as_str()).filter(|k| {
+            !k.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        });
+        predicate
+            .chain(expressions)
+            .any(|key| self.mentions_enum_column(&i.table, key))
+    }
+
+    fn mentions_enum_column(&self, table: &QualName, key: &str) -> bool {
+        !self.enum_columns.is_empty()
+            && self
+                .enum_columns
+                .iter()
+                .any(|(t, c)| t == table && mentions_identifier(key, c))
+    }
+
     /// Indexes on a materialized view that is rebuilt must be recreated.
     fn index_rebuilt_with_table(&self, i: &Index) -> bool {
         self.view_rebuilt(&i.table)
@@ -962,9 +1094,24 @@ impl<'a> Planner<'a> {
     /// reading (transitively) a reshaped table or a rebuilt view.
     fn views_to_rebuild(&self) -> IndexSet<QualName> {
         let mut out: IndexSet<QualName> = IndexSet::new();
+        // Routines dropped and created again (their signature changes): views calling them.
+        let routines: Vec<&str> = (self.a.objects.iter())
+            .filter(|(id, ao)| {
+                self.b
+                    .objects
+                    .get(*id)
+                    .is_some_and(|bo| *ao != bo && self.routine_dropped(ao, bo))
+            })
+            .map(|(id, _)| routine_name(&id.signature))
+            .collect();
         for (name, bv) in &self.b.views {
             if let Some(av) = self.a.views.get(name) {
-                if !same_view(av, bv) {
+                let calls = |v: &View| {
+                    routines
+                        .iter()
+                        .any(|r| mentions_identifier(&v.query.key, r))
+                };
+                if !same_view(av, bv) || calls(av) {
                     out.insert(name.clone());
                 }
             }
@@ -1070,8 +1217,14 @@ impl<'a> Planner<'a> {
                     }
                     if ao != bo {
                         if id.kind.before_tables() {
+                            // A routine that must be dropped goes after the views using it.
+                            let phase = if self.routine_dropped(ao, bo) {
+                                Phase::DropDependants
+                            } else {
+                                Phase::Types
+                            };
                             self.push(
-                                Phase::Types,
+                                phase,
                                 Change::ReplaceObject {
                                     from: ao.clone(),
                                     to: bo.clone(),
@@ -1240,6 +1393,42 @@ fn group_grants(list: Vec<(Grant, bool)>) -> Vec<(Vec<Grant>, bool)> {
         .collect()
 }
 
+/// The bare name of a routine from its signature (`public.total(numeric)` -> `total`).
+fn routine_name(signature: &str) -> &str {
+    let head = signature.split('(').next().unwrap_or(signature);
+    head.rsplit('.').next().unwrap_or(head).trim_matches('"')
+}
+
+/// Whether canonical expression text `key` names identifier `name` (as a whole word, bare or
+/// double-quoted), outside string literals.
+fn mentions_identifier(key: &str, name: &str) -> bool {
+    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut in_string = false;
+    let mut prev: Option<char> = None;
+    for (i, c) in key.char_indices() {
+        if c == '\'' {
+            in_string = !in_string;
+        }
+        if in_string {
+            prev = Some(c);
+            continue;
+        }
+        let rest = &key[i..];
+        if rest.starts_with(quoted.as_str()) {
+            return true;
+        }
+        if !prev.is_some_and(word) && rest.starts_with(name) {
+            let after = rest[name.len()..].chars().next();
+            if !after.is_some_and(word) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
 fn same_view(a: &View, b: &View) -> bool {
     a.materialized == b.materialized
         && a.columns == b.columns
@@ -1253,4 +1442,19 @@ fn same_view(a: &View, b: &View) -> bool {
 fn is_subsequence(small: &[String], big: &[String]) -> bool {
     let mut it = big.iter();
     small.iter().all(|s| it.any(|b| b == s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions_identifier;
+
+    #[test]
+    fn identifiers_are_found_as_whole_words_outside_strings() {
+        assert!(mentions_identifier("(mood = 'happy')", "mood"));
+        assert!(mentions_identifier("(p.mood)::text", "mood"));
+        assert!(!mentions_identifier("(moody = 'x')", "mood"));
+        assert!(!mentions_identifier("(x = 'mood')", "mood"));
+        assert!(!mentions_identifier("(old_mood = 1)", "mood"));
+        assert!(mentions_identifier("(\"Mood\" = 'a')", "Mood"));
+    }
 }

@@ -200,6 +200,28 @@ const STRING_FAMILY: &[&str] = &["text", "character varying", "character"];
 /// Whether `ALTER COLUMN .. TYPE` from one type to the other rewrites the table: everything
 /// but the binary-compatible cases (a longer or unlimited `varchar`, `varchar` <-> `text`,
 /// more numeric precision with the same scale).
+/// The value of a boolean literal as PostgreSQL's boolean input reads it: `true`, `'t'`,
+/// `'yes'`, `'on'`, `'1'` (any unique prefix of true/yes, any case, spaces around) and their
+/// false counterparts; `None` for anything else (an expression, a cast of a column...).
+fn boolean_literal(key: &str) -> Option<bool> {
+    let inner = key.strip_prefix('\'').and_then(|k| k.strip_suffix('\''));
+    let word = inner.unwrap_or(key).trim().to_ascii_lowercase();
+    let quoted = inner.is_some();
+    let prefix_of = |full: &str| !word.is_empty() && full.starts_with(word.as_str());
+    match word.as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        // Unquoted 1 and 0 are integers (no default of a boolean), but '1' reads as a number key.
+        "1" => Some(true),
+        "0" => Some(false),
+        "on" => quoted.then_some(true),
+        "of" | "off" => quoted.then_some(false),
+        _ if quoted && (prefix_of("true") || prefix_of("yes")) => Some(true),
+        _ if quoted && (prefix_of("false") || prefix_of("no")) => Some(false),
+        _ => None,
+    }
+}
+
 fn rewrites(from: &Type, to: &Type) -> bool {
     if from.array_dims != to.array_dims || from.user.is_some() || to.user.is_some() {
         return true;
@@ -406,6 +428,17 @@ impl Dialect for Postgres {
                     }
                 }
             }
+            // A boolean default is stored as `true` / `false` whatever input spelling it had
+            // ('0', 'yes', 'on', 't'...): pg_dump prints `DEFAULT false`.
+            for c in t.columns.values_mut() {
+                if c.ty.name == "boolean" && c.ty.array_dims == 0 && c.ty.user.is_none() {
+                    if let Some(d) = &mut c.default {
+                        if let Some(b) = boolean_literal(&d.key) {
+                            d.key = b.to_string();
+                        }
+                    }
+                }
+            }
             // A partition's columns and inherited constraints come from its parent.
             if partitioned.contains_key(&t.name) {
                 t.columns.clear();
@@ -445,6 +478,14 @@ impl Dialect for Postgres {
 
     fn render_change(&self, change: &Change, out: &mut Vec<String>) {
         sql::render_change(self, change, out);
+    }
+
+    fn drops_generation(&self) -> bool {
+        true
+    }
+
+    fn replaces_in_place(&self, from: &Object, to: &Object) -> bool {
+        sql::replaceable(from, to)
     }
 
     fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
@@ -573,5 +614,20 @@ mod tests {
         let mut sorted = KEYWORDS.to_vec();
         sorted.sort();
         assert_eq!(sorted, KEYWORDS);
+    }
+
+    #[test]
+    fn boolean_literals_read_as_postgresql_reads_them() {
+        for t in [
+            "true", "'t'", "'TRUE'", "' yes '", "'y'", "'on'", "1", "'tr'",
+        ] {
+            assert_eq!(boolean_literal(t), Some(true), "{t}");
+        }
+        for f in ["false", "'f'", "'No'", "'off'", "'of'", "0", "'fals'"] {
+            assert_eq!(boolean_literal(f), Some(false), "{f}");
+        }
+        for other in ["'o'", "''", "on", "now()", "'maybe'", "2"] {
+            assert_eq!(boolean_literal(other), None, "{other}");
+        }
     }
 }

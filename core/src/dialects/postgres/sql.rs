@@ -109,6 +109,41 @@ fn identity_sql(id: &Identity) -> String {
     s
 }
 
+/// After an identity is added to a column that already holds values, its sequence starts
+/// past the largest one (else the next insert repeats a key): `setval` to
+/// `max(column) + increment`, never below the identity's own start. Not for descending
+/// sequences, whose start is their maximum.
+fn identity_past_rows(
+    d: &Postgres,
+    table: &QualName,
+    column: &str,
+    id: &Identity,
+) -> Option<String> {
+    let option = |name: &str| {
+        id.options.iter().find_map(|o| {
+            o.strip_prefix(name)
+                .and_then(|v| v.trim().parse::<i128>().ok())
+        })
+    };
+    let increment = option("INCREMENT BY").unwrap_or(1);
+    if increment <= 0 {
+        return None;
+    }
+    let start = option("START WITH").or(option("MINVALUE")).unwrap_or(1);
+    let qualified = format!(
+        "{}.{}",
+        d.quote_ident(&table.schema),
+        d.quote_ident(&table.name)
+    );
+    let col = d.quote_ident(column);
+    Some(format!(
+        "SELECT setval(pg_get_serial_sequence({}, {}), GREATEST(COALESCE(MAX({col}) + {increment}, {start}), {start}), false) FROM {}",
+        lit(&qualified),
+        lit(column),
+        d.quote_name(table)
+    ))
+}
+
 fn index_sql(d: &Postgres, i: &Index) -> String {
     let mut s = format!(
         "CREATE {}INDEX {} ON {}",
@@ -278,17 +313,14 @@ fn object_create(o: &Object, replace: bool) -> String {
     }
 }
 
-/// Whether an object can be changed in place with `CREATE OR REPLACE`.
-fn replaceable(from: &Object, to: &Object) -> bool {
-    let returns = |o: &Object| {
-        o.create
-            .key
-            .split(" returns ")
-            .nth(1)
-            .map(|r| r.split(' ').next().unwrap_or("").to_string())
-    };
+/// Whether an object can be changed in place with `CREATE OR REPLACE`: a function or
+/// procedure whose parameters (modes, names, types, defaults) and result (`RETURNS` type,
+/// `SETOF`, `TABLE` columns) stay the same; PostgreSQL refuses to change those in place. The
+/// routine's key holds that part first, up to ` | ` (see the SQL frontend's routines).
+pub(super) fn replaceable(from: &Object, to: &Object) -> bool {
+    let signature = |o: &Object| o.create.key.split(" | ").next().unwrap_or("").to_string();
     matches!(to.id.kind, ObjectKind::Function | ObjectKind::Procedure)
-        && returns(from) == returns(to)
+        && signature(from) == signature(to)
 }
 
 pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
@@ -466,6 +498,11 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             if from.identity.is_some() && changes.identity && to.identity.is_none() {
                 out.push(format!("{col} DROP IDENTITY"));
             }
+            // A generated column becoming a plain one keeps its values (PostgreSQL 13+); other
+            // generation changes are planned as a drop and an add.
+            if changes.generated && from.generated.is_some() && to.generated.is_none() {
+                out.push(format!("{col} DROP EXPRESSION"));
+            }
             let redo_default = using && from.default.is_some();
             if (changes.default || redo_default) && from.default.is_some() {
                 out.push(format!("{col} DROP DEFAULT"));
@@ -491,7 +528,9 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                     out.push(format!("{col} SET DEFAULT {}", def.text));
                 }
             }
-            if changes.nullability && !(to.identity.is_some() && to.not_null) {
+            // Also before `ADD .. AS IDENTITY`, which PostgreSQL refuses on a nullable column
+            // ("must be declared NOT NULL before identity can be added").
+            if changes.nullability {
                 out.push(format!(
                     "{col} {} NOT NULL",
                     if to.not_null { "SET" } else { "DROP" }
@@ -499,7 +538,10 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             }
             if changes.identity {
                 match (&from.identity, &to.identity) {
-                    (None, Some(id)) => out.push(format!("{col} ADD{}", identity_sql(id))),
+                    (None, Some(id)) => {
+                        out.push(format!("{col} ADD{}", identity_sql(id)));
+                        out.extend(identity_past_rows(d, table, &to.name, id));
+                    }
                     (Some(a), Some(b)) => {
                         if a.always != b.always {
                             out.push(format!(

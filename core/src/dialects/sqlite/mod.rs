@@ -423,6 +423,11 @@ impl Dialect for Sqlite {
         }
     }
 
+    /// The change is a rebuild, which copies the generated column's values.
+    fn drops_generation(&self) -> bool {
+        true
+    }
+
     fn sqlalchemy_name(&self) -> Option<&'static str> {
         Some("sqlite")
     }

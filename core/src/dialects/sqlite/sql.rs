@@ -152,7 +152,8 @@ fn view_sql(d: &Sqlite, v: &View) -> String {
 }
 
 /// The rebuild of a kept table: rows of the columns both versions have are copied
-/// (generated columns are computed, not copied).
+/// (generated columns of the new table are computed, not copied; a generated column that
+/// becomes a plain one keeps the values it had).
 fn rebuild(
     d: &Sqlite,
     from: &Table,
@@ -170,11 +171,7 @@ fn rebuild(
         .filter(|c| c.generated.is_none())
         .filter_map(|c| {
             let name = d.quote_ident(&c.name);
-            if from
-                .columns
-                .get(&c.name)
-                .is_some_and(|f| f.generated.is_none())
-            {
+            if from.columns.contains_key(&c.name) {
                 return Some((name.clone(), name));
             }
             backfill

@@ -506,6 +506,13 @@ fn canon_cast(
     let base = type_base(&data_type);
     let inner = strip_nested(inner);
     let string_target = STRING_TYPES.contains(&base.as_str());
+    // PostgreSQL stores the implicit promotions of mixed arithmetic (`price * qty` is printed
+    // `price * (qty)::numeric`): a column cast to unconstrained numeric or double precision
+    // is the column (a cast with a precision, or to an integer type, changes values: kept).
+    let widening = matches!(
+        data_type.to_string().to_ascii_lowercase().as_str(),
+        "numeric" | "decimal" | "double precision" | "float8"
+    );
     match inner {
         // '-1'::integer is how PostgreSQL prints -1.
         Expr::Value(ValueWithSpan {
@@ -515,7 +522,7 @@ fn canon_cast(
             value(Value::Number(s, false))
         }
         lit if is_literal(&lit) => lit,
-        id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target => id,
+        id @ (Expr::Identifier(_) | Expr::CompoundIdentifier(_)) if string_target || widening => id,
         other => Expr::Cast {
             kind: if kind == CastKind::SafeCast {
                 kind

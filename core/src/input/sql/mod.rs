@@ -19,12 +19,13 @@ mod privileges;
 mod routine;
 mod sequence;
 mod session;
+mod sniff;
 mod source;
 mod types;
 mod user_type;
 mod view;
 
-use crate::diagnostics::{Code, Diagnostic, Side};
+use crate::diagnostics::{Code, Diagnostic, Severity, Side};
 use crate::dialects::Dialect;
 use crate::model::Schema;
 use cursor::{is_kw, Cursor, ParseError};
@@ -47,6 +48,19 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
         None => (text, 0),
     };
     let (mut schema, mut diagnostics) = parse_body(body, dialect, side);
+    // Text written for another database fails in puzzling ways: say which dialect to choose.
+    let first = match diagnostics
+        .iter()
+        .position(|d| d.code.severity() == Severity::Error)
+    {
+        Some(i) => Some(i),
+        None => diagnostics.iter().position(|d| d.code == Code::W001),
+    };
+    if let Some(first) = first.map(|i| &mut diagnostics[i]) {
+        if let Some(hint) = sniff::hint(body, dialect.kind()) {
+            first.message.push_str(&hint);
+        }
+    }
     let editor = Source::with_editor_lines(body);
     let position = |line: &mut u32, column: &mut u32, offset: &mut usize| {
         if let Some(editor) = &editor {

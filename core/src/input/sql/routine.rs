@@ -18,7 +18,8 @@ impl Builder<'_> {
             self.dialect.quote_name(&name),
             arg_types.join(", ")
         );
-        let key = self.routine_key(c, &signature)?;
+        let params = self.routine_params_key(c, (s, e));
+        let key = self.routine_key(c, &signature, &params)?;
         let text = c.rest_text(0).to_string();
         let id = ObjectId { kind, signature };
         let drop = format!("DROP {} {display}", kind.sql());
@@ -45,6 +46,39 @@ impl Builder<'_> {
         range: (usize, usize),
         kind: ObjectKind,
     ) -> Vec<String> {
+        (self.routine_params(c, range).into_iter())
+            .filter(|p| !(p.mode == "out" && kind == ObjectKind::Function))
+            .map(|p| p.ty)
+            .collect()
+    }
+
+    /// Canonical key of a parameter list (or `RETURNS TABLE` columns): modes, names, types
+    /// and defaults, which `CREATE OR REPLACE` cannot change.
+    pub(super) fn routine_params_key(&mut self, c: &mut Cursor, range: (usize, usize)) -> String {
+        let params: Vec<String> = (self.routine_params(c, range).into_iter())
+            .map(|p| {
+                let mut k = String::new();
+                if p.mode != "in" {
+                    k.push_str(p.mode);
+                    k.push(' ');
+                }
+                if let Some(name) = p.name {
+                    k.push_str(&name);
+                    k.push(' ');
+                }
+                k.push_str(&p.ty);
+                if let Some(d) = p.default {
+                    k.push_str(" default ");
+                    k.push_str(&d);
+                }
+                k
+            })
+            .collect();
+        format!("({})", params.join(", "))
+    }
+
+    /// The parameters in `range` (the inside of a parameter list's parentheses).
+    fn routine_params(&mut self, c: &mut Cursor, range: (usize, usize)) -> Vec<Param> {
         let saved = c.pos;
         let mut out = Vec::new();
         c.pos = range.0;
@@ -61,13 +95,19 @@ impl Builder<'_> {
             let has_name = matches!(c.peek(), Some(Token::Word(_)))
                 && matches!(c.peek_at(1), Some(Token::Word(w)) if !is_kw(&Token::Word(w.clone()), "default"))
                 && !is_multiword_type_start(c);
-            if has_name {
-                c.next();
-            }
+            let name = if has_name { c.ident().ok() } else { None };
             let ty = self
                 .parse_type(c)
                 .map(|(t, _)| self.dialect.render_type(&t))
                 .unwrap_or_default();
+            let mut default = None;
+            if c.eat_kw("default") || c.eat(&Token::Eq) {
+                let start = c.pos;
+                let r = (start, c.until(|_| false).1.min(range.1));
+                if r.1 > r.0 {
+                    default = Some(c.sql_expr(r).key);
+                }
+            }
             let arg_end = {
                 let mut depth = 0i32;
                 while c.pos < range.1 {
@@ -82,9 +122,12 @@ impl Builder<'_> {
                 c.pos
             };
             c.pos = arg_end + 1;
-            if !(mode == "out" && kind == ObjectKind::Function) {
-                out.push(ty);
-            }
+            out.push(Param {
+                mode,
+                name,
+                ty,
+                default,
+            });
         }
         c.pos = saved;
         out
@@ -92,19 +135,27 @@ impl Builder<'_> {
 
     /// Canonical key of a routine definition: the clauses after the parameters, each
     /// canonicalised, defaults dropped, sorted.
-    pub(super) fn routine_key(&mut self, c: &mut Cursor, signature: &str) -> PResult<String> {
+    pub(super) fn routine_key(
+        &mut self,
+        c: &mut Cursor,
+        signature: &str,
+        params: &str,
+    ) -> PResult<String> {
         let mut clauses: Vec<String> = Vec::new();
+        let mut returns = String::new();
         while !c.at_end() {
             let s = c.pos;
-            if c.eat_kw("returns") {
-                if c.eat_kw("table") {
-                    c.paren_group()?;
+            if c.peek_kw("returns") && !c.peek_kw_at(1, "null") {
+                c.next();
+                returns = if c.eat_kw("table") {
+                    let columns = c.paren_group()?;
+                    format!("returns table {}", self.routine_params_key(c, columns))
                 } else {
-                    c.eat_kw("setof");
+                    let setof = if c.eat_kw("setof") { "setof " } else { "" };
                     let (t, _) = self.parse_type(c)?;
-                    clauses.push(format!("returns {}", self.dialect.render_type(&t)));
-                    continue;
-                }
+                    format!("returns {setof}{}", self.dialect.render_type(&t))
+                };
+                continue;
             } else if c.eat_kw("as") {
                 let body = c.string()?;
                 let mut k = format!("as {}", body.trim());
@@ -167,7 +218,11 @@ impl Builder<'_> {
             clauses.push(c.token_key((s, c.pos)).replace('\'', ""));
         }
         clauses.sort();
-        Ok(format!("{signature} {}", clauses.join(" ")))
+        // The part `CREATE OR REPLACE` cannot change comes first, up to ` | `.
+        Ok(format!(
+            "{signature} {params} {returns} | {}",
+            clauses.join(" ")
+        ))
     }
 
     pub(super) fn create_trigger(&mut self, c: &mut Cursor) -> PResult<()> {
@@ -279,4 +334,12 @@ pub(super) fn is_multiword_type_start(c: &Cursor) -> bool {
             && c.peek_kw_at(1, "varying"))
         || ((c.peek_kw("timestamp") || c.peek_kw("time"))
             && (c.peek_kw_at(1, "with") || c.peek_kw_at(1, "without")))
+}
+
+/// One parameter of a routine.
+struct Param {
+    mode: &'static str,
+    name: Option<String>,
+    ty: String,
+    default: Option<String>,
 }

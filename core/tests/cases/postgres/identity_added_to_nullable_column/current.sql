@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer, name text);
+CREATE TABLE "Odd" ("Id" bigint PRIMARY KEY);
