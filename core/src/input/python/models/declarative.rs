@@ -8,6 +8,26 @@ impl<'a> Reader<'a> {
     // Declarative (SQLAlchemy 2.0 Mapped / classic Column) and Table(...)
     // ---------------------------------------------------------------------------------------
 
+    /// The type of a `Mapped[X]` column without one: the base's `type_annotation_map` entry
+    /// for X, else SQLAlchemy's default map.
+    pub(super) fn mapped_type(&mut self, m: usize, ty: &'a Expr, col: &str) -> Option<SaType> {
+        let key = match self.r.expr(m, ty) {
+            Sym::Ext(x) => Some(x),
+            Sym::Class(c) => self.class(&c).map(|c| format!("class:{}", c.name)),
+            _ => None,
+        };
+        let entry = key.and_then(|k| {
+            self.annotation_map
+                .iter()
+                .find(|(owner, key, _, _)| *key == k && self.current_mro.contains(owner))
+                .map(|(_, _, em, e)| (*em, *e))
+        });
+        match entry {
+            Some((em, e)) => self.sa_type(em, e, col),
+            None => self.python_type(m, ty, col, None, None, None, true),
+        }
+    }
+
     pub(super) fn declarative_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
         // SQLAlchemy puts the class's own columns first, then those of its mixins and bases
         // in MRO order; the most derived definition of a name wins.
@@ -126,7 +146,7 @@ impl<'a> Reader<'a> {
         }
         let ty = match self.type_override(m, at.start) {
             Some(t) => SaType::Raw(t),
-            None => self.python_type(u.module, u.ty, attr, None, None, None, true)?,
+            None => self.mapped_type(u.module, u.ty, attr)?,
         };
         Some(ColumnDef {
             name: attr.to_string(),
@@ -221,7 +241,7 @@ impl<'a> Reader<'a> {
             (Some(t), _, _) => SaType::Raw(t),
             (None, Some(t), _) => t,
             (None, None, Some(u)) if mapped && u.mapped => {
-                self.python_type(u.module, u.ty, &name, None, None, None, true)?
+                self.mapped_type(u.module, u.ty, &name)?
             }
             (None, None, _) if !fks.is_empty() => {
                 // The type of a ForeignKey column without one is the referenced column's,

@@ -123,6 +123,11 @@ pub struct Reader<'a> {
     /// `<metadata>.naming_convention = {...}` assigned at module level: the convention of the
     /// tables whose metadata has none of its own.
     pub global_naming: BTreeMap<String, String>,
+    /// `type_annotation_map = {python type: SQLAlchemy type}` of the declarative bases: the
+    /// key's canonical name (`builtins.str`, `class:Name`), the value's module and expression.
+    pub annotation_map: Vec<(ClassId, String, usize, &'a Expr)>,
+    /// The MRO of the class being read (the maps of its bases apply).
+    pub current_mro: Vec<ClassId>,
 }
 
 /// Literal values the reader evaluates.
@@ -155,6 +160,7 @@ impl<'a> Reader<'a> {
 
     /// Every table of every module, in module and statement order.
     pub fn read_all(&mut self) {
+        self.collect_annotation_maps();
         for m in 0..self.mods.modules.len() {
             for s in self.mods.modules[m].body.iter() {
                 let Stmt::Assign(a) = s else { continue };
@@ -172,6 +178,58 @@ impl<'a> Reader<'a> {
         for m in 0..self.mods.modules.len() {
             let body = &self.mods.modules[m].body;
             self.read_body(m, body, &[]);
+        }
+    }
+
+    /// Every `type_annotation_map = {...}` in a class body (of a declarative base).
+    fn collect_annotation_maps(&mut self) {
+        let mods = self.mods;
+        for (m, module) in mods.modules.iter().enumerate() {
+            for (i, s) in module.body.iter().enumerate() {
+                let Stmt::ClassDef(c) = s else { continue };
+                let owner = ClassId {
+                    module: m,
+                    path: vec![i],
+                };
+                for st in c.body.iter() {
+                    let value = match st {
+                        Stmt::Assign(a)
+                            if a.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "type_annotation_map")) =>
+                        {
+                            &*a.value
+                        }
+                        Stmt::AnnAssign(a)
+                            if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == "type_annotation_map") =>
+                        {
+                            match a.value.as_deref() {
+                                Some(v) => v,
+                                None => continue,
+                            }
+                        }
+                        _ => continue,
+                    };
+                    let Expr::Dict(d) = value else {
+                        self.warn(m, value, "`type_annotation_map` is not a literal dict: not read; Mapped[...] columns without a type use SQLAlchemy's default map".into());
+                        continue;
+                    };
+                    for item in d.items.iter() {
+                        let Some(k) = &item.key else { continue };
+                        let key = match self.r.expr(m, k) {
+                            Sym::Ext(x) => Some(x),
+                            Sym::Class(cid) => {
+                                self.class(&cid).map(|c| format!("class:{}", c.name))
+                            }
+                            _ => None,
+                        };
+                        match key {
+                            Some(key) => {
+                                self.annotation_map.push((owner.clone(), key, m, &item.value))
+                            }
+                            None => self.warn(m, k, "this `type_annotation_map` key cannot be read statically; it is not used".into()),
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -417,6 +475,10 @@ impl<'a> Reader<'a> {
                 Some((name, _)) if name.ends_with("declarative_base") => {
                     BaseSym::Ext("sa.declarative_base()".into())
                 }
+                // `Base = mapper_registry.generate_base()`
+                _ if matches!(v, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "generate_base")) => {
+                    BaseSym::Ext("sa.declarative_base()".into())
+                }
                 _ => match self.r.ext_name(mm, v) {
                     Some(x) => BaseSym::Ext(x),
                     None => BaseSym::Unknown,
@@ -627,6 +689,7 @@ impl<'a> Reader<'a> {
             at: class_at,
             renamed_from: self.renamed_from(m, class_at.start),
         };
+        self.current_mro = mro.clone();
         match flavor {
             Flavor::SqlModel => self.sqlmodel_fields(&mro, &mut table),
             _ => self.declarative_fields(&mro, &mut table),
