@@ -160,6 +160,7 @@ impl<'a> Reader<'a> {
             comment: None,
             autoincrement: None,
             py_default: false,
+            identity: None,
             at,
             renamed_from: self.renamed_from(m, at.start),
         })
@@ -184,6 +185,7 @@ impl<'a> Reader<'a> {
         let mut name = attr.to_string();
         let mut ty: Option<SaType> = None;
         let mut fks = Vec::new();
+        let mut identity = None;
         let override_ty = self.type_override(m, at.start);
         for (i, a) in call.arguments.args.iter().enumerate() {
             if i == 0 {
@@ -209,13 +211,27 @@ impl<'a> Reader<'a> {
                     }
                     continue;
                 }
+                if callee == "sa.Identity" {
+                    // `Identity(always=...)`: GENERATED ... AS IDENTITY (PostgreSQL; SQLite has none).
+                    identity = Some(
+                        kwarg(fk, "always")
+                            .and_then(|v| self.lit_bool(m, v))
+                            .unwrap_or(false),
+                    );
+                    if fk
+                        .arguments
+                        .keywords
+                        .iter()
+                        .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() != "always"))
+                        || !fk.arguments.args.is_empty()
+                    {
+                        self.warn(m, a, format!("column `{name}`: the sequence options of this Identity are not read; the identity is compared without them"));
+                    }
+                    continue;
+                }
                 if matches!(
                     callee.as_str(),
-                    "sa.Sequence"
-                        | "sa.Identity"
-                        | "sa.Computed"
-                        | "sa.FetchedValue"
-                        | "sa.DefaultClause"
+                    "sa.Sequence" | "sa.Computed" | "sa.FetchedValue" | "sa.DefaultClause"
                 ) {
                     self.warn(m, a, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
                     continue;
@@ -269,6 +285,7 @@ impl<'a> Reader<'a> {
             comment: None,
             autoincrement: None,
             py_default: false,
+            identity,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };

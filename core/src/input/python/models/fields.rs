@@ -232,6 +232,7 @@ impl<'a> Reader<'a> {
             comment: None,
             autoincrement: None,
             py_default,
+            identity: None,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };
@@ -586,7 +587,27 @@ impl<'a> Reader<'a> {
         let call = call?;
         let mut labels = Vec::new();
         let mut name = None;
+        let mut args: Vec<(usize, &'a Expr)> = Vec::new();
         for a in call.arguments.args.iter() {
+            // `Enum(*VALUES, name=...)` with VALUES a literal tuple or list (or a name for one).
+            if let Expr::Starred(st) = a {
+                let seq = match &*st.value {
+                    Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, &st.value) {
+                        Sym::Value(vm, v) => Some((vm, v)),
+                        _ => None,
+                    },
+                    v => Some((m, v)),
+                };
+                match seq {
+                    Some((vm, Expr::Tuple(t))) => args.extend(t.elts.iter().map(|e| (vm, e))),
+                    Some((vm, Expr::List(l))) => args.extend(l.elts.iter().map(|e| (vm, e))),
+                    _ => args.push((m, a)),
+                }
+            } else {
+                args.push((m, a));
+            }
+        }
+        for (m, a) in args {
             match self.lit(m, a) {
                 Some(Lit::Str(s)) => labels.push(s),
                 _ => match self.r.expr(m, a) {

@@ -46,6 +46,8 @@ pub struct ColumnDef {
     pub autoincrement: Option<bool>,
     /// A client-side default other than `None` (keeps SQLAlchemy from making the key SERIAL).
     pub py_default: bool,
+    /// `Identity(always=...)`: `Some(always)`.
+    pub identity: Option<bool>,
     pub at: Origin,
     pub renamed_from: Option<String>,
 }
