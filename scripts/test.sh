@@ -9,11 +9,6 @@
 #   clippy       cargo clippy --workspace --all-targets -- -D warnings
 #   test         cargo test --workspace (unit, integration and insta snapshot tests; under
 #                CI=true insta never writes snapshots, a mismatch just fails)
-#   models       models.py input vs real SQLAlchemy (core/tests/models_check.py, venv of setup.sh):
-#                every core/tests/models/<case> imported with the pinned SQLModel/SQLAlchemy,
-#                create_all on a mock engine per dialect (PostgreSQL, SQLite) must equal the
-#                committed expected.<dialect>.sql, and `schemashift diff expected.<dialect>.sql
-#                <models> --exit-code --strict` must find no change and no warning
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
@@ -26,6 +21,17 @@
 #                against that cluster, and the SQLite cases and ../shared/corpus/sqlite against
 #                SQLite files, through `alembic upgrade head`, `alembic check`,
 #                `alembic downgrade -1`; and a chain of three revisions written with -o
+#   models       models.py input vs real SQLAlchemy (core/tests/models_check.py, venv of setup.sh):
+#                every core/tests/models/<case> imported with the pinned SQLModel/SQLAlchemy,
+#                create_all on a mock engine per dialect (PostgreSQL, SQLite) must equal the
+#                committed expected.<dialect>.sql, and `schemashift diff expected.<dialect>.sql
+#                <models> --exit-code --strict` must find no change and no warning; the same
+#                against real databases built by create_all: a SQLite file's catalog and, on the
+#                cluster, `pg_dump -s`
+#   models_alembic  cli/tests/models_alembic.py: SQLModel models at step N and N+1 ->
+#                `schemashift diff --format alembic` -> real `alembic upgrade head` -> `alembic
+#                check` clean against the models (then downgrade -> check), on SQLite and on the
+#                cluster
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
 #                consumers, an esbuild bundle in headless Chromium, the GitLab pair
@@ -101,14 +107,6 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
     MYSQL_ROUNDTRIP_SKIP=1 cargo test --workspace
 
-# models.py input against the DDL real SQLAlchemy emits for the same models.
-models_check() {
-    cargo build --quiet -p schemashift-cli || return $?
-    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
-    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift"
-}
-step models models_check
-
 # Under /tmp, not $TMPDIR: the server runs as user postgres (when we are root) and must reach
 # the directory, and the socket path must stay short.
 PGDIR="$(mktemp -d /tmp/schemashift-pg.XXXXXX)"
@@ -152,6 +150,21 @@ if [ -n "${SCHEMASHIFT_PGHOST:-}" ]; then
 else
     fail_step alembic "no PostgreSQL cluster"
 fi
+
+# models.py input against real SQLAlchemy (and, through SCHEMASHIFT_PGHOST when the cluster
+# runs, real PostgreSQL), then the models -> Alembic workflow with real Alembic.
+models_check() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift"
+}
+step models models_check
+models_alembic() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    .venv/bin/python cli/tests/models_alembic.py --cli "$REPO_ROOT/target/debug/schemashift"
+}
+step models_alembic models_alembic
 
 # The npm package, tested as users get it: the packed tarball against the native CLI.
 npm_tests() {

@@ -19,6 +19,7 @@ import os
 import pkgutil
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -89,7 +90,53 @@ def ddl_in_child(case_dir):
             parts[i:j] = sorted(parts[i:j])
             i = j + 1 if j == i else j
         out[dialect] = "\n\n".join(parts) + "\n"
+    # Real databases: create_all on a SQLite file (its catalog's SQL, as `.schema` prints it)
+    # and, with SCHEMASHIFT_PGHOST, on a fresh PostgreSQL database (`pg_dump -s`).
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = sa.create_engine(f"sqlite:///{tmp}/db.sqlite")
+        try:
+            for m in metas:
+                m.create_all(engine)
+            with engine.connect() as c:
+                rows = c.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").all()
+            out["sqlite_db"] = "".join(r[0] + ";\n" for r in rows)
+        except sa.exc.SQLAlchemyError as e:
+            out["sqlite_db"] = None
+            print(f"sqlite db: {e}", file=sys.stderr)
+        finally:
+            engine.dispose()
+    host = os.environ.get("SCHEMASHIFT_PGHOST")
+    if host:
+        name = f"ss_models_{os.getpid()}"
+        env = dict(os.environ, PGHOST=host, PGUSER="postgres")
+        psql = lambda sql: subprocess.run(  # noqa: E731
+            ["psql", "-X", "-q", "-d", "postgres", "-c", sql], env=env, check=True,
+            capture_output=True)
+        psql(f"CREATE DATABASE {name}")
+        try:
+            engine = sa.create_engine(f"postgresql+psycopg://postgres@/{name}?host={host}")
+            try:
+                for m in metas:
+                    m.create_all(engine)
+            finally:
+                engine.dispose()
+            dump = subprocess.run(["pg_dump", "-s", "--no-owner", "--no-privileges", "-d", name], env=env, check=True,
+                                  capture_output=True, text=True)
+            out["postgres_db"] = dump.stdout
+        finally:
+            psql(f"DROP DATABASE {name}")
     print(json.dumps(out))
+
+
+def cli_path(args):
+    return args.cli or os.path.join(
+        os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "..", "..", "target")),
+        "debug",
+        "schemashift",
+    )
 
 
 def versions():
@@ -124,6 +171,7 @@ def main():
     )
     failed = 0
     tables = 0
+    db_tables = 0
     cli_seconds = 0.0
     for case in cases:
         case_dir = os.path.join(FIXTURES, case)
@@ -141,6 +189,24 @@ def main():
             failed += 1
             continue
         ddl = json.loads(r.stdout)
+        for key in ("sqlite_db", "postgres_db"):
+            text = ddl.pop(key, None)
+            if text is None or args.no_cli:
+                continue
+            dialect = key.split("_")[0]
+            with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+                f.write(text)
+            r = subprocess.run(
+                [cli_path(args), "diff", f.name, os.path.join(case_dir, entry_of(case_dir)),
+                 "--dialect", dialect, "--exit-code", "--strict"] + profile,
+                capture_output=True, text=True)
+            os.unlink(f.name)
+            db_tables += text.count("CREATE TABLE")
+            if r.returncode != 0:
+                print(f"FAIL {case} {key}: schemashift diff exit {r.returncode} against the database\n{r.stdout}{r.stderr}")
+                failed += 1
+            else:
+                print(f"ok   {case} {key} (real database)")
         for dialect, text in ddl.items():
             path = os.path.join(case_dir, f"expected.{dialect}.sql")
             if text is None:
@@ -166,11 +232,7 @@ def main():
             tables += text.count("CREATE TABLE")
             if args.no_cli:
                 continue
-            cli = args.cli or os.path.join(
-                os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "..", "..", "target")),
-                "debug",
-                "schemashift",
-            )
+            cli = cli_path(args)
             t0 = time.monotonic()
             r = subprocess.run(
                 [cli, "diff", path, os.path.join(case_dir, entry_of(case_dir)),
@@ -184,7 +246,9 @@ def main():
                 failed += 1
             else:
                 print(f"ok   {case} {dialect}")
-    print(f"models: {len(cases)} fixtures, {tables} tables x dialect compared, {failed} failed; CLI time {cli_seconds:.2f}s")
+    print(f"models: {len(cases)} fixtures, {tables} tables x dialect compared with create_all's DDL, "
+          f"{db_tables} with real databases (SQLite file; PostgreSQL pg_dump -s when "
+          f"SCHEMASHIFT_PGHOST is set), {failed} failed; CLI time {cli_seconds:.2f}s")
     return 1 if failed else 0
 
 

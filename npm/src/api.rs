@@ -74,6 +74,61 @@ pub struct DiffOptions {
     /// Alembic's version table, never part of a migration (default `"alembic_version"`).
     #[tsify(optional)]
     pub version_table: Option<String>,
+    /// Models input: the SQLModel version the models run with (`"0.0.44"`: `datetime` is
+    /// `TIMESTAMP WITHOUT TIME ZONE`); default: the newest. As the CLI's `--sqlmodel`.
+    #[tsify(optional)]
+    pub sqlmodel: Option<String>,
+    /// Models input: the SQLAlchemy version (`"2.0"`: `Mapped[float]` is `FLOAT`); default: the
+    /// newest. As the CLI's `--sqlalchemy`.
+    #[tsify(optional)]
+    pub sqlalchemy: Option<String>,
+}
+
+/// SQLModel / SQLAlchemy models as one side of `diff()`, read statically (never run):
+/// `{ files: { "app/models.py": "...", "app/enums.py": "..." } }`. Every file's tables are
+/// read; imports between the files resolve relative (`from .enums import Status`) and absolute
+/// (`from app.enums import Status`, from the top of the paths or from `pythonPath`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ModelsInput {
+    /// Path (`/`-separated, as in the package) -> Python source.
+    #[tsify(type = "Record<string, string>")]
+    pub files: std::collections::BTreeMap<String, String>,
+    /// Folders (among the paths) absolute imports are also searched in, as `--python-path`.
+    #[tsify(optional)]
+    pub python_path: Option<Vec<String>>,
+}
+
+/// One side of `diff()`: DDL text, or models.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SchemaInput {
+    Sql(String),
+    Models(ModelsInput),
+}
+
+impl SchemaInput {
+    fn sources(&self) -> Option<schemashift::input::python::Sources> {
+        let SchemaInput::Models(m) = self else {
+            return None;
+        };
+        let mut roots: Vec<String> = m.python_path.clone().unwrap_or_default();
+        roots.push(String::new());
+        Some(schemashift::input::python::Sources {
+            files: (m.files.iter())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            roots,
+        })
+    }
+
+    /// The text a diagnostic of this side is positioned in.
+    fn text_of<'a>(&'a self, file: Option<&str>) -> &'a str {
+        match (self, file) {
+            (SchemaInput::Sql(t), _) => t,
+            (SchemaInput::Models(m), Some(f)) => m.files.get(f).map_or("", String::as_str),
+            (SchemaInput::Models(_), None) => "",
+        }
+    }
 }
 
 /// An object left out of the comparison.
@@ -139,6 +194,10 @@ pub struct Diagnostic {
     /// Offset in UTF-16 code units: `input.slice(utf16Offset)` starts at the position.
     pub utf16_offset: u32,
     pub message: String,
+    /// Models input: the file (a key of `files`) the position is in.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// Broad class of risk of a change.
@@ -301,8 +360,21 @@ fn unknown_dialect(name: &str) -> String {
     format!("unknown dialect `{name}` (expected {})", known.join(" or "))
 }
 
-/// Compare two schemas: the whole of `diff()` minus the JS conversions.
+/// Compare two schemas (DDL text): the whole of `diff()` minus the JS conversions.
 pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffResult, String> {
+    diff_inputs(
+        &SchemaInput::Sql(current.to_string()),
+        &SchemaInput::Sql(desired.to_string()),
+        options,
+    )
+}
+
+/// [`diff`] for inputs of either kind (DDL text or models).
+pub fn diff_inputs(
+    current: &SchemaInput,
+    desired: &SchemaInput,
+    options: &DiffOptions,
+) -> Result<DiffResult, String> {
     let dialect = match options.dialect.as_deref() {
         None => DialectKind::default(),
         Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
@@ -325,9 +397,25 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
         down_revision: options.down_revision.clone(),
         create_date: options.create_date.clone().unwrap_or_default(),
     });
-    let outcome = schemashift::migrate(
-        current,
-        desired,
+    let mut models = schemashift::input::python::Profile::default();
+    if let Some(v) = &options.sqlmodel {
+        models = models.with_sqlmodel(v)?;
+    }
+    if let Some(v) = &options.sqlalchemy {
+        models = models.with_sqlalchemy(v)?;
+    }
+    let (cur_src, des_src) = (current.sources(), desired.sources());
+    let outcome = schemashift::migrate_inputs(
+        match (current, &cur_src) {
+            (_, Some(src)) => schemashift::Input::Models(src),
+            (SchemaInput::Sql(t), None) => schemashift::Input::Sql(t),
+            (SchemaInput::Models(_), None) => schemashift::Input::Sql(""),
+        },
+        match (desired, &des_src) {
+            (_, Some(src)) => schemashift::Input::Models(src),
+            (SchemaInput::Sql(t), None) => schemashift::Input::Sql(t),
+            (SchemaInput::Models(_), None) => schemashift::Input::Sql(""),
+        },
         &Options {
             dialect,
             renames,
@@ -341,11 +429,11 @@ pub fn diff(current: &str, desired: &str, options: &DiffOptions) -> Result<DiffR
                         .unwrap_or_else(|| ALEMBIC_VERSION_TABLE.to_string()),
                 ),
             },
-            models: Default::default(),
+            models,
         },
     );
 
-    let diagnostics = convert_diagnostics(current, desired, &outcome.diagnostics);
+    let diagnostics = convert_diagnostics_of(current, desired, &outcome.diagnostics);
     let of = |severity| {
         diagnostics
             .iter()
@@ -419,14 +507,35 @@ pub fn convert_diagnostics(
     desired: &str,
     diags: &[schemashift::Diagnostic],
 ) -> Vec<Diagnostic> {
+    convert_diagnostics_of(
+        &SchemaInput::Sql(current.to_string()),
+        &SchemaInput::Sql(desired.to_string()),
+        diags,
+    )
+}
+
+/// [`convert_diagnostics`] for inputs of either kind (a models diagnostic is positioned in
+/// its file).
+pub fn convert_diagnostics_of(
+    current: &SchemaInput,
+    desired: &SchemaInput,
+    diags: &[schemashift::Diagnostic],
+) -> Vec<Diagnostic> {
     let mut out: Vec<Option<Diagnostic>> = vec![None; diags.len()];
-    for (side, text) in [
-        (schemashift::Side::Current, current),
-        (schemashift::Side::Desired, desired),
-    ] {
+    let mut texts: Vec<(schemashift::Side, Option<String>, &str)> = Vec::new();
+    for d in diags {
+        let input = match d.side {
+            schemashift::Side::Current => current,
+            schemashift::Side::Desired => desired,
+        };
+        if !texts.iter().any(|(s, f, _)| *s == d.side && *f == d.file) {
+            texts.push((d.side, d.file.clone(), input.text_of(d.file.as_deref())));
+        }
+    }
+    for (side, file, text) in texts {
         // Walk each input once, in offset order.
         let mut idx: Vec<usize> = (0..diags.len())
-            .filter(|&i| diags[i].side == side)
+            .filter(|&i| diags[i].side == side && diags[i].file == file)
             .collect();
         idx.sort_by_key(|&i| diags[i].offset);
         let mut cursor = Utf16Cursor::new(text);
@@ -442,6 +551,7 @@ pub fn convert_diagnostics(
                 offset: u32::try_from(d.offset).unwrap_or(u32::MAX),
                 utf16_offset,
                 message: d.message.clone(),
+                file: d.file.clone(),
             });
         }
     }
@@ -681,5 +791,53 @@ mod tests {
         assert_eq!(resolve_dialect("nope"), None);
         assert!(DIALECTS.contains(&DialectKind::default()));
         assert_eq!(FORMATS[0], Format::default());
+    }
+
+    #[test]
+    fn models_on_either_side() {
+        let models = |files: &[(&str, &str)]| {
+            SchemaInput::Models(ModelsInput {
+                files: files
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+                python_path: None,
+            })
+        };
+        let enums = "import enum\n\nclass Color(enum.Enum):\n    red = 1\n    blue = 2\n";
+        let v1 = "from sqlmodel import Field, SQLModel\nfrom app.enums import Color\n\nclass Paint(SQLModel, table=True):\n    id: int | None = Field(default=None, primary_key=True)\n    color: Color\n";
+        let v2 = format!(
+            "{v1}    note: str | None = None\n    blob: dict = Field(default_factory=dict)\n"
+        );
+        let current = models(&[("app/models.py", v1), ("app/enums.py", enums)]);
+        let desired = models(&[("app/models.py", &v2), ("app/enums.py", enums)]);
+        let r = diff_inputs(&current, &desired, &DiffOptions::default()).unwrap();
+        assert!(r.ok);
+        assert_eq!(
+            r.up.as_deref(),
+            Some("ALTER TABLE paint ADD COLUMN note character varying;\n")
+        );
+        // The W005 about `blob` is positioned in its file (UTF-16 column of that file).
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        let w = &r.warnings[0];
+        assert_eq!((w.code.as_str(), w.line, w.column), ("W005", 8, 11));
+        assert_eq!(w.file.as_deref(), Some("app/models.py"));
+        // SQL on the other side; the SQLModel profile option.
+        let r = diff_inputs(
+            &SchemaInput::Sql(String::new()),
+            &current,
+            &DiffOptions {
+                dialect: Some("sqlite".into()),
+                sqlmodel: Some("0.0.44".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(r.up.unwrap().contains("color VARCHAR(4) NOT NULL"));
+        let bad = DiffOptions {
+            sqlalchemy: Some("two".into()),
+            ..Default::default()
+        };
+        assert!(diff_inputs(&current, &current, &bad).is_err());
     }
 }

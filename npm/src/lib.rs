@@ -71,23 +71,36 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("schemashift: {e}")))
 }
 
-fn input(value: JsValue, name: &str) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| {
+/// One side of `diff()`: a string of SQL, or models `{ files: { path: source } }`.
+fn schema_input(value: JsValue, name: &str) -> Result<api::SchemaInput, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(api::SchemaInput::Sql(text));
+    }
+    let bad = |e: String| {
         JsError::new(&format!(
-            "schemashift: the {name} schema must be a string of SQL"
+            "schemashift: the {name} schema must be a string of SQL or models {{ files: {{ \"app/models.py\": \"...\" }} }}: {e}"
         ))
-    })
+    };
+    if !value.is_object() {
+        return Err(bad("got neither".into()));
+    }
+    // Through serde_json::Value so that a misspelt key is an error (as for the options).
+    let v = serde_wasm_bindgen::from_value::<serde_json::Value>(value)
+        .map_err(|e| bad(e.to_string()))?;
+    let models = serde_json::from_value::<api::ModelsInput>(v).map_err(|e| bad(e.to_string()))?;
+    Ok(api::SchemaInput::Models(models))
 }
 
-/// Compare two schema snapshots (DDL text) and build the migration between them.
+/// Compare two schema snapshots (DDL text, or SQLModel / SQLAlchemy models given as
+/// `{ files: { "app/models.py": "..." } }`) and build the migration between them.
 ///
 /// Never throws for bad SQL: errors come back in `errors`, with line, UTF-16 column and
 /// byte/UTF-16 offsets. Throws an `Error` only for bad arguments (not strings, unknown
 /// dialect or option).
 #[wasm_bindgen(js_name = diff, unchecked_return_type = "DiffResult")]
 pub fn diff_js(
-    #[wasm_bindgen(unchecked_param_type = "string")] current: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] desired: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | ModelsInput")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | ModelsInput")] desired: JsValue,
     options: Option<DiffOptionsJs>,
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
@@ -106,9 +119,9 @@ pub fn diff_js(
         options.rev_id.get_or_insert_with(random_rev_id);
         options.create_date.get_or_insert_with(local_now);
     }
-    let current = input(current, "current")?;
-    let desired = input(desired, "desired")?;
-    let result = api::diff(&current, &desired, &options)
+    let current = schema_input(current, "current")?;
+    let desired = schema_input(desired, "desired")?;
+    let result = api::diff_inputs(&current, &desired, &options)
         .map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
     to_js(&result)
 }

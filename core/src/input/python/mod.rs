@@ -199,6 +199,9 @@ pub fn parse(
         dialect: dialect.kind(),
         findings: Vec::new(),
         tables: Vec::new(),
+        global_naming: Default::default(),
+        annotation_map: Vec::new(),
+        current_mro: Vec::new(),
     };
     reader.read_all();
     let mut tables = std::mem::take(&mut reader.tables);

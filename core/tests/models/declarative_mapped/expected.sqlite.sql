@@ -19,6 +19,13 @@ CREATE TABLE users (
 
 CREATE INDEX ix_users_active_handle ON users (handle) WHERE active;
 
+CREATE TABLE tickets (
+	id INTEGER NOT NULL, 
+	ref INTEGER NOT NULL, 
+	state VARCHAR(6) NOT NULL, 
+	CONSTRAINT pk_tickets PRIMARY KEY (id)
+);
+
 CREATE TABLE posts (
 	id INTEGER NOT NULL, 
 	author_id INTEGER NOT NULL, 

@@ -6,6 +6,8 @@ from typing import List, Optional
 
 from sqlalchemy import (
     CheckConstraint,
+    Enum,
+    Identity,
     ForeignKey,
     Index,
     MetaData,
@@ -76,3 +78,14 @@ class Post(TableNameMixin, Timestamps, Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str | None]
     author: Mapped["User"] = relationship(back_populates="posts")
+
+
+STATES = ("open", "closed")
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(Identity(always=True), primary_key=True)
+    ref: Mapped[int] = mapped_column(Identity())
+    state: Mapped[str] = mapped_column(Enum(*STATES, name="ticket_state"))

@@ -8,6 +8,26 @@ impl<'a> Reader<'a> {
     // Declarative (SQLAlchemy 2.0 Mapped / classic Column) and Table(...)
     // ---------------------------------------------------------------------------------------
 
+    /// The type of a `Mapped[X]` column without one: the base's `type_annotation_map` entry
+    /// for X, else SQLAlchemy's default map.
+    pub(super) fn mapped_type(&mut self, m: usize, ty: &'a Expr, col: &str) -> Option<SaType> {
+        let key = match self.r.expr(m, ty) {
+            Sym::Ext(x) => Some(x),
+            Sym::Class(c) => self.class(&c).map(|c| format!("class:{}", c.name)),
+            _ => None,
+        };
+        let entry = key.and_then(|k| {
+            self.annotation_map
+                .iter()
+                .find(|(owner, key, _, _)| *key == k && self.current_mro.contains(owner))
+                .map(|(_, _, em, e)| (*em, *e))
+        });
+        match entry {
+            Some((em, e)) => self.sa_type(em, e, col),
+            None => self.python_type(m, ty, col, None, None, None, true),
+        }
+    }
+
     pub(super) fn declarative_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
         // SQLAlchemy puts the class's own columns first, then those of its mixins and bases
         // in MRO order; the most derived definition of a name wins.
@@ -74,6 +94,13 @@ impl<'a> Reader<'a> {
         let at = self.origin(m, s);
         let u = ann.map(|a| self.unwrap_annotation(m, a));
         if let Some(v) = value {
+            let (m, v) = self.inline_helper(m, v)?;
+            if let Expr::If(_) = v {
+                if u.as_ref().is_some_and(|u| u.mapped) {
+                    self.warn(m, v, format!("column `{attr}`: a conditional definition cannot be read statically; the column is not compared"));
+                }
+                return None;
+            }
             let Some((name, call)) = self.callee(m, v) else {
                 return None; // a plain class attribute
             };
@@ -119,7 +146,7 @@ impl<'a> Reader<'a> {
         }
         let ty = match self.type_override(m, at.start) {
             Some(t) => SaType::Raw(t),
-            None => self.python_type(u.module, u.ty, attr, None, None, None, true)?,
+            None => self.mapped_type(u.module, u.ty, attr)?,
         };
         Some(ColumnDef {
             name: attr.to_string(),
@@ -133,6 +160,7 @@ impl<'a> Reader<'a> {
             comment: None,
             autoincrement: None,
             py_default: false,
+            identity: None,
             at,
             renamed_from: self.renamed_from(m, at.start),
         })
@@ -157,6 +185,7 @@ impl<'a> Reader<'a> {
         let mut name = attr.to_string();
         let mut ty: Option<SaType> = None;
         let mut fks = Vec::new();
+        let mut identity = None;
         let override_ty = self.type_override(m, at.start);
         for (i, a) in call.arguments.args.iter().enumerate() {
             if i == 0 {
@@ -182,13 +211,27 @@ impl<'a> Reader<'a> {
                     }
                     continue;
                 }
+                if callee == "sa.Identity" {
+                    // `Identity(always=...)`: GENERATED ... AS IDENTITY (PostgreSQL; SQLite has none).
+                    identity = Some(
+                        kwarg(fk, "always")
+                            .and_then(|v| self.lit_bool(m, v))
+                            .unwrap_or(false),
+                    );
+                    if fk
+                        .arguments
+                        .keywords
+                        .iter()
+                        .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() != "always"))
+                        || !fk.arguments.args.is_empty()
+                    {
+                        self.warn(m, a, format!("column `{name}`: the sequence options of this Identity are not read; the identity is compared without them"));
+                    }
+                    continue;
+                }
                 if matches!(
                     callee.as_str(),
-                    "sa.Sequence"
-                        | "sa.Identity"
-                        | "sa.Computed"
-                        | "sa.FetchedValue"
-                        | "sa.DefaultClause"
+                    "sa.Sequence" | "sa.Computed" | "sa.FetchedValue" | "sa.DefaultClause"
                 ) {
                     self.warn(m, a, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
                     continue;
@@ -214,7 +257,7 @@ impl<'a> Reader<'a> {
             (Some(t), _, _) => SaType::Raw(t),
             (None, Some(t), _) => t,
             (None, None, Some(u)) if mapped && u.mapped => {
-                self.python_type(u.module, u.ty, &name, None, None, None, true)?
+                self.mapped_type(u.module, u.ty, &name)?
             }
             (None, None, _) if !fks.is_empty() => {
                 // The type of a ForeignKey column without one is the referenced column's,
@@ -242,6 +285,7 @@ impl<'a> Reader<'a> {
             comment: None,
             autoincrement: None,
             py_default: false,
+            identity,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };
@@ -549,12 +593,28 @@ impl<'a> Reader<'a> {
             );
             return;
         };
-        let naming = call
-            .arguments
-            .args
-            .get(1)
-            .and_then(|md| self.metadata_naming(m, md))
-            .unwrap_or_default();
+        let naming = match call.arguments.args.get(1) {
+            // `Base.metadata`: the declarative base's.
+            Some(Expr::Attribute(a)) if a.attr.as_str() == "metadata" => {
+                match self.r.expr(m, &a.value) {
+                    Sym::Class(cid) => {
+                        let (mro, _, _) = self.mro(&cid);
+                        self.naming_for(&mro, false)
+                    }
+                    // `Base = declarative_base(metadata=MetaData(...))`
+                    Sym::Value(vm, v) => self
+                        .callee(vm, v)
+                        .and_then(|(_, c)| kwarg(c, "metadata"))
+                        .and_then(|md| self.metadata_naming(vm, md))
+                        .unwrap_or_else(|| self.global_naming.clone()),
+                    _ => self.global_naming.clone(),
+                }
+            }
+            Some(md) => self
+                .metadata_naming(m, md)
+                .unwrap_or_else(|| self.global_naming.clone()),
+            None => self.global_naming.clone(),
+        };
         let mut table = TableDef {
             name: tname,
             schema: kwarg(call, "schema").and_then(|s| self.lit_str(m, s)),

@@ -155,16 +155,27 @@ impl<'a> Reader<'a> {
         // Field(...) options: the assigned call, then Annotated metadata.
         let mut field_calls: Vec<(usize, &'a ast::ExprCall)> = Vec::new();
         let mut py_default = false;
-        if let Some(v) = &a.value {
-            match self.callee(m, v) {
+        let value = match a.value.as_deref() {
+            Some(v) => match self.inline_helper(m, v) {
+                Some(x) => Some(x),
+                None => return None,
+            },
+            None => None,
+        };
+        if let Some((vm, v)) = value {
+            if let Expr::If(_) = v {
+                self.warn(vm, v, format!("column `{name}`: a conditional definition cannot be read statically; the column is not compared"));
+                return None;
+            }
+            match self.callee(vm, v) {
                 Some((n, call)) if n == "sqlmodel.Field" => {
-                    field_calls.push((m, call));
+                    field_calls.push((vm, call));
                     let d = kwarg(call, "default").or_else(|| call.arguments.args.first());
                     py_default = d.is_some_and(|d| {
                         !matches!(d, Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_))
                     }) || kwarg(call, "default_factory").is_some();
                 }
-                _ => py_default = !matches!(&**v, Expr::NoneLiteral(_)),
+                _ => py_default = !matches!(v, Expr::NoneLiteral(_)),
             }
         }
         for (fm, f) in &u.fields {
@@ -221,6 +232,7 @@ impl<'a> Reader<'a> {
             comment: None,
             autoincrement: None,
             py_default,
+            identity: None,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };
@@ -575,7 +587,27 @@ impl<'a> Reader<'a> {
         let call = call?;
         let mut labels = Vec::new();
         let mut name = None;
+        let mut args: Vec<(usize, &'a Expr)> = Vec::new();
         for a in call.arguments.args.iter() {
+            // `Enum(*VALUES, name=...)` with VALUES a literal tuple or list (or a name for one).
+            if let Expr::Starred(st) = a {
+                let seq = match &*st.value {
+                    Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, &st.value) {
+                        Sym::Value(vm, v) => Some((vm, v)),
+                        _ => None,
+                    },
+                    v => Some((m, v)),
+                };
+                match seq {
+                    Some((vm, Expr::Tuple(t))) => args.extend(t.elts.iter().map(|e| (vm, e))),
+                    Some((vm, Expr::List(l))) => args.extend(l.elts.iter().map(|e| (vm, e))),
+                    _ => args.push((m, a)),
+                }
+            } else {
+                args.push((m, a));
+            }
+        }
+        for (m, a) in args {
             match self.lit(m, a) {
                 Some(Lit::Str(s)) => labels.push(s),
                 _ => match self.r.expr(m, a) {

@@ -46,6 +46,8 @@ pub struct ColumnDef {
     pub autoincrement: Option<bool>,
     /// A client-side default other than `None` (keeps SQLAlchemy from making the key SERIAL).
     pub py_default: bool,
+    /// `Identity(always=...)`: `Some(always)`.
+    pub identity: Option<bool>,
     pub at: Origin,
     pub renamed_from: Option<String>,
 }
@@ -120,6 +122,14 @@ pub struct Reader<'a> {
     pub dialect: crate::dialects::DialectKind,
     pub findings: Vec<Finding>,
     pub tables: Vec<TableDef>,
+    /// `<metadata>.naming_convention = {...}` assigned at module level: the convention of the
+    /// tables whose metadata has none of its own.
+    pub global_naming: BTreeMap<String, String>,
+    /// `type_annotation_map = {python type: SQLAlchemy type}` of the declarative bases: the
+    /// key's canonical name (`builtins.str`, `class:Name`), the value's module and expression.
+    pub annotation_map: Vec<(ClassId, String, usize, &'a Expr)>,
+    /// The MRO of the class being read (the maps of its bases apply).
+    pub current_mro: Vec<ClassId>,
 }
 
 /// Literal values the reader evaluates.
@@ -152,9 +162,76 @@ impl<'a> Reader<'a> {
 
     /// Every table of every module, in module and statement order.
     pub fn read_all(&mut self) {
+        self.collect_annotation_maps();
+        for m in 0..self.mods.modules.len() {
+            for s in self.mods.modules[m].body.iter() {
+                let Stmt::Assign(a) = s else { continue };
+                let is_conv = a.targets.iter().any(
+                    |t| matches!(t, Expr::Attribute(at) if at.attr.as_str() == "naming_convention"),
+                );
+                if is_conv {
+                    match self.naming_dict(m, &a.value) {
+                        Some(n) => self.global_naming = n,
+                        None => self.warn(m, &*a.value, "this naming convention cannot be read statically; constraint and index names are SQLAlchemy's defaults".into()),
+                    }
+                }
+            }
+        }
         for m in 0..self.mods.modules.len() {
             let body = &self.mods.modules[m].body;
             self.read_body(m, body, &[]);
+        }
+    }
+
+    /// Every `type_annotation_map = {...}` in a class body (of a declarative base).
+    fn collect_annotation_maps(&mut self) {
+        let mods = self.mods;
+        for (m, module) in mods.modules.iter().enumerate() {
+            for (i, s) in module.body.iter().enumerate() {
+                let Stmt::ClassDef(c) = s else { continue };
+                let owner = ClassId {
+                    module: m,
+                    path: vec![i],
+                };
+                for st in c.body.iter() {
+                    let value = match st {
+                        Stmt::Assign(a)
+                            if a.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "type_annotation_map")) =>
+                        {
+                            &*a.value
+                        }
+                        Stmt::AnnAssign(a)
+                            if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == "type_annotation_map") =>
+                        {
+                            match a.value.as_deref() {
+                                Some(v) => v,
+                                None => continue,
+                            }
+                        }
+                        _ => continue,
+                    };
+                    let Expr::Dict(d) = value else {
+                        self.warn(m, value, "`type_annotation_map` is not a literal dict: not read; Mapped[...] columns without a type use SQLAlchemy's default map".into());
+                        continue;
+                    };
+                    for item in d.items.iter() {
+                        let Some(k) = &item.key else { continue };
+                        let key = match self.r.expr(m, k) {
+                            Sym::Ext(x) => Some(x),
+                            Sym::Class(cid) => {
+                                self.class(&cid).map(|c| format!("class:{}", c.name))
+                            }
+                            _ => None,
+                        };
+                        match key {
+                            Some(key) => {
+                                self.annotation_map.push((owner.clone(), key, m, &item.value))
+                            }
+                            None => self.warn(m, k, "this `type_annotation_map` key cannot be read statically; it is not used".into()),
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -300,10 +377,37 @@ impl<'a> Reader<'a> {
         Some((name, c))
     }
 
+    /// A call of a local helper function whose body is one `return <expr>` (`def
+    /// created_at_field(): return Field(...)`): the returned expression and its module.
+    /// Arguments passed to the helper are not substituted: a call with arguments is reported.
+    fn inline_helper(&mut self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
+        let mut cur = (m, e);
+        for _ in 0..4 {
+            let Expr::Call(c) = cur.1 else { break };
+            let Sym::Function(fm, f) = self.r.expr(cur.0, &c.func) else {
+                break;
+            };
+            let Some(ret) = single_return(f) else {
+                let name = f.name.to_string();
+                self.warn(cur.0, cur.1, format!("`{name}(...)` builds this column with more than a `return`: it is not read; the column is not compared"));
+                return None;
+            };
+            if !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
+                let name = f.name.to_string();
+                self.warn(cur.0, cur.1, format!("`{name}(...)` is read as written in its body: options that depend on its arguments are not read"));
+            }
+            cur = (fm, ret);
+        }
+        Some(cur)
+    }
+
     /// A call, following a module-level value bound to one (`Str50 = String(50)`): its module.
     fn call_through(&self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
         match e {
-            Expr::Call(_) => Some((m, e)),
+            Expr::Call(c) => match self.r.expr(m, &c.func) {
+                Sym::Function(fm, f) => single_return(f).and_then(|r| self.call_through(fm, r)),
+                _ => Some((m, e)),
+            },
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
                 Sym::Value(mm, v) => self.call_through(mm, v),
                 _ => None,
@@ -371,6 +475,10 @@ impl<'a> Reader<'a> {
             Sym::Ext(x) => BaseSym::Ext(x),
             Sym::Value(mm, v) => match self.callee(mm, v) {
                 Some((name, _)) if name.ends_with("declarative_base") => {
+                    BaseSym::Ext("sa.declarative_base()".into())
+                }
+                // `Base = mapper_registry.generate_base()`
+                _ if matches!(v, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "generate_base")) => {
                     BaseSym::Ext("sa.declarative_base()".into())
                 }
                 _ => match self.r.ext_name(mm, v) {
@@ -583,6 +691,7 @@ impl<'a> Reader<'a> {
             at: class_at,
             renamed_from: self.renamed_from(m, class_at.start),
         };
+        self.current_mro = mro.clone();
         match flavor {
             Flavor::SqlModel => self.sqlmodel_fields(&mro, &mut table),
             _ => self.declarative_fields(&mro, &mut table),
@@ -692,6 +801,15 @@ impl<'a> Reader<'a> {
 
     /// The naming convention of the metadata a class's table goes to.
     fn naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
+        let own = self.own_naming_for(mro, sqlmodel);
+        if own.is_empty() {
+            self.global_naming.clone()
+        } else {
+            own
+        }
+    }
+
+    fn own_naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
         let _ = sqlmodel;
         // `metadata = MetaData(naming_convention=...)` in a base's body.
         if let Some((mm, Stmt::Assign(a))) = self.class_attr(mro, "metadata") {
@@ -733,6 +851,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let conv = kwarg(call, "naming_convention")?;
+        self.naming_dict(mm, conv)
+    }
+
+    /// A naming-convention dict (or a name bound to one).
+    fn naming_dict(&self, mm: usize, conv: &'a Expr) -> Option<BTreeMap<String, String>> {
         let conv = match conv {
             Expr::Dict(_) => conv,
             _ => match self.r.expr(mm, conv) {
