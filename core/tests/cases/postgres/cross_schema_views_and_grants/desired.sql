@@ -1,0 +1,3 @@
+CREATE TABLE app_user (id int PRIMARY KEY);
+CREATE VIEW user_view AS SELECT id FROM app_user;
+GRANT SELECT, UPDATE ON user_view TO PUBLIC;
