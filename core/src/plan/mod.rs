@@ -12,7 +12,9 @@
 //! types and routines (a definition may use an earlier one).
 
 pub mod assess;
+mod dependants;
 pub mod filter;
+mod objects;
 mod order;
 pub mod rename;
 pub mod safety;
@@ -21,6 +23,7 @@ use crate::change::{Change, ColumnChanges, CommentTarget};
 
 use crate::dialects::Dialect;
 use crate::model::*;
+use dependants::{mentions_identifier, routine_name};
 use indexmap::{IndexMap, IndexSet};
 use std::collections::{HashMap, HashSet};
 
@@ -1107,55 +1110,6 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Whether a changed function or procedure is dropped and created again, not replaced in
-    /// place (see [`Dialect::replaces_in_place`]).
-    fn routine_dropped(&self, from: &Object, to: &Object) -> bool {
-        matches!(from.id.kind, ObjectKind::Function | ObjectKind::Procedure)
-            && (from != to && !self.dialect.replaces_in_place(from, to)
-                || self.uses_recreated_enum(from))
-    }
-
-    /// Whether a function or procedure takes or returns an enum type that is recreated: it
-    /// would keep the old type (renamed away), so it is dropped before and created after.
-    fn uses_recreated_enum(&self, routine: &Object) -> bool {
-        matches!(
-            routine.id.kind,
-            ObjectKind::Function | ObjectKind::Procedure
-        ) && self
-            .recreated_enums
-            .iter()
-            .any(|e| mentions_identifier(&routine.create.key, &e.name))
-    }
-
-    /// Whether a check of kept table `table` reads a column converted to a recreated enum.
-    fn compares_enum_column(&self, table: &QualName, con: &Constraint) -> bool {
-        match &con.kind {
-            ConstraintKind::Check { expr, .. } => self.mentions_enum_column(table, &expr.key),
-            _ => false,
-        }
-    }
-
-    /// Whether an index's predicate or expression keys read a column converted to a
-    /// recreated enum (plain column keys are rebuilt by the conversion itself).
-    fn index_compares_enum_column(&self, i: &Index) -> bool {
-        let predicate = i.predicate.iter().map(|p| p.key.as_str());
-        let expressions = (i.keys.iter()).map(|k| k.expr.key.as_str()).filter(|k| {
-            !k.chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-        });
-        predicate
-            .chain(expressions)
-            .any(|key| self.mentions_enum_column(&i.table, key))
-    }
-
-    fn mentions_enum_column(&self, table: &QualName, key: &str) -> bool {
-        !self.enum_columns.is_empty()
-            && self
-                .enum_columns
-                .iter()
-                .any(|(t, c)| t == table && mentions_identifier(key, c))
-    }
-
     /// Indexes on a materialized view that is rebuilt must be recreated.
     fn index_rebuilt_with_table(&self, i: &Index) -> bool {
         self.view_rebuilt(&i.table)
@@ -1261,264 +1215,6 @@ impl<'a> Planner<'a> {
             }
         }
     }
-
-    fn objects(&mut self) {
-        for (id, bo) in object_order(self.b.objects.iter()) {
-            let create_phase = if id.kind.before_tables() {
-                Phase::Types
-            } else {
-                Phase::CreateDependants
-            };
-            match self.a.objects.get(id) {
-                None => {
-                    self.push(create_phase, Change::CreateObject { object: bo.clone() });
-                    if bo.comment.is_some() {
-                        let target = CommentTarget::Object {
-                            target: bo.comment_target.clone(),
-                        };
-                        self.comment(target, bo.comment.clone());
-                    }
-                }
-                Some(ao) if self.uses_recreated_enum(ao) || self.uses_recreated_enum(bo) => {
-                    self.push(
-                        Phase::DropDependants,
-                        Change::DropObject { object: ao.clone() },
-                    );
-                    // After the type is recreated, before the tables and views using it.
-                    self.push(
-                        Phase::CreateTables,
-                        Change::CreateObject { object: bo.clone() },
-                    );
-                    if bo.comment.is_some() {
-                        let target = CommentTarget::Object {
-                            target: bo.comment_target.clone(),
-                        };
-                        self.comment(target, bo.comment.clone());
-                    }
-                }
-                Some(ao) => {
-                    // Triggers on a view or table that is rebuilt go with it.
-                    let on_rebuilt_view = bo.table.as_ref().is_some_and(|t| {
-                        self.rebuild_views.contains(t) || self.rebuilt.contains(t)
-                    });
-                    if on_rebuilt_view && ao == bo {
-                        self.push(
-                            Phase::CreateDependants,
-                            Change::CreateObject { object: bo.clone() },
-                        );
-                    }
-                    if ao != bo {
-                        if id.kind.before_tables() {
-                            // A routine that must be dropped goes after the views using it.
-                            let phase = if self.routine_dropped(ao, bo) {
-                                Phase::DropDependants
-                            } else {
-                                Phase::Types
-                            };
-                            self.push(
-                                phase,
-                                Change::ReplaceObject {
-                                    from: ao.clone(),
-                                    to: bo.clone(),
-                                },
-                            );
-                        } else {
-                            self.push(
-                                Phase::DropDependants,
-                                Change::DropObject { object: ao.clone() },
-                            );
-                            self.push(
-                                Phase::CreateDependants,
-                                Change::CreateObject { object: bo.clone() },
-                            );
-                        }
-                    }
-                    if ao.comment != bo.comment
-                        || (ao != bo && !id.kind.before_tables() && bo.comment.is_some())
-                    {
-                        let target = CommentTarget::Object {
-                            target: bo.comment_target.clone(),
-                        };
-                        self.comment(target, bo.comment.clone());
-                    }
-                }
-            }
-        }
-        // Reverse definition order: a domain over another domain goes first.
-        for (id, ao) in object_order(self.a.objects.iter().rev()) {
-            if self.b.objects.contains_key(id) {
-                continue;
-            }
-            // Triggers and policies go with their table.
-            if ao
-                .table
-                .as_ref()
-                .is_some_and(|t| !self.b.tables.contains_key(t) && !self.b.views.contains_key(t))
-            {
-                continue;
-            }
-            let phase = if id.kind.before_tables() {
-                Phase::DropLate
-            } else {
-                Phase::DropDependants
-            };
-            self.push(phase, Change::DropObject { object: ao.clone() });
-        }
-    }
-}
-
-impl Planner<'_> {
-    fn grants(&mut self) {
-        let gone = |g: &Grant, s: &Schema| match g.object_kind.as_str() {
-            "TABLE" => !s.tables.contains_key(&g.object) && !s.views.contains_key(&g.object),
-            "SEQUENCE" => !s.sequences.contains_key(&g.object),
-            _ => false,
-        };
-        // (grant, with grant option) to give, and (grant, option only) to take back.
-        let mut give: Vec<(Grant, bool)> = Vec::new();
-        let mut take: Vec<(Grant, bool)> = Vec::new();
-        for (g, &wgo) in grant_order(&self.b.grants) {
-            // Rebuilt views come back without their privileges.
-            let rebuilt = g.object_kind == "TABLE" && self.rebuild_views.contains(&g.object);
-            match self.a.grants.get(g) {
-                Some(&old) if !rebuilt => {
-                    if old && !wgo {
-                        take.push((g.clone(), true));
-                    } else if wgo && !old {
-                        give.push((g.clone(), true));
-                    }
-                }
-                _ => give.push((g.clone(), wgo)),
-            }
-        }
-        for (g, _) in grant_order(&self.a.grants) {
-            if !self.b.grants.contains_key(g) && !gone(g, self.b) {
-                take.push((g.clone(), false));
-            }
-        }
-        for (grants, flag) in group_grants(take) {
-            self.push(
-                Phase::DropDependants,
-                Change::Revoke {
-                    grants,
-                    grant_option_only: flag,
-                },
-            );
-        }
-        for (grants, flag) in group_grants(give) {
-            self.push(
-                Phase::CreateDependants,
-                Change::Grant {
-                    grants,
-                    with_grant_option: flag,
-                },
-            );
-        }
-    }
-}
-
-/// Objects in plan order: domains, composite types and routines as the input defines them
-/// (a definition may use an earlier one), the others (triggers, policies, rules, virtual
-/// tables) by kind and signature.
-fn object_order<'o>(
-    objects: impl Iterator<Item = (&'o ObjectId, &'o Object)>,
-) -> Vec<(&'o ObjectId, &'o Object)> {
-    let mut v: Vec<_> = objects.collect();
-    v.sort_by(|(x, _), (y, _)| {
-        let key = |id: &'o ObjectId| (!id.kind.before_tables()).then_some(id);
-        key(x).cmp(&key(y))
-    });
-    v
-}
-
-/// Grants by object and grantee, privileges in PostgreSQL's order (`ALL` spelled out).
-fn grant_order(grants: &IndexMap<Grant, bool>) -> Vec<(&Grant, &bool)> {
-    const PRIVILEGES: [&str; 13] = [
-        "USAGE",
-        "SELECT",
-        "INSERT",
-        "UPDATE",
-        "DELETE",
-        "TRUNCATE",
-        "REFERENCES",
-        "TRIGGER",
-        "MAINTAIN",
-        "CREATE",
-        "CONNECT",
-        "TEMPORARY",
-        "EXECUTE",
-    ];
-    let rank = |p: &str| PRIVILEGES.iter().position(|x| *x == p);
-    let mut v: Vec<(&Grant, &bool)> = grants.iter().collect();
-    v.sort_by(|(x, _), (y, _)| {
-        let key = |g: &Grant| {
-            (
-                g.object_kind.clone(),
-                g.object.clone(),
-                g.grantee.clone(),
-                rank(&g.privilege),
-                g.privilege.clone(),
-                g.column.clone(),
-            )
-        };
-        key(x).cmp(&key(y))
-    });
-    v
-}
-
-/// One statement's worth: privileges on the same object for the same grantee and flag.
-fn group_grants(list: Vec<(Grant, bool)>) -> Vec<(Vec<Grant>, bool)> {
-    let mut groups: indexmap::IndexMap<(String, QualName, String, bool), Vec<Grant>> =
-        indexmap::IndexMap::new();
-    for (g, flag) in list {
-        let key = (
-            g.object_kind.clone(),
-            g.object.clone(),
-            g.grantee.clone(),
-            flag,
-        );
-        groups.entry(key).or_default().push(g);
-    }
-    groups
-        .into_iter()
-        .map(|((.., flag), grants)| (grants, flag))
-        .collect()
-}
-
-/// The bare name of a routine from its signature (`public.total(numeric)` -> `total`).
-fn routine_name(signature: &str) -> &str {
-    let head = signature.split('(').next().unwrap_or(signature);
-    head.rsplit('.').next().unwrap_or(head).trim_matches('"')
-}
-
-/// Whether canonical expression text `key` names identifier `name` (as a whole word, bare or
-/// double-quoted), outside string literals.
-fn mentions_identifier(key: &str, name: &str) -> bool {
-    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    let mut in_string = false;
-    let mut prev: Option<char> = None;
-    for (i, c) in key.char_indices() {
-        if c == '\'' {
-            in_string = !in_string;
-        }
-        if in_string {
-            prev = Some(c);
-            continue;
-        }
-        let rest = &key[i..];
-        if rest.starts_with(quoted.as_str()) {
-            return true;
-        }
-        if !prev.is_some_and(word) && rest.starts_with(name) {
-            let after = rest[name.len()..].chars().next();
-            if !after.is_some_and(word) {
-                return true;
-            }
-        }
-        prev = Some(c);
-    }
-    false
 }
 
 fn same_view(a: &View, b: &View) -> bool {
@@ -1534,19 +1230,4 @@ fn same_view(a: &View, b: &View) -> bool {
 fn is_subsequence(small: &[String], big: &[String]) -> bool {
     let mut it = big.iter();
     small.iter().all(|s| it.any(|b| b == s))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::mentions_identifier;
-
-    #[test]
-    fn identifiers_are_found_as_whole_words_outside_strings() {
-        assert!(mentions_identifier("(mood = 'happy')", "mood"));
-        assert!(mentions_identifier("(p.mood)::text", "mood"));
-        assert!(!mentions_identifier("(moody = 'x')", "mood"));
-        assert!(!mentions_identifier("(x = 'mood')", "mood"));
-        assert!(!mentions_identifier("(old_mood = 1)", "mood"));
-        assert!(mentions_identifier("(\"Mood\" = 'a')", "Mood"));
-    }
 }
