@@ -33,53 +33,82 @@ pub enum DialectKind {
     Mariadb,
 }
 
+/// One line per dialect: what names it, how user interfaces show it, its implementation.
+pub struct Registration {
+    pub kind: DialectKind,
+    /// The canonical name (`--dialect postgres`), then the accepted aliases.
+    pub names: &'static [&'static str],
+    pub label: &'static str,
+    pub dialect: &'static dyn Dialect,
+}
+
+/// The registry, in the order user interfaces list the dialects.
+pub const REGISTRY: [Registration; 4] = [
+    Registration {
+        kind: DialectKind::Postgres,
+        names: &["postgres", "postgresql", "pg"],
+        label: "PostgreSQL",
+        dialect: &Postgres,
+    },
+    Registration {
+        kind: DialectKind::Sqlite,
+        names: &["sqlite", "sqlite3"],
+        label: "SQLite",
+        dialect: &sqlite::SQLITE,
+    },
+    Registration {
+        kind: DialectKind::Mysql,
+        names: &["mysql"],
+        label: "MySQL",
+        dialect: &mysql::MYSQL,
+    },
+    Registration {
+        kind: DialectKind::Mariadb,
+        names: &["mariadb"],
+        label: "MariaDB",
+        dialect: &mysql::MARIADB,
+    },
+];
+
 impl DialectKind {
     /// Every dialect, in the order user interfaces list them.
-    pub const ALL: [DialectKind; 4] = [
-        DialectKind::Postgres,
-        DialectKind::Sqlite,
-        DialectKind::Mysql,
-        DialectKind::Mariadb,
-    ];
-
-    /// Parse a user-supplied dialect name.
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.to_ascii_lowercase().as_str() {
-            "postgres" | "postgresql" | "pg" => Some(Self::Postgres),
-            "sqlite" | "sqlite3" => Some(Self::Sqlite),
-            "mysql" => Some(Self::Mysql),
-            "mariadb" => Some(Self::Mariadb),
-            _ => None,
+    pub const ALL: [DialectKind; REGISTRY.len()] = {
+        let mut all = [DialectKind::Postgres; REGISTRY.len()];
+        let mut i = 0;
+        while i < REGISTRY.len() {
+            all[i] = REGISTRY[i].kind;
+            i += 1;
         }
+        all
+    };
+
+    fn registration(self) -> &'static Registration {
+        REGISTRY
+            .iter()
+            .find(|r| r.kind == self)
+            .expect("every DialectKind has a line in REGISTRY")
+    }
+
+    /// Parse a user-supplied dialect name (any case, aliases too).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        (REGISTRY.iter())
+            .find(|r| r.names.contains(&name.as_str()))
+            .map(|r| r.kind)
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Postgres => "postgres",
-            Self::Sqlite => "sqlite",
-            Self::Mysql => "mysql",
-            Self::Mariadb => "mariadb",
-        }
+        self.registration().names[0]
     }
 
     /// Human-readable name.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Postgres => "PostgreSQL",
-            Self::Sqlite => "SQLite",
-            Self::Mysql => "MySQL",
-            Self::Mariadb => "MariaDB",
-        }
+        self.registration().label
     }
 
     /// The dialect's implementation.
     pub fn dialect(self) -> &'static dyn Dialect {
-        match self {
-            Self::Postgres => &Postgres,
-            Self::Sqlite => &sqlite::SQLITE,
-            Self::Mysql => &mysql::MYSQL,
-            Self::Mariadb => &mysql::MARIADB,
-        }
+        self.registration().dialect
     }
 }
 
@@ -284,4 +313,23 @@ fn is_plain_ident(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn every_registry_line_names_its_own_dialect() {
+        for r in &REGISTRY {
+            assert_eq!(r.dialect.kind(), r.kind, "{}", r.label);
+            for name in r.names {
+                assert_eq!(DialectKind::from_name(name), Some(r.kind));
+                assert_eq!(DialectKind::from_name(&name.to_uppercase()), Some(r.kind));
+            }
+            assert_eq!(r.kind.name(), r.names[0]);
+        }
+        assert_eq!(DialectKind::ALL.len(), REGISTRY.len());
+        assert_eq!(DialectKind::from_name("oracle"), None);
+    }
 }
