@@ -53,6 +53,21 @@ fn is_integer(name: &str) -> bool {
     )
 }
 
+/// MariaDB's display width of an integer type written without one.
+fn default_width(base: &str, unsigned: bool) -> u8 {
+    match (base, unsigned) {
+        ("tinyint", false) => 4,
+        ("tinyint", true) => 3,
+        ("smallint", false) => 6,
+        ("smallint", true) => 5,
+        ("mediumint", false) => 9,
+        ("mediumint", true) => 8,
+        ("int", false) => 11,
+        ("int", true) => 10,
+        _ => 20,
+    }
+}
+
 impl Dialect for Mysql {
     fn kind(&self) -> DialectKind {
         if self.mariadb {
@@ -125,6 +140,11 @@ impl Dialect for Mysql {
         };
         let mut modifiers = modifiers;
         match base {
+            // MariaDB keeps display widths (`int` is `int(11)`); MySQL 8 drops them.
+            b if is_integer(b) && self.mariadb && modifiers.is_none() => {
+                modifiers = Some(default_width(b, !suffix.is_empty()).to_string());
+            }
+            b if is_integer(b) && self.mariadb => {}
             b if is_integer(b) => {
                 let keep =
                     (b == "tinyint" && modifiers.as_deref() == Some("1") && suffix.is_empty())
@@ -282,6 +302,18 @@ mod tests {
         assert_eq!(ty("numeric", Some("5")), "decimal(5,0)");
         assert_eq!(ty("varchar", Some("20")), "varchar(20)");
         assert_eq!(ty("enum", Some("'a b','c'")), "enum('a b','c')");
+    }
+
+    #[test]
+    fn mariadb_keeps_display_widths() {
+        let t = |name: &str, m: Option<&str>| {
+            let t = MARIADB.normalize_type(name, None, m.map(str::to_string), 0, "def");
+            MARIADB.render_type(&t)
+        };
+        assert_eq!(t("int", None), "int(11)");
+        assert_eq!(t("int", Some("4")), "int(4)");
+        assert_eq!(t("bigint unsigned", None), "bigint(20) unsigned");
+        assert_eq!(t("boolean", None), "tinyint(1)");
     }
 
     #[test]
