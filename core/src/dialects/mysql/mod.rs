@@ -53,6 +53,17 @@ fn is_integer(name: &str) -> bool {
     )
 }
 
+/// A change of type, character set or collation: the rows are converted.
+fn copies_table(from: &Column, to: &Column) -> bool {
+    let charset = |c: &Column| {
+        c.attrs
+            .iter()
+            .find(|a| matches!(a, ColumnAttr::Charset(_)))
+            .cloned()
+    };
+    from.ty != to.ty || from.collation != to.collation || charset(from) != charset(to)
+}
+
 /// MariaDB's display width of an integer type written without one.
 fn default_width(base: &str, unsigned: bool) -> u8 {
     match (base, unsigned) {
@@ -216,8 +227,8 @@ impl Dialect for Mysql {
         use crate::hazard::{Hazard, HazardCode};
         match change {
             Change::AlterColumn {
-                table, to, changes, ..
-            } if existing && changes.ty => {
+                table, from, to, ..
+            } if existing && copies_table(from, to) => {
                 vec![Hazard::new(
                     HazardCode::ChangeType,
                     format!(
