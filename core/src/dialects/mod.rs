@@ -209,6 +209,11 @@ pub trait Dialect: Sync {
     /// keyword arguments (`postgresql_where=`); `None` when SQLAlchemy has no dialect for it
     /// (no Alembic output then).
     fn sqlalchemy_name(&self) -> Option<&'static str>;
+    /// The keyword argument (after the `sqlalchemy_name` prefix) and the value SQLAlchemy
+    /// takes for an index method other than the default: `using='gin'` in PostgreSQL.
+    fn sa_index_method(&self, method: &str) -> (&'static str, String) {
+        ("using", method.to_string())
+    }
     /// The SQLAlchemy type for a column type in an Alembic file, `None` when SQLAlchemy has
     /// none that emits the same DDL (the change is then written as `op.execute` with SQL).
     /// `enum_type` is the definition of the user type `ty` names, when it is an enum.

@@ -275,8 +275,17 @@ impl Dialect for Mysql {
         false
     }
 
+    /// SQLAlchemy's `mysql` dialect (its `mariadb` one takes the same `mysql_` arguments).
     fn sqlalchemy_name(&self) -> Option<&'static str> {
-        None
+        Some("mysql")
+    }
+
+    /// `mysql_prefix='FULLTEXT'`, `mysql_using='HASH'`.
+    fn sa_index_method(&self, method: &str) -> (&'static str, String) {
+        match method {
+            "fulltext" | "spatial" => ("prefix", method.to_ascii_uppercase()),
+            other => ("using", other.to_ascii_uppercase()),
+        }
     }
 
     fn sa_type(

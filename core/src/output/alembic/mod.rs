@@ -1020,7 +1020,8 @@ impl Renderer<'_> {
         );
         let prefix = self.d.sqlalchemy_name().unwrap_or_default();
         if i.method != "btree" {
-            let _ = write!(s, ", {prefix}_using={}", py_str(&i.method));
+            let (kw, value) = self.d.sa_index_method(&i.method);
+            let _ = write!(s, ", {prefix}_{kw}={}", py_str(&value));
         }
         if let Some(p) = &i.predicate {
             let _ = write!(s, ", {prefix}_where={}", sa_text(&p.text));
