@@ -165,7 +165,7 @@ ensure_web_toolchain() {
 # ---------------------------------------------------------------------------------------------
 VENV="$REPO_ROOT/.venv"
 # Pinned; bump together (alembic >= 1.16.2 has the script.py.mako our files match).
-PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9)
+PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9 PyMySQL==1.1.1)
 
 # ensure_python_venv: $VENV with exactly the pinned packages (from PyPI); skipped when
 # `pip freeze` already lists them all.

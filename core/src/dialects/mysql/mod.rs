@@ -215,6 +215,10 @@ impl Dialect for Mysql {
         sql::render_change(self, change, out);
     }
 
+    fn script_statement(&self, statement: String) -> String {
+        sql::client_statement(statement)
+    }
+
     fn script_prologue(&self, _changes: &[Change]) -> Vec<String> {
         vec![format!(
             "-- {} DDL is not transactional: each statement commits on its own, and a failed \
@@ -278,6 +282,15 @@ impl Dialect for Mysql {
     /// SQLAlchemy's `mysql` dialect (its `mariadb` one takes the same `mysql_` arguments).
     fn sqlalchemy_name(&self) -> Option<&'static str> {
         Some("mysql")
+    }
+
+    /// Names the server generates (`<t>_ibfk_<n>`, `CONSTRAINT_<n>`, a key's first column) are
+    /// left to it; a MariaDB column check keeps its column's name.
+    fn written_constraint_name(&self, c: &Constraint) -> Option<String> {
+        let column_check = matches!(c.kind, ConstraintKind::Check { .. })
+            && !c.name.starts_with("CONSTRAINT_")
+            && !c.name.contains("_chk_");
+        (!c.implicit_name || column_check).then(|| c.name.clone())
     }
 
     /// `mysql_prefix='FULLTEXT'`, `mysql_using='HASH'`.

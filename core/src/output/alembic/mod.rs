@@ -317,7 +317,10 @@ impl Renderer<'_> {
     /// A constraint's name (Alembic's operations need one, also for constraints the DDL left
     /// unnamed: the name the database would give).
     fn constraint_name(&self, k: &Constraint) -> String {
-        self.nm(&k.name)
+        match self.d.written_constraint_name(k) {
+            Some(name) => self.nm(&name),
+            None => "None".to_string(),
+        }
     }
 
     /// `, schema='s'` for a name outside the default schema.
