@@ -215,6 +215,11 @@ pub trait Dialect: Sync {
     /// keyword arguments (`postgresql_where=`); `None` when SQLAlchemy has no dialect for it
     /// (no Alembic output then).
     fn sqlalchemy_name(&self) -> Option<&'static str>;
+    /// Column names are case-insensitive (MySQL): a column spelled in another case is the same
+    /// column, renamed.
+    fn columns_case_insensitive(&self) -> bool {
+        false
+    }
     /// The name a migration writes for a constraint it adds; `None` leaves naming to the
     /// database (MySQL numbers unnamed keys itself, and names their indexes differently when
     /// a name is given).

@@ -279,6 +279,10 @@ impl Dialect for Mysql {
         false
     }
 
+    fn columns_case_insensitive(&self) -> bool {
+        true
+    }
+
     /// SQLAlchemy's `mysql` dialect (its `mariadb` one takes the same `mysql_` arguments).
     fn sqlalchemy_name(&self) -> Option<&'static str> {
         Some("mysql")
