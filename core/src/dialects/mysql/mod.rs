@@ -11,6 +11,7 @@
 mod grammar;
 mod naming;
 mod sql;
+mod sqlalchemy;
 
 use super::{Dialect, DialectKind};
 use crate::change::Change;
@@ -307,11 +308,11 @@ impl Dialect for Mysql {
 
     fn sa_type(
         &self,
-        _ty: &Type,
-        _collation: Option<&str>,
+        ty: &Type,
+        collation: Option<&str>,
         _enum_type: Option<&EnumType>,
     ) -> Option<super::SaType> {
-        None
+        sqlalchemy::sa_type(ty, collation)
     }
 }
 
