@@ -168,9 +168,11 @@ VENV="$REPO_ROOT/.venv"
 # sqlmodel (+ pydantic's email-validator for EmailStr fields): the ground truth of the models.py
 # input (core/tests/models_check.py runs create_all on every fixture); with SQLAlchemy 2.0.58 the
 # fixtures' DDL is SQLModel >= 0.0.45 (datetime WITH TIME ZONE) and SQLAlchemy 2.0 (Mapped[float]
-# FLOAT), the profile the checker passes the CLI.
+# FLOAT), the profile the checker passes the CLI. PyMySQL: real Alembic on MariaDB
+# (cli/tests/alembic_mariadb.py).
 PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9
-    sqlmodel==0.0.50 pydantic==2.14.4 email-validator==2.4.0)
+    sqlmodel==0.0.50 pydantic==2.14.4 email-validator==2.4.0
+    PyMySQL==1.1.1)
 
 # ensure_python_venv: $VENV with exactly the pinned packages (from PyPI); skipped when
 # `pip freeze` already lists them all.

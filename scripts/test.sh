@@ -16,6 +16,9 @@
 #   mysql_roundtrip cargo test -p schemashift-cli --test mysql_roundtrip, against that server
 #                (SCHEMASHIFT_MYSQL_SOCKET = its socket): every MySQL/MariaDB core case and
 #                ../shared/corpus/mysql, failures listed in cli/tests/mysql_corpus_known_failures.txt
+#   alembic_mariadb cli/tests/alembic_mariadb.py with the venv (real Alembic + PyMySQL) on that
+#                server: upgrade, catalog = desired, downgrade for every MySQL/MariaDB core case
+#                and the corpus/mysql cases that pass the SQL round trip
 #   alembic      cli/tests/alembic_roundtrip.py with the venv of setup.sh (real Alembic,
 #                SQLAlchemy, psycopg): every core case plus 80 cases of ../shared/corpus/postgres
 #                against that cluster, and the SQLite cases and ../shared/corpus/sqlite against
@@ -127,6 +130,11 @@ start_mariadb() {
     envs="$(bash scripts/mariadb.sh start "$MYDIR")" || return 1
     eval "$envs"   # exports SCHEMASHIFT_MYSQL_SOCKET, MYSQL_UNIX_PORT
 }
+alembic_mariadb_tests() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    SCHEMASHIFT_BIN="$REPO_ROOT/target/debug/schemashift" .venv/bin/python cli/tests/alembic_mariadb.py
+}
 MYDIR="$(mktemp -d /tmp/schemashift-my.XXXXXX)"
 step mariadb start_mariadb
 if [ "$LAST_STATUS" -eq 0 ]; then
@@ -135,8 +143,10 @@ if [ "$LAST_STATUS" -eq 0 ]; then
         printf '\n--- last lines of the server log (%s) ---\n' "$MYDIR/mariadb.log"
         tail -n 20 "$MYDIR/mariadb.log" || true
     fi
+    step alembic_mariadb alembic_mariadb_tests
 else
     fail_step mysql_roundtrip "no MariaDB server"
+    fail_step alembic_mariadb "no MariaDB server"
 fi
 
 # Real Alembic on the same cluster (one database pair per worker process).

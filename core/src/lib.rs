@@ -204,6 +204,9 @@ pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options)
     // Declared renames run first; the rest of the plan starts from the renamed schema.
     let mut renames = to.renames.clone();
     renames.extend(options.renames.iter().cloned());
+    if dialect.columns_case_insensitive() {
+        renames.extend(plan::rename::case_only_column_renames(&from, &to));
+    }
     let (renamed, mut changes, problems) = plan::rename::apply(&from, &to, &renames, dialect);
     renames.retain(|r| !problems.iter().any(|p| p.rename == *r));
     for p in problems {

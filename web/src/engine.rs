@@ -395,8 +395,10 @@ mod tests {
     fn dialect_list() {
         assert!(dialect_available("postgres"));
         assert!(dialect_available("sqlite"));
+        assert!(dialect_available("mysql"));
+        assert!(dialect_available("mariadb"));
         let names: Vec<&str> = dialect_choices().into_iter().map(|(n, _)| n).collect();
-        assert_eq!(names, ["postgres", "sqlite"]);
+        assert_eq!(names, ["postgres", "sqlite", "mysql", "mariadb"]);
     }
 
     #[test]

@@ -37,6 +37,13 @@ pub const EXAMPLES: &[Example] = &[
         current: include_str!("../../examples/sqlite_rebuild/current.sql"),
         desired: include_str!("../../examples/sqlite_rebuild/desired.sql"),
     },
+    Example {
+        id: "mariadb-dump",
+        title: "MariaDB: a mariadb-dump vs the application's DDL",
+        dialect: "mariadb",
+        current: include_str!("../../examples/mysqldump_vs_ddl/current.sql"),
+        desired: include_str!("../../examples/mysqldump_vs_ddl/desired.sql"),
+    },
 ];
 
 /// The example with this id.

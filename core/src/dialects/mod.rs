@@ -174,6 +174,12 @@ pub trait Dialect: Sync {
     fn script_prologue(&self, _changes: &[Change]) -> Vec<String> {
         Vec::new()
     }
+    /// A statement as an SQL script for the database's command-line client writes it (before
+    /// its `;`): MySQL wraps bodies holding `;` in `DELIMITER` lines. Other outputs (Alembic's
+    /// `op.execute`) take the statement as it is.
+    fn script_statement(&self, statement: String) -> String {
+        statement
+    }
     /// Statements a script ends with.
     fn script_epilogue(&self, _changes: &[Change]) -> Vec<String> {
         Vec::new()
@@ -259,6 +265,22 @@ pub trait Dialect: Sync {
     /// keyword arguments (`postgresql_where=`); `None` when SQLAlchemy has no dialect for it
     /// (no Alembic output then).
     fn sqlalchemy_name(&self) -> Option<&'static str>;
+    /// Column names are case-insensitive (MySQL): a column spelled in another case is the same
+    /// column, renamed.
+    fn columns_case_insensitive(&self) -> bool {
+        false
+    }
+    /// The name a migration writes for a constraint it adds; `None` leaves naming to the
+    /// database (MySQL numbers unnamed keys itself, and names their indexes differently when
+    /// a name is given).
+    fn written_constraint_name(&self, c: &crate::model::Constraint) -> Option<String> {
+        Some(c.name.clone())
+    }
+    /// The keyword argument (after the `sqlalchemy_name` prefix) and the value SQLAlchemy
+    /// takes for an index method other than the default: `using='gin'` in PostgreSQL.
+    fn sa_index_method(&self, method: &str) -> (&'static str, String) {
+        ("using", method.to_string())
+    }
     /// The SQLAlchemy type for a column type in an Alembic file, `None` when SQLAlchemy has
     /// none that emits the same DDL (the change is then written as `op.execute` with SQL).
     /// `enum_type` is the definition of the user type `ty` names, when it is an enum.

@@ -25,7 +25,7 @@ pub fn annotated_script(
     }
     let terminated = |out: &mut String, stmts: Vec<String>| {
         for stmt in stmts {
-            out.push_str(&stmt);
+            out.push_str(&dialect.script_statement(stmt));
             out.push_str(";\n");
         }
     };

@@ -847,6 +847,43 @@ impl<'a> Planner<'a> {
                 },
             );
         }
+        // An auto-increment column must stay a key while its primary key is replaced: it stops
+        // being auto-increment before the old key goes and becomes it again after the new one.
+        let pk_columns = |t: &Table| match t.primary_key().map(|c| &c.kind) {
+            Some(ConstraintKind::PrimaryKey { columns, .. }) => columns.clone(),
+            _ => Vec::new(),
+        };
+        if pk_columns(a) != pk_columns(b) && !pk_columns(a).is_empty() {
+            for (cn, bc) in &b.columns {
+                let Some(ac) = a.columns.get(cn) else {
+                    continue;
+                };
+                let auto = |c: &Column| c.attrs.contains(&ColumnAttr::AutoIncrement);
+                if !(auto(ac) && auto(bc) && pk_columns(a).contains(cn)) {
+                    continue;
+                }
+                let mut plain = ac.clone();
+                plain.attrs.retain(|x| *x != ColumnAttr::AutoIncrement);
+                self.push(
+                    Phase::DropDependants,
+                    Change::AlterColumn {
+                        table: name.clone(),
+                        from: ac.clone(),
+                        to: plain.clone(),
+                        changes: ColumnChanges::between(ac, &plain),
+                    },
+                );
+                let mut back = bc.clone();
+                back.attrs.retain(|x| *x != ColumnAttr::AutoIncrement);
+                let restored = Change::AlterColumn {
+                    table: name.clone(),
+                    from: back,
+                    to: bc.clone(),
+                    changes: ColumnChanges::between(&plain, bc),
+                };
+                self.push(Phase::AddForeignKeys, restored);
+            }
+        }
         // Columns.
         let serials = self.serial_columns(b, Some(a));
         for (cn, bc) in &b.columns {

@@ -22,6 +22,33 @@ pub struct Problem {
 
 /// The renames of the other direction: DOWN undoes UP's renames, in reverse order, and names
 /// column renames by the table's name on the desired side.
+/// Columns of a table on both sides whose names differ only in case, for databases whose
+/// column names are case-insensitive: the same column, renamed.
+pub fn case_only_column_renames(from: &Schema, to: &Schema) -> Vec<Rename> {
+    let mut out = Vec::new();
+    for (name, t) in &to.tables {
+        let Some(f) = from.tables.get(name) else {
+            continue;
+        };
+        for col in t.columns.keys().filter(|c| !f.columns.contains_key(*c)) {
+            let old = f
+                .columns
+                .keys()
+                .find(|o| o.eq_ignore_ascii_case(col) && !t.columns.contains_key(*o));
+            if let Some(old) = old {
+                out.push(Rename {
+                    kind: RenameKind::Column,
+                    table: name.clone(),
+                    from: old.clone(),
+                    to: col.clone(),
+                    at: None,
+                });
+            }
+        }
+    }
+    out
+}
+
 pub fn invert(renames: &[Rename]) -> Vec<Rename> {
     let table_back = |t: &QualName| -> QualName {
         renames

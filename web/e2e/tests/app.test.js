@@ -189,7 +189,7 @@ test("examples fill both editors; the dialect menu lists the core's dialects", a
     os.map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })),
   );
   const ids = options.map((o) => o.value);
-  for (const id of ["tasks", "pgdump-vs-models", "sqlite-rebuild"]) assert.ok(ids.includes(id), id);
+  for (const id of ["tasks", "pgdump-vs-models", "sqlite-rebuild", "mariadb-dump"]) assert.ok(ids.includes(id), id);
   assert.ok(options.every((o) => !o.disabled), JSON.stringify(options));
   const dialects = await s.page.$$eval("#dialect option", (os) => os.map((o) => [o.value, o.textContent, o.disabled]));
   assert.deepEqual(dialects, [

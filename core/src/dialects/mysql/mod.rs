@@ -11,6 +11,7 @@
 mod grammar;
 mod naming;
 mod sql;
+mod sqlalchemy;
 
 use super::{Dialect, DialectKind};
 use crate::change::Change;
@@ -51,6 +52,32 @@ fn is_integer(name: &str) -> bool {
         name.split_whitespace().next().unwrap_or(""),
         "tinyint" | "smallint" | "mediumint" | "int" | "bigint"
     )
+}
+
+/// A change of type, character set or collation: the rows are converted.
+fn copies_table(from: &Column, to: &Column) -> bool {
+    let charset = |c: &Column| {
+        c.attrs
+            .iter()
+            .find(|a| matches!(a, ColumnAttr::Charset(_)))
+            .cloned()
+    };
+    from.ty != to.ty || from.collation != to.collation || charset(from) != charset(to)
+}
+
+/// MariaDB's display width of an integer type written without one.
+fn default_width(base: &str, unsigned: bool) -> u8 {
+    match (base, unsigned) {
+        ("tinyint", false) => 4,
+        ("tinyint", true) => 3,
+        ("smallint", false) => 6,
+        ("smallint", true) => 5,
+        ("mediumint", false) => 9,
+        ("mediumint", true) => 8,
+        ("int", false) => 11,
+        ("int", true) => 10,
+        _ => 20,
+    }
 }
 
 impl Dialect for Mysql {
@@ -116,6 +143,11 @@ impl Dialect for Mysql {
         };
         let mut modifiers = modifiers;
         match base {
+            // MariaDB keeps display widths (`int` is `int(11)`); MySQL 8 drops them.
+            b if is_integer(b) && self.mariadb && modifiers.is_none() => {
+                modifiers = Some(default_width(b, !suffix.is_empty()).to_string());
+            }
+            b if is_integer(b) && self.mariadb => {}
             b if is_integer(b) => {
                 let keep =
                     (b == "tinyint" && modifiers.as_deref() == Some("1") && suffix.is_empty())
@@ -175,6 +207,10 @@ impl Dialect for Mysql {
         sql::render_change(self, change, out);
     }
 
+    fn script_statement(&self, statement: String) -> String {
+        sql::client_statement(statement)
+    }
+
     fn script_prologue(&self, _changes: &[Change]) -> Vec<String> {
         vec![format!(
             "-- {} DDL is not transactional: each statement commits on its own, and a failed \
@@ -187,8 +223,8 @@ impl Dialect for Mysql {
         use crate::hazard::{Hazard, HazardCode};
         match change {
             Change::AlterColumn {
-                table, to, changes, ..
-            } if existing && changes.ty => {
+                table, from, to, ..
+            } if existing && copies_table(from, to) => {
                 vec![Hazard::new(
                     HazardCode::ChangeType,
                     format!(
@@ -235,17 +271,39 @@ impl Dialect for Mysql {
         false
     }
 
+    fn columns_case_insensitive(&self) -> bool {
+        true
+    }
+
+    /// SQLAlchemy's `mysql` dialect (its `mariadb` one takes the same `mysql_` arguments).
     fn sqlalchemy_name(&self) -> Option<&'static str> {
-        None
+        Some("mysql")
+    }
+
+    /// Names the server generates (`<t>_ibfk_<n>`, `CONSTRAINT_<n>`, a key's first column) are
+    /// left to it; a MariaDB column check keeps its column's name.
+    fn written_constraint_name(&self, c: &Constraint) -> Option<String> {
+        let column_check = matches!(c.kind, ConstraintKind::Check { .. })
+            && !c.name.starts_with("CONSTRAINT_")
+            && !c.name.contains("_chk_");
+        (!c.implicit_name || column_check).then(|| c.name.clone())
+    }
+
+    /// `mysql_prefix='FULLTEXT'`, `mysql_using='HASH'`.
+    fn sa_index_method(&self, method: &str) -> (&'static str, String) {
+        match method {
+            "fulltext" | "spatial" => ("prefix", method.to_ascii_uppercase()),
+            other => ("using", other.to_ascii_uppercase()),
+        }
     }
 
     fn sa_type(
         &self,
-        _ty: &Type,
-        _collation: Option<&str>,
+        ty: &Type,
+        collation: Option<&str>,
         _enum_type: Option<&EnumType>,
     ) -> Option<super::SaType> {
-        None
+        sqlalchemy::sa_type(ty, collation)
     }
 }
 
@@ -273,6 +331,18 @@ mod tests {
         assert_eq!(ty("numeric", Some("5")), "decimal(5,0)");
         assert_eq!(ty("varchar", Some("20")), "varchar(20)");
         assert_eq!(ty("enum", Some("'a b','c'")), "enum('a b','c')");
+    }
+
+    #[test]
+    fn mariadb_keeps_display_widths() {
+        let t = |name: &str, m: Option<&str>| {
+            let t = MARIADB.normalize_type(name, None, m.map(str::to_string), 0, "def");
+            MARIADB.render_type(&t)
+        };
+        assert_eq!(t("int", None), "int(11)");
+        assert_eq!(t("int", Some("4")), "int(4)");
+        assert_eq!(t("bigint unsigned", None), "bigint(20) unsigned");
+        assert_eq!(t("boolean", None), "tinyint(1)");
     }
 
     #[test]

@@ -50,12 +50,9 @@ pub(super) fn column_sql(d: &Mysql, c: &Column) -> String {
 /// A key or constraint inside `CREATE TABLE` / after `ADD`.
 fn constraint_sql(d: &Mysql, c: &Constraint) -> String {
     // Names the server generates are left to it (it numbers them the same way).
-    let named = |kw: &str| {
-        if c.implicit_name {
-            kw.to_string()
-        } else {
-            format!("CONSTRAINT {} {kw}", d.quote_ident(&c.name))
-        }
+    let named = |kw: &str| match d.written_constraint_name(c) {
+        Some(name) => format!("CONSTRAINT {} {kw}", d.quote_ident(&name)),
+        None => kw.to_string(),
     };
     match &c.kind {
         ConstraintKind::PrimaryKey { columns, .. } => format!("PRIMARY KEY ({})", list(d, columns)),
@@ -67,18 +64,6 @@ fn constraint_sql(d: &Mysql, c: &Constraint) -> String {
                 "UNIQUE KEY {} ({})",
                 d.quote_ident(&c.name),
                 list(d, columns)
-            )
-        }
-        // MariaDB names a column's own check after the column: written with that name.
-        ConstraintKind::Check { expr, .. }
-            if c.implicit_name
-                && !c.name.starts_with("CONSTRAINT_")
-                && !c.name.contains("_chk_") =>
-        {
-            format!(
-                "CONSTRAINT {} CHECK ({})",
-                d.quote_ident(&c.name),
-                expr.text
             )
         }
         ConstraintKind::Check { expr, .. } => format!("{} ({})", named("CHECK"), expr.text),
@@ -164,12 +149,12 @@ fn index_sql(d: &Mysql, i: &Index) -> String {
 
 /// A trigger or routine whose body holds `;`: between `DELIMITER $$` and `DELIMITER ;` (the
 /// script's `;` ends the last line), so that the mysql client sends it whole.
-fn body_sql(create: &str) -> String {
-    let create = create.trim();
-    if create.contains(';') {
-        format!("DELIMITER $$\n{create}$$\nDELIMITER ")
+pub(super) fn client_statement(statement: String) -> String {
+    let head = statement.trim_start().get(..7).unwrap_or("");
+    if head.eq_ignore_ascii_case("create ") && statement.contains(';') {
+        format!("DELIMITER $$\n{statement}$$\nDELIMITER ")
     } else {
-        create.to_string()
+        statement
     }
 }
 
@@ -289,11 +274,11 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
             out.push(s)
         }
         Change::DropView { view } => out.push(format!("DROP VIEW {}", d.quote_name(&view.name))),
-        Change::CreateObject { object } => out.push(body_sql(&object.create.text)),
+        Change::CreateObject { object } => out.push(object.create.text.trim().to_string()),
         Change::DropObject { object } => out.push(object.drop.clone()),
         Change::ReplaceObject { from, to } => {
             out.push(from.drop.clone());
-            out.push(body_sql(&to.create.text));
+            out.push(to.create.text.trim().to_string());
         }
         // Changes the MySQL planner never makes: its grammar reads none of these objects,
         // constraint renames are a drop and an add (`renames_constraints`), and every change

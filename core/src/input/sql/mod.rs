@@ -378,9 +378,8 @@ impl Splitter {
                 self.seen = 0;
                 end = true;
             }
-            Token::Word(_) if self.trigger && self.atomic == 0 && is_kw(tok, "begin") => {
-                self.atomic += 1
-            }
+            // Trigger bodies, and the nested `BEGIN .. END` blocks of MySQL ones.
+            Token::Word(_) if self.trigger && is_kw(tok, "begin") => self.atomic += 1,
             Token::Word(_) if self.prev_begin && is_kw(tok, "atomic") => self.atomic += 1,
             Token::Word(_) if self.atomic > 0 && is_kw(tok, "case") => self.case_depth += 1,
             Token::Word(_) if self.atomic > 0 && is_kw(tok, "end") => {

@@ -317,7 +317,10 @@ impl Renderer<'_> {
     /// A constraint's name (Alembic's operations need one, also for constraints the DDL left
     /// unnamed: the name the database would give).
     fn constraint_name(&self, k: &Constraint) -> String {
-        self.nm(&k.name)
+        match self.d.written_constraint_name(k) {
+            Some(name) => self.nm(&name),
+            None => "None".to_string(),
+        }
     }
 
     /// `, schema='s'` for a name outside the default schema.
@@ -1020,7 +1023,8 @@ impl Renderer<'_> {
         );
         let prefix = self.d.sqlalchemy_name().unwrap_or_default();
         if i.method != "btree" {
-            let _ = write!(s, ", {prefix}_using={}", py_str(&i.method));
+            let (kw, value) = self.d.sa_index_method(&i.method);
+            let _ = write!(s, ", {prefix}_{kw}={}", py_str(&value));
         }
         if let Some(p) = &i.predicate {
             let _ = write!(s, ", {prefix}_where={}", sa_text(&p.text));
