@@ -245,7 +245,11 @@ impl Dialect for Mysql {
     }
 
     fn sqlalchemy_name(&self) -> Option<&'static str> {
-        None
+        Some(if self.mariadb { "mariadb" } else { "mysql" })
+    }
+
+    fn alembic_revisions(&self) -> bool {
+        false
     }
 
     fn sa_type(

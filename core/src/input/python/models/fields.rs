@@ -411,7 +411,7 @@ impl<'a> Reader<'a> {
                 | "pydantic.SecretStr"
                     if !mapped =>
                 {
-                    Some(SaType::String(max_length))
+                    Some(max_length.map_or(SaType::AutoString, |n| SaType::String(Some(n))))
                 }
                 "builtins.str" => Some(SaType::String(None)),
                 "builtins.float" if mapped && self.profile.sqlalchemy_21 => Some(SaType::Double),
