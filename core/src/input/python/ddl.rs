@@ -437,6 +437,9 @@ fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
             // SQLAlchemy's MySQL order: NOT NULL, COMMENT, then AUTO_INCREMENT or DEFAULT.
             if !col.nullable || col.primary_key {
                 line.push_str(" NOT NULL");
+            } else if matches!(col.ty, SaType::Timestamp { .. }) {
+                // A MySQL TIMESTAMP is NOT NULL unless said otherwise: SQLAlchemy says NULL.
+                line.push_str(" NULL");
             }
             if let Some(text) = &col.comment {
                 line.push_str(&format!(" COMMENT {}", literal(text, c)));

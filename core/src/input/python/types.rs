@@ -47,6 +47,10 @@ pub enum SaType {
     DateTime {
         tz: bool,
     },
+    /// `TIMESTAMP`: PostgreSQL's as `DateTime`, SQLite's and MySQL's `TIMESTAMP`.
+    Timestamp {
+        tz: bool,
+    },
     Date,
     Time {
         tz: bool,
@@ -96,6 +100,8 @@ impl SaType {
             SaType::DateTime { tz: true } if pg => "TIMESTAMP WITH TIME ZONE".into(),
             SaType::DateTime { .. } if pg => "TIMESTAMP WITHOUT TIME ZONE".into(),
             SaType::DateTime { .. } => "DATETIME".into(),
+            SaType::Timestamp { tz } if pg => SaType::DateTime { tz: *tz }.ddl(dialect),
+            SaType::Timestamp { .. } => "TIMESTAMP".into(),
             SaType::Date => "DATE".into(),
             SaType::Time { tz: true } if pg => "TIME WITH TIME ZONE".into(),
             SaType::Time { .. } if pg => "TIME WITHOUT TIME ZONE".into(),
@@ -177,7 +183,7 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
         (_, "DateTime" | "DATETIME") => SaType::DateTime {
             tz: tz.unwrap_or(false),
         },
-        (_, "TIMESTAMP") => SaType::DateTime {
+        (_, "TIMESTAMP") => SaType::Timestamp {
             tz: tz.unwrap_or(false),
         },
         (_, "Date" | "DATE") => SaType::Date,

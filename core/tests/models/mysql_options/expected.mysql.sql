@@ -20,6 +20,8 @@ CREATE TABLE articles (
 	at TIME, 
 	code CHAR(3), 
 	views BIGINT NOT NULL DEFAULT '0', 
+	stamp TIMESTAMP NULL, 
+	touched TIMESTAMP NULL DEFAULT now(), 
 	PRIMARY KEY (id), 
 	UNIQUE (slug)
 )ENGINE=InnoDB CHARSET=utf8mb4 COMMENT='what''s written';

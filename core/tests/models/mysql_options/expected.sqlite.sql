@@ -20,6 +20,8 @@ CREATE TABLE articles (
 	at TIME, 
 	code CHAR(3), 
 	views BIGINT DEFAULT '0' NOT NULL, 
+	stamp TIMESTAMP, 
+	touched TIMESTAMP DEFAULT CURRENT_TIMESTAMP, 
 	PRIMARY KEY (id), 
 	UNIQUE (slug)
 );

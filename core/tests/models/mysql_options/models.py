@@ -51,6 +51,10 @@ class Article(Base):
     at: Mapped[datetime.time | None] = mapped_column(sa.Time)
     code: Mapped[str | None] = mapped_column(sa.CHAR(3))
     views: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    stamp: Mapped[datetime.datetime | None] = mapped_column(sa.TIMESTAMP)
+    touched: Mapped[datetime.datetime | None] = mapped_column(
+        sa.TIMESTAMP, server_default=sa.func.now()
+    )
 
 
 class Revision(Base):
