@@ -35,6 +35,7 @@ CREATE INDEX ix_articles_title_slug ON articles (title(10), slug);
 CREATE TABLE settings (
 	id SMALLINT NOT NULL, 
 	name VARCHAR(40) NOT NULL, 
+	path VARCHAR(40) NOT NULL DEFAULT 'it''s', 
 	PRIMARY KEY (id)
 );
 

@@ -43,6 +43,7 @@ COMMENT ON COLUMN articles.title IS 'a ''quoted'' title';
 CREATE TABLE settings (
 	id SMALLINT NOT NULL, 
 	name VARCHAR(40) NOT NULL, 
+	path VARCHAR(40) DEFAULT 'it''s' NOT NULL, 
 	PRIMARY KEY (id)
 );
 

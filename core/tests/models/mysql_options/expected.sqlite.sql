@@ -35,6 +35,7 @@ CREATE INDEX ix_articles_title_slug ON articles (title, slug);
 CREATE TABLE settings (
 	id SMALLINT NOT NULL, 
 	name VARCHAR(40) NOT NULL, 
+	path VARCHAR(40) DEFAULT 'it''s' NOT NULL, 
 	PRIMARY KEY (id)
 );
 

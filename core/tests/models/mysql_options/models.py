@@ -71,6 +71,7 @@ class Setting(Base):
 
     id: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True, autoincrement=False)
     name: Mapped[str] = mapped_column(sa.String(40))
+    path: Mapped[str] = mapped_column(sa.String(40), server_default="it's")
 
 
 tags = sa.Table(

@@ -17,6 +17,8 @@ class Post(Base):
     body: Mapped[str] = mapped_column(sa.String)
     summary: Mapped[str | None] = mapped_column(sa.Unicode)
     slug: Mapped[str] = mapped_column(sa.String(80))
+    # SQLAlchemy's MySQL compiler writes this default 'C:\\temp' (backslashes escaped).
+    folder: Mapped[str] = mapped_column(sa.String(40), server_default="C:\\temp")
 
 
 class Note(SQLModel, table=True):

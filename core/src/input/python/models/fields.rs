@@ -1,7 +1,7 @@
 //! SQLModel fields (`Field(...)`, annotations) and the SQLAlchemy types they map to.
 
 use super::*;
-use crate::input::python::types::from_class;
+use crate::input::python::types::{from_class, Compiler};
 
 impl<'a> Reader<'a> {
     // ---------------------------------------------------------------------------------------
@@ -308,6 +308,12 @@ impl<'a> Reader<'a> {
     pub(super) fn server_default(&mut self, m: usize, v: &'a Expr, col: &str) -> Option<String> {
         let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
         if let Some(Lit::Str(s)) = self.lit(m, v) {
+            // SQLAlchemy's MySQL compiler also escapes backslashes in string literals.
+            let s = if Compiler::of(self.dialect.dialect()) == Compiler::Mysql {
+                s.replace('\\', "\\\\")
+            } else {
+                s.to_string()
+            };
             return Some(format!("'{}'", s.replace('\'', "''")));
         }
         let text = if let Some((name, call)) = self.callee(m, v) {
