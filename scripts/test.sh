@@ -11,7 +11,7 @@
 #                CI=true insta never writes snapshots, a mismatch just fails)
 #   models       models.py input vs real SQLAlchemy (core/tests/models_check.py, venv of setup.sh):
 #                every core/tests/models/<case> imported with the pinned SQLModel/SQLAlchemy,
-#                create_all on a mock engine per dialect (PostgreSQL, SQLite) must equal the
+#                create_all on a mock engine per dialect (PostgreSQL, SQLite, MySQL, MariaDB) must equal the
 #                committed expected.<dialect>.sql, and `schemashift diff expected.<dialect>.sql
 #                <models> --exit-code --strict` must find no change and no warning
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
@@ -21,6 +21,8 @@
 #   mysql_roundtrip cargo test -p schemashift-cli --test mysql_roundtrip, against that server
 #                (SCHEMASHIFT_MYSQL_SOCKET = its socket): every MySQL/MariaDB core case and
 #                ../shared/corpus/mysql, failures listed in cli/tests/mysql_corpus_known_failures.txt
+#   models_mariadb models_check.py --mariadb against that server: SQLAlchemy's MariaDB DDL of every
+#                models fixture run in it, dumped, and diffed with the models: no change
 #   alembic      cli/tests/alembic_roundtrip.py with the venv of setup.sh (real Alembic,
 #                SQLAlchemy, psycopg): every core case plus 80 cases of ../shared/corpus/postgres
 #                against that cluster, and the SQLite cases and ../shared/corpus/sqlite against
@@ -105,7 +107,7 @@ step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKI
 models_check() {
     cargo build --quiet -p schemashift-cli || return $?
     [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
-    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift"
+    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift" "$@"
 }
 step models models_check
 
@@ -133,6 +135,7 @@ MYDIR="$(mktemp -d /tmp/schemashift-my.XXXXXX)"
 step mariadb start_mariadb
 if [ "$LAST_STATUS" -eq 0 ]; then
     step mysql_roundtrip cargo test -p schemashift-cli --test mysql_roundtrip
+    step models_mariadb models_check --mariadb
     if [ "$LAST_STATUS" -ne 0 ] && [ -f "$MYDIR/mariadb.log" ]; then
         printf '\n--- last lines of the server log (%s) ---\n' "$MYDIR/mariadb.log"
         tail -n 20 "$MYDIR/mariadb.log" || true

@@ -26,7 +26,7 @@ CREATE TABLE articles (
 	UNIQUE (slug)
 )ENGINE=InnoDB COMMENT='what''s written';
 
-CREATE INDEX ix_articles_body ON articles (`body`);
+CREATE FULLTEXT INDEX ix_articles_body ON articles (`body`);
 
 CREATE INDEX ix_articles_title ON articles (title) USING btree;
 

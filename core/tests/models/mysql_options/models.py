@@ -21,7 +21,9 @@ class Article(Base):
     __table_args__ = (
         sa.Index("ix_articles_title", "title", mysql_length=20, mysql_using="btree"),
         sa.Index("ix_articles_title_slug", "title", "slug", mysql_length={"title": 10}),
-        sa.Index("ix_articles_body", "body", mysql_prefix="FULLTEXT"),
+        sa.Index(
+            "ix_articles_body", "body", mysql_prefix="FULLTEXT", mariadb_prefix="FULLTEXT"
+        ),
         {
             "comment": "what's written",
             "mysql_engine": "InnoDB",
