@@ -404,7 +404,8 @@ fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
             pk_at = *at;
         }
     }
-    // The autoincrement column: SQLAlchemy's rules for a single integer primary key.
+    // The autoincrement column: SQLAlchemy's rules for a single integer primary key; of a
+    // composite key, the integer column that says `autoincrement=True`.
     let auto = if pk_cols.len() == 1 {
         t.columns.iter().find(|c| {
             c.name == pk_cols[0]
@@ -414,8 +415,21 @@ fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
                     || (c.fks.is_empty() && c.server_default.is_none() && !c.py_default))
         })
     } else {
-        None
+        t.columns.iter().find(|c| {
+            pk_cols.contains(&c.name) && c.ty.serial().is_some() && c.autoincrement == Some(true)
+        })
     };
+    // A key made from `primary_key=True` columns lists the autoincrement column first.
+    let implicit_pk = !t
+        .constraints
+        .iter()
+        .any(|(k, _)| matches!(k, ConstraintDef::PrimaryKey { .. }));
+    if let Some(a) = auto.filter(|_| implicit_pk) {
+        if let Some(i) = pk_cols.iter().position(|n| *n == a.name) {
+            let first = pk_cols.remove(i);
+            pk_cols.insert(0, first);
+        }
+    }
     let mut header = format!("CREATE TABLE {} (", qual(&t.schema, &t.name, c));
     if let Some(old) = &t.renamed_from {
         header.push_str(&format!(" -- schemashift: renamed from {old}"));
