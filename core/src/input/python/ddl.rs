@@ -288,6 +288,28 @@ pub fn emit(
             }
             None => true,
         });
+        if c == Compiler::Sqlite {
+            let pk = t.columns.iter().filter(|col| col.primary_key).count()
+                + t.constraints
+                    .iter()
+                    .map(|(k, _)| match k {
+                        ConstraintDef::PrimaryKey { columns, .. } => columns.len(),
+                        _ => 0,
+                    })
+                    .sum::<usize>();
+            for col in &t.columns {
+                if pk > 1 && col.autoincrement == Some(true) && col.ty.serial().is_some() {
+                    findings.push(Finding {
+                        code: Code::W001,
+                        at: col.at,
+                        message: format!(
+                            "column `{}` of table `{}`: SQLite does not support autoincrement for composite primary keys (SQLAlchemy raises CompileError); compared without it",
+                            col.name, t.name
+                        ),
+                    });
+                }
+            }
+        }
         kept.push(t);
     }
     let tables = &kept[..];
