@@ -19,6 +19,8 @@
 #   alembic_mariadb cli/tests/alembic_mariadb.py with the venv (real Alembic + PyMySQL) on that
 #                server: upgrade, catalog = desired, downgrade for every MySQL/MariaDB core case
 #                and the corpus/mysql cases that pass the SQL round trip
+#   models_mariadb models_check.py --mariadb against that server: SQLAlchemy's MariaDB DDL of every
+#                models fixture run in it, dumped, and diffed with the models: no change
 #   alembic      cli/tests/alembic_roundtrip.py with the venv of setup.sh (real Alembic,
 #                SQLAlchemy, psycopg): every core case plus 80 cases of ../shared/corpus/postgres
 #                against that cluster, and the SQLite cases and ../shared/corpus/sqlite against
@@ -26,7 +28,7 @@
 #                `alembic downgrade -1`; and a chain of three revisions written with -o
 #   models       models.py input vs real SQLAlchemy (core/tests/models_check.py, venv of setup.sh):
 #                every core/tests/models/<case> imported with the pinned SQLModel/SQLAlchemy,
-#                create_all on a mock engine per dialect (PostgreSQL, SQLite) must equal the
+#                create_all on a mock engine per dialect (PostgreSQL, SQLite, MySQL, MariaDB) must equal the
 #                committed expected.<dialect>.sql, and `schemashift diff expected.<dialect>.sql
 #                <models> --exit-code --strict` must find no change and no warning; the same
 #                against real databases built by create_all: a SQLite file's catalog and, on the
@@ -135,6 +137,12 @@ alembic_mariadb_tests() {
     [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
     SCHEMASHIFT_BIN="$REPO_ROOT/target/debug/schemashift" .venv/bin/python cli/tests/alembic_mariadb.py
 }
+# models.py input against real SQLAlchemy's DDL (models_check.py --mariadb: on that server).
+models_check() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift" "$@"
+}
 MYDIR="$(mktemp -d /tmp/schemashift-my.XXXXXX)"
 step mariadb start_mariadb
 if [ "$LAST_STATUS" -eq 0 ]; then
@@ -143,9 +151,11 @@ if [ "$LAST_STATUS" -eq 0 ]; then
         printf '\n--- last lines of the server log (%s) ---\n' "$MYDIR/mariadb.log"
         tail -n 20 "$MYDIR/mariadb.log" || true
     fi
+    step models_mariadb models_check --mariadb
     step alembic_mariadb alembic_mariadb_tests
 else
     fail_step mysql_roundtrip "no MariaDB server"
+    fail_step models_mariadb "no MariaDB server"
     fail_step alembic_mariadb "no MariaDB server"
 fi
 
@@ -163,11 +173,6 @@ fi
 
 # models.py input against real SQLAlchemy (and, through SCHEMASHIFT_PGHOST when the cluster
 # runs, real PostgreSQL), then the models -> Alembic workflow with real Alembic.
-models_check() {
-    cargo build --quiet -p schemashift-cli || return $?
-    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
-    .venv/bin/python core/tests/models_check.py --cli "$REPO_ROOT/target/debug/schemashift"
-}
 step models models_check
 models_alembic() {
     cargo build --quiet -p schemashift-cli || return $?

@@ -6,8 +6,10 @@
 //! line. One test per file: schemashift's reading of the models must diff EMPTY against that
 //! DDL, without any diagnostic.
 //!
-//! `tests/models_warn/<case>/` hold models with constructs that cannot be read statically:
-//! their positioned diagnostics are pinned as insta snapshots (`diagnostics.snap`).
+//! `tests/models_warn/<case>/` hold models with constructs that cannot be read statically
+//! (or that SQLAlchemy cannot compile for the dialect): their positioned diagnostics are
+//! pinned as insta snapshots (`diagnostics.snap`), for PostgreSQL and SQLite, or for MySQL and
+//! MariaDB when the case is named `mysql_*`.
 //!
 //! Run one: `cargo test -p schemashift --test models -- postgres/sqlmodel_fields`.
 
@@ -48,6 +50,8 @@ fn trials() -> Vec<Trial> {
             let dialect = match tag.rsplit('.').next() {
                 Some("postgres") => DialectKind::Postgres,
                 Some("sqlite") => DialectKind::Sqlite,
+                Some("mysql") => DialectKind::Mysql,
+                Some("mariadb") => DialectKind::Mariadb,
                 _ => continue,
             };
             let case = case.clone();
@@ -140,7 +144,14 @@ fn run(case: &Path, expected: &Path, dialect: DialectKind) -> Result<(), Failed>
 fn warn(case: &Path) -> Result<(), Failed> {
     let src = sources(case);
     let mut text = String::new();
-    for dialect in [DialectKind::Postgres, DialectKind::Sqlite] {
+    // `mysql_*` cases are read for MySQL and MariaDB, the others for PostgreSQL and SQLite.
+    let name = case.file_name().unwrap_or_default().to_string_lossy();
+    let dialects = if name.starts_with("mysql_") {
+        [DialectKind::Mysql, DialectKind::Mariadb]
+    } else {
+        [DialectKind::Postgres, DialectKind::Sqlite]
+    };
+    for dialect in dialects {
         let options = Options {
             dialect,
             ..Options::default()

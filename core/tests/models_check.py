@@ -2,12 +2,18 @@
 
 For every fixture folder core/tests/models/<case>/ (a `models.py`, or a package `app/`), this
 imports the models in a fresh interpreter, runs `metadata.create_all` on a mock engine for
-PostgreSQL and SQLite and compares the DDL with the committed `expected.<dialect>.sql`
+PostgreSQL, SQLite, MySQL and MariaDB and compares the DDL with the committed `expected.<dialect>.sql`
 (`--write` rewrites them). Then, unless `--no-cli`, it runs the built CLI
 `schemashift diff expected.<dialect>.sql <models> --dialect <d> --exit-code` and requires exit 0
 (schemashift's reading of the .py files diffs EMPTY against SQLAlchemy's DDL).
 
-  .venv/bin/python core/tests/models_check.py [--write] [--cli PATH] [CASE...]
+  .venv/bin/python core/tests/models_check.py [--write] [--cli PATH] [--mariadb] [CASE...]
+
+With --mariadb (a server from scripts/mariadb.sh, socket in SCHEMASHIFT_MYSQL_SOCKET), each
+fixture's MariaDB DDL is also run in a fresh database of that real server, dumped with
+`mariadb-dump --no-data`, and `schemashift diff <dump> <models> --dialect mariadb` must find no
+change: schemashift's reading of the models is what the server stores. The database's default
+character set and collation (the server's, the models name none) are left out of the dump.
 
 The profile flags the CLI gets (--sqlmodel, --sqlalchemy) are the installed versions.
 """
@@ -24,7 +30,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "models")
-DIALECTS = {"postgres": "postgresql://", "sqlite": "sqlite://"}
+DIALECTS = {"postgres": "postgresql://", "sqlite": "sqlite://", "mysql": "mysql://", "mariadb": "mariadb://"}
 
 
 def entry_of(case_dir):
@@ -77,15 +83,15 @@ def ddl_in_child(case_dir):
             for m in metas:
                 m.create_all(engine, checkfirst=False)
         except sa.exc.CompileError as e:
-            # e.g. postgresql.JSONB on SQLite with SQLAlchemy 2.0: nothing to compare.
-            out[dialect] = None
-            print(f"{dialect}: {e}", file=sys.stderr)
+            # e.g. postgresql.JSONB on SQLite with SQLAlchemy 2.0, String without a length on
+            # MySQL: nothing to compare.
+            out[dialect] = {"error": str(e)}
             continue
         # SQLAlchemy emits a table's indexes in set order (by object id): sort each run.
         i = 0
         while i < len(parts):
             j = i
-            while j < len(parts) and parts[j].startswith(("CREATE INDEX", "CREATE UNIQUE INDEX")):
+            while j < len(parts) and parts[j].startswith(("CREATE INDEX", "CREATE UNIQUE INDEX", "CREATE FULLTEXT INDEX")):
                 j += 1
             parts[i:j] = sorted(parts[i:j])
             i = j + 1 if j == i else j
@@ -139,6 +145,51 @@ def cli_path(args):
     )
 
 
+def mariadb_check(case, case_dir, ddl_path, cli, profile, socket):
+    """Load SQLAlchemy's MariaDB DDL into a real server, dump it, diff it with the models."""
+    db = "models_" + case
+    conn = ["--socket=" + socket, "-uroot"]
+
+    def sql(q):
+        r = subprocess.run(["mariadb", *conn, "-N", "-B", "-e", q], capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(r.stderr)
+        return r.stdout
+
+    sql(f"DROP DATABASE IF EXISTS `{db}`; CREATE DATABASE `{db}`")
+    try:
+        with open(ddl_path) as f:
+            r = subprocess.run(["mariadb", *conn, db], stdin=f, capture_output=True, text=True)
+        if r.returncode != 0:
+            return f"the server rejects SQLAlchemy's DDL: {r.stderr}"
+        cs, coll = sql(
+            f"SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '{db}'"
+        ).split()
+        r = subprocess.run(
+            ["mariadb-dump", *conn, "--no-data", "--skip-comments", db], capture_output=True, text=True
+        )
+        if r.returncode != 0:
+            return f"mariadb-dump failed: {r.stderr}"
+        dump = r.stdout.replace(f" DEFAULT CHARSET={cs} COLLATE={coll}", "")
+    finally:
+        sql(f"DROP DATABASE IF EXISTS `{db}`")
+    dump_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"schemashift-models-{os.getpid()}-{case}.sql")
+    with open(dump_path, "w") as f:
+        f.write(dump)
+    try:
+        r = subprocess.run(
+            [cli, "diff", dump_path, os.path.join(case_dir, entry_of(case_dir)),
+             "--dialect", "mariadb", "--exit-code", "--strict"] + profile,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.remove(dump_path)
+    if r.returncode != 0:
+        return f"schemashift diff <server dump> <models> exit {r.returncode}\n{r.stdout}{r.stderr}"
+    return None
+
+
 def versions():
     import sqlalchemy
 
@@ -156,6 +207,7 @@ def main():
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cli", default=None)
     ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--mariadb", action="store_true")
     ap.add_argument("--child", default=None)
     ap.add_argument("cases", nargs="*")
     args = ap.parse_args()
@@ -169,7 +221,12 @@ def main():
     cases = args.cases or sorted(
         d for d in os.listdir(FIXTURES) if os.path.isdir(os.path.join(FIXTURES, d))
     )
+    socket = os.environ.get("SCHEMASHIFT_MYSQL_SOCKET")
+    if args.mariadb and not socket:
+        print("--mariadb needs SCHEMASHIFT_MYSQL_SOCKET (scripts/mariadb.sh start DIR)")
+        return 1
     failed = 0
+    server_ok = 0
     tables = 0
     db_tables = 0
     cli_seconds = 0.0
@@ -209,8 +266,8 @@ def main():
                 print(f"ok   {case} {key} (real database)")
         for dialect, text in ddl.items():
             path = os.path.join(case_dir, f"expected.{dialect}.sql")
-            if text is None:
-                print(f"skip {case} {dialect}: SQLAlchemy cannot compile it for {dialect}")
+            if isinstance(text, dict):
+                print(f"skip {case} {dialect}: SQLAlchemy cannot compile it for {dialect}: {text['error']}")
                 if args.write and os.path.exists(path):
                     os.remove(path)
                 continue
@@ -246,9 +303,18 @@ def main():
                 failed += 1
             else:
                 print(f"ok   {case} {dialect}")
+            if args.mariadb and dialect == "mariadb":
+                err = mariadb_check(case, case_dir, path, cli, profile, socket)
+                if err:
+                    print(f"FAIL {case} mariadb server: {err}")
+                    failed += 1
+                else:
+                    print(f"ok   {case} mariadb server")
+                    server_ok += 1
+    server = f", {server_ok} read back from a real MariaDB" if args.mariadb else ""
     print(f"models: {len(cases)} fixtures, {tables} tables x dialect compared with create_all's DDL, "
           f"{db_tables} with real databases (SQLite file; PostgreSQL pg_dump -s when "
-          f"SCHEMASHIFT_PGHOST is set), {failed} failed; CLI time {cli_seconds:.2f}s")
+          f"SCHEMASHIFT_PGHOST is set){server}, {failed} failed; CLI time {cli_seconds:.2f}s")
     return 1 if failed else 0
 
 

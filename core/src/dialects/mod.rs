@@ -262,8 +262,7 @@ pub trait Dialect: Sync {
         None
     }
     /// SQLAlchemy's name for this database (`postgresql`), the prefix of its dialect-specific
-    /// keyword arguments (`postgresql_where=`); `None` when SQLAlchemy has no dialect for it
-    /// (no Alembic output then).
+    /// keyword arguments (`postgresql_where=`); `None` when SQLAlchemy has no dialect for it.
     fn sqlalchemy_name(&self) -> Option<&'static str>;
     /// Column names are case-insensitive (MySQL): a column spelled in another case is the same
     /// column, renamed.
@@ -280,6 +279,11 @@ pub trait Dialect: Sync {
     /// takes for an index method other than the default: `using='gin'` in PostgreSQL.
     fn sa_index_method(&self, method: &str) -> (&'static str, String) {
         ("using", method.to_string())
+    }
+    /// Whether Alembic revisions are written for this database (its types map to SQLAlchemy's,
+    /// [`Dialect::sa_type`]).
+    fn alembic_revisions(&self) -> bool {
+        self.sqlalchemy_name().is_some()
     }
     /// The SQLAlchemy type for a column type in an Alembic file, `None` when SQLAlchemy has
     /// none that emits the same DDL (the change is then written as `op.execute` with SQL).

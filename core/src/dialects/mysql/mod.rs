@@ -197,6 +197,7 @@ impl Dialect for Mysql {
     fn complete(&self, schema: &mut Schema) {
         super::fill_foreign_key_targets(schema);
         naming::complete(schema, self.mariadb);
+        canonical_values(schema, self.mariadb);
     }
 
     fn needs_using(&self, _from: &Column, _to: &Column) -> bool {
@@ -349,5 +350,124 @@ mod tests {
     fn names_are_backquoted() {
         assert_eq!(MYSQL.quote_ident("order"), "`order`");
         assert_eq!(MYSQL.quote_ident("a`b"), "`a``b`");
+    }
+}
+
+/// Values as the server stores them, so that a dump compares equal to the DDL it came from: a
+/// number default of a numeric column is a number (`DEFAULT '0'` on `decimal(12,2)` is
+/// `DEFAULT 0.00` in a dump), and MariaDB prints `length(x)` as `octet_length(x)` (its
+/// `length` counts bytes).
+fn canonical_values(schema: &mut Schema, mariadb: bool) {
+    const NUMERIC: &[&str] = &[
+        "tinyint",
+        "smallint",
+        "mediumint",
+        "int",
+        "integer",
+        "bigint",
+        "decimal",
+        "numeric",
+        "float",
+        "double",
+        "real",
+    ];
+    for t in schema.tables.values_mut() {
+        for c in t.columns.values_mut() {
+            let base = c.ty.name.split([' ', '(']).next().unwrap_or("");
+            if let Some(d) = c.default.as_mut().filter(|_| NUMERIC.contains(&base)) {
+                if let Some(n) = canonical_number(&d.key) {
+                    d.key = n;
+                }
+            }
+            if mariadb {
+                if let Some(g) = &mut c.generated {
+                    g.expr.key = octet_length(&g.expr.key);
+                }
+                if let Some(d) = &mut c.default {
+                    d.key = octet_length(&d.key);
+                }
+            }
+        }
+        if mariadb {
+            for con in t.constraints.values_mut() {
+                if let ConstraintKind::Check { expr, .. } = &mut con.kind {
+                    expr.key = octet_length(&expr.key);
+                }
+            }
+        }
+    }
+}
+
+/// A number literal, quoted or not, in one spelling: `'0'`, `0.00`, `+0.0` -> `0`; `'1.50'` ->
+/// `1.5`. `None` when `key` is not a plain decimal number.
+fn canonical_number(key: &str) -> Option<String> {
+    let raw = key
+        .strip_prefix('\'')
+        .and_then(|k| k.strip_suffix('\''))
+        .unwrap_or(key)
+        .trim();
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw.strip_prefix('+').unwrap_or(raw)),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !plain(int) || !plain(frac) {
+        return None;
+    }
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let mut out = String::new();
+    if negative && (int != "0" || !frac.is_empty()) {
+        out.push('-');
+    }
+    out.push_str(int);
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    Some(out)
+}
+
+/// `length(` as a function call (not `char_length(` or `octet_length(`) spelled `octet_length(`.
+fn octet_length(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut rest = key;
+    while let Some(i) = rest.find("length(") {
+        let before = rest[..i].chars().next_back();
+        out.push_str(&rest[..i]);
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            out.push_str("length(");
+        } else {
+            out.push_str("octet_length(");
+        }
+        rest = &rest[i + "length(".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_lengths_are_spelled_as_the_server_stores_them() {
+        assert_eq!(canonical_number("'0'").as_deref(), Some("0"));
+        assert_eq!(canonical_number("0.00").as_deref(), Some("0"));
+        assert_eq!(canonical_number("'1.50'").as_deref(), Some("1.5"));
+        assert_eq!(canonical_number("-0.0").as_deref(), Some("0"));
+        assert_eq!(canonical_number("'-12'").as_deref(), Some("-12"));
+        assert_eq!(canonical_number("'abc'"), None);
+        assert_eq!(canonical_number("now()"), None);
+        assert_eq!(
+            octet_length("(length(label) > 0)"),
+            "(octet_length(label) > 0)"
+        );
+        assert_eq!(
+            octet_length("(char_length(a) + octet_length(b))"),
+            "(char_length(a) + octet_length(b))"
+        );
     }
 }

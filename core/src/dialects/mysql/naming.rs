@@ -149,6 +149,11 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     let mut constraints: Vec<Constraint> =
         std::mem::take(&mut t.constraints).into_values().collect();
     for c in &mut constraints {
+        // The server ignores a primary key's written name (`CONSTRAINT pk_t PRIMARY KEY`,
+        // SQLAlchemy's naming conventions): it is always PRIMARY.
+        if let ConstraintKind::PrimaryKey { .. } = &c.kind {
+            c.name = "PRIMARY".to_string();
+        }
         if let ConstraintKind::Unique { columns, .. } = &c.kind {
             if c.name.starts_with(PLACEHOLDER) {
                 c.name = key_name(&columns[0], &mut taken);

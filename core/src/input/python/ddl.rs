@@ -2,9 +2,9 @@
 //! line's origin in the Python sources, so the SQL frontend's schema builder reads it exactly as
 //! it reads SQL input and its diagnostics can point back into the models.
 
-use super::models::{ConstraintDef, FkDef, IndexDef, Origin, TableDef};
-use super::types::SaType;
-use crate::dialects::DialectKind;
+use super::models::{ConstraintDef, Finding, FkDef, IndexDef, Origin, TableDef};
+use super::types::{Compiler, SaType};
+use crate::diagnostics::Code;
 use std::collections::BTreeMap;
 
 /// DDL text and where each of its lines comes from.
@@ -135,8 +135,12 @@ const RESERVED: &[&str] = &[
     "values",
 ];
 
-/// A name as SQLAlchemy's preparer writes it: bare when lower case and not reserved.
-pub fn quote(name: &str) -> String {
+/// A name as SQLAlchemy's preparer writes it: bare when lower case and not reserved. MySQL
+/// names are always backquoted (the same name to the server; no reserved-word list to keep).
+pub fn quote(name: &str, c: Compiler) -> String {
+    if c == Compiler::Mysql {
+        return format!("`{}`", name.replace('`', "``"));
+    }
     let plain = name
         .chars()
         .next()
@@ -152,15 +156,24 @@ pub fn quote(name: &str) -> String {
     }
 }
 
-fn qual(schema: &Option<String>, name: &str) -> String {
+fn qual(schema: &Option<String>, name: &str, c: Compiler) -> String {
     match schema {
-        Some(s) => format!("{}.{}", quote(s), quote(name)),
-        None => quote(name),
+        Some(s) => format!("{}.{}", quote(s, c), quote(name, c)),
+        None => quote(name, c),
     }
 }
 
 fn sql_str(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
+}
+
+/// A string literal as SQLAlchemy renders it for `c` (MySQL also escapes backslashes).
+fn literal(s: &str, c: Compiler) -> String {
+    if c == Compiler::Mysql {
+        sql_str(&s.replace('\\', "\\\\"))
+    } else {
+        sql_str(s)
+    }
 }
 
 /// Fill a naming-convention template.
@@ -245,17 +258,67 @@ fn constraint_name(
     }
 }
 
-/// The DDL of `tables` for `dialect`, as `create_all` orders it: enum types, then tables
-/// (each followed by its indexes), then comments.
-pub fn emit(tables: &[TableDef], dialect: DialectKind) -> Emitted {
-    let pg = dialect == DialectKind::Postgres;
+/// The DDL of `tables` for SQLAlchemy's compiler `c`, as `create_all` orders it: enum types,
+/// then tables (each followed by its indexes), then comments. `prefix` is SQLAlchemy's name of
+/// the dialect, the prefix of the keyword arguments that apply (`mysql_engine=`). Columns
+/// SQLAlchemy could not compile for the dialect are left out with a finding.
+pub fn emit(
+    tables: &[TableDef],
+    c: Compiler,
+    prefix: &str,
+    findings: &mut Vec<Finding>,
+) -> Emitted {
+    let pg = c == Compiler::Postgresql;
     let mut e = Emitted::default();
+    // Columns whose type SQLAlchemy cannot compile for the dialect.
+    let mut kept: Vec<TableDef> = Vec::with_capacity(tables.len());
+    for t in tables {
+        let mut t = t.clone();
+        t.columns.retain(|col| match col.ty.compile_error(c) {
+            Some(why) => {
+                findings.push(Finding {
+                    code: Code::W001,
+                    at: col.at,
+                    message: format!(
+                        "column `{}` of table `{}`: {why}; the column is not compared",
+                        col.name, t.name
+                    ),
+                });
+                false
+            }
+            None => true,
+        });
+        if c == Compiler::Sqlite {
+            let pk = t.columns.iter().filter(|col| col.primary_key).count()
+                + t.constraints
+                    .iter()
+                    .map(|(k, _)| match k {
+                        ConstraintDef::PrimaryKey { columns, .. } => columns.len(),
+                        _ => 0,
+                    })
+                    .sum::<usize>();
+            for col in &t.columns {
+                if pk > 1 && col.autoincrement == Some(true) && col.ty.serial().is_some() {
+                    findings.push(Finding {
+                        code: Code::W001,
+                        at: col.at,
+                        message: format!(
+                            "column `{}` of table `{}`: SQLite does not support autoincrement for composite primary keys (SQLAlchemy raises CompileError); compared without it",
+                            col.name, t.name
+                        ),
+                    });
+                }
+            }
+        }
+        kept.push(t);
+    }
+    let tables = &kept[..];
     // PostgreSQL enum types, once per name.
     if pg {
         let mut seen: BTreeMap<String, ()> = BTreeMap::new();
         for t in tables {
-            for c in &t.columns {
-                let mut ty = &c.ty;
+            for col in &t.columns {
+                let mut ty = &col.ty;
                 while let SaType::Array(inner) = ty {
                     ty = inner;
                 }
@@ -271,10 +334,10 @@ pub fn emit(tables: &[TableDef], dialect: DialectKind) -> Emitted {
                         e.line(
                             &format!(
                                 "CREATE TYPE {} AS ENUM ({});",
-                                qual(&t.schema, name),
+                                qual(&t.schema, name, c),
                                 labels.join(", ")
                             ),
-                            c.at,
+                            col.at,
                         );
                     }
                 }
@@ -282,30 +345,30 @@ pub fn emit(tables: &[TableDef], dialect: DialectKind) -> Emitted {
         }
     }
     for t in tables {
-        table(&mut e, t, dialect);
+        table(&mut e, t, c, prefix);
     }
     if pg {
         for t in tables {
-            if let Some(c) = &t.comment {
+            if let Some(text) = &t.comment {
                 e.line(
                     &format!(
                         "COMMENT ON TABLE {} IS {};",
-                        qual(&t.schema, &t.name),
-                        sql_str(c)
+                        qual(&t.schema, &t.name, c),
+                        sql_str(text)
                     ),
                     t.at,
                 );
             }
-            for c in &t.columns {
-                if let Some(text) = &c.comment {
+            for col in &t.columns {
+                if let Some(text) = &col.comment {
                     e.line(
                         &format!(
                             "COMMENT ON COLUMN {}.{} IS {};",
-                            qual(&t.schema, &t.name),
-                            quote(&c.name),
+                            qual(&t.schema, &t.name, c),
+                            quote(&col.name, c),
                             sql_str(text)
                         ),
-                        c.at,
+                        col.at,
                     );
                 }
             }
@@ -314,8 +377,40 @@ pub fn emit(tables: &[TableDef], dialect: DialectKind) -> Emitted {
     e
 }
 
-fn table(e: &mut Emitted, t: &TableDef, dialect: DialectKind) {
-    let pg = dialect == DialectKind::Postgres;
+/// MySQL table options (`ENGINE=InnoDB COMMENT='..'`) as SQLAlchemy's MySQL compiler writes
+/// them after the closing parenthesis, from the keyword arguments with `prefix`.
+fn table_options(t: &TableDef, prefix: &str) -> String {
+    let mut out = String::new();
+    for (k, v) in &t.options {
+        let Some(opt) = k.strip_prefix(prefix).and_then(|o| o.strip_prefix('_')) else {
+            continue;
+        };
+        let mut opt = opt.to_ascii_uppercase();
+        if matches!(
+            opt.as_str(),
+            "DEFAULT_CHARACTER_SET" | "CHARACTER_SET" | "DEFAULT_CHARSET" | "DEFAULT_COLLATE"
+        ) {
+            opt = opt.replace('_', " ");
+        }
+        let joiner = if matches!(
+            opt.as_str(),
+            "DEFAULT CHARACTER SET" | "CHARACTER SET" | "COLLATE"
+        ) {
+            " "
+        } else {
+            "="
+        };
+        out.push_str(&format!(" {opt}{joiner}{v}"));
+    }
+    if let Some(text) = &t.comment {
+        out.push_str(&format!(" COMMENT={}", literal(text, Compiler::Mysql)));
+    }
+    out
+}
+
+fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
+    let pg = c == Compiler::Postgresql;
+    let my = c == Compiler::Mysql;
     let mut pk_cols: Vec<String> = t
         .columns
         .iter()
@@ -331,7 +426,8 @@ fn table(e: &mut Emitted, t: &TableDef, dialect: DialectKind) {
             pk_at = *at;
         }
     }
-    // The autoincrement column: SQLAlchemy's rules for a single integer primary key.
+    // The autoincrement column: SQLAlchemy's rules for a single integer primary key; of a
+    // composite key, the integer column that says `autoincrement=True`.
     let auto = if pk_cols.len() == 1 {
         t.columns.iter().find(|c| {
             c.name == pk_cols[0]
@@ -341,98 +437,135 @@ fn table(e: &mut Emitted, t: &TableDef, dialect: DialectKind) {
                     || (c.fks.is_empty() && c.server_default.is_none() && !c.py_default))
         })
     } else {
-        None
+        t.columns.iter().find(|c| {
+            pk_cols.contains(&c.name) && c.ty.serial().is_some() && c.autoincrement == Some(true)
+        })
     };
-    let mut header = format!("CREATE TABLE {} (", qual(&t.schema, &t.name));
+    // A key made from `primary_key=True` columns lists the autoincrement column first.
+    let implicit_pk = !t
+        .constraints
+        .iter()
+        .any(|(k, _)| matches!(k, ConstraintDef::PrimaryKey { .. }));
+    if let Some(a) = auto.filter(|_| implicit_pk) {
+        if let Some(i) = pk_cols.iter().position(|n| *n == a.name) {
+            let first = pk_cols.remove(i);
+            pk_cols.insert(0, first);
+        }
+    }
+    let mut header = format!("CREATE TABLE {} (", qual(&t.schema, &t.name, c));
     if let Some(old) = &t.renamed_from {
         header.push_str(&format!(" -- schemashift: renamed from {old}"));
     }
     e.line(&header, t.at);
     let mut items: Vec<(String, Origin)> = Vec::new();
-    let sqlite_inline_pk = !pg && t.sqlite_autoincrement && auto.is_some();
-    for c in &t.columns {
-        let is_auto = auto.is_some_and(|a| a.name == c.name);
-        let ty = if pg && is_auto && !c.py_default && c.identity.is_none() {
-            c.ty.serial()
-                .map_or_else(|| c.ty.ddl(dialect), str::to_string)
+    let sqlite_inline_pk = c == Compiler::Sqlite && t.sqlite_autoincrement && auto.is_some();
+    for col in &t.columns {
+        let is_auto = auto.is_some_and(|a| a.name == col.name);
+        let ty = if pg && is_auto && !col.py_default && col.identity.is_none() {
+            col.ty
+                .serial()
+                .map_or_else(|| col.ty.ddl(c), str::to_string)
         } else {
-            c.ty.ddl(dialect)
+            col.ty.ddl(c)
         };
-        let mut line = format!("\t{} {}", quote(&c.name), ty);
-        match c.identity {
-            Some(true) if pg => line.push_str(" GENERATED ALWAYS AS IDENTITY"),
-            Some(false) if pg => line.push_str(" GENERATED BY DEFAULT AS IDENTITY"),
-            _ => {}
-        }
-        if let Some(d) = &c.server_default {
-            line.push_str(&format!(" DEFAULT {d}"));
-        }
-        if !c.nullable || c.primary_key {
-            line.push_str(" NOT NULL");
+        let mut line = format!("\t{} {}", quote(&col.name, c), ty);
+        if my {
+            // SQLAlchemy's MySQL order: NOT NULL, COMMENT, then AUTO_INCREMENT or DEFAULT.
+            if !col.nullable || col.primary_key {
+                line.push_str(" NOT NULL");
+            } else if matches!(col.ty, SaType::Timestamp { .. }) {
+                // A MySQL TIMESTAMP is NOT NULL unless said otherwise: SQLAlchemy says NULL.
+                line.push_str(" NULL");
+            }
+            if let Some(text) = &col.comment {
+                line.push_str(&format!(" COMMENT {}", literal(text, c)));
+            }
+            match &col.server_default {
+                None if is_auto => line.push_str(" AUTO_INCREMENT"),
+                Some(d) => line.push_str(&format!(" DEFAULT {d}")),
+                None => {}
+            }
+        } else {
+            match col.identity {
+                Some(true) if pg => line.push_str(" GENERATED ALWAYS AS IDENTITY"),
+                Some(false) if pg => line.push_str(" GENERATED BY DEFAULT AS IDENTITY"),
+                _ => {}
+            }
+            if let Some(d) = &col.server_default {
+                line.push_str(&format!(" DEFAULT {d}"));
+            }
+            if !col.nullable || col.primary_key {
+                line.push_str(" NOT NULL");
+            }
         }
         if sqlite_inline_pk && is_auto {
             line.push_str(" PRIMARY KEY AUTOINCREMENT");
         }
-        if let Some(old) = &c.renamed_from {
+        if let Some(old) = &col.renamed_from {
             // Written after the comma (see below): `\0` separates it.
             line.push_str(&format!("\u{0}-- schemashift: renamed from {old}"));
         }
-        items.push((line, c.at));
+        items.push((line, col.at));
     }
     if !pk_cols.is_empty() && !sqlite_inline_pk {
         let name = constraint_name(t, "pk", pk_name.as_deref(), &pk_cols, None);
-        let cols: Vec<String> = pk_cols.iter().map(|c| quote(c)).collect();
-        let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+        let cols: Vec<String> = pk_cols.iter().map(|n| quote(n, c)).collect();
+        let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
         items.push((
             format!("\t{prefix}PRIMARY KEY ({})", cols.join(", ")),
             pk_at,
         ));
     }
     // Column-level unique (without index=True), then table-level constraints, then foreign keys.
-    for c in &t.columns {
-        if c.unique && !c.index {
-            let cols = vec![c.name.clone()];
+    for col in &t.columns {
+        if col.unique && !col.index {
+            let cols = vec![col.name.clone()];
             let name = constraint_name(t, "uq", None, &cols, None);
-            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
-            items.push((format!("\t{prefix}UNIQUE ({})", quote(&c.name)), c.at));
+            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+            items.push((
+                format!("\t{prefix}UNIQUE ({})", quote(&col.name, c)),
+                col.at,
+            ));
         }
     }
-    for (c, at) in &t.constraints {
-        match c {
+    for (k, at) in &t.constraints {
+        match k {
             ConstraintDef::Unique { name, columns } => {
                 let name = constraint_name(t, "uq", name.as_deref(), columns, None);
-                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
-                let cols: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+                let prefix =
+                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+                let cols: Vec<String> = columns.iter().map(|n| quote(n, c)).collect();
                 items.push((format!("\t{prefix}UNIQUE ({})", cols.join(", ")), *at));
             }
             ConstraintDef::Check { name, sql } => {
                 let name = constraint_name(t, "ck", name.as_deref(), &[], None);
-                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
+                let prefix =
+                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
                 items.push((format!("\t{prefix}CHECK ({sql})"), *at));
             }
             ConstraintDef::PrimaryKey { .. } | ConstraintDef::ForeignKey(_) => {}
         }
     }
     let mut fks: Vec<(&FkDef, Origin)> = Vec::new();
-    for c in &t.columns {
-        for fk in &c.fks {
-            fks.push((fk, c.at));
+    for col in &t.columns {
+        for fk in &col.fks {
+            fks.push((fk, col.at));
         }
     }
-    for (c, at) in &t.constraints {
-        if let ConstraintDef::ForeignKey(fk) = c {
+    for (k, at) in &t.constraints {
+        if let ConstraintDef::ForeignKey(fk) = k {
             fks.push((fk, *at));
         }
     }
     for (fk, at) in fks {
         let name = constraint_name(t, "fk", fk.name.as_deref(), &fk.columns, Some(fk));
-        let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n)));
-        let cols: Vec<String> = fk.columns.iter().map(|c| quote(c)).collect();
-        let refs: Vec<String> = fk.ref_columns.iter().map(|c| quote(c)).collect();
+        let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+        let cols: Vec<String> = fk.columns.iter().map(|n| quote(n, c)).collect();
+        let refs: Vec<String> = fk.ref_columns.iter().map(|n| quote(n, c)).collect();
         let mut line = format!(
             "\t{prefix}FOREIGN KEY({}) REFERENCES {} ({})",
             cols.join(", "),
-            qual(&t.schema, &fk.table),
+            qual(&t.schema, &fk.table, c),
             refs.join(", ")
         );
         if let Some(d) = &fk.ondelete {
@@ -451,35 +584,52 @@ fn table(e: &mut Emitted, t: &TableDef, dialect: DialectKind) {
             None => e.line(&format!("{text}{comma}"), at),
         }
     }
-    e.line(");", t.at);
+    let options = if my {
+        table_options(t, prefix)
+    } else {
+        String::new()
+    };
+    e.line(&format!("){options};"), t.at);
     // Indexes: index=True columns, then __table_args__ Index(...).
-    for c in &t.columns {
-        if c.index {
-            let cols = vec![c.name.clone()];
+    for col in &t.columns {
+        if col.index {
+            let cols = vec![col.name.clone()];
             let name = constraint_name(t, "ix", None, &cols, None).unwrap_or_default();
-            let unique = if c.unique { "UNIQUE " } else { "" };
+            let unique = if col.unique { "UNIQUE " } else { "" };
             e.line(
                 &format!(
                     "CREATE {unique}INDEX {} ON {} ({});",
-                    quote(&name),
-                    qual(&t.schema, &t.name),
-                    quote(&c.name)
+                    quote(&name, c),
+                    qual(&t.schema, &t.name, c),
+                    quote(&col.name, c)
                 ),
-                c.at,
+                col.at,
             );
         }
     }
     for (idx, at) in &t.indexes {
-        index(e, t, idx, *at);
+        index(e, t, idx, *at, c);
     }
 }
 
-fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin) {
+fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c: Compiler) {
+    let my = c == Compiler::Mysql;
     let cols: Vec<String> = idx
         .elements
         .iter()
         .zip(&idx.is_column)
-        .map(|(el, col)| if *col { quote(el) } else { format!("({el})") })
+        .enumerate()
+        .map(|(i, (el, col))| {
+            let length = match idx.lengths.get(i).copied().flatten() {
+                Some(n) if my => format!("({n})"),
+                _ => String::new(),
+            };
+            if *col {
+                format!("{}{length}", quote(el, c))
+            } else {
+                format!("({el})")
+            }
+        })
         .collect();
     let colnames: Vec<String> = idx
         .elements
@@ -489,15 +639,24 @@ fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin) {
         .map(|(el, _)| el.clone())
         .collect();
     let name = constraint_name(t, "ix", idx.name.as_deref(), &colnames, None).unwrap_or_default();
-    let unique = if idx.unique { "UNIQUE " } else { "" };
+    let mut kind = if idx.unique { "UNIQUE " } else { "" }.to_string();
+    if let Some(p) = idx.prefix.as_ref().filter(|_| my) {
+        kind = format!("{} ", p.to_ascii_uppercase());
+    }
     let using = idx
         .using
         .as_ref()
         .map_or(String::new(), |u| format!(" USING {u}"));
+    // PostgreSQL writes USING before the columns, MySQL after them.
+    let (using_before, using_after) = if my {
+        (String::new(), using)
+    } else {
+        (using, String::new())
+    };
     let mut line = format!(
-        "CREATE {unique}INDEX {} ON {}{using} ({})",
-        quote(&name),
-        qual(&t.schema, &t.name),
+        "CREATE {kind}INDEX {} ON {}{using_before} ({}){using_after}",
+        quote(&name, c),
+        qual(&t.schema, &t.name, c),
         cols.join(", ")
     );
     if let Some(w) = &idx.where_ {

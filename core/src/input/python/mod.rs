@@ -207,7 +207,12 @@ pub fn parse(
     let mut tables = std::mem::take(&mut reader.tables);
     let mut findings = std::mem::take(&mut reader.findings);
     resolve_fk_types(&mut tables, &mut findings);
-    let emitted = ddl::emit(&tables, dialect.kind());
+    let emitted = ddl::emit(
+        &tables,
+        types::Compiler::of(dialect),
+        types::sa_dialect_name(dialect),
+        &mut findings,
+    );
     let (mut schema, sql_diags) = crate::input::sql::parse(&emitted.sql, dialect, side);
     // Rename directives were copied into the DDL: point them back at the model line.
     for r in &mut schema.renames {

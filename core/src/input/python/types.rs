@@ -1,13 +1,46 @@
 //! SQLAlchemy column types as the models declare them, and the DDL type SQLAlchemy's compiler
 //! writes for each of them per dialect.
 
-use crate::dialects::DialectKind;
+use crate::dialects::Dialect;
+
+/// Which of SQLAlchemy's DDL compilers writes the DDL of the models, asked of the dialect
+/// ([`Dialect::sqlalchemy_name`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compiler {
+    Postgresql,
+    Sqlite,
+    /// `mysql` and `mariadb` (the same compiler; dialect-specific keyword arguments differ).
+    Mysql,
+}
+
+/// The SQLAlchemy dialect the models are compiled for, which names the dialect-specific
+/// keyword arguments it reads (`mariadb_charset=` for `--dialect mariadb`); Alembic files
+/// write `mysql_` arguments for both flavours (their URL is `mysql+pymysql://`).
+pub fn sa_dialect_name(dialect: &dyn Dialect) -> &'static str {
+    match dialect.kind() {
+        crate::dialects::DialectKind::Mariadb => "mariadb",
+        _ => dialect.sqlalchemy_name().unwrap_or(""),
+    }
+}
+
+impl Compiler {
+    pub fn of(dialect: &dyn Dialect) -> Compiler {
+        match dialect.sqlalchemy_name() {
+            Some("postgresql") => Compiler::Postgresql,
+            Some("mysql" | "mariadb") => Compiler::Mysql,
+            _ => Compiler::Sqlite,
+        }
+    }
+}
 
 /// A SQLAlchemy type, with the arguments that change its DDL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaType {
     /// `String(n)`, `VARCHAR`, `Unicode`, SQLModel's `AutoString`.
     String(Option<u64>),
+    /// SQLModel's `AutoString` without a length (`str` fields): `VARCHAR`, on MySQL
+    /// `VARCHAR(255)`.
+    AutoString,
     /// `CHAR(n)`.
     Char(Option<u64>),
     Text,
@@ -22,6 +55,10 @@ pub enum SaType {
     Numeric(Option<u64>, Option<u64>),
     Boolean,
     DateTime {
+        tz: bool,
+    },
+    /// `TIMESTAMP`: PostgreSQL's as `DateTime`, SQLite's and MySQL's `TIMESTAMP`.
+    Timestamp {
         tz: bool,
     },
     Date,
@@ -47,10 +84,13 @@ pub enum SaType {
 
 impl SaType {
     /// The type SQLAlchemy's DDL compiler writes for `dialect`.
-    pub fn ddl(&self, dialect: DialectKind) -> String {
-        let pg = dialect == DialectKind::Postgres;
+    pub fn ddl(&self, dialect: Compiler) -> String {
+        let pg = dialect == Compiler::Postgresql;
+        let my = dialect == Compiler::Mysql;
         match self {
             SaType::String(None) => "VARCHAR".into(),
+            SaType::AutoString if my => "VARCHAR(255)".into(),
+            SaType::AutoString => "VARCHAR".into(),
             SaType::String(Some(n)) => format!("VARCHAR({n})"),
             SaType::Char(None) => "CHAR".into(),
             SaType::Char(Some(n)) => format!("CHAR({n})"),
@@ -65,29 +105,57 @@ impl SaType {
             SaType::Numeric(None, _) => "NUMERIC".into(),
             SaType::Numeric(Some(p), None) => format!("NUMERIC({p})"),
             SaType::Numeric(Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
+            SaType::Boolean if my => "BOOL".into(),
             SaType::Boolean => "BOOLEAN".into(),
             SaType::DateTime { tz: true } if pg => "TIMESTAMP WITH TIME ZONE".into(),
             SaType::DateTime { .. } if pg => "TIMESTAMP WITHOUT TIME ZONE".into(),
             SaType::DateTime { .. } => "DATETIME".into(),
+            SaType::Timestamp { tz } if pg => SaType::DateTime { tz: *tz }.ddl(dialect),
+            SaType::Timestamp { .. } => "TIMESTAMP".into(),
             SaType::Date => "DATE".into(),
             SaType::Time { tz: true } if pg => "TIME WITH TIME ZONE".into(),
             SaType::Time { .. } if pg => "TIME WITHOUT TIME ZONE".into(),
             SaType::Time { .. } => "TIME".into(),
             SaType::Interval if pg => "INTERVAL".into(),
-            // SQLAlchemy stores an Interval on SQLite as a DATETIME (epoch + delta).
+            // SQLAlchemy stores an Interval on SQLite and MySQL as a DATETIME (epoch + delta).
             SaType::Interval => "DATETIME".into(),
             SaType::LargeBinary if pg => "BYTEA".into(),
             SaType::LargeBinary => "BLOB".into(),
             SaType::Uuid if pg => "UUID".into(),
             SaType::Uuid => "CHAR(32)".into(),
             SaType::Json => "JSON".into(),
-            SaType::Enum { name, native, .. } if pg && *native => super::ddl::quote(name),
+            SaType::Enum { name, native, .. } if pg && *native => super::ddl::quote(name, dialect),
+            // MySQL's inline ENUM, labels quoted as SQLAlchemy's MySQL ENUM quotes them.
+            SaType::Enum {
+                labels,
+                native: true,
+                ..
+            } if my => {
+                let labels: Vec<String> = labels
+                    .iter()
+                    .map(|l| format!("'{}'", l.replace('\'', "''")))
+                    .collect();
+                format!("ENUM({})", labels.join(","))
+            }
             SaType::Enum { labels, length, .. } => {
                 let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
                 format!("VARCHAR({})", length.unwrap_or(longest as u64))
             }
             SaType::Array(item) => format!("{}[]", item.ddl(dialect)),
             SaType::Raw(t) => t.clone(),
+        }
+    }
+
+    /// Why SQLAlchemy's compiler for `dialect` cannot write this type (its `CompileError`).
+    pub fn compile_error(&self, dialect: Compiler) -> Option<&'static str> {
+        match (self, dialect) {
+            (SaType::String(None), Compiler::Mysql) => {
+                Some("VARCHAR requires a length on MySQL and MariaDB (SQLAlchemy raises CompileError); give String(n) or Text")
+            }
+            (SaType::Array(_), Compiler::Mysql) => {
+                Some("ARRAY is PostgreSQL's (SQLAlchemy raises CompileError for this dialect)")
+            }
+            _ => None,
         }
     }
 
@@ -110,6 +178,7 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
     let short = name.rsplit('.').next().unwrap_or(name);
     let ns = name.split('.').next().unwrap_or("");
     let t = match (ns, short) {
+        (_, "AutoString") if a0.is_none() => SaType::AutoString,
         (_, "String" | "VARCHAR" | "Unicode" | "NVARCHAR" | "AutoString") => SaType::String(a0),
         (_, "CHAR" | "NCHAR") => SaType::Char(a0),
         (_, "Text" | "TEXT" | "UnicodeText" | "CLOB") => SaType::Text,
@@ -124,7 +193,7 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
         (_, "DateTime" | "DATETIME") => SaType::DateTime {
             tz: tz.unwrap_or(false),
         },
-        (_, "TIMESTAMP") => SaType::DateTime {
+        (_, "TIMESTAMP") => SaType::Timestamp {
             tz: tz.unwrap_or(false),
         },
         (_, "Date" | "DATE") => SaType::Date,

@@ -90,10 +90,9 @@ pub fn revision(
     out
 }
 
-/// Whether Alembic revisions are rendered for a dialect: those SQLAlchemy has a dialect for
-/// ([`Dialect::sqlalchemy_name`]).
+/// Whether Alembic revisions are rendered for a dialect ([`Dialect::alembic_revisions`]).
 pub fn supports(dialect: DialectKind) -> bool {
-    dialect.dialect().sqlalchemy_name().is_some()
+    dialect.dialect().alembic_revisions()
 }
 
 /// Alembic's default file name for a revision: `%(rev)s_%(slug)s.py`, the slug being the

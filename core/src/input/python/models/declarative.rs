@@ -344,8 +344,15 @@ impl<'a> Reader<'a> {
                         table.sqlite_autoincrement = self.lit_bool(m, &it.value) == Some(true)
                     }
                     "comment" => table.comment = self.lit_str(m, &it.value),
-                    "extend_existing" | "keep_existing" | "info" | "mysql_engine"
-                    | "mysql_charset" | "mysql_collate" => {}
+                    "extend_existing" | "keep_existing" | "info" => {}
+                    o if is_table_option(o) => {
+                        if let Some(v) = self.lit_str(m, &it.value) {
+                            table.options.push((o.to_string(), v));
+                        } else {
+                            let what = o.to_string();
+                            self.warn(m, &it.value, format!("table `{}`: the option `{what}` is not a literal string; it is not compared", table.name));
+                        }
+                    }
                     other => {
                         let what = other.to_string();
                         self.warn(
@@ -483,10 +490,15 @@ impl<'a> Reader<'a> {
                         .unwrap_or(false),
                     where_: None,
                     using: None,
+                    lengths: Vec::new(),
+                    prefix: None,
                 };
                 // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
-                let sa_name = self.dialect.dialect().sqlalchemy_name().unwrap_or("");
+                let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
                 let dialect_prefix = format!("{sa_name}_");
+                // MariaDB's compiler falls back to `mysql_using=` (deprecated) when there is
+                // no `mariadb_using=`.
+                let mut fallback_using = None;
                 for k in call.arguments.keywords.iter() {
                     let Some(arg) = &k.arg else { continue };
                     let arg = arg.as_str();
@@ -497,14 +509,51 @@ impl<'a> Reader<'a> {
                         match opt {
                             "where" => idx.where_ = self.sql_text(m, &k.value),
                             "using" => idx.using = self.lit_str(m, &k.value),
+                            "prefix" => idx.prefix = self.lit_str(m, &k.value),
+                            "length" => {
+                                let n = idx.elements.len();
+                                let lengths = if let Some(l) = self.lit_uint(m, &k.value) {
+                                    Some(vec![Some(l); n])
+                                } else if let Expr::Dict(d) = &k.value {
+                                    let mut v = vec![None; n];
+                                    let mut ok = true;
+                                    for it in d.items.iter() {
+                                        let key = it.key.as_ref().and_then(|k| self.lit_str(m, k));
+                                        let len = self.lit_uint(m, &it.value);
+                                        let pos = key.and_then(|k| {
+                                            idx.elements
+                                                .iter()
+                                                .zip(&idx.is_column)
+                                                .position(|(e, c)| *c && *e == k)
+                                        });
+                                        match (pos, len) {
+                                            (Some(p), Some(l)) => v[p] = Some(l),
+                                            _ => ok = false,
+                                        }
+                                    }
+                                    ok.then_some(v)
+                                } else {
+                                    None
+                                };
+                                match lengths {
+                                    Some(l) => idx.lengths = l,
+                                    None => {
+                                        let a = arg.to_string();
+                                        self.warn(m, &k.value, format!("index option `{a}` is not a literal integer or dict of column lengths; the index is compared without it"));
+                                    }
+                                }
+                            }
                             _ => {
                                 let a = arg.to_string();
                                 self.warn(m, &k.value, format!("index option `{a}` is not read; the index is compared without it"));
                             }
                         }
+                    } else if sa_name == "mariadb" && arg == "mysql_using" {
+                        fallback_using = self.lit_str(m, &k.value);
                     } else if !(arg.starts_with("postgresql_")
                         || arg.starts_with("sqlite_")
                         || arg.starts_with("mysql_")
+                        || arg.starts_with("mariadb_")
                         || arg.starts_with("mssql_"))
                     {
                         let a = arg.to_string();
@@ -516,6 +565,9 @@ impl<'a> Reader<'a> {
                             ),
                         );
                     }
+                }
+                if idx.using.is_none() {
+                    idx.using = fallback_using;
                 }
                 table.indexes.push((idx, at));
             }
@@ -625,10 +677,23 @@ impl<'a> Reader<'a> {
             sqlite_autoincrement: kwarg(call, "sqlite_autoincrement")
                 .and_then(|s| self.lit_bool(m, s))
                 == Some(true),
+            options: Vec::new(),
             naming,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };
+        for k in call.arguments.keywords.iter() {
+            let Some(arg) = &k.arg else { continue };
+            if is_table_option(arg.as_str()) {
+                match self.lit_str(m, &k.value) {
+                    Some(v) => table.options.push((arg.to_string(), v)),
+                    None => {
+                        let what = arg.to_string();
+                        self.warn(m, &k.value, format!("table `{}`: the option `{what}` is not a literal string; it is not compared", table.name));
+                    }
+                }
+            }
+        }
         for a in call.arguments.args.iter().skip(2) {
             if let Expr::Starred(_) = a {
                 self.warn(
@@ -656,4 +721,28 @@ impl<'a> Reader<'a> {
         }
         self.tables.push(table);
     }
+}
+
+/// A MySQL table option SQLAlchemy writes after `CREATE TABLE (...)` (`mysql_engine=`,
+/// `mariadb_charset=`...).
+fn is_table_option(arg: &str) -> bool {
+    let Some(opt) = arg
+        .strip_prefix("mysql_")
+        .or_else(|| arg.strip_prefix("mariadb_"))
+    else {
+        return false;
+    };
+    matches!(
+        opt,
+        "engine"
+            | "charset"
+            | "collate"
+            | "default_charset"
+            | "character_set"
+            | "default_character_set"
+            | "row_format"
+            | "key_block_size"
+            | "auto_increment"
+            | "stats_persistent"
+    )
 }

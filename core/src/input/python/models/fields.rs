@@ -1,7 +1,7 @@
 //! SQLModel fields (`Field(...)`, annotations) and the SQLAlchemy types they map to.
 
 use super::*;
-use crate::input::python::types::from_class;
+use crate::input::python::types::{from_class, Compiler};
 
 impl<'a> Reader<'a> {
     // ---------------------------------------------------------------------------------------
@@ -320,6 +320,12 @@ impl<'a> Reader<'a> {
     pub(super) fn server_default(&mut self, m: usize, v: &'a Expr, col: &str) -> Option<String> {
         let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
         if let Some(Lit::Str(s)) = self.lit(m, v) {
+            // SQLAlchemy's MySQL compiler also escapes backslashes in string literals.
+            let s = if Compiler::of(self.dialect.dialect()) == Compiler::Mysql {
+                s.replace('\\', "\\\\")
+            } else {
+                s.to_string()
+            };
             return Some(format!("'{}'", s.replace('\'', "''")));
         }
         let text = if let Some((name, call)) = self.callee(m, v) {
@@ -423,7 +429,7 @@ impl<'a> Reader<'a> {
                 | "pydantic.SecretStr"
                     if !mapped =>
                 {
-                    Some(SaType::String(max_length))
+                    Some(max_length.map_or(SaType::AutoString, |n| SaType::String(Some(n))))
                 }
                 "builtins.str" => Some(SaType::String(None)),
                 "builtins.float" if mapped && self.profile.sqlalchemy_21 => Some(SaType::Double),

@@ -79,6 +79,10 @@ pub struct IndexDef {
     pub unique: bool,
     pub where_: Option<String>,
     pub using: Option<String>,
+    /// MySQL prefix lengths per element (`mysql_length=`).
+    pub lengths: Vec<Option<u64>>,
+    /// MySQL `FULLTEXT` / `SPATIAL` (`mysql_prefix=`).
+    pub prefix: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -90,6 +94,9 @@ pub struct TableDef {
     pub indexes: Vec<(IndexDef, Origin)>,
     pub comment: Option<String>,
     pub sqlite_autoincrement: bool,
+    /// MySQL table options as keyword arguments (`mysql_engine="InnoDB"`, `mariadb_charset=`):
+    /// (argument name, literal value), written for the dialect whose prefix they carry.
+    pub options: Vec<(String, String)>,
     pub naming: BTreeMap<String, String>,
     pub at: Origin,
     pub renamed_from: Option<String>,
@@ -687,6 +694,7 @@ impl<'a> Reader<'a> {
             indexes: Vec::new(),
             comment: None,
             sqlite_autoincrement: false,
+            options: Vec::new(),
             naming,
             at: class_at,
             renamed_from: self.renamed_from(m, class_at.start),

@@ -12,7 +12,7 @@ CREATE TABLE orders (
   customer_id INT UNSIGNED NOT NULL,
   total DECIMAL(10, 2) NOT NULL DEFAULT 0.00,
   note TEXT,
-  PRIMARY KEY (id),
+  CONSTRAINT pk_orders PRIMARY KEY (id), -- the server ignores the name: PRIMARY
   INDEX idx_note (note(20)),
   FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE,
   CHECK (total >= 0)
