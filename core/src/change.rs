@@ -255,6 +255,13 @@ impl ColumnChanges {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
+
+    /// Whether a type change must drop the column's default before it and set it again after:
+    /// the default does not convert (`using`: the type needs an explicit conversion), or it is
+    /// a value of a user type the column leaves (`'a'::state_type` would keep the enum alive).
+    pub fn redoes_default(&self, from: &Column, to: &Column, using: bool) -> bool {
+        self.ty && from.default.is_some() && (using || (from.ty.user.is_some() && from.ty != to.ty))
+    }
 }
 
 impl Change {

@@ -503,10 +503,7 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
             if changes.generated && from.generated.is_some() && to.generated.is_none() {
                 out.push(format!("{col} DROP EXPRESSION"));
             }
-            // A default of a user type (an enum value) must be dropped before the column
-            // leaves the type, else it keeps a dependency on the type (`'a'::state_type`).
-            let leaves_user_type = changes.ty && from.ty.user.is_some() && from.ty != to.ty;
-            let redo_default = (using || leaves_user_type) && from.default.is_some();
+            let redo_default = changes.redoes_default(from, to, using);
             if (changes.default || redo_default) && from.default.is_some() {
                 out.push(format!("{col} DROP DEFAULT"));
             }

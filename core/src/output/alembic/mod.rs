@@ -1076,8 +1076,9 @@ impl Renderer<'_> {
         // Alembic changes the type before the default: an old default that does not convert
         // to the new type is dropped first.
         // (In batch mode the table is rebuilt in one go.)
-        let predrop =
-            !self.batch && changes.ty && from.default.is_some() && (using || changes.default);
+        let predrop = !self.batch
+            && (changes.redoes_default(from, to, using)
+                || (changes.ty && from.default.is_some() && changes.default));
         if predrop {
             out.push(self.alter_call(
                 table,
