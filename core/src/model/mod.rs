@@ -263,6 +263,20 @@ pub struct Column {
     pub attrs: Vec<ColumnAttr>,
 }
 
+impl Column {
+    /// MySQL's `AUTO_INCREMENT`.
+    pub fn auto_increment(&self) -> bool {
+        self.attrs.contains(&ColumnAttr::AutoIncrement)
+    }
+
+    /// The same column without `AUTO_INCREMENT` (while its key does not exist).
+    pub fn without_auto_increment(&self) -> Column {
+        let mut plain = self.clone();
+        plain.attrs.retain(|a| *a != ColumnAttr::AutoIncrement);
+        plain
+    }
+}
+
 /// An attribute of a column that only some dialects have; a column's list is sorted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

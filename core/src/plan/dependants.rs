@@ -48,11 +48,7 @@ impl Planner<'_> {
     }
 
     pub(super) fn mentions_enum_column(&self, table: &QualName, key: &str) -> bool {
-        !self.enum_columns.is_empty()
-            && self
-                .enum_columns
-                .iter()
-                .any(|(t, c)| t == table && mentions_identifier(key, c))
+        (self.enum_columns.iter()).any(|(t, c)| t == table && mentions_identifier(key, c))
     }
 }
 

@@ -738,7 +738,7 @@ impl<'a> Planner<'a> {
         });
         // An auto-increment column must be a key: it stops being one before its key is
         // dropped, and becomes one after its key is added.
-        let auto = |c: &Column| c.attrs.contains(&ColumnAttr::AutoIncrement);
+        let auto = Column::auto_increment;
         if leaves {
             Phase::LeaveTypes
         } else if to.is_some_and(|t| auto(from) && !auto(t)) {
@@ -858,12 +858,10 @@ impl<'a> Planner<'a> {
                 let Some(ac) = a.columns.get(cn) else {
                     continue;
                 };
-                let auto = |c: &Column| c.attrs.contains(&ColumnAttr::AutoIncrement);
-                if !(auto(ac) && auto(bc) && pk_columns(a).contains(cn)) {
+                if !(ac.auto_increment() && bc.auto_increment() && pk_columns(a).contains(cn)) {
                     continue;
                 }
-                let mut plain = ac.clone();
-                plain.attrs.retain(|x| *x != ColumnAttr::AutoIncrement);
+                let plain = ac.without_auto_increment();
                 self.push(
                     Phase::DropDependants,
                     Change::AlterColumn {
@@ -873,11 +871,9 @@ impl<'a> Planner<'a> {
                         changes: ColumnChanges::between(ac, &plain),
                     },
                 );
-                let mut back = bc.clone();
-                back.attrs.retain(|x| *x != ColumnAttr::AutoIncrement);
                 let restored = Change::AlterColumn {
                     table: name.clone(),
-                    from: back,
+                    from: bc.without_auto_increment(),
                     to: bc.clone(),
                     changes: ColumnChanges::between(&plain, bc),
                 };
@@ -890,9 +886,8 @@ impl<'a> Planner<'a> {
             match a.columns.get(cn) {
                 // An auto-increment column must be a key: it is added as a plain column and
                 // made auto-increment once its key exists.
-                None if bc.attrs.contains(&ColumnAttr::AutoIncrement) => {
-                    let mut plain = bc.clone();
-                    plain.attrs.retain(|a| *a != ColumnAttr::AutoIncrement);
+                None if bc.auto_increment() => {
+                    let plain = bc.without_auto_increment();
                     self.push(
                         Phase::AlterTables,
                         Change::AddColumn {
@@ -980,10 +975,9 @@ impl<'a> Planner<'a> {
             }
         }
         for (cn, ac) in &a.columns {
-            if !b.columns.contains_key(cn) && ac.attrs.contains(&ColumnAttr::AutoIncrement) {
+            if !b.columns.contains_key(cn) && ac.auto_increment() {
                 // Not auto-increment any more before its key is dropped.
-                let mut plain = ac.clone();
-                plain.attrs.retain(|a| *a != ColumnAttr::AutoIncrement);
+                let plain = ac.without_auto_increment();
                 self.push(
                     Phase::DropDependants,
                     Change::AlterColumn {

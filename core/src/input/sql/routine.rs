@@ -11,15 +11,15 @@ impl Builder<'_> {
     pub(super) fn create_routine(&mut self, c: &mut Cursor, kind: ObjectKind) -> PResult<()> {
         let name = c.qual_name(&self.search_schema.clone())?;
         let (s, e) = c.paren_group()?;
-        let arg_types = self.routine_arg_types(c, (s, e), kind);
+        let params = self.routine_params(c, (s, e));
+        let arg_types = arg_types(&params, kind);
         let signature = format!("{}({})", name, arg_types.join(","));
         let display = format!(
             "{}({})",
             self.dialect.quote_name(&name),
             arg_types.join(", ")
         );
-        let params = self.routine_params_key(c, (s, e));
-        let key = self.routine_key(c, &signature, &params)?;
+        let key = self.routine_key(c, &signature, &params_key(&params))?;
         let text = c.rest_text(0).to_string();
         let id = ObjectId { kind, signature };
         let drop = format!("DROP {} {display}", kind.sql());
@@ -46,35 +46,7 @@ impl Builder<'_> {
         range: (usize, usize),
         kind: ObjectKind,
     ) -> Vec<String> {
-        (self.routine_params(c, range).into_iter())
-            .filter(|p| !(p.mode == "out" && kind == ObjectKind::Function))
-            .map(|p| p.ty)
-            .collect()
-    }
-
-    /// Canonical key of a parameter list (or `RETURNS TABLE` columns): modes, names, types
-    /// and defaults, which `CREATE OR REPLACE` cannot change.
-    pub(super) fn routine_params_key(&mut self, c: &mut Cursor, range: (usize, usize)) -> String {
-        let params: Vec<String> = (self.routine_params(c, range).into_iter())
-            .map(|p| {
-                let mut k = String::new();
-                if p.mode != "in" {
-                    k.push_str(p.mode);
-                    k.push(' ');
-                }
-                if let Some(name) = p.name {
-                    k.push_str(&name);
-                    k.push(' ');
-                }
-                k.push_str(&p.ty);
-                if let Some(d) = p.default {
-                    k.push_str(" default ");
-                    k.push_str(&d);
-                }
-                k
-            })
-            .collect();
-        format!("({})", params.join(", "))
+        arg_types(&self.routine_params(c, range), kind)
     }
 
     /// The parameters in `range` (the inside of a parameter list's parentheses).
@@ -133,8 +105,9 @@ impl Builder<'_> {
         out
     }
 
-    /// Canonical key of a routine definition: the clauses after the parameters, each
-    /// canonicalised, defaults dropped, sorted.
+    /// Canonical key of a routine definition: the signature, the parameters' key and the
+    /// result (what `CREATE OR REPLACE` cannot change), then ` | ` and the other clauses, each
+    /// canonicalised, sorted.
     pub(super) fn routine_key(
         &mut self,
         c: &mut Cursor,
@@ -149,7 +122,8 @@ impl Builder<'_> {
                 c.next();
                 returns = if c.eat_kw("table") {
                     let columns = c.paren_group()?;
-                    format!("returns table {}", self.routine_params_key(c, columns))
+                    let columns = self.routine_params(c, columns);
+                    format!("returns table {}", params_key(&columns))
                 } else {
                     let setof = if c.eat_kw("setof") { "setof " } else { "" };
                     let (t, _) = self.parse_type(c)?;
@@ -334,6 +308,39 @@ pub(super) fn is_multiword_type_start(c: &Cursor) -> bool {
             && c.peek_kw_at(1, "varying"))
         || ((c.peek_kw("timestamp") || c.peek_kw("time"))
             && (c.peek_kw_at(1, "with") || c.peek_kw_at(1, "without")))
+}
+
+/// Argument types of parameters (OUT parameters of functions excluded): the signature.
+fn arg_types(params: &[Param], kind: ObjectKind) -> Vec<String> {
+    (params.iter())
+        .filter(|p| !(p.mode == "out" && kind == ObjectKind::Function))
+        .map(|p| p.ty.clone())
+        .collect()
+}
+
+/// Canonical key of a parameter list (or `RETURNS TABLE` columns): modes, names, types and
+/// defaults, which `CREATE OR REPLACE` cannot change.
+fn params_key(params: &[Param]) -> String {
+    let keys: Vec<String> = (params.iter())
+        .map(|p| {
+            let mut k = String::new();
+            if p.mode != "in" {
+                k.push_str(p.mode);
+                k.push(' ');
+            }
+            if let Some(name) = &p.name {
+                k.push_str(name);
+                k.push(' ');
+            }
+            k.push_str(&p.ty);
+            if let Some(d) = &p.default {
+                k.push_str(" default ");
+                k.push_str(d);
+            }
+            k
+        })
+        .collect();
+    format!("({})", keys.join(", "))
 }
 
 /// One parameter of a routine.
