@@ -188,11 +188,111 @@ impl Builder<'_> {
         if let Some(t) = self.schema.tables.get_mut(name) {
             if constraint {
                 t.constraints.shift_remove(&item);
-            } else {
-                t.columns.shift_remove(&item);
+            } else if t.columns.shift_remove(&item).is_some() {
+                self.drop_column_dependants(name, &item);
             }
         }
         Ok(())
+    }
+
+    /// What a database drops with a column: the table's indexes and constraints that involve it.
+    fn drop_column_dependants(&mut self, table: &QualName, col: &str) {
+        let d = self.dialect;
+        let mentions = |sql: &Sql| super::expr::mentions(&sql.text, col, d);
+        let has = |cols: &[String]| cols.iter().any(|c| c == col);
+        if let Some(t) = self.schema.tables.get_mut(table) {
+            t.constraints.retain(|_, k| match &k.kind {
+                ConstraintKind::PrimaryKey { columns, include }
+                | ConstraintKind::Unique {
+                    columns, include, ..
+                } => !has(columns) && !has(include),
+                ConstraintKind::ForeignKey { columns, .. } => !has(columns),
+                ConstraintKind::Check { expr, .. } => !mentions(expr),
+                ConstraintKind::Exclude { body } => !mentions(body),
+            });
+        }
+        self.schema.indexes.retain(|_, i| {
+            i.table != *table
+                || !(i.keys.iter().any(|k| mentions(&k.expr))
+                    || has(&i.include)
+                    || i.predicate.as_ref().is_some_and(mentions))
+        });
+    }
+
+    /// What a database does on `RENAME COLUMN`: the table's constraints and indexes, and the
+    /// foreign keys that reference the column, follow the new name.
+    fn rename_column_references(&mut self, table: &QualName, old: &str, new: &str) {
+        let d = self.dialect;
+        let rename = |cols: &mut Vec<String>| {
+            for c in cols.iter_mut().filter(|c| *c == old) {
+                *c = new.to_string();
+            }
+        };
+        for t in self.schema.tables.values_mut() {
+            let own = t.name == *table;
+            for k in t.constraints.values_mut() {
+                match &mut k.kind {
+                    ConstraintKind::PrimaryKey { columns, include }
+                    | ConstraintKind::Unique {
+                        columns, include, ..
+                    } if own => {
+                        rename(columns);
+                        rename(include);
+                    }
+                    ConstraintKind::Check { expr, .. } if own => {
+                        *expr = super::expr::rename_ident(expr, old, new, d);
+                    }
+                    ConstraintKind::Exclude { body } if own => {
+                        *body = super::expr::rename_ident(body, old, new, d);
+                    }
+                    ConstraintKind::ForeignKey {
+                        columns,
+                        ref_table,
+                        ref_columns,
+                        ..
+                    } => {
+                        if own {
+                            rename(columns);
+                        }
+                        if ref_table == table {
+                            rename(ref_columns);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for i in self
+            .schema
+            .indexes
+            .values_mut()
+            .filter(|i| i.table == *table)
+        {
+            for k in &mut i.keys {
+                k.expr = super::expr::rename_ident(&k.expr, old, new, d);
+            }
+            rename(&mut i.include);
+            if let Some(p) = &mut i.predicate {
+                *p = super::expr::rename_ident(p, old, new, d);
+            }
+        }
+    }
+
+    /// What a database does on `RENAME TO`: indexes and the foreign keys that reference the
+    /// table follow it.
+    fn rename_table_references(&mut self, old: &QualName, new: &QualName) {
+        for t in self.schema.tables.values_mut() {
+            for k in t.constraints.values_mut() {
+                if let ConstraintKind::ForeignKey { ref_table, .. } = &mut k.kind {
+                    if ref_table == old {
+                        *ref_table = new.clone();
+                    }
+                }
+            }
+        }
+        for i in self.schema.indexes.values_mut().filter(|i| i.table == *old) {
+            i.table = new.clone();
+        }
     }
 
     /// `RENAME TO t`, `RENAME CONSTRAINT a TO b`, `RENAME [COLUMN] a TO b`.
@@ -201,7 +301,9 @@ impl Builder<'_> {
             let new = c.ident()?;
             if let Some(mut t) = self.schema.tables.shift_remove(name) {
                 t.name.name = new;
+                let renamed = t.name.clone();
                 self.schema.tables.insert(t.name.clone(), t);
+                self.rename_table_references(name, &renamed);
             }
             return Ok(());
         }
@@ -218,9 +320,13 @@ impl Builder<'_> {
                 con.name = new.clone();
                 t.constraints.insert(new, con);
             }
-        } else if let Some(mut col) = t.columns.shift_remove(&old) {
+        } else if let Some(i) = t.columns.get_index_of(&old) {
+            // The column keeps its place.
+            let (_, mut col) = t.columns.shift_remove_index(i).expect("index just found");
             col.name = new.clone();
-            t.columns.insert(new, col);
+            let (last, _) = t.columns.insert_full(new.clone(), col);
+            t.columns.move_index(last, i);
+            self.rename_column_references(name, &old, &new);
         }
         Ok(())
     }

@@ -690,3 +690,58 @@ fn canonical_cast_type(dt: &DataType) -> String {
     .to_string();
     format!("{base}{rest}")
 }
+
+fn words(text: &str, dialect: &dyn Dialect) -> Option<Vec<TokenWithSpan>> {
+    sqlparser::tokenizer::Tokenizer::new(dialect.parser_dialect(), text)
+        .with_unescape(false)
+        .tokenize_with_location()
+        .ok()
+}
+
+/// Whether an SQL fragment names column `ident` (a word folded as the dialect folds names,
+/// not a function name).
+pub fn mentions(text: &str, ident: &str, dialect: &dyn Dialect) -> bool {
+    let Some(toks) = words(text, dialect) else {
+        return false;
+    };
+    toks.iter().enumerate().any(|(i, t)| {
+        matches!(&t.token, Token::Word(w) if fold(&w.value, w.quote_style, dialect) == ident)
+            && !matches!(toks.get(i + 1).map(|t| &t.token), Some(Token::LParen))
+    })
+}
+
+/// `sql` with every word naming column `old` renamed to `new` (quoted as the dialect needs),
+/// its key recomputed: what a database does to checks and index expressions on `RENAME COLUMN`.
+pub fn rename_ident(
+    sql: &crate::model::Sql,
+    old: &str,
+    new: &str,
+    dialect: &dyn Dialect,
+) -> crate::model::Sql {
+    let Some(mut toks) = words(&sql.text, dialect) else {
+        return sql.clone();
+    };
+    let quote = dialect
+        .quote_ident(new)
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '`' | '['));
+    let mut changed = false;
+    for i in 0..toks.len() {
+        let hit = matches!(&toks[i].token, Token::Word(w) if fold(&w.value, w.quote_style, dialect) == old)
+            && !matches!(toks.get(i + 1).map(|t| &t.token), Some(Token::LParen));
+        if hit {
+            toks[i].token = Token::make_word(new, quote);
+            changed = true;
+        }
+    }
+    if !changed {
+        return sql.clone();
+    }
+    let text: String = toks.iter().map(|t| t.token.to_string()).collect();
+    let body: Vec<TokenWithSpan> = toks
+        .into_iter()
+        .filter(|t| !matches!(t.token, Token::Whitespace(_)))
+        .collect();
+    crate::model::Sql::new(text, expr_key(&body, dialect))
+}
