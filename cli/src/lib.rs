@@ -79,6 +79,24 @@ fn read_side(
     path: &str,
     python_path: &[String],
 ) -> Result<models::SideInput, String> {
+    if let Some((dirs, rev)) = models::history_spec(host, path)? {
+        let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
+        let mut all = schemashift::input::python::Sources::default();
+        for d in &dirs {
+            let src = models::read_models(host, d, python_path, &mut read)?;
+            for f in src.files {
+                if !all.files.iter().any(|(p, _)| *p == f.0) {
+                    all.files.push(f);
+                }
+            }
+            for r in src.roots {
+                if !all.roots.contains(&r) {
+                    all.roots.push(r);
+                }
+            }
+        }
+        return Ok(models::SideInput::History(all, rev));
+    }
     if models::is_models(host, path) {
         let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
         models::read_models(host, path, python_path, &mut read).map(models::SideInput::Models)

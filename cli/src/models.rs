@@ -9,6 +9,8 @@ use schemashift::input::python::Sources;
 pub enum SideInput {
     Sql(String),
     Models(Sources),
+    /// An Alembic history at a revision (`head` when not named).
+    History(Sources, String),
 }
 
 impl SideInput {
@@ -16,6 +18,7 @@ impl SideInput {
         match self {
             SideInput::Sql(text) => schemashift::Input::Sql(text),
             SideInput::Models(src) => schemashift::Input::Models(src),
+            SideInput::History(src, rev) => schemashift::Input::History(src, rev),
         }
     }
 
@@ -23,12 +26,12 @@ impl SideInput {
     pub fn text_of(&self, file: Option<&str>) -> &str {
         match (self, file) {
             (SideInput::Sql(text), _) => text,
-            (SideInput::Models(src), Some(f)) => src
+            (SideInput::Models(src) | SideInput::History(src, _), Some(f)) => src
                 .files
                 .iter()
                 .find(|(p, _)| p == f)
                 .map_or("", |(_, t)| t.as_str()),
-            (SideInput::Models(_), None) => "",
+            (SideInput::Models(_) | SideInput::History(..), None) => "",
         }
     }
 }
@@ -57,6 +60,85 @@ fn join(dir: &str, name: &str) -> String {
 
 fn exists(host: &mut dyn Host, path: &str) -> bool {
     host.read(path).is_ok()
+}
+
+/// An Alembic history named on the command line: `DIR@REV` (a versions folder at a revision),
+/// `alembic.ini` (its `script_location`'s `versions/` folder, or its `version_locations`), or
+/// `alembic.ini@REV`. Returns the folders to read and the revision (`head` when not named).
+pub fn history_spec(
+    host: &mut dyn Host,
+    path: &str,
+) -> Result<Option<(Vec<String>, String)>, String> {
+    let (left, rev) = match path.rsplit_once('@') {
+        Some((l, r))
+            if !r.is_empty()
+                && !r.contains('/')
+                && (l.ends_with(".ini") || host.list_dir(l).is_ok()) =>
+        {
+            (l, r.to_string())
+        }
+        _ => (path, "head".to_string()),
+    };
+    if !left.ends_with(".ini") {
+        if left == path {
+            return Ok(None);
+        }
+        return Ok(Some((vec![left.to_string()], rev)));
+    }
+    let bytes = host
+        .read(left)
+        .map_err(|e| format!("schemashift: {left}: {e}"))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let here = parent(left);
+    let mut section = String::new();
+    let mut script = None;
+    let mut versions = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            section = line.trim_matches(['[', ']']).to_string();
+            continue;
+        }
+        if section != "alembic" {
+            continue;
+        }
+        if let Some((k, v)) = line.split_once('=') {
+            let v = v
+                .trim()
+                .replace("%(here)s", if here.is_empty() { "." } else { &here });
+            match k.trim() {
+                "script_location" => script = Some(v),
+                "version_locations" => versions = Some(v),
+                _ => {}
+            }
+        }
+    }
+    let resolve = |p: &str| -> String {
+        if p.starts_with('/') || here.is_empty() || p.starts_with(&here) {
+            p.to_string()
+        } else {
+            join(&here, p)
+        }
+    };
+    let dirs: Vec<String> = match (versions, script) {
+        (Some(v), _) => v
+            .split([' ', ',', ':', ';'])
+            .filter(|p| !p.is_empty())
+            .map(resolve)
+            .collect(),
+        (None, Some(s)) if !s.contains(':') => vec![join(&resolve(&s), "versions")],
+        (None, Some(s)) => {
+            return Err(format!(
+                "schemashift: {left}: script_location `{s}` is a package resource; give the versions folder instead"
+            ))
+        }
+        (None, None) => {
+            return Err(format!(
+                "schemashift: {left}: no `script_location` in its [alembic] section"
+            ))
+        }
+    };
+    Ok(Some((dirs, rev)))
 }
 
 /// Whether `path` names models: a `.py` file or a directory.

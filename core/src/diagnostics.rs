@@ -65,16 +65,21 @@ pub enum Code {
     /// found...): what it affects is left out of the comparison, and the message says how to
     /// resolve it (e.g. a `# schemashift: type=JSONB` comment on the line).
     W005,
+    /// Alembic history input: the revision graph cannot be followed (several heads and none
+    /// named, a `down_revision` that no file defines, a revision defined twice, a cycle, a
+    /// `DIR@REV` that names no revision).
+    E006,
 }
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 11] = [
         Code::E001,
         Code::E002,
         Code::E003,
         Code::E004,
         Code::E005,
+        Code::E006,
         Code::W001,
         Code::W002,
         Code::W003,
@@ -94,12 +99,15 @@ impl Code {
             Code::W004 => "W004",
             Code::E005 => "E005",
             Code::W005 => "W005",
+            Code::E006 => "E006",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::E001 | Code::E002 | Code::E003 | Code::E004 | Code::E005 => Severity::Error,
+            Code::E001 | Code::E002 | Code::E003 | Code::E004 | Code::E005 | Code::E006 => {
+                Severity::Error
+            }
             Code::W001 | Code::W002 | Code::W003 | Code::W004 | Code::W005 => Severity::Warning,
         }
     }
@@ -116,7 +124,8 @@ impl Code {
             Code::W003 => "a declared rename does not fit",
             Code::W004 => "unknown type",
             Code::E005 => "Python syntax error (models.py input)",
-            Code::W005 => "cannot be decided statically (models.py input): not compared",
+            Code::W005 => "cannot be decided statically (models.py or Alembic input): not compared",
+            Code::E006 => "the Alembic revision graph cannot be followed",
         }
     }
 }

@@ -42,6 +42,9 @@ pub struct Options {
 pub enum Input<'a> {
     Sql(&'a str),
     Models(&'a input::python::Sources),
+    /// An Alembic history (its revision files and the modules they import) at a revision
+    /// (`head`, an id or a unique prefix, a branch label): the schema its upgrades build.
+    History(&'a input::python::Sources, &'a str),
 }
 
 impl Input<'_> {
@@ -54,6 +57,9 @@ impl Input<'_> {
         match self {
             Input::Sql(text) => input::Frontend::parse(&input::Sql, text, dialect, side),
             Input::Models(src) => input::python::parse(src, dialect, side, profile),
+            Input::History(src, rev) => {
+                input::python::alembic::replay(src, Some(rev), dialect, side, profile)
+            }
         }
     }
 }

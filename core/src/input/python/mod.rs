@@ -11,6 +11,7 @@
 //! What cannot be decided without running Python is a positioned `W005` warning naming the
 //! construct and how to resolve it; a syntax error is `E005`.
 
+pub mod alembic;
 pub mod ddl;
 pub mod models;
 pub mod modules;
@@ -149,6 +150,10 @@ pub fn parse(
     side: Side,
     profile: Profile,
 ) -> (Schema, Vec<Diagnostic>) {
+    // An Alembic versions folder: the schema its revisions build at the head.
+    if src.files.iter().any(|(_, t)| alembic::is_revision_text(t)) {
+        return alembic::replay(src, None, dialect, side, profile);
+    }
     let mut diagnostics = Vec::new();
     let mut mods = Vec::new();
     for (path, text) in &src.files {

@@ -84,6 +84,7 @@ const KNOWN_LIBS: &[&str] = &[
     "__future__",
     "collections",
     "builtins",
+    "alembic",
 ];
 
 /// The canonical name of `name` imported from library module `module`.

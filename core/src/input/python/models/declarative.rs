@@ -10,7 +10,7 @@ impl<'a> Reader<'a> {
 
     /// The type of a `Mapped[X]` column without one: the base's `type_annotation_map` entry
     /// for X, else SQLAlchemy's default map.
-    pub(super) fn mapped_type(&mut self, m: usize, ty: &'a Expr, col: &str) -> Option<SaType> {
+    pub(crate) fn mapped_type(&mut self, m: usize, ty: &'a Expr, col: &str) -> Option<SaType> {
         let key = match self.r.expr(m, ty) {
             Sym::Ext(x) => Some(x),
             Sym::Class(c) => self.class(&c).map(|c| format!("class:{}", c.name)),
@@ -28,7 +28,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub(super) fn declarative_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
+    pub(crate) fn declarative_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
         // SQLAlchemy puts the class's own columns first, then those of its mixins and bases
         // in MRO order; the most derived definition of a name wins.
         let mut names: Vec<String> = Vec::new();
@@ -82,7 +82,7 @@ impl<'a> Reader<'a> {
         table.columns.extend(cols.into_iter().flatten());
     }
 
-    pub(super) fn declarative_column(
+    pub(crate) fn declarative_column(
         &mut self,
         m: usize,
         attr: &str,
@@ -168,7 +168,7 @@ impl<'a> Reader<'a> {
 
     /// `Column(...)` / `mapped_column(...)`: the column, named `attr` unless the call names it.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn column_call(
+    pub(crate) fn column_call(
         &mut self,
         m: usize,
         call_e: &'a Expr,
@@ -315,7 +315,7 @@ impl<'a> Reader<'a> {
 
     /// `__table_args__`: a tuple of constraints/indexes with an optional trailing dict, or a
     /// dict.
-    pub(super) fn table_args(&mut self, m: usize, e: &'a Expr, table: &mut TableDef) {
+    pub(crate) fn table_args(&mut self, m: usize, e: &'a Expr, table: &mut TableDef) {
         let items: Vec<&'a Expr> = match e {
             Expr::Tuple(t) => t.elts.iter().collect(),
             Expr::List(l) => l.elts.iter().collect(),
@@ -331,7 +331,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One constraint / index / options dict of a table (from `__table_args__` or `Table()`).
-    pub(super) fn table_item(&mut self, m: usize, item: &'a Expr, table: &mut TableDef) {
+    pub(crate) fn table_item(&mut self, m: usize, item: &'a Expr, table: &mut TableDef) {
         let at = self.origin(m, item);
         if let Expr::Dict(d) = item {
             for it in d.items.iter() {
@@ -481,94 +481,7 @@ impl<'a> Reader<'a> {
                         return;
                     }
                 }
-                let mut idx = IndexDef {
-                    name: iname,
-                    elements,
-                    is_column,
-                    unique: kwarg(call, "unique")
-                        .and_then(|u| self.lit_bool(m, u))
-                        .unwrap_or(false),
-                    where_: None,
-                    using: None,
-                    lengths: Vec::new(),
-                    prefix: None,
-                };
-                // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
-                let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
-                let dialect_prefix = format!("{sa_name}_");
-                // MariaDB's compiler falls back to `mysql_using=` (deprecated) when there is
-                // no `mariadb_using=`.
-                let mut fallback_using = None;
-                for k in call.arguments.keywords.iter() {
-                    let Some(arg) = &k.arg else { continue };
-                    let arg = arg.as_str();
-                    if arg == "unique" || arg == "name" || arg == "info" || arg == "quote" {
-                        continue;
-                    }
-                    if let Some(opt) = arg.strip_prefix(dialect_prefix.as_str()) {
-                        match opt {
-                            "where" => idx.where_ = self.sql_text(m, &k.value),
-                            "using" => idx.using = self.lit_str(m, &k.value),
-                            "prefix" => idx.prefix = self.lit_str(m, &k.value),
-                            "length" => {
-                                let n = idx.elements.len();
-                                let lengths = if let Some(l) = self.lit_uint(m, &k.value) {
-                                    Some(vec![Some(l); n])
-                                } else if let Expr::Dict(d) = &k.value {
-                                    let mut v = vec![None; n];
-                                    let mut ok = true;
-                                    for it in d.items.iter() {
-                                        let key = it.key.as_ref().and_then(|k| self.lit_str(m, k));
-                                        let len = self.lit_uint(m, &it.value);
-                                        let pos = key.and_then(|k| {
-                                            idx.elements
-                                                .iter()
-                                                .zip(&idx.is_column)
-                                                .position(|(e, c)| *c && *e == k)
-                                        });
-                                        match (pos, len) {
-                                            (Some(p), Some(l)) => v[p] = Some(l),
-                                            _ => ok = false,
-                                        }
-                                    }
-                                    ok.then_some(v)
-                                } else {
-                                    None
-                                };
-                                match lengths {
-                                    Some(l) => idx.lengths = l,
-                                    None => {
-                                        let a = arg.to_string();
-                                        self.warn(m, &k.value, format!("index option `{a}` is not a literal integer or dict of column lengths; the index is compared without it"));
-                                    }
-                                }
-                            }
-                            _ => {
-                                let a = arg.to_string();
-                                self.warn(m, &k.value, format!("index option `{a}` is not read; the index is compared without it"));
-                            }
-                        }
-                    } else if sa_name == "mariadb" && arg == "mysql_using" {
-                        fallback_using = self.lit_str(m, &k.value);
-                    } else if !(arg.starts_with("postgresql_")
-                        || arg.starts_with("sqlite_")
-                        || arg.starts_with("mysql_")
-                        || arg.starts_with("mariadb_")
-                        || arg.starts_with("mssql_"))
-                    {
-                        let a = arg.to_string();
-                        self.warn(
-                            m,
-                            &k.value,
-                            format!(
-                                "index option `{a}` is not read; the index is compared without it"
-                            ),
-                        );
-                    }
-                }
-                if idx.using.is_none() {
-                    idx.using = fallback_using;
-                }
+                let idx = self.index_def(m, call, iname, elements, is_column);
                 table.indexes.push((idx, at));
             }
             "sa.Column" => {
@@ -598,8 +511,113 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An index's options from the keyword arguments of `Index(...)` / `op.create_index(...)`
+    /// (`unique=`, the dialect's `<dialect>_where=`, `_using=`, `_prefix=`, `_length=`).
+    pub(crate) fn index_def(
+        &mut self,
+        m: usize,
+        call: &'a ast::ExprCall,
+        iname: Option<String>,
+        elements: Vec<String>,
+        is_column: Vec<bool>,
+    ) -> IndexDef {
+        let mut idx = IndexDef {
+            name: iname,
+            elements,
+            is_column,
+            unique: kwarg(call, "unique")
+                .and_then(|u| self.lit_bool(m, u))
+                .unwrap_or(false),
+            where_: None,
+            using: None,
+            lengths: Vec::new(),
+            prefix: None,
+        };
+        // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
+        let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
+        let dialect_prefix = format!("{sa_name}_");
+        // MariaDB's compiler falls back to `mysql_using=` (deprecated) when there is
+        // no `mariadb_using=`.
+        let mut fallback_using = None;
+        for k in call.arguments.keywords.iter() {
+            let Some(arg) = &k.arg else { continue };
+            let arg = arg.as_str();
+            if arg == "unique" || arg == "name" || arg == "info" || arg == "quote" {
+                continue;
+            }
+            if let Some(opt) = arg.strip_prefix(dialect_prefix.as_str()) {
+                match opt {
+                    "where" => idx.where_ = self.sql_text(m, &k.value),
+                    "using" => idx.using = self.lit_str(m, &k.value),
+                    "prefix" => idx.prefix = self.lit_str(m, &k.value),
+                    "length" => {
+                        let n = idx.elements.len();
+                        let lengths = if let Some(l) = self.lit_uint(m, &k.value) {
+                            Some(vec![Some(l); n])
+                        } else if let Expr::Dict(d) = &k.value {
+                            let mut v = vec![None; n];
+                            let mut ok = true;
+                            for it in d.items.iter() {
+                                let key = it.key.as_ref().and_then(|k| self.lit_str(m, k));
+                                let len = self.lit_uint(m, &it.value);
+                                let pos = key.and_then(|k| {
+                                    idx.elements
+                                        .iter()
+                                        .zip(&idx.is_column)
+                                        .position(|(e, c)| *c && *e == k)
+                                });
+                                match (pos, len) {
+                                    (Some(p), Some(l)) => v[p] = Some(l),
+                                    _ => ok = false,
+                                }
+                            }
+                            ok.then_some(v)
+                        } else {
+                            None
+                        };
+                        match lengths {
+                            Some(l) => idx.lengths = l,
+                            None => {
+                                let a = arg.to_string();
+                                self.warn(m, &k.value, format!("index option `{a}` is not a literal integer or dict of column lengths; the index is compared without it"));
+                            }
+                        }
+                    }
+                    _ => {
+                        let a = arg.to_string();
+                        self.warn(
+                            m,
+                            &k.value,
+                            format!(
+                                "index option `{a}` is not read; the index is compared without it"
+                            ),
+                        );
+                    }
+                }
+            } else if sa_name == "mariadb" && arg == "mysql_using" {
+                fallback_using = self.lit_str(m, &k.value);
+            } else if !(arg.starts_with("postgresql_")
+                || arg.starts_with("sqlite_")
+                || arg.starts_with("mysql_")
+                || arg.starts_with("mariadb_")
+                || arg.starts_with("mssql_"))
+            {
+                let a = arg.to_string();
+                self.warn(
+                    m,
+                    &k.value,
+                    format!("index option `{a}` is not read; the index is compared without it"),
+                );
+            }
+        }
+        if idx.using.is_none() {
+            idx.using = fallback_using;
+        }
+        idx
+    }
+
     /// A column given by name (a string) or as a class-body name / `Model.column`.
-    pub(super) fn column_ref(&self, m: usize, e: &'a Expr) -> Option<String> {
+    pub(crate) fn column_ref(&self, m: usize, e: &'a Expr) -> Option<String> {
         if let Some(Lit::Str(s)) = self.lit(m, e) {
             return Some(s);
         }
@@ -615,7 +633,7 @@ impl<'a> Reader<'a> {
     }
 
     /// SQL text: a literal string or `text("...")`.
-    pub(super) fn sql_text(&self, m: usize, e: &'a Expr) -> Option<String> {
+    pub(crate) fn sql_text(&self, m: usize, e: &'a Expr) -> Option<String> {
         if let Some(Lit::Str(s)) = self.lit(m, e) {
             return Some(s);
         }
@@ -629,13 +647,27 @@ impl<'a> Reader<'a> {
     }
 
     /// `Table("name", metadata, Column(...), ...)` at module level.
-    pub(super) fn read_table_call(&mut self, m: usize, e: &'a Expr) {
+    pub(crate) fn read_table_call(&mut self, m: usize, e: &'a Expr) {
         let Some((name, call)) = self.callee(m, e) else {
             return;
         };
         if name != "sa.Table" {
             return;
         }
+        if let Some(table) = self.table_def(m, e, call, 2) {
+            self.tables.push(table);
+        }
+    }
+
+    /// The table of a `Table("name", metadata, *items)` call (`skip` 2) or of Alembic's
+    /// `op.create_table("name", *items)` (`skip` 1, no metadata: SQLAlchemy's default naming).
+    pub(crate) fn table_def(
+        &mut self,
+        m: usize,
+        e: &'a Expr,
+        call: &'a ast::ExprCall,
+        skip: usize,
+    ) -> Option<TableDef> {
         let at = self.origin(m, e);
         let Some(tname) = call.arguments.args.first().and_then(|a| self.lit_str(m, a)) else {
             self.warn(
@@ -643,9 +675,14 @@ impl<'a> Reader<'a> {
                 e,
                 "the name of this Table(...) is not a literal; it is not compared".into(),
             );
-            return;
+            return None;
         };
-        let naming = match call.arguments.args.get(1) {
+        let metadata = if skip == 2 {
+            call.arguments.args.get(1)
+        } else {
+            None
+        };
+        let naming = match metadata {
             // `Base.metadata`: the declarative base's.
             Some(Expr::Attribute(a)) if a.attr.as_str() == "metadata" => {
                 match self.r.expr(m, &a.value) {
@@ -665,7 +702,8 @@ impl<'a> Reader<'a> {
             Some(md) => self
                 .metadata_naming(m, md)
                 .unwrap_or_else(|| self.global_naming.clone()),
-            None => self.global_naming.clone(),
+            None if skip == 2 => self.global_naming.clone(),
+            None => BTreeMap::new(),
         };
         let mut table = TableDef {
             name: tname,
@@ -694,7 +732,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        for a in call.arguments.args.iter().skip(2) {
+        for a in call.arguments.args.iter().skip(skip) {
             if let Expr::Starred(_) = a {
                 self.warn(
                     m,
@@ -719,7 +757,7 @@ impl<'a> Reader<'a> {
                 _ => self.table_item(m, a, &mut table),
             }
         }
-        self.tables.push(table);
+        Some(table)
     }
 }
 

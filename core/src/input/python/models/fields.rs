@@ -8,7 +8,7 @@ impl<'a> Reader<'a> {
     // SQLModel fields
     // ---------------------------------------------------------------------------------------
 
-    pub(super) fn sqlmodel_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
+    pub(crate) fn sqlmodel_fields(&mut self, mro: &[ClassId], table: &mut TableDef) {
         // Pydantic collects fields base first; a redefinition keeps the first position.
         let mut fields: Vec<(String, usize, &'a ast::StmtAnnAssign)> = Vec::new();
         for id in mro.iter().rev() {
@@ -46,7 +46,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub(super) fn is_classvar(&self, m: usize, ann: &'a Expr) -> bool {
+    pub(crate) fn is_classvar(&self, m: usize, ann: &'a Expr) -> bool {
         let head = match ann {
             Expr::Subscript(s) => &*s.value,
             e => e,
@@ -59,7 +59,7 @@ impl<'a> Reader<'a> {
     /// Unwrap `Optional[X]`, `X | None`, `Union[X, None]`, `Annotated[X, ...]`, `Mapped[X]` and
     /// type aliases: the inner type (module, expr), whether None is allowed, and the
     /// `Field(...)` calls found in `Annotated` metadata.
-    pub(super) fn unwrap_annotation(&self, m: usize, e: &'a Expr) -> Unwrapped<'a> {
+    pub(crate) fn unwrap_annotation(&self, m: usize, e: &'a Expr) -> Unwrapped<'a> {
         let mut u = Unwrapped {
             module: m,
             ty: e,
@@ -143,7 +143,7 @@ impl<'a> Reader<'a> {
         u
     }
 
-    pub(super) fn sqlmodel_column(
+    pub(crate) fn sqlmodel_column(
         &mut self,
         m: usize,
         name: &str,
@@ -274,7 +274,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One `Column(...)` keyword (also from `sa_column_kwargs`).
-    pub(super) fn column_kwarg(&mut self, m: usize, key: &str, v: &'a Expr, col: &mut ColumnDef) {
+    pub(crate) fn column_kwarg(&mut self, m: usize, key: &str, v: &'a Expr, col: &mut ColumnDef) {
         match key {
             "nullable" => {
                 if let Some(b) = self.lit_bool(m, v) {
@@ -317,7 +317,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The SQL text of a `server_default`, as SQLAlchemy's compiler writes it for the dialect.
-    pub(super) fn server_default(&mut self, m: usize, v: &'a Expr, col: &str) -> Option<String> {
+    pub(crate) fn server_default(&mut self, m: usize, v: &'a Expr, col: &str) -> Option<String> {
         let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
         if let Some(Lit::Str(s)) = self.lit(m, v) {
             // SQLAlchemy's MySQL compiler also escapes backslashes in string literals.
@@ -370,7 +370,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `"table.column"` (or `Model.column`) of a foreign key.
-    pub(super) fn fk_target(&self, m: usize, e: &'a Expr) -> Option<(String, String)> {
+    pub(crate) fn fk_target(&self, m: usize, e: &'a Expr) -> Option<(String, String)> {
         if let Some(s) = self.lit_str(m, e) {
             let (t, c) = s.rsplit_once('.')?;
             // `schema.table.column`: the table part keeps its schema off (one schema).
@@ -390,7 +390,7 @@ impl<'a> Reader<'a> {
 
     /// SQLModel's mapping of a Python type (or SQLAlchemy's `Mapped[...]` map when `mapped`).
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn python_type(
+    pub(crate) fn python_type(
         &mut self,
         m: usize,
         e: &'a Expr,
@@ -473,11 +473,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A SQLAlchemy type expression: a class, a call of one, an Enum, a TypeDecorator.
-    pub(super) fn sa_type(&mut self, m: usize, e: &'a Expr, col: &str) -> Option<SaType> {
+    pub(crate) fn sa_type(&mut self, m: usize, e: &'a Expr, col: &str) -> Option<SaType> {
         self.sa_type_depth(m, e, col, 0)
     }
 
-    pub(super) fn sa_type_depth(
+    pub(crate) fn sa_type_depth(
         &mut self,
         m: usize,
         e: &'a Expr,
@@ -584,7 +584,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `Enum(PyEnum, name=..., native_enum=..., length=...)` or `Enum("a", "b", name="x")`.
-    pub(super) fn sa_enum(
+    pub(crate) fn sa_enum(
         &mut self,
         m: usize,
         call: Option<&'a ast::ExprCall>,

@@ -141,7 +141,7 @@ pub struct Reader<'a> {
 
 /// Literal values the reader evaluates.
 #[derive(Clone, Debug, PartialEq)]
-enum Lit {
+pub(crate) enum Lit {
     Str(String),
     Int(i64),
     Bool(bool),
@@ -149,7 +149,7 @@ enum Lit {
 }
 
 impl<'a> Reader<'a> {
-    fn origin(&self, m: usize, node: &impl Ranged) -> Origin {
+    pub(crate) fn origin(&self, m: usize, node: &impl Ranged) -> Origin {
         let r = node.range();
         Origin {
             module: m,
@@ -158,7 +158,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn warn(&mut self, m: usize, node: &impl Ranged, message: String) {
+    pub(crate) fn warn(&mut self, m: usize, node: &impl Ranged, message: String) {
         let at = self.origin(m, node);
         self.findings.push(Finding {
             code: Code::W005,
@@ -288,7 +288,7 @@ impl<'a> Reader<'a> {
     // ---------------------------------------------------------------------------------------
 
     /// A literal value, following module constants.
-    fn lit(&self, m: usize, e: &'a Expr) -> Option<Lit> {
+    pub(crate) fn lit(&self, m: usize, e: &'a Expr) -> Option<Lit> {
         self.lit_depth(m, e, 0)
     }
 
@@ -338,6 +338,18 @@ impl<'a> Reader<'a> {
                 }
                 Some(Lit::Str(out))
             }
+            // Alembic's `op.f("name")` and SQLAlchemy's `conv("name")`: the name as written.
+            Expr::Call(c)
+                if c.arguments.args.len() == 1
+                    && matches!(
+                        self.r.ext_name(m, &c.func).as_deref(),
+                        Some(
+                            "alembic.op.f" | "sa.conv" | "sa.schema.conv" | "sa.sql.elements.conv"
+                        )
+                    ) =>
+            {
+                self.lit_depth(m, &c.arguments.args[0], depth + 1)
+            }
             Expr::BinOp(b) if b.op == ast::Operator::Add => {
                 match (
                     self.lit_depth(m, &b.left, depth + 1)?,
@@ -356,21 +368,21 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn lit_str(&self, m: usize, e: &'a Expr) -> Option<String> {
+    pub(crate) fn lit_str(&self, m: usize, e: &'a Expr) -> Option<String> {
         match self.lit(m, e)? {
             Lit::Str(s) => Some(s),
             _ => None,
         }
     }
 
-    fn lit_bool(&self, m: usize, e: &'a Expr) -> Option<bool> {
+    pub(crate) fn lit_bool(&self, m: usize, e: &'a Expr) -> Option<bool> {
         match self.lit(m, e)? {
             Lit::Bool(b) => Some(b),
             _ => None,
         }
     }
 
-    fn lit_uint(&self, m: usize, e: &'a Expr) -> Option<u64> {
+    pub(crate) fn lit_uint(&self, m: usize, e: &'a Expr) -> Option<u64> {
         match self.lit(m, e)? {
             Lit::Int(i) => u64::try_from(i).ok(),
             _ => None,
@@ -378,7 +390,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The canonical library name of a call's callee (`sa.Column`, `sqlmodel.Field`).
-    fn callee(&self, m: usize, e: &'a Expr) -> Option<(String, &'a ast::ExprCall)> {
+    pub(crate) fn callee(&self, m: usize, e: &'a Expr) -> Option<(String, &'a ast::ExprCall)> {
         let Expr::Call(c) = e else { return None };
         let name = self.r.ext_name(m, &c.func)?;
         Some((name, c))
@@ -427,12 +439,12 @@ impl<'a> Reader<'a> {
     // Classes
     // ---------------------------------------------------------------------------------------
 
-    fn class(&self, id: &ClassId) -> Option<&'a ast::StmtClassDef> {
+    pub(crate) fn class(&self, id: &ClassId) -> Option<&'a ast::StmtClassDef> {
         self.mods.class(id)
     }
 
     /// Local classes of the MRO (the class first) and the library bases met on the way.
-    fn mro(&self, id: &ClassId) -> (Vec<ClassId>, Vec<String>, Vec<(usize, &'a Expr)>) {
+    pub(crate) fn mro(&self, id: &ClassId) -> (Vec<ClassId>, Vec<String>, Vec<(usize, &'a Expr)>) {
         let mut order = Vec::new();
         let mut ext = Vec::new();
         let mut unknown = Vec::new();
@@ -808,7 +820,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The naming convention of the metadata a class's table goes to.
-    fn naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
+    pub(crate) fn naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
         let own = self.own_naming_for(mro, sqlmodel);
         if own.is_empty() {
             self.global_naming.clone()

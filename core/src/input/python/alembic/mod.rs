@@ -1,0 +1,618 @@
+//! Alembic histories: a `versions/` folder read statically (never run) into the schema its
+//! revisions build at a revision.
+//!
+//! The revision files are parsed with the models reader's Python parser; their `revision` /
+//! `down_revision` / `depends_on` assignments give the graph ([`History`]), and each
+//! `upgrade()` (or `downgrade()`) body is read operation by operation ([`ops`]) into the DDL
+//! Alembic emits for it (what `alembic upgrade --sql` prints), which the SQL frontend's schema
+//! builder replays, so a history and a `pg_dump` of the database it built compare equal.
+//! Types, constants and helpers imported from the application's own modules are read like
+//! models.py modules (give them with the files, or their folder with `--python-path`).
+
+mod ops;
+
+use super::models::{Origin, Reader};
+use super::modules::{self, Module, Modules, Resolver};
+use super::{ddl, types, Profile, Sources};
+use crate::diagnostics::{Code, Diagnostic, Side};
+use crate::dialects::Dialect;
+use crate::model::Schema;
+use ruff_python_ast::{Expr, Stmt};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use ops::Step;
+
+/// One revision file.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Revision {
+    pub id: String,
+    /// `down_revision`: none for a first revision, several for a merge.
+    pub down: Vec<String>,
+    pub branch_labels: Vec<String>,
+    pub depends_on: Vec<String>,
+    /// The file, as the caller named it.
+    pub file: String,
+    /// The first line of the module docstring (Alembic's message).
+    pub message: String,
+}
+
+/// Which function of a revision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Upgrade,
+    Downgrade,
+}
+
+impl Direction {
+    fn function(self) -> &'static str {
+        match self {
+            Direction::Upgrade => "upgrade",
+            Direction::Downgrade => "downgrade",
+        }
+    }
+}
+
+/// Whether a Python file is an Alembic revision: it assigns `revision` and `down_revision` at
+/// the top level (a quick textual test; the files are parsed later).
+pub fn is_revision_text(text: &str) -> bool {
+    let assigns = |name: &str| {
+        text.lines().any(|l| {
+            l.strip_prefix(name).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with('=') || rest.starts_with(':')
+            })
+        })
+    };
+    assigns("revision") && assigns("down_revision")
+}
+
+/// The files of a history, parsed: revision files split in two modules each (the module with
+/// its `upgrade()` body appended at the top level, and with its `downgrade()` body), so the
+/// functions' local names resolve like module names; other files (the application's modules,
+/// `env.py`) as they are.
+struct Loaded {
+    modules: Modules,
+    /// The file name of each module, as given.
+    files: Vec<String>,
+    revisions: Vec<Revision>,
+    /// For each revision: (upgrade module, first statement of the body), same for downgrade.
+    bodies: Vec<[(usize, usize); 2]>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn diag(
+    code: Code,
+    side: Side,
+    file: &str,
+    m: Option<&Module>,
+    at: (usize, usize),
+    message: String,
+) -> Diagnostic {
+    let (line, column) = m.map_or((1, 1), |m| m.line_col(at.0));
+    Diagnostic {
+        severity: code.severity(),
+        code,
+        side,
+        line,
+        column,
+        offset: at.0,
+        end: at.1.max(at.0),
+        message,
+        file: Some(file.to_string()),
+    }
+}
+
+fn str_value(e: &Expr) -> Option<Vec<String>> {
+    match e {
+        Expr::StringLiteral(s) => Some(vec![s.value.to_str().to_string()]),
+        Expr::NoneLiteral(_) => Some(Vec::new()),
+        Expr::Tuple(t) => t
+            .elts
+            .iter()
+            .map(|e| match e {
+                Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                _ => None,
+            })
+            .collect(),
+        Expr::List(t) => t
+            .elts
+            .iter()
+            .map(|e| match e {
+                Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+fn load(src: &Sources, side: Side) -> Loaded {
+    let mut out = Loaded {
+        modules: Modules {
+            modules: Vec::new(),
+        },
+        files: Vec::new(),
+        revisions: Vec::new(),
+        bodies: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for (path, text) in &src.files {
+        let bom = crate::input::bom_len(text);
+        let text = &text[bom..];
+        let parsed = match ruff_python_parser::parse_module(text) {
+            Ok(p) => p.into_suite().to_vec(),
+            Err(e) => {
+                let m = Module::new(path.clone(), text.to_string(), Vec::new());
+                let start = e.location.start().to_usize();
+                let end = e.location.end().to_usize();
+                out.diagnostics.push(diag(
+                    Code::E005,
+                    side,
+                    path,
+                    Some(&m),
+                    (start, end),
+                    format!("Python syntax error: {}", e.error),
+                ));
+                continue;
+            }
+        };
+        let norm = modules::normalize(path);
+        let mut fields: BTreeMap<&str, (Vec<String>, (usize, usize))> = BTreeMap::new();
+        let mut functions: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
+        let mut bad: Vec<(String, (usize, usize))> = Vec::new();
+        for s in &parsed {
+            match s {
+                Stmt::Assign(a) => {
+                    for t in &a.targets {
+                        let Expr::Name(n) = t else { continue };
+                        let key = match n.id.as_str() {
+                            "revision" => "revision",
+                            "down_revision" => "down_revision",
+                            "branch_labels" => "branch_labels",
+                            "depends_on" => "depends_on",
+                            _ => continue,
+                        };
+                        let r = ruff_text_size::Ranged::range(&*a.value);
+                        let at = (r.start().to_usize(), r.end().to_usize());
+                        match str_value(&a.value) {
+                            Some(v) => {
+                                fields.insert(key, (v, at));
+                            }
+                            None => bad.push((key.to_string(), at)),
+                        }
+                    }
+                }
+                Stmt::AnnAssign(a) => {
+                    let Expr::Name(n) = &*a.target else { continue };
+                    let key = match n.id.as_str() {
+                        "revision" => "revision",
+                        "down_revision" => "down_revision",
+                        "branch_labels" => "branch_labels",
+                        "depends_on" => "depends_on",
+                        _ => continue,
+                    };
+                    if let Some(v) = &a.value {
+                        let r = ruff_text_size::Ranged::range(&**v);
+                        let at = (r.start().to_usize(), r.end().to_usize());
+                        match str_value(v) {
+                            Some(v) => {
+                                fields.insert(key, (v, at));
+                            }
+                            None => bad.push((key.to_string(), at)),
+                        }
+                    }
+                }
+                Stmt::FunctionDef(f) if matches!(f.name.as_str(), "upgrade" | "downgrade") => {
+                    functions.insert(f.name.to_string(), f.body.to_vec());
+                }
+                _ => {}
+            }
+        }
+        let is_revision = fields.contains_key("revision")
+            && (fields.contains_key("down_revision")
+                || bad.iter().any(|(k, _)| k == "down_revision"));
+        if !is_revision {
+            out.modules
+                .modules
+                .push(Module::new(norm, text.to_string(), parsed));
+            out.files.push(path.clone());
+            continue;
+        }
+        let probe = Module::new(norm.clone(), text.to_string(), Vec::new());
+        if !bad.is_empty() {
+            for (k, at) in bad {
+                out.diagnostics.push(diag(
+                    Code::E006,
+                    side,
+                    path,
+                    Some(&probe),
+                    at,
+                    format!("`{k}` is not a literal string, tuple of strings or None; the revision graph cannot be read"),
+                ));
+            }
+            continue;
+        }
+        let one = |k: &str| fields.get(k).map(|(v, _)| v.clone()).unwrap_or_default();
+        let id = one("revision");
+        let Some(id) = id.first().cloned() else {
+            let at = fields["revision"].1;
+            out.diagnostics.push(diag(
+                Code::E006,
+                side,
+                path,
+                Some(&probe),
+                at,
+                "`revision` is None".into(),
+            ));
+            continue;
+        };
+        let message = parsed
+            .first()
+            .and_then(|s| match s {
+                Stmt::Expr(e) => match &*e.value {
+                    Expr::StringLiteral(s) => Some(
+                        s.value
+                            .to_str()
+                            .trim()
+                            .lines()
+                            .next()
+                            .unwrap_or("")
+                            .to_string(),
+                    ),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .unwrap_or_default();
+        out.revisions.push(Revision {
+            id,
+            down: one("down_revision"),
+            branch_labels: one("branch_labels"),
+            depends_on: one("depends_on"),
+            file: path.clone(),
+            message,
+        });
+        let mut bodies = [(0, 0); 2];
+        for (i, dir) in [Direction::Upgrade, Direction::Downgrade]
+            .into_iter()
+            .enumerate()
+        {
+            let mut body = parsed.clone();
+            let start = body.len();
+            body.extend(functions.get(dir.function()).cloned().unwrap_or_default());
+            bodies[i] = (out.modules.modules.len(), start);
+            out.modules
+                .modules
+                .push(Module::new(norm.clone(), text.to_string(), body));
+            out.files.push(path.clone());
+        }
+        out.bodies.push(bodies);
+    }
+    out
+}
+
+/// The revision graph of a history.
+pub struct History {
+    pub revisions: Vec<Revision>,
+}
+
+impl History {
+    fn index(&self) -> BTreeMap<&str, usize> {
+        self.revisions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect()
+    }
+
+    /// The revisions no other revision builds on.
+    pub fn heads(&self) -> Vec<&str> {
+        let below: BTreeSet<&str> = self
+            .revisions
+            .iter()
+            .flat_map(|r| r.down.iter().map(String::as_str))
+            .collect();
+        self.revisions
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|id| !below.contains(id))
+            .collect()
+    }
+
+    /// A revision named as Alembic takes it: a full id, a unique prefix of one, a branch label,
+    /// `head` (the only head) or `base` (`None`: before the first revision).
+    pub fn resolve(&self, rev: &str) -> Result<Option<usize>, String> {
+        let idx = self.index();
+        if rev == "base" {
+            return Ok(None);
+        }
+        if rev == "head" || rev == "heads" {
+            let heads = self.heads();
+            return match heads.as_slice() {
+                [one] => Ok(Some(idx[one])),
+                [] => Err("the history has no head".into()),
+                many => Err(format!(
+                    "the history has {} heads ({}); name one with DIR@REV",
+                    many.len(),
+                    many.join(", ")
+                )),
+            };
+        }
+        let label = rev.strip_suffix("@head").unwrap_or(rev);
+        if let Some(i) = self
+            .revisions
+            .iter()
+            .position(|r| r.branch_labels.iter().any(|l| l == label))
+        {
+            // The head of that branch: the newest revision above the labelled one.
+            let mut cur = i;
+            loop {
+                let up: Vec<usize> = self
+                    .revisions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.down.contains(&self.revisions[cur].id))
+                    .map(|(j, _)| j)
+                    .collect();
+                match up.as_slice() {
+                    [one] => cur = *one,
+                    _ => return Ok(Some(cur)),
+                }
+            }
+        }
+        if let Some(i) = idx.get(rev) {
+            return Ok(Some(*i));
+        }
+        let matches: Vec<&Revision> = self
+            .revisions
+            .iter()
+            .filter(|r| r.id.starts_with(rev))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(Some(idx[one.id.as_str()])),
+            [] => Err(format!("no revision `{rev}` in the history")),
+            many => Err(format!(
+                "`{rev}` is the start of {} revisions ({})",
+                many.len(),
+                many.iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    /// The revisions `target` builds on and itself, parents before children (a merge's
+    /// parents in the order its `down_revision` names them), or the reason it cannot be
+    /// followed.
+    pub fn chain(&self, target: usize) -> Result<Vec<usize>, String> {
+        let idx = self.index();
+        let mut order = Vec::new();
+        let mut state = vec![0u8; self.revisions.len()];
+        // Iterative post-order: (revision, next parent to visit).
+        let mut stack = vec![(target, 0usize)];
+        state[target] = 1;
+        while let Some((r, k)) = stack.pop() {
+            let rev = &self.revisions[r];
+            let parents: Vec<&String> = rev.down.iter().chain(&rev.depends_on).collect();
+            if let Some(p) = parents.get(k) {
+                stack.push((r, k + 1));
+                let Some(&pi) = idx.get(p.as_str()) else {
+                    return Err(format!(
+                        "revision {} ({}) builds on `{p}`, which no file defines",
+                        rev.id, rev.file
+                    ));
+                };
+                match state[pi] {
+                    0 => {
+                        state[pi] = 1;
+                        stack.push((pi, 0));
+                    }
+                    1 => {
+                        return Err(format!(
+                            "the revisions form a cycle through {} ({})",
+                            rev.id, rev.file
+                        ))
+                    }
+                    _ => {}
+                }
+            } else {
+                state[r] = 2;
+                order.push(r);
+            }
+        }
+        Ok(order)
+    }
+}
+
+/// A history read and its revisions' operations.
+pub struct Replayed {
+    pub history: History,
+    loaded: LoadedParts,
+}
+
+struct LoadedParts {
+    modules: Modules,
+    roots: Vec<String>,
+    files: Vec<String>,
+    bodies: Vec<[(usize, usize); 2]>,
+}
+
+/// What one function of a revision does: the DDL Alembic emits for it (each line with its
+/// origin) and the data steps it takes.
+pub struct Ops {
+    pub ddl: ddl::Emitted,
+    pub steps: Vec<Step>,
+}
+
+impl Replayed {
+    /// Read the files of a history (the revision files and any modules they import).
+    pub fn read(src: &Sources, side: Side) -> (Self, Vec<Diagnostic>) {
+        let loaded = load(src, side);
+        let mut diagnostics = loaded.diagnostics;
+        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+        for r in &loaded.revisions {
+            if let Some(other) = seen.insert(&r.id, &r.file) {
+                diagnostics.push(Diagnostic {
+                    line: 1,
+                    column: 1,
+                    ..history_error(
+                        side,
+                        &r.file,
+                        format!("revision {} is defined twice (also in {other})", r.id),
+                    )
+                });
+            }
+        }
+        (
+            Replayed {
+                history: History {
+                    revisions: loaded.revisions,
+                },
+                loaded: LoadedParts {
+                    modules: loaded.modules,
+                    roots: src.roots.clone(),
+                    files: loaded.files,
+                    bodies: loaded.bodies,
+                },
+            },
+            diagnostics,
+        )
+    }
+
+    /// The operations of the `direction` function of each revision in `revisions`, read for
+    /// `dialect`, with the findings met (positioned in the files).
+    pub fn ops(
+        &self,
+        revisions: &[usize],
+        direction: Direction,
+        dialect: &dyn Dialect,
+        side: Side,
+        profile: Profile,
+    ) -> (Vec<Ops>, Vec<Diagnostic>) {
+        let mods = &self.loaded.modules;
+        let mut reader = Reader {
+            r: Resolver {
+                mods,
+                roots: &self.loaded.roots,
+            },
+            mods,
+            profile,
+            dialect: dialect.kind(),
+            findings: Vec::new(),
+            tables: Vec::new(),
+            global_naming: Default::default(),
+            annotation_map: Vec::new(),
+            current_mro: Vec::new(),
+        };
+        let c = types::Compiler::of(dialect);
+        let mut out = Vec::new();
+        for &r in revisions {
+            let (m, start) = self.loaded.bodies[r][match direction {
+                Direction::Upgrade => 0,
+                Direction::Downgrade => 1,
+            }];
+            let body = &mods.modules[m].body[start..];
+            let mut ops = ops::Interp::new(c, types::sa_dialect_name(dialect));
+            ops.body(&mut reader, m, body);
+            out.push(Ops {
+                ddl: ops.ddl,
+                steps: ops.steps,
+            });
+        }
+        let findings = std::mem::take(&mut reader.findings);
+        let diagnostics = findings
+            .into_iter()
+            .map(|f| self.positioned(f.code, side, f.at, f.message))
+            .collect();
+        (out, diagnostics)
+    }
+
+    fn positioned(&self, code: Code, side: Side, at: Origin, message: String) -> Diagnostic {
+        let m = &self.loaded.modules.modules[at.module];
+        diag(
+            code,
+            side,
+            &self.loaded.files[at.module],
+            Some(m),
+            (at.start, at.end),
+            message,
+        )
+    }
+
+    /// Parse DDL emitted for operations into a schema; the SQL frontend's diagnostics point
+    /// back at the Python lines the DDL was written for.
+    pub fn build(
+        &self,
+        ddl: &ddl::Emitted,
+        dialect: &dyn Dialect,
+        side: Side,
+    ) -> (Schema, Vec<Diagnostic>) {
+        let (schema, diags) = crate::input::sql::parse(&ddl.sql, dialect, side);
+        let diagnostics = diags
+            .into_iter()
+            .filter_map(|d| {
+                let at = ddl.origin_of(d.offset)?;
+                Some(Diagnostic {
+                    ..self.positioned(d.code, side, at, d.message)
+                })
+            })
+            .collect();
+        (schema, diagnostics)
+    }
+}
+
+fn history_error(side: Side, file: &str, message: String) -> Diagnostic {
+    diag(Code::E006, side, file, None, (0, 0), message)
+}
+
+/// The schema a history builds at `target` (a revision as [`History::resolve`] takes it; the
+/// only head when `None`), read for `dialect`.
+pub fn replay(
+    src: &Sources,
+    target: Option<&str>,
+    dialect: &dyn Dialect,
+    side: Side,
+    profile: Profile,
+) -> (Schema, Vec<Diagnostic>) {
+    let (h, mut diagnostics) = Replayed::read(src, side);
+    if diagnostics
+        .iter()
+        .any(|d| d.code.severity() == crate::diagnostics::Severity::Error)
+    {
+        return (Schema::default(), diagnostics);
+    }
+    let first_file = src.files.first().map_or(String::new(), |(p, _)| p.clone());
+    if h.history.revisions.is_empty() {
+        diagnostics.push(history_error(
+            side,
+            &first_file,
+            "no Alembic revision among the files (a revision file assigns `revision` and `down_revision`)".into(),
+        ));
+        return (Schema::default(), diagnostics);
+    }
+    let chain = h
+        .history
+        .resolve(target.unwrap_or("head"))
+        .and_then(|t| match t {
+            Some(t) => h.history.chain(t),
+            None => Ok(Vec::new()),
+        });
+    let chain = match chain {
+        Ok(c) => c,
+        Err(message) => {
+            diagnostics.push(history_error(side, &first_file, message));
+            return (Schema::default(), diagnostics);
+        }
+    };
+    let (ops, found) = h.ops(&chain, Direction::Upgrade, dialect, side, profile);
+    diagnostics.extend(found);
+    let mut ddl = ddl::Emitted::default();
+    for o in ops {
+        ddl.append(o.ddl);
+    }
+    let (schema, found) = h.build(&ddl, dialect, side);
+    diagnostics.extend(found);
+    diagnostics.sort_by(|a, b| (&a.file, a.offset).cmp(&(&b.file, b.offset)));
+    (schema, diagnostics)
+}

@@ -1,0 +1,953 @@
+//! The statements of a revision's `upgrade()` / `downgrade()` -> the DDL Alembic emits for
+//! them (`op.*` operations, `batch_alter_table` blocks, enum types created or dropped,
+//! `op.execute` of DDL), and the data steps they take (DML, `bulk_insert`).
+
+use super::super::ddl::{self, column_def, qual, quote, sql_str, Emitted};
+use super::super::models::{kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
+use super::super::modules::Sym;
+use super::super::types::{Compiler, SaType};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use std::collections::BTreeMap;
+
+/// A step that changes data, not the schema (`op.execute` of DML, `op.bulk_insert`,
+/// `bind.execute(...)`): listed in a review, not replayed.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub at: Origin,
+    pub what: String,
+}
+
+/// The table a `batch_alter_table` block works on, and the name its operations are called on.
+struct Batch {
+    table: String,
+    schema: Option<String>,
+    alias: Option<String>,
+}
+
+pub(super) struct Interp {
+    c: Compiler,
+    /// SQLAlchemy's dialect name (`postgresql`, `sqlite`, `mysql`, `mariadb`).
+    sa_name: &'static str,
+    pub ddl: Emitted,
+    pub steps: Vec<Step>,
+    depth: usize,
+}
+
+/// Words that start a statement which changes data, not the schema.
+const DATA_WORDS: &[&str] = &[
+    "insert", "update", "delete", "select", "copy", "with", "truncate", "merge", "call", "do",
+    "analyze", "vacuum", "refresh", "notify", "lock",
+];
+
+/// The first word of an SQL text, past comments.
+fn first_word(sql: &str) -> String {
+    let mut s = sql.trim_start();
+    loop {
+        if let Some(rest) = s.strip_prefix("--") {
+            s = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
+        } else if let Some(rest) = s.strip_prefix("/*") {
+            s = rest.split_once("*/").map_or("", |(_, r)| r).trim_start();
+        } else {
+            break;
+        }
+    }
+    s.chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn stub_table(name: String, schema: Option<String>, at: Origin) -> TableDef {
+    TableDef {
+        name,
+        schema,
+        columns: Vec::new(),
+        constraints: Vec::new(),
+        indexes: Vec::new(),
+        comment: None,
+        sqlite_autoincrement: false,
+        options: Vec::new(),
+        naming: BTreeMap::new(),
+        at,
+        renamed_from: None,
+    }
+}
+
+/// The enum type names a call tree marks `create_type=False` (`postgresql.ENUM(...,
+/// name="x", create_type=False)`): the table creation does not create them.
+fn no_create_types(e: &Expr, out: &mut Vec<String>) {
+    if let Expr::Call(c) = e {
+        let off = c.arguments.keywords.iter().any(|k| {
+            k.arg.as_ref().is_some_and(|a| a.as_str() == "create_type")
+                && matches!(k.value, Expr::BooleanLiteral(ref b) if !b.value)
+        });
+        if off {
+            if let Some(Expr::StringLiteral(s)) = kwarg(c, "name") {
+                out.push(s.value.to_str().to_string());
+            }
+        }
+        for a in c.arguments.args.iter() {
+            no_create_types(a, out);
+        }
+        for k in c.arguments.keywords.iter() {
+            no_create_types(&k.value, out);
+        }
+    }
+}
+
+impl Interp {
+    pub(super) fn new(c: Compiler, sa_name: &'static str) -> Self {
+        Interp {
+            c,
+            sa_name,
+            ddl: Emitted::default(),
+            steps: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    fn line(&mut self, text: String, at: Origin) {
+        self.ddl.line(&text, at);
+    }
+
+    fn qt(&self, schema: &Option<String>, name: &str) -> String {
+        qual(schema, name, self.c)
+    }
+
+    fn q(&self, name: &str) -> String {
+        quote(name, self.c)
+    }
+
+    fn pg(&self) -> bool {
+        self.c == Compiler::Postgresql
+    }
+
+    fn my(&self) -> bool {
+        self.c == Compiler::Mysql
+    }
+
+    /// Read the statements of a function body.
+    pub(super) fn body<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt]) {
+        self.stmts(r, m, body, None);
+    }
+
+    fn stmts<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt], batch: Option<&Batch>) {
+        for s in body {
+            self.stmt(r, m, s, batch);
+        }
+    }
+
+    fn stmt<'a>(&mut self, r: &mut Reader<'a>, m: usize, s: &'a Stmt, batch: Option<&Batch>) {
+        match s {
+            Stmt::Expr(e) => self.expr(r, m, &e.value, batch),
+            Stmt::Assign(a) => self.expr(r, m, &a.value, batch),
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(r, m, v, batch);
+                }
+            }
+            Stmt::With(w) => {
+                let mut inner = None;
+                for item in w.items.iter() {
+                    let Some((name, call)) = r.callee(m, &item.context_expr) else {
+                        continue;
+                    };
+                    if name != "alembic.op.batch_alter_table" {
+                        continue;
+                    }
+                    let table = call
+                        .arguments
+                        .args
+                        .first()
+                        .or_else(|| kwarg(call, "table_name"))
+                        .and_then(|t| r.lit_str(m, t));
+                    let Some(table) = table else {
+                        r.warn(m, &item.context_expr, "the table of this batch_alter_table is not a literal; its operations are not read".into());
+                        return;
+                    };
+                    let schema = kwarg(call, "schema").and_then(|s| r.lit_str(m, s));
+                    let alias = match item.optional_vars.as_deref() {
+                        Some(Expr::Name(n)) => Some(n.id.to_string()),
+                        _ => None,
+                    };
+                    inner = Some(Batch {
+                        table,
+                        schema,
+                        alias,
+                    });
+                }
+                self.stmts(r, m, &w.body, inner.as_ref().or(batch));
+            }
+            Stmt::If(i) => {
+                let mut branches: Vec<(Option<&'a Expr>, &'a [Stmt])> =
+                    vec![(Some(&i.test), &i.body)];
+                branches.extend(
+                    i.elif_else_clauses
+                        .iter()
+                        .map(|c| (c.test.as_ref(), &c.body[..])),
+                );
+                for (test, body) in branches {
+                    let Some(test) = test else {
+                        self.stmts(r, m, body, batch);
+                        return;
+                    };
+                    match self.condition(r, m, test, 0) {
+                        Some(true) => {
+                            self.stmts(r, m, body, batch);
+                            return;
+                        }
+                        Some(false) => continue,
+                        None => {
+                            if has_op_call(body) {
+                                r.warn(m, test, "this condition cannot be decided statically (only the dialect's name can); the operations under it are not read".into());
+                            }
+                            return;
+                        }
+                    }
+                }
+            }
+            Stmt::Try(t) => self.stmts(r, m, &t.body, batch),
+            Stmt::For(_) | Stmt::While(_) => {
+                if has_op_call(std::slice::from_ref(s)) {
+                    r.warn(m, s, "operations in a loop cannot be read statically; they are not read (write them out)".into());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A condition on the dialect: `op.get_bind().dialect.name == "postgresql"` (also `!=`,
+    /// `in (...)`, `not`, `and`/`or`, and names bound to such a test).
+    fn condition<'a>(&self, r: &Reader<'a>, m: usize, e: &'a Expr, depth: usize) -> Option<bool> {
+        if depth > 8 {
+            return None;
+        }
+        let is_dialect_name = |e: &Expr| {
+            matches!(e, Expr::Attribute(a) if a.attr.as_str() == "name"
+                && matches!(&*a.value, Expr::Attribute(d) if d.attr.as_str() == "dialect"))
+        };
+        let names: &[&str] = if self.sa_name == "mariadb" {
+            &["mariadb", "mysql"]
+        } else {
+            std::slice::from_ref(&self.sa_name)
+        };
+        match e {
+            Expr::Compare(c) if c.ops.len() == 1 && is_dialect_name(&c.left) => {
+                let right = &c.comparators[0];
+                let values: Vec<String> = match right {
+                    Expr::StringLiteral(s) => vec![s.value.to_str().to_string()],
+                    Expr::Tuple(t) => t.elts.iter().filter_map(|e| r.lit_str(m, e)).collect(),
+                    Expr::List(t) => t.elts.iter().filter_map(|e| r.lit_str(m, e)).collect(),
+                    Expr::Set(t) => t.elts.iter().filter_map(|e| r.lit_str(m, e)).collect(),
+                    _ => return None,
+                };
+                let hit = values.iter().any(|v| names.contains(&v.as_str()));
+                match c.ops[0] {
+                    ast::CmpOp::Eq | ast::CmpOp::In => Some(hit),
+                    ast::CmpOp::NotEq | ast::CmpOp::NotIn => Some(!hit),
+                    _ => None,
+                }
+            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.condition(r, m, &u.operand, depth + 1).map(|b| !b)
+            }
+            Expr::BoolOp(b) => {
+                let vals: Option<Vec<bool>> = b
+                    .values
+                    .iter()
+                    .map(|v| self.condition(r, m, v, depth + 1))
+                    .collect();
+                let vals = vals?;
+                Some(match b.op {
+                    ast::BoolOp::And => vals.iter().all(|v| *v),
+                    ast::BoolOp::Or => vals.iter().any(|v| *v),
+                })
+            }
+            Expr::Name(_) => match r.r.expr(m, e) {
+                Sym::Value(vm, v) => self.condition(r, vm, v, depth + 1),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn expr<'a>(&mut self, r: &mut Reader<'a>, m: usize, e: &'a Expr, batch: Option<&Batch>) {
+        let Expr::Call(call) = e else { return };
+        let at = r.origin(m, e);
+        // `batch_op.add_column(...)`
+        if let (Some(b), Expr::Attribute(a)) = (batch, &*call.func) {
+            if matches!(&*a.value, Expr::Name(n) if Some(n.id.as_str()) == b.alias.as_deref()) {
+                let method = a.attr.to_string();
+                self.op(r, m, e, call, &method, Some(b), at);
+                return;
+            }
+        }
+        if let Some(name) = r.r.ext_name(m, &call.func) {
+            if let Some(method) = name.strip_prefix("alembic.op.") {
+                let method = method.to_string();
+                self.op(r, m, e, call, &method, None, at);
+            }
+            return;
+        }
+        if let Expr::Attribute(a) = &*call.func {
+            match a.attr.as_str() {
+                // `sa.Enum(..., name="x").create(op.get_bind())`, also through a local name.
+                "create" | "drop" => {
+                    if let Some((vm, ty)) = self.enum_value(r, m, &a.value) {
+                        let ty = r.sa_type(vm, ty, "");
+                        if let Some(SaType::Enum {
+                            name,
+                            labels,
+                            native: true,
+                            ..
+                        }) = ty
+                        {
+                            if self.pg() {
+                                if a.attr.as_str() == "create" {
+                                    let labels: Vec<String> =
+                                        labels.iter().map(|l| sql_str(l)).collect();
+                                    self.line(
+                                        format!(
+                                            "CREATE TYPE {} AS ENUM ({});",
+                                            self.q(&name),
+                                            labels.join(", ")
+                                        ),
+                                        at,
+                                    );
+                                } else {
+                                    self.line(format!("DROP TYPE {};", self.q(&name)), at);
+                                }
+                            }
+                        }
+                        return;
+                    }
+                }
+                // `op.get_bind().execute(...)`, `conn.execute(...)`
+                "execute" | "exec_driver_sql" => {
+                    self.execute(r, m, call, at, false);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        // A helper function of the revision module (`_create_tables()`).
+        if let Sym::Function(fm, f) = r.r.expr(m, &call.func) {
+            if self.depth < 8 && has_op_call(&f.body) {
+                if !call.arguments.args.is_empty() || !call.arguments.keywords.is_empty() {
+                    let name = f.name.to_string();
+                    r.warn(m, e, format!("`{name}(...)` is read as written in its body: operations that depend on its arguments are not read"));
+                }
+                self.depth += 1;
+                self.stmts(r, fm, &f.body, batch);
+                self.depth -= 1;
+            }
+        }
+    }
+
+    /// The `sa.Enum(...)` / `postgresql.ENUM(...)` call an expression is (directly or through a
+    /// name bound to one).
+    fn enum_value<'a>(&self, r: &Reader<'a>, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
+        let (vm, v) = match e {
+            Expr::Call(_) => (m, e),
+            Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(m, e) {
+                Sym::Value(vm, v) => (vm, v),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let (name, _) = r.callee(vm, v)?;
+        matches!(name.as_str(), "sa.Enum" | "postgresql.ENUM" | "mysql.ENUM").then_some((vm, v))
+    }
+
+    /// `op.execute(sql)` / `bind.execute(sql)`: DDL text is replayed, DML is a data step.
+    fn execute<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        m: usize,
+        call: &'a ast::ExprCall,
+        at: Origin,
+        op: bool,
+    ) {
+        let Some(arg) = call
+            .arguments
+            .args
+            .first()
+            .or_else(|| kwarg(call, "sqltext"))
+        else {
+            return;
+        };
+        let Some(sql) = r.sql_text(m, arg) else {
+            // `op.execute(table.update()...)`, `sa.insert(...)`: data.
+            let what = match r.callee(m, arg) {
+                Some((n, _)) => format!("`{n}(...)`"),
+                None => "a statement built in Python".to_string(),
+            };
+            let kind = if op { "op.execute" } else { "execute" };
+            self.steps.push(Step {
+                at,
+                what: format!("{kind} of {what}"),
+            });
+            return;
+        };
+        let word = first_word(&sql);
+        if DATA_WORDS.contains(&word.as_str()) {
+            let mut head: String = sql.trim().chars().take(60).collect();
+            if head.len() < sql.trim().len() {
+                head.push_str("...");
+            }
+            self.steps.push(Step {
+                at,
+                what: head.replace('\n', " "),
+            });
+            return;
+        }
+        let mut text = sql.trim().to_string();
+        if !text.ends_with(';') {
+            text.push(';');
+        }
+        self.line(text, at);
+    }
+
+    /// One `op.<method>(...)` (or `batch_op.<method>(...)`) call.
+    #[allow(clippy::too_many_arguments)]
+    fn op<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        m: usize,
+        e: &'a Expr,
+        call: &'a ast::ExprCall,
+        method: &str,
+        batch: Option<&Batch>,
+        at: Origin,
+    ) {
+        let a = Args {
+            call,
+            batch: batch.is_some(),
+        };
+        // The table of an operation: the batch's, or the argument at `pos` / keyword `kw`.
+        let table = |r: &Reader<'a>, pos: usize, kw: &str| -> Option<(String, Option<String>)> {
+            match batch {
+                Some(b) => Some((b.table.clone(), b.schema.clone())),
+                None => {
+                    let t = a.get(pos, kw, usize::MAX).and_then(|t| r.lit_str(m, t))?;
+                    let schema = kwarg(call, "schema").and_then(|s| r.lit_str(m, s));
+                    Some((t, schema))
+                }
+            }
+        };
+        let not_literal = |r: &mut Reader<'a>, what: &str| {
+            r.warn(
+                m,
+                e,
+                format!("`op.{method}`: {what} is not a literal; the operation is not read"),
+            );
+        };
+        match method {
+            "create_table" => {
+                let Some(t) = r.table_def(m, e, call, 1) else {
+                    return;
+                };
+                let mut skip = Vec::new();
+                no_create_types(e, &mut skip);
+                let mut findings = std::mem::take(&mut r.findings);
+                let emitted = ddl::emit(&[t], self.c, self.sa_name, &mut findings);
+                r.findings = findings;
+                let mut kept = Emitted::default();
+                for (i, (off, origin)) in emitted.origins.iter().enumerate() {
+                    let end = emitted
+                        .origins
+                        .get(i + 1)
+                        .map_or(emitted.sql.len(), |(o, _)| *o);
+                    let line = emitted.sql[*off..end].trim_end_matches('\n');
+                    let skipped = skip
+                        .iter()
+                        .any(|n| line.starts_with(&format!("CREATE TYPE {} ", self.q(n))));
+                    if !skipped {
+                        kept.line(line, *origin);
+                    }
+                }
+                self.ddl.append(kept);
+            }
+            "drop_table" => {
+                let Some((t, schema)) = table(r, 0, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                self.line(format!("DROP TABLE {};", self.qt(&schema, &t)), at);
+            }
+            "rename_table" => {
+                let old = a
+                    .get(0, "old_table_name", usize::MAX)
+                    .and_then(|t| r.lit_str(m, t));
+                let new = a
+                    .get(1, "new_table_name", usize::MAX)
+                    .and_then(|t| r.lit_str(m, t));
+                let (Some(old), Some(new)) = (old, new) else {
+                    return not_literal(r, "a table name");
+                };
+                let schema = kwarg(call, "schema").and_then(|s| r.lit_str(m, s));
+                self.line(
+                    format!(
+                        "ALTER TABLE {} RENAME TO {};",
+                        self.qt(&schema, &old),
+                        self.q(&new)
+                    ),
+                    at,
+                );
+            }
+            "add_column" => {
+                let Some((t, schema)) = table(r, 0, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                let Some(col_e) = a.get(1, "column", 0) else {
+                    return;
+                };
+                let mut stub = stub_table(t.clone(), schema.clone(), at);
+                let cat = r.origin(m, col_e);
+                let Some(col) = r.column_call(m, col_e, "", None, &mut stub, cat, false) else {
+                    return;
+                };
+                self.add_column(&stub, &col, batch.is_some(), cat);
+            }
+            "drop_column" => {
+                let Some((t, schema)) = table(r, 0, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                let Some(col) = a.get(1, "column_name", 0).and_then(|c| r.lit_str(m, c)) else {
+                    return not_literal(r, "the column name");
+                };
+                self.line(
+                    format!(
+                        "ALTER TABLE {} DROP COLUMN {};",
+                        self.qt(&schema, &t),
+                        self.q(&col)
+                    ),
+                    at,
+                );
+            }
+            "alter_column" => {
+                let Some((t, schema)) = table(r, 0, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                let Some(col) = a.get(1, "column_name", 0).and_then(|c| r.lit_str(m, c)) else {
+                    return not_literal(r, "the column name");
+                };
+                self.alter_column(r, m, call, &self.qt(&schema, &t), &col, at);
+            }
+            "create_index" => {
+                let Some((t, schema)) = table(r, 1, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                let name = match a.get(0, "index_name", 0).map(|n| r.lit(m, n)) {
+                    Some(Some(Lit::Str(s))) => Some(s),
+                    Some(Some(Lit::None)) | None => None,
+                    Some(_) => return not_literal(r, "the index name"),
+                };
+                let cols = a.get(2, "columns", 1);
+                let items: Vec<&'a Expr> = match cols {
+                    Some(Expr::List(l)) => l.elts.iter().collect(),
+                    Some(Expr::Tuple(l)) => l.elts.iter().collect(),
+                    Some(other) => vec![other],
+                    None => Vec::new(),
+                };
+                let mut elements = Vec::new();
+                let mut is_column = Vec::new();
+                for it in items {
+                    if let Some(s) = r.lit_str(m, it) {
+                        // Alembic takes a string with characters other than a name's as SQL.
+                        let plain = s.chars().all(|c| c.is_alphanumeric() || c == '_');
+                        elements.push(s);
+                        is_column.push(plain);
+                    } else if let Some(sql) = r.sql_text(m, it) {
+                        elements.push(sql);
+                        is_column.push(false);
+                    } else if let Some(c) = r.column_ref(m, it) {
+                        elements.push(c);
+                        is_column.push(true);
+                    } else {
+                        return not_literal(r, "an index element");
+                    }
+                }
+                let idx: IndexDef = r.index_def(m, call, name, elements, is_column);
+                let stub = stub_table(t, schema, at);
+                let mut e2 = Emitted::default();
+                ddl::index(&mut e2, &stub, &idx, at, self.c);
+                self.ddl.append(e2);
+            }
+            "drop_index" => {
+                let Some(name) = a.get(0, "index_name", 0).and_then(|n| r.lit_str(m, n)) else {
+                    return not_literal(r, "the index name");
+                };
+                let tbl = table(r, 1, "table_name");
+                let schema = tbl.as_ref().and_then(|(_, s)| s.clone());
+                match tbl.filter(|_| self.my()) {
+                    Some((t, s)) => self.line(
+                        format!("DROP INDEX {} ON {};", self.q(&name), self.qt(&s, &t)),
+                        at,
+                    ),
+                    None => self.line(format!("DROP INDEX {};", self.qt(&schema, &name)), at),
+                }
+            }
+            "create_unique_constraint"
+            | "create_primary_key"
+            | "create_check_constraint"
+            | "create_foreign_key" => {
+                let Some((t, schema)) = table(
+                    r,
+                    1,
+                    if method == "create_foreign_key" {
+                        "source_table"
+                    } else {
+                        "table_name"
+                    },
+                ) else {
+                    return not_literal(r, "the table name");
+                };
+                let name = match a.get(0, "constraint_name", 0).map(|n| r.lit(m, n)) {
+                    Some(Some(Lit::Str(s))) => Some(s),
+                    Some(Some(Lit::None)) | None => None,
+                    Some(_) => return not_literal(r, "the constraint name"),
+                };
+                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", self.q(&n)));
+                let cols = |r: &Reader<'a>, pos: usize, kw: &str| -> Option<Vec<String>> {
+                    match a.get(pos, kw, 1)? {
+                        Expr::List(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
+                        Expr::Tuple(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
+                        _ => None,
+                    }
+                };
+                let list =
+                    |v: &[String]| v.iter().map(|c| self.q(c)).collect::<Vec<_>>().join(", ");
+                let body = match method {
+                    "create_unique_constraint" => {
+                        let Some(c) = cols(r, 2, "columns") else {
+                            return not_literal(r, "the column list");
+                        };
+                        format!("UNIQUE ({})", list(&c))
+                    }
+                    "create_primary_key" => {
+                        let Some(c) = cols(r, 2, "columns") else {
+                            return not_literal(r, "the column list");
+                        };
+                        format!("PRIMARY KEY ({})", list(&c))
+                    }
+                    "create_check_constraint" => {
+                        let Some(cond) = a.get(2, "condition", 1).and_then(|c| r.sql_text(m, c))
+                        else {
+                            return not_literal(r, "the condition (a string or text(...))");
+                        };
+                        format!("CHECK ({cond})")
+                    }
+                    _ => {
+                        let Some(referent) =
+                            a.get(2, "referent_table", 1).and_then(|c| r.lit_str(m, c))
+                        else {
+                            return not_literal(r, "the referenced table");
+                        };
+                        let (Some(local), Some(remote)) = (
+                            cols_shift(&a, r, m, 3, "local_cols"),
+                            cols_shift(&a, r, m, 4, "remote_cols"),
+                        ) else {
+                            return not_literal(r, "a column list");
+                        };
+                        let rschema = kwarg(call, "referent_schema").and_then(|s| r.lit_str(m, s));
+                        let mut s = format!(
+                            "FOREIGN KEY({}) REFERENCES {} ({})",
+                            list(&local),
+                            self.qt(&rschema, &referent),
+                            list(&remote)
+                        );
+                        for (kw, sql) in [("ondelete", "ON DELETE"), ("onupdate", "ON UPDATE")] {
+                            if let Some(v) = kwarg(call, kw).and_then(|v| r.lit_str(m, v)) {
+                                s.push_str(&format!(" {sql} {v}"));
+                            }
+                        }
+                        if kwarg(call, "deferrable").and_then(|v| r.lit_bool(m, v)) == Some(true) {
+                            s.push_str(" DEFERRABLE");
+                        }
+                        if let Some(v) = kwarg(call, "initially").and_then(|v| r.lit_str(m, v)) {
+                            s.push_str(&format!(" INITIALLY {v}"));
+                        }
+                        s
+                    }
+                };
+                let schema = if method == "create_foreign_key" {
+                    kwarg(call, "source_schema")
+                        .and_then(|s| r.lit_str(m, s))
+                        .or(schema)
+                } else {
+                    schema
+                };
+                self.line(
+                    format!("ALTER TABLE {} ADD {prefix}{body};", self.qt(&schema, &t)),
+                    at,
+                );
+            }
+            "drop_constraint" => {
+                let Some((t, schema)) = table(r, 1, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                let Some(name) = a.get(0, "constraint_name", 0).and_then(|n| r.lit_str(m, n))
+                else {
+                    return not_literal(r, "the constraint name");
+                };
+                let kind = kwarg(call, "type_").and_then(|v| r.lit_str(m, v));
+                let what = match (self.my(), kind.as_deref()) {
+                    (true, Some("foreignkey")) => format!("DROP FOREIGN KEY {}", self.q(&name)),
+                    (true, Some("unique")) => format!("DROP INDEX {}", self.q(&name)),
+                    (true, Some("primary")) => "DROP PRIMARY KEY".to_string(),
+                    (true, Some("check")) if self.sa_name == "mysql" => {
+                        format!("DROP CHECK {}", self.q(&name))
+                    }
+                    _ => format!("DROP CONSTRAINT {}", self.q(&name)),
+                };
+                self.line(format!("ALTER TABLE {} {what};", self.qt(&schema, &t)), at);
+            }
+            "create_table_comment" | "drop_table_comment" => {
+                let Some((t, schema)) = table(r, 0, "table_name") else {
+                    return not_literal(r, "the table name");
+                };
+                let text = if method == "create_table_comment" {
+                    match a.get(1, "comment", 0).and_then(|c| r.lit_str(m, c)) {
+                        Some(c) => sql_str(&c),
+                        None => return not_literal(r, "the comment"),
+                    }
+                } else {
+                    "NULL".to_string()
+                };
+                if self.my() {
+                    let text = if text == "NULL" {
+                        "''".to_string()
+                    } else {
+                        text
+                    };
+                    self.line(
+                        format!("ALTER TABLE {} COMMENT {text};", self.qt(&schema, &t)),
+                        at,
+                    );
+                } else if self.pg() {
+                    self.line(
+                        format!("COMMENT ON TABLE {} IS {text};", self.qt(&schema, &t)),
+                        at,
+                    );
+                }
+            }
+            "execute" => self.execute(r, m, call, at, true),
+            "bulk_insert" => {
+                let what = match call.arguments.args.first() {
+                    Some(Expr::Name(n)) => format!("bulk insert into `{}`", n.id),
+                    _ => "bulk insert".to_string(),
+                };
+                self.steps.push(Step { at, what });
+            }
+            // Helpers that change nothing themselves.
+            "f" | "get_bind" | "get_context" | "inline_literal" | "batch_alter_table"
+            | "implementation_for" | "invoke" | "run_async" => {}
+            _ => r.warn(
+                m,
+                e,
+                format!("`op.{method}` is not read; what it does is not compared"),
+            ),
+        }
+    }
+
+    /// `ADD COLUMN` and what Alembic adds with it: the column's foreign keys and unique
+    /// constraint (SQLite only in a batch), its index, its comment.
+    fn add_column(&mut self, t: &TableDef, col: &ColumnDef, in_batch: bool, at: Origin) {
+        let qt = self.qt(&t.schema, &t.name);
+        let ty = col.ty.ddl(self.c);
+        self.line(
+            format!(
+                "ALTER TABLE {qt} ADD COLUMN {};",
+                column_def(col, &ty, false, self.c)
+            ),
+            at,
+        );
+        let constraints = self.c != Compiler::Sqlite || in_batch;
+        if constraints {
+            for fk in &col.fks {
+                let prefix = fk
+                    .name
+                    .as_ref()
+                    .map_or(String::new(), |n| format!("CONSTRAINT {} ", self.q(n)));
+                let mut s = format!(
+                    "ALTER TABLE {qt} ADD {prefix}FOREIGN KEY({}) REFERENCES {} ({})",
+                    self.q(&col.name),
+                    self.qt(&t.schema, &fk.table),
+                    fk.ref_columns
+                        .iter()
+                        .map(|c| self.q(c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                if let Some(d) = &fk.ondelete {
+                    s.push_str(&format!(" ON DELETE {d}"));
+                }
+                if let Some(u) = &fk.onupdate {
+                    s.push_str(&format!(" ON UPDATE {u}"));
+                }
+                s.push(';');
+                self.line(s, at);
+            }
+            if col.unique && !col.index {
+                self.line(
+                    format!("ALTER TABLE {qt} ADD UNIQUE ({});", self.q(&col.name)),
+                    at,
+                );
+            }
+        }
+        if col.index {
+            let unique = if col.unique { "UNIQUE " } else { "" };
+            let name = format!("ix_{}_{}", t.name, col.name);
+            self.line(
+                format!(
+                    "CREATE {unique}INDEX {} ON {qt} ({});",
+                    self.q(&name),
+                    self.q(&col.name)
+                ),
+                at,
+            );
+        }
+        if self.pg() {
+            if let Some(text) = &col.comment {
+                self.line(
+                    format!(
+                        "COMMENT ON COLUMN {qt}.{} IS {};",
+                        self.q(&col.name),
+                        sql_str(text)
+                    ),
+                    at,
+                );
+            }
+        }
+    }
+
+    fn alter_column<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        m: usize,
+        call: &'a ast::ExprCall,
+        qt: &str,
+        col: &str,
+        at: Origin,
+    ) {
+        let qc = self.q(col);
+        let mut lines = Vec::new();
+        if let Some(ty_e) = kwarg(call, "type_") {
+            match r.sa_type(m, ty_e, col) {
+                Some(ty) => {
+                    let mut s =
+                        format!("ALTER TABLE {qt} ALTER COLUMN {qc} TYPE {}", ty.ddl(self.c));
+                    if let Some(using) =
+                        kwarg(call, "postgresql_using").and_then(|u| r.sql_text(m, u))
+                    {
+                        s.push_str(&format!(" USING {using}"));
+                    }
+                    lines.push(s + ";");
+                }
+                None => return,
+            }
+        }
+        if let Some(n) = kwarg(call, "nullable").and_then(|n| r.lit_bool(m, n)) {
+            let what = if n { "DROP NOT NULL" } else { "SET NOT NULL" };
+            lines.push(format!("ALTER TABLE {qt} ALTER COLUMN {qc} {what};"));
+        }
+        if let Some(d) = kwarg(call, "server_default") {
+            match r.lit(m, d) {
+                Some(Lit::Bool(false)) => {}
+                Some(Lit::None) => {
+                    lines.push(format!("ALTER TABLE {qt} ALTER COLUMN {qc} DROP DEFAULT;"))
+                }
+                _ => {
+                    if let Some(sql) = r.server_default(m, d, col) {
+                        lines.push(format!(
+                            "ALTER TABLE {qt} ALTER COLUMN {qc} SET DEFAULT {sql};"
+                        ));
+                    }
+                }
+            }
+        }
+        if self.pg() {
+            if let Some(c) = kwarg(call, "comment") {
+                match r.lit(m, c) {
+                    Some(Lit::Str(s)) => {
+                        lines.push(format!("COMMENT ON COLUMN {qt}.{qc} IS {};", sql_str(&s)))
+                    }
+                    Some(Lit::None) => lines.push(format!("COMMENT ON COLUMN {qt}.{qc} IS NULL;")),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(new) = kwarg(call, "new_column_name").and_then(|n| r.lit_str(m, n)) {
+            lines.push(format!(
+                "ALTER TABLE {qt} RENAME COLUMN {qc} TO {};",
+                self.q(&new)
+            ));
+        }
+        for l in lines {
+            self.line(l, at);
+        }
+    }
+}
+
+/// A call's arguments as an `op.*` method takes them; in a batch block the table argument is
+/// left out, so positions after it shift down by one.
+struct Args<'a> {
+    call: &'a ast::ExprCall,
+    batch: bool,
+}
+
+impl<'a> Args<'a> {
+    /// The argument at `pos` (the `op.*` position) or keyword `kw`; `table_pos` is where the
+    /// table argument sits (`usize::MAX` when the argument is itself the table).
+    fn get(&self, pos: usize, kw: &str, table_pos: usize) -> Option<&'a Expr> {
+        let pos = if self.batch && table_pos != usize::MAX && pos > table_pos {
+            pos - 1
+        } else {
+            pos
+        };
+        self.call
+            .arguments
+            .args
+            .get(pos)
+            .or_else(|| kwarg(self.call, kw))
+    }
+}
+
+fn cols_shift<'a>(
+    a: &Args<'a>,
+    r: &Reader<'a>,
+    m: usize,
+    pos: usize,
+    kw: &str,
+) -> Option<Vec<String>> {
+    match a.get(pos, kw, 1)? {
+        Expr::List(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
+        Expr::Tuple(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
+        _ => None,
+    }
+}
+
+/// Whether statements call anything that looks like an Alembic operation.
+fn has_op_call(body: &[Stmt]) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Find(bool);
+    impl<'b> Visitor<'b> for Find {
+        fn visit_expr(&mut self, e: &'b Expr) {
+            if let Expr::Call(c) = e {
+                if let Expr::Attribute(a) = &*c.func {
+                    if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "op" || n.id.as_str().contains("batch"))
+                        || matches!(a.attr.as_str(), "create" | "drop" | "execute")
+                    {
+                        self.0 = true;
+                    }
+                }
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut f = Find(false);
+    for s in body {
+        ruff_python_ast::visitor::walk_stmt(&mut f, s);
+    }
+    f.0
+}
