@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Alembic histories replayed by schemashift against real Alembic on real databases.
+
+For every history fixture (core/tests/histories/<name>/versions, with any application modules
+beside it) and every database (SQLite always; PostgreSQL when SCHEMASHIFT_PGHOST is set;
+MariaDB when SCHEMASHIFT_MYSQL_SOCKET is set and the fixture has no `no-mysql` marker file):
+
+1. upgrade: for each revision REV (base to head, every branch), a fresh database is brought to
+   REV by `alembic upgrade REV` and dumped (`pg_dump -s`, sqlite_master, `SHOW CREATE TABLE`);
+   `schemashift diff DUMP versions@REV --exit-code` must find no difference, that is,
+   schemashift's static replay of the history builds the schema real Alembic built;
+2. downgrade (linear histories): from head, `alembic downgrade -1` step by step; after each step
+   the dump must equal schemashift's replay at the revision Alembic is now at, so the
+   downgrade() bodies were run as they are and undo what the replay says their upgrades did
+   (fixtures whose downgrade is incomplete on purpose list the revisions in `downgrade-differs`,
+   and there the diff must NOT be empty).
+3. review verdicts (`schemashift review`) are checked by cli/tests/cli.rs on the same fixtures.
+
+Environment: SCHEMASHIFT_BIN (the CLI, default target/debug/schemashift), SCHEMASHIFT_PGHOST,
+SCHEMASHIFT_MYSQL_SOCKET, HISTORY_FILTER (substring of <fixture>/<db>).
+Run: .venv/bin/python cli/tests/alembic_history.py  (scripts/test.sh step `alembic_history`)
+"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+FIXTURES = ROOT / "core" / "tests" / "histories"
+BIN = os.environ.get("SCHEMASHIFT_BIN", str(ROOT / "target" / "debug" / "schemashift"))
+
+ENV_PY = '''
+from alembic import context
+from sqlalchemy import create_engine
+
+config = context.config
+engine = create_engine(config.get_main_option("sqlalchemy.url"))
+with engine.connect() as connection:
+    context.configure(connection=connection, target_metadata=None)
+    with context.begin_transaction():
+        context.run_migrations()
+'''
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+class Db:
+    """One kind of database: fresh databases by name, their URL and their schema dump."""
+
+    def fresh(self, name):
+        raise NotImplementedError
+
+
+class Sqlite(Db):
+    dialect = "sqlite"
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+
+    def fresh(self, name):
+        path = self.tmp / f"{name}.db"
+        if path.exists():
+            path.unlink()
+        return f"sqlite:///{path}"
+
+    def dump(self, name):
+        con = sqlite3.connect(self.tmp / f"{name}.db")
+        rows = con.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        ).fetchall()
+        con.close()
+        return "".join(r[0] + ";\n" for r in rows)
+
+
+class Postgres(Db):
+    dialect = "postgres"
+
+    def __init__(self, host):
+        self.host = host
+        self.env = dict(os.environ, PGHOST=host, PGUSER="postgres")
+
+    def psql(self, sql):
+        r = run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", sql], env=self.env)
+        if r.returncode:
+            raise RuntimeError(r.stderr)
+
+    def fresh(self, name):
+        self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.psql(f'CREATE DATABASE "{name}"')
+        return f"postgresql+psycopg://postgres@/{name}?host={self.host}"
+
+    def dump(self, name):
+        r = run(["pg_dump", "-s", "--no-owner", "--no-privileges", "-d", name], env=self.env)
+        if r.returncode:
+            raise RuntimeError(r.stderr)
+        return r.stdout
+
+
+class Mariadb(Db):
+    dialect = "mariadb"
+
+    def __init__(self, socket):
+        self.socket = socket
+
+    def sql(self, sql, db=None):
+        cmd = ["mariadb", "-uroot", f"--socket={self.socket}", "-N", "-B", "-e", sql]
+        if db:
+            cmd.insert(1, db)
+        r = run(cmd)
+        if r.returncode:
+            raise RuntimeError(r.stderr)
+        return r.stdout
+
+    def fresh(self, name):
+        self.sql(f"DROP DATABASE IF EXISTS `{name}`; CREATE DATABASE `{name}`")
+        return f"mysql+pymysql://root@localhost/{name}?unix_socket={self.socket}"
+
+    def dump(self, name):
+        r = run(["mariadb-dump", "-uroot", f"--socket={self.socket}", "--no-data", "--skip-comments", name])
+        if r.returncode:
+            raise RuntimeError(r.stderr)
+        return r.stdout
+
+
+def alembic_env(tmp, fixture, url):
+    """An Alembic environment in `tmp` whose versions are a copy of the fixture's."""
+    env_dir = tmp / "env"
+    if env_dir.exists():
+        shutil.rmtree(env_dir)
+    env_dir.mkdir(parents=True)
+    (env_dir / "env.py").write_text(ENV_PY)
+    shutil.copytree(fixture / "versions", env_dir / "versions",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    ini = tmp / "alembic.ini"
+    ini.write_text(f"[alembic]\nscript_location = {env_dir}\nsqlalchemy.url = {url}\n")
+    return ini
+
+
+def alembic(ini, *args, fixture=None):
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    if fixture is not None:
+        env["PYTHONPATH"] = str(fixture) + os.pathsep + env.get("PYTHONPATH", "")
+    exe = str(Path(sys.executable).parent / "alembic")
+    r = run([exe, "-c", str(ini), *args], env=env)
+    if r.returncode:
+        raise RuntimeError(f"alembic {' '.join(args)}: {r.stderr.strip()[-1500:]}")
+    return r.stdout
+
+
+def revisions(fixture):
+    """(id, down revisions) base first, from Alembic's own script directory."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    cfg = Config()
+    with tempfile.TemporaryDirectory() as d:
+        shutil.copytree(fixture / "versions", Path(d) / "versions",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        cfg.set_main_option("script_location", d)
+        sd = ScriptDirectory.from_config(cfg)
+        revs = list(sd.walk_revisions())
+    revs.reverse()
+    return [(r.revision, r.down_revision) for r in revs]
+
+
+def compare(db, fixture, dump, rev):
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write(dump)
+        path = f.name
+    target = f"{fixture / 'versions'}@{rev}"
+    args = [BIN, "diff", path, target, "--dialect", db.dialect, "--exit-code"]
+    if (fixture / "app").exists():
+        args += ["--python-path", str(fixture)]
+    r = run(args)
+    os.unlink(path)
+    return r
+
+
+def main():
+    dbs = []
+    tmp_root = Path(tempfile.mkdtemp(prefix="ss-history-"))
+    dbs.append(Sqlite(tmp_root))
+    if os.environ.get("SCHEMASHIFT_PGHOST"):
+        dbs.append(Postgres(os.environ["SCHEMASHIFT_PGHOST"]))
+    if os.environ.get("SCHEMASHIFT_MYSQL_SOCKET"):
+        dbs.append(Mariadb(os.environ["SCHEMASHIFT_MYSQL_SOCKET"]))
+    flt = os.environ.get("HISTORY_FILTER", "")
+    passed = failed = 0
+    t0 = time.time()
+    for fixture in sorted(p for p in FIXTURES.iterdir() if (p / "versions").is_dir()):
+        revs = revisions(fixture)
+        linear = all(d is None or isinstance(d, str) for _, d in revs) and \
+            len({d for _, d in revs}) == len(revs)
+        differs = set()
+        if (fixture / "downgrade-differs").exists():
+            differs = set((fixture / "downgrade-differs").read_text().split())
+        for db in dbs:
+            name = f"{fixture.name}/{db.dialect}"
+            if flt not in name:
+                continue
+            if db.dialect == "mariadb" and (fixture / "no-mysql").exists():
+                continue
+            tmp = tmp_root / fixture.name / db.dialect
+            tmp.mkdir(parents=True, exist_ok=True)
+            dbname = f"hist_{fixture.name}"[:60]
+            problems = []
+            # 1. upgrade to every revision from a fresh database.
+            for rev, _ in revs:
+                url = db.fresh(dbname)
+                ini = alembic_env(tmp, fixture, url)
+                try:
+                    alembic(ini, "upgrade", rev, fixture=fixture)
+                except RuntimeError as e:
+                    problems.append(f"upgrade {rev}: {e}")
+                    break
+                r = compare(db, fixture, db.dump(dbname), rev)
+                if r.returncode != 0:
+                    problems.append(f"upgrade {rev}: replay differs from the database (exit {r.returncode}):\n{r.stdout}{r.stderr}")
+            # 2. downgrade step by step from head.
+            if linear and not problems:
+                url = db.fresh(dbname)
+                ini = alembic_env(tmp, fixture, url)
+                alembic(ini, "upgrade", "head", fixture=fixture)
+                for i in range(len(revs) - 1, -1, -1):
+                    rev = revs[i][0]
+                    below = revs[i - 1][0] if i > 0 else "base"
+                    try:
+                        alembic(ini, "downgrade", "-1", fixture=fixture)
+                    except RuntimeError as e:
+                        problems.append(f"downgrade {rev}: {e}")
+                        break
+                    r = compare(db, fixture, db.dump(dbname), below)
+                    same = r.returncode == 0
+                    if rev in differs:
+                        if same:
+                            problems.append(f"downgrade {rev}: expected to leave a difference (downgrade-differs), found none")
+                    elif not same:
+                        problems.append(f"downgrade {rev}: database after downgrade differs from the replay at {below} (exit {r.returncode}):\n{r.stdout}{r.stderr}")
+            if problems:
+                failed += 1
+                print(f"FAIL {name}")
+                for p in problems:
+                    print("   " + p.replace("\n", "\n   "))
+            else:
+                passed += 1
+                print(f"PASS {name} ({len(revs)} revisions up{' and down' if linear else ''})")
+    shutil.rmtree(tmp_root, ignore_errors=True)
+    print(f"alembic_history: {passed} passed, {failed} failed in {time.time() - t0:.1f}s")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
