@@ -42,8 +42,10 @@ pub enum Code {
     /// `CREAT TABLE`): it would be left out of the schema, and its objects dropped.
     E003,
     /// An expression nests deeper than the limit ([`crate::input::sql::MAX_DEPTH`] levels of
-    /// brackets and chained operators): the statement is not read (deeper trees would
-    /// overflow the stack).
+    /// brackets and chained operators; in models.py input
+    /// [`crate::input::python::depth::MAX_DEPTH`], or blocks indented deeper than
+    /// [`crate::input::python::depth::MAX_INDENT`] levels): the statement (the Python file) is
+    /// not read (deeper trees would overflow the stack).
     E004,
     /// A statement or clause schemashift does not hold in its model: one the dialect has but
     /// schemashift does not compare (`OWNER TO`, `CREATE AGGREGATE`...), or one the dialect

@@ -49,7 +49,11 @@ struct Shape {
 }
 
 const PG: &[DialectKind] = &[DialectKind::Postgres];
-const BOTH: &[DialectKind] = &[DialectKind::Postgres, DialectKind::Sqlite];
+const BOTH: &[DialectKind] = &[
+    DialectKind::Postgres,
+    DialectKind::Sqlite,
+    DialectKind::Mysql,
+];
 
 fn check(body: &str) -> String {
     format!("CREATE TABLE t (a integer, b boolean, CHECK ({body}));\n")
@@ -366,7 +370,11 @@ fn a_nul_byte_is_an_error_where_it_is() {
         ("-- \0\nCREATE TABLE t (a int);\n", (1, 4, 3)),
         ("\0", (1, 1, 0)),
     ] {
-        for dialect in [DialectKind::Postgres, DialectKind::Sqlite] {
+        for dialect in [
+            DialectKind::Postgres,
+            DialectKind::Sqlite,
+            DialectKind::Mysql,
+        ] {
             let d = only_diagnostic(text, dialect);
             assert_eq!(position(&d), (Code::E001, at.0, at.1, at.2), "{text:?}");
             assert!(d.message.contains("NUL"), "{}", d.message);
@@ -454,7 +462,11 @@ fn an_empty_file_and_only_comments_are_an_empty_schema() {
         "/* a comment */",
         "-- no newline",
     ];
-    for dialect in [DialectKind::Postgres, DialectKind::Sqlite] {
+    for dialect in [
+        DialectKind::Postgres,
+        DialectKind::Sqlite,
+        DialectKind::Mysql,
+    ] {
         for a in cases {
             for b in cases {
                 let o = migrate(a, b, &options(dialect));

@@ -13,6 +13,7 @@
 
 pub mod alembic;
 pub mod ddl;
+pub mod depth;
 pub mod models;
 pub mod modules;
 pub mod types;
@@ -99,6 +100,10 @@ impl Sources {
             .map(|(p, _)| modules::normalize(p))
             .collect();
         for (path, text) in &self.files {
+            // Too deep to parse safely: `parse` reports it.
+            if depth::too_deep(text).is_some() {
+                continue;
+            }
             let Ok(parsed) = ruff_python_parser::parse_module(text) else {
                 continue;
             };
@@ -158,6 +163,22 @@ pub fn parse(
     let mut mods = Vec::new();
     for (path, text) in &src.files {
         let bom = crate::input::bom_len(text);
+        if let Some(deep) = depth::too_deep(&text[bom..]) {
+            let m = Module::new(path.clone(), text[bom..].to_string(), Vec::new());
+            let (line, column) = m.line_col(deep.offset);
+            diagnostics.push(Diagnostic {
+                severity: Code::E004.severity(),
+                code: Code::E004,
+                side,
+                line,
+                column,
+                offset: deep.offset + bom,
+                end: deep.offset + bom,
+                message: deep.message,
+                file: Some(path.clone()),
+            });
+            continue;
+        }
         match ruff_python_parser::parse_module(&text[bom..]) {
             Ok(parsed) => {
                 let mut m = Module::new(

@@ -141,14 +141,18 @@ pub fn is_known_lib(module: &str) -> bool {
 
 impl Module {
     pub fn new(path: String, text: String, body: Vec<Stmt>) -> Self {
+        // Lines end at LF, CRLF or a lone CR (as Python reads them).
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 line_starts.push(i + 1);
             }
         }
         let mut directives = HashMap::new();
-        for (n, line) in text.lines().enumerate() {
+        let line_ends = line_starts.iter().skip(1).copied().chain([text.len()]);
+        for (n, (start, end)) in line_starts.iter().copied().zip(line_ends).enumerate() {
+            let line = text[start..end].trim_end_matches(['\r', '\n']);
             if let Some(i) = line.find("# schemashift:") {
                 directives.insert(n, line[i + "# schemashift:".len()..].trim().to_string());
             }

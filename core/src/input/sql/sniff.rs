@@ -72,7 +72,12 @@ fn other_dialect(
             (*name, *label, found)
         })
         .max_by_key(|(_, _, found)| found.len())?;
-    let other = DialectKind::from_name(name) != Some(chosen);
+    // MariaDB is a flavour of MySQL: MySQL's marks are its own.
+    let family = |k: DialectKind| match k {
+        DialectKind::Mariadb => DialectKind::Mysql,
+        k => k,
+    };
+    let other = DialectKind::from_name(name).map(family) != Some(family(chosen));
     (other && !found.is_empty()).then_some((name, label, found))
 }
 
@@ -109,6 +114,14 @@ mod tests {
         let text = "CREATE EXTENSION citext;\nCREATE TABLE t (n int DEFAULT '1'::int);";
         let h = hint(text, DialectKind::Sqlite).unwrap();
         assert!(h.contains("`--dialect postgres`"), "{h}");
+    }
+
+    #[test]
+    fn mysql_text_read_as_mariadb_names_nothing() {
+        let text = "CREATE TABLE `t (a int);";
+        assert_eq!(hint(text, DialectKind::Mariadb), None);
+        assert_eq!(hint(text, DialectKind::Mysql), None);
+        assert!(hint(text, DialectKind::Postgres).is_some());
     }
 
     #[test]
