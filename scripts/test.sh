@@ -37,6 +37,10 @@
 #                `schemashift diff --format alembic` -> real `alembic upgrade head` -> `alembic
 #                check` clean against the models (then downgrade -> check), on SQLite and on the
 #                cluster
+#   alembic_history  cli/tests/alembic_history.py: each Alembic history fixture
+#                (core/tests/histories/<name>/versions) upgraded by real Alembic to every revision
+#                on SQLite, the cluster and the MariaDB server must dump to what `schemashift diff
+#                DUMP versions@REV` replays statically (no change); downgrades step by step too
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
 #                consumers, an esbuild bundle in headless Chromium, the GitLab pair
@@ -180,6 +184,19 @@ models_alembic() {
     .venv/bin/python cli/tests/models_alembic.py --cli "$REPO_ROOT/target/debug/schemashift"
 }
 step models_alembic models_alembic
+
+# Alembic histories read statically against real `alembic upgrade` / `downgrade` on SQLite, the
+# PostgreSQL cluster and the MariaDB server (each revision's dump must equal the replay).
+alembic_history() {
+    cargo build --quiet -p schemashift-cli || return $?
+    [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }
+    SCHEMASHIFT_BIN="$REPO_ROOT/target/debug/schemashift" .venv/bin/python cli/tests/alembic_history.py
+}
+if [ -n "${SCHEMASHIFT_PGHOST:-}" ] && [ -n "${SCHEMASHIFT_MYSQL_SOCKET:-}" ]; then
+    step alembic_history alembic_history
+else
+    fail_step alembic_history "no PostgreSQL cluster or MariaDB server"
+fi
 
 # The npm package, tested as users get it: the packed tarball against the native CLI.
 npm_tests() {

@@ -467,6 +467,25 @@ pub enum TableAttr {
 }
 
 impl TableAttr {
+    /// An attribute that, when a table does not write it, the table takes from its database's
+    /// default (MySQL's character set and collation): a side that leaves it out does not ask
+    /// for a change.
+    pub fn inherited_when_unwritten(&self) -> bool {
+        matches!(self, Self::MysqlCharset(_) | Self::MysqlCollate(_))
+    }
+
+    /// Whether two tables' attribute lists differ, an inherited attribute only counting when
+    /// both write one of its kind.
+    pub fn lists_differ(a: &[TableAttr], b: &[TableAttr]) -> bool {
+        let kind = |x: &TableAttr| std::mem::discriminant(x);
+        let keep = |x: &&TableAttr, other: &[TableAttr]| {
+            !x.inherited_when_unwritten() || other.iter().any(|o| kind(o) == kind(x))
+        };
+        let fa: Vec<&TableAttr> = a.iter().filter(|x| keep(x, b)).collect();
+        let fb: Vec<&TableAttr> = b.iter().filter(|x| keep(x, a)).collect();
+        fa != fb
+    }
+
     /// How the attribute is written in DDL.
     pub fn sql(&self) -> &str {
         match self {

@@ -1029,7 +1029,7 @@ impl<'a> Planner<'a> {
                 },
             );
         }
-        if a.attrs != b.attrs {
+        if TableAttr::lists_differ(&a.attrs, &b.attrs) {
             self.push(
                 Phase::AlterTables,
                 Change::SetTableOptions {

@@ -139,6 +139,18 @@ fn load(src: &Sources, side: Side) -> Loaded {
     for (path, text) in &src.files {
         let bom = crate::input::bom_len(text);
         let text = &text[bom..];
+        if let Some(deep) = super::depth::too_deep(text) {
+            let m = Module::new(path.clone(), text.to_string(), Vec::new());
+            out.diagnostics.push(diag(
+                Code::E004,
+                side,
+                path,
+                Some(&m),
+                (deep.offset, deep.offset),
+                deep.message,
+            ));
+            continue;
+        }
         let parsed = match ruff_python_parser::parse_module(text) {
             Ok(p) => p.into_suite().to_vec(),
             Err(e) => {

@@ -207,10 +207,8 @@ impl Interp {
                 }
             }
             Stmt::Try(t) => self.stmts(r, m, &t.body, batch),
-            Stmt::For(_) | Stmt::While(_) => {
-                if has_op_call(std::slice::from_ref(s)) {
-                    r.warn(m, s, "operations in a loop cannot be read statically; they are not read (write them out)".into());
-                }
+            Stmt::For(_) | Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
+                r.warn(m, s, "operations in a loop cannot be read statically; they are not read (write them out)".into());
             }
             _ => {}
         }
