@@ -10,7 +10,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "schemashift", version, arg_required_else_help = true)]
 #[command(after_help = "Exit codes: 0 done, 1 input error, 2 usage error, \
-3 changes found (--exit-code), 4 hazards of a denied kind (--deny).")]
+3 changes found (--exit-code; check), 4 hazards of a denied kind (--deny), 5 a reviewed \
+downgrade does not undo its upgrade (review).")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,7 +20,48 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compare CURRENT with DESIRED (DDL files; '-' reads stdin) and print the migration.
-    Diff(DiffArgs),
+    Diff(Box<DiffArgs>),
+    /// What an Alembic revision does (its upgrade and downgrade: changes in words, SQL,
+    /// hazards, data steps) and whether its downgrade undoes its upgrade; exit 5 when not.
+    Review(ReviewArgs),
+    /// `alembic check` without a database: exit 3 when DESIRED (models or DDL) differs from
+    /// the schema CURRENT (an Alembic history, or any schema input) builds.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// A revision file, or a versions folder (every revision, in order), or alembic.ini.
+    #[arg(value_name = "REVISION")]
+    pub target: String,
+    /// The versions folder the revision belongs to (default: the revision file's folder).
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<String>,
+    /// SQL dialect: postgres, sqlite, mysql or mariadb.
+    #[arg(long, value_name = "NAME", default_value = "postgres", value_parser = parse_dialect)]
+    pub dialect: DialectKind,
+    /// Print the reviews as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// A folder the revisions' imports of application modules are searched in; repeatable.
+    #[arg(long = "python-path", value_name = "DIR")]
+    pub python_path: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The schema as it is: an Alembic versions folder (DIR@REV, alembic.ini), models or DDL.
+    #[arg(value_name = "CURRENT")]
+    pub current: String,
+    /// The schema as it should be: models (a .py file or package directory) or DDL.
+    #[arg(value_name = "DESIRED")]
+    pub desired: String,
+    /// SQL dialect: postgres, sqlite, mysql or mariadb.
+    #[arg(long, value_name = "NAME", default_value = "postgres", value_parser = parse_dialect)]
+    pub dialect: DialectKind,
+    /// A folder absolute imports of the models are also searched in; repeatable.
+    #[arg(long = "python-path", value_name = "DIR")]
+    pub python_path: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

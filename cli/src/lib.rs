@@ -3,14 +3,15 @@
 //! this same code, so they cannot differ.
 //!
 //! Exit codes: 0 done, 1 input error, 2 usage error, 3 changes found (only with `--exit-code`),
-//! 4 hazards of a denied kind (only with `--deny`).
+//! 4 hazards of a denied kind (only with `--deny`), 5 a reviewed downgrade that does not undo
+//! its upgrade (`review`).
 
 mod args;
 mod models;
 mod report;
 mod revision;
 
-use args::{Cli, Command, DiffArgs, Format};
+use args::{CheckArgs, Cli, Command, DiffArgs, Format, ReviewArgs};
 use clap::{CommandFactory, Parser};
 use schemashift::plan::filter::Reason;
 use schemashift::Options;
@@ -41,7 +42,9 @@ pub fn run(
     let argv = std::iter::once("schemashift".to_string()).chain(argv);
     match Cli::try_parse_from(argv) {
         Ok(cli) => match cli.command {
-            Command::Diff(args) => diff(args, host, out, err),
+            Command::Diff(args) => diff(*args, host, out, err),
+            Command::Review(args) => review(args, host, out, err),
+            Command::Check(args) => check(args, host, out, err),
         },
         Err(e) => {
             // Help and version go to stdout (exit 0), usage errors to stderr (exit 2).
@@ -266,4 +269,153 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         return 3;
     }
     0
+}
+
+/// The revision id a revision file assigns (`revision = "abc"`), read from its text.
+fn revision_id(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let rest = l.strip_prefix("revision")?.trim_start();
+        let rest = rest
+            .strip_prefix(':')
+            .map_or(rest, |r| r.split_once('=').map_or("", |x| x.1));
+        let rest = rest.strip_prefix('=').unwrap_or(rest).trim();
+        let q = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        rest[1..].split(q).next().map(str::to_string)
+    })
+}
+
+fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
+    let is_file = args.target.ends_with(".py");
+    let dirs = if is_file {
+        vec![args.history.clone().unwrap_or_else(|| {
+            let t = args.target.trim_end_matches('/');
+            t.rfind('/').map_or(".".to_string(), |i| t[..i].to_string())
+        })]
+    } else {
+        match models::history_spec(host, &args.target) {
+            Ok(Some((dirs, _))) => dirs,
+            Ok(None) => vec![args.target.clone()],
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        }
+    };
+    let mut src = schemashift::input::python::Sources::default();
+    for d in &dirs {
+        match models::read_models(host, d, &args.python_path, &mut read) {
+            Ok(s) => {
+                src.files.extend(s.files);
+                src.roots.extend(s.roots);
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        }
+    }
+    let mut only = Vec::new();
+    if is_file {
+        let text = match read_input(host, &args.target) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        };
+        let Some(id) = revision_id(&text) else {
+            let _ = writeln!(
+                err,
+                "schemashift: {}: not an Alembic revision (no `revision = \"...\"`)",
+                args.target
+            );
+            return 1;
+        };
+        if !src
+            .files
+            .iter()
+            .any(|(_, t)| revision_id(t).as_deref() == Some(id.as_str()))
+        {
+            src.files.push((args.target.clone(), text));
+        }
+        only.push(id);
+    }
+    let options = Options {
+        dialect: args.dialect,
+        ..Options::default()
+    };
+    let (reviews, diagnostics) = schemashift::review::review(&src, &only, &options);
+    let side = models::SideInput::Models(src);
+    for d in &diagnostics {
+        let file = d.file.as_deref().unwrap_or(&args.target);
+        let _ = report::write_diagnostic(err, file, side.text_of(d.file.as_deref()), d);
+    }
+    if diagnostics
+        .iter()
+        .any(|d| d.severity == schemashift::Severity::Error)
+    {
+        return 1;
+    }
+    if args.json {
+        let text = serde_json::to_string_pretty(&reviews).expect("serializable");
+        let _ = writeln!(out, "{text}");
+    } else {
+        for r in &reviews {
+            let _ = write!(out, "{}", report::review_text(r));
+        }
+    }
+    if reviews.iter().any(|r| !r.restores) {
+        5
+    } else {
+        0
+    }
+}
+
+fn check(args: CheckArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let (current, desired) = match (
+        read_side(host, &args.current, &args.python_path),
+        read_side(host, &args.desired, &args.python_path),
+    ) {
+        (Ok(c), Ok(d)) => (c, d),
+        (Err(e), _) | (_, Err(e)) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let options = Options {
+        dialect: args.dialect,
+        ..Options::default()
+    };
+    let outcome = schemashift::migrate_inputs(current.as_input(), desired.as_input(), &options);
+    for d in &outcome.diagnostics {
+        let (file, side) = match d.side {
+            schemashift::Side::Current => (display_name(&args.current), &current),
+            schemashift::Side::Desired => (display_name(&args.desired), &desired),
+        };
+        let file = d.file.as_deref().unwrap_or(file);
+        let _ = report::write_diagnostic(err, file, side.text_of(d.file.as_deref()), d);
+    }
+    let Some(migration) = outcome.migration else {
+        return 1;
+    };
+    if migration.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "No changes: {} matches {}.",
+            args.desired, args.current
+        );
+        return 0;
+    }
+    let _ = writeln!(
+        out,
+        "{} change(s) would bring {} to {}:",
+        migration.changes.len(),
+        args.current,
+        args.desired
+    );
+    for c in &migration.changes {
+        let _ = writeln!(out, "  - {}", c.summary());
+    }
+    3
 }

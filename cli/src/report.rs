@@ -46,3 +46,66 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// A revision's review as text: what upgrade() and downgrade() do, and the verdict.
+pub fn review_text(r: &schemashift::review::Review) -> String {
+    let mut s = String::new();
+    let rev = &r.revision;
+    let down = if rev.down.is_empty() {
+        "base".to_string()
+    } else {
+        rev.down.join(", ")
+    };
+    s.push_str(&format!(
+        "revision {} ({}) <- {down}\n  file: {}\n",
+        rev.id, rev.message, rev.file
+    ));
+    for (name, changes, hazards, data, sql) in [
+        (
+            "upgrade()",
+            &r.upgrade,
+            &r.upgrade_hazards,
+            &r.upgrade_data,
+            &r.upgrade_sql,
+        ),
+        (
+            "downgrade()",
+            &r.downgrade,
+            &r.downgrade_hazards,
+            &r.downgrade_data,
+            &r.downgrade_sql,
+        ),
+    ] {
+        s.push_str(&format!("  {name}:\n"));
+        if changes.is_empty() {
+            s.push_str("    no schema change\n");
+        }
+        for c in changes {
+            s.push_str(&format!("    - {c}\n"));
+        }
+        for h in hazards {
+            s.push_str(&format!("    hazard: {h}\n"));
+        }
+        for d in data {
+            s.push_str(&format!("    data step: {d}\n"));
+        }
+        if !sql.is_empty() {
+            s.push_str("    SQL:\n");
+            for l in sql.lines() {
+                s.push_str(&format!("      {l}\n"));
+            }
+        }
+    }
+    if r.restores {
+        s.push_str("  verdict: downgrade() undoes upgrade()\n\n");
+    } else {
+        s.push_str(
+            "  verdict: downgrade() does NOT undo upgrade(); after it the schema still needs:\n",
+        );
+        for c in &r.left_different {
+            s.push_str(&format!("    - {c}\n"));
+        }
+        s.push('\n');
+    }
+    s
+}

@@ -14,6 +14,7 @@ pub mod input;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod review;
 
 pub use change::Change;
 pub use diagnostics::{Diagnostic, Severity, Side};

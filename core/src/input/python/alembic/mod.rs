@@ -331,8 +331,9 @@ impl History {
             .collect()
     }
 
-    /// A revision named as Alembic takes it: a full id, a unique prefix of one, a branch label,
-    /// `head` (the only head) or `base` (`None`: before the first revision).
+    /// A revision named as Alembic takes it: a full id, a unique prefix of one, a branch label
+    /// (`label@head`: the newest revision above it while the branch does not fork), `head`
+    /// (the only head) or `base` (`None`: before the first revision).
     pub fn resolve(&self, rev: &str) -> Result<Option<usize>, String> {
         let idx = self.index();
         if rev == "base" {
@@ -350,12 +351,18 @@ impl History {
                 )),
             };
         }
-        let label = rev.strip_suffix("@head").unwrap_or(rev);
+        let (label, to_head) = match rev.strip_suffix("@head") {
+            Some(l) => (l, true),
+            None => (rev, false),
+        };
         if let Some(i) = self
             .revisions
             .iter()
             .position(|r| r.branch_labels.iter().any(|l| l == label))
         {
+            if !to_head {
+                return Ok(Some(i));
+            }
             // The head of that branch: the newest revision above the labelled one.
             let mut cur = i;
             loop {
@@ -455,6 +462,8 @@ struct LoadedParts {
 pub struct Ops {
     pub ddl: ddl::Emitted,
     pub steps: Vec<Step>,
+    /// The renames it makes (`old=new`, `table.old=new`, as `--rename` takes them).
+    pub renames: Vec<String>,
 }
 
 impl Replayed {
@@ -530,6 +539,7 @@ impl Replayed {
             out.push(Ops {
                 ddl: ops.ddl,
                 steps: ops.steps,
+                renames: ops.renames,
             });
         }
         let findings = std::mem::take(&mut reader.findings);

@@ -30,6 +30,8 @@ pub(super) struct Interp {
     sa_name: &'static str,
     pub ddl: Emitted,
     pub steps: Vec<Step>,
+    /// Renames the operations make, as `--rename` takes them (`old=new`, `table.old=new`).
+    pub renames: Vec<String>,
     depth: usize,
 }
 
@@ -102,6 +104,7 @@ impl Interp {
             sa_name,
             ddl: Emitted::default(),
             steps: Vec::new(),
+            renames: Vec::new(),
             depth: 0,
         }
     }
@@ -530,6 +533,10 @@ impl Interp {
                     return not_literal(r, "the column name");
                 };
                 self.alter_column(r, m, call, &self.qt(&schema, &t), &col, at);
+                if let Some(new) = kwarg(call, "new_column_name").and_then(|n| r.lit_str(m, n)) {
+                    let prefix = schema.map_or(String::new(), |s| format!("{s}."));
+                    self.renames.push(format!("{prefix}{t}.{col}={new}"));
+                }
             }
             "create_index" => {
                 let Some((t, schema)) = table(r, 1, "table_name") else {

@@ -1,0 +1,290 @@
+//! Alembic histories as input: `diff` from a versions folder (DIR@REV), `review` verdicts and
+//! `check`, on the fixtures of core/tests/histories (which cli/tests/alembic_history.py proves
+//! against real Alembic on SQLite, PostgreSQL and MariaDB).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/histories")
+        .join(name)
+        .join("versions");
+    p.to_string_lossy().into_owned()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("history-{}", std::process::id()))
+        .join(name);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_schemashift"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn review_finds_the_enum_autogenerate_never_drops() {
+    let o = run(&["review", &fixture("shop"), "--dialect", "postgres"]);
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(5), "{out}{}", text(&o.stderr));
+    let first = out.split("\n\n").next().unwrap();
+    assert!(first.starts_with("revision 1a2b3c4d5e6f"), "{first}");
+    assert!(first.contains("does NOT undo"), "{first}");
+    assert!(first.contains("- drop enum public.orderstatus"), "{first}");
+    // The other three undo what they do.
+    assert_eq!(
+        out.matches("verdict: downgrade() undoes upgrade()").count(),
+        3,
+        "{out}"
+    );
+    // Data steps are listed, not replayed.
+    assert!(
+        out.contains("data step: UPDATE orders SET note = ''"),
+        "{out}"
+    );
+    assert!(out.contains("data step: bulk insert into `users`"), "{out}");
+}
+
+#[test]
+fn review_on_sqlite_passes_and_names_renames() {
+    let o = run(&["review", &fixture("shop"), "--dialect", "sqlite"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    let one = run(&[
+        "review",
+        &format!("{}/2b3c4d5e6f7a_add_columns.py", fixture("shop")),
+        "--dialect",
+        "sqlite",
+    ]);
+    let out = text(&one.stdout);
+    assert_eq!(one.status.code(), Some(0), "{out}");
+    assert_eq!(out.matches("revision ").count(), 1, "{out}");
+    assert!(
+        out.contains("- rename column main.users.name to full_name"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- rename column main.users.full_name to name"),
+        "{out}"
+    );
+}
+
+#[test]
+fn review_json_has_the_verdicts() {
+    let o = run(&["review", &fixture("shop"), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let restores: Vec<bool> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["restores"].as_bool().unwrap())
+        .collect();
+    assert_eq!(restores, [false, true, true, true]);
+}
+
+#[test]
+fn diff_reads_a_history_at_a_revision() {
+    let at = |rev: &str| {
+        let o = run(&[
+            "diff",
+            "/dev/null",
+            &format!("{}@{rev}", fixture("shop")),
+            "--dialect",
+            "sqlite",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let first = at("1a2b");
+    assert!(
+        first.contains("name VARCHAR(100)") && !first.contains("is_active"),
+        "{first}"
+    );
+    let head = at("head");
+    assert!(
+        head.contains("full_name VARCHAR(200)") && head.contains("CREATE TABLE addresses"),
+        "{head}"
+    );
+    assert_eq!(at("4d5e6f7a8b9c"), head);
+    // Branches and a merge: the head has both sides; a label names its revision.
+    let o = run(&[
+        "diff",
+        "/dev/null",
+        &fixture("branches"),
+        "--dialect",
+        "sqlite",
+    ]);
+    let merged = text(&o.stdout);
+    assert!(
+        merged.contains("price")
+            && merged.contains("CREATE TABLE tag")
+            && merged.contains("ix_item_name"),
+        "{merged}"
+    );
+    let o = run(&[
+        "diff",
+        "/dev/null",
+        &format!("{}@left", fixture("branches")),
+        "--dialect",
+        "sqlite",
+    ]);
+    let left = text(&o.stdout);
+    assert!(left.contains("price") && !left.contains("tag"), "{left}");
+}
+
+#[test]
+fn history_errors_are_e006() {
+    let o = run(&["diff", "/dev/null", &format!("{}@nope", fixture("shop"))]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("error[E006]: no revision `nope` in the history"),
+        "{}",
+        text(&o.stderr)
+    );
+    // Two heads: the merge revision left out.
+    let d = tmp("two-heads");
+    for f in ["a1_base.py", "b1_left.py", "c1_right.py"] {
+        std::fs::copy(format!("{}/{f}", fixture("branches")), d.join(f)).unwrap();
+    }
+    let o = run(&["diff", "/dev/null", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("has 2 heads (b1, c1); name one with DIR@REV"),
+        "{}",
+        text(&o.stderr)
+    );
+    // A revision whose parent no file defines.
+    std::fs::remove_file(d.join("a1_base.py")).unwrap();
+    std::fs::remove_file(d.join("c1_right.py")).unwrap();
+    let o = run(&["diff", "/dev/null", d.to_str().unwrap()]);
+    assert!(
+        text(&o.stderr).contains("builds on `a1`, which no file defines"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn check_is_alembic_check_without_a_database() {
+    let head = run(&["diff", "/dev/null", &fixture("shop"), "--dialect", "sqlite"]);
+    let d = tmp("check");
+    let same = d.join("same.sql");
+    std::fs::write(&same, &head.stdout).unwrap();
+    let o = run(&[
+        "check",
+        &fixture("shop"),
+        same.to_str().unwrap(),
+        "--dialect",
+        "sqlite",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    let drift = d.join("drift.sql");
+    let more = text(&head.stdout).replace(
+        "    city VARCHAR(80),",
+        "    city VARCHAR(80),\n    zip VARCHAR(10),",
+    );
+    std::fs::write(&drift, more).unwrap();
+    let o = run(&[
+        "check",
+        &fixture("shop"),
+        drift.to_str().unwrap(),
+        "--dialect",
+        "sqlite",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("- add column main.addresses.zip"),
+        "{}",
+        text(&o.stdout)
+    );
+}
+
+#[test]
+fn offline_autogenerate_chains_onto_the_history_head() {
+    // current = the history at its head, desired = DDL with one more column; -o into a copy of
+    // the versions folder: the new revision's down_revision is the head.
+    let d = tmp("autogen");
+    let versions = d.join("versions");
+    std::fs::create_dir_all(&versions).unwrap();
+    for e in std::fs::read_dir(fixture("shop")).unwrap() {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "py") {
+            std::fs::copy(e.path(), versions.join(e.file_name())).unwrap();
+        }
+    }
+    let head = run(&[
+        "diff",
+        "/dev/null",
+        versions.to_str().unwrap(),
+        "--dialect",
+        "sqlite",
+    ]);
+    let desired = d.join("desired.sql");
+    let more = text(&head.stdout).replace(
+        "    city VARCHAR(80),",
+        "    city VARCHAR(80),\n    zip VARCHAR(10),",
+    );
+    std::fs::write(&desired, more).unwrap();
+    let o = run(&[
+        "diff",
+        versions.to_str().unwrap(),
+        desired.to_str().unwrap(),
+        "--dialect",
+        "sqlite",
+        "--format",
+        "alembic",
+        "-m",
+        "add zip",
+        "--rev-id",
+        "5e6f7a8b9c0d",
+        "--create-date",
+        "2026-02-02 10:00:00",
+        "-o",
+        versions.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let file = std::fs::read_to_string(versions.join("5e6f7a8b9c0d_add_zip.py")).unwrap();
+    assert!(
+        file.contains("down_revision: Union[str, Sequence[str], None] = '4d5e6f7a8b9c'")
+            || file.contains("down_revision = '4d5e6f7a8b9c'")
+            || file.contains("'4d5e6f7a8b9c'"),
+        "{file}"
+    );
+    assert!(file.contains("zip"), "{file}");
+    // The folder with the new revision replays to the desired schema.
+    let o = run(&[
+        "check",
+        versions.to_str().unwrap(),
+        desired.to_str().unwrap(),
+        "--dialect",
+        "sqlite",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+}

@@ -1,0 +1,169 @@
+//! Reviewing Alembic revisions without a database: what a revision's `upgrade()` does (its
+//! changes in words, its SQL, its hazards and data steps), what its `downgrade()` does, and
+//! the verdict: does `downgrade(upgrade(S)) == S`, and if not, what is left different.
+//!
+//! Both functions are read by the Alembic history reader ([`input::python::alembic`]) into the
+//! DDL Alembic emits for them; the schemas before the upgrade, after it and after the
+//! downgrade are built from that DDL and compared with the same planner as `diff`.
+
+use crate::diagnostics::{Diagnostic, Severity, Side};
+use crate::input::python::alembic::{Direction, Replayed, Revision};
+use crate::input::python::{ddl::Emitted, Sources};
+use crate::{migrate, Options};
+
+/// The review of one revision.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Review {
+    pub revision: Revision,
+    /// What `upgrade()` changes, in words, with its hazards.
+    pub upgrade: Vec<String>,
+    pub upgrade_hazards: Vec<String>,
+    /// The DDL `upgrade()` runs (what `alembic upgrade --sql` prints).
+    pub upgrade_sql: String,
+    /// Data steps of `upgrade()` (DML, bulk inserts): not schema changes.
+    pub upgrade_data: Vec<String>,
+    pub downgrade: Vec<String>,
+    pub downgrade_hazards: Vec<String>,
+    pub downgrade_sql: String,
+    pub downgrade_data: Vec<String>,
+    /// Whether `downgrade()` brings the schema back to what it was before `upgrade()`.
+    pub restores: bool,
+    /// If not: the changes that would still be needed after the downgrade to get back, in
+    /// words.
+    pub left_different: Vec<String>,
+}
+
+/// The reviews of a history's revisions (`only`: the revision ids to review; every revision,
+/// base first, when empty), and the diagnostics met reading the history.
+pub fn review(src: &Sources, only: &[String], options: &Options) -> (Vec<Review>, Vec<Diagnostic>) {
+    let dialect = options.dialect.dialect();
+    let side = Side::Current;
+    let (h, mut diagnostics) = Replayed::read(src, side);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return (Vec::new(), diagnostics);
+    }
+    let heads: Vec<String> = h.history.heads().iter().map(|s| s.to_string()).collect();
+    // Every revision in an order where parents come first.
+    let mut order: Vec<usize> = Vec::new();
+    for head in &heads {
+        let Ok(Some(t)) = h.history.resolve(head) else {
+            continue;
+        };
+        match h.history.chain(t) {
+            Ok(chain) => {
+                for r in chain {
+                    if !order.contains(&r) {
+                        order.push(r);
+                    }
+                }
+            }
+            Err(message) => {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: crate::diagnostics::Code::E006,
+                    side,
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                    end: 0,
+                    message,
+                    file: src.files.first().map(|(p, _)| p.clone()),
+                });
+                return (Vec::new(), diagnostics);
+            }
+        }
+    }
+    let (ups, found) = h.ops(&order, Direction::Upgrade, dialect, side, options.models);
+    diagnostics.extend(found);
+    let (downs, found) = h.ops(&order, Direction::Downgrade, dialect, side, options.models);
+    diagnostics.extend(found);
+    let mut reviews = Vec::new();
+    for (k, &r) in order.iter().enumerate() {
+        let rev = &h.history.revisions[r];
+        if !only.is_empty() && !only.contains(&rev.id) {
+            continue;
+        }
+        // The schema before: the upgrades of the revision's ancestors.
+        let chain = h.history.chain(r).unwrap_or_default();
+        let mut before = Emitted::default();
+        for &p in chain.iter().filter(|p| **p != r) {
+            let i = order
+                .iter()
+                .position(|o| *o == p)
+                .expect("ancestors are in the order");
+            before.sql.push_str(&ups[i].ddl.sql);
+        }
+        let up = &ups[k];
+        let down = &downs[k];
+        let after = format!("{}{}", before.sql, up.ddl.sql);
+        let back = format!("{after}{}", down.ddl.sql);
+        // Diagnostics of the revision's own DDL, positioned in its file.
+        let (_, found) = h.build(&joined(&before.sql, &up.ddl), dialect, side);
+        diagnostics.extend(found);
+        let (_, found) = h.build(&joined(&after, &down.ddl), dialect, side);
+        diagnostics.extend(found);
+        let words = |changes: &[crate::change::Change]| -> Vec<String> {
+            changes.iter().map(|c| c.summary()).collect()
+        };
+        let hazards = |hz: &[Vec<crate::hazard::Hazard>]| -> Vec<String> {
+            hz.iter()
+                .flatten()
+                .map(|h| format!("{} [{}]", h.message, h.code))
+                .collect()
+        };
+        let with_renames = |specs: &[String]| -> Options {
+            let mut o = options.clone();
+            o.renames.extend(
+                specs
+                    .iter()
+                    .filter_map(|s| crate::parse_rename(s, options.dialect).ok()),
+            );
+            o
+        };
+        let upgrade = migrate(&before.sql, &after, &with_renames(&up.renames)).migration;
+        let downgrade = migrate(&after, &back, &with_renames(&down.renames)).migration;
+        let verdict = migrate(&back, &before.sql, options).migration;
+        let steps = |s: &[crate::input::python::alembic::Step]| -> Vec<String> {
+            s.iter().map(|s| s.what.clone()).collect()
+        };
+        let left_different = verdict
+            .as_ref()
+            .map_or_else(Vec::new, |m| words(&m.changes));
+        reviews.push(Review {
+            revision: rev.clone(),
+            upgrade: upgrade
+                .as_ref()
+                .map_or_else(Vec::new, |m| words(&m.changes)),
+            upgrade_hazards: upgrade
+                .as_ref()
+                .map_or_else(Vec::new, |m| hazards(&m.hazards)),
+            upgrade_sql: up.ddl.sql.clone(),
+            upgrade_data: steps(&up.steps),
+            downgrade: downgrade
+                .as_ref()
+                .map_or_else(Vec::new, |m| words(&m.changes)),
+            downgrade_hazards: downgrade
+                .as_ref()
+                .map_or_else(Vec::new, |m| hazards(&m.hazards)),
+            downgrade_sql: down.ddl.sql.clone(),
+            downgrade_data: steps(&down.steps),
+            restores: verdict.is_some() && left_different.is_empty(),
+            left_different,
+        });
+    }
+    diagnostics.sort_by(|a, b| (&a.file, a.offset).cmp(&(&b.file, b.offset)));
+    diagnostics.dedup_by(|a, b| a.file == b.file && a.offset == b.offset && a.message == b.message);
+    (reviews, diagnostics)
+}
+
+/// `prefix` followed by `ddl`, with `ddl`'s origins (the prefix's lines have none, so the
+/// diagnostics met there are not repeated for every revision).
+fn joined(prefix: &str, ddl: &Emitted) -> Emitted {
+    let mut e = Emitted::default();
+    e.sql.push_str(prefix);
+    let base = prefix.len();
+    e.origins
+        .extend(ddl.origins.iter().map(|(o, at)| (o + base, *at)));
+    e.sql.push_str(&ddl.sql);
+    e
+}
