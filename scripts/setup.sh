@@ -172,7 +172,7 @@ VENV="$REPO_ROOT/.venv"
 # (cli/tests/alembic_mariadb.py).
 PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9
     sqlmodel==0.0.50 pydantic==2.14.4 email-validator==2.4.0
-    PyMySQL==1.1.1)
+    PyMySQL==1.1.1 optuna==5.1.0)
 
 # ensure_python_venv: $VENV with exactly the pinned packages (from PyPI); skipped when
 # `pip freeze` already lists them all.

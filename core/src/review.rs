@@ -73,29 +73,53 @@ pub fn review(src: &Sources, only: &[String], options: &Options) -> (Vec<Review>
             }
         }
     }
-    let (ups, found) = h.ops(&order, Direction::Upgrade, dialect, side, options.models);
-    diagnostics.extend(found);
-    let (downs, found) = h.ops(&order, Direction::Downgrade, dialect, side, options.models);
-    diagnostics.extend(found);
+    // Each revision's upgrade, read on the schema its ancestors build (parents come first).
+    let mut ups: Vec<crate::input::python::alembic::Ops> = Vec::new();
+    let mut befores: Vec<String> = Vec::new();
+    for &r in &order {
+        let chain = h.history.chain(r).unwrap_or_default();
+        let mut before = String::new();
+        for &p in chain.iter().filter(|p| **p != r) {
+            let i = order
+                .iter()
+                .position(|o| *o == p)
+                .expect("ancestors come first");
+            before.push_str(&ups[i].ddl.sql);
+        }
+        let (mut up, found) = h.ops(
+            &[r],
+            Direction::Upgrade,
+            &before,
+            dialect,
+            side,
+            options.models,
+        );
+        diagnostics.extend(found);
+        ups.push(up.remove(0));
+        befores.push(before);
+    }
     let mut reviews = Vec::new();
     for (k, &r) in order.iter().enumerate() {
         let rev = &h.history.revisions[r];
         if !only.is_empty() && !only.contains(&rev.id) {
             continue;
         }
-        // The schema before: the upgrades of the revision's ancestors.
-        let chain = h.history.chain(r).unwrap_or_default();
-        let mut before = Emitted::default();
-        for &p in chain.iter().filter(|p| **p != r) {
-            let i = order
-                .iter()
-                .position(|o| *o == p)
-                .expect("ancestors are in the order");
-            before.sql.push_str(&ups[i].ddl.sql);
-        }
+        let before = Emitted {
+            sql: befores[k].clone(),
+            origins: Vec::new(),
+        };
         let up = &ups[k];
-        let down = &downs[k];
         let after = format!("{}{}", before.sql, up.ddl.sql);
+        let (mut down, found) = h.ops(
+            &[r],
+            Direction::Downgrade,
+            &after,
+            dialect,
+            side,
+            options.models,
+        );
+        diagnostics.extend(found);
+        let down = down.remove(0);
         let back = format!("{after}{}", down.ddl.sql);
         // Diagnostics of the revision's own DDL, positioned in its file.
         let (_, found) = h.build(&joined(&before.sql, &up.ddl), dialect, side);

@@ -298,6 +298,8 @@ pub fn block_bodies(s: &Stmt) -> Vec<&[Stmt]> {
             v.extend(i.elif_else_clauses.iter().map(|c| &c.body[..]));
             v
         }
+        // A class body (its nested classes are addressed through it).
+        Stmt::ClassDef(c) => vec![&c.body],
         Stmt::Try(t) => {
             let mut v: Vec<&[Stmt]> = vec![&t.body];
             for h in &t.handlers {
@@ -566,6 +568,28 @@ impl<'a> Resolver<'a> {
                         what: format!("{what}.{attr}"),
                         missing_module,
                     },
+                    // `Outer.Inner`: a class nested in a class body.
+                    Sym::Class(cid) => {
+                        let nested = self.mods.class(&cid).and_then(|c| {
+                            c.body.iter().position(
+                                |s| matches!(s, Stmt::ClassDef(n) if n.name.as_str() == attr),
+                            )
+                        });
+                        match nested {
+                            Some(j) => {
+                                let mut path = cid.path.clone();
+                                path.extend([0, j]);
+                                Sym::Class(ClassId {
+                                    module: cid.module,
+                                    path,
+                                })
+                            }
+                            None => Sym::Unknown {
+                                what: attr.to_string(),
+                                missing_module: false,
+                            },
+                        }
+                    }
                     other => {
                         let _ = other;
                         Sym::Unknown {

@@ -99,6 +99,8 @@ impl SaType {
             SaType::BigInteger => "BIGINT".into(),
             SaType::SmallInteger => "SMALLINT".into(),
             SaType::Float(None) => "FLOAT".into(),
+            // SQLite's compiler (SQLAlchemy's generic one) writes no precision.
+            SaType::Float(Some(_)) if dialect == Compiler::Sqlite => "FLOAT".into(),
             SaType::Float(Some(p)) => format!("FLOAT({p})"),
             SaType::Double if pg => "DOUBLE PRECISION".into(),
             SaType::Double => "DOUBLE".into(),

@@ -61,6 +61,9 @@ impl Builder<'_> {
         if c.eat_kw("rename") {
             return self.alter_table_rename(c, name);
         }
+        if c.peek_kw("modify") || c.peek_kw("change") {
+            return self.alter_table_modify(c, name);
+        }
         if self.owner_to(c, at) {
             return Ok(());
         }
@@ -175,9 +178,61 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// `DROP CONSTRAINT x` or `DROP [COLUMN] x`.
+    /// MySQL's `MODIFY [COLUMN] col definition` and `CHANGE [COLUMN] old new definition`:
+    /// the column is defined anew in its place (`FIRST` / `AFTER x` are not kept).
+    fn alter_table_modify(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+        let change = c.eat_kw("change");
+        if !change {
+            c.eat_kw("modify");
+        }
+        c.eat_kw("column");
+        let old = if change { Some(c.ident()?) } else { None };
+        let pc = self.column_def(c)?;
+        if !c.eat_kw("first") && c.eat_kw("after") {
+            c.ident()?;
+        }
+        let old = old.unwrap_or_else(|| pc.column.name.clone());
+        let new = pc.column.name.clone();
+        let mut table = self.take_table(name);
+        let Some(i) = table.columns.get_index_of(&old) else {
+            self.put_table(table);
+            return Ok(());
+        };
+        table.columns.shift_remove_index(i);
+        let (last, _) = table.columns.insert_full(new.clone(), pc.column);
+        table.columns.move_index(last, i);
+        self.add_constraints(&mut table, pc.constraints);
+        self.put_table(table);
+        if old != new {
+            self.rename_column_references(name, &old, &new);
+        }
+        Ok(())
+    }
+
+    /// `DROP CONSTRAINT x` or `DROP [COLUMN] x`; MySQL's `DROP FOREIGN KEY x`, `DROP CHECK x`,
+    /// `DROP INDEX x` / `DROP KEY x` and `DROP PRIMARY KEY`.
     fn alter_table_drop(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
-        let constraint = c.eat_kw("constraint");
+        if c.eat_kws(&["primary", "key"]) {
+            if let Some(t) = self.schema.tables.get_mut(name) {
+                t.constraints
+                    .retain(|_, k| !matches!(k.kind, ConstraintKind::PrimaryKey { .. }));
+            }
+            return Ok(());
+        }
+        if c.peek_kw("index") || c.peek_kw("key") {
+            c.next();
+            let item = c.ident()?;
+            if let Some(t) = self.schema.tables.get_mut(name) {
+                t.constraints.shift_remove(&item);
+            }
+            let ns = index_namespace(name);
+            self.schema.indexes.retain(|k, i| {
+                !(i.table == *name && k.name == item && (k.schema == ns || k.schema == name.schema))
+            });
+            return Ok(());
+        }
+        let constraint =
+            c.eat_kw("constraint") || c.eat_kws(&["foreign", "key"]) || c.eat_kw("check");
         if !constraint {
             c.eat_kw("column");
         }

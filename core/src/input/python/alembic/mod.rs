@@ -502,11 +502,14 @@ impl Replayed {
     }
 
     /// The operations of the `direction` function of each revision in `revisions`, read for
-    /// `dialect`, with the findings met (positioned in the files).
+    /// `dialect`, with the findings met (positioned in the files). The revisions run one after
+    /// the other on a database whose schema `prefix` (DDL) builds: what existence tests of the
+    /// inspector (`if "t" not in inspector.get_table_names():`) are decided on.
     pub fn ops(
         &self,
         revisions: &[usize],
         direction: Direction,
+        prefix: &str,
         dialect: &dyn Dialect,
         side: Side,
         profile: Profile,
@@ -528,14 +531,21 @@ impl Replayed {
         };
         let c = types::Compiler::of(dialect);
         let mut out = Vec::new();
+        let mut state = prefix.to_string();
         for &r in revisions {
             let (m, start) = self.loaded.bodies[r][match direction {
                 Direction::Upgrade => 0,
                 Direction::Downgrade => 1,
             }];
             let body = &mods.modules[m].body[start..];
-            let mut ops = ops::Interp::new(c, types::sa_dialect_name(dialect));
+            let mut ops = ops::Interp::new(
+                c,
+                types::sa_dialect_name(dialect),
+                state.clone(),
+                dialect.kind().dialect(),
+            );
             ops.body(&mut reader, m, body);
+            state.push_str(&ops.ddl.sql);
             out.push(Ops {
                 ddl: ops.ddl,
                 steps: ops.steps,
@@ -627,7 +637,7 @@ pub fn replay(
             return (Schema::default(), diagnostics);
         }
     };
-    let (ops, found) = h.ops(&chain, Direction::Upgrade, dialect, side, profile);
+    let (ops, found) = h.ops(&chain, Direction::Upgrade, "", dialect, side, profile);
     diagnostics.extend(found);
     let mut ddl = ddl::Emitted::default();
     for o in ops {

@@ -33,6 +33,12 @@ pub(super) struct Interp {
     /// Renames the operations make, as `--rename` takes them (`old=new`, `table.old=new`).
     pub renames: Vec<String>,
     depth: usize,
+    /// The DDL of the schema the function starts from (what ran before it).
+    prefix: String,
+    dialect: &'static dyn crate::dialects::Dialect,
+    /// The schema as it stands (prefix + DDL so far), built when an inspector test asks, and
+    /// the DDL length it was built at.
+    state: std::cell::RefCell<Option<(usize, crate::model::Schema)>>,
 }
 
 /// Words that start a statement which changes data, not the schema.
@@ -98,7 +104,12 @@ fn no_create_types(e: &Expr, out: &mut Vec<String>) {
 }
 
 impl Interp {
-    pub(super) fn new(c: Compiler, sa_name: &'static str) -> Self {
+    pub(super) fn new(
+        c: Compiler,
+        sa_name: &'static str,
+        prefix: String,
+        dialect: &'static dyn crate::dialects::Dialect,
+    ) -> Self {
         Interp {
             c,
             sa_name,
@@ -106,6 +117,78 @@ impl Interp {
             steps: Vec::new(),
             renames: Vec::new(),
             depth: 0,
+            prefix,
+            dialect,
+            state: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// Whether table `table` (and column `column`) exists in the schema as it stands.
+    fn exists(&self, table: &str, column: Option<&str>) -> bool {
+        let mut state = self.state.borrow_mut();
+        let len = self.ddl.sql.len();
+        if state.as_ref().is_none_or(|(at, _)| *at != len) {
+            let text = format!("{}{}", self.prefix, self.ddl.sql);
+            let (schema, _) =
+                crate::input::sql::parse(&text, self.dialect, crate::diagnostics::Side::Current);
+            *state = Some((len, schema));
+        }
+        let (_, schema) = state.as_ref().expect("just built");
+        let folded = self.dialect.fold_ident(table);
+        schema
+            .tables
+            .values()
+            .filter(|t| t.name.name == folded || t.name.name == table)
+            .any(|t| {
+                column.is_none_or(|c| {
+                    t.columns.contains_key(c) || t.columns.contains_key(&self.dialect.fold_ident(c))
+                })
+            })
+    }
+
+    /// Whether enum type `name` exists in the schema as it stands.
+    fn enum_exists(&self, name: &str) -> bool {
+        self.exists("", None);
+        let state = self.state.borrow();
+        let (_, schema) = state.as_ref().expect("built by exists");
+        schema.enums.keys().any(|k| k.name == name)
+    }
+
+    /// What an inspector result names: `inspector.get_table_names()` (tables), a list of
+    /// `inspector.get_columns("t")` names (columns of t), followed through local names.
+    fn inspected<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        e: &'a Expr,
+        depth: usize,
+    ) -> Option<Option<String>> {
+        if depth > 8 {
+            return None;
+        }
+        match e {
+            Expr::Name(_) => match r.r.expr(m, e) {
+                Sym::Value(vm, v) => self.inspected(r, vm, v, depth + 1),
+                _ => None,
+            },
+            Expr::Call(c) => match &*c.func {
+                Expr::Attribute(a) if a.attr.as_str() == "get_table_names" => Some(None),
+                Expr::Attribute(a) if a.attr.as_str() == "get_columns" => {
+                    let t = c.arguments.args.first().and_then(|t| r.lit_str(m, t))?;
+                    Some(Some(t))
+                }
+                // `set(...)`, `list(...)` of one.
+                Expr::Name(n)
+                    if matches!(n.id.as_str(), "set" | "list" | "frozenset" | "tuple") =>
+                {
+                    self.inspected(r, m, c.arguments.args.first()?, depth + 1)
+                }
+                _ => None,
+            },
+            Expr::ListComp(l) => self.inspected(r, m, &l.generators.first()?.iter, depth + 1),
+            Expr::SetComp(l) => self.inspected(r, m, &l.generators.first()?.iter, depth + 1),
+            Expr::Generator(l) => self.inspected(r, m, &l.generators.first()?.iter, depth + 1),
+            _ => None,
         }
     }
 
@@ -202,7 +285,7 @@ impl Interp {
                         Some(false) => continue,
                         None => {
                             if has_op_call(body) {
-                                r.warn(m, test, "this condition cannot be decided statically (only the dialect's name can); the operations under it are not read".into());
+                                r.warn(m, test, "this condition cannot be decided statically (the dialect's name and the inspector's table and column names can); the operations under it are not read".into());
                             }
                             return;
                         }
@@ -220,6 +303,7 @@ impl Interp {
     /// A condition on the dialect: `op.get_bind().dialect.name == "postgresql"` (also `!=`,
     /// `in (...)`, `not`, `and`/`or`, and names bound to such a test).
     fn condition<'a>(&self, r: &Reader<'a>, m: usize, e: &'a Expr, depth: usize) -> Option<bool> {
+        // (also existence tests of the inspector on the schema as it stands)
         if depth > 8 {
             return None;
         }
@@ -248,6 +332,28 @@ impl Interp {
                     ast::CmpOp::NotEq | ast::CmpOp::NotIn => Some(!hit),
                     _ => None,
                 }
+            }
+            // `"t" not in inspector.get_table_names()`, `"c" in [c["name"] for c in
+            // inspector.get_columns("t")]`: decided on the schema as it stands.
+            Expr::Compare(c)
+                if c.ops.len() == 1 && matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn) =>
+            {
+                let name = r.lit_str(m, &c.left)?;
+                let found = match self.inspected(r, m, &c.comparators[0], 0)? {
+                    None => self.exists(&name, None),
+                    Some(table) => self.exists(&table, Some(&name)),
+                };
+                Some(if c.ops[0] == ast::CmpOp::In {
+                    found
+                } else {
+                    !found
+                })
+            }
+            // `inspector.has_table("t")`, `sa.inspect(bind).has_table("t")`
+            Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "has_table") =>
+            {
+                let t = c.arguments.args.first().and_then(|t| r.lit_str(m, t))?;
+                Some(self.exists(&t, None))
             }
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 self.condition(r, m, &u.operand, depth + 1).map(|b| !b)
@@ -295,7 +401,7 @@ impl Interp {
                 // `sa.Enum(..., name="x").create(op.get_bind())`, also through a local name.
                 "create" | "drop" => {
                     if let Some((vm, ty)) = self.enum_value(r, m, &a.value) {
-                        let ty = r.sa_type(vm, ty, "");
+                        let ty = r.sa_type(vm, ty, "(enum type)");
                         if let Some(SaType::Enum {
                             name,
                             labels,
@@ -460,9 +566,15 @@ impl Interp {
                         .get(i + 1)
                         .map_or(emitted.sql.len(), |(o, _)| *o);
                     let line = emitted.sql[*off..end].trim_end_matches('\n');
+                    // `create_type=False`, or a type that exists already (SQLAlchemy checks
+                    // before creating a table's enum types).
                     let skipped = skip
                         .iter()
-                        .any(|n| line.starts_with(&format!("CREATE TYPE {} ", self.q(n))));
+                        .any(|n| line.starts_with(&format!("CREATE TYPE {} ", self.q(n))))
+                        || line
+                            .strip_prefix("CREATE TYPE ")
+                            .and_then(|rest| rest.split_once(" AS ENUM"))
+                            .is_some_and(|(name, _)| self.enum_exists(name.trim_matches('"')));
                     if !skipped {
                         kept.line(line, *origin);
                     }
@@ -836,6 +948,9 @@ impl Interp {
         at: Origin,
     ) {
         let qc = self.q(col);
+        if self.my() {
+            return self.alter_column_mysql(r, m, call, qt, col, at);
+        }
         let mut lines = Vec::new();
         if let Some(ty_e) = kwarg(call, "type_") {
             match r.sa_type(m, ty_e, col) {
@@ -890,6 +1005,89 @@ impl Interp {
         }
         for l in lines {
             self.line(l, at);
+        }
+    }
+}
+
+impl Interp {
+    /// MySQL's `alter_column` as Alembic's MySQL implementation writes it: a rename is
+    /// `CHANGE old new <definition>`, a type, nullability or comment change `MODIFY col
+    /// <definition>` (the whole definition, from `existing_*` where not changed: a MODIFY
+    /// without `existing_nullable` makes the column NULL, without `existing_server_default`
+    /// drops its default, as on the server), a default alone `ALTER COLUMN .. SET/DROP DEFAULT`.
+    fn alter_column_mysql<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        m: usize,
+        call: &'a ast::ExprCall,
+        qt: &str,
+        col: &str,
+        at: Origin,
+    ) {
+        let qc = self.q(col);
+        let given =
+            |k: &str| kwarg(call, k).filter(|v| !matches!(v, Expr::BooleanLiteral(b) if !b.value));
+        let new = kwarg(call, "new_column_name").and_then(|n| r.lit_str(m, n));
+        let full = new.is_some()
+            || given("type_").is_some()
+            || kwarg(call, "nullable").is_some()
+            || given("comment").is_some();
+        if !full {
+            if let Some(d) = kwarg(call, "server_default") {
+                match r.lit(m, d) {
+                    Some(Lit::Bool(false)) => {}
+                    Some(Lit::None) => self.line(
+                        format!("ALTER TABLE {qt} ALTER COLUMN {qc} DROP DEFAULT;"),
+                        at,
+                    ),
+                    _ => {
+                        if let Some(sql) = r.server_default(m, d, col) {
+                            self.line(
+                                format!("ALTER TABLE {qt} ALTER COLUMN {qc} SET DEFAULT {sql};"),
+                                at,
+                            );
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let Some(ty_e) = given("type_").or_else(|| kwarg(call, "existing_type")) else {
+            r.warn(m, call, format!("`alter_column` of `{col}` on MySQL rewrites the whole column: without `type_` or `existing_type` it cannot be read; the operation is not read"));
+            return;
+        };
+        let Some(ty) = r.sa_type(m, ty_e, col) else {
+            return;
+        };
+        let nullable = kwarg(call, "nullable")
+            .or_else(|| kwarg(call, "existing_nullable"))
+            .and_then(|n| r.lit_bool(m, n))
+            .unwrap_or(true);
+        let mut def = ty.ddl(self.c);
+        def.push_str(if nullable { " NULL" } else { " NOT NULL" });
+        let default = match given("server_default") {
+            Some(d) => match r.lit(m, d) {
+                Some(Lit::None) => None,
+                _ => r.server_default(m, d, col),
+            },
+            None => kwarg(call, "existing_server_default").and_then(|d| match r.lit(m, d) {
+                Some(Lit::None) | Some(Lit::Bool(false)) => None,
+                _ => r.server_default(m, d, col),
+            }),
+        };
+        if let Some(d) = default {
+            def.push_str(&format!(" DEFAULT {d}"));
+        }
+        let comment = given("comment").or_else(|| kwarg(call, "existing_comment"));
+        if let Some(Lit::Str(text)) = comment.and_then(|c| r.lit(m, c)) {
+            def.push_str(&format!(" COMMENT {}", ddl::literal(&text, self.c)));
+        }
+        match new {
+            Some(n) => self.line(
+                format!("ALTER TABLE {qt} CHANGE {qc} {} {def};", self.q(&n)),
+                at,
+            ),
+            None => self.line(format!("ALTER TABLE {qt} MODIFY {qc} {def};"), at),
         }
     }
 }
