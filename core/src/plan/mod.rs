@@ -671,7 +671,14 @@ impl<'a> Planner<'a> {
                     )
                 })
                 .map(|c| (c.name.clone(), c.kind.clone()))
-                .collect()
+                .collect::<Vec<_>>()
+        };
+        // In name order: the order the input declares them in (MySQL's `CREATE UNIQUE INDEX`
+        // statements are keys) does not matter.
+        let keys = |t: &Table| {
+            let mut k = keys(t);
+            k.sort_by(|x, y| x.0.cmp(&y.0));
+            k
         };
         a.columns.len() == b.columns.len()
             && b.columns.keys().all(|c| {
