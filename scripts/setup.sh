@@ -224,6 +224,16 @@ ensure_python_tools() {
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${want[@]}"
 }
 
+# ensure_fuzz_toolchain: the nightly toolchain and cargo-fuzz, for scripts/fuzz.sh (libFuzzer
+# needs nightly's -Z flags; the image usually has a nightly already).
+ensure_fuzz_toolchain() {
+    if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+        log "rustup toolchain install nightly"
+        rustup toolchain install nightly --profile minimal
+    fi
+    ensure_cargo_install cargo-fuzz cargo-fuzz 0.13.2
+}
+
 # ---------------------------------------------------------------------------------------------
 # What this project needs
 # ---------------------------------------------------------------------------------------------
@@ -244,6 +254,7 @@ main() {
     ensure_python_venv
     ensure_python_tools
     ensure_web_toolchain
+    ensure_fuzz_toolchain
 
     log "ready ($((SECONDS - t0))s)"
 }

@@ -536,3 +536,24 @@ fn a_hundred_thousand_tables() {
     let m = pg(&a, &b).migration.expect("read");
     assert_eq!(m.changes.len(), 1, "{}", &m.up[..m.up.len().min(300)]);
 }
+
+/// Found by the pipeline fuzz target: a foreign key to a table the schema does not have was
+/// dropped and added again when the schema was compared with itself (MySQL, PostgreSQL).
+#[test]
+fn a_dangling_foreign_key_compares_equal_to_itself() {
+    for (dialect, text) in [
+        (
+            DialectKind::Mysql,
+            "CREATE TABLE `posts` (`id` int PRIMARY KEY, `author_id` int,\n  CONSTRAINT `posts_author_fk` FOREIGN KEY (`author_id`) REFERENCES `usersv` (`user_id`));\n",
+        ),
+        (
+            DialectKind::Postgres,
+            "CREATE TABLE posts (id int PRIMARY KEY, author_id int,\n  CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES usersv (user_id));\n",
+        ),
+    ] {
+        let m = migrate(text, text, &options(dialect))
+            .migration
+            .expect("read");
+        assert!(m.changes.is_empty(), "{}", m.up);
+    }
+}

@@ -440,7 +440,9 @@ impl<'a> Planner<'a> {
                 else {
                     continue;
                 };
-                let target_gone = !self.b.tables.contains_key(ref_table);
+                // (A foreign key to a table neither side has is left as it is.)
+                let target_gone =
+                    self.a.tables.contains_key(ref_table) && !self.b.tables.contains_key(ref_table);
                 let cols_changed = columns
                     .iter()
                     .any(|c| self.changed_columns.contains(&(tn.clone(), c.clone())))
@@ -471,7 +473,8 @@ impl<'a> Planner<'a> {
         rebuilt_unique_indexes: &HashMap<&QualName, Vec<usize>>,
     ) -> bool {
         let (Some(at), Some(bt)) = (self.a.tables.get(table), self.b.tables.get(table)) else {
-            return true;
+            // Created or dropped: rebuilt; on neither side: nothing to rebuild.
+            return self.a.tables.contains_key(table) || self.b.tables.contains_key(table);
         };
         let key_cols = |k: &ConstraintKind| match k {
             ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
@@ -668,7 +671,14 @@ impl<'a> Planner<'a> {
                     )
                 })
                 .map(|c| (c.name.clone(), c.kind.clone()))
-                .collect()
+                .collect::<Vec<_>>()
+        };
+        // In name order: the order the input declares them in (MySQL's `CREATE UNIQUE INDEX`
+        // statements are keys) does not matter.
+        let keys = |t: &Table| {
+            let mut k = keys(t);
+            k.sort_by(|x, y| x.0.cmp(&y.0));
+            k
         };
         a.columns.len() == b.columns.len()
             && b.columns.keys().all(|c| {
