@@ -65,6 +65,50 @@ impl Input<'_> {
     }
 }
 
+/// Both sides parsed: natively on two threads (the desired side on a new one, with the main
+/// thread's stack size), in wasm one after the other.
+fn parse_both(
+    current: Input<'_>,
+    desired: Input<'_>,
+    dialect: &dyn dialects::Dialect,
+    profile: input::python::Profile,
+) -> (
+    (model::Schema, Vec<Diagnostic>),
+    (model::Schema, Vec<Diagnostic>),
+) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::thread::scope(|scope| {
+            let spawned = std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, move || {
+                    desired.parse(dialect, Side::Desired, profile)
+                });
+            match spawned {
+                Ok(handle) => {
+                    let current = current.parse(dialect, Side::Current, profile);
+                    let desired = handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    (current, desired)
+                }
+                // No thread to be had: one after the other.
+                Err(_) => (
+                    current.parse(dialect, Side::Current, profile),
+                    desired.parse(dialect, Side::Desired, profile),
+                ),
+            }
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        (
+            current.parse(dialect, Side::Current, profile),
+            desired.parse(dialect, Side::Desired, profile),
+        )
+    }
+}
+
 /// A rename given as text: `old=new` renames a table, `table.old=new` (or
 /// `schema.table.old=new`) a column. Names are folded the dialect's way.
 pub fn parse_rename(spec: &str, dialect: DialectKind) -> Result<model::Rename, String> {
@@ -186,8 +230,8 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
 /// [`migrate`] for inputs of either kind (SQL DDL or models).
 pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options) -> Outcome {
     let dialect = options.dialect.dialect();
-    let (mut from, mut diagnostics) = current.parse(dialect, Side::Current, options.models);
-    let (mut to, more) = desired.parse(dialect, Side::Desired, options.models);
+    let ((mut from, mut diagnostics), (mut to, more)) =
+        parse_both(current, desired, dialect, options.models);
     diagnostics.extend(more);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Outcome {

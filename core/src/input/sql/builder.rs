@@ -118,9 +118,7 @@ impl<'d> Builder<'d> {
 
     /// Complete the schema and return it with the diagnostics.
     pub(super) fn finish(mut self, src: &Source<'_>) -> (Schema, Vec<Diagnostic>) {
-        for (child, parent) in std::mem::take(&mut self.attached_indexes) {
-            self.attach_index(&child, &parent);
-        }
+        self.attach_indexes();
         let label = self.dialect.kind().label();
         for (what, (count, at)) in std::mem::take(&mut self.unsupported) {
             let msg = match (what, count) {

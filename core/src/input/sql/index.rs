@@ -6,6 +6,7 @@ use super::cursor::{Cursor, PResult};
 use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 impl Builder<'_> {
     // ----- CREATE INDEX -------------------------------------------------------------------
@@ -175,15 +176,43 @@ impl Builder<'_> {
     }
 
     /// A partition's index attached to its parent's index is implied by the parent: drop it
-    /// (or the constraint it backs).
-    pub(super) fn attach_index(&mut self, child: &QualName, _parent: &QualName) {
-        if self.schema.indexes.shift_remove(child).is_some() {
-            return;
-        }
-        for t in self.schema.tables.values_mut() {
-            if t.name.schema == child.schema && t.constraints.shift_remove(&child.name).is_some() {
-                return;
+    /// (or the constraint it backs). The dropped indexes leave the map in one pass at the
+    /// end (thousands of `shift_remove`s each moved the rest of the map).
+    pub(super) fn attach_indexes(&mut self) {
+        let mut dropped = HashSet::new();
+        // Constraint name -> the tables that have one so named, in order (built when needed).
+        let mut owners: Option<HashMap<String, VecDeque<usize>>> = None;
+        for (child, _parent) in std::mem::take(&mut self.attached_indexes) {
+            if self.schema.indexes.contains_key(&child) && !dropped.contains(&child) {
+                dropped.insert(child);
+                continue;
             }
+            let tables = &mut self.schema.tables;
+            let owners = owners.get_or_insert_with(|| {
+                let mut owners: HashMap<String, VecDeque<usize>> = HashMap::new();
+                for (i, t) in tables.values().enumerate() {
+                    for name in t.constraints.keys() {
+                        owners.entry(name.clone()).or_default().push_back(i);
+                    }
+                }
+                owners
+            });
+            // The first table of the child's schema with a constraint so named.
+            let Some(queue) = owners.get_mut(&child.name) else {
+                continue;
+            };
+            let first = queue
+                .iter()
+                .position(|&i| tables[i].name.schema == child.schema);
+            if let Some(at) = first {
+                let i = queue.remove(at).expect("position is in the queue");
+                tables[i].constraints.shift_remove(&child.name);
+            }
+        }
+        if !dropped.is_empty() {
+            self.schema
+                .indexes
+                .retain(|name, _| !dropped.contains(name));
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod alter;
 mod builder;
+mod chunk;
 mod comment;
 mod constraint;
 mod create_table;
@@ -100,16 +101,19 @@ fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Dia
         }
     }
     let src = Source::new(&cleaned);
-    let mut builder = Builder::new(dialect, side);
-    for offset in blocks {
-        let (line, column) = src.location(offset);
-        let at = Location::of(line.into(), column.into());
-        builder.unsupported(
-            "`DELIMITER` block (the triggers, routines and events of a mysqldump)",
-            at,
-        );
-    }
-    let spellings = RefCell::new(BTreeMap::new());
+    let new_builder = || {
+        let mut builder = Builder::new(dialect, side);
+        for &offset in &blocks {
+            let (line, column) = src.location(offset);
+            let at = Location::of(line.into(), column.into());
+            builder.unsupported(
+                "`DELIMITER` block (the triggers, routines and events of a mysqldump)",
+                at,
+            );
+        }
+        builder
+    };
+    let mut builder = new_builder();
     // No database takes a NUL in SQL text; it comes from a binary or UTF-16 file.
     if let Some(at) = cleaned.find('\0') {
         let (line, column) = src.location(at);
@@ -118,59 +122,118 @@ fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Dia
         builder.diag_at(Code::E001, &src, at, msg);
         return builder.finish(&src);
     }
+    let spellings = RefCell::new(BTreeMap::new());
+    let ctx = (&src, dialect, &spellings);
+    // Chunk by chunk (see `chunk`): the tokens of one chunk at a time.
+    let lexis = chunk::Lexis::of(dialect.parser_dialect());
+    let mut reader = Statements::default();
     let mut tokens = Vec::new();
-    if let Err(e) = Tokenizer::new(dialect.parser_dialect(), &cleaned)
-        .with_unescape(false)
-        .tokenize_with_location_into_buf(&mut tokens)
-    {
-        // What is unterminated (a string, quoted name, comment, dollar quote) starts where
-        // the last token read ends; sqlparser reports some of them at the end of the text.
-        let start = tokens.last().map(|t: &TokenWithSpan| t.span.end);
-        let before =
-            |s: &Location| s.line > 0 && (s.line, s.column) <= (e.location.line, e.location.column);
-        let at = start.filter(before).unwrap_or(e.location);
-        let end = src.offset(e.location);
-        builder.diag(Code::E001, &src, at, Some(end), e.message.clone());
-        return builder.finish(&src);
-    }
-    // Tokens are moved into one reused statement buffer: no per-token clone.
-    let mut splitter = Splitter::default();
-    let mut toks: Vec<TokenWithSpan> = Vec::new();
-    let mut comments: Vec<(Location, String)> = Vec::new();
-    let mut last_end = Location { line: 0, column: 0 };
-    for t in tokens {
-        match &t.token {
-            Token::Whitespace(Whitespace::SingleLineComment { comment, .. }) => {
-                comments.push((t.span.start, comment.trim().to_string()));
-                continue;
-            }
-            Token::Whitespace(Whitespace::MultiLineComment(comment)) => {
-                comments.push((t.span.start, comment.trim().to_string()));
-                continue;
-            }
-            Token::Whitespace(_) => continue,
-            _ => {}
+    let mut chunked = true;
+    for (start, text) in chunk::chunks(&cleaned, CHUNK, &lexis) {
+        let lines = src.location(start).0 as u64 - 1;
+        tokens.clear();
+        let read = Tokenizer::new(dialect.parser_dialect(), text)
+            .with_unescape(false)
+            .tokenize_with_location_into_buf_with_mapper(&mut tokens, |mut t| {
+                t.span.start.line += lines;
+                t.span.end.line += lines;
+                t
+            });
+        if read.is_err() {
+            chunked = false;
+            break;
         }
-        last_end = t.span.end;
-        if splitter.ends_statement(&t.token) {
-            let ctx = (&src, dialect, &spellings);
-            run_statement(&mut builder, ctx, &toks, &comments, t.span.start);
-            toks.clear();
-            comments.clear();
-        } else {
-            toks.push(t);
+        for t in tokens.drain(..) {
+            reader.feed(t, &mut builder, ctx);
         }
     }
-    run_statement(
-        &mut builder,
-        (&src, dialect, &spellings),
-        &toks,
-        &comments,
-        last_end,
-    );
+    if !chunked {
+        // A tokenizer error (or a chunk cut where something was open): the whole text.
+        builder = new_builder();
+        spellings.borrow_mut().clear();
+        reader = Statements::default();
+        tokens.clear();
+        if let Err(e) = Tokenizer::new(dialect.parser_dialect(), &cleaned)
+            .with_unescape(false)
+            .tokenize_with_location_into_buf(&mut tokens)
+        {
+            // What is unterminated (a string, quoted name, comment, dollar quote) starts where
+            // the last token read ends; sqlparser reports some of them at the end of the text.
+            let start = tokens.last().map(|t: &TokenWithSpan| t.span.end);
+            let before = |s: &Location| {
+                s.line > 0 && (s.line, s.column) <= (e.location.line, e.location.column)
+            };
+            let at = start.filter(before).unwrap_or(e.location);
+            let end = src.offset(e.location);
+            builder.diag(Code::E001, &src, at, Some(end), e.message.clone());
+            return builder.finish(&src);
+        }
+        for t in tokens {
+            reader.feed(t, &mut builder, ctx);
+        }
+    }
+    reader.finish(&mut builder, ctx);
     let (mut schema, diagnostics) = builder.finish(&src);
     schema.spellings = spellings.into_inner();
     (schema, diagnostics)
+}
+
+/// Bytes of text tokenized at a time (at least; a chunk ends at a line end).
+const CHUNK: usize = 64 * 1024;
+
+/// Tokens -> statements: the statement being read, with the comments before and in it.
+struct Statements {
+    splitter: Splitter,
+    /// The statement's tokens, whitespace and comments left out: one reused buffer.
+    toks: Vec<TokenWithSpan>,
+    comments: Vec<(Location, String)>,
+    last_end: Location,
+}
+
+impl Default for Statements {
+    fn default() -> Self {
+        Self {
+            splitter: Splitter::default(),
+            toks: Vec::new(),
+            comments: Vec::new(),
+            last_end: Location { line: 0, column: 0 },
+        }
+    }
+}
+
+impl Statements {
+    fn feed(&mut self, t: TokenWithSpan, builder: &mut Builder<'_>, ctx: Context<'_>) {
+        match t.token {
+            Token::Whitespace(Whitespace::SingleLineComment { comment, .. })
+            | Token::Whitespace(Whitespace::MultiLineComment(comment)) => {
+                self.comments.push((t.span.start, trimmed(comment)));
+                return;
+            }
+            Token::Whitespace(_) => return,
+            _ => {}
+        }
+        self.last_end = t.span.end;
+        if self.splitter.ends_statement(&t.token) {
+            run_statement(builder, ctx, &self.toks, &self.comments, t.span.start);
+            self.toks.clear();
+            self.comments.clear();
+        } else {
+            self.toks.push(t);
+        }
+    }
+
+    fn finish(self, builder: &mut Builder<'_>, ctx: Context<'_>) {
+        run_statement(builder, ctx, &self.toks, &self.comments, self.last_end);
+    }
+}
+
+/// `s.trim()`, reusing `s`'s buffer.
+fn trimmed(mut s: String) -> String {
+    let end = s.trim_end().len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
+    s
 }
 
 /// What every statement is read against: the source, the dialect, the spellings seen so far.
