@@ -9,6 +9,7 @@ import wbgInit, {
   dialects as wbgDialects,
   formats as wbgFormats,
   resolveDialect as wbgResolveDialect,
+  review as wbgReview,
   version as wbgVersion,
 } from './schemashift_wasm.js';
 
@@ -68,6 +69,10 @@ export function formats() {
 
 export function resolveDialect(name) {
   return call('resolveDialect', wbgResolveDialect, [name]);
+}
+
+export function review(history, options) {
+  return call('review', wbgReview, [history, options]);
 }
 
 export function version() {

@@ -609,6 +609,79 @@ fn to_u32(n: usize) -> u32 {
 mod tests {
     use super::*;
 
+    fn shop_history() -> ModelsInput {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../core/tests/histories/shop/versions"
+        );
+        let mut files = std::collections::BTreeMap::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "py") {
+                let name = format!("versions/{}", p.file_name().unwrap().to_string_lossy());
+                files.insert(name, std::fs::read_to_string(&p).unwrap());
+            }
+        }
+        ModelsInput {
+            files,
+            python_path: None,
+        }
+    }
+
+    #[test]
+    fn review_gives_each_revision_its_verdict() {
+        let r = review(&shop_history(), &ReviewOptions::default()).unwrap();
+        assert!(r.ok);
+        let verdicts: Vec<(&str, bool)> = r
+            .reviews
+            .iter()
+            .map(|r| (r.revision.as_str(), r.restores))
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("1a2b3c4d5e6f", false),
+                ("2b3c4d5e6f7a", true),
+                ("3c4d5e6f7a8b", true),
+                ("4d5e6f7a8b9c", true)
+            ]
+        );
+        assert_eq!(
+            r.reviews[0].left_different,
+            ["drop enum public.orderstatus"]
+        );
+        let one = review(
+            &shop_history(),
+            &ReviewOptions {
+                dialect: Some("sqlite".into()),
+                revisions: Some(vec!["3c4d5e6f7a8b".into()]),
+            },
+        )
+        .unwrap();
+        assert_eq!(one.reviews.len(), 1);
+        assert!(one.reviews[0].restores);
+        assert_eq!(
+            one.reviews[0].upgrade_data_steps,
+            [
+                "UPDATE orders SET note = '' WHERE note IS NULL",
+                "bulk insert into `users`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_history_diffs_like_its_head() {
+        // A history as one side of diff(): the schema at its head.
+        let r = diff_inputs(
+            &SchemaInput::Models(shop_history()),
+            &SchemaInput::Sql(String::new()),
+            &DiffOptions::default(),
+        )
+        .unwrap();
+        assert!(r.ok);
+        assert!(r.up.unwrap().contains("DROP TABLE orders;"));
+    }
+
     fn diag(side: schemashift::Side, text: &str, offset: usize) -> schemashift::Diagnostic {
         let before = &text[..offset];
         let line = before.matches('\n').count() as u32 + 1;
@@ -840,4 +913,92 @@ mod tests {
         };
         assert!(diff_inputs(&current, &current, &bad).is_err());
     }
+}
+
+/// Options of `review()`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReviewOptions {
+    /// `"postgres"` (default), `"sqlite"`, `"mysql"` or `"mariadb"`.
+    #[tsify(optional)]
+    pub dialect: Option<String>,
+    /// The revision ids to review (default: every revision, parents first).
+    #[tsify(optional)]
+    pub revisions: Option<Vec<String>>,
+}
+
+/// One revision's review: what `upgrade()` and `downgrade()` do and whether the downgrade
+/// undoes the upgrade.
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RevisionReview {
+    pub revision: String,
+    /// Its `down_revision`s (none for a first revision, several for a merge).
+    pub down_revisions: Vec<String>,
+    pub file: String,
+    pub message: String,
+    pub upgrade: Vec<String>,
+    pub upgrade_hazards: Vec<String>,
+    pub upgrade_sql: String,
+    pub upgrade_data_steps: Vec<String>,
+    pub downgrade: Vec<String>,
+    pub downgrade_hazards: Vec<String>,
+    pub downgrade_sql: String,
+    pub downgrade_data_steps: Vec<String>,
+    /// Whether `downgrade()` brings the schema back to what it was before `upgrade()`.
+    pub restores: bool,
+    /// What the schema still needs after the downgrade to be back, in words.
+    pub left_different: Vec<String>,
+}
+
+/// What `review()` returns: the reviews, and the diagnostics met reading the history
+/// (positioned in their files); `ok` is false when one of them is an error.
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewResult {
+    pub ok: bool,
+    pub reviews: Vec<RevisionReview>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Review the revisions of an Alembic history given as `{ files: { "versions/x.py": "..." } }`.
+pub fn review(history: &ModelsInput, options: &ReviewOptions) -> Result<ReviewResult, String> {
+    let dialect = match options.dialect.as_deref() {
+        None => DialectKind::default(),
+        Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
+    };
+    let input = SchemaInput::Models(history.clone());
+    let src = input.sources().expect("models input");
+    let (reviews, diags) = schemashift::review::review(
+        &src,
+        options.revisions.as_deref().unwrap_or_default(),
+        &Options {
+            dialect,
+            ..Options::default()
+        },
+    );
+    let diagnostics = convert_diagnostics_of(&input, &input, &diags);
+    Ok(ReviewResult {
+        ok: !diagnostics.iter().any(|d| d.severity == Severity::Error),
+        reviews: reviews
+            .into_iter()
+            .map(|r| RevisionReview {
+                revision: r.revision.id,
+                down_revisions: r.revision.down,
+                file: r.revision.file,
+                message: r.revision.message,
+                upgrade: r.upgrade,
+                upgrade_hazards: r.upgrade_hazards,
+                upgrade_sql: r.upgrade_sql,
+                upgrade_data_steps: r.upgrade_data,
+                downgrade: r.downgrade,
+                downgrade_hazards: r.downgrade_hazards,
+                downgrade_sql: r.downgrade_sql,
+                downgrade_data_steps: r.downgrade_data,
+                restores: r.restores,
+                left_different: r.left_different,
+            })
+            .collect(),
+        diagnostics,
+    })
 }

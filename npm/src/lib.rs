@@ -126,6 +126,37 @@ pub fn diff_js(
     to_js(&result)
 }
 
+/// Review the revisions of an Alembic history, `{ files: { "versions/1a2b_add.py": "..." } }`
+/// (the revision files and any application modules they import): for each, what its
+/// `upgrade()` and `downgrade()` do (changes in words, the DDL they run, hazards, data steps)
+/// and whether the downgrade undoes the upgrade (`restores`, and `leftDifferent` when not).
+/// Read statically: nothing is run. Throws only for bad arguments.
+#[wasm_bindgen(js_name = review, unchecked_return_type = "ReviewResult")]
+pub fn review_js(
+    #[wasm_bindgen(unchecked_param_type = "ModelsInput")] history: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReviewOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let api::SchemaInput::Models(history) = schema_input(history, "history")? else {
+        return Err(JsError::new(
+            "schemashift: the history must be { files: { \"versions/x.py\": \"...\" } }",
+        ));
+    };
+    let options = if options.is_undefined() || options.is_null() {
+        api::ReviewOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value::<serde_json::Value>(options)
+            .map_err(|e| e.to_string())
+            .and_then(|v| {
+                serde_json::from_value::<api::ReviewOptions>(v).map_err(|e| e.to_string())
+            })
+            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?
+    };
+    let result =
+        api::review(&history, &options).map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
+    to_js(&result)
+}
+
 /// A random revision id like Alembic's (`uuid4().hex[-12:]`).
 fn random_rev_id() -> String {
     (0..12)

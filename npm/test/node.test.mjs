@@ -14,7 +14,7 @@ before(async () => {
 
 describe('module systems', () => {
   test('import and require expose the same API, sharing one instance', () => {
-    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'resolveDialect', 'version'];
+    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'resolveDialect', 'review', 'version'];
     assert.deepEqual(Object.keys(p.esm).sort(), api);
     assert.deepEqual(Object.keys(p.cjs).sort(), api);
     for (const name of api) assert.equal(p.esm[name], p.cjs[name], name);
@@ -217,6 +217,31 @@ describe('models input', () => {
     assert.equal(bad.errors[0].code, 'E005');
     assert.throws(() => p.esm.diff('', { file: {} }), /must be a string of SQL or models/);
     assert.throws(() => p.esm.diff('', 42), /must be a string of SQL or models/);
+  });
+});
+
+describe('Alembic history input', () => {
+  const versions = join(ROOT, 'core/tests/histories/shop/versions');
+  const files = {};
+  for (const f of readdirSync(versions)) {
+    if (f.endsWith('.py')) files[`versions/${f}`] = readFileSync(join(versions, f), 'utf8');
+  }
+
+  test('review() gives each revision its verdict, as the CLI does', () => {
+    const r = p.esm.review({ files }, { dialect: 'postgres' });
+    assert.equal(r.ok, true);
+    assert.deepEqual(r.reviews.map((x) => [x.revision, x.restores]), [
+      ['1a2b3c4d5e6f', false], ['2b3c4d5e6f7a', true], ['3c4d5e6f7a8b', true], ['4d5e6f7a8b9c', true],
+    ]);
+    assert.deepEqual(r.reviews[0].leftDifferent, ['drop enum public.orderstatus']);
+    const cli = native(['review', versions, '--json']);
+    assert.deepEqual(JSON.parse(cli.stdout).map((x) => x.restores), r.reviews.map((x) => x.restores));
+  });
+
+  test('a history is a schema: diff() from its head', () => {
+    const r = p.esm.diff({ files }, '', { dialect: 'sqlite' });
+    assert.equal(r.ok, true);
+    assert.match(r.up, /DROP TABLE orders;/);
   });
 });
 
