@@ -43,6 +43,10 @@ pub struct ReviewArgs {
     /// Print the reviews as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Alembic history input: the schema (DDL) the first revision starts from, for histories
+    /// whose first revision expects tables `create_all` made.
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<String>,
     /// A folder the revisions' imports of application modules are searched in; repeatable.
     #[arg(long = "python-path", value_name = "DIR")]
     pub python_path: Vec<String>,
@@ -62,6 +66,10 @@ pub struct CheckArgs {
     /// A folder absolute imports of the models are also searched in; repeatable.
     #[arg(long = "python-path", value_name = "DIR")]
     pub python_path: Vec<String>,
+    /// Alembic history input: the schema (DDL) the first revision starts from, for histories
+    /// whose first revision expects tables `create_all` made.
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -147,6 +155,11 @@ pub struct DiffArgs {
     /// DOUBLE PRECISION); default: the newest.
     #[arg(long, value_name = "VERSION", help_heading = "Models (.py input)")]
     pub sqlalchemy: Option<String>,
+
+    /// Alembic history input: the schema (DDL) the first revision starts from, for histories
+    /// whose first revision expects tables `create_all` made.
+    #[arg(long, value_name = "FILE", help_heading = "Models (.py input)")]
+    pub base: Option<String>,
 
     /// Revision message (required with --format alembic).
     #[arg(

@@ -81,6 +81,7 @@ fn read_side(
     host: &mut dyn Host,
     path: &str,
     python_path: &[String],
+    base: Option<&str>,
 ) -> Result<models::SideInput, String> {
     if let Some((dirs, rev)) = models::history_spec(host, path)? {
         let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
@@ -98,11 +99,28 @@ fn read_side(
                 }
             }
         }
-        return Ok(models::SideInput::History(all, rev));
+        let base = match base {
+            Some(p) => read_input(host, p)?,
+            None => String::new(),
+        };
+        return Ok(models::SideInput::History(all, rev, base));
     }
     if models::is_models(host, path) {
         let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
-        models::read_models(host, path, python_path, &mut read).map(models::SideInput::Models)
+        let src = models::read_models(host, path, python_path, &mut read)?;
+        // A versions folder named without @REV: the history at its head.
+        if src
+            .files
+            .iter()
+            .any(|(_, t)| schemashift::input::python::alembic::is_revision_text(t))
+        {
+            let base = match base {
+                Some(p) => read_input(host, p)?,
+                None => String::new(),
+            };
+            return Ok(models::SideInput::History(src, "head".into(), base));
+        }
+        Ok(models::SideInput::Models(src))
     } else {
         read_input(host, path).map(models::SideInput::Sql)
     }
@@ -133,8 +151,8 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         }
     };
     let (current, desired) = match (
-        read_side(host, &args.current, &args.python_path),
-        read_side(host, &args.desired, &args.python_path),
+        read_side(host, &args.current, &args.python_path, args.base.as_deref()),
+        read_side(host, &args.desired, &args.python_path, args.base.as_deref()),
     ) {
         (Ok(c), Ok(d)) => (c, d),
         (Err(e), _) | (_, Err(e)) => {
@@ -345,7 +363,17 @@ fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
         dialect: args.dialect,
         ..Options::default()
     };
-    let (reviews, diagnostics) = schemashift::review::review(&src, &only, &options);
+    let base = match &args.base {
+        Some(p) => match read_input(host, p) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        },
+        None => String::new(),
+    };
+    let (reviews, diagnostics) = schemashift::review::review(&src, &only, &base, &options);
     let side = models::SideInput::Models(src);
     for d in &diagnostics {
         let file = d.file.as_deref().unwrap_or(&args.target);
@@ -374,8 +402,8 @@ fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
 
 fn check(args: CheckArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let (current, desired) = match (
-        read_side(host, &args.current, &args.python_path),
-        read_side(host, &args.desired, &args.python_path),
+        read_side(host, &args.current, &args.python_path, args.base.as_deref()),
+        read_side(host, &args.desired, &args.python_path, args.base.as_deref()),
     ) {
         (Ok(c), Ok(d)) => (c, d),
         (Err(e), _) | (_, Err(e)) => {

@@ -9,8 +9,8 @@ use schemashift::input::python::Sources;
 pub enum SideInput {
     Sql(String),
     Models(Sources),
-    /// An Alembic history at a revision (`head` when not named).
-    History(Sources, String),
+    /// An Alembic history at a revision (`head` when not named), on a base schema (DDL).
+    History(Sources, String, String),
 }
 
 impl SideInput {
@@ -18,7 +18,7 @@ impl SideInput {
         match self {
             SideInput::Sql(text) => schemashift::Input::Sql(text),
             SideInput::Models(src) => schemashift::Input::Models(src),
-            SideInput::History(src, rev) => schemashift::Input::History(src, rev),
+            SideInput::History(src, rev, base) => schemashift::Input::History { src, rev, base },
         }
     }
 
@@ -26,7 +26,7 @@ impl SideInput {
     pub fn text_of(&self, file: Option<&str>) -> &str {
         match (self, file) {
             (SideInput::Sql(text), _) => text,
-            (SideInput::Models(src) | SideInput::History(src, _), Some(f)) => src
+            (SideInput::Models(src) | SideInput::History(src, ..), Some(f)) => src
                 .files
                 .iter()
                 .find(|(p, _)| p == f)

@@ -288,3 +288,45 @@ fn offline_autogenerate_chains_onto_the_history_head() {
         text(&o.stderr)
     );
 }
+
+#[test]
+fn base_is_the_schema_the_first_revision_starts_from() {
+    let d = tmp("base");
+    let versions = d.join("versions");
+    std::fs::create_dir_all(&versions).unwrap();
+    std::fs::write(
+        versions.join("0001_add_note.py"),
+        "from alembic import op\nimport sqlalchemy as sa\n\nrevision = '0001'\ndown_revision = None\n\n\ndef upgrade():\n    op.add_column('legacy', sa.Column('note', sa.Text()))\n\n\ndef downgrade():\n    op.drop_column('legacy', 'note')\n",
+    )
+    .unwrap();
+    let base = d.join("base.sql");
+    std::fs::write(&base, "CREATE TABLE legacy (id integer PRIMARY KEY);\n").unwrap();
+    let v = versions.to_str().unwrap();
+    // Without the base, the revision alters a table nothing created: a warning.
+    let o = run(&["diff", "/dev/null", v]);
+    assert!(
+        text(&o.stderr).contains("warning[W002]: ALTER TABLE on unknown table legacy"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = run(&["diff", "/dev/null", v, "--base", base.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("CREATE TABLE legacy") && out.contains("note text"),
+        "{out}"
+    );
+    let o = run(&["review", v, "--base", base.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    assert!(
+        text(&o.stdout).contains("- add column public.legacy.note"),
+        "{}",
+        text(&o.stdout)
+    );
+}

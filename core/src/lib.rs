@@ -44,8 +44,14 @@ pub enum Input<'a> {
     Sql(&'a str),
     Models(&'a input::python::Sources),
     /// An Alembic history (its revision files and the modules they import) at a revision
-    /// (`head`, an id or a unique prefix, a branch label): the schema its upgrades build.
-    History(&'a input::python::Sources, &'a str),
+    /// (`head`, an id or a unique prefix, a branch label): the schema its upgrades build,
+    /// starting from `base` (DDL; empty: an empty database; for histories whose first
+    /// revision expects tables `create_all` made).
+    History {
+        src: &'a input::python::Sources,
+        rev: &'a str,
+        base: &'a str,
+    },
 }
 
 impl Input<'_> {
@@ -58,8 +64,8 @@ impl Input<'_> {
         match self {
             Input::Sql(text) => input::Frontend::parse(&input::Sql, text, dialect, side),
             Input::Models(src) => input::python::parse(src, dialect, side, profile),
-            Input::History(src, rev) => {
-                input::python::alembic::replay(src, Some(rev), dialect, side, profile)
+            Input::History { src, rev, base } => {
+                input::python::alembic::replay(src, Some(rev), base, dialect, side, profile)
             }
         }
     }

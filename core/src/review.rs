@@ -34,8 +34,14 @@ pub struct Review {
 }
 
 /// The reviews of a history's revisions (`only`: the revision ids to review; every revision,
-/// base first, when empty), and the diagnostics met reading the history.
-pub fn review(src: &Sources, only: &[String], options: &Options) -> (Vec<Review>, Vec<Diagnostic>) {
+/// base first, when empty) on a database `base` (DDL) builds before the first revision, and
+/// the diagnostics met reading the history.
+pub fn review(
+    src: &Sources,
+    only: &[String],
+    base: &str,
+    options: &Options,
+) -> (Vec<Review>, Vec<Diagnostic>) {
     let dialect = options.dialect.dialect();
     let side = Side::Current;
     let (h, mut diagnostics) = Replayed::read(src, side);
@@ -78,7 +84,10 @@ pub fn review(src: &Sources, only: &[String], options: &Options) -> (Vec<Review>
     let mut befores: Vec<String> = Vec::new();
     for &r in &order {
         let chain = h.history.chain(r).unwrap_or_default();
-        let mut before = String::new();
+        let mut before = base.to_string();
+        if !before.is_empty() && !before.ends_with('\n') {
+            before.push('\n');
+        }
         for &p in chain.iter().filter(|p| **p != r) {
             let i = order
                 .iter()

@@ -655,6 +655,7 @@ mod tests {
             &ReviewOptions {
                 dialect: Some("sqlite".into()),
                 revisions: Some(vec!["3c4d5e6f7a8b".into()]),
+                base: None,
             },
         )
         .unwrap();
@@ -925,6 +926,10 @@ pub struct ReviewOptions {
     /// The revision ids to review (default: every revision, parents first).
     #[tsify(optional)]
     pub revisions: Option<Vec<String>>,
+    /// The schema (DDL) the first revision starts from, for histories whose first revision
+    /// expects tables `create_all` made (default: an empty database).
+    #[tsify(optional)]
+    pub base: Option<String>,
 }
 
 /// One revision's review: what `upgrade()` and `downgrade()` do and whether the downgrade
@@ -972,6 +977,7 @@ pub fn review(history: &ModelsInput, options: &ReviewOptions) -> Result<ReviewRe
     let (reviews, diags) = schemashift::review::review(
         &src,
         options.revisions.as_deref().unwrap_or_default(),
+        options.base.as_deref().unwrap_or_default(),
         &Options {
             dialect,
             ..Options::default()

@@ -157,7 +157,7 @@ pub fn parse(
 ) -> (Schema, Vec<Diagnostic>) {
     // An Alembic versions folder: the schema its revisions build at the head.
     if src.files.iter().any(|(_, t)| alembic::is_revision_text(t)) {
-        return alembic::replay(src, None, dialect, side, profile);
+        return alembic::replay(src, None, "", dialect, side, profile);
     }
     let mut diagnostics = Vec::new();
     let mut mods = Vec::new();

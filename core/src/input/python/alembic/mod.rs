@@ -599,10 +599,11 @@ fn history_error(side: Side, file: &str, message: String) -> Diagnostic {
 }
 
 /// The schema a history builds at `target` (a revision as [`History::resolve`] takes it; the
-/// only head when `None`), read for `dialect`.
+/// only head when `None`) on a database `base` (DDL) builds, read for `dialect`.
 pub fn replay(
     src: &Sources,
     target: Option<&str>,
+    base: &str,
     dialect: &dyn Dialect,
     side: Side,
     profile: Profile,
@@ -637,9 +638,17 @@ pub fn replay(
             return (Schema::default(), diagnostics);
         }
     };
-    let (ops, found) = h.ops(&chain, Direction::Upgrade, "", dialect, side, profile);
+    let mut base = base.to_string();
+    if !base.is_empty() && !base.ends_with('\n') {
+        base.push('\n');
+    }
+    let (ops, found) = h.ops(&chain, Direction::Upgrade, &base, dialect, side, profile);
     diagnostics.extend(found);
-    let mut ddl = ddl::Emitted::default();
+    // The base's lines have no origin: its own diagnostics are the caller's to report.
+    let mut ddl = ddl::Emitted {
+        sql: base,
+        origins: Vec::new(),
+    };
     for o in ops {
         ddl.append(o.ddl);
     }
