@@ -71,9 +71,9 @@ impl Viewport {
 }
 
 /// A code editor: a transparent `<textarea>` over a syntax-highlighted copy of its text (SQL,
-/// or Python for models files), with
-/// a line-number gutter and per-line diagnostic markers. Only the visible lines are
-/// highlighted, so multi-megabyte dumps stay responsive. Read-only when `on_input` is absent.
+/// or Python for models files), with a line-number gutter and per-line diagnostic markers.
+/// Only the visible lines are highlighted, so multi-megabyte dumps stay responsive. Read-only
+/// when `on_input` is absent.
 #[component]
 pub fn Editor(
     /// Id of the textarea.

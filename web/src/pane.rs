@@ -32,7 +32,7 @@ pub fn EditorPane(state: AppState, side: Side) -> impl IntoView {
     let models_mode = Memo::new(move |_| input.mode.get() == Mode::Models);
     let hint = move || {
         if models_mode.get() {
-            "SQLModel / SQLAlchemy, read without running Python"
+            "SQLModel / SQLAlchemy"
         } else {
             sql_hint
         }

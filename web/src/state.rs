@@ -220,6 +220,33 @@ impl Input {
 /// Most models files one side takes (a folder with more is cut, with a notice).
 pub const MAX_MODELS_FILES: usize = 500;
 
+/// The models files of a side after opening `opened` into it, and the index of the file to
+/// show (the first opened): a folder's files (paths with a `/`) replace what the side had;
+/// loose `.py` files join it (replacing a file of the same path), and the starter file
+/// ([`NEW_MODELS_FILE`]) goes if it is untouched.
+pub fn merge_models(had: ModelFiles, opened: ModelFiles) -> (ModelFiles, usize) {
+    if opened.iter().any(|(p, _)| p.contains('/')) {
+        return (opened, 0);
+    }
+    let starter = (NEW_MODELS_FILE.0.to_string(), NEW_MODELS_FILE.1.to_string());
+    let mut files: ModelFiles = had.into_iter().filter(|f| *f != starter).collect();
+    let mut show = None;
+    for (path, text) in opened {
+        let i = match files.iter().position(|(p, _)| *p == path) {
+            Some(i) => {
+                files[i].1 = text;
+                i
+            }
+            None => {
+                files.push((path, text));
+                files.len() - 1
+            }
+        };
+        show.get_or_insert(i);
+    }
+    (files, show.unwrap_or(0))
+}
+
 /// A file picked or dropped, with its path: the path below the dropped or picked folder for
 /// a folder's files (`app/models.py`), else the file's name.
 pub struct Picked {
@@ -454,9 +481,9 @@ impl AppState {
     }
 
     /// Read models files into the editor of `side` (asynchronously, as [`open_file`]); they
-    /// replace the side's models files, the editor switches to models mode and shows the first
-    /// (`__init__.py` files last). `total`: how many files were offered (the rest are not
-    /// `.py`).
+    /// become the side's models files as [`merge_models`] says, the editor switches to models
+    /// mode and shows the first (`__init__.py` files last). `total`: how many files were
+    /// offered (the rest are not `.py`).
     ///
     /// [`open_file`]: Self::open_file
     fn open_models(self, side: Side, mut files: Vec<Picked>, total: usize) {
@@ -494,7 +521,12 @@ impl AppState {
                 input.sql_stash.set_value(input.text.get_untracked());
             }
             let first = out.first().map(|(p, _)| p.clone()).unwrap_or_default();
-            input.show_models(out, 0);
+            let had = match input.mode.get_untracked() {
+                Mode::Sql => Vec::new(),
+                Mode::Models => input.models.get_untracked(),
+            };
+            let (files, show) = merge_models(had, out);
+            input.show_models(files, show);
             let ignored = total - n;
             self.toast.set(match (n, ignored) {
                 (1, 0) => format!("Opened {first}"),
@@ -548,5 +580,38 @@ impl AppState {
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> ModelFiles {
+        list.iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn opened_models_join_or_replace() {
+        let starter = [NEW_MODELS_FILE];
+        // Loose files join the side's files; the untouched starter goes.
+        let (f, show) = merge_models(files(&starter), files(&[("models.py", "A")]));
+        assert_eq!((f, show), (files(&[("models.py", "A")]), 0));
+        let had = files(&[("models.py", "A"), ("enums.py", "E")]);
+        let (f, show) = merge_models(had.clone(), files(&[("base.py", "B"), ("enums.py", "E2")]));
+        assert_eq!(
+            f,
+            files(&[("models.py", "A"), ("enums.py", "E2"), ("base.py", "B")])
+        );
+        assert_eq!(show, 2);
+        // An edited starter stays.
+        let edited = files(&[("models.py", "class T: ...")]);
+        let (f, _) = merge_models(edited, files(&[("enums.py", "E")]));
+        assert_eq!(f.len(), 2);
+        // A folder's files replace them.
+        let (f, show) = merge_models(had, files(&[("app/models.py", "M")]));
+        assert_eq!((f, show), (files(&[("app/models.py", "M")]), 0));
     }
 }

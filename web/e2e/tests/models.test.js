@@ -35,6 +35,16 @@ class Account(SQLModel, table=True):
     nickname: Optional[str] = Field(default=None, index=True)
 `;
 
+const TAGS_PY = `from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Tag(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    label: str
+`;
+
 // A package: relative and absolute imports between modules, an __init__.py that re-exports,
 // and files a folder pick must leave out (not .py, caches, a virtualenv).
 const SHOP = {
@@ -235,6 +245,16 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
   const up = await waitUp(s.page, () => document.getElementById("output-up")?.value.includes("email"));
   assert.match(up, /ADD COLUMN email character varying\(255\) NOT NULL/);
   await waitDiff(s.page, seq);
+  // Another loose .py file joins the side's models as a second tab, and is shown.
+  await s.page.setInputFiles("#open-desired", {
+    name: "tags.py",
+    mimeType: "text/x-python",
+    buffer: Buffer.from(TAGS_PY),
+  });
+  await waitTabs(s.page, "desired", ["models.py", "tags.py"]);
+  assert.equal((await tabs(s.page, "desired")).active, 1);
+  assert.equal(await s.page.inputValue("#editor-desired"), TAGS_PY);
+  await waitUp(s.page, () => document.getElementById("output-up")?.value.includes("CREATE TABLE tag"));
 
   // Models on both sides: the previous models as the current side (both files dropped).
   seq = await diffSeq(s.page);
