@@ -296,6 +296,26 @@ test("Folder…: a package of .py modules opens as the models side, imports betw
   const cli = await cliUp(SHOP_CURRENT, dir, "shop/");
   if (cli !== null) assert.equal(up, cli, "the page's migration equals the CLI's for the same folder");
   await screenshot(s.page, "15-models-folder");
+
+  // A problem in another file: the list names the file, and a click shows that file with the
+  // cursor on the line.
+  await s.page.click('#models-desired .tab-name[data-path="shop/enums.py"]');
+  const before = await diffSeq(s.page);
+  await setEditor(s.page, "editor-desired", SHOP["shop/enums.py"] + "\n\nclass Broken(\n");
+  await waitDiff(s.page, before);
+  await s.page.click('#models-desired .tab-name[data-path="shop/models/product.py"]');
+  const item = s.page.locator("#diagnostics-desired button.diag").first();
+  assert.match(await item.textContent(), /shop\/enums\.py:\d+:\d+/);
+  const line = Number(await item.getAttribute("data-line"));
+  await item.click();
+  await s.page.waitForFunction(
+    () => document.querySelector('#models-desired .tab-name[aria-selected="true"]')?.dataset.path === "shop/enums.py",
+  );
+  await s.page.waitForFunction((line) => {
+    const ta = document.getElementById("editor-desired");
+    return document.activeElement === ta && ta.value.slice(0, ta.selectionStart).split("\n").length === line;
+  }, line);
+  assert.match(await s.page.inputValue("#editor-desired"), /class Broken\(/);
   assert.deepEqual(s.problems(), []);
   await s.context.close();
   await rm(dir, { recursive: true, force: true });
