@@ -33,18 +33,19 @@ web_build() {
         log "missing $bin/wasm-opt: run scripts/setup.sh (npm ci in web/e2e)"
         return 1
     fi
-    # Skip the build when web/dist was built from exactly these sources and tools (a warm
-    # test.sh run then saves wasm-bindgen + wasm-opt, ~1.5 min). Outside a git checkout: build.
+    # Skip the build when web/dist was built from exactly these sources (examples/ too: the
+    # examples menu embeds them) and tools (a warm test.sh run then saves wasm-bindgen +
+    # wasm-opt, ~1.5 min). Outside a git checkout: build.
     local stamp="" stamp_file="$REPO_ROOT/web/dist/.schemashift-build-stamp" files
     if files="$(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -- \
-        web core Cargo.toml Cargo.lock 2>/dev/null | grep -v '^web/e2e/' | sort)" \
+        web core examples Cargo.toml Cargo.lock 2>/dev/null | grep -v '^web/e2e/' | sort)" \
         && [ -n "$files" ]; then
         stamp="$( (cd "$REPO_ROOT" && printf '%s\n' "$files" | xargs -d '\n' sha256sum \
             && trunk --version && wasm-bindgen --version && "$bin/wasm-opt" --version) \
             | sha256sum | cut -d' ' -f1)"
     fi
     if [ -n "$stamp" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
-        log "web/dist is up to date with web/, core/ and Cargo.lock: not rebuilt"
+        log "web/dist is up to date with web/, core/, examples/ and Cargo.lock: not rebuilt"
         return 0
     fi
     log "trunk build --release --offline (web/ -> web/dist)"

@@ -52,6 +52,7 @@ async fn editor_highlights_numbers_lines_and_marks_errors() {
         line: 2,
         column: 10,
         message: "expected a name".into(),
+        file: None,
     }]);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <Editor id="t-editor" label="test" text=text marks=marks /> }
@@ -142,6 +143,7 @@ async fn diagnostic_list_click_requests_a_jump() {
             line: 3,
             column: 7,
             message: "boom".into(),
+            file: None,
         },
         DiagView {
             error: false,
@@ -149,6 +151,7 @@ async fn diagnostic_list_click_requests_a_jump() {
             line: 9,
             column: 1,
             message: "not compared".into(),
+            file: None,
         },
     ]);
     let jump = RwSignal::new(None::<Jump>);

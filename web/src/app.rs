@@ -84,6 +84,8 @@ fn TopBar(state: AppState) -> impl IntoView {
             st.dialect = e.dialect.to_string();
             st.current = e.current.to_string();
             st.desired = e.desired.to_string();
+            st.current_models = Vec::new();
+            st.desired_models = e.desired_models();
             state.apply(st);
             state.toast.set(format!("Loaded example: {}", e.title));
         }

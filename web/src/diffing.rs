@@ -57,10 +57,9 @@ impl Differ {
         self.sent_at.set_value(dom::now_ms());
         let s = self.state;
         let (dialect, header, date) = (self.dialect(), s.header_untracked(), dom::python_now());
-        let sent = s.current.text.with_untracked(|c| {
+        let sent = s.current.with_source(|c| {
             s.desired
-                .text
-                .with_untracked(|d| worker::request(id, c, d, dialect.name(), &header, &date))
+                .with_source(|d| worker::request_sources(id, c, d, dialect.name(), &header, &date))
         });
         if !sent {
             self.here();
@@ -72,10 +71,9 @@ impl Differ {
         let t0 = dom::now_ms();
         let s = self.state;
         let (dialect, header, date) = (self.dialect(), s.header_untracked(), dom::python_now());
-        let view = s.current.text.with_untracked(|c| {
+        let view = s.current.with_source(|c| {
             s.desired
-                .text
-                .with_untracked(|d| engine::compute_with(c, d, dialect, &header, &date))
+                .with_source(|d| engine::compute_sources(c, d, dialect, &header, &date))
         });
         self.finish(view, dom::now_ms() - t0);
     }

@@ -70,9 +70,10 @@ impl Viewport {
     }
 }
 
-/// A code editor: a transparent `<textarea>` over a syntax-highlighted copy of its text, with
-/// a line-number gutter and per-line diagnostic markers. Only the visible lines are
-/// highlighted, so multi-megabyte dumps stay responsive. Read-only when `on_input` is absent.
+/// A code editor: a transparent `<textarea>` over a syntax-highlighted copy of its text (SQL,
+/// or Python for models files), with a line-number gutter and per-line diagnostic markers.
+/// Only the visible lines are highlighted, so multi-megabyte dumps stay responsive. Read-only
+/// when `on_input` is absent.
 #[component]
 pub fn Editor(
     /// Id of the textarea.
@@ -98,13 +99,25 @@ pub fn Editor(
     /// Cursor-jump requests (from the diagnostics list).
     #[prop(optional)]
     jump: Option<RwSignal<Option<Jump>>>,
+    /// The text is Python (a models file): highlight it as Python, not SQL.
+    #[prop(into, optional)]
+    python: Option<Signal<bool>>,
 ) -> impl IntoView {
     let readonly = on_input.is_none();
     let textarea: NodeRef<html::Textarea> = NodeRef::new();
     let viewport = Viewport::new();
     let measure = move || viewport.measure(textarea);
 
-    let index = Memo::new(move |_| SharedIndex(Arc::new(text.with(|t| LineIndex::new(t)))));
+    let index = Memo::new(move |_| {
+        let python = python.is_some_and(|p| p.get());
+        SharedIndex(Arc::new(text.with(|t| {
+            if python {
+                LineIndex::new_python(t)
+            } else {
+                LineIndex::new(t)
+            }
+        })))
+    });
     let line_marks = Memo::new(move |_| {
         marks
             .map(|m| m.with(|ds| line_marks(ds)))
@@ -314,13 +327,16 @@ fn code_row(line: &str, state: &highlight::LexState, mark: Option<&LineMark>) ->
     view! { <div class=row_class>{spans}{empty_mark}</div> }
 }
 
-/// The `line:col message` list under an editor; clicking an entry moves that editor's cursor
-/// to the position.
+/// The `line:col message` list under an editor (`path:line:col` for a models file); clicking
+/// an entry moves that editor's cursor to the position, showing its file first.
 #[component]
 pub fn DiagnosticList(
     side: Side,
     #[prop(into)] diagnostics: Signal<Vec<DiagView>>,
     jump: RwSignal<Option<Jump>>,
+    /// Show the models file with this path in the editor (for entries in a models file).
+    #[prop(optional)]
+    on_file: Option<Callback<String>>,
 ) -> impl IntoView {
     let side_id = engine::side_name(side);
     view! {
@@ -335,6 +351,11 @@ pub fn DiagnosticList(
                             let sev = if d.error { "error" } else { "warning" };
                             let (line, column) = (d.line, d.column);
                             let label = d.label();
+                            let file = d.file.clone();
+                            let pos = match &d.file {
+                                Some(f) => format!("{f}:{line}:{column}"),
+                                None => format!("{line}:{column}"),
+                            };
                             view! {
                                 <li>
                                     <button
@@ -343,12 +364,20 @@ pub fn DiagnosticList(
                                         data-column=column.to_string()
                                         on:click=move |_| {
                                             let seq = jump.get_untracked().map(|j| j.seq + 1).unwrap_or(0);
-                                            jump.set(Some(Jump { side, line, column, seq }));
+                                            let to = Jump { side, line, column, seq };
+                                            match (&file, on_file) {
+                                                // The editor takes the file's text first.
+                                                (Some(f), Some(show)) => {
+                                                    show.run(f.clone());
+                                                    crate::dom::defer(move || jump.set(Some(to)));
+                                                }
+                                                _ => jump.set(Some(to)),
+                                            }
                                         }
                                     >
                                         <span class="sev">{sev}</span>
                                         " "
-                                        <span class="pos">{format!("{line}:{column}")}</span>
+                                        <span class="pos">{pos}</span>
                                         " "
                                         <span class="msg">{d.message.clone()}</span>
                                         <span class="sr-only">{format!(" ({label})")}</span>

@@ -30,13 +30,72 @@ pub struct DiagView {
     /// 1-based column, in characters.
     pub column: u32,
     pub message: String,
+    /// Models input: the file (its path among the side's files) the position is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl DiagView {
-    /// `line:col message`, as the diagnostics list shows it.
+    /// `line:col message` (`path:line:col message` in a models file), as the diagnostics list
+    /// shows it.
     pub fn label(&self) -> String {
-        format!("{}:{} {}", self.line, self.column, self.message)
+        match &self.file {
+            Some(f) => format!("{f}:{}:{} {}", self.line, self.column, self.message),
+            None => format!("{}:{} {}", self.line, self.column, self.message),
+        }
     }
+}
+
+/// The files of a models side: `(path, Python source)` pairs, `/`-separated paths as in the
+/// package (`app/models.py`), in the order the editor's tabs show them.
+pub type ModelFiles = Vec<(String, String)>;
+
+/// One side's input, borrowed from the editors: SQL DDL, or models files.
+#[derive(Clone, Copy, Debug)]
+pub enum Source<'a> {
+    Sql(&'a str),
+    Models(&'a [(String, String)]),
+}
+
+impl Source<'_> {
+    /// The texts that make up this input (paths included), for the derived revision id.
+    fn parts(&self) -> Vec<&str> {
+        match self {
+            Source::Sql(t) => vec![*t],
+            Source::Models(files) => files
+                .iter()
+                .flat_map(|(p, t)| [p.as_str(), t.as_str()])
+                .collect(),
+        }
+    }
+}
+
+/// Where absolute imports between models files are looked up, as the CLI does for a folder:
+/// the top of the paths (`""`), each file's own folder, and the folder above the outermost
+/// package (a folder with `__init__.py`) holding it. Sorted, without duplicates.
+pub fn models_roots(files: &[(String, String)]) -> Vec<String> {
+    let have = |p: &str| files.iter().any(|(f, _)| f == p);
+    let parent = |d: &str| d.rsplit_once('/').map_or("", |(p, _)| p).to_string();
+    let init = |d: &str| {
+        if d.is_empty() {
+            "__init__.py".to_string()
+        } else {
+            format!("{d}/__init__.py")
+        }
+    };
+    let mut roots = vec![String::new()];
+    for (path, _) in files {
+        let dir = parent(path);
+        let mut top = dir.clone();
+        while !top.is_empty() && have(&init(&top)) {
+            top = parent(&top);
+        }
+        roots.push(top);
+        roots.push(dir);
+    }
+    roots.sort();
+    roots.dedup();
+    roots
 }
 
 /// How risky a hazard is, for styling.
@@ -174,7 +233,7 @@ pub fn compute(current: &str, desired: &str, dialect: DialectKind) -> DiffView {
     compute_with(current, desired, dialect, &AlembicHeader::default(), "")
 }
 
-/// Run the core on both inputs with the Alembic header fields; `create_date` is what the
+/// Run the core on two SQL inputs with the Alembic header fields; `create_date` is what the
 /// file's `Create Date:` line says (Python's `str(datetime)`, e.g. `2026-01-15 14:20:00.123000`).
 pub fn compute_with(
     current: &str,
@@ -183,8 +242,29 @@ pub fn compute_with(
     header: &AlembicHeader,
     create_date: &str,
 ) -> DiffView {
+    compute_sources(
+        Source::Sql(current),
+        Source::Sql(desired),
+        dialect,
+        header,
+        create_date,
+    )
+}
+
+/// Run the core on inputs of either kind (SQL or models files), see [`compute_with`].
+pub fn compute_sources(
+    current: Source<'_>,
+    desired: Source<'_>,
+    dialect: DialectKind,
+    header: &AlembicHeader,
+    create_date: &str,
+) -> DiffView {
     let alembic_rev = match header.revision.trim() {
-        "" => derived_revision(&[current, desired], &header.message),
+        "" => {
+            let mut parts = current.parts();
+            parts.extend(desired.parts());
+            derived_revision(&parts, &header.message)
+        }
         rev => rev.to_string(),
     };
     let down_revision = header.down_revision.trim();
@@ -207,7 +287,29 @@ pub fn compute_with(
         },
         ..Default::default()
     };
-    let outcome = schemashift::migrate(current, desired, &options);
+    // The models files as the core takes them (empty for a SQL side).
+    let sources = |s: Source<'_>| {
+        let files = match s {
+            Source::Sql(_) => &[][..],
+            Source::Models(files) => files,
+        };
+        schemashift::input::python::Sources {
+            files: files.to_vec(),
+            roots: models_roots(files),
+        }
+    };
+    let (cur_src, des_src) = (sources(current), sources(desired));
+    fn input<'a>(
+        s: Source<'a>,
+        src: &'a schemashift::input::python::Sources,
+    ) -> schemashift::Input<'a> {
+        match s {
+            Source::Sql(t) => schemashift::Input::Sql(t),
+            Source::Models(_) => schemashift::Input::Models(src),
+        }
+    }
+    let outcome =
+        schemashift::migrate_inputs(input(current, &cur_src), input(desired, &des_src), &options);
     let diagnostics: Vec<DiagView> = outcome
         .diagnostics
         .iter()
@@ -217,6 +319,7 @@ pub fn compute_with(
             line: d.line,
             column: d.column,
             message: d.message.clone(),
+            file: d.file.clone(),
         })
         .collect();
     let (up, down, changes, report_json) = match &outcome.migration {

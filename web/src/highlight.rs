@@ -1,6 +1,6 @@
-//! SQL syntax highlighting for the editors: a small, forgiving lexer that classifies byte
-//! ranges of a line, and a per-line index of lexer states so that only the visible lines of a
-//! large document are ever tokenized.
+//! Syntax highlighting for the editors: small, forgiving lexers (SQL; Python for models files)
+//! that classify byte ranges of a line, and a per-line index of lexer states so that only the
+//! visible lines of a large document are ever tokenized.
 //!
 //! The output is a list of `(kind, range)` pairs; the view turns each into a text node inside
 //! a `<span>`. User text is never interpreted as HTML.
@@ -61,6 +61,10 @@ pub enum LexState {
     Backtick,
     /// Inside a dollar-quoted string; the tag without the dollars.
     Dollar(Arc<str>),
+    /// Python: outside strings (every line of a Python text starts in a `Py*` state).
+    PyNormal,
+    /// Python: inside a triple-quoted string opened with this quote (`'` or `"`).
+    PyTriple(u8),
 }
 
 /// A token: its kind and byte range in the line it came from.
@@ -73,13 +77,17 @@ pub fn lex_line(
     state: &LexState,
     mut emit: impl FnMut(TokenKind, Range<usize>),
 ) -> LexState {
+    if matches!(state, LexState::PyNormal | LexState::PyTriple(_)) {
+        return lex_python_line(line, state, emit);
+    }
     let b = line.as_bytes();
     let n = b.len();
     let mut i = 0;
     let mut state = state.clone();
     while i < n {
         match state {
-            LexState::Normal => {}
+            // (Python states never get here: `lex_python_line` takes those lines.)
+            LexState::Normal | LexState::PyNormal | LexState::PyTriple(_) => {}
             LexState::BlockComment(depth) => {
                 let start = i;
                 let mut depth = depth;
@@ -311,6 +319,121 @@ pub fn lex_line(
     }
     state
 }
+
+/// Tokenize one line of Python (see [`lex_line`]): comments, strings (prefixed, and
+/// triple-quoted ones across lines), numbers, keywords, names, punctuation and operators.
+fn lex_python_line(
+    line: &str,
+    state: &LexState,
+    mut emit: impl FnMut(TokenKind, Range<usize>),
+) -> LexState {
+    let b = line.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    // Where a string body starting at `i` ends (after its closing quote or quotes), skipping
+    // backslash escapes, and whether it closes on this line.
+    let string_end = |mut i: usize, q: u8, triple: bool| -> (usize, bool) {
+        while i < n {
+            if b[i] == b'\\' {
+                i = (i + 2).min(n);
+            } else if b[i] == q && (!triple || (i + 2 < n && b[i + 1] == q && b[i + 2] == q)) {
+                return (i + if triple { 3 } else { 1 }, true);
+            } else {
+                i += 1;
+            }
+        }
+        (n, false)
+    };
+    if let LexState::PyTriple(q) = *state {
+        let (end, closed) = string_end(0, q, true);
+        let end = realign(line, end);
+        emit(TokenKind::String, 0..end);
+        if !closed {
+            return LexState::PyTriple(q);
+        }
+        i = end;
+    }
+    while i < n {
+        let c = b[i];
+        let start = i;
+        // A string, with its prefix (`r`, `b`, `f`, `rb`, ...).
+        let prefix = b[i..]
+            .iter()
+            .take(3)
+            .take_while(|c| matches!(c, b'r' | b'R' | b'b' | b'B' | b'u' | b'U' | b'f' | b'F'))
+            .count();
+        let word_start = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        if prefix <= 2 && word_start && i + prefix < n && matches!(b[i + prefix], b'\'' | b'"') {
+            let q = b[i + prefix];
+            let body = i + prefix;
+            let triple = body + 2 < n && b[body + 1] == q && b[body + 2] == q;
+            let (end, closed) = string_end(body + if triple { 3 } else { 1 }, q, triple);
+            let end = realign(line, end);
+            emit(TokenKind::String, start..end);
+            if triple && !closed {
+                return LexState::PyTriple(q);
+            }
+            i = end;
+            continue;
+        }
+        match c {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                while i < n && matches!(b[i], b' ' | b'\t' | b'\r' | 0x0b | 0x0c) {
+                    i += 1;
+                }
+                emit(TokenKind::Plain, start..i);
+            }
+            b'#' => {
+                emit(TokenKind::Comment, start..n);
+                i = n;
+            }
+            b'0'..=b'9' => {
+                i = number_end(b, i);
+                emit(TokenKind::Number, start..i);
+            }
+            b'(' | b')' | b',' | b';' | b'.' | b'[' | b']' | b'{' | b'}' | b':' => {
+                i += 1;
+                emit(TokenKind::Punct, start..i);
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
+                while i < n && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80) {
+                    i += 1;
+                }
+                let kind = if PY_KEYWORDS.contains(&&line[start..i]) {
+                    TokenKind::Keyword
+                } else {
+                    TokenKind::Ident
+                };
+                emit(kind, start..i);
+            }
+            _ if c.is_ascii_punctuation() => {
+                i += 1;
+                emit(TokenKind::Operator, start..i);
+            }
+            _ => {
+                i += 1;
+                emit(TokenKind::Plain, start..i);
+            }
+        }
+    }
+    LexState::PyNormal
+}
+
+/// `i`, moved forward to a `char` boundary of `line` (a backslash may step into a character).
+fn realign(line: &str, mut i: usize) -> usize {
+    while i < line.len() && !line.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(line.len())
+}
+
+/// Python's keywords and the three constants.
+const PY_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
 
 fn is_operator_char(c: u8) -> bool {
     matches!(
@@ -588,11 +711,20 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Scan the whole text once.
+    /// Scan the whole text (SQL) once.
     pub fn new(text: &str) -> Self {
+        Self::scan(text, LexState::Normal)
+    }
+
+    /// Scan a Python text (a models file) once.
+    pub fn new_python(text: &str) -> Self {
+        Self::scan(text, LexState::PyNormal)
+    }
+
+    fn scan(text: &str, start: LexState) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         let mut states = Vec::with_capacity(text.len() / 32 + 1);
-        let mut state = LexState::Normal;
+        let mut state = start;
         let mut pos = 0;
         loop {
             starts.push(pos);
@@ -601,6 +733,8 @@ impl LineIndex {
             let line = &text[pos..line_end];
             let next = if state == LexState::Normal && !needs_lexing(line) {
                 LexState::Normal
+            } else if state == LexState::PyNormal && !line.contains(['\'', '"']) {
+                LexState::PyNormal
             } else {
                 lex_line(line, &state, |_, _| {})
             };
@@ -787,5 +921,45 @@ mod tests {
         assert_eq!(column_to_byte("aé b", 3), 3);
         assert_eq!(column_to_byte("ab", 9), 2);
         assert_eq!(utf16_len("a😀"), 3);
+    }
+
+    #[test]
+    fn python_lines() {
+        let text = "from sqlmodel import Field  # the 'models'\n\nclass T(SQLModel, table=True):\n    \"\"\"A doc\n    string's end\"\"\"\n    name: str = Field(max_length=80, sa_column_kwargs={\"comment\": r'x\\'y'})\n";
+        let idx = LineIndex::new_python(text);
+        assert_eq!(idx.len(), 7);
+        assert_eq!(idx.states[0], LexState::PyNormal);
+        assert_eq!(idx.states[4], LexState::PyTriple(b'"'));
+        assert_eq!(idx.states[5], LexState::PyNormal);
+        let kinds = |i: usize| {
+            let line = idx.line(text, i);
+            tokens(line, &idx.states[i], 2000)
+                .into_iter()
+                .map(|(k, r)| (k, line[r].to_string()))
+                .filter(|(k, _)| *k != TokenKind::Plain)
+                .collect::<Vec<_>>()
+        };
+        let first = kinds(0);
+        assert_eq!(first[0], (TokenKind::Keyword, "from".into()));
+        assert_eq!(
+            first.last().unwrap(),
+            &(TokenKind::Comment, "# the 'models'".into())
+        );
+        assert!(kinds(2).contains(&(TokenKind::Keyword, "True".into())));
+        assert_eq!(
+            kinds(4),
+            [(TokenKind::String, "    string's end\"\"\"".into())]
+        );
+        let five = kinds(5);
+        assert!(
+            five.contains(&(TokenKind::String, "r'x\\'y'".into())),
+            "{five:?}"
+        );
+        assert!(five.contains(&(TokenKind::Number, "80".into())));
+        // An unterminated one-quote string ends with its line.
+        assert_eq!(
+            lex_line("x = 'abc", &LexState::PyNormal, |_, _| {}),
+            LexState::PyNormal
+        );
     }
 }

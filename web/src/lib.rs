@@ -3,7 +3,8 @@
 //! anywhere.
 //!
 //! Components: [`App`] (`app`: the frame, top bar, notices), `pane::EditorPane` (an input
-//! pane: Open button, file drop, editor, diagnostics), [`Editor`] and [`DiagnosticList`]
+//! pane: the SQL / models.py switch, Open buttons, file and folder drops, the models files as
+//! tabs, editor, diagnostics), [`Editor`] and [`DiagnosticList`]
 //! (`editor`), [`OutputPanel`] (`output`: tabs, status, Copy, Download). They share one
 //! [`state::AppState`] (a handful of signals); [`diffing`] runs the diff [`DEBOUNCE_MS`] after
 //! the last change, in the diff [`worker`]; the state is autosaved to localStorage and can be
@@ -11,7 +12,8 @@
 //!
 //! The pure parts are unit-tested natively: [`highlight`] (SQL tokenizer for the editors),
 //! [`engine`] (the core, flattened for the view), [`share`] (state <-> URL fragment),
-//! [`examples`]. [`dom`] wraps the browser APIs (on gloo).
+//! [`examples`]. [`dom`] wraps the browser APIs (on gloo); [`files`] turns what a file picker or
+//! a drop offers (files, folders) into files with their paths.
 
 mod app;
 pub mod diffing;
@@ -19,6 +21,7 @@ pub mod dom;
 mod editor;
 pub mod engine;
 pub mod examples;
+pub mod files;
 pub mod highlight;
 mod output;
 mod pane;

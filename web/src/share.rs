@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::ModelFiles;
+
 /// Format version written into every encoded state.
 pub const STATE_VERSION: u32 = 1;
 
@@ -43,6 +45,13 @@ pub struct SavedState {
     /// Globs of objects left out of the comparison (the CLI's `--exclude`).
     #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
     pub exclude: String,
+    /// Non-empty: the current side is models files (`(path, source)`, in tab order), shown in
+    /// the editor's "models.py" mode; `current` keeps the SQL the editor had before.
+    #[serde(rename = "cm", default, skip_serializing_if = "Vec::is_empty")]
+    pub current_models: ModelFiles,
+    /// Non-empty: the desired side is models files (as `current_models`).
+    #[serde(rename = "tm", default, skip_serializing_if = "Vec::is_empty")]
+    pub desired_models: ModelFiles,
 }
 
 /// Encode a state: JSON, deflate at `level` (0-10; 6 is a good default), base64url.
@@ -162,6 +171,11 @@ mod tests {
             revision: String::new(),
             down_revision: "abc123".into(),
             exclude: "audit_*".into(),
+            current_models: Vec::new(),
+            desired_models: vec![
+                ("app/models.py".into(), "from .enums import Status\n".into()),
+                ("app/enums.py".into(), "import enum\n".into()),
+            ],
         };
         let frag = to_fragment(&state);
         assert!(frag.starts_with("s="));
@@ -173,6 +187,12 @@ mod tests {
         assert!(from_fragment("#other=1").is_none());
         assert!(from_fragment("#s=!!!").unwrap().is_err());
         assert!(from_fragment("#s=AAAA").unwrap().is_err());
+        // A link made before models existed opens as SQL on both sides.
+        let old = r#"{"v":1,"d":"postgres","c":"a","t":"b","o":"up"}"#;
+        let packed = miniz_oxide::deflate::compress_to_vec(old.as_bytes(), 6);
+        let st = decode(&base64url_encode(&packed)).unwrap();
+        assert!(st.current_models.is_empty() && st.desired_models.is_empty());
+        assert_eq!(st.desired, "b");
     }
 
     #[test]

@@ -5,20 +5,44 @@
 use leptos::prelude::*;
 use schemashift::Side;
 
-use crate::engine::AlembicHeader;
+use crate::engine::{AlembicHeader, ModelFiles, Source};
 use crate::share::{self, SavedState};
 use crate::{dom, normalize, Jump, Shared, Status, Tab, AUTOSAVE_MS, STORAGE_KEY};
+
+/// What an editor holds: SQL DDL, or SQLModel / SQLAlchemy models files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Sql,
+    /// "models.py": one or several Python files, as tabs over the editor.
+    Models,
+}
+
+/// The file a side switched to models mode starts with, when it has none yet.
+pub const NEW_MODELS_FILE: (&str, &str) = (
+    "models.py",
+    "# SQLModel or SQLAlchemy models: type or paste them here, open .py files or drop a folder.\nfrom typing import Optional\n\nfrom sqlmodel import Field, SQLModel\n",
+);
 
 /// One editor's input: its text and where it came from.
 #[derive(Clone, Copy)]
 pub struct Input {
-    /// The schema text.
+    /// What the editor shows: the SQL text, or (models mode) the active file's text.
     pub text: RwSignal<String>,
     /// Bumped when `text` is replaced from outside (example, link, opened file): the textarea
     /// then takes the signal's value; typing never round-trips through it.
     pub reload: RwSignal<u64>,
-    /// The file the text was opened from; `None` when typed, pasted, an example or a link.
+    /// The file the SQL text was opened from; `None` when typed, pasted, an example or a link.
     pub file: RwSignal<Option<OpenedFile>>,
+    /// SQL or models.
+    pub mode: RwSignal<Mode>,
+    /// Models mode: the files, in tab order; the active one's text is also `text`, kept in
+    /// step with every edit. Kept while the editor shows SQL, to switch back to.
+    pub models: RwSignal<ModelFiles>,
+    /// The index of the models file the editor shows.
+    pub active: RwSignal<usize>,
+    /// The SQL text while the editor shows models (to switch back to).
+    sql_stash: StoredValue<String>,
     /// Counts file reads, so that only the newest one lands when files are opened quickly.
     reads: StoredValue<u64>,
 }
@@ -37,13 +61,19 @@ pub struct OpenedFile {
 }
 
 impl Input {
-    fn new(text: String) -> Self {
-        Input {
-            text: RwSignal::new(text),
+    fn new(sql: String, models: ModelFiles) -> Self {
+        let input = Input {
+            text: RwSignal::new(String::new()),
             reload: RwSignal::new(0),
             file: RwSignal::new(None),
+            mode: RwSignal::new(Mode::Sql),
+            models: RwSignal::new(Vec::new()),
+            active: RwSignal::new(0),
+            sql_stash: StoredValue::new(String::new()),
             reads: StoredValue::new(0),
-        }
+        };
+        input.load(sql, models);
+        input
     }
 
     /// Replace the text from outside the editor.
@@ -51,6 +81,177 @@ impl Input {
         self.text.set(text);
         self.reload.update(|n| *n += 1);
     }
+
+    /// Show a saved side: `models` non-empty puts the editor in models mode (the SQL is kept to
+    /// switch back to), else it shows `sql`.
+    fn load(self, sql: String, models: ModelFiles) {
+        self.file.set(None);
+        if models.is_empty() {
+            self.mode.set(Mode::Sql);
+            self.models.set(Vec::new());
+            self.sql_stash.set_value(String::new());
+            self.replace(sql);
+        } else {
+            self.sql_stash.set_value(sql);
+            self.show_models(models, 0);
+        }
+    }
+
+    /// Models mode with these files, showing file `active`.
+    fn show_models(self, files: ModelFiles, active: usize) {
+        let active = active.min(files.len().saturating_sub(1));
+        let text = files
+            .get(active)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
+        self.models.set(files);
+        self.active.set(active);
+        self.mode.set(Mode::Models);
+        self.replace(text);
+    }
+
+    /// The SQL text, whichever mode the editor shows.
+    pub fn sql_untracked(self) -> String {
+        match self.mode.get_untracked() {
+            Mode::Sql => self.text.get_untracked(),
+            Mode::Models => self.sql_stash.get_value(),
+        }
+    }
+
+    /// The models files to save (empty in SQL mode).
+    pub fn models_untracked(self) -> ModelFiles {
+        match self.mode.get_untracked() {
+            Mode::Sql => Vec::new(),
+            Mode::Models => self.models.get_untracked(),
+        }
+    }
+
+    /// Call `f` with this side's input as the core takes it, without tracking.
+    pub fn with_source<R>(self, f: impl FnOnce(Source<'_>) -> R) -> R {
+        match self.mode.get_untracked() {
+            Mode::Sql => self.text.with_untracked(|t| f(Source::Sql(t))),
+            Mode::Models => self.models.with_untracked(|m| f(Source::Models(m))),
+        }
+    }
+
+    /// Track what goes into the diff from this side.
+    pub fn track(self) {
+        match self.mode.get() {
+            Mode::Sql => self.text.track(),
+            Mode::Models => self.models.track(),
+        }
+    }
+
+    /// Switch the editor between SQL and models; each mode keeps its text to come back to. A
+    /// side without models files starts with [`NEW_MODELS_FILE`].
+    pub fn set_mode(self, mode: Mode) {
+        if self.mode.get_untracked() == mode {
+            return;
+        }
+        match mode {
+            Mode::Models => {
+                self.sql_stash.set_value(self.text.get_untracked());
+                let mut files = self.models.get_untracked();
+                if files.is_empty() {
+                    let (p, t) = NEW_MODELS_FILE;
+                    files.push((p.to_string(), t.to_string()));
+                }
+                self.show_models(files, self.active.get_untracked());
+            }
+            Mode::Sql => {
+                self.mode.set(Mode::Sql);
+                self.replace(self.sql_stash.get_value());
+                self.sql_stash.set_value(String::new());
+            }
+        }
+    }
+
+    /// Show models file `i` in the editor.
+    pub fn select_file(self, i: usize) {
+        if self.mode.get_untracked() != Mode::Models {
+            return;
+        }
+        let Some(text) = self
+            .models
+            .with_untracked(|m| m.get(i).map(|(_, t)| t.clone()))
+        else {
+            return;
+        };
+        self.active.set(i);
+        self.replace(text);
+    }
+
+    /// Show the models file with this path; whether there is one.
+    pub fn select_path(self, path: &str) -> bool {
+        let Some(i) = self
+            .models
+            .with_untracked(|m| m.iter().position(|(p, _)| p == path))
+        else {
+            return false;
+        };
+        if i != self.active.get_untracked() {
+            self.select_file(i);
+        }
+        true
+    }
+
+    /// Close models file `i`; the last one stays (switch to SQL instead).
+    pub fn close_file(self, i: usize) {
+        let mut files = self.models.get_untracked();
+        if files.len() <= 1 || i >= files.len() {
+            return;
+        }
+        files.remove(i);
+        let active = self.active.get_untracked();
+        let active = if active > i { active - 1 } else { active };
+        self.show_models(files, active);
+    }
+
+    /// The path of the models file the editor shows (`None` in SQL mode); tracked.
+    pub fn active_path(self) -> Option<String> {
+        if self.mode.get() != Mode::Models {
+            return None;
+        }
+        let i = self.active.get();
+        self.models.with(|m| m.get(i).map(|(p, _)| p.clone()))
+    }
+}
+
+/// Most models files one side takes (a folder with more is cut, with a notice).
+pub const MAX_MODELS_FILES: usize = 500;
+
+/// The models files of a side after opening `opened` into it, and the index of the file to
+/// show (the first opened): a folder's files (paths with a `/`) replace what the side had;
+/// loose `.py` files join it (replacing a file of the same path), and the starter file
+/// ([`NEW_MODELS_FILE`]) goes if it is untouched.
+pub fn merge_models(had: ModelFiles, opened: ModelFiles) -> (ModelFiles, usize) {
+    if opened.iter().any(|(p, _)| p.contains('/')) {
+        return (opened, 0);
+    }
+    let starter = (NEW_MODELS_FILE.0.to_string(), NEW_MODELS_FILE.1.to_string());
+    let mut files: ModelFiles = had.into_iter().filter(|f| *f != starter).collect();
+    let mut show = None;
+    for (path, text) in opened {
+        let i = match files.iter().position(|(p, _)| *p == path) {
+            Some(i) => {
+                files[i].1 = text;
+                i
+            }
+            None => {
+                files.push((path, text));
+                files.len() - 1
+            }
+        };
+        show.get_or_insert(i);
+    }
+    (files, show.unwrap_or(0))
+}
+
+/// A file picked or dropped, with its path: the path below the dropped or picked folder for
+/// a folder's files (`app/models.py`), else the file's name.
+pub struct Picked {
+    pub path: String,
+    pub file: gloo_file::File,
 }
 
 /// Everything the components share. Created once by [`crate::App`].
@@ -86,8 +287,8 @@ impl AppState {
     pub fn new(initial: SavedState, notice: Option<String>) -> Self {
         AppState {
             dialect: RwSignal::new(initial.dialect),
-            current: Input::new(initial.current),
-            desired: Input::new(initial.desired),
+            current: Input::new(initial.current, initial.current_models),
+            desired: Input::new(initial.desired, initial.desired_models),
             tab: RwSignal::new(Tab::from_id(&initial.tab).unwrap_or(Tab::Up)),
             message: RwSignal::new(initial.message),
             revision: RwSignal::new(initial.revision),
@@ -115,6 +316,14 @@ impl AppState {
     pub fn edited(self, side: Side, text: String) {
         self.last_edit.set_value(dom::now_ms());
         let input = self.input(side);
+        if input.mode.get_untracked() == Mode::Models {
+            let i = input.active.get_untracked();
+            input.models.update(|m| {
+                if let Some(f) = m.get_mut(i) {
+                    f.1 = text.clone();
+                }
+            });
+        }
         input.text.set(text);
         if input
             .file
@@ -141,8 +350,8 @@ impl AppState {
     /// Track every signal the output depends on: the schemas, the dialect and the Alembic
     /// header (the revision file's header and name).
     pub fn track_output_inputs(self) {
-        self.current.text.track();
-        self.desired.text.track();
+        self.current.track();
+        self.desired.track();
         self.dialect.track();
         self.message.track();
         self.revision.track();
@@ -161,13 +370,15 @@ impl AppState {
         SavedState {
             version: share::STATE_VERSION,
             dialect: self.dialect.get_untracked(),
-            current: self.current.text.get_untracked(),
-            desired: self.desired.text.get_untracked(),
+            current: self.current.sql_untracked(),
+            desired: self.desired.sql_untracked(),
             tab: self.tab.get_untracked().id().to_string(),
             message: self.message.get_untracked(),
             revision: self.revision.get_untracked(),
             down_revision: self.down_revision.get_untracked(),
             exclude: self.exclude.get_untracked(),
+            current_models: self.current.models_untracked(),
+            desired_models: self.desired.models_untracked(),
         }
     }
 
@@ -179,10 +390,8 @@ impl AppState {
         }
         self.last_edit.set_value(dom::now_ms());
         self.dialect.set(st.dialect);
-        for (input, text) in [(self.current, st.current), (self.desired, st.desired)] {
-            input.file.set(None);
-            input.replace(text);
-        }
+        self.current.load(st.current, st.current_models);
+        self.desired.load(st.desired, st.desired_models);
         self.tab.set(Tab::from_id(&st.tab).unwrap_or(Tab::Up));
         self.message.set(st.message);
         self.revision.set(st.revision);
@@ -202,7 +411,11 @@ impl AppState {
             debounce.schedule(AUTOSAVE_MS, move || {
                 let st = self.snapshot();
                 // Big schemas: fast compression, so the autosave never stalls typing.
-                let level = if st.current.len() + st.desired.len() > 1 << 20 {
+                let models: usize = (st.current_models.iter())
+                    .chain(&st.desired_models)
+                    .map(|(_, t)| t.len())
+                    .sum();
+                let level = if st.current.len() + st.desired.len() + models > 1 << 20 {
                     1
                 } else {
                     6
@@ -243,6 +456,86 @@ impl AppState {
         self.share_link.set(link);
     }
 
+    /// Open what was picked or dropped onto the editor of `side`: `.py` files (a folder's are
+    /// all `.py` files in it) become the side's models files, in models mode; else the first
+    /// file is read as SQL ([`open_file`](Self::open_file)).
+    pub fn open_files(self, side: Side, mut files: Vec<Picked>) {
+        let total = files.len();
+        files.retain(|f| !f.path.is_empty());
+        let mut py: Vec<Picked> = Vec::new();
+        let mut other: Vec<Picked> = Vec::new();
+        for f in files {
+            if f.path.ends_with(".py") {
+                py.push(f);
+            } else {
+                other.push(f);
+            }
+        }
+        if !py.is_empty() {
+            self.open_models(side, py, total);
+        } else if let Some(f) = other.into_iter().next() {
+            self.open_file(side, f.file);
+        } else if total > 0 {
+            self.toast.set("Nothing to open: no files".to_string());
+        }
+    }
+
+    /// Read models files into the editor of `side` (asynchronously, as [`open_file`]); they
+    /// become the side's models files as [`merge_models`] says, the editor switches to models
+    /// mode and shows the first (`__init__.py` files last). `total`: how many files were
+    /// offered (the rest are not `.py`).
+    ///
+    /// [`open_file`]: Self::open_file
+    fn open_models(self, side: Side, mut files: Vec<Picked>, total: usize) {
+        files.sort_by(|a, b| {
+            let init = |p: &str| p.ends_with("__init__.py");
+            (init(&a.path), &a.path).cmp(&(init(&b.path), &b.path))
+        });
+        files.truncate(MAX_MODELS_FILES);
+        let input = self.input(side);
+        let read = input.reads.get_value() + 1;
+        input.reads.set_value(read);
+        let n = files.len();
+        self.toast.set(format!(
+            "Reading {n} models file{}…",
+            if n == 1 { "" } else { "s" }
+        ));
+        leptos::task::spawn_local(async move {
+            let mut out: ModelFiles = Vec::with_capacity(n);
+            for f in files {
+                match gloo_file::futures::read_as_text(&f.file).await {
+                    Ok(text) => out.push((f.path, text)),
+                    Err(e) => {
+                        if input.reads.try_get_value() == Some(read) {
+                            self.toast.set(format!("Could not read {}: {e}", f.path));
+                        }
+                        return;
+                    }
+                }
+            }
+            if input.reads.try_get_value() != Some(read) {
+                return; // newer files were opened meanwhile, or the app is gone
+            }
+            self.last_edit.set_value(dom::now_ms());
+            if input.mode.get_untracked() == Mode::Sql {
+                input.sql_stash.set_value(input.text.get_untracked());
+            }
+            let first = out.first().map(|(p, _)| p.clone()).unwrap_or_default();
+            let had = match input.mode.get_untracked() {
+                Mode::Sql => Vec::new(),
+                Mode::Models => input.models.get_untracked(),
+            };
+            let (files, show) = merge_models(had, out);
+            input.show_models(files, show);
+            let ignored = total - n;
+            self.toast.set(match (n, ignored) {
+                (1, 0) => format!("Opened {first}"),
+                (n, 0) => format!("Opened {n} models files"),
+                (n, i) => format!("Opened {n} models files ({i} other files left out)"),
+            });
+        });
+    }
+
     /// Read `file` into the editor of `side`. The browser reads and decodes it off the main
     /// thread (gloo-file's `FileReader`); the editor takes the text when it is all there, and
     /// the diff follows as after any edit. Of files opened in quick succession the last wins.
@@ -270,6 +563,7 @@ impl AppState {
                 Ok(text) => {
                     let now = dom::now_ms();
                     self.last_edit.set_value(now);
+                    input.set_mode(Mode::Sql);
                     input.replace(text);
                     input.file.set(Some(OpenedFile {
                         name: name.clone(),
@@ -286,5 +580,38 @@ impl AppState {
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> ModelFiles {
+        list.iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn opened_models_join_or_replace() {
+        let starter = [NEW_MODELS_FILE];
+        // Loose files join the side's files; the untouched starter goes.
+        let (f, show) = merge_models(files(&starter), files(&[("models.py", "A")]));
+        assert_eq!((f, show), (files(&[("models.py", "A")]), 0));
+        let had = files(&[("models.py", "A"), ("enums.py", "E")]);
+        let (f, show) = merge_models(had.clone(), files(&[("base.py", "B"), ("enums.py", "E2")]));
+        assert_eq!(
+            f,
+            files(&[("models.py", "A"), ("enums.py", "E2"), ("base.py", "B")])
+        );
+        assert_eq!(show, 2);
+        // An edited starter stays.
+        let edited = files(&[("models.py", "class T: ...")]);
+        let (f, _) = merge_models(edited, files(&[("enums.py", "E")]));
+        assert_eq!(f.len(), 2);
+        // A folder's files replace them.
+        let (f, show) = merge_models(had, files(&[("app/models.py", "M")]));
+        assert_eq!((f, show), (files(&[("app/models.py", "M")]), 0));
     }
 }

@@ -4,8 +4,10 @@
 //! file the page uses, so nothing extra is downloaded); `main` sees it runs in a worker and
 //! calls [`serve`] instead of mounting the app. The page talks to it through [`request`]:
 //!
-//! - page -> worker: `{ id, current, desired, dialect, message, revision, downRevision,
-//!   createDate }` (plain JS strings; the last four are the Alembic header);
+//! - page -> worker: `{ id, current, desired, currentModels, desiredModels, dialect, message,
+//!   revision, downRevision, exclude, createDate }` (plain JS strings; `currentModels` /
+//!   `desiredModels` are a models side's files as a JSON list of `[path, source]` pairs, empty
+//!   for a SQL side; the last five are the Alembic header and the filter);
 //! - worker -> page: `{ ready: true }` once, then `{ id, ms, view }` per request, where `view`
 //!   is [`DiffView::to_json`] and `ms` the time the core took in the worker.
 //!
@@ -26,7 +28,7 @@ use gloo_events::EventListener;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::engine::{self, AlembicHeader, DiffView};
+use crate::engine::{self, AlembicHeader, DiffView, ModelFiles, Source};
 
 /// What the page gets back for a request.
 #[derive(Debug)]
@@ -42,11 +44,34 @@ pub enum Answer {
     Failed { id: u64 },
 }
 
+/// One side of a request, owned: SQL text, or models files as JSON.
+enum Wire {
+    Sql(String),
+    Models(String),
+}
+
+impl Wire {
+    fn of(s: Source<'_>) -> Wire {
+        match s {
+            Source::Sql(t) => Wire::Sql(t.to_string()),
+            Source::Models(files) => Wire::Models(serde_json::to_string(files).unwrap_or_default()),
+        }
+    }
+
+    /// `(sql, models JSON)`, as the message carries them.
+    fn fields(&self) -> (&str, &str) {
+        match self {
+            Wire::Sql(t) => (t, ""),
+            Wire::Models(j) => ("", j),
+        }
+    }
+}
+
 /// A request waiting for the worker.
 struct Pending {
     id: u64,
-    current: String,
-    desired: String,
+    current: Wire,
+    desired: Wire,
     dialect: String,
     header: AlembicHeader,
     create_date: String,
@@ -144,12 +169,32 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
     true
 }
 
-/// Ask the worker for the diff of a pair (see [`engine::compute_with`]). `false`: there is no
-/// worker, diff on the page.
+/// Ask the worker for the diff of a SQL pair (see [`engine::compute_with`]). `false`: there is
+/// no worker, diff on the page.
 pub fn request(
     id: u64,
     current: &str,
     desired: &str,
+    dialect: &str,
+    header: &AlembicHeader,
+    create_date: &str,
+) -> bool {
+    request_sources(
+        id,
+        Source::Sql(current),
+        Source::Sql(desired),
+        dialect,
+        header,
+        create_date,
+    )
+}
+
+/// Ask the worker for the diff of a pair of inputs of either kind (see
+/// [`engine::compute_sources`]). `false`: there is no worker, diff on the page.
+pub fn request_sources(
+    id: u64,
+    current: Source<'_>,
+    desired: Source<'_>,
     dialect: &str,
     header: &AlembicHeader,
     create_date: &str,
@@ -161,8 +206,8 @@ pub fn request(
         };
         client.waiting = Some(Pending {
             id,
-            current: current.to_string(),
-            desired: desired.to_string(),
+            current: Wire::of(current),
+            desired: Wire::of(desired),
             dialect: dialect.to_string(),
             header: header.clone(),
             create_date: create_date.to_string(),
@@ -180,10 +225,14 @@ fn pump(client: &mut Client) {
     let Some(p) = client.waiting.take() else {
         return;
     };
+    let ((current, current_models), (desired, desired_models)) =
+        (p.current.fields(), p.desired.fields());
     let msg = object(&[
         ("id", JsValue::from_f64(p.id as f64)),
-        ("current", JsValue::from_str(&p.current)),
-        ("desired", JsValue::from_str(&p.desired)),
+        ("current", JsValue::from_str(current)),
+        ("desired", JsValue::from_str(desired)),
+        ("currentModels", JsValue::from_str(current_models)),
+        ("desiredModels", JsValue::from_str(desired_models)),
         ("dialect", JsValue::from_str(&p.dialect)),
         ("message", JsValue::from_str(&p.header.message)),
         ("revision", JsValue::from_str(&p.header.revision)),
@@ -317,9 +366,21 @@ pub fn serve() {
             exclude: text("exclude"),
         };
         let t0 = js_sys::Date::now();
-        let view = engine::compute_with(
-            &text("current"),
-            &text("desired"),
+        let (current, desired) = (text("current"), text("desired"));
+        let models = |k: &str| -> Option<ModelFiles> {
+            let json = text(k);
+            (!json.is_empty()).then(|| serde_json::from_str(&json).unwrap_or_default())
+        };
+        let (current_models, desired_models) = (models("currentModels"), models("desiredModels"));
+        fn source<'a>(sql: &'a str, models: &'a Option<ModelFiles>) -> Source<'a> {
+            match models {
+                Some(files) => Source::Models(files),
+                None => Source::Sql(sql),
+            }
+        }
+        let view = engine::compute_sources(
+            source(&current, &current_models),
+            source(&desired, &desired_models),
             dialect,
             &header,
             &text("createDate"),

@@ -1,0 +1,7 @@
+import enum
+
+
+class Priority(str, enum.Enum):
+    low = "low"
+    normal = "normal"
+    high = "high"
