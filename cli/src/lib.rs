@@ -126,6 +126,19 @@ fn read_side(
     }
 }
 
+/// Both sides, or the first error.
+fn read_sides(
+    host: &mut dyn Host,
+    current: &str,
+    desired: &str,
+    python_path: &[String],
+    base: Option<&str>,
+) -> Result<(models::SideInput, models::SideInput), String> {
+    let c = read_side(host, current, python_path, base)?;
+    let d = read_side(host, desired, python_path, base)?;
+    Ok((c, d))
+}
+
 fn display_name(path: &str) -> &str {
     if path == "-" {
         "<stdin>"
@@ -150,12 +163,15 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
             return 2;
         }
     };
-    let (current, desired) = match (
-        read_side(host, &args.current, &args.python_path, args.base.as_deref()),
-        read_side(host, &args.desired, &args.python_path, args.base.as_deref()),
+    let (current, desired) = match read_sides(
+        host,
+        &args.current,
+        &args.desired,
+        &args.python_path,
+        args.base.as_deref(),
     ) {
-        (Ok(c), Ok(d)) => (c, d),
-        (Err(e), _) | (_, Err(e)) => {
+        Ok(sides) => sides,
+        Err(e) => {
             let _ = writeln!(err, "{e}");
             return 1;
         }
@@ -401,12 +417,15 @@ fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
 }
 
 fn check(args: CheckArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (current, desired) = match (
-        read_side(host, &args.current, &args.python_path, args.base.as_deref()),
-        read_side(host, &args.desired, &args.python_path, args.base.as_deref()),
+    let (current, desired) = match read_sides(
+        host,
+        &args.current,
+        &args.desired,
+        &args.python_path,
+        args.base.as_deref(),
     ) {
-        (Ok(c), Ok(d)) => (c, d),
-        (Err(e), _) | (_, Err(e)) => {
+        Ok(sides) => sides,
+        Err(e) => {
             let _ = writeln!(err, "{e}");
             return 1;
         }

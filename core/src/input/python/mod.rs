@@ -21,7 +21,7 @@ pub mod types;
 use crate::diagnostics::{Code, Diagnostic, Side};
 use crate::dialects::Dialect;
 use crate::model::Schema;
-use modules::{Module, Modules, Resolver};
+use modules::{Module, Modules};
 
 /// Library versions whose DDL differs for the same models (newest by default).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -215,20 +215,7 @@ pub fn parse(
     let modules = Modules {
         modules: mods.into_iter().map(|(_, m)| m).collect(),
     };
-    let mut reader = models::Reader {
-        r: Resolver {
-            mods: &modules,
-            roots: &src.roots,
-        },
-        mods: &modules,
-        profile,
-        dialect: dialect.kind(),
-        findings: Vec::new(),
-        tables: Vec::new(),
-        global_naming: Default::default(),
-        annotation_map: Vec::new(),
-        current_mro: Vec::new(),
-    };
+    let mut reader = models::Reader::new(&modules, &src.roots, profile, dialect.kind());
     reader.read_all();
     let mut tables = std::mem::take(&mut reader.tables);
     let mut findings = std::mem::take(&mut reader.findings);

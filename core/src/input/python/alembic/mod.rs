@@ -12,12 +12,12 @@
 mod ops;
 
 use super::models::{Origin, Reader};
-use super::modules::{self, Module, Modules, Resolver};
+use super::modules::{self, Module, Modules};
 use super::{ddl, types, Profile, Sources};
 use crate::diagnostics::{Code, Diagnostic, Side};
 use crate::dialects::Dialect;
 use crate::model::Schema;
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use ops::Step;
@@ -106,16 +106,7 @@ fn str_value(e: &Expr) -> Option<Vec<String>> {
     match e {
         Expr::StringLiteral(s) => Some(vec![s.value.to_str().to_string()]),
         Expr::NoneLiteral(_) => Some(Vec::new()),
-        Expr::Tuple(t) => t
-            .elts
-            .iter()
-            .map(|e| match e {
-                Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
-                _ => None,
-            })
-            .collect(),
-        Expr::List(t) => t
-            .elts
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => elts
             .iter()
             .map(|e| match e {
                 Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
@@ -172,52 +163,42 @@ fn load(src: &Sources, side: Side) -> Loaded {
         let mut fields: BTreeMap<&str, (Vec<String>, (usize, usize))> = BTreeMap::new();
         let mut functions: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
         let mut bad: Vec<(String, (usize, usize))> = Vec::new();
+        // `revision = "x"` / `revision: str = "x"` and the other graph fields.
+        let field = |t: &Expr| match t {
+            Expr::Name(n) => ["revision", "down_revision", "branch_labels", "depends_on"]
+                .into_iter()
+                .find(|k| *k == n.id.as_str()),
+            _ => None,
+        };
         for s in &parsed {
-            match s {
-                Stmt::Assign(a) => {
-                    for t in &a.targets {
-                        let Expr::Name(n) = t else { continue };
-                        let key = match n.id.as_str() {
-                            "revision" => "revision",
-                            "down_revision" => "down_revision",
-                            "branch_labels" => "branch_labels",
-                            "depends_on" => "depends_on",
-                            _ => continue,
-                        };
-                        let r = ruff_text_size::Ranged::range(&*a.value);
-                        let at = (r.start().to_usize(), r.end().to_usize());
-                        match str_value(&a.value) {
-                            Some(v) => {
-                                fields.insert(key, (v, at));
-                            }
-                            None => bad.push((key.to_string(), at)),
-                        }
+            let assigned: Vec<(&'static str, &Expr)> = match s {
+                Stmt::Assign(a) => a
+                    .targets
+                    .iter()
+                    .filter_map(|t| Some((field(t)?, &*a.value)))
+                    .collect(),
+                Stmt::AnnAssign(a) => a
+                    .value
+                    .as_deref()
+                    .and_then(|v| Some((field(&a.target)?, v)))
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (key, value) in assigned {
+                let r = ruff_text_size::Ranged::range(value);
+                let at = (r.start().to_usize(), r.end().to_usize());
+                match str_value(value) {
+                    Some(v) => {
+                        fields.insert(key, (v, at));
                     }
+                    None => bad.push((key.to_string(), at)),
                 }
-                Stmt::AnnAssign(a) => {
-                    let Expr::Name(n) = &*a.target else { continue };
-                    let key = match n.id.as_str() {
-                        "revision" => "revision",
-                        "down_revision" => "down_revision",
-                        "branch_labels" => "branch_labels",
-                        "depends_on" => "depends_on",
-                        _ => continue,
-                    };
-                    if let Some(v) = &a.value {
-                        let r = ruff_text_size::Ranged::range(&**v);
-                        let at = (r.start().to_usize(), r.end().to_usize());
-                        match str_value(v) {
-                            Some(v) => {
-                                fields.insert(key, (v, at));
-                            }
-                            None => bad.push((key.to_string(), at)),
-                        }
-                    }
-                }
-                Stmt::FunctionDef(f) if matches!(f.name.as_str(), "upgrade" | "downgrade") => {
+            }
+            if let Stmt::FunctionDef(f) = s {
+                if matches!(f.name.as_str(), "upgrade" | "downgrade") {
                     functions.insert(f.name.to_string(), f.body.to_vec());
                 }
-                _ => {}
             }
         }
         let is_revision = fields.contains_key("revision")
@@ -515,20 +496,7 @@ impl Replayed {
         profile: Profile,
     ) -> (Vec<Ops>, Vec<Diagnostic>) {
         let mods = &self.loaded.modules;
-        let mut reader = Reader {
-            r: Resolver {
-                mods,
-                roots: &self.loaded.roots,
-            },
-            mods,
-            profile,
-            dialect: dialect.kind(),
-            findings: Vec::new(),
-            tables: Vec::new(),
-            global_naming: Default::default(),
-            annotation_map: Vec::new(),
-            current_mro: Vec::new(),
-        };
+        let mut reader = Reader::new(mods, &self.loaded.roots, profile, dialect.kind());
         let c = types::Compiler::of(dialect);
         let mut out = Vec::new();
         let mut state = prefix.to_string();

@@ -149,6 +149,26 @@ pub(crate) enum Lit {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `mods` (absolute imports also searched in `roots`) for `dialect`.
+    pub fn new(
+        mods: &'a Modules,
+        roots: &'a [String],
+        profile: Profile,
+        dialect: crate::dialects::DialectKind,
+    ) -> Self {
+        Reader {
+            r: Resolver { mods, roots },
+            mods,
+            profile,
+            dialect,
+            findings: Vec::new(),
+            tables: Vec::new(),
+            global_naming: Default::default(),
+            annotation_map: Vec::new(),
+            current_mro: Vec::new(),
+        }
+    }
+
     pub(crate) fn origin(&self, m: usize, node: &impl Ranged) -> Origin {
         let r = node.range();
         Origin {
