@@ -330,3 +330,28 @@ fn base_is_the_schema_the_first_revision_starts_from() {
         text(&o.stdout)
     );
 }
+
+#[test]
+fn an_unreadable_model_column_is_kept_not_dropped() {
+    // A column whose type comes from a package schemashift does not read (a W005 says so) is
+    // compared as the other side has it: no DROP COLUMN, no dropped enum type.
+    let d = tmp("uncompared");
+    let models = d.join("models.py");
+    std::fs::write(
+        &models,
+        "import sqlalchemy as sa\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\nfrom thirdparty.types import Status\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\nclass Job(Base):\n    __tablename__ = 'job'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    status = mapped_column(sa.Enum(Status), nullable=False)\n    title: Mapped[str] = mapped_column(sa.String(50))\n",
+    )
+    .unwrap();
+    let current = d.join("current.sql");
+    std::fs::write(
+        &current,
+        "CREATE TYPE status AS ENUM ('new', 'done');\nCREATE TABLE job (id serial PRIMARY KEY, status status NOT NULL, title varchar(50) NOT NULL);\n",
+    )
+    .unwrap();
+    let o = run(&["check", current.to_str().unwrap(), models.to_str().unwrap()]);
+    let err = text(&o.stderr);
+    assert!(err.contains("warning[W005]: column `status`"), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{}{err}", text(&o.stdout));
+    let o = run(&["diff", current.to_str().unwrap(), models.to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "", "{}", text(&o.stderr));
+}

@@ -245,6 +245,9 @@ pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options)
             migration: None,
         };
     }
+    // Columns one side could not read are taken as the other side has them.
+    from.carry_uncompared(&to);
+    to.carry_uncompared(&from);
     let mut left_out = options.filter.apply(&mut from, dialect);
     for name in options.filter.apply(&mut to, dialect) {
         if !left_out.contains(&name) {

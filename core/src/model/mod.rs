@@ -96,6 +96,36 @@ pub struct Schema {
     /// Renames the DDL declares (`-- schemashift: renamed from old`): not part of the schema
     /// itself, read by the planner.
     pub renames: Vec<Rename>,
+    /// Columns (table name, column name) the input defines but could not be read (models.py
+    /// input: a warning said so): compared as they are on the other side, never dropped.
+    pub uncompared: Vec<(String, String)>,
+}
+
+impl Schema {
+    /// Give `self` the other side's definition of each column `self` could not read, so
+    /// that a column left out of the comparison is neither dropped nor changed.
+    pub fn carry_uncompared(&mut self, other: &Schema) {
+        for (t, c) in std::mem::take(&mut self.uncompared) {
+            let Some((qn, theirs)) = other.tables.iter().find(|(q, _)| q.name == t) else {
+                continue;
+            };
+            let (Some(col), Some(ours)) = (theirs.columns.get(&c), self.tables.get_mut(qn)) else {
+                continue;
+            };
+            if ours.columns.contains_key(&c) {
+                continue;
+            }
+            let at = theirs.columns.get_index_of(&c).unwrap_or(usize::MAX);
+            let (last, _) = ours.columns.insert_full(c.clone(), col.clone());
+            ours.columns.move_index(last, at.min(last));
+            // Its enum type comes with it.
+            if let Some(u) = &col.ty.user {
+                if let (false, Some(e)) = (self.enums.contains_key(u), other.enums.get(u)) {
+                    self.enums.insert(u.clone(), e.clone());
+                }
+            }
+        }
+    }
 }
 
 /// What a rename is of.

@@ -220,6 +220,14 @@ pub fn parse(
     let mut tables = std::mem::take(&mut reader.tables);
     let mut findings = std::mem::take(&mut reader.findings);
     resolve_fk_types(&mut tables, &mut findings);
+    let compiler = types::Compiler::of(dialect);
+    for t in &mut tables {
+        let failed: Vec<String> = (t.columns.iter())
+            .filter(|c| c.ty.compile_error(compiler).is_some())
+            .map(|c| c.name.clone())
+            .collect();
+        t.uncompared.extend(failed);
+    }
     let emitted = ddl::emit(
         &tables,
         types::Compiler::of(dialect),
@@ -227,6 +235,9 @@ pub fn parse(
         &mut findings,
     );
     let (mut schema, sql_diags) = crate::input::sql::parse(&emitted.sql, dialect, side);
+    schema.uncompared = (tables.iter())
+        .flat_map(|t| t.uncompared.iter().map(|c| (t.name.clone(), c.clone())))
+        .collect();
     // Rename directives were copied into the DDL: point them back at the model line.
     for r in &mut schema.renames {
         if let Some(at) = r.at.and_then(|(_, _, off)| emitted.origin_of(off)) {
@@ -287,6 +298,7 @@ fn resolve_fk_types(tables: &mut [models::TableDef], findings: &mut Vec<models::
         })
         .collect();
     for t in tables.iter_mut() {
+        let mut dropped = Vec::new();
         t.columns.retain_mut(|c| {
             if c.ty != types::SaType::Raw(String::new()) {
                 return true;
@@ -310,9 +322,11 @@ fn resolve_fk_types(tables: &mut [models::TableDef], findings: &mut Vec<models::
                             c.name
                         ),
                     });
+                    dropped.push(c.name.clone());
                     false
                 }
             }
         });
+        t.uncompared.extend(dropped);
     }
 }

@@ -78,6 +78,7 @@ fn stub_table(name: String, schema: Option<String>, at: Origin) -> TableDef {
         naming: BTreeMap::new(),
         at,
         renamed_from: None,
+        uncompared: Vec::new(),
     }
 }
 

@@ -719,6 +719,7 @@ impl<'a> Reader<'a> {
             naming,
             at,
             renamed_from: self.renamed_from(m, at.start),
+            uncompared: Vec::new(),
         };
         for k in call.arguments.keywords.iter() {
             let Some(arg) = &k.arg else { continue };
@@ -732,6 +733,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        self.uncompared.clear();
         for a in call.arguments.args.iter().skip(skip) {
             if let Expr::Starred(_) = a {
                 self.warn(
@@ -757,6 +759,7 @@ impl<'a> Reader<'a> {
                 _ => self.table_item(m, a, &mut table),
             }
         }
+        table.uncompared = std::mem::take(&mut self.uncompared);
         Some(table)
     }
 }

@@ -100,6 +100,9 @@ pub struct TableDef {
     pub naming: BTreeMap<String, String>,
     pub at: Origin,
     pub renamed_from: Option<String>,
+    /// Columns the models define but schemashift could not read (a W005 said so): left out
+    /// of the comparison, never dropped.
+    pub uncompared: Vec<String>,
 }
 
 /// A positioned finding about the Python source.
@@ -137,6 +140,8 @@ pub struct Reader<'a> {
     pub annotation_map: Vec<(ClassId, String, usize, &'a Expr)>,
     /// The MRO of the class being read (the maps of its bases apply).
     pub current_mro: Vec<ClassId>,
+    /// Columns of the table being read that could not be read (see [`TableDef::uncompared`]).
+    pub uncompared: Vec<String>,
 }
 
 /// Literal values the reader evaluates.
@@ -166,6 +171,7 @@ impl<'a> Reader<'a> {
             global_naming: Default::default(),
             annotation_map: Vec::new(),
             current_mro: Vec::new(),
+            uncompared: Vec::new(),
         }
     }
 
@@ -180,6 +186,16 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn warn(&mut self, m: usize, node: &impl Ranged, message: String) {
         let at = self.origin(m, node);
+        // "column `x`: ...; the column is not compared": it is carried over, not dropped.
+        if message.contains("the column is not compared") {
+            if let Some(col) = message
+                .strip_prefix("column `")
+                .and_then(|r| r.split_once('`'))
+                .map(|(c, _)| c.to_string())
+            {
+                self.uncompared.push(col);
+            }
+        }
         self.findings.push(Finding {
             code: Code::W005,
             at,
@@ -730,12 +746,15 @@ impl<'a> Reader<'a> {
             naming,
             at: class_at,
             renamed_from: self.renamed_from(m, class_at.start),
+            uncompared: Vec::new(),
         };
         self.current_mro = mro.clone();
+        self.uncompared.clear();
         match flavor {
             Flavor::SqlModel => self.sqlmodel_fields(&mro, &mut table),
             _ => self.declarative_fields(&mro, &mut table),
         }
+        table.uncompared = std::mem::take(&mut self.uncompared);
         if let Some((mm, s)) = self.class_attr(&mro, "__table_args__") {
             match s {
                 Stmt::Assign(a) => self.table_args(mm, &a.value, &mut table),
