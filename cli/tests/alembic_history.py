@@ -14,13 +14,15 @@ MariaDB when SCHEMASHIFT_MYSQL_SOCKET is set and the fixture has no `no-mysql` m
    downgrade() bodies were run as they are and undo what the replay says their upgrades did
    (fixtures whose downgrade is incomplete on purpose list `REV [DIALECT...]` lines in
    `downgrade-differs`, and there the diff must NOT be empty).
-3. review verdicts (`schemashift review`) are checked by cli/tests/cli.rs on the same fixtures.
+3. review: `schemashift review versions/ --json` must say `restores` for exactly the revisions
+   whose real downgrade restored the schema (step 2).
 
 Environment: SCHEMASHIFT_BIN (the CLI, default target/debug/schemashift), SCHEMASHIFT_PGHOST,
 SCHEMASHIFT_MYSQL_SOCKET, HISTORY_FILTER (substring of <fixture>/<db>).
 Run: .venv/bin/python cli/tests/alembic_history.py  (scripts/test.sh step `alembic_history`)
 """
 
+import json
 import os
 import shutil
 import sqlite3
@@ -240,6 +242,9 @@ def main():
                 url = db.fresh(dbname)
                 ini = alembic_env(tmp, fixture, url)
                 alembic(ini, "upgrade", "head", fixture=fixture)
+                # schemashift review's verdicts, to agree with what real downgrades do.
+                rv = run([BIN, "review", str(fixture / "versions"), "--dialect", db.dialect, "--json"])
+                verdicts = {r["revision"]["id"]: r["restores"] for r in json.loads(rv.stdout or "[]")}
                 for i in range(len(revs) - 1, -1, -1):
                     rev = revs[i][0]
                     below = revs[i - 1][0] if i > 0 else "base"
@@ -250,6 +255,8 @@ def main():
                         break
                     r = compare(db, fixture, db.dump(dbname), below)
                     same = r.returncode == 0
+                    if verdicts.get(rev) != same:
+                        problems.append(f"review of {rev}: verdict restores={verdicts.get(rev)}, but the real downgrade {'restores' if same else 'does not restore'} the schema")
                     if rev in differs and (not differs[rev] or db.dialect in differs[rev]):
                         if same:
                             problems.append(f"downgrade {rev}: expected to leave a difference (downgrade-differs), found none")

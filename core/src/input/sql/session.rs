@@ -89,7 +89,18 @@ impl Builder<'_> {
                     self.schema.views.shift_remove(&q);
                 }
                 "index" => {
-                    self.schema.indexes.shift_remove(&q);
+                    // MySQL's `DROP INDEX name ON table`: names are per table.
+                    if c.eat_kw("on") {
+                        let table = c.qual_name(&ss)?;
+                        self.schema
+                            .indexes
+                            .retain(|_, i| !(i.table == table && i.name.name == q.name));
+                        if let Some(t) = self.schema.tables.get_mut(&table) {
+                            t.constraints.shift_remove(&q.name);
+                        }
+                    } else {
+                        self.schema.indexes.shift_remove(&q);
+                    }
                 }
                 "sequence" => {
                     self.schema.sequences.shift_remove(&q);
