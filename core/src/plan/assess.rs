@@ -6,7 +6,7 @@ use crate::change::Change;
 use crate::dialects::Dialect;
 use crate::hazard::{Hazard, HazardCode};
 use crate::model::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Which way a plan goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
