@@ -1,9 +1,13 @@
 //! The schema model: what a database holds, normalised so that equal schemas compare equal
 //! however their DDL was written.
 
-use indexmap::IndexMap;
 use serde::Serialize;
 use std::fmt;
+
+/// The model's maps: in insertion order (the order statements gave), with a fast hash.
+pub type Map<K, V> = indexmap::IndexMap<K, V, rustc_hash::FxBuildHasher>;
+/// [`Map`]'s set.
+pub type Set<K> = indexmap::IndexSet<K, rustc_hash::FxBuildHasher>;
 
 /// A schema-qualified object name, already folded (unquoted identifiers lower-cased in
 /// PostgreSQL).
@@ -78,18 +82,18 @@ impl Type {
 /// The whole database.
 #[derive(Clone, Debug, Default)]
 pub struct Schema {
-    pub namespaces: IndexMap<String, Namespace>,
-    pub extensions: IndexMap<String, Extension>,
-    pub enums: IndexMap<QualName, EnumType>,
-    pub sequences: IndexMap<QualName, Sequence>,
-    pub tables: IndexMap<QualName, Table>,
+    pub namespaces: Map<String, Namespace>,
+    pub extensions: Map<String, Extension>,
+    pub enums: Map<QualName, EnumType>,
+    pub sequences: Map<QualName, Sequence>,
+    pub tables: Map<QualName, Table>,
     /// Indexes of tables and materialized views, by (schema, index name).
-    pub indexes: IndexMap<QualName, Index>,
-    pub views: IndexMap<QualName, View>,
+    pub indexes: Map<QualName, Index>,
+    pub views: Map<QualName, View>,
     /// Objects kept by their definition text: functions, triggers, domains, policies...
-    pub objects: IndexMap<ObjectId, Object>,
+    pub objects: Map<ObjectId, Object>,
     /// Privileges granted (`GRANT`), each with whether it carries `WITH GRANT OPTION`.
-    pub grants: IndexMap<Grant, bool>,
+    pub grants: Map<Grant, bool>,
     /// Identifiers as written, by folded name (first spelling seen), for dialects that fold
     /// names for comparison but write them as the user did.
     pub spellings: std::collections::BTreeMap<String, String>,
@@ -422,8 +426,8 @@ pub struct PartitionOf {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Table {
     pub name: QualName,
-    pub columns: IndexMap<String, Column>,
-    pub constraints: IndexMap<String, Constraint>,
+    pub columns: Map<String, Column>,
+    pub constraints: Map<String, Constraint>,
     pub comment: Option<String>,
     /// `PARTITION BY ...` key of a partitioned table.
     pub partition_by: Option<Sql>,
@@ -440,8 +444,8 @@ impl Table {
     pub fn new(name: QualName) -> Self {
         Self {
             name,
-            columns: IndexMap::new(),
-            constraints: IndexMap::new(),
+            columns: Map::default(),
+            constraints: Map::default(),
             comment: None,
             partition_by: None,
             partition_of: None,

@@ -6,7 +6,7 @@ use crate::change::Change;
 use crate::dialects::Dialect;
 use crate::hazard::{Hazard, HazardCode};
 use crate::model::*;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Which way a plan goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,19 +36,34 @@ pub fn assess(
             _ => None,
         })
         .collect();
-    let added_columns: Vec<(&QualName, &Column)> = Change::flatten(changes)
-        .filter_map(|c| match c {
-            Change::AddColumn { table, column, .. } => Some((table, column)),
-            _ => None,
-        })
-        .collect();
-    let created_tables: Vec<&Table> = changes
-        .iter()
-        .filter_map(|c| match c {
-            Change::CreateTable { table, .. } => Some(table),
-            _ => None,
-        })
-        .collect();
+    // Columns added, by table, in the order of the plan.
+    let mut added_columns: HashMap<&QualName, Vec<&Column>> = HashMap::default();
+    for c in Change::flatten(changes) {
+        if let Change::AddColumn { table, column, .. } = c {
+            added_columns.entry(table).or_default().push(column);
+        }
+    }
+    // A table's columns as (name, type), sorted: what a dropped and a created table that
+    // may be one renamed have in common.
+    let shape = |t: &Table| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = t
+            .columns
+            .values()
+            .map(|c| (c.name.clone(), dialect.render_type(&c.ty)))
+            .collect();
+        v.sort();
+        v
+    };
+    // Created tables with columns by shape: the first of each shape in the plan (each shape
+    // computed once, not once per dropped table).
+    let mut created_tables: HashMap<Vec<(String, String)>, &Table> = HashMap::default();
+    for c in changes {
+        if let Change::CreateTable { table, .. } = c {
+            if !table.columns.is_empty() {
+                created_tables.entry(shape(table)).or_insert(table);
+            }
+        }
+    }
     changes
         .iter()
         .map(|c| {
@@ -67,10 +82,11 @@ pub fn assess(
                     Change::DropColumn { table, column } => {
                         // A column dropped and added under its own name is redefined (a
                         // generated column's expression), not renamed.
-                        if let Some((_, added)) = added_columns.iter().find(|(t, col)| {
-                            *t == table && col.ty == column.ty && col.name != column.name
-                        })
-                        {
+                        let added = added_columns.get(table).and_then(|cols| {
+                            cols.iter()
+                                .find(|col| col.ty == column.ty && col.name != column.name)
+                        });
+                        if let Some(added) = added {
                             out.push(Hazard::new(HazardCode::PossibleRename,
                                 format!(
                                     "{table}.{} is dropped and {} is added with the same type: if it is a rename, write `-- schemashift: renamed from {}` on the line of {} (or --rename {}.{}={})",
@@ -80,19 +96,7 @@ pub fn assess(
                         }
                     }
                     Change::DropTable { table } => {
-                        let shape = |t: &Table| -> Vec<(String, String)> {
-                            let mut v: Vec<(String, String)> = t
-                                .columns
-                                .values()
-                                .map(|c| (c.name.clone(), dialect.render_type(&c.ty)))
-                                .collect();
-                            v.sort();
-                            v
-                        };
-                        if let Some(new) = created_tables
-                            .iter()
-                            .find(|n| !n.columns.is_empty() && shape(n) == shape(table))
-                        {
+                        if let Some(new) = created_tables.get(&shape(table)) {
                             out.push(Hazard::new(HazardCode::PossibleRename,
                                 format!(
                                     "table {} is dropped and {} is created with the same columns: if it is a rename, write `-- schemashift: renamed from {}` on the CREATE TABLE {} line (or --rename {}={})",

@@ -24,11 +24,11 @@ use crate::change::{Change, ColumnChanges, CommentTarget};
 use crate::dialects::Dialect;
 use crate::model::*;
 use dependants::{mentions_identifier, routine_name};
-use indexmap::{IndexMap, IndexSet};
-use std::collections::{HashMap, HashSet};
+use indexmap::IndexSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The entries of a map by key, whatever order the input statements gave them.
-fn by_key<K: Ord, V>(map: &indexmap::IndexMap<K, V>) -> Vec<(&K, &V)> {
+fn by_key<K: Ord, V>(map: &Map<K, V>) -> Vec<(&K, &V)> {
     let mut v: Vec<(&K, &V)> = map.iter().collect();
     v.sort_by(|x, y| x.0.cmp(y.0));
     v
@@ -122,14 +122,14 @@ impl<'a> Planner<'a> {
             b,
             dialect,
             out: Vec::new(),
-            reshaped: HashSet::new(),
-            changed_columns: HashSet::new(),
-            fk_rebuild: HashSet::new(),
+            reshaped: HashSet::default(),
+            changed_columns: HashSet::default(),
+            fk_rebuild: HashSet::default(),
             rebuild_views: IndexSet::new(),
-            rebuilt: HashSet::new(),
+            rebuilt: HashSet::default(),
             kept: Vec::new(),
-            recreated_enums: HashSet::new(),
-            enum_columns: HashSet::new(),
+            recreated_enums: HashSet::default(),
+            enum_columns: HashSet::default(),
         }
     }
 
@@ -403,7 +403,9 @@ impl<'a> Planner<'a> {
                             self.changed_columns.insert((tn.clone(), cn.clone()));
                         }
                         // Views reading a column converted to a recreated enum are rebuilt.
-                        if self.enum_columns.contains(&(tn.clone(), cn.clone())) {
+                        if !self.enum_columns.is_empty()
+                            && self.enum_columns.contains(&(tn.clone(), cn.clone()))
+                        {
                             self.reshaped.insert(tn.clone());
                         }
                     }
@@ -411,7 +413,7 @@ impl<'a> Planner<'a> {
             }
         }
         // Unique indexes that are dropped or recreated, by table: key column counts.
-        let mut rebuilt_unique_indexes: HashMap<&QualName, Vec<usize>> = HashMap::new();
+        let mut rebuilt_unique_indexes: HashMap<&QualName, Vec<usize>> = HashMap::default();
         for i in self.a.indexes.values().filter(|i| i.unique) {
             if self
                 .b
@@ -443,13 +445,13 @@ impl<'a> Planner<'a> {
                 // (A foreign key to a table neither side has is left as it is.)
                 let target_gone =
                     self.a.tables.contains_key(ref_table) && !self.b.tables.contains_key(ref_table);
-                let cols_changed = columns
-                    .iter()
-                    .any(|c| self.changed_columns.contains(&(tn.clone(), c.clone())))
-                    || ref_columns.iter().any(|c| {
-                        self.changed_columns
-                            .contains(&(ref_table.clone(), c.clone()))
-                    });
+                // (The keys are cloned to look them up: not when there is nothing to find.)
+                let changed = |t: &QualName, c: &String| {
+                    !self.changed_columns.is_empty()
+                        && self.changed_columns.contains(&(t.clone(), c.clone()))
+                };
+                let cols_changed = columns.iter().any(|c| changed(tn, c))
+                    || ref_columns.iter().any(|c| changed(ref_table, c));
                 let key_rebuilt =
                     self.referenced_key_rebuilt(ref_table, ref_columns, &rebuilt_unique_indexes);
                 let same = bt
@@ -617,7 +619,7 @@ impl<'a> Planner<'a> {
     /// (an inherited column cannot be dropped from a child). Only those changes move, among
     /// their own positions.
     fn order_inherited_columns(&mut self) {
-        fn depth(t: &QualName, tables: &IndexMap<QualName, Table>) -> usize {
+        fn depth(t: &QualName, tables: &Map<QualName, Table>) -> usize {
             let mut d = 0;
             let mut at = t;
             while let Some(parent) = tables.get(at).and_then(|t| t.inherits.first()) {
@@ -1057,7 +1059,7 @@ impl<'a> Planner<'a> {
         let mut added: Vec<&Index> = Vec::new();
         // Indexes of a rebuilt table go with the old table and are created on the new one.
         // By table, then name.
-        let by_table = |m: &'a IndexMap<QualName, Index>| {
+        let by_table = |m: &'a Map<QualName, Index>| {
             let mut v: Vec<&'a Index> = m.values().collect();
             v.sort_by(|x, y| (&x.table, &x.name).cmp(&(&y.table, &y.name)));
             v

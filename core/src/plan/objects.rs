@@ -3,7 +3,6 @@
 use super::{Phase, Planner};
 use crate::change::{Change, CommentTarget};
 use crate::model::*;
-use indexmap::IndexMap;
 
 impl Planner<'_> {
     pub(super) fn objects(&mut self) {
@@ -176,7 +175,7 @@ fn object_order<'o>(
 }
 
 /// Grants by object and grantee, privileges in PostgreSQL's order (`ALL` spelled out).
-fn grant_order(grants: &IndexMap<Grant, bool>) -> Vec<(&Grant, &bool)> {
+fn grant_order(grants: &Map<Grant, bool>) -> Vec<(&Grant, &bool)> {
     const PRIVILEGES: [&str; 13] = [
         "USAGE",
         "SELECT",

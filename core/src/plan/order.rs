@@ -2,8 +2,9 @@
 
 use crate::change::Change;
 use crate::dialects::Dialect;
+use crate::model::Map;
 use crate::model::{ConstraintKind, QualName, Table, View};
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexSet;
 
 /// Depth-first topological order of `nodes` (dependencies first, ties in input order; the
 /// callers pass names sorted, and each node's dependencies are visited by name). Edges that
@@ -57,7 +58,7 @@ where
 /// Tables in creation order; foreign keys (table, constraint) that close a cycle.
 pub fn tables(
     tables: &[&Table],
-    all: &IndexMap<QualName, Table>,
+    all: &Map<QualName, Table>,
 ) -> (Vec<QualName>, Vec<(QualName, String)>) {
     let names: Vec<QualName> = tables.iter().map(|t| t.name.clone()).collect();
     let deps = |n: &QualName| -> Vec<QualName> {
@@ -85,7 +86,7 @@ pub fn tables(
 }
 
 /// Views in creation order.
-pub fn views(names: &[QualName], all: &IndexMap<QualName, View>) -> Vec<QualName> {
+pub fn views(names: &[QualName], all: &Map<QualName, View>) -> Vec<QualName> {
     topo(names, |n| {
         all.get(n).map(|v| v.depends_on.clone()).unwrap_or_default()
     })

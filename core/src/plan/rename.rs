@@ -10,7 +10,6 @@ use crate::change::Change;
 use crate::dialects::canonical_ident;
 use crate::dialects::Dialect;
 use crate::model::*;
-use indexmap::IndexMap;
 use std::borrow::Cow;
 
 /// A rename that cannot be applied, and why.
@@ -185,7 +184,7 @@ pub fn apply<'a>(
 
 /// Rebuild an ordered map with one key replaced, keeping the order.
 fn rekey<K: std::hash::Hash + Eq + Clone, V>(
-    map: &mut IndexMap<K, V>,
+    map: &mut Map<K, V>,
     old: &K,
     new: K,
     fix: impl FnOnce(&mut V),

@@ -4,7 +4,7 @@
 use crate::change::{Change, ColumnChanges};
 use crate::dialects::Dialect;
 use crate::model::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Which safe alternatives to use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -6,11 +6,10 @@
 use super::grammar::PLACEHOLDER;
 use super::FK_INDEX;
 use crate::model::*;
-use indexmap::IndexMap;
 use std::collections::HashSet;
 
 pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
-    let mut indexes: IndexMap<QualName, Index> = IndexMap::new();
+    let mut indexes: Map<QualName, Index> = Map::default();
     let mut all: Vec<Index> = std::mem::take(&mut schema.indexes).into_values().collect();
     let names: Vec<QualName> = schema.tables.keys().cloned().collect();
     for name in names {

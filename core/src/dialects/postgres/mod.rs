@@ -9,7 +9,7 @@ mod sqlalchemy;
 use super::{Dialect, DialectKind};
 use crate::change::Change;
 use crate::model::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// PostgreSQL 13-17.
 pub struct Postgres;

@@ -4,7 +4,7 @@
 
 use crate::dialects::grammar::{numbered_name, NameKind, Namer};
 use crate::model::QualName;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest identifier, in bytes (NAMEDATALEN - 1).
 pub(super) const MAX_IDENT: usize = 63;

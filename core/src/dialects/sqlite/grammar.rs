@@ -4,7 +4,7 @@
 use super::Sqlite;
 use crate::dialects::grammar::{numbered_name, Grammar, NameKind, Namer, Syntax};
 use crate::model::{QualName, Type};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Words a SQLite statement starts with (https://sqlite.org/lang.html), sorted.
 const STATEMENT_KEYWORDS: &[&str] = &[

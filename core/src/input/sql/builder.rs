@@ -7,8 +7,9 @@ use crate::diagnostics::{Code, Diagnostic, Severity, Side};
 use crate::dialects::grammar::{did_you_mean, Grammar, NameKind, Namer, Syntax};
 use crate::dialects::Dialect;
 use crate::model::*;
+use rustc_hash::FxHashSet as HashSet;
 use sqlparser::tokenizer::{Location, Token};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Accumulates a [`Schema`] statement by statement.
 pub struct Builder<'d> {
@@ -107,7 +108,7 @@ impl<'d> Builder<'d> {
             attached_indexes: Vec::new(),
             unsupported: BTreeMap::new(),
             type_uses: Vec::new(),
-            created_types: HashSet::new(),
+            created_types: HashSet::default(),
 
             rename_hints: Vec::new(),
             current_table: QualName::new("", ""),

@@ -24,6 +24,8 @@ pub(super) struct Lexis {
     brackets: bool,
     /// `$tag$ .. $tag$` strings.
     dollar: bool,
+    /// `--` starts a comment only before whitespace (MySQL).
+    comment_space: bool,
 }
 
 impl Lexis {
@@ -35,27 +37,60 @@ impl Lexis {
             hash_comments: dialect.is::<MySqlDialect>(),
             brackets: dialect.is_delimited_identifier_start('['),
             dollar: !dialect.supports_dollar_placeholder(),
+            comment_space: dialect.requires_single_line_comment_whitespace(),
         }
     }
 }
 
-/// Chunks of at least `min` bytes (but the last), each starting at the start of a line.
+/// Chunks of at least `min` bytes (but the last, and those ending before a skipped line),
+/// each starting at the start of a line, with their offsets.
+///
+/// Lines that are a `--` comment and cannot be a rename directive (no `schemashift` nor
+/// `@renamed` in them) are left out between chunks: the statements never see such comments
+/// (a third of a pg_dump's bytes are its `-- Name: ..; Type: ..` lines). The argument above
+/// holds for them too: the chunk before such a line ends where nothing is open, or fails.
 pub(super) fn chunks<'t, 'l>(
     text: &'t str,
     min: usize,
     lexis: &'l Lexis,
 ) -> impl Iterator<Item = (usize, &'t str)> + use<'t, 'l> {
-    let mut from = 0;
+    let b = text.as_bytes();
+    let mut from = skip_comment_lines(b, 0, lexis);
     std::iter::from_fn(move || {
         if from >= text.len() {
             return None;
         }
-        let end = chunk_end(text.as_bytes(), from, min, lexis);
+        let end = chunk_end(b, from, min, lexis);
         let start = from;
-        from = end;
+        from = skip_comment_lines(b, end, lexis);
         // `end` follows a `\n` (or is the end of the text): a char boundary.
         Some((start, &text[start..end]))
     })
+}
+
+/// Past the lines from `i` (a line start where nothing is open) that can be left out.
+fn skip_comment_lines(b: &[u8], mut i: usize, lx: &Lexis) -> usize {
+    let comment = |i: usize| {
+        b[i..].starts_with(b"--")
+            && (!lx.comment_space || b.get(i + 2).is_some_and(u8::is_ascii_whitespace))
+    };
+    while comment(i) {
+        let end = line_end(b, i);
+        let line = &b[i..end];
+        if contains_ignore_case(line, b"schemashift") || contains_ignore_case(line, b"@renamed") {
+            break;
+        }
+        if end == b.len() {
+            return end;
+        }
+        i = end + 1;
+    }
+    i
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn is_ident(b: u8) -> bool {
@@ -71,7 +106,7 @@ fn chunk_end(b: &[u8], from: usize, min: usize, lx: &Lexis) -> usize {
         match b[i] {
             b'\n' => {
                 i += 1;
-                if i - from >= min {
+                if i - from >= min || b[i..].starts_with(b"--") {
                     return i;
                 }
             }
@@ -171,6 +206,13 @@ mod tests {
         let pg = Lexis::of(&PostgreSqlDialect {});
         let text = "a;\n'x\ny';\n$f$ ; \n $f$;\n/* /* */\n */ -- '\nE'\\'\n';\nb";
         assert_eq!(
+            cut(
+                "-- a\nx;\n-- b;\n--c\ny;\n-- schemashift: renamed from z\n-- d",
+                &pg
+            ),
+            ["x;\n", "y;\n", "-- schemashift: renamed from z\n"]
+        );
+        assert_eq!(
             cut(text, &pg),
             [
                 "a;\n",
@@ -182,6 +224,7 @@ mod tests {
             ]
         );
         let my = Lexis::of(&MySqlDialect {});
+        assert_eq!(cut("-- a\n--b\n-- c", &my), ["--b\n"]);
         assert_eq!(
             cut("'\\'\n';\n# '\n`a\nb`\n", &my),
             ["'\\'\n';\n", "# '\n", "`a\nb`\n"]

@@ -5,8 +5,9 @@ use super::constraint::nulls_distinct;
 use super::cursor::{Cursor, PResult};
 use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use sqlparser::tokenizer::{Location, Token};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 
 impl Builder<'_> {
     // ----- CREATE INDEX -------------------------------------------------------------------
@@ -179,7 +180,7 @@ impl Builder<'_> {
     /// (or the constraint it backs). The dropped indexes leave the map in one pass at the
     /// end (thousands of `shift_remove`s each moved the rest of the map).
     pub(super) fn attach_indexes(&mut self) {
-        let mut dropped = HashSet::new();
+        let mut dropped = HashSet::default();
         // Constraint name -> the tables that have one so named, in order (built when needed).
         let mut owners: Option<HashMap<String, VecDeque<usize>>> = None;
         for (child, _parent) in std::mem::take(&mut self.attached_indexes) {
@@ -189,7 +190,7 @@ impl Builder<'_> {
             }
             let tables = &mut self.schema.tables;
             let owners = owners.get_or_insert_with(|| {
-                let mut owners: HashMap<String, VecDeque<usize>> = HashMap::new();
+                let mut owners: HashMap<String, VecDeque<usize>> = HashMap::default();
                 for (i, t) in tables.values().enumerate() {
                     for name in t.constraints.keys() {
                         owners.entry(name.clone()).or_default().push_back(i);
