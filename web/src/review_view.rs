@@ -2,7 +2,8 @@
 //! folder; as tabs over one editor) and [`ReviewOutput`] (per revision: id and message, the
 //! verdict badge, the upgrade and downgrade change lists, hazards and data steps, and the two
 //! functions' SQL side by side). [`Reviewer::start`] reviews [`DEBOUNCE_MS`] after the last
-//! change of the files or the dialect.
+//! change of the files or the dialect, in the diff worker (see [`crate::worker`]), or on the
+//! page when there is none.
 
 use std::sync::Arc;
 
@@ -14,9 +15,9 @@ use crate::editor::{DiagnosticList, Editor};
 use crate::engine::DiagView;
 use crate::files;
 use crate::pane::{carries_files, ModelTabs};
-use crate::review::{compute_review, RevisionView};
+use crate::review::{compute_review, ReviewView, RevisionView};
 use crate::state::{AppState, ReviewStatus, View};
-use crate::{dom, DEBOUNCE_MS};
+use crate::{dom, worker, DEBOUNCE_MS};
 
 /// The review machinery of one app (a `Copy` handle).
 #[derive(Clone, Copy)]
@@ -24,19 +25,24 @@ pub struct Reviewer {
     state: AppState,
     debounce: dom::Debounce,
     finished: StoredValue<u64>,
+    /// The id of the newest request: answers to older ones are dropped.
+    latest: StoredValue<u64>,
+    /// When the newest request was sent (`performance.now()`).
+    sent_at: StoredValue<f64>,
 }
 
 impl Reviewer {
     /// Review again whenever the revision files or the dialect change while the page is in
-    /// review mode. The core reviews on the page (a history of a few revisions takes
-    /// milliseconds), after the debounce and outside the input event, so typing never waits
-    /// for it.
+    /// review mode. Start it after the diff worker (`Differ::start`): it shares it.
     pub fn start(state: AppState) -> Self {
         let reviewer = Reviewer {
             state,
             debounce: dom::Debounce::new(),
             finished: StoredValue::new(0),
+            latest: StoredValue::new(0),
+            sent_at: StoredValue::new(0.0),
         };
+        worker::on_review(move |answer| reviewer.answer(answer));
         Effect::new(move |_| {
             if state.view.get() != View::Review {
                 return;
@@ -51,19 +57,55 @@ impl Reviewer {
         reviewer
     }
 
-    /// Review now.
+    fn dialect(self) -> DialectKind {
+        self.state
+            .dialect
+            .with_untracked(|d| DialectKind::from_name(d).unwrap_or_default())
+    }
+
+    /// Review now (the debounce is over, or Ctrl+Enter): in the worker if there is one.
     pub fn run(self) {
         self.debounce.cancel();
-        let s = self.state;
-        let dialect = s
-            .dialect
-            .with_untracked(|d| DialectKind::from_name(d).unwrap_or_default());
+        let id = self.latest.get_value() + 1;
+        self.latest.set_value(id);
+        self.sent_at.set_value(dom::now_ms());
+        let dialect = self.dialect();
+        let sent = self
+            .state
+            .review
+            .models
+            .with_untracked(|files| worker::request_review(id, files, dialect.name()));
+        if !sent {
+            self.here();
+        }
+    }
+
+    /// Review on the page (no worker, or it failed).
+    fn here(self) {
+        let dialect = self.dialect();
         let t0 = dom::now_ms();
-        let view = s
+        let view = self
+            .state
             .review
             .models
             .with_untracked(|files| compute_review(files, dialect));
-        let ms = dom::now_ms() - t0;
+        self.finish(view, dom::now_ms() - t0);
+    }
+
+    /// An answer from the worker.
+    fn answer(self, answer: worker::Answer) {
+        match answer {
+            worker::Answer::Reviewed { id, view, .. } if id == self.latest.get_value() => {
+                self.finish(*view, dom::now_ms() - self.sent_at.get_value());
+            }
+            worker::Answer::ReviewFailed { id } if id == self.latest.get_value() => self.here(),
+            _ => {}
+        }
+    }
+
+    /// Show a finished review; `ms`: the round trip to the worker (or the time on the page).
+    fn finish(self, view: ReviewView, ms: f64) {
+        let s = self.state;
         s.review_result.set(Some(Arc::new(view)));
         let seq = self.finished.get_value() + 1;
         self.finished.set_value(seq);
