@@ -109,6 +109,7 @@ fn TopBar(state: AppState) -> impl IntoView {
             st.desired = e.desired.to_string();
             st.current_models = Vec::new();
             st.desired_models = e.desired_models();
+            st.view = String::new();
             state.apply(st);
             state.toast.set(format!("Loaded example: {}", e.title));
         }

@@ -98,9 +98,10 @@ impl ReviewView {
 }
 
 /// Review every revision of `files` (an Alembic versions folder's `.py` files, or loose
-/// revision files, plus any application modules they import) on `dialect`, as `schemashift
-/// review <versions> --dialect <d>` does.
-pub fn compute_review(files: &ModelFiles, dialect: DialectKind) -> ReviewView {
+/// revision files, plus any application modules they import) on `dialect`, the first one
+/// starting from the schema `base` (SQL DDL; empty: an empty database), as `schemashift
+/// review <versions> --dialect <d> [--base FILE]` does.
+pub fn compute_review(files: &ModelFiles, base: &str, dialect: DialectKind) -> ReviewView {
     let src = schemashift::input::python::Sources {
         files: files.clone(),
         roots: models_roots(files),
@@ -109,7 +110,7 @@ pub fn compute_review(files: &ModelFiles, dialect: DialectKind) -> ReviewView {
         dialect,
         ..Default::default()
     };
-    let (reviews, diagnostics) = schemashift::review::review(&src, &[], "", &options);
+    let (reviews, diagnostics) = schemashift::review::review(&src, &[], base, &options);
     ReviewView {
         revisions: reviews
             .into_iter()
@@ -211,7 +212,7 @@ mod tests {
     #[test]
     fn shop_history_verdicts() {
         let h = find_history("alembic-shop").unwrap();
-        let v = compute_review(&h.files(), DialectKind::Postgres);
+        let v = compute_review(&h.files(), "", DialectKind::Postgres);
         assert_eq!(v.errors(), 0, "{:?}", v.diagnostics);
         let verdicts: Vec<(&str, bool)> = v
             .revisions
@@ -256,12 +257,33 @@ mod tests {
     }
 
     #[test]
+    fn a_base_schema_is_where_the_first_revision_starts() {
+        let files = vec![(
+            "versions/1_add_note.py".to_string(),
+            "\"\"\"add note\"\"\"\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.add_column(\"t\", sa.Column(\"note\", sa.Text(), nullable=True))\n\n\ndef downgrade():\n    op.drop_column(\"t\", \"note\")\n".to_string(),
+        )];
+        let v = compute_review(
+            &files,
+            "CREATE TABLE t (id INTEGER PRIMARY KEY);",
+            DialectKind::Postgres,
+        );
+        assert_eq!(v.errors(), 0, "{:?}", v.diagnostics);
+        assert_eq!(v.revisions.len(), 1);
+        assert!(v.revisions[0].restores);
+        assert_eq!(
+            v.revisions[0].upgrade_sql,
+            "ALTER TABLE t ADD COLUMN note TEXT;\n"
+        );
+    }
+
+    #[test]
     fn empty_and_broken_inputs() {
         let v = compute_review(
             &vec![(
                 NEW_REVISION_FILE.0.to_string(),
                 NEW_REVISION_FILE.1.to_string(),
             )],
+            "",
             DialectKind::Postgres,
         );
         assert!(v.revisions.is_empty());
@@ -271,6 +293,7 @@ mod tests {
                 "versions/x.py".to_string(),
                 "revision = 'x'\ndown_revision = None\ndef upgrade(:\n".to_string(),
             )],
+            "",
             DialectKind::Postgres,
         );
         assert!(v.errors() > 0 || !v.diagnostics.is_empty(), "{v:?}");

@@ -48,6 +48,7 @@ impl Reviewer {
                 return;
             }
             state.review.models.track();
+            state.review_base.track();
             state.dialect.track();
             state.review_status.set(ReviewStatus::Pending);
             reviewer
@@ -70,11 +71,11 @@ impl Reviewer {
         self.latest.set_value(id);
         self.sent_at.set_value(dom::now_ms());
         let dialect = self.dialect();
-        let sent = self
-            .state
-            .review
-            .models
-            .with_untracked(|files| worker::request_review(id, files, dialect.name()));
+        let s = self.state;
+        let sent = s.review.models.with_untracked(|files| {
+            s.review_base
+                .with_untracked(|base| worker::request_review(id, files, base, dialect.name()))
+        });
         if !sent {
             self.here();
         }
@@ -84,11 +85,11 @@ impl Reviewer {
     fn here(self) {
         let dialect = self.dialect();
         let t0 = dom::now_ms();
-        let view = self
-            .state
-            .review
-            .models
-            .with_untracked(|files| compute_review(files, dialect));
+        let s = self.state;
+        let view = s.review.models.with_untracked(|files| {
+            s.review_base
+                .with_untracked(|base| compute_review(files, base, dialect))
+        });
         self.finish(view, dom::now_ms() - t0);
     }
 
@@ -207,6 +208,18 @@ pub fn ReviewPane(state: AppState) -> impl IntoView {
                 jump=state.jump
                 python=true
             />
+            <details class="review-base" open=move || !state.review_base.with_untracked(String::is_empty)>
+                <summary>"Base schema (optional): the database the first revision starts from"</summary>
+                <textarea
+                    id="review-base"
+                    class="base-input"
+                    spellcheck="false"
+                    aria-label="Base schema: SQL DDL of the database before the first revision"
+                    placeholder="SQL DDL, e.g. what create_all() made before the first revision (the CLI's --base); empty: an empty database"
+                    prop:value=move || state.review_base.get()
+                    on:input=move |ev| state.review_base.set(event_target_value(&ev))
+                ></textarea>
+            </details>
             <DiagnosticList
                 side=Side::Current
                 diagnostics=diagnostics

@@ -296,6 +296,38 @@ pub enum View {
     Review,
 }
 
+impl View {
+    /// Its id in a saved state: `review`, or empty for the diff.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Diff => "",
+            View::Review => "review",
+        }
+    }
+
+    /// The view a saved state names (anything unknown: the diff).
+    pub fn from_id(id: &str) -> View {
+        match id {
+            "review" => View::Review,
+            _ => View::Diff,
+        }
+    }
+}
+
+/// The review files a state saves: none while the input holds only its untouched starter file.
+pub fn saved_review_files(files: ModelFiles) -> ModelFiles {
+    if files == [starter(crate::review::NEW_REVISION_FILE)] {
+        Vec::new()
+    } else {
+        files
+    }
+}
+
+/// A starter file, owned.
+fn starter((path, text): (&str, &str)) -> (String, String) {
+    (path.to_string(), text.to_string())
+}
+
 /// Where the review is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ReviewStatus {
@@ -315,6 +347,8 @@ pub struct AppState {
     /// The newest review.
     pub review_result: RwSignal<Option<std::sync::Arc<ReviewView>>>,
     pub review_status: RwSignal<ReviewStatus>,
+    /// Review mode: the schema the first revision starts from (SQL DDL).
+    pub review_base: RwSignal<String>,
     pub dialect: RwSignal<String>,
     pub current: Input,
     pub desired: Input,
@@ -343,11 +377,16 @@ pub struct AppState {
 impl AppState {
     /// The state a page starts with, see [`crate::initial_state`].
     pub fn new(initial: SavedState, notice: Option<String>) -> Self {
+        let review = Input::new_review();
+        if !initial.review_files.is_empty() {
+            review.show_files(initial.review_files);
+        }
         AppState {
-            view: RwSignal::new(View::Diff),
-            review: Input::new_review(),
+            view: RwSignal::new(View::from_id(&initial.view)),
+            review,
             review_result: RwSignal::new(None),
             review_status: RwSignal::new(ReviewStatus::Pending),
+            review_base: RwSignal::new(initial.review_base),
             dialect: RwSignal::new(initial.dialect),
             current: Input::new(initial.current, initial.current_models),
             desired: Input::new(initial.desired, initial.desired_models),
@@ -429,6 +468,9 @@ impl AppState {
     pub fn track_saved(self) {
         self.track_output_inputs();
         self.tab.track();
+        self.view.track();
+        self.review.models.track();
+        self.review_base.track();
     }
 
     /// The state as a link or the autosave holds it.
@@ -445,6 +487,9 @@ impl AppState {
             exclude: self.exclude.get_untracked(),
             current_models: self.current.models_untracked(),
             desired_models: self.desired.models_untracked(),
+            view: self.view.get_untracked().id().to_string(),
+            review_files: saved_review_files(self.review.models.get_untracked()),
+            review_base: self.review_base.get_untracked(),
         }
     }
 
@@ -463,6 +508,14 @@ impl AppState {
         self.revision.set(st.revision);
         self.down_revision.set(st.down_revision);
         self.exclude.set(st.exclude);
+        if st.review_files.is_empty() {
+            self.review
+                .show_files(vec![starter(crate::review::NEW_REVISION_FILE)]);
+        } else {
+            self.review.show_files(st.review_files);
+        }
+        self.review_base.set(st.review_base);
+        self.view.set(View::from_id(&st.view));
     }
 
     /// Save the state to localStorage [`AUTOSAVE_MS`] after the last change.
@@ -698,6 +751,13 @@ mod tests {
         let edited = files(&[("models.py", "class T: ...")]);
         let (f, _) = merge_models(edited, files(&[("enums.py", "E")]));
         assert_eq!(f.len(), 2);
+        // The review input saves nothing while it holds its untouched starter.
+        let rs = files(&[crate::review::NEW_REVISION_FILE]);
+        assert!(saved_review_files(rs).is_empty());
+        let edited = files(&[("revision.py", "revision = '1'")]);
+        assert_eq!(saved_review_files(edited.clone()), edited);
+        assert_eq!(View::from_id(View::Review.id()), View::Review);
+        assert_eq!(View::from_id(""), View::Diff);
         // A folder's files replace them.
         let (f, show) = merge_models(had, files(&[("app/models.py", "M")]));
         assert_eq!((f, show), (files(&[("app/models.py", "M")]), 0));

@@ -10,7 +10,7 @@
 //!   for a SQL side; the last five are the Alembic header and the filter);
 //! - worker -> page: `{ ready: true }` once, then `{ id, ms, view }` per request, where `view`
 //!   is [`DiffView::to_json`] and `ms` the time the core took in the worker;
-//! - reviews ([`request_review`]): page -> worker `{ id, kind: "review", files, dialect }`
+//! - reviews ([`request_review`]): page -> worker `{ id, kind: "review", files, base, dialect }`
 //!   (`files`: the revision files as a JSON list of `[path, source]` pairs), worker -> page
 //!   `{ id, ms, review }` where `review` is a [`ReviewView`] as JSON; their answers go to the
 //!   callback of [`on_review`].
@@ -103,6 +103,8 @@ struct PendingReview {
     id: u64,
     /// The revision files as JSON.
     files: String,
+    /// The schema the first revision starts from (SQL).
+    base: String,
     dialect: String,
 }
 
@@ -262,7 +264,7 @@ pub fn on_review(cb: impl Fn(Answer) + 'static) {
 
 /// Ask the worker for the review of revision files (see [`compute_review`]); the answer goes
 /// to the [`on_review`] callback. `false`: there is no worker, review on the page.
-pub fn request_review(id: u64, files: &ModelFiles, dialect: &str) -> bool {
+pub fn request_review(id: u64, files: &ModelFiles, base: &str, dialect: &str) -> bool {
     CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(client) = c.as_mut() else {
@@ -271,6 +273,7 @@ pub fn request_review(id: u64, files: &ModelFiles, dialect: &str) -> bool {
         client.waiting_review = Some(PendingReview {
             id,
             files: serde_json::to_string(files).unwrap_or_default(),
+            base: base.to_string(),
             dialect: dialect.to_string(),
         });
         pump(client);
@@ -289,6 +292,7 @@ fn pump(client: &mut Client) {
                 ("id", JsValue::from_f64(r.id as f64)),
                 ("kind", JsValue::from_str("review")),
                 ("files", JsValue::from_str(&r.files)),
+                ("base", JsValue::from_str(&r.base)),
                 ("dialect", JsValue::from_str(&r.dialect)),
             ]);
             match client.worker.post_message(&msg) {
@@ -476,7 +480,7 @@ pub fn serve() {
         if text("kind") == "review" {
             let t0 = js_sys::Date::now();
             let files: ModelFiles = serde_json::from_str(&text("files")).unwrap_or_default();
-            let review = compute_review(&files, dialect);
+            let review = compute_review(&files, &text("base"), dialect);
             let ms = js_sys::Date::now() - t0;
             let answer = object(&[
                 ("id", get(&data, "id")),
