@@ -6,7 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { REPO, useAppServer, openPage, gotoApp, setEditor, screenshot } from "./harness.js";
 
@@ -29,10 +30,10 @@ function cliBin() {
  * The native CLI's review of the shop history, by revision id (it exits 5 when a downgrade does
  * not undo its upgrade).
  */
-function cliReview(dialect) {
+function cliReview(dialect, versions = VERSIONS, extra = []) {
   const bin = cliBin();
   assert.ok(bin, "the native CLI (SCHEMASHIFT_CLI) is needed to compare the review with");
-  const r = spawnSync(bin, ["review", VERSIONS, "--dialect", dialect, "--json"], { encoding: "utf8" });
+  const r = spawnSync(bin, ["review", versions, "--dialect", dialect, "--json", ...extra], { encoding: "utf8" });
   assert.ok([0, 5].includes(r.status), `schemashift review exited ${r.status}: ${r.stderr}`);
   return new Map(JSON.parse(r.stdout).map((r) => [r.revision.id, r]));
 }
@@ -127,6 +128,14 @@ test("Review a revision: a versions folder picked, verdicts and SQL equal the CL
   console.log(`review of the shop history (4 revisions) on the page: ${ms.toFixed(1)} ms`);
   await screenshot(s.page, "30-review-shop-postgres");
 
+  // The review mode and its files are autosaved: a reload shows them again.
+  await s.page.waitForTimeout(1500);
+  await s.page.reload();
+  await s.page.waitForSelector("#editor-review");
+  await waitRevisions(s.page, 4);
+  assert.equal(await s.page.getAttribute("#view-review", "aria-pressed"), "true");
+  checkShop(await revisions(s.page), cliReview("postgres"));
+
   // The dialect menu applies: on SQLite there is no enum type to leave behind.
   seq = await reviewSeq(s.page);
   await s.page.selectOption("#dialect", "sqlite");
@@ -198,4 +207,79 @@ test("Review a revision: revision files dropped, the example history, a pasted r
   checkShop(await revisions(s.page), cliReview("postgres"));
   assert.deepEqual(s.problems(), []);
   await s.context.close();
+});
+
+const ADD_NOTE = `"""add note
+
+Revision ID: 9f8e7d6c5b4a
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9f8e7d6c5b4a"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("account", sa.Column("note", sa.Text(), nullable=True))
+    op.create_index("ix_account_note", "account", ["note"])
+
+
+def downgrade():
+    op.drop_column("account", "note")
+`;
+const ACCOUNT = "CREATE TABLE account (\n\tid SERIAL NOT NULL,\n\tPRIMARY KEY (id)\n);\n";
+
+test("Review a revision: a pasted revision on a base schema (the CLI's --base), and Share keeps it", async () => {
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
+  await s.page.selectOption("#dialect", "postgres");
+  await s.page.click("#view-review");
+  await waitReview(s.page, 0);
+  let seq = await reviewSeq(s.page);
+  await setEditor(s.page, "editor-review", ADD_NOTE);
+  await waitReview(s.page, seq);
+  // On an empty database there is no table `account` for the downgrade to change.
+  assert.deepEqual(
+    await s.page.$$eval("#revisions .downgrade .fn-changes li", (ls) => ls.length),
+    0,
+  );
+  assert.match(await s.page.textContent("#diagnostics-current"), /ALTER TABLE on unknown table account/);
+  seq = await reviewSeq(s.page);
+  await s.page.click(".review-base summary");
+  await s.page.fill("#review-base", ACCOUNT);
+  await waitRevisions(s.page, 1);
+  await waitReview(s.page, seq);
+  const [one] = await revisions(s.page);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "schemashift-review-"));
+  await mkdir(path.join(dir, "versions"));
+  await writeFile(path.join(dir, "versions/9f8e7d6c5b4a_add_note.py"), ADD_NOTE);
+  await writeFile(path.join(dir, "base.sql"), ACCOUNT);
+  const cli = cliReview("postgres", path.join(dir, "versions"), ["--base", path.join(dir, "base.sql")]).get(one.id);
+  assert.equal(one.restores, true, "dropping the column drops its index too");
+  assert.deepEqual(await s.page.$$eval("#revisions .downgrade .fn-changes li", (ls) => ls.map((l) => l.textContent)), [
+    "drop index public.ix_account_note",
+    "drop column public.account.note",
+  ]);
+  assert.equal(one.restores, cli.restores);
+  assert.equal(one.upgradeSql, cli.upgrade_sql);
+  assert.equal(one.downgradeSql, cli.downgrade_sql);
+  assert.deepEqual(one.left, cli.left_different);
+  await screenshot(s.page, "31-review-base");
+
+  // Share: a fresh page opens the link in review mode with the file and the base.
+  await s.page.click("#share");
+  const link = await s.page.inputValue("#share-link");
+  const t = await openPage(env.browser, env.server.url);
+  await t.page.goto(link);
+  await t.page.waitForSelector("#editor-review");
+  await waitRevisions(t.page, 1);
+  assert.equal(await t.page.inputValue("#review-base"), ACCOUNT);
+  assert.equal((await revisions(t.page))[0].upgradeSql, cli.upgrade_sql);
+  assert.deepEqual(s.problems(), []);
+  assert.deepEqual(t.problems(), []);
+  await t.context.close();
+  await s.context.close();
+  await rm(dir, { recursive: true, force: true });
 });
