@@ -8,8 +8,9 @@ use schemashift::Side;
 use crate::diffing::Differ;
 use crate::output::OutputPanel;
 use crate::pane::{carries_files, EditorPane};
-use crate::state::AppState;
-use crate::{dom, engine, examples, initial_state, STORAGE_KEY, THEME_KEY, VERSION};
+use crate::review_view::{ReviewOutput, ReviewPane, Reviewer};
+use crate::state::{AppState, View};
+use crate::{dom, engine, examples, initial_state, review, STORAGE_KEY, THEME_KEY, VERSION};
 
 /// The whole app: top bar, the two editors with their diagnostics, the output tabs, footer.
 /// The state comes from the `#s=` link, else the autosave, else the first example; the diff
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     );
     let state = AppState::new(initial, notice);
     let differ = Differ::start(state);
+    let reviewer = Reviewer::start(state);
     state.autosave();
 
     // Opening another link in the same tab (only the fragment changes).
@@ -32,7 +34,10 @@ pub fn App() -> impl IntoView {
     let _keys = window_event_listener(ev::keydown, move |ev| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
-            differ.run();
+            match state.view.get_untracked() {
+                View::Diff => differ.run(),
+                View::Review => reviewer.run(),
+            }
         }
     });
     // A file dropped beside the editors must not replace the page with the file.
@@ -52,11 +57,21 @@ pub fn App() -> impl IntoView {
         <TopBar state=state />
         <Notices state=state />
         <main>
-            <div class="editors">
-                <EditorPane state=state side=Side::Current />
-                <EditorPane state=state side=Side::Desired />
-            </div>
-            <OutputPanel state=state />
+            <Show
+                when=move || state.view.get() == View::Diff
+                fallback=move || view! {
+                    <div class="review-layout">
+                        <ReviewPane state=state />
+                        <ReviewOutput state=state />
+                    </div>
+                }
+            >
+                <div class="editors">
+                    <EditorPane state=state side=Side::Current />
+                    <EditorPane state=state side=Side::Desired />
+                </div>
+                <OutputPanel state=state />
+            </Show>
         </main>
         <div class="toast" role="status" aria-live="polite" id="toast">
             {move || state.toast.get()}
@@ -71,7 +86,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The top bar: name, dialect and examples menus, Share and the theme toggle.
+/// The top bar: name, the Diff / Review switch, dialect and examples menus, Share and the
+/// theme toggle.
 #[component]
 fn TopBar(state: AppState) -> impl IntoView {
     let dialect = state.dialect;
@@ -79,13 +95,21 @@ fn TopBar(state: AppState) -> impl IntoView {
         let select: web_sys::HtmlSelectElement = event_target(&ev);
         let id = select.value();
         select.set_value("");
-        if let Some(e) = examples::find(&id).filter(|e| examples::available(e)) {
+        if let Some(h) = review::find_history(&id) {
+            if engine::dialect_available(h.dialect) {
+                dialect.set(h.dialect.to_string());
+            }
+            state.review.show_files(h.files());
+            state.view.set(View::Review);
+            state.toast.set(format!("Loaded example: {}", h.title));
+        } else if let Some(e) = examples::find(&id).filter(|e| examples::available(e)) {
             let mut st = state.snapshot();
             st.dialect = e.dialect.to_string();
             st.current = e.current.to_string();
             st.desired = e.desired.to_string();
             st.current_models = Vec::new();
             st.desired_models = e.desired_models();
+            st.view = String::new();
             state.apply(st);
             state.toast.set(format!("Loaded example: {}", e.title));
         }
@@ -98,6 +122,7 @@ fn TopBar(state: AppState) -> impl IntoView {
                 <span class="tagline">"paste two schemas, get the migration"</span>
             </div>
             <div class="controls">
+                <ViewSwitch view=state.view />
                 <label class="field">
                     <span>"Dialect"</span>
                     <select
@@ -143,6 +168,10 @@ fn TopBar(state: AppState) -> impl IntoView {
                                 view! { <option value=e.id disabled=!ok>{text}</option> }
                             })
                             .collect_view()}
+                        {review::HISTORIES
+                            .iter()
+                            .map(|h| view! { <option value=h.id>{h.title}</option> })
+                            .collect_view()}
                     </select>
                 </label>
                 <button id="share" class="btn primary" on:click=move |_| state.share() title="Copy a link that restores both schemas and the settings">
@@ -151,6 +180,31 @@ fn TopBar(state: AppState) -> impl IntoView {
                 <ThemeToggle />
             </div>
         </header>
+    }
+}
+
+/// The page's two modes: "Diff" (two schemas -> the migration) and "Review a revision"
+/// (Alembic revision files -> what they do and whether the downgrade undoes the upgrade).
+#[component]
+fn ViewSwitch(view: RwSignal<View>) -> impl IntoView {
+    let button = move |v: View, id: &'static str, label: &'static str, tip: &'static str| {
+        view! {
+            <button
+                id=id
+                class="mode"
+                title=tip
+                aria-pressed=move || if view.get() == v { "true" } else { "false" }
+                on:click=move |_| view.set(v)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <span class="modes view-switch" role="group" aria-label="What the page does">
+            {button(View::Diff, "view-diff", "Diff", "Two schemas in, the migration out")}
+            {button(View::Review, "view-review", "Review a revision", "Alembic revision files in: what they do, and whether downgrade() undoes upgrade()")}
+        </span>
     }
 }
 

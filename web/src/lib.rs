@@ -10,6 +10,11 @@
 //! the last change, in the diff [`worker`]; the state is autosaved to localStorage and can be
 //! shared as a `#s=...` link ([`share`]).
 //!
+//! "Review a revision" mode (the top bar's switch): `review_view::ReviewPane` takes Alembic
+//! revision files (pasted, opened, a dropped versions folder) and `review_view::ReviewOutput`
+//! shows each revision's verdict (does its downgrade undo its upgrade?), its changes, hazards,
+//! data steps and SQL; [`review`] is the pure part (the core's review, flattened).
+//!
 //! The pure parts are unit-tested natively: [`highlight`] (SQL tokenizer for the editors),
 //! [`engine`] (the core, flattened for the view), [`share`] (state <-> URL fragment),
 //! [`examples`]. [`dom`] wraps the browser APIs (on gloo); [`files`] turns what a file picker or
@@ -25,6 +30,8 @@ pub mod files;
 pub mod highlight;
 mod output;
 mod pane;
+pub mod review;
+mod review_view;
 pub mod share;
 pub mod state;
 pub mod worker;

@@ -170,7 +170,7 @@ pub fn EditorPane(state: AppState, side: Side) -> impl IntoView {
 /// The tabs of a models side, one per file (`data-path`): a click shows the file in the
 /// editor, `×` closes it (the last file stays).
 #[component]
-fn ModelTabs(input: Input, side_id: &'static str) -> impl IntoView {
+pub(crate) fn ModelTabs(input: Input, side_id: &'static str) -> impl IntoView {
     // Only the paths: typing into a file must not rebuild the tabs.
     let paths = Memo::new(move |_| {
         input

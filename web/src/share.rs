@@ -52,6 +52,15 @@ pub struct SavedState {
     /// Non-empty: the desired side is models files (as `current_models`).
     #[serde(rename = "tm", default, skip_serializing_if = "Vec::is_empty")]
     pub desired_models: ModelFiles,
+    /// What the page does: `review` ("Review a revision"), else (empty) the diff.
+    #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
+    pub view: String,
+    /// Review mode: the revision files (`(path, source)`, in tab order).
+    #[serde(rename = "rf", default, skip_serializing_if = "Vec::is_empty")]
+    pub review_files: ModelFiles,
+    /// Review mode: the schema the first revision starts from (SQL DDL; the CLI's `--base`).
+    #[serde(rename = "rb", default, skip_serializing_if = "String::is_empty")]
+    pub review_base: String,
 }
 
 /// Encode a state: JSON, deflate at `level` (0-10; 6 is a good default), base64url.
@@ -176,6 +185,9 @@ mod tests {
                 ("app/models.py".into(), "from .enums import Status\n".into()),
                 ("app/enums.py".into(), "import enum\n".into()),
             ],
+            view: "review".into(),
+            review_files: vec![("versions/1_a.py".into(), "revision = '1'\n".into())],
+            review_base: "CREATE TABLE t (id int);".into(),
         };
         let frag = to_fragment(&state);
         assert!(frag.starts_with("s="));

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use schemashift::Side;
 
 use crate::engine::{AlembicHeader, ModelFiles, Source};
+use crate::review::ReviewView;
 use crate::share::{self, SavedState};
 use crate::{dom, normalize, Jump, Shared, Status, Tab, AUTOSAVE_MS, STORAGE_KEY};
 
@@ -45,6 +46,10 @@ pub struct Input {
     sql_stash: StoredValue<String>,
     /// Counts file reads, so that only the newest one lands when files are opened quickly.
     reads: StoredValue<u64>,
+    /// The file a models list starts with (goes when untouched and files are opened).
+    starter: (&'static str, &'static str),
+    /// What its files are, in the notes about opening them (`models`, `revision`).
+    noun: &'static str,
 }
 
 /// A file opened into an editor (shown next to it).
@@ -71,9 +76,27 @@ impl Input {
             active: RwSignal::new(0),
             sql_stash: StoredValue::new(String::new()),
             reads: StoredValue::new(0),
+            starter: NEW_MODELS_FILE,
+            noun: "models",
         };
         input.load(sql, models);
         input
+    }
+
+    /// The review input: revision files (models mode, starting with
+    /// [`NEW_REVISION_FILE`](crate::review::NEW_REVISION_FILE)).
+    fn new_review() -> Self {
+        let mut input = Input::new(String::new(), Vec::new());
+        input.starter = crate::review::NEW_REVISION_FILE;
+        input.noun = "revision";
+        input.set_mode(Mode::Models);
+        input
+    }
+
+    /// Show these revision files (an example history), the first one in the editor.
+    pub fn show_files(self, files: ModelFiles) {
+        self.file.set(None);
+        self.show_models(files, 0);
     }
 
     /// Replace the text from outside the editor.
@@ -153,7 +176,7 @@ impl Input {
                 self.sql_stash.set_value(self.text.get_untracked());
                 let mut files = self.models.get_untracked();
                 if files.is_empty() {
-                    let (p, t) = NEW_MODELS_FILE;
+                    let (p, t) = self.starter;
                     files.push((p.to_string(), t.to_string()));
                 }
                 self.show_models(files, self.active.get_untracked());
@@ -225,10 +248,20 @@ pub const MAX_MODELS_FILES: usize = 500;
 /// loose `.py` files join it (replacing a file of the same path), and the starter file
 /// ([`NEW_MODELS_FILE`]) goes if it is untouched.
 pub fn merge_models(had: ModelFiles, opened: ModelFiles) -> (ModelFiles, usize) {
+    merge_files(had, opened, NEW_MODELS_FILE)
+}
+
+/// [`merge_models`] with another starter file (the review input's is
+/// [`crate::review::NEW_REVISION_FILE`]).
+pub fn merge_files(
+    had: ModelFiles,
+    opened: ModelFiles,
+    starter: (&str, &str),
+) -> (ModelFiles, usize) {
     if opened.iter().any(|(p, _)| p.contains('/')) {
         return (opened, 0);
     }
-    let starter = (NEW_MODELS_FILE.0.to_string(), NEW_MODELS_FILE.1.to_string());
+    let starter = (starter.0.to_string(), starter.1.to_string());
     let mut files: ModelFiles = had.into_iter().filter(|f| *f != starter).collect();
     let mut show = None;
     for (path, text) in opened {
@@ -254,9 +287,68 @@ pub struct Picked {
     pub file: gloo_file::File,
 }
 
+/// What the page does: diff two schemas, or review Alembic revisions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Diff,
+    /// "Review a revision": revision files in, their verdicts and SQL out.
+    Review,
+}
+
+impl View {
+    /// Its id in a saved state: `review`, or empty for the diff.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Diff => "",
+            View::Review => "review",
+        }
+    }
+
+    /// The view a saved state names (anything unknown: the diff).
+    pub fn from_id(id: &str) -> View {
+        match id {
+            "review" => View::Review,
+            _ => View::Diff,
+        }
+    }
+}
+
+/// The review files a state saves: none while the input holds only its untouched starter file.
+pub fn saved_review_files(files: ModelFiles) -> ModelFiles {
+    if files == [starter(crate::review::NEW_REVISION_FILE)] {
+        Vec::new()
+    } else {
+        files
+    }
+}
+
+/// A starter file, owned.
+fn starter((path, text): (&str, &str)) -> (String, String) {
+    (path.to_string(), text.to_string())
+}
+
+/// Where the review is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ReviewStatus {
+    /// Edited; the review runs when typing pauses.
+    Pending,
+    /// Up to date: `seq` counts finished reviews, `ms` is the core's time.
+    Done { seq: u64, ms: f64 },
+}
+
 /// Everything the components share. Created once by [`crate::App`].
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// Diff or review.
+    pub view: RwSignal<View>,
+    /// The review input: revision files.
+    pub review: Input,
+    /// The newest review.
+    pub review_result: RwSignal<Option<std::sync::Arc<ReviewView>>>,
+    pub review_status: RwSignal<ReviewStatus>,
+    /// Review mode: the schema the first revision starts from (SQL DDL).
+    pub review_base: RwSignal<String>,
     pub dialect: RwSignal<String>,
     pub current: Input,
     pub desired: Input,
@@ -285,7 +377,16 @@ pub struct AppState {
 impl AppState {
     /// The state a page starts with, see [`crate::initial_state`].
     pub fn new(initial: SavedState, notice: Option<String>) -> Self {
+        let review = Input::new_review();
+        if !initial.review_files.is_empty() {
+            review.show_files(initial.review_files);
+        }
         AppState {
+            view: RwSignal::new(View::from_id(&initial.view)),
+            review,
+            review_result: RwSignal::new(None),
+            review_status: RwSignal::new(ReviewStatus::Pending),
+            review_base: RwSignal::new(initial.review_base),
             dialect: RwSignal::new(initial.dialect),
             current: Input::new(initial.current, initial.current_models),
             desired: Input::new(initial.desired, initial.desired_models),
@@ -314,8 +415,12 @@ impl AppState {
 
     /// The user typed into an editor.
     pub fn edited(self, side: Side, text: String) {
+        self.edited_input(self.input(side), text);
+    }
+
+    /// The user typed into the editor of `input`.
+    pub fn edited_input(self, input: Input, text: String) {
         self.last_edit.set_value(dom::now_ms());
-        let input = self.input(side);
         if input.mode.get_untracked() == Mode::Models {
             let i = input.active.get_untracked();
             input.models.update(|m| {
@@ -363,6 +468,9 @@ impl AppState {
     pub fn track_saved(self) {
         self.track_output_inputs();
         self.tab.track();
+        self.view.track();
+        self.review.models.track();
+        self.review_base.track();
     }
 
     /// The state as a link or the autosave holds it.
@@ -379,6 +487,9 @@ impl AppState {
             exclude: self.exclude.get_untracked(),
             current_models: self.current.models_untracked(),
             desired_models: self.desired.models_untracked(),
+            view: self.view.get_untracked().id().to_string(),
+            review_files: saved_review_files(self.review.models.get_untracked()),
+            review_base: self.review_base.get_untracked(),
         }
     }
 
@@ -397,6 +508,14 @@ impl AppState {
         self.revision.set(st.revision);
         self.down_revision.set(st.down_revision);
         self.exclude.set(st.exclude);
+        if st.review_files.is_empty() {
+            self.review
+                .show_files(vec![starter(crate::review::NEW_REVISION_FILE)]);
+        } else {
+            self.review.show_files(st.review_files);
+        }
+        self.review_base.set(st.review_base);
+        self.view.set(View::from_id(&st.view));
     }
 
     /// Save the state to localStorage [`AUTOSAVE_MS`] after the last change.
@@ -459,7 +578,25 @@ impl AppState {
     /// Open what was picked or dropped onto the editor of `side`: `.py` files (a folder's are
     /// all `.py` files in it) become the side's models files, in models mode; else the first
     /// file is read as SQL ([`open_file`](Self::open_file)).
-    pub fn open_files(self, side: Side, mut files: Vec<Picked>) {
+    pub fn open_files(self, side: Side, files: Vec<Picked>) {
+        self.open_files_into(self.input(side), files);
+    }
+
+    /// Open what was picked or dropped into the review input: its `.py` files (revision
+    /// files, a versions folder's files) join or replace the revision files.
+    pub fn open_revisions(self, mut files: Vec<Picked>) {
+        let total = files.len();
+        files.retain(|f| f.path.ends_with(".py"));
+        if files.is_empty() {
+            self.toast
+                .set("Nothing to open: revision files are .py files".to_string());
+        } else {
+            self.open_models(self.review, files, total);
+        }
+    }
+
+    /// [`open_files`](Self::open_files) into `input`.
+    fn open_files_into(self, input: Input, mut files: Vec<Picked>) {
         let total = files.len();
         files.retain(|f| !f.path.is_empty());
         let mut py: Vec<Picked> = Vec::new();
@@ -472,9 +609,9 @@ impl AppState {
             }
         }
         if !py.is_empty() {
-            self.open_models(side, py, total);
+            self.open_models(input, py, total);
         } else if let Some(f) = other.into_iter().next() {
-            self.open_file(side, f.file);
+            self.open_file_into(input, f.file);
         } else if total > 0 {
             self.toast.set("Nothing to open: no files".to_string());
         }
@@ -486,18 +623,18 @@ impl AppState {
     /// offered (the rest are not `.py`).
     ///
     /// [`open_file`]: Self::open_file
-    fn open_models(self, side: Side, mut files: Vec<Picked>, total: usize) {
+    fn open_models(self, input: Input, mut files: Vec<Picked>, total: usize) {
         files.sort_by(|a, b| {
             let init = |p: &str| p.ends_with("__init__.py");
             (init(&a.path), &a.path).cmp(&(init(&b.path), &b.path))
         });
         files.truncate(MAX_MODELS_FILES);
-        let input = self.input(side);
         let read = input.reads.get_value() + 1;
         input.reads.set_value(read);
         let n = files.len();
+        let noun = input.noun;
         self.toast.set(format!(
-            "Reading {n} models file{}…",
+            "Reading {n} {noun} file{}…",
             if n == 1 { "" } else { "s" }
         ));
         leptos::task::spawn_local(async move {
@@ -525,13 +662,13 @@ impl AppState {
                 Mode::Sql => Vec::new(),
                 Mode::Models => input.models.get_untracked(),
             };
-            let (files, show) = merge_models(had, out);
+            let (files, show) = merge_files(had, out, input.starter);
             input.show_models(files, show);
             let ignored = total - n;
             self.toast.set(match (n, ignored) {
                 (1, 0) => format!("Opened {first}"),
-                (n, 0) => format!("Opened {n} models files"),
-                (n, i) => format!("Opened {n} models files ({i} other files left out)"),
+                (n, 0) => format!("Opened {n} {noun} files"),
+                (n, i) => format!("Opened {n} {noun} files ({i} other files left out)"),
             });
         });
     }
@@ -540,7 +677,11 @@ impl AppState {
     /// thread (gloo-file's `FileReader`); the editor takes the text when it is all there, and
     /// the diff follows as after any edit. Of files opened in quick succession the last wins.
     pub fn open_file(self, side: Side, file: gloo_file::File) {
-        let input = self.input(side);
+        self.open_file_into(self.input(side), file);
+    }
+
+    /// [`open_file`](Self::open_file) into `input`.
+    fn open_file_into(self, input: Input, file: gloo_file::File) {
         let read = input.reads.get_value() + 1;
         input.reads.set_value(read);
         let name = file.name();
@@ -610,6 +751,13 @@ mod tests {
         let edited = files(&[("models.py", "class T: ...")]);
         let (f, _) = merge_models(edited, files(&[("enums.py", "E")]));
         assert_eq!(f.len(), 2);
+        // The review input saves nothing while it holds its untouched starter.
+        let rs = files(&[crate::review::NEW_REVISION_FILE]);
+        assert!(saved_review_files(rs).is_empty());
+        let edited = files(&[("revision.py", "revision = '1'")]);
+        assert_eq!(saved_review_files(edited.clone()), edited);
+        assert_eq!(View::from_id(View::Review.id()), View::Review);
+        assert_eq!(View::from_id(""), View::Diff);
         // A folder's files replace them.
         let (f, show) = merge_models(had, files(&[("app/models.py", "M")]));
         assert_eq!((f, show), (files(&[("app/models.py", "M")]), 0));

@@ -9,9 +9,14 @@
 //!   `desiredModels` are a models side's files as a JSON list of `[path, source]` pairs, empty
 //!   for a SQL side; the last five are the Alembic header and the filter);
 //! - worker -> page: `{ ready: true }` once, then `{ id, ms, view }` per request, where `view`
-//!   is [`DiffView::to_json`] and `ms` the time the core took in the worker.
+//!   is [`DiffView::to_json`] and `ms` the time the core took in the worker;
+//! - reviews ([`request_review`]): page -> worker `{ id, kind: "review", files, base, dialect }`
+//!   (`files`: the revision files as a JSON list of `[path, source]` pairs), worker -> page
+//!   `{ id, ms, review }` where `review` is a [`ReviewView`] as JSON; their answers go to the
+//!   callback of [`on_review`].
 //!
-//! At most one request is in flight; a newer one waits and replaces any older waiting one, and
+//! At most one request is in flight; a newer one waits and replaces any older waiting one of
+//! its kind (a waiting diff goes before a waiting review), and
 //! answers to superseded requests are dropped by the caller. If the worker cannot start (no
 //! `Worker`, the boot script is absent, as in component tests) or fails, requests are refused
 //! (`request` returns `false`, or the callback gets [`Answer::Failed`]) and the caller diffs on
@@ -29,6 +34,7 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::engine::{self, AlembicHeader, DiffView, ModelFiles, Source};
+use crate::review::{compute_review, ReviewView};
 
 /// What the page gets back for a request.
 #[derive(Debug)]
@@ -42,6 +48,21 @@ pub enum Answer {
     /// The worker could not answer request `id` (it failed to load or crashed): diff it on the
     /// main thread. Later requests are refused.
     Failed { id: u64 },
+    /// The review of review request `id` (to the [`on_review`] callback).
+    Reviewed {
+        id: u64,
+        ms: f64,
+        view: Box<ReviewView>,
+    },
+    /// The worker could not answer review request `id`: review it on the main thread.
+    ReviewFailed { id: u64 },
+}
+
+impl Answer {
+    /// Whether the answer is about a review (it goes to the [`on_review`] callback).
+    fn is_review(&self) -> bool {
+        matches!(self, Answer::Reviewed { .. } | Answer::ReviewFailed { .. })
+    }
 }
 
 /// One side of a request, owned: SQL text, or models files as JSON.
@@ -77,12 +98,25 @@ struct Pending {
     create_date: String,
 }
 
+/// A review request waiting for the worker.
+struct PendingReview {
+    id: u64,
+    /// The revision files as JSON.
+    files: String,
+    /// The schema the first revision starts from (SQL).
+    base: String,
+    dialect: String,
+}
+
 struct Client {
     worker: web_sys::Worker,
     ready: bool,
-    in_flight: Option<u64>,
+    /// The request the worker works on: `(is a review, id)`.
+    in_flight: Option<(bool, u64)>,
     waiting: Option<Pending>,
+    waiting_review: Option<PendingReview>,
     on_answer: Box<dyn Fn(Answer)>,
+    on_review: Box<dyn Fn(Answer)>,
     /// The worker's event listeners; dropped (removed) with the client.
     _listeners: [EventListener; 3],
 }
@@ -162,7 +196,9 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
             ready: false,
             in_flight: None,
             waiting: None,
+            waiting_review: None,
             on_answer: Box::new(on_answer),
+            on_review: Box::new(|_| {}),
             _listeners: listeners,
         })
     });
@@ -217,12 +253,56 @@ pub fn request_sources(
     })
 }
 
-/// Send the waiting request if the worker is ready and idle.
+/// Where the answers to review requests go (set once by the reviewer).
+pub fn on_review(cb: impl Fn(Answer) + 'static) {
+    CLIENT.with(|c| {
+        if let Some(client) = c.borrow_mut().as_mut() {
+            client.on_review = Box::new(cb);
+        }
+    });
+}
+
+/// Ask the worker for the review of revision files (see [`compute_review`]); the answer goes
+/// to the [`on_review`] callback. `false`: there is no worker, review on the page.
+pub fn request_review(id: u64, files: &ModelFiles, base: &str, dialect: &str) -> bool {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(client) = c.as_mut() else {
+            return false;
+        };
+        client.waiting_review = Some(PendingReview {
+            id,
+            files: serde_json::to_string(files).unwrap_or_default(),
+            base: base.to_string(),
+            dialect: dialect.to_string(),
+        });
+        pump(client);
+        true
+    })
+}
+
+/// Send the waiting request (a diff before a review) if the worker is ready and idle.
 fn pump(client: &mut Client) {
     if !client.ready || client.in_flight.is_some() {
         return;
     }
     let Some(p) = client.waiting.take() else {
+        if let Some(r) = client.waiting_review.take() {
+            let msg = object(&[
+                ("id", JsValue::from_f64(r.id as f64)),
+                ("kind", JsValue::from_str("review")),
+                ("files", JsValue::from_str(&r.files)),
+                ("base", JsValue::from_str(&r.base)),
+                ("dialect", JsValue::from_str(&r.dialect)),
+            ]);
+            match client.worker.post_message(&msg) {
+                Ok(()) => client.in_flight = Some((true, r.id)),
+                Err(_) => {
+                    client.waiting_review = Some(r);
+                    crate::dom::defer(|| fail("postMessage failed"));
+                }
+            }
+        }
         return;
     };
     let ((current, current_models), (desired, desired_models)) =
@@ -241,7 +321,7 @@ fn pump(client: &mut Client) {
         ("createDate", JsValue::from_str(&p.create_date)),
     ]);
     match client.worker.post_message(&msg) {
-        Ok(()) => client.in_flight = Some(p.id),
+        Ok(()) => client.in_flight = Some((false, p.id)),
         Err(e) => {
             crate::dom::warn(&format!(
                 "schemashift: the diff worker refused a request: {}",
@@ -279,11 +359,27 @@ fn handle_message(data: JsValue) {
             return None;
         }
         let id = get(&data, "id").as_f64()? as u64;
-        if client.in_flight != Some(id) {
+        let review = get(&data, "review").as_string();
+        if client.in_flight != Some((review.is_some(), id)) {
             return None;
         }
         client.in_flight = None;
         let ms = get(&data, "ms").as_f64().unwrap_or(f64::NAN);
+        if let Some(json) = review {
+            let answer = match serde_json::from_str::<ReviewView>(&json) {
+                Ok(view) => Answer::Reviewed {
+                    id,
+                    ms,
+                    view: Box::new(view),
+                },
+                Err(e) => {
+                    crate::dom::warn(&format!("schemashift: bad review from the worker: {e}"));
+                    Answer::ReviewFailed { id }
+                }
+            };
+            pump(client);
+            return Some(answer);
+        }
         let answer = match get(&data, "view")
             .as_string()
             .ok_or_else(|| "no view in the answer".to_string())
@@ -318,13 +414,25 @@ fn fail(why: &str) {
         "schemashift: the diff worker failed ({why}); diffing on the page from now on"
     ));
     client.worker.terminate();
-    let ids: Vec<u64> = client
-        .in_flight
+    let in_flight = |review: bool| {
+        client
+            .in_flight
+            .filter(|(r, _)| *r == review)
+            .map(|(_, id)| id)
+    };
+    let ids: Vec<u64> = in_flight(false)
         .into_iter()
         .chain(client.waiting.as_ref().map(|p| p.id))
         .collect();
     if let Some(id) = ids.into_iter().max() {
         (client.on_answer)(Answer::Failed { id });
+    }
+    let ids: Vec<u64> = in_flight(true)
+        .into_iter()
+        .chain(client.waiting_review.as_ref().map(|p| p.id))
+        .collect();
+    if let Some(id) = ids.into_iter().max() {
+        (client.on_review)(Answer::ReviewFailed { id });
     }
 }
 
@@ -332,16 +440,26 @@ fn fail(why: &str) {
 /// the next request).
 fn deliver(answer: Answer) {
     // Take the callback out for the call, then put it back.
+    let review = answer.is_review();
     let cb = CLIENT.with(|c| {
-        c.borrow_mut()
-            .as_mut()
-            .map(|cl| std::mem::replace(&mut cl.on_answer, Box::new(|_| {})))
+        c.borrow_mut().as_mut().map(|cl| {
+            let slot = if review {
+                &mut cl.on_review
+            } else {
+                &mut cl.on_answer
+            };
+            std::mem::replace(slot, Box::new(|_| {}))
+        })
     });
     let Some(cb) = cb else { return };
     cb(answer);
     CLIENT.with(|c| {
         if let Some(cl) = c.borrow_mut().as_mut() {
-            cl.on_answer = cb;
+            *(if review {
+                &mut cl.on_review
+            } else {
+                &mut cl.on_answer
+            }) = cb;
         }
     });
 }
@@ -359,6 +477,22 @@ pub fn serve() {
         let data = ev.data();
         let text = |k: &str| get(&data, k).as_string().unwrap_or_default();
         let dialect = schemashift::DialectKind::from_name(&text("dialect")).unwrap_or_default();
+        if text("kind") == "review" {
+            let t0 = js_sys::Date::now();
+            let files: ModelFiles = serde_json::from_str(&text("files")).unwrap_or_default();
+            let review = compute_review(&files, &text("base"), dialect);
+            let ms = js_sys::Date::now() - t0;
+            let answer = object(&[
+                ("id", get(&data, "id")),
+                ("ms", JsValue::from_f64(ms)),
+                (
+                    "review",
+                    JsValue::from_str(&serde_json::to_string(&review).unwrap_or_default()),
+                ),
+            ]);
+            let _ = reply_scope.post_message(&answer);
+            return;
+        }
         let header = AlembicHeader {
             message: text("message"),
             revision: text("revision"),
