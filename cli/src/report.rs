@@ -96,6 +96,9 @@ pub fn review_text(r: &schemashift::review::Review) -> String {
             }
         }
     }
+    for c in &r.caveats {
+        s.push_str(&format!("  caveat: {c}\n"));
+    }
     if r.restores {
         s.push_str("  verdict: downgrade() undoes upgrade()\n\n");
     } else {

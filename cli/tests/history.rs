@@ -355,3 +355,50 @@ fn an_unreadable_model_column_is_kept_not_dropped() {
     let o = run(&["diff", current.to_str().unwrap(), models.to_str().unwrap()]);
     assert_eq!(text(&o.stdout), "", "{}", text(&o.stderr));
 }
+
+#[test]
+fn a_revision_alone_with_its_base_is_reviewed() {
+    // A reviewer holds one revision file and the schema it starts from (a dump, or the
+    // history at its parent): its parent need not be among the files.
+    let d = tmp("alone");
+    let before = run(&[
+        "diff",
+        "/dev/null",
+        &format!("{}@1a2b3c4d5e6f", fixture("shop")),
+    ]);
+    let base = d.join("base.sql");
+    std::fs::write(&base, &before.stdout).unwrap();
+    let rev = d.join("2b3c4d5e6f7a_add_columns.py");
+    std::fs::copy(
+        format!("{}/2b3c4d5e6f7a_add_columns.py", fixture("shop")),
+        &rev,
+    )
+    .unwrap();
+    let r = rev.to_str().unwrap();
+    // Without a base its parent is missing: an error.
+    let o = run(&["review", r]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("which no file defines"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = run(&["review", r, "--base", base.to_str().unwrap()]);
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}{}", text(&o.stderr));
+    assert!(
+        out.contains("- rename column public.users.name to full_name"),
+        "{out}"
+    );
+    assert!(!out.contains("caveat"), "{out}");
+    // A base that lacks what the revision changes: the verdict says what limits it.
+    let empty = d.join("empty.sql");
+    std::fs::write(&empty, "CREATE TABLE other (id int);\n").unwrap();
+    let o = run(&["review", r, "--base", empty.to_str().unwrap()]);
+    assert!(
+        text(&o.stdout)
+            .contains("caveat: it changes objects the revisions before it do not create"),
+        "{}",
+        text(&o.stdout)
+    );
+}

@@ -31,6 +31,8 @@ pub struct Review {
     /// If not: the changes that would still be needed after the downgrade to get back, in
     /// words.
     pub left_different: Vec<String>,
+    /// What limits the verdict (operations on objects the history does not create...).
+    pub caveats: Vec<String>,
 }
 
 /// The reviews of a history's revisions (`only`: the revision ids to review; every revision,
@@ -55,7 +57,9 @@ pub fn review(
         let Ok(Some(t)) = h.history.resolve(head) else {
             continue;
         };
-        match h.history.chain(t) {
+        // With a base snapshot, parents no file defines are what the base holds (a revision
+        // reviewed without its history).
+        match h.history.chain_with(t, !base.is_empty()) {
             Ok(chain) => {
                 for r in chain {
                     if !order.contains(&r) {
@@ -83,7 +87,10 @@ pub fn review(
     let mut ups: Vec<crate::input::python::alembic::Ops> = Vec::new();
     let mut befores: Vec<String> = Vec::new();
     for &r in &order {
-        let chain = h.history.chain(r).unwrap_or_default();
+        let chain = h
+            .history
+            .chain_with(r, !base.is_empty())
+            .unwrap_or_default();
         let mut before = base.to_string();
         if !before.is_empty() && !before.ends_with('\n') {
             before.push('\n');
@@ -131,10 +138,23 @@ pub fn review(
         let down = down.remove(0);
         let back = format!("{after}{}", down.ddl.sql);
         // Diagnostics of the revision's own DDL, positioned in its file.
-        let (_, found) = h.build(&joined(&before.sql, &up.ddl), dialect, side);
-        diagnostics.extend(found);
-        let (_, found) = h.build(&joined(&after, &down.ddl), dialect, side);
-        diagnostics.extend(found);
+        let (_, found_up) = h.build(&joined(&before.sql, &up.ddl), dialect, side);
+        let (_, found_down) = h.build(&joined(&after, &down.ddl), dialect, side);
+        let mut caveats = Vec::new();
+        if found_up
+            .iter()
+            .chain(&found_down)
+            .any(|d| d.code == crate::diagnostics::Code::W002)
+        {
+            caveats.push(
+                "it changes objects the revisions before it do not create (give the whole history, or the schema it starts from as the base): the verdict is about the rest".to_string(),
+            );
+        }
+        if up.ddl.sql.is_empty() && down.ddl.sql.is_empty() && up.steps.is_empty() {
+            caveats.push("no operation was read from upgrade() or downgrade()".to_string());
+        }
+        diagnostics.extend(found_up);
+        diagnostics.extend(found_down);
         let words = |changes: &[crate::change::Change]| -> Vec<String> {
             changes.iter().map(|c| c.summary()).collect()
         };
@@ -182,6 +202,7 @@ pub fn review(
             downgrade_data: steps(&down.steps),
             restores: verdict.is_some() && left_different.is_empty(),
             left_different,
+            caveats,
         });
     }
     diagnostics.sort_by(|a, b| (&a.file, a.offset).cmp(&(&b.file, b.offset)));

@@ -954,6 +954,8 @@ pub struct RevisionReview {
     pub restores: bool,
     /// What the schema still needs after the downgrade to be back, in words.
     pub left_different: Vec<String>,
+    /// What limits the verdict (operations on objects the history does not create...).
+    pub caveats: Vec<String>,
 }
 
 /// What `review()` returns: the reviews, and the diagnostics met reading the history
@@ -1003,6 +1005,7 @@ pub fn review(history: &ModelsInput, options: &ReviewOptions) -> Result<ReviewRe
                 downgrade_data_steps: r.downgrade_data,
                 restores: r.restores,
                 left_different: r.left_different,
+                caveats: r.caveats,
             })
             .collect(),
         diagnostics,

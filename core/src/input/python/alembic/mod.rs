@@ -386,6 +386,12 @@ impl History {
     /// parents in the order its `down_revision` names them), or the reason it cannot be
     /// followed.
     pub fn chain(&self, target: usize) -> Result<Vec<usize>, String> {
+        self.chain_with(target, false)
+    }
+
+    /// [`History::chain`]; with `missing_ok`, a parent no file defines is taken as already
+    /// applied (the schema a base snapshot gives) instead of an error.
+    pub fn chain_with(&self, target: usize, missing_ok: bool) -> Result<Vec<usize>, String> {
         let idx = self.index();
         let mut order = Vec::new();
         let mut state = vec![0u8; self.revisions.len()];
@@ -398,6 +404,9 @@ impl History {
             if let Some(p) = parents.get(k) {
                 stack.push((r, k + 1));
                 let Some(&pi) = idx.get(p.as_str()) else {
+                    if missing_ok {
+                        continue;
+                    }
                     return Err(format!(
                         "revision {} ({}) builds on `{p}`, which no file defines",
                         rev.id, rev.file
