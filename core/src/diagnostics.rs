@@ -62,6 +62,9 @@ pub enum Code {
     /// models.py input: a Python file that is not valid Python (syntax error); the models
     /// cannot be read.
     E005,
+    /// A file that is not UTF-8 (Latin-1, UTF-16...): positioned at the first invalid byte
+    /// ([`crate::input::decode`]); the file is not read.
+    E006,
     /// models.py input: a construct whose DDL cannot be decided without running Python (a type
     /// or default computed at run time, an unknown third-party type, a module that was not
     /// found...): what it affects is left out of the comparison, and the message says how to
@@ -71,12 +74,13 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 11] = [
         Code::E001,
         Code::E002,
         Code::E003,
         Code::E004,
         Code::E005,
+        Code::E006,
         Code::W001,
         Code::W002,
         Code::W003,
@@ -95,13 +99,16 @@ impl Code {
             Code::W003 => "W003",
             Code::W004 => "W004",
             Code::E005 => "E005",
+            Code::E006 => "E006",
             Code::W005 => "W005",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::E001 | Code::E002 | Code::E003 | Code::E004 | Code::E005 => Severity::Error,
+            Code::E001 | Code::E002 | Code::E003 | Code::E004 | Code::E005 | Code::E006 => {
+                Severity::Error
+            }
             Code::W001 | Code::W002 | Code::W003 | Code::W004 | Code::W005 => Severity::Warning,
         }
     }
@@ -118,6 +125,7 @@ impl Code {
             Code::W003 => "a declared rename does not fit",
             Code::W004 => "unknown type",
             Code::E005 => "Python syntax error (models.py input)",
+            Code::E006 => "the file is not UTF-8",
             Code::W005 => "cannot be decided statically (models.py input): not compared",
         }
     }
