@@ -18,52 +18,58 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-SECS="${1:-60}"
-[ "$#" -gt 0 ] && shift
-ALL=(sql_postgres sql_sqlite sql_mysql models_py pipeline)
-TARGETS=("$@")
-[ "${#TARGETS[@]}" -eq 0 ] && TARGETS=("${ALL[@]}")
+# All in a function: bash reads the whole of it before running it, so editing this file
+# during a long run does not derail the run.
+main() {
+    SECS="${1:-60}"
+    if [ "$#" -gt 0 ]; then shift; fi
+    ALL=(sql_postgres sql_sqlite sql_mysql models_py pipeline)
+    TARGETS=("$@")
+    if [ "${#TARGETS[@]}" -eq 0 ]; then TARGETS=("${ALL[@]}"); fi
 
-. "$REPO_ROOT/scripts/setup.sh"
-ensure_fuzz_toolchain
+    . "$REPO_ROOT/scripts/setup.sh"
+    ensure_fuzz_toolchain
 
-export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$REPO_ROOT/fuzz/target}"
-if [ ! -d fuzz/corpus ]; then
-    python3 fuzz/make_corpus.py
-fi
-
-cd fuzz
-# -a: debug assertions (integer overflow panics); no sanitizer: the code is safe Rust, and
-# without ASan the targets run several times faster.
-FLAGS=(--sanitizer none -a)
-t0=$SECONDS
-cargo +nightly fuzz build "${FLAGS[@]}"
-log "build: $((SECONDS - t0)) s"
-
-TOTAL=0
-CRASHES=0
-SUMMARY=()
-mkdir -p "$REPO_ROOT/fuzz/logs"
-for t in "${TARGETS[@]}"; do
-    dict=dict/sql.dict
-    [ "$t" = models_py ] && dict=dict/python.dict
-    mkdir -p "corpus/$t" "seeds/$t" "artifacts/$t"
-    out="$REPO_ROOT/fuzz/logs/$t.log"
-    status=0
-    cargo +nightly fuzz run "${FLAGS[@]}" "$t" "corpus/$t" "seeds/$t" -- \
-        -max_total_time="$SECS" -dict="$dict" -max_len=8192 -timeout=20 \
-        -rss_limit_mb=2048 -print_final_stats=1 -close_fd_mask=1 >"$out" 2>&1 || status=$?
-    execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out" | grep -o '[0-9]*$' | tail -1 || true)"
-    execs="${execs:-0}"
-    TOTAL=$((TOTAL + execs))
-    if [ "$status" -ne 0 ]; then
-        CRASHES=$((CRASHES + 1))
-        SUMMARY+=("$(printf 'CRASH %-13s %10s executions  (see fuzz/logs/%s.log, fuzz/artifacts/%s/)' "$t" "$execs" "$t" "$t")")
-        grep -m 5 -E 'panicked|ERROR|Test unit written' "$out" >&2 || true
-    else
-        SUMMARY+=("$(printf 'ok    %-13s %10s executions in %s s' "$t" "$execs" "$SECS")")
+    export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$REPO_ROOT/fuzz/target}"
+    if [ ! -d fuzz/corpus ]; then
+        python3 fuzz/make_corpus.py
     fi
-done
-printf '%s\n' "${SUMMARY[@]}"
-echo "fuzz: $TOTAL executions, $CRASHES crashes"
-[ "$CRASHES" -eq 0 ]
+
+    cd fuzz
+    # -a: debug assertions (integer overflow panics); no sanitizer: the code is safe Rust, and
+    # without ASan the targets run several times faster.
+    FLAGS=(--sanitizer none -a)
+    t0=$SECONDS
+    cargo +nightly fuzz build "${FLAGS[@]}"
+    log "build: $((SECONDS - t0)) s"
+
+    TOTAL=0
+    CRASHES=0
+    SUMMARY=()
+    mkdir -p "$REPO_ROOT/fuzz/logs"
+    for t in "${TARGETS[@]}"; do
+        dict=dict/sql.dict
+        if [ "$t" = models_py ]; then dict=dict/python.dict; fi
+        mkdir -p "corpus/$t" "seeds/$t" "artifacts/$t"
+        out="$REPO_ROOT/fuzz/logs/$t.log"
+        status=0
+        cargo +nightly fuzz run "${FLAGS[@]}" "$t" "corpus/$t" "seeds/$t" -- \
+            -max_total_time="$SECS" -dict="$dict" -max_len=8192 -timeout=20 \
+            -rss_limit_mb=2048 -print_final_stats=1 -close_fd_mask=1 >"$out" 2>&1 || status=$?
+        execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out" | grep -o '[0-9]*$' | tail -1 || true)"
+        execs="${execs:-0}"
+        TOTAL=$((TOTAL + execs))
+        if [ "$status" -ne 0 ]; then
+            CRASHES=$((CRASHES + 1))
+            SUMMARY+=("$(printf 'CRASH %-13s %10s executions  (see fuzz/logs/%s.log, fuzz/artifacts/%s/)' "$t" "$execs" "$t" "$t")")
+            grep -m 5 -E 'panicked|ERROR|Test unit written' "$out" >&2 || true
+        else
+            SUMMARY+=("$(printf 'ok    %-13s %10s executions in %s s' "$t" "$execs" "$SECS")")
+        fi
+    done
+    printf '%s\n' "${SUMMARY[@]}"
+    echo "fuzz: $TOTAL executions, $CRASHES crashes"
+    [ "$CRASHES" -eq 0 ]
+}
+
+main "$@"

@@ -9,6 +9,8 @@
 #   clippy       cargo clippy --workspace --all-targets -- -D warnings
 #   test         cargo test --workspace (unit, integration and insta snapshot tests; under
 #                CI=true insta never writes snapshots, a mismatch just fails)
+#   fuzz         only with SCHEMASHIFT_FUZZ_SECONDS=N: scripts/fuzz.sh N (every fuzz target for N
+#                seconds; cargo-fuzz on nightly, builds in fuzz/target)
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
@@ -115,6 +117,12 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 # purpose (PG_ROUNDTRIP_SKIP=1, else it fails under CI=true); it runs for real further down.
 step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
     MYSQL_ROUNDTRIP_SKIP=1 cargo test --workspace
+# Fuzz smoke (scripts/fuzz.sh): opt-in, SCHEMASHIFT_FUZZ_SECONDS=20 runs each of the 5 targets
+# for 20 s. Not on by default: the cold nightly build of the fuzz crate alone took ~10 min on
+# this 2-core machine (~5 min of CPU), past this script's budget; warm, the step takes ~2 min.
+if [ -n "${SCHEMASHIFT_FUZZ_SECONDS:-}" ]; then
+    step fuzz bash scripts/fuzz.sh "$SCHEMASHIFT_FUZZ_SECONDS"
+fi
 
 # Under /tmp, not $TMPDIR: the server runs as user postgres (when we are root) and must reach
 # the directory, and the socket path must stay short.

@@ -66,12 +66,13 @@ fn read_input(host: &mut dyn Host, path: &str) -> Result<String, String> {
         .map_err(|e| format!("schemashift: {}: {e}", display_name(path)))?;
     match schemashift::input::decode(&bytes) {
         Ok(text) => Ok(text.to_string()),
-        // `FILE:LINE:COL: error: ...`, as editors parse diagnostics.
+        // `FILE:LINE:COL: error[E006]: ...`, as editors parse diagnostics.
         Err(bad) => Err(format!(
-            "{}:{}:{}: error: {bad}",
+            "{}:{}:{}: error[{}]: {bad}",
             display_name(path),
             bad.line,
-            bad.column
+            bad.column,
+            schemashift::diagnostics::Code::E007
         )),
     }
 }

@@ -418,7 +418,7 @@ fn a_file_that_is_not_utf8_is_positioned() {
     let err = text(&out.stderr);
     assert!(
         err.starts_with(&format!(
-            "{p}:2:17: error: not UTF-8: byte 0xE9 at line 2, column 17 (byte offset 41)"
+            "{p}:2:17: error[E007]: not UTF-8: byte 0xE9 at line 2, column 17 (byte offset 41)"
         )),
         "{err}"
     );

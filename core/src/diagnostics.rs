@@ -71,17 +71,21 @@ pub enum Code {
     /// named, a `down_revision` that no file defines, a revision defined twice, a cycle, a
     /// `DIR@REV` that names no revision).
     E006,
+    /// A file that is not UTF-8 (Latin-1, UTF-16...): positioned at the first invalid byte
+    /// ([`crate::input::decode`]); the file is not read.
+    E007,
 }
 
 impl Code {
     /// Every code, in the README's order.
-    pub const ALL: [Code; 11] = [
+    pub const ALL: [Code; 12] = [
         Code::E001,
         Code::E002,
         Code::E003,
         Code::E004,
         Code::E005,
         Code::E006,
+        Code::E007,
         Code::W001,
         Code::W002,
         Code::W003,
@@ -102,14 +106,19 @@ impl Code {
             Code::E005 => "E005",
             Code::W005 => "W005",
             Code::E006 => "E006",
+            Code::E007 => "E007",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::E001 | Code::E002 | Code::E003 | Code::E004 | Code::E005 | Code::E006 => {
-                Severity::Error
-            }
+            Code::E001
+            | Code::E002
+            | Code::E003
+            | Code::E004
+            | Code::E005
+            | Code::E006
+            | Code::E007 => Severity::Error,
             Code::W001 | Code::W002 | Code::W003 | Code::W004 | Code::W005 => Severity::Warning,
         }
     }
@@ -128,6 +137,7 @@ impl Code {
             Code::E005 => "Python syntax error (models.py input)",
             Code::W005 => "cannot be decided statically (models.py or Alembic input): not compared",
             Code::E006 => "the Alembic revision graph cannot be followed",
+            Code::E007 => "the file is not UTF-8",
         }
     }
 }

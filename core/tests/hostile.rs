@@ -557,3 +557,43 @@ fn a_dangling_foreign_key_compares_equal_to_itself() {
         assert!(m.changes.is_empty(), "{}", m.up);
     }
 }
+
+/// A 50 MB file (75,000 tables of 10 columns, each side): slow in a debug build, so by hand:
+/// `cargo test --release -p schemashift --test hostile -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn a_fifty_megabyte_file() {
+    let tables = |n: usize, extra: bool| -> String {
+        (0..n)
+            .map(|i| {
+                let cols: String = (0..10)
+                    .map(|c| format!(",\n  column_number_{c} varchar(200) NOT NULL DEFAULT 'some default text'"))
+                    .collect();
+                let x = if extra && i == n / 2 { ",\n  x int" } else { "" };
+                format!("CREATE TABLE table_number_{i} (\n  id bigint PRIMARY KEY{cols}{x}\n);\n")
+            })
+            .collect()
+    };
+    let (a, b) = (tables(75_000, false), tables(75_000, true));
+    eprintln!("{} MB a side", a.len() >> 20);
+    assert!(a.len() > 50 << 20);
+    let t = std::time::Instant::now();
+    let m = pg(&a, &b).migration.expect("read");
+    eprintln!("diffed in {:.1} s", t.elapsed().as_secs_f64());
+    assert_eq!(m.changes.len(), 1, "{}", &m.up[..m.up.len().min(300)]);
+}
+
+/// Found by the pipeline fuzz target: `NULLS` followed by anything but `[NOT] DISTINCT` in
+/// `CREATE INDEX` looped forever (the clause loop did not advance).
+#[test]
+fn a_misspelt_nulls_not_distinct_is_an_error() {
+    for text in [
+        "CREATE TABLE test (val text);\nCREATE UNIQUE INDEX idx_val ON test (val) NULLS NKT DISTINCT;",
+        "CREATE TABLE test (val text);\nCREATE UNIQUE INDEX idx_val ON test (val) NULLS",
+        "CREATE TABLE test (val text, UNIQUE NULLS NKT DISTINCT (val));",
+    ] {
+        let d = only_diagnostic(text, DialectKind::Postgres);
+        assert_eq!(d.code, Code::E002, "{text}: {d:?}");
+        assert!(d.message.contains("after `NULLS`"), "{}", d.message);
+    }
+}

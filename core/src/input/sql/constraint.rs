@@ -408,8 +408,12 @@ pub(super) fn nulls_distinct(c: &mut Cursor) -> PResult<bool> {
     if c.eat_kws(&["nulls", "not", "distinct"]) {
         return Ok(true);
     }
-    c.eat_kws(&["nulls", "distinct"]);
-    Ok(false)
+    if c.eat_kws(&["nulls", "distinct"]) || !c.peek_kw("nulls") {
+        return Ok(false);
+    }
+    // `NULLS` then something else: an error (CREATE INDEX's clause loop would not advance).
+    c.next();
+    c.expected("`DISTINCT` or `NOT DISTINCT` after `NULLS`")
 }
 
 pub(super) fn ref_action(c: &mut Cursor) -> PResult<RefAction> {
