@@ -15,7 +15,11 @@ MariaDB when SCHEMASHIFT_MYSQL_SOCKET is set and the fixture has no `no-mysql` m
    (fixtures whose downgrade is incomplete on purpose list `REV [DIALECT...]` lines in
    `downgrade-differs`, and there the diff must NOT be empty).
 3. review: `schemashift review versions/ --json` must say `restores` for exactly the revisions
-   whose real downgrade restored the schema (step 2).
+   whose real downgrade restored the schema (step 2);
+4. offline autogenerate (fixtures with a models.py): `schemashift diff versions models.py
+   --format alembic -o versions` writes the next revision with no database; real `alembic
+   upgrade head` runs it on a database at the old head, and real `alembic check` against the
+   models must report nothing to do.
 
 Environment: SCHEMASHIFT_BIN (the CLI, default target/debug/schemashift), SCHEMASHIFT_PGHOST,
 SCHEMASHIFT_MYSQL_SOCKET, HISTORY_FILTER (substring of <fixture>/<db>).
@@ -45,6 +49,24 @@ config = context.config
 engine = create_engine(config.get_main_option("sqlalchemy.url"))
 with engine.connect() as connection:
     context.configure(connection=connection, target_metadata=None)
+    with context.begin_transaction():
+        context.run_migrations()
+'''
+
+
+# env.py for `alembic check`: target_metadata is the fixture's models.py.
+ENV_PY_MODELS = '''
+import importlib.util
+from alembic import context
+from sqlalchemy import create_engine
+
+config = context.config
+spec = importlib.util.spec_from_file_location("models", config.get_main_option("models_path"))
+models = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(models)
+engine = create_engine(config.get_main_option("sqlalchemy.url"))
+with engine.connect() as connection:
+    context.configure(connection=connection, target_metadata=models.Base.metadata)
     with context.begin_transaction():
         context.run_migrations()
 '''
@@ -262,6 +284,33 @@ def main():
                             problems.append(f"downgrade {rev}: expected to leave a difference (downgrade-differs), found none")
                     elif not same:
                         problems.append(f"downgrade {rev}: database after downgrade differs from the replay at {below} (exit {r.returncode}):\n{r.stdout}{r.stderr}")
+            # 4. offline autogenerate (fixtures with a models.py): the next revision written by
+            # `schemashift diff versions models.py --format alembic -o versions`, run by real
+            # Alembic on a database at the old head; then `alembic check` against the models
+            # must find nothing to do.
+            if (fixture / "models.py").exists() and not problems and not stop:
+                url = db.fresh(dbname)
+                ini = alembic_env(tmp, fixture, url)
+                versions = tmp / "env" / "versions"
+                try:
+                    alembic(ini, "upgrade", "head", fixture=fixture)
+                    r = run([BIN, "diff", str(versions), str(fixture / "models.py"), "--dialect", db.dialect,
+                             "--format", "alembic", "-m", "offline autogenerate", "--rev-id", "ffff00000001",
+                             "--create-date", "2026-01-01 00:00:00", "-o", str(versions)])
+                    if r.returncode != 0:
+                        raise RuntimeError(f"schemashift diff: {r.stderr}")
+                    alembic(ini, "upgrade", "head", fixture=fixture)
+                    (tmp / "env" / "env.py").write_text(ENV_PY_MODELS)
+                    with open(ini, "a") as f:
+                        f.write(f"models_path = {fixture / 'models.py'}\n")
+                    out = alembic(ini, "check", fixture=fixture)
+                    if "No new upgrade operations detected" not in out:
+                        problems.append(f"alembic check after the offline revision: {out}")
+                    autogen = " + offline autogenerate, alembic check clean"
+                except RuntimeError as e:
+                    problems.append(f"offline autogenerate: {e}")
+            else:
+                autogen = ""
             if problems:
                 failed += 1
                 print(f"FAIL {name}")
@@ -271,7 +320,7 @@ def main():
                 passed += 1
                 down = linear and not stop and not (fixture / "no-downgrade").exists()
                 n = [r for r, _ in revs].index(stop) if stop else len(revs)
-                print(f"PASS {name} ({n} revisions up{' and down' if down else ''})")
+                print(f"PASS {name} ({n} revisions up{' and down' if down else ''}{autogen})")
     shutil.rmtree(tmp_root, ignore_errors=True)
     print(f"alembic_history: {passed} passed, {failed} failed in {time.time() - t0:.1f}s")
     sys.exit(1 if failed else 0)
