@@ -30,6 +30,9 @@ pub struct RevisionView {
     pub restores: bool,
     /// If not: what would still be needed after the downgrade to get back, in words.
     pub left_different: Vec<String>,
+    /// What limits the verdict (operations on objects nothing before the revision creates...).
+    #[serde(default)]
+    pub caveats: Vec<String>,
 }
 
 impl RevisionView {
@@ -129,6 +132,7 @@ pub fn compute_review(files: &ModelFiles, base: &str, dialect: DialectKind) -> R
                 downgrade_data: r.downgrade_data,
                 restores: r.restores,
                 left_different: r.left_different,
+                caveats: r.caveats,
             })
             .collect(),
         diagnostics: diagnostics
@@ -273,6 +277,15 @@ mod tests {
         assert_eq!(
             v.revisions[0].upgrade_sql,
             "ALTER TABLE t ADD COLUMN note TEXT;\n"
+        );
+        assert!(v.revisions[0].caveats.is_empty());
+        // Without the base, table t is created by nothing: the verdict carries a caveat.
+        let v = compute_review(&files, "", DialectKind::Postgres);
+        assert!(
+            v.revisions[0].caveats[0]
+                .starts_with("it changes objects the revisions before it do not create"),
+            "{:?}",
+            v.revisions[0].caveats
         );
     }
 

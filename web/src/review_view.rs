@@ -350,6 +350,11 @@ fn RevisionCard(rev: RevisionView) -> impl IntoView {
                     </ul>
                 </div>
             })}
+            {(!rev.caveats.is_empty()).then(|| view! {
+                <ul class="caveats">
+                    {rev.caveats.iter().cloned().map(|c| view! { <li>"Caveat: " {c}</li> }).collect_view()}
+                </ul>
+            })}
             <div class="fn-cols">
                 {side("upgrade", rev.upgrade, rev.upgrade_hazards, rev.upgrade_data, rev.upgrade_sql)}
                 {side("downgrade", rev.downgrade, rev.downgrade_hazards, rev.downgrade_data, rev.downgrade_sql)}
