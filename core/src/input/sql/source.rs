@@ -59,6 +59,12 @@ impl<'a> Source<'a> {
 
     /// 1-based line and column of a byte offset.
     pub fn location(&self, offset: usize) -> (u32, u32) {
+        // An offset inside a multi-byte character counts from the character's start (found by
+        // the sql_postgres fuzz target: slicing there panicked).
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
