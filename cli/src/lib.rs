@@ -127,6 +127,24 @@ fn read_side(
     }
 }
 
+/// The diagnostics of both sides, each positioned in its file (a models or history
+/// diagnostic in the file it names, else the side's path).
+fn write_diagnostics(
+    err: &mut dyn Write,
+    current: (&str, &models::SideInput),
+    desired: (&str, &models::SideInput),
+    diagnostics: &[schemashift::Diagnostic],
+) {
+    for d in diagnostics {
+        let (path, side) = match d.side {
+            schemashift::Side::Current => current,
+            schemashift::Side::Desired => desired,
+        };
+        let file = d.file.as_deref().unwrap_or(display_name(path));
+        let _ = report::write_diagnostic(err, file, side.text_of(d.file.as_deref()), d);
+    }
+}
+
 /// Both sides, or the first error.
 fn read_sides(
     host: &mut dyn Host,
@@ -213,15 +231,12 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
             models: models_profile,
         },
     );
-    for d in &outcome.diagnostics {
-        let (file, side) = match d.side {
-            schemashift::Side::Current => (display_name(&args.current), &current),
-            schemashift::Side::Desired => (display_name(&args.desired), &desired),
-        };
-        let file = d.file.as_deref().unwrap_or(file);
-        let source = side.text_of(d.file.as_deref());
-        let _ = report::write_diagnostic(err, file, source, d);
-    }
+    write_diagnostics(
+        err,
+        (&args.current, &current),
+        (&args.desired, &desired),
+        &outcome.diagnostics,
+    );
     let Some(migration) = outcome.migration else {
         return 1;
     };
@@ -436,14 +451,12 @@ fn check(args: CheckArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dy
         ..Options::default()
     };
     let outcome = schemashift::migrate_inputs(current.as_input(), desired.as_input(), &options);
-    for d in &outcome.diagnostics {
-        let (file, side) = match d.side {
-            schemashift::Side::Current => (display_name(&args.current), &current),
-            schemashift::Side::Desired => (display_name(&args.desired), &desired),
-        };
-        let file = d.file.as_deref().unwrap_or(file);
-        let _ = report::write_diagnostic(err, file, side.text_of(d.file.as_deref()), d);
-    }
+    write_diagnostics(
+        err,
+        (&args.current, &current),
+        (&args.desired, &desired),
+        &outcome.diagnostics,
+    );
     let Some(migration) = outcome.migration else {
         return 1;
     };
