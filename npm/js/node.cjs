@@ -31,6 +31,7 @@ module.exports = {
   dialects: guarded(wasm.dialects),
   formats: guarded(wasm.formats),
   resolveDialect: guarded(wasm.resolveDialect),
+  replay: guarded(wasm.replay),
   review: guarded(wasm.review),
   version: guarded(wasm.version),
   init,

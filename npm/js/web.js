@@ -9,6 +9,7 @@ import wbgInit, {
   dialects as wbgDialects,
   formats as wbgFormats,
   resolveDialect as wbgResolveDialect,
+  replay as wbgReplay,
   review as wbgReview,
   version as wbgVersion,
 } from './schemashift_wasm.js';
@@ -69,6 +70,10 @@ export function formats() {
 
 export function resolveDialect(name) {
   return call('resolveDialect', wbgResolveDialect, [name]);
+}
+
+export function replay(history, options) {
+  return call('replay', wbgReplay, [history, options]);
 }
 
 export function review(history, options) {

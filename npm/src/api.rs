@@ -671,6 +671,41 @@ mod tests {
     }
 
     #[test]
+    fn replay_builds_the_schema_at_a_revision() {
+        let head = replay(&shop_history(), &ReplayOptions::default()).unwrap();
+        assert!(head.ok);
+        assert!(head
+            .sql
+            .as_deref()
+            .unwrap()
+            .contains("CREATE TABLE addresses"));
+        let first = replay(
+            &shop_history(),
+            &ReplayOptions {
+                dialect: Some("sqlite".into()),
+                revision: Some("1a2b".into()),
+                base: None,
+            },
+        )
+        .unwrap();
+        let sql = first.sql.unwrap();
+        assert!(
+            sql.contains("CREATE TABLE users") && !sql.contains("addresses"),
+            "{sql}"
+        );
+        let bad = replay(
+            &shop_history(),
+            &ReplayOptions {
+                revision: Some("nope".into()),
+                ..ReplayOptions::default()
+            },
+        )
+        .unwrap();
+        assert!(!bad.ok);
+        assert_eq!(bad.diagnostics[0].code, "E006");
+    }
+
+    #[test]
     fn a_history_diffs_like_its_head() {
         // A history as one side of diff(): the schema at its head.
         let r = diff_inputs(
@@ -966,6 +1001,61 @@ pub struct ReviewResult {
     pub ok: bool,
     pub reviews: Vec<RevisionReview>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Options of `replay()`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReplayOptions {
+    /// `"postgres"` (default), `"sqlite"`, `"mysql"` or `"mariadb"`.
+    #[tsify(optional)]
+    pub dialect: Option<String>,
+    /// The revision (an id, a unique prefix, a branch label, `label@head`, `head`, `base`;
+    /// default `head`).
+    #[tsify(optional)]
+    pub revision: Option<String>,
+    /// The schema (DDL) the first revision starts from (default: an empty database).
+    #[tsify(optional)]
+    pub base: Option<String>,
+}
+
+/// What `replay()` returns: the DDL of the schema the history builds at the revision (as
+/// `diff('', ...)` would create it), and the diagnostics met; `ok` is false on errors.
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplayResult {
+    pub ok: bool,
+    #[tsify(optional)]
+    pub sql: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The schema an Alembic history (`{ files }`) builds at a revision, read statically.
+pub fn replay(history: &ModelsInput, options: &ReplayOptions) -> Result<ReplayResult, String> {
+    let dialect = match options.dialect.as_deref() {
+        None => DialectKind::default(),
+        Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
+    };
+    let input = SchemaInput::Models(history.clone());
+    let src = input.sources().expect("models input");
+    let outcome = schemashift::migrate_inputs(
+        schemashift::Input::Sql(""),
+        schemashift::Input::History {
+            src: &src,
+            rev: options.revision.as_deref().unwrap_or("head"),
+            base: options.base.as_deref().unwrap_or_default(),
+        },
+        &Options {
+            dialect,
+            ..Options::default()
+        },
+    );
+    let diagnostics = convert_diagnostics_of(&input, &input, &outcome.diagnostics);
+    Ok(ReplayResult {
+        ok: outcome.migration.is_some(),
+        sql: outcome.migration.map(|m| m.up),
+        diagnostics,
+    })
 }
 
 /// Review the revisions of an Alembic history given as `{ files: { "versions/x.py": "..." } }`.

@@ -126,6 +126,35 @@ pub fn diff_js(
     to_js(&result)
 }
 
+/// The schema an Alembic history builds at a revision (`head` by default), as the DDL that
+/// creates it: `{ files: { "versions/1a2b_add.py": "..." } }`, read statically. Throws only for
+/// bad arguments.
+#[wasm_bindgen(js_name = replay, unchecked_return_type = "ReplayResult")]
+pub fn replay_js(
+    #[wasm_bindgen(unchecked_param_type = "ModelsInput")] history: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReplayOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let api::SchemaInput::Models(history) = schema_input(history, "history")? else {
+        return Err(JsError::new(
+            "schemashift: the history must be { files: { \"versions/x.py\": \"...\" } }",
+        ));
+    };
+    let options = if options.is_undefined() || options.is_null() {
+        api::ReplayOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value::<serde_json::Value>(options)
+            .map_err(|e| e.to_string())
+            .and_then(|v| {
+                serde_json::from_value::<api::ReplayOptions>(v).map_err(|e| e.to_string())
+            })
+            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?
+    };
+    let result =
+        api::replay(&history, &options).map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
+    to_js(&result)
+}
+
 /// Review the revisions of an Alembic history, `{ files: { "versions/1a2b_add.py": "..." } }`
 /// (the revision files and any application modules they import): for each, what its
 /// `upgrade()` and `downgrade()` do (changes in words, the DDL they run, hazards, data steps)

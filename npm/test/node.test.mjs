@@ -14,7 +14,7 @@ before(async () => {
 
 describe('module systems', () => {
   test('import and require expose the same API, sharing one instance', () => {
-    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'resolveDialect', 'review', 'version'];
+    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'replay', 'resolveDialect', 'review', 'version'];
     assert.deepEqual(Object.keys(p.esm).sort(), api);
     assert.deepEqual(Object.keys(p.cjs).sort(), api);
     for (const name of api) assert.equal(p.esm[name], p.cjs[name], name);
@@ -236,6 +236,16 @@ describe('Alembic history input', () => {
     assert.deepEqual(r.reviews[0].leftDifferent, ['drop enum public.orderstatus']);
     const cli = native(['review', versions, '--json']);
     assert.deepEqual(JSON.parse(cli.stdout).map((x) => x.restores), r.reviews.map((x) => x.restores));
+  });
+
+  test('replay() builds the schema at a revision, as the CLI does', () => {
+    const r = p.esm.replay({ files }, { dialect: 'sqlite', revision: '1a2b' });
+    assert.equal(r.ok, true);
+    const cli = native(['diff', '/dev/null', `${versions}@1a2b`, '--dialect', 'sqlite']);
+    assert.equal(r.sql, cli.stdout);
+    const bad = p.esm.replay({ files }, { revision: 'nope' });
+    assert.equal(bad.ok, false);
+    assert.equal(bad.diagnostics[0].code, 'E006');
   });
 
   test('a history is a schema: diff() from its head', () => {
