@@ -402,3 +402,31 @@ fn a_revision_alone_with_its_base_is_reviewed() {
         text(&o.stdout)
     );
 }
+
+#[test]
+fn depends_on_brings_the_other_branch_in() {
+    // c1 (right branch) made to depend on b1 (left branch): the history at c1 has b1's column.
+    let d = tmp("depends");
+    for f in ["a1_base.py", "b1_left.py", "c1_right.py"] {
+        std::fs::copy(format!("{}/{f}", fixture("branches")), d.join(f)).unwrap();
+    }
+    let c1 = std::fs::read_to_string(d.join("c1_right.py")).unwrap();
+    std::fs::write(
+        d.join("c1_right.py"),
+        c1.replace("depends_on = None", "depends_on = \"b1\""),
+    )
+    .unwrap();
+    let o = run(&[
+        "diff",
+        "/dev/null",
+        &format!("{}@c1", d.to_str().unwrap()),
+        "--dialect",
+        "sqlite",
+    ]);
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("price") && out.contains("CREATE TABLE tag"),
+        "{out}{}",
+        text(&o.stderr)
+    );
+}
