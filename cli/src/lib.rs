@@ -85,26 +85,8 @@ fn read_side(
     base: Option<&str>,
 ) -> Result<models::SideInput, String> {
     if let Some((dirs, rev)) = models::history_spec(host, path)? {
-        let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
-        let mut all = schemashift::input::python::Sources::default();
-        for d in &dirs {
-            let src = models::read_models(host, d, python_path, &mut read)?;
-            for f in src.files {
-                if !all.files.iter().any(|(p, _)| *p == f.0) {
-                    all.files.push(f);
-                }
-            }
-            for r in src.roots {
-                if !all.roots.contains(&r) {
-                    all.roots.push(r);
-                }
-            }
-        }
-        let base = match base {
-            Some(p) => read_input(host, p)?,
-            None => String::new(),
-        };
-        return Ok(models::SideInput::History(all, rev, base));
+        let src = read_history(host, &dirs, python_path)?;
+        return Ok(models::SideInput::History(src, rev, read_base(host, base)?));
     }
     if models::is_models(host, path) {
         let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
@@ -115,15 +97,48 @@ fn read_side(
             .iter()
             .any(|(_, t)| schemashift::input::python::alembic::is_revision_text(t))
         {
-            let base = match base {
-                Some(p) => read_input(host, p)?,
-                None => String::new(),
-            };
-            return Ok(models::SideInput::History(src, "head".into(), base));
+            return Ok(models::SideInput::History(
+                src,
+                "head".into(),
+                read_base(host, base)?,
+            ));
         }
         Ok(models::SideInput::Models(src))
     } else {
         read_input(host, path).map(models::SideInput::Sql)
+    }
+}
+
+/// The `.py` files of an Alembic history's folders (several with `version_locations`), each
+/// file once, with the modules they import.
+fn read_history(
+    host: &mut dyn Host,
+    dirs: &[String],
+    python_path: &[String],
+) -> Result<schemashift::input::python::Sources, String> {
+    let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
+    let mut all = schemashift::input::python::Sources::default();
+    for d in dirs {
+        let src = models::read_models(host, d, python_path, &mut read)?;
+        for f in src.files {
+            if !all.files.iter().any(|(p, _)| *p == f.0) {
+                all.files.push(f);
+            }
+        }
+        for r in src.roots {
+            if !all.roots.contains(&r) {
+                all.roots.push(r);
+            }
+        }
+    }
+    Ok(all)
+}
+
+/// The `--base` schema of a history (empty without one).
+fn read_base(host: &mut dyn Host, base: Option<&str>) -> Result<String, String> {
+    match base {
+        Some(p) => read_input(host, p),
+        None => Ok(String::new()),
     }
 }
 
@@ -335,7 +350,6 @@ fn revision_id(text: &str) -> Option<String> {
 }
 
 fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
     let is_file = args.target.ends_with(".py");
     let dirs = if is_file {
         vec![args.history.clone().unwrap_or_else(|| {
@@ -352,19 +366,13 @@ fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
             }
         }
     };
-    let mut src = schemashift::input::python::Sources::default();
-    for d in &dirs {
-        match models::read_models(host, d, &args.python_path, &mut read) {
-            Ok(s) => {
-                src.files.extend(s.files);
-                src.roots.extend(s.roots);
-            }
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return 1;
-            }
+    let mut src = match read_history(host, &dirs, &args.python_path) {
+        Ok(src) => src,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
         }
-    }
+    };
     let mut only = Vec::new();
     if is_file {
         let text = match read_input(host, &args.target) {
@@ -395,15 +403,12 @@ fn review(args: ReviewArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
         dialect: args.dialect,
         ..Options::default()
     };
-    let base = match &args.base {
-        Some(p) => match read_input(host, p) {
-            Ok(t) => t,
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return 1;
-            }
-        },
-        None => String::new(),
+    let base = match read_base(host, args.base.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
     };
     let (reviews, diagnostics) = schemashift::review::review(&src, &only, &base, &options);
     let side = models::SideInput::Models(src);

@@ -162,50 +162,9 @@ pub fn parse(
     let mut diagnostics = Vec::new();
     let mut mods = Vec::new();
     for (path, text) in &src.files {
-        let bom = crate::input::bom_len(text);
-        if let Some(deep) = depth::too_deep(&text[bom..]) {
-            let m = Module::new(path.clone(), text[bom..].to_string(), Vec::new());
-            let (line, column) = m.line_col(deep.offset);
-            diagnostics.push(Diagnostic {
-                severity: Code::E004.severity(),
-                code: Code::E004,
-                side,
-                line,
-                column,
-                offset: deep.offset + bom,
-                end: deep.offset + bom,
-                message: deep.message,
-                file: Some(path.clone()),
-            });
-            continue;
-        }
-        match ruff_python_parser::parse_module(&text[bom..]) {
-            Ok(parsed) => {
-                let mut m = Module::new(
-                    modules::normalize(path),
-                    text[bom..].to_string(),
-                    parsed.into_suite().to_vec(),
-                );
-                m.path = modules::normalize(path);
-                mods.push((path.clone(), m));
-            }
-            Err(e) => {
-                let m = Module::new(path.clone(), text[bom..].to_string(), Vec::new());
-                let start = e.location.start().to_usize();
-                let end = e.location.end().to_usize();
-                let (line, column) = m.line_col(start);
-                diagnostics.push(Diagnostic {
-                    severity: Code::E005.severity(),
-                    code: Code::E005,
-                    side,
-                    line,
-                    column,
-                    offset: start + bom,
-                    end: end.max(start) + bom,
-                    message: format!("Python syntax error: {}", e.error),
-                    file: Some(path.clone()),
-                });
-            }
+        match parse_file(path, text, side) {
+            Ok(m) => mods.push((path.clone(), m)),
+            Err(d) => diagnostics.push(d),
         }
     }
     if !diagnostics.is_empty() {
@@ -281,6 +240,45 @@ pub fn parse(
     }
     diagnostics.sort_by(|a, b| (&a.file, a.offset).cmp(&(&b.file, b.offset)));
     (schema, diagnostics)
+}
+
+/// One Python file parsed into a [`Module`] (its path normalized, a byte order mark left out
+/// of its text), or the positioned error that stops it: E004 when it nests too deeply for the
+/// parser (see [`depth`]), E005 for a syntax error. Offsets count the mark, as the file has it.
+pub(crate) fn parse_file(path: &str, text: &str, side: Side) -> Result<Module, Diagnostic> {
+    let bom = crate::input::bom_len(text);
+    let body = &text[bom..];
+    let error = |code: Code, start: usize, end: usize, message: String| {
+        let m = Module::new(path.to_string(), body.to_string(), Vec::new());
+        let (line, column) = m.line_col(start);
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            side,
+            line,
+            column,
+            offset: start + bom,
+            end: end.max(start) + bom,
+            message,
+            file: Some(path.to_string()),
+        }
+    };
+    if let Some(deep) = depth::too_deep(body) {
+        return Err(error(Code::E004, deep.offset, deep.offset, deep.message));
+    }
+    match ruff_python_parser::parse_module(body) {
+        Ok(parsed) => Ok(Module::new(
+            modules::normalize(path),
+            body.to_string(),
+            parsed.into_suite().to_vec(),
+        )),
+        Err(e) => Err(error(
+            Code::E005,
+            e.location.start().to_usize(),
+            e.location.end().to_usize(),
+            format!("Python syntax error: {}", e.error),
+        )),
+    }
 }
 
 /// `Column(ForeignKey("t.c"))` without a type takes the referenced column's type.

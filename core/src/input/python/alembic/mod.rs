@@ -12,7 +12,7 @@
 mod ops;
 
 use super::models::{Origin, Reader};
-use super::modules::{self, Module, Modules};
+use super::modules::{Module, Modules};
 use super::{ddl, types, Profile, Sources};
 use crate::diagnostics::{Code, Diagnostic, Side};
 use crate::dialects::Dialect;
@@ -128,38 +128,14 @@ fn load(src: &Sources, side: Side) -> Loaded {
         diagnostics: Vec::new(),
     };
     for (path, text) in &src.files {
-        let bom = crate::input::bom_len(text);
-        let text = &text[bom..];
-        if let Some(deep) = super::depth::too_deep(text) {
-            let m = Module::new(path.clone(), text.to_string(), Vec::new());
-            out.diagnostics.push(diag(
-                Code::E004,
-                side,
-                path,
-                Some(&m),
-                (deep.offset, deep.offset),
-                deep.message,
-            ));
-            continue;
-        }
-        let parsed = match ruff_python_parser::parse_module(text) {
-            Ok(p) => p.into_suite().to_vec(),
-            Err(e) => {
-                let m = Module::new(path.clone(), text.to_string(), Vec::new());
-                let start = e.location.start().to_usize();
-                let end = e.location.end().to_usize();
-                out.diagnostics.push(diag(
-                    Code::E005,
-                    side,
-                    path,
-                    Some(&m),
-                    (start, end),
-                    format!("Python syntax error: {}", e.error),
-                ));
+        let module = match super::parse_file(path, text, side) {
+            Ok(m) => m,
+            Err(d) => {
+                out.diagnostics.push(d);
                 continue;
             }
         };
-        let norm = modules::normalize(path);
+        let parsed = &module.body;
         let mut fields: BTreeMap<&str, (Vec<String>, (usize, usize))> = BTreeMap::new();
         let mut functions: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
         let mut bad: Vec<(String, (usize, usize))> = Vec::new();
@@ -170,7 +146,7 @@ fn load(src: &Sources, side: Side) -> Loaded {
                 .find(|k| *k == n.id.as_str()),
             _ => None,
         };
-        for s in &parsed {
+        for s in parsed {
             let assigned: Vec<(&'static str, &Expr)> = match s {
                 Stmt::Assign(a) => a
                     .targets
@@ -205,20 +181,17 @@ fn load(src: &Sources, side: Side) -> Loaded {
             && (fields.contains_key("down_revision")
                 || bad.iter().any(|(k, _)| k == "down_revision"));
         if !is_revision {
-            out.modules
-                .modules
-                .push(Module::new(norm, text.to_string(), parsed));
+            out.modules.modules.push(module);
             out.files.push(path.clone());
             continue;
         }
-        let probe = Module::new(norm.clone(), text.to_string(), Vec::new());
         if !bad.is_empty() {
             for (k, at) in bad {
                 out.diagnostics.push(diag(
                     Code::E006,
                     side,
                     path,
-                    Some(&probe),
+                    Some(&module),
                     at,
                     format!("`{k}` is not a literal string, tuple of strings or None; the revision graph cannot be read"),
                 ));
@@ -233,7 +206,7 @@ fn load(src: &Sources, side: Side) -> Loaded {
                 Code::E006,
                 side,
                 path,
-                Some(&probe),
+                Some(&module),
                 at,
                 "`revision` is None".into(),
             ));
@@ -276,7 +249,7 @@ fn load(src: &Sources, side: Side) -> Loaded {
             bodies[i] = (out.modules.modules.len(), start);
             out.modules
                 .modules
-                .push(Module::new(norm.clone(), text.to_string(), body));
+                .push(Module::new(module.path.clone(), module.text.clone(), body));
             out.files.push(path.clone());
         }
         out.bodies.push(bodies);
@@ -550,14 +523,18 @@ impl Replayed {
     }
 
     /// Parse DDL emitted for operations into a schema; the SQL frontend's diagnostics point
-    /// back at the Python lines the DDL was written for.
+    /// back at the Python lines the DDL was written for (those of lines without an origin,
+    /// such as a base snapshot's, are left out), and whether the DDL had any error at all.
     pub fn build(
         &self,
         ddl: &ddl::Emitted,
         dialect: &dyn Dialect,
         side: Side,
-    ) -> (Schema, Vec<Diagnostic>) {
+    ) -> (Schema, Vec<Diagnostic>, bool) {
         let (schema, diags) = crate::input::sql::parse(&ddl.sql, dialect, side);
+        let failed = diags
+            .iter()
+            .any(|d| d.severity == crate::diagnostics::Severity::Error);
         let diagnostics = diags
             .into_iter()
             .filter_map(|d| {
@@ -567,8 +544,17 @@ impl Replayed {
                 })
             })
             .collect();
-        (schema, diagnostics)
+        (schema, diagnostics, failed)
     }
+}
+
+/// A base snapshot's DDL as the start of a replay (ending with a line end).
+pub fn base_ddl(base: &str) -> String {
+    let mut out = base.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 fn history_error(side: Side, file: &str, message: String) -> Diagnostic {
@@ -615,10 +601,7 @@ pub fn replay(
             return (Schema::default(), diagnostics);
         }
     };
-    let mut base = base.to_string();
-    if !base.is_empty() && !base.ends_with('\n') {
-        base.push('\n');
-    }
+    let base = base_ddl(base);
     let (ops, found) = h.ops(&chain, Direction::Upgrade, &base, dialect, side, profile);
     diagnostics.extend(found);
     // The base's lines have no origin: its own diagnostics are the caller's to report.
@@ -629,7 +612,7 @@ pub fn replay(
     for o in ops {
         ddl.append(o.ddl);
     }
-    let (schema, found) = h.build(&ddl, dialect, side);
+    let (schema, found, _) = h.build(&ddl, dialect, side);
     diagnostics.extend(found);
     diagnostics.sort_by(|a, b| (&a.file, a.offset).cmp(&(&b.file, b.offset)));
     (schema, diagnostics)

@@ -726,24 +726,17 @@ impl Interp {
                     Some(_) => return not_literal(r, "the constraint name"),
                 };
                 let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", self.q(&n)));
-                let cols = |r: &Reader<'a>, pos: usize, kw: &str| -> Option<Vec<String>> {
-                    match a.get(pos, kw, 1)? {
-                        Expr::List(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
-                        Expr::Tuple(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
-                        _ => None,
-                    }
-                };
                 let list =
                     |v: &[String]| v.iter().map(|c| self.q(c)).collect::<Vec<_>>().join(", ");
                 let body = match method {
                     "create_unique_constraint" => {
-                        let Some(c) = cols(r, 2, "columns") else {
+                        let Some(c) = name_list(&a, r, m, 2, "columns") else {
                             return not_literal(r, "the column list");
                         };
                         format!("UNIQUE ({})", list(&c))
                     }
                     "create_primary_key" => {
-                        let Some(c) = cols(r, 2, "columns") else {
+                        let Some(c) = name_list(&a, r, m, 2, "columns") else {
                             return not_literal(r, "the column list");
                         };
                         format!("PRIMARY KEY ({})", list(&c))
@@ -762,8 +755,8 @@ impl Interp {
                             return not_literal(r, "the referenced table");
                         };
                         let (Some(local), Some(remote)) = (
-                            cols_shift(&a, r, m, 3, "local_cols"),
-                            cols_shift(&a, r, m, 4, "remote_cols"),
+                            name_list(&a, r, m, 3, "local_cols"),
+                            name_list(&a, r, m, 4, "remote_cols"),
                         ) else {
                             return not_literal(r, "a column list");
                         };
@@ -1117,7 +1110,9 @@ impl<'a> Args<'a> {
     }
 }
 
-fn cols_shift<'a>(
+/// A literal list or tuple of names (column lists of the constraint operations), the argument
+/// at `pos` (the table argument at 1 is left out in a batch) or keyword `kw`.
+fn name_list<'a>(
     a: &Args<'a>,
     r: &Reader<'a>,
     m: usize,
@@ -1125,8 +1120,9 @@ fn cols_shift<'a>(
     kw: &str,
 ) -> Option<Vec<String>> {
     match a.get(pos, kw, 1)? {
-        Expr::List(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
-        Expr::Tuple(l) => l.elts.iter().map(|c| r.lit_str(m, c)).collect(),
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+            elts.iter().map(|c| r.lit_str(m, c)).collect()
+        }
         _ => None,
     }
 }
