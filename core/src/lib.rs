@@ -236,9 +236,22 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
 /// [`migrate`] for inputs of either kind (SQL DDL or models).
 pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options) -> Outcome {
     let dialect = options.dialect.dialect();
-    let ((mut from, mut diagnostics), (mut to, more)) =
+    let ((from, mut diagnostics), (to, more)) =
         parse_both(current, desired, dialect, options.models);
     diagnostics.extend(more);
+    migrate_schemas(from, to, diagnostics, options)
+}
+
+/// [`migrate_inputs`] for schemas already read, with the diagnostics met reading them: any
+/// error among them, and there is no migration.
+pub fn migrate_schemas(
+    mut from: model::Schema,
+    mut to: model::Schema,
+    diagnostics: Vec<Diagnostic>,
+    options: &Options,
+) -> Outcome {
+    let dialect = options.dialect.dialect();
+    let mut diagnostics = diagnostics;
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Outcome {
             diagnostics,

@@ -9,7 +9,8 @@
 use crate::diagnostics::{Diagnostic, Severity, Side};
 use crate::input::python::alembic::{Direction, Replayed, Revision};
 use crate::input::python::{ddl::Emitted, Sources};
-use crate::{migrate, Options};
+use crate::model::Schema;
+use crate::{migrate_schemas, Options};
 
 /// The review of one revision.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -91,10 +92,7 @@ pub fn review(
             .history
             .chain_with(r, !base.is_empty())
             .unwrap_or_default();
-        let mut before = base.to_string();
-        if !before.is_empty() && !before.ends_with('\n') {
-            before.push('\n');
-        }
+        let mut before = crate::input::python::alembic::base_ddl(base);
         for &p in chain.iter().filter(|p| **p != r) {
             let i = order
                 .iter()
@@ -120,12 +118,9 @@ pub fn review(
         if !only.is_empty() && !only.contains(&rev.id) {
             continue;
         }
-        let before = Emitted {
-            sql: befores[k].clone(),
-            origins: Vec::new(),
-        };
+        let before = &befores[k];
         let up = &ups[k];
-        let after = format!("{}{}", before.sql, up.ddl.sql);
+        let after = format!("{before}{}", up.ddl.sql);
         let (mut down, found) = h.ops(
             &[r],
             Direction::Downgrade,
@@ -136,10 +131,12 @@ pub fn review(
         );
         diagnostics.extend(found);
         let down = down.remove(0);
-        let back = format!("{after}{}", down.ddl.sql);
-        // Diagnostics of the revision's own DDL, positioned in its file.
-        let (_, found_up) = h.build(&joined(&before.sql, &up.ddl), dialect, side);
-        let (_, found_down) = h.build(&joined(&after, &down.ddl), dialect, side);
+        // Each schema read once: before the upgrade, after it, after the downgrade; the
+        // diagnostics of the revision's own DDL are positioned in its file.
+        let (s_before, _, before_failed) =
+            h.build(&joined(before, &Emitted::default()), dialect, side);
+        let (s_after, found_up, after_failed) = h.build(&joined(before, &up.ddl), dialect, side);
+        let (s_back, found_down, back_failed) = h.build(&joined(&after, &down.ddl), dialect, side);
         let mut caveats = Vec::new();
         if found_up
             .iter()
@@ -173,9 +170,28 @@ pub fn review(
             );
             o
         };
-        let upgrade = migrate(&before.sql, &after, &with_renames(&up.renames)).migration;
-        let downgrade = migrate(&after, &back, &with_renames(&down.renames)).migration;
-        let verdict = migrate(&back, &before.sql, options).migration;
+        // A schema whose DDL has an error gives no migration, as `migrate` on its text would.
+        let compare = |a: &Schema, a_failed: bool, b: &Schema, b_failed: bool, o: &Options| {
+            if a_failed || b_failed {
+                return None;
+            }
+            migrate_schemas(a.clone(), b.clone(), Vec::new(), o).migration
+        };
+        let upgrade = compare(
+            &s_before,
+            before_failed,
+            &s_after,
+            after_failed,
+            &with_renames(&up.renames),
+        );
+        let downgrade = compare(
+            &s_after,
+            after_failed,
+            &s_back,
+            back_failed,
+            &with_renames(&down.renames),
+        );
+        let verdict = compare(&s_back, back_failed, &s_before, before_failed, options);
         let steps = |s: &[crate::input::python::alembic::Step]| -> Vec<String> {
             s.iter().map(|s| s.what.clone()).collect()
         };
