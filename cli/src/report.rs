@@ -51,11 +51,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub fn review_text(r: &schemashift::review::Review) -> String {
     let mut s = String::new();
     let rev = &r.revision;
-    let down = if rev.down.is_empty() {
-        "base".to_string()
-    } else {
-        rev.down.join(", ")
-    };
+    let down = rev.parents();
     s.push_str(&format!(
         "revision {} ({}) <- {down}\n  file: {}\n",
         rev.id, rev.message, rev.file

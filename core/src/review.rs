@@ -13,7 +13,7 @@ use crate::model::Schema;
 use crate::{migrate_schemas, Options};
 
 /// The review of one revision.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Review {
     pub revision: Revision,
     /// What `upgrade()` changes, in words, with its hazards.

@@ -7,51 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{models_roots, DiagView, ModelFiles};
 
-/// The review of one revision, as the view shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RevisionView {
-    pub id: String,
-    /// `down_revision`: none for a first revision, several for a merge.
-    pub down: Vec<String>,
-    pub file: String,
-    pub message: String,
-    /// What `upgrade()` changes, in words.
-    pub upgrade: Vec<String>,
-    pub upgrade_hazards: Vec<String>,
-    /// The DDL `upgrade()` runs on the dialect.
-    pub upgrade_sql: String,
-    /// Data steps of `upgrade()` (DML, bulk inserts).
-    pub upgrade_data: Vec<String>,
-    pub downgrade: Vec<String>,
-    pub downgrade_hazards: Vec<String>,
-    pub downgrade_sql: String,
-    pub downgrade_data: Vec<String>,
-    /// Whether `downgrade()` brings the schema back to what it was before `upgrade()`.
-    pub restores: bool,
-    /// If not: what would still be needed after the downgrade to get back, in words.
-    pub left_different: Vec<String>,
-    /// What limits the verdict (operations on objects nothing before the revision creates...).
-    #[serde(default)]
-    pub caveats: Vec<String>,
-}
+/// The review of one revision, as the core makes it (`schemashift review`'s).
+pub type RevisionView = schemashift::review::Review;
 
-impl RevisionView {
-    /// The verdict badge's text.
-    pub fn verdict(&self) -> &'static str {
-        if self.restores {
-            "downgrade undoes upgrade"
-        } else {
-            "downgrade does NOT undo upgrade"
-        }
-    }
-
-    /// `<- parent` (`<- base` for a first revision, `<- a, b` for a merge).
-    pub fn parents(&self) -> String {
-        if self.down.is_empty() {
-            "base".to_string()
-        } else {
-            self.down.join(", ")
-        }
+/// The verdict badge's text.
+pub fn verdict(r: &RevisionView) -> &'static str {
+    if r.restores {
+        "downgrade undoes upgrade"
+    } else {
+        "downgrade does NOT undo upgrade"
     }
 }
 
@@ -115,26 +79,7 @@ pub fn compute_review(files: &ModelFiles, base: &str, dialect: DialectKind) -> R
     };
     let (reviews, diagnostics) = schemashift::review::review(&src, &[], base, &options);
     ReviewView {
-        revisions: reviews
-            .into_iter()
-            .map(|r| RevisionView {
-                id: r.revision.id,
-                down: r.revision.down,
-                file: r.revision.file,
-                message: r.revision.message,
-                upgrade: r.upgrade,
-                upgrade_hazards: r.upgrade_hazards,
-                upgrade_sql: r.upgrade_sql,
-                upgrade_data: r.upgrade_data,
-                downgrade: r.downgrade,
-                downgrade_hazards: r.downgrade_hazards,
-                downgrade_sql: r.downgrade_sql,
-                downgrade_data: r.downgrade_data,
-                restores: r.restores,
-                left_different: r.left_different,
-                caveats: r.caveats,
-            })
-            .collect(),
+        revisions: reviews,
         diagnostics: diagnostics
             .iter()
             .map(|d| DiagView {
@@ -221,7 +166,7 @@ mod tests {
         let verdicts: Vec<(&str, bool)> = v
             .revisions
             .iter()
-            .map(|r| (r.id.as_str(), r.restores))
+            .map(|r| (r.revision.id.as_str(), r.restores))
             .collect();
         assert_eq!(
             verdicts,
@@ -234,15 +179,15 @@ mod tests {
         );
         let first = &v.revisions[0];
         assert_eq!(first.left_different, ["drop enum public.orderstatus"]);
-        assert_eq!(first.verdict(), "downgrade does NOT undo upgrade");
-        assert_eq!(first.parents(), "base");
-        assert_eq!(first.message, "create users and orders");
+        assert_eq!(verdict(first), "downgrade does NOT undo upgrade");
+        assert_eq!(first.revision.parents(), "base");
+        assert_eq!(first.revision.message, "create users and orders");
         assert!(first
             .upgrade_sql
             .contains("CREATE TYPE orderstatus AS ENUM ('new', 'paid', 'shipped');"));
         assert!(first.downgrade_sql.contains("DROP TABLE users;"));
-        assert_eq!(v.revisions[1].verdict(), "downgrade undoes upgrade");
-        assert_eq!(v.revisions[1].parents(), "1a2b3c4d5e6f");
+        assert_eq!(verdict(&v.revisions[1]), "downgrade undoes upgrade");
+        assert_eq!(v.revisions[1].revision.parents(), "1a2b3c4d5e6f");
         assert_eq!(
             v.summary(),
             "4 revisions reviewed: 1 downgrade does NOT undo its upgrade"

@@ -15,7 +15,7 @@ use crate::editor::{DiagnosticList, Editor};
 use crate::engine::DiagView;
 use crate::files;
 use crate::pane::{carries_files, ModelTabs};
-use crate::review::{compute_review, ReviewView, RevisionView};
+use crate::review::{compute_review, verdict, ReviewView, RevisionView};
 use crate::state::{AppState, ReviewStatus, View};
 use crate::{dom, worker, DEBOUNCE_MS};
 
@@ -297,7 +297,7 @@ pub fn ReviewOutput(state: AppState) -> impl IntoView {
 #[component]
 fn RevisionCard(rev: RevisionView) -> impl IntoView {
     let restores = rev.restores;
-    let verdict = rev.verdict();
+    let verdict = verdict(&rev);
     let side = |name: &'static str,
                 changes: Vec<String>,
                 hazards: Vec<String>,
@@ -332,15 +332,15 @@ fn RevisionCard(rev: RevisionView) -> impl IntoView {
         }
     };
     view! {
-        <article class="revision" class:not-undone=!restores data-rev=rev.id.clone() data-restores=restores.to_string()>
+        <article class="revision" class:not-undone=!restores data-rev=rev.revision.id.clone() data-restores=restores.to_string()>
             <div class="revision-head">
                 <h3>
-                    <code class="rev-id">{rev.id.clone()}</code>
+                    <code class="rev-id">{rev.revision.id.clone()}</code>
                     " "
-                    <span class="rev-message">{rev.message.clone()}</span>
+                    <span class="rev-message">{rev.revision.message.clone()}</span>
                 </h3>
                 <span class=if restores { "verdict ok" } else { "verdict bad" }>{verdict}</span>
-                <span class="rev-meta">{format!("<- {} · {}", rev.parents(), rev.file)}</span>
+                <span class="rev-meta">{format!("<- {} · {}", rev.revision.parents(), rev.revision.file)}</span>
             </div>
             {(!rev.left_different.is_empty()).then(|| view! {
                 <div class="left-different">

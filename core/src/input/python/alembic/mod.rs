@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use ops::Step;
 
 /// One revision file.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Revision {
     pub id: String,
     /// `down_revision`: none for a first revision, several for a merge.
@@ -34,6 +34,17 @@ pub struct Revision {
     pub file: String,
     /// The first line of the module docstring (Alembic's message).
     pub message: String,
+}
+
+impl Revision {
+    /// What it builds on, as `<-` shows it: `base` for a first revision, `a, b` for a merge.
+    pub fn parents(&self) -> String {
+        if self.down.is_empty() {
+            "base".to_string()
+        } else {
+            self.down.join(", ")
+        }
+    }
 }
 
 /// Which function of a revision.
