@@ -113,10 +113,22 @@ struct Planner<'a> {
     /// with the old type's values (checks, index predicates and expressions) cannot survive
     /// the conversion, so they are dropped before it and recreated after.
     enum_columns: HashSet<(QualName, String)>,
+    /// The desired side's new sequences by the column that owns them (table, column): a new
+    /// column looks its sequences up here instead of scanning every sequence.
+    new_owned: HashMap<(&'a QualName, &'a str), Vec<&'a Sequence>>,
 }
 
 impl<'a> Planner<'a> {
     fn new(a: &'a Schema, b: &'a Schema, dialect: &'a dyn Dialect) -> Self {
+        let mut new_owned: HashMap<(&QualName, &str), Vec<&Sequence>> = HashMap::default();
+        for s in b.sequences.values() {
+            match &s.owned_by {
+                Some((t, c)) if !a.sequences.contains_key(&s.name) => {
+                    new_owned.entry((t, c.as_str())).or_default().push(s)
+                }
+                _ => {}
+            }
+        }
         Self {
             a,
             b,
@@ -130,6 +142,7 @@ impl<'a> Planner<'a> {
             kept: Vec::new(),
             recreated_enums: HashSet::default(),
             enum_columns: HashSet::default(),
+            new_owned,
         }
     }
 
@@ -697,11 +710,12 @@ impl<'a> Planner<'a> {
             .values()
             .filter(|c| existing.is_none_or(|e| !e.columns.contains_key(&c.name)))
             .filter(|c| {
-                self.b.sequences.values().any(|s| {
-                    s.owned_by.as_ref() == Some(&(table.name.clone(), c.name.clone()))
-                        && !self.a.sequences.contains_key(&s.name)
-                        && self.dialect.serial_of(c, s, &table.name).is_some()
-                })
+                self.new_owned
+                    .get(&(&table.name, c.name.as_str()))
+                    .is_some_and(|seqs| {
+                        seqs.iter()
+                            .any(|s| self.dialect.serial_of(c, s, &table.name).is_some())
+                    })
             })
             .map(|c| c.name.clone())
             .collect()
