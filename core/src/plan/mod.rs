@@ -644,16 +644,19 @@ impl<'a> Planner<'a> {
             }
             d
         }
-        let in_tree = |t: &QualName, s: &Schema| {
-            s.tables.get(t).is_some_and(|x| !x.inherits.is_empty())
-                || s.tables.values().any(|x| x.inherits.contains(t))
-        };
         let (a, b) = (self.a, self.b);
+        let parents = |s: &'a Schema| -> HashSet<&'a QualName> {
+            s.tables.values().flat_map(|x| &x.inherits).collect()
+        };
+        let (parents_a, parents_b) = (parents(a), parents(b));
+        let in_tree = |t: &QualName, s: &Schema, parents: &HashSet<&QualName>| {
+            s.tables.get(t).is_some_and(|x| !x.inherits.is_empty()) || parents.contains(t)
+        };
         for adding in [true, false] {
             let picked: Vec<usize> = (self.kept.iter().enumerate())
                 .filter(|(_, (_, c))| match c {
-                    Change::AddColumn { table, .. } => adding && in_tree(table, b),
-                    Change::DropColumn { table, .. } => !adding && in_tree(table, a),
+                    Change::AddColumn { table, .. } => adding && in_tree(table, b, &parents_b),
+                    Change::DropColumn { table, .. } => !adding && in_tree(table, a, &parents_a),
                     _ => false,
                 })
                 .map(|(i, _)| i)
@@ -1113,19 +1116,34 @@ impl<'a> Planner<'a> {
                 added.push(bi);
             }
         }
+        // A dropped index whose definition an added one has (on the same table) is renamed:
+        // the first such added index, looked up among those of its table.
         let mut renames = Vec::new();
+        let mut slots: Vec<Option<&Index>> = added.into_iter().map(Some).collect();
+        let mut of_table: HashMap<&QualName, Vec<usize>> = HashMap::default();
+        for (i, x) in slots.iter().enumerate() {
+            if let Some(x) = x {
+                of_table.entry(&x.table).or_default().push(i);
+            }
+        }
         dropped.retain(|d| {
-            if let Some(pos) = added.iter().position(|x| {
-                x.same_definition(d)
-                    && !self.a.indexes.contains_key(&x.name)
-                    && !self.b.indexes.contains_key(&d.name)
-            }) {
-                renames.push((d.name.clone(), added.remove(pos).clone()));
-                false
-            } else {
-                true
+            if self.b.indexes.contains_key(&d.name) {
+                return true;
+            }
+            let candidates = of_table.get(&d.table).map_or(&[][..], Vec::as_slice);
+            let found = candidates.iter().copied().find(|&i| {
+                slots[i]
+                    .is_some_and(|x| x.same_definition(d) && !self.a.indexes.contains_key(&x.name))
+            });
+            match found.and_then(|i| slots[i].take()) {
+                Some(x) => {
+                    renames.push((d.name.clone(), x.clone()));
+                    false
+                }
+                None => true,
             }
         });
+        let added: Vec<&Index> = slots.into_iter().flatten().collect();
         for (from, to) in renames {
             self.push(
                 Phase::DropKeys,
