@@ -4,7 +4,10 @@
 the current DDL, the revision `schemashift diff --dialect mariadb --format alembic` writes is
 applied with `alembic upgrade head`, the catalog (information_schema, as in
 mysql_roundtrip.rs) must equal a database built from the desired DDL, and `alembic downgrade
--1` must bring back the current one.
+-1` must bring back the current one. Column changes must be Alembic operations with MySQL
+types (`op.alter_column` with `existing_*`, `op.add_column`, `op.create_table`), never
+`op.execute` with a `MODIFY`/`ADD COLUMN`/`CREATE TABLE`, unless SQLAlchemy cannot spell the
+column (generated, invisible, spatial...).
 
 Run: SCHEMASHIFT_MYSQL_SOCKET=/tmp/ss-my/mysqld.sock SCHEMASHIFT_BIN=target/debug/schemashift \
      .venv/bin/python cli/tests/alembic_mariadb.py   (the venv needs alembic, sqlalchemy, PyMySQL)
@@ -53,6 +56,12 @@ SELECT CONCAT_WS('|', 'check', table_name, constraint_name, check_clause)
 SELECT CONCAT_WS('|', 'view', table_name, view_definition)
   FROM information_schema.views WHERE table_schema = '{db}';
 """
+
+
+# What SQLAlchemy has no spelling for: a column change with one of these stays op.execute.
+UNSPELLABLE = (r"GENERATED ALWAYS|INVISIBLE|\b(point|geometry|linestring|polygon|multipoint|"
+               r"multilinestring|multipolygon|geometrycollection|vector|uuid|inet4|inet6)\b|"
+               r"NOT NULL ON UPDATE")
 
 
 def mariadb(sql, db=None):
@@ -145,6 +154,17 @@ def run(case, index, tmp):
                         "-o", str(art / "versions")], capture_output=True, text=True)
     if p.returncode != 0:
         return "fail", f"cli: {p.stderr.strip()[:300]}"
+    # Column changes are Alembic operations with MySQL types (op.alter_column with the
+    # existing_* arguments, op.add_column, op.create_table), not op.execute with SQL, except
+    # for what SQLAlchemy cannot spell (generated and invisible columns, types without a
+    # SQLAlchemy class).
+    revision = next((art / "versions").glob("*.py")).read_text()
+    for stmt in re.findall(r"^\s*op\.execute\((.*)\)$", revision, re.M):
+        if re.search(r"MODIFY COLUMN|CHANGE COLUMN|ADD COLUMN|CREATE TABLE", stmt) and \
+                not re.search(UNSPELLABLE, stmt, re.I):
+            return "fail", f"op.execute for a column change: {stmt[:200]}"
+    if name == "modify_columns" and revision.count("op.alter_column(") < 12:
+        return "fail", "modify_columns: expected 12 op.alter_column (6 up, 6 down)"
     before, target = catalog(f), catalog(t)
     cfg = Config(str(ini))
     try:

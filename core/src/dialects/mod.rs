@@ -294,6 +294,18 @@ pub trait Dialect: Sync {
         collation: Option<&str>,
         enum_type: Option<&EnumType>,
     ) -> Option<SaType>;
+    /// The SQLAlchemy type of a column: its type with the column's collation and whatever
+    /// else of the column its type carries (MySQL's character set).
+    fn sa_column_type(&self, column: &Column, enum_type: Option<&EnumType>) -> Option<SaType> {
+        self.sa_type(&column.ty, column.collation.as_deref(), enum_type)
+    }
+    /// A change of a column restates the whole column in one statement (MySQL's `MODIFY
+    /// COLUMN`, which Alembic writes from `existing_type`, `existing_nullable`,
+    /// `existing_server_default`, `existing_autoincrement` and `existing_comment`): Alembic's
+    /// `alter_column` gets all of them, and a new type and default go in the same call.
+    fn restates_column(&self) -> bool {
+        false
+    }
 }
 
 /// Foreign keys written without columns reference the primary key of their table.

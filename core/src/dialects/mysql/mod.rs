@@ -304,7 +304,23 @@ impl Dialect for Mysql {
         collation: Option<&str>,
         _enum_type: Option<&EnumType>,
     ) -> Option<super::SaType> {
-        sqlalchemy::sa_type(ty, collation)
+        sqlalchemy::sa_type(ty, collation, None)
+    }
+
+    fn sa_column_type(
+        &self,
+        column: &Column,
+        _enum_type: Option<&EnumType>,
+    ) -> Option<super::SaType> {
+        let charset = column.attrs.iter().find_map(|a| match a {
+            ColumnAttr::Charset(c) => Some(c.as_str()),
+            _ => None,
+        });
+        sqlalchemy::sa_type(&column.ty, column.collation.as_deref(), charset)
+    }
+
+    fn restates_column(&self) -> bool {
+        true
     }
 }
 

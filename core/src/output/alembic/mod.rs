@@ -339,21 +339,21 @@ impl Renderer<'_> {
             .or_else(|| self.before.enums.get(name))
     }
 
-    fn sa_type(&mut self, ty: &Type, collation: Option<&str>) -> Option<String> {
-        let SaType { expr, module, .. } = self.d.sa_type(ty, collation, self.enum_type(ty))?;
+    fn col_type(&mut self, c: &Column) -> Option<String> {
+        let SaType { expr, module, .. } = self.d.sa_column_type(c, self.enum_type(&c.ty))?;
         if let Some(m) = module {
             self.imports.insert(m);
         }
         Some(expr)
     }
 
-    fn col_type(&mut self, c: &Column) -> Option<String> {
-        self.sa_type(&c.ty, c.collation.as_deref())
-    }
-
     /// `sa.Column('id', sa.Integer(), nullable=False)`, as Alembic's `_render_column`.
     fn column(&mut self, c: &Column, serial: bool, autoincrement_false: bool) -> Option<String> {
+        if c.attrs.contains(&ColumnAttr::Invisible) {
+            return None;
+        }
         let ty = self.col_type(c)?;
+        let default = server_default(c)?;
         let mut args = vec![self.nm(&c.name), ty];
         if let Some(id) = &c.identity {
             args.push(identity(id)?);
@@ -365,17 +365,19 @@ impl Renderer<'_> {
                 py_bool(g.stored)
             ));
         }
-        if let (Some(def), false) = (&c.default, serial) {
-            args.push(format!("server_default={}", sa_text(&def.text)));
+        if let (Some(def), false) = (&default, serial) {
+            args.push(format!("server_default={}", sa_text(def)));
         }
         if autoincrement_false {
             args.push("autoincrement=False".into());
+        } else if c.auto_increment() {
+            args.push("autoincrement=True".into());
         }
         args.push(format!(
             "nullable={}",
             if c.not_null { "False" } else { "True" }
         ));
-        if let Some(comment) = &c.comment {
+        if let Some(comment) = column_comment(c) {
             args.push(format!("comment={}", py_str(comment)));
         }
         Some(format!("sa.Column({})", args.join(", ")))
@@ -413,6 +415,25 @@ impl Renderer<'_> {
                     self.schema_kw(to, "schema")
                 ))
             }
+            Change::RenameColumn { table, from, to } if !self.batch && self.d.restates_column() => {
+                // CHANGE COLUMN restates the column as it is before (a change of its
+                // definition, if any, follows).
+                let old_table = self.renamed_tables.get(table).unwrap_or(table);
+                let col = match self
+                    .before
+                    .tables
+                    .get(old_table)
+                    .and_then(|t| t.columns.get(from))
+                {
+                    Some(c) => c.clone(),
+                    None => self.after.tables.get(table)?.columns.get(to)?.clone(),
+                };
+                let mut old = col.clone();
+                old.name = from.clone();
+                let mut new = col;
+                new.name = to.clone();
+                self.restate_column(table, &old, &new, Some(to))
+            }
             Change::RenameColumn { table, from, to } if !self.batch => {
                 let col = self.after.tables.get(table)?.columns.get(to)?;
                 let ty = self.col_type(col)?;
@@ -428,11 +449,12 @@ impl Renderer<'_> {
                 self.nm(&table.name.name),
                 self.schema_kw(&table.name, "schema")
             )),
+            // SQLAlchemy writes AUTO_INCREMENT only in CREATE TABLE, for a key column.
             Change::AddColumn {
                 table,
                 column,
                 serial: false,
-            } => {
+            } if !column.auto_increment() => {
                 let col = self.column(column, false, false)?;
                 one(format!(
                     "{}{col}{}{})",
@@ -455,6 +477,9 @@ impl Renderer<'_> {
             } => {
                 if changes.identity || changes.generated {
                     return None;
+                }
+                if self.d.restates_column() {
+                    return self.restate_column(table, from, to, None);
                 }
                 self.alter_column(table, from, to, changes)
             }
@@ -737,12 +762,12 @@ impl Renderer<'_> {
         let plain = t.partition_by.is_none()
             && t.partition_of.is_none()
             && t.inherits.is_empty()
-            && t.attrs.is_empty()
             && !t.row_security
             && !t.force_row_security;
         if !plain {
             return None;
         }
+        let table_kwargs = self.table_kwargs(&t.attrs)?;
         // SQLAlchemy makes a table's only integer primary key column autoincrement (SERIAL
         // on PostgreSQL; nothing in SQLite's DDL, so no `autoincrement=False` there).
         let sole_pk = match t.primary_key().map(|c| &c.kind) {
@@ -751,12 +776,24 @@ impl Renderer<'_> {
                 .get(&columns[0])
                 .filter(|c| {
                     self.d
-                        .sa_type(&c.ty, c.collation.as_deref(), self.enum_type(&c.ty))
+                        .sa_column_type(c, self.enum_type(&c.ty))
                         .is_some_and(|t| t.autoincrement)
                 })
                 .map(|c| c.name.clone()),
             _ => None,
         };
+        // SQLAlchemy writes AUTO_INCREMENT for the table's autoincrement column only: a column
+        // of the primary key, which the server wants first in a key (the first of the key).
+        let pk_first = match t.primary_key().map(|c| &c.kind) {
+            Some(ConstraintKind::PrimaryKey { columns, .. }) => columns.first().cloned(),
+            _ => None,
+        };
+        if t.columns
+            .values()
+            .any(|c| c.auto_increment() && pk_first.as_deref() != Some(c.name.as_str()))
+        {
+            return None;
+        }
         let mut args = Vec::new();
         for c in t.columns.values() {
             let serial = serials.contains(&c.name);
@@ -765,7 +802,8 @@ impl Renderer<'_> {
                 return None;
             }
             // With an identity SQLAlchemy emits no SERIAL (and refuses autoincrement=False).
-            let autoincrement_false = is_sole_pk && !serial && c.identity.is_none();
+            let autoincrement_false =
+                is_sole_pk && !serial && c.identity.is_none() && !c.auto_increment();
             args.push(self.column(c, serial, autoincrement_false)?);
         }
         let mut constraints = Vec::new();
@@ -782,8 +820,48 @@ impl Renderer<'_> {
         if !self.default_schema(&t.name.schema) {
             let _ = write!(s, ",\nschema={}", py_str(&t.name.schema));
         }
+        for kw in table_kwargs {
+            let _ = write!(s, ",\n{kw}");
+        }
         s.push_str("\n)");
         Some(s)
+    }
+
+    /// MySQL's table options as SQLAlchemy's `mysql_` keyword arguments, sorted as Alembic
+    /// writes them: `mysql_collate='utf8mb4_bin'`, `mysql_default_charset='utf8mb4'`,
+    /// `mysql_engine='MyISAM'`, `mysql_row_format='DYNAMIC'`. `None` when an option has no
+    /// such spelling (another dialect's, a quoted value).
+    fn table_kwargs(&self, attrs: &[TableAttr]) -> Option<Vec<String>> {
+        let prefix = self.d.sqlalchemy_name().unwrap_or_default();
+        let mut out = Vec::new();
+        for a in attrs {
+            let (key, value) = match a {
+                TableAttr::MysqlEngine(v) => ("engine".to_string(), v.strip_prefix("ENGINE=")?),
+                TableAttr::MysqlCharset(v) => (
+                    "default_charset".to_string(),
+                    v.strip_prefix("DEFAULT CHARSET=")?,
+                ),
+                TableAttr::MysqlCollate(v) => ("collate".to_string(), v.strip_prefix("COLLATE=")?),
+                TableAttr::MysqlOption(o) => {
+                    let (k, v) = o.split_once('=')?;
+                    let plain = |s: &str| {
+                        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    };
+                    if !plain(k) || !plain(v) {
+                        return None;
+                    }
+                    (k.to_ascii_lowercase(), v)
+                }
+                TableAttr::Unlogged
+                | TableAttr::Storage(_)
+                | TableAttr::SqliteAutoincrement
+                | TableAttr::SqliteStrict
+                | TableAttr::SqliteWithoutRowid => return None,
+            };
+            out.push(format!("{prefix}_{key}={}", py_str(value)));
+        }
+        out.sort();
+        Some(out)
     }
 
     /// A constraint inside `op.create_table`. Names PostgreSQL would give anyway are left out
@@ -1058,6 +1136,97 @@ impl Renderer<'_> {
         s
     }
 
+    /// `op.alter_column` for a dialect whose column changes restate the whole column (MySQL's
+    /// `MODIFY`/`CHANGE`, which Alembic builds from the arguments): every `existing_*` the
+    /// column has, and what changes. Invisible and generated columns, and `ON UPDATE` on a
+    /// `NOT NULL` column without a default, have no Alembic spelling (`None`).
+    fn restate_column(
+        &mut self,
+        table: &QualName,
+        from: &Column,
+        to: &Column,
+        new_name: Option<&String>,
+    ) -> Option<Vec<String>> {
+        let invisible = |c: &Column| c.attrs.contains(&ColumnAttr::Invisible);
+        if invisible(from) || invisible(to) || from.generated.is_some() || to.generated.is_some() {
+            return None;
+        }
+        if from.identity.is_some() || to.identity.is_some() {
+            return None;
+        }
+        let old_ty = self.col_type(from)?;
+        let new_ty = self.col_type(to)?;
+        let (old_def, new_def) = (server_default(from)?, server_default(to)?);
+        let (old_comment, new_comment) = (column_comment(from), column_comment(to));
+        let mut args = vec![format!("existing_type={old_ty}")];
+        let default_changes = old_def != new_def;
+        if default_changes {
+            args.push(format!(
+                "server_default={}",
+                new_def
+                    .as_deref()
+                    .map(sa_text)
+                    .unwrap_or_else(|| "None".into())
+            ));
+        }
+        if let Some(n) = new_name {
+            args.push(format!("new_column_name={}", self.nm(n)));
+        }
+        // Alembic writes a default change alone as `ALTER COLUMN .. SET/DROP DEFAULT`, which
+        // would leave an `ON UPDATE` behind, and whose `DROP DEFAULT` leaves MariaDB's
+        // `CURRENT_TIMESTAMP` of a `NOT NULL` datetime: the type (unchanged) makes it a
+        // `MODIFY` that restates the column.
+        let type_changes = old_ty != new_ty
+            || (default_changes
+                && (new_def.is_none()
+                    || from
+                        .attrs
+                        .iter()
+                        .any(|a| matches!(a, ColumnAttr::OnUpdate(_)))));
+        if type_changes {
+            args.push(format!("type_={new_ty}"));
+        }
+        let null_changes = from.not_null != to.not_null;
+        if null_changes {
+            args.push(format!("nullable={}", py_bool(!to.not_null)));
+        }
+        let comment_changes = old_comment != new_comment;
+        if comment_changes {
+            args.push(format!(
+                "comment={}",
+                new_comment.map(py_str).unwrap_or_else(|| "None".into())
+            ));
+        }
+        if let Some(c) = old_comment {
+            args.push(format!("existing_comment={}", py_str(c)));
+        }
+        if !null_changes {
+            args.push(format!("existing_nullable={}", py_bool(!from.not_null)));
+        }
+        let auto_changes = from.auto_increment() != to.auto_increment();
+        if auto_changes {
+            args.push(format!("autoincrement={}", py_bool(to.auto_increment())));
+        }
+        if !default_changes {
+            if let Some(d) = &old_def {
+                args.push(format!("existing_server_default={}", sa_text(d)));
+            }
+        }
+        if !auto_changes && from.auto_increment() {
+            args.push("existing_autoincrement=True".into());
+        }
+        let changes = default_changes
+            || type_changes
+            || null_changes
+            || comment_changes
+            || auto_changes
+            || new_name.is_some();
+        if !changes {
+            return Some(Vec::new());
+        }
+        Some(vec![self.alter_call(table, &from.name, &args, &[])])
+    }
+
     fn alter_column(
         &mut self,
         table: &QualName,
@@ -1136,6 +1305,33 @@ impl Renderer<'_> {
         }
         Some(out)
     }
+}
+
+/// The server default as SQLAlchemy takes it: MySQL's `ON UPDATE` goes with it, as
+/// SQLAlchemy's MySQL dialect reflects it (`CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP`;
+/// `NULL ON UPDATE ..` on a nullable column without a default, which the server stores the
+/// same). `None` for `ON UPDATE` on a `NOT NULL` column without a default (no spelling).
+fn server_default(c: &Column) -> Option<Option<String>> {
+    let on_update = c.attrs.iter().find_map(|a| match a {
+        ColumnAttr::OnUpdate(f) => Some(f),
+        _ => None,
+    });
+    match (&c.default, on_update) {
+        (d, None) => Some(d.as_ref().map(|d| d.text.clone())),
+        (Some(d), Some(f)) => Some(Some(format!("{} ON UPDATE {f}", d.text))),
+        (None, Some(f)) if !c.not_null => Some(Some(format!("NULL ON UPDATE {f}"))),
+        (None, Some(_)) => None,
+    }
+}
+
+/// A column's comment: the model's, or MySQL's `COMMENT` attribute.
+fn column_comment(c: &Column) -> Option<&str> {
+    c.comment.as_deref().or_else(|| {
+        c.attrs.iter().find_map(|a| match a {
+            ColumnAttr::Comment(t) => Some(t.as_str()),
+            _ => None,
+        })
+    })
 }
 
 /// The spelling of a default both sides have (the same canonical expression, possibly written
