@@ -93,10 +93,17 @@ pub fn sources(dir: &Path) -> Sources {
     }
     let mut files = Vec::new();
     walk(dir, dir, &mut files);
-    Sources {
-        files,
-        roots: vec![String::new()],
-    }
+    // A `python_path` file lists folders (one a line) where the models' absolute imports of
+    // their own project live, as `--python-path` gives them to the CLI.
+    let mut roots: Vec<String> = std::fs::read_to_string(dir.join("python_path"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+    roots.push(String::new());
+    Sources { files, roots }
 }
 
 /// The library versions named on the first line of an expected DDL file

@@ -40,8 +40,28 @@ def entry_of(case_dir):
     return "app"
 
 
+def python_path(case_dir):
+    """The fixture's `python_path` file: folders (relative to it, one a line) where the models'
+    absolute imports of their own project live, as `--python-path` gives them to the CLI."""
+    try:
+        with open(os.path.join(case_dir, "python_path")) as f:
+            return [os.path.join(case_dir, line.strip()) for line in f if line.strip()]
+    except FileNotFoundError:
+        return []
+
+
+def cli_args(case_dir):
+    """`<models> [--python-path DIR]...` for the CLI."""
+    args = [os.path.join(case_dir, entry_of(case_dir))]
+    for d in python_path(case_dir):
+        args += ["--python-path", d]
+    return args
+
+
 def ddl_in_child(case_dir):
     """Import the fixture and print {dialect: ddl} as JSON (run in a child interpreter)."""
+    for d in reversed(python_path(case_dir)):
+        sys.path.insert(0, d)
     sys.path.insert(0, case_dir)
     import sqlalchemy as sa
 
@@ -178,7 +198,7 @@ def mariadb_check(case, case_dir, ddl_path, cli, profile, socket):
         f.write(dump)
     try:
         r = subprocess.run(
-            [cli, "diff", dump_path, os.path.join(case_dir, entry_of(case_dir)),
+            [cli, "diff", dump_path, *cli_args(case_dir),
              "--dialect", "mariadb", "--exit-code", "--strict"] + profile,
             capture_output=True,
             text=True,
@@ -254,7 +274,7 @@ def main():
             with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
                 f.write(text)
             r = subprocess.run(
-                [cli_path(args), "diff", f.name, os.path.join(case_dir, entry_of(case_dir)),
+                [cli_path(args), "diff", f.name, *cli_args(case_dir),
                  "--dialect", dialect, "--exit-code", "--strict"] + profile,
                 capture_output=True, text=True)
             os.unlink(f.name)
@@ -292,7 +312,7 @@ def main():
             cli = cli_path(args)
             t0 = time.monotonic()
             r = subprocess.run(
-                [cli, "diff", path, os.path.join(case_dir, entry_of(case_dir)),
+                [cli, "diff", path, *cli_args(case_dir),
                  "--dialect", dialect, "--exit-code", "--strict"] + profile,
                 capture_output=True,
                 text=True,

@@ -168,6 +168,21 @@ impl Dialect for Mysql {
                 modifiers = None
             }
             "year" => modifiers = None,
+            // `FLOAT(p)` is `float` for p <= 24 and `double` above, as the server stores it
+            // (SQLAlchemy's `Float(precision=53)` is `FLOAT(53)`); `FLOAT(M,D)` is kept.
+            "float" if modifiers.as_deref().is_some_and(|m| !m.contains(',')) => {
+                let p: u32 = modifiers
+                    .as_deref()
+                    .and_then(|m| m.trim().parse().ok())
+                    .unwrap_or(0);
+                let base = if p > 24 { "double" } else { "float" };
+                return Type {
+                    name: format!("{base}{suffix}"),
+                    modifiers: None,
+                    array_dims: 0,
+                    user: None,
+                };
+            }
             _ => {}
         }
         Type {
@@ -360,6 +375,11 @@ mod tests {
         assert_eq!(t("int", Some("4")), "int(4)");
         assert_eq!(t("bigint unsigned", None), "bigint(20) unsigned");
         assert_eq!(t("boolean", None), "tinyint(1)");
+        // As MariaDB 10.11 stores them (SHOW CREATE TABLE).
+        assert_eq!(t("float", Some("24")), "float");
+        assert_eq!(t("float", Some("25")), "double");
+        assert_eq!(t("float", Some("53")), "double");
+        assert_eq!(t("float", Some("7,2")), "float(7,2)");
     }
 
     #[test]

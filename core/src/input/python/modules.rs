@@ -3,6 +3,7 @@
 //! against search roots) and name resolution to a [`Sym`].
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashMap;
 
 /// One parsed file.
@@ -531,10 +532,76 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Python's class scope: a name used directly in a class body (not in a method) is first
+    /// looked up among what that body bound before it: a nested class (`class Kind(enum.Enum)`
+    /// then `Column(Enum(Kind))`) or an alias (`Kind = kinds.Kind`). Fields (annotated or
+    /// assigned calls) are left to the module scope, as the readers of `__table_args__` and
+    /// annotations expect.
+    fn class_scope(&self, m: usize, at: TextRange, name: &str) -> Option<Sym<'a>> {
+        let mut body: &'a [Stmt] = &self.mods.modules[m].body;
+        let mut path: Vec<usize> = Vec::new();
+        let mut class: Option<(Vec<usize>, &'a [Stmt])> = None;
+        'walk: loop {
+            for (i, s) in body.iter().enumerate() {
+                if !s.range().contains_range(at) {
+                    continue;
+                }
+                match s {
+                    Stmt::ClassDef(c) if c.body.iter().any(|b| b.range().contains_range(at)) => {
+                        path.extend([i, 0]);
+                        class = Some((path[..path.len() - 1].to_vec(), &c.body));
+                        body = &c.body;
+                        continue 'walk;
+                    }
+                    Stmt::If(_) | Stmt::Try(_) => {
+                        for (sel, b) in block_bodies(s).into_iter().enumerate() {
+                            if b.iter().any(|x| x.range().contains_range(at)) {
+                                path.extend([i, sel]);
+                                body = b;
+                                continue 'walk;
+                            }
+                        }
+                        break 'walk;
+                    }
+                    // A method's body does not see the class scope.
+                    Stmt::FunctionDef(_) => return None,
+                    _ => break 'walk,
+                }
+            }
+            break;
+        }
+        let (cpath, cbody) = class?;
+        let mut found = None;
+        for (j, s) in cbody.iter().enumerate() {
+            if s.range().end() > at.start() {
+                break;
+            }
+            match s {
+                Stmt::ClassDef(c) if c.name.as_str() == name => {
+                    let mut p = cpath.clone();
+                    p.extend([0, j]);
+                    found = Some(Sym::Class(ClassId { module: m, path: p }));
+                }
+                Stmt::Assign(a)
+                    if matches!(&*a.value, Expr::Name(_) | Expr::Attribute(_))
+                        && a.targets
+                            .iter()
+                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == name)) =>
+                {
+                    found = Some(Sym::Value(m, &a.value));
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
     /// What expression `e` (a name or a dotted attribute chain) names in module `m`.
     pub fn expr(&self, m: usize, e: &'a Expr) -> Sym<'a> {
         match e {
-            Expr::Name(n) => self.name(m, n.id.as_str()),
+            Expr::Name(n) => self
+                .class_scope(m, n.range, n.id.as_str())
+                .unwrap_or_else(|| self.name(m, n.id.as_str())),
             Expr::Attribute(a) => {
                 let attr = a.attr.as_str();
                 match self.expr(m, &a.value) {
@@ -604,6 +671,20 @@ impl<'a> Resolver<'a> {
                 missing_module: false,
             },
         }
+    }
+
+    /// What `e` names, following aliases (`Phase = State`, `Kind = kinds.Kind`).
+    pub fn class_through_aliases(&self, m: usize, e: &'a Expr) -> Sym<'a> {
+        let mut sym = self.expr(m, e);
+        for _ in 0..MAX_DEPTH {
+            match sym {
+                Sym::Value(mm, v) if matches!(v, Expr::Name(_) | Expr::Attribute(_)) => {
+                    sym = self.expr(mm, v);
+                }
+                other => return other,
+            }
+        }
+        sym
     }
 
     /// The canonical library name `e` resolves to, following module-level aliases

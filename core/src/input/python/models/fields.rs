@@ -616,7 +616,7 @@ impl<'a> Reader<'a> {
         for (m, a) in args {
             match self.lit(m, a) {
                 Some(Lit::Str(s)) => labels.push(s),
-                _ => match self.r.expr(m, a) {
+                _ => match self.r.class_through_aliases(m, a) {
                     Sym::Class(cid) => {
                         labels.extend(self.enum_members(&cid).unwrap_or_default());
                         name = self.class(&cid).map(|c| c.name.to_string().to_lowercase());
