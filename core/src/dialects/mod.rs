@@ -112,6 +112,16 @@ impl DialectKind {
     }
 }
 
+/// What verification on a real engine runs for a dialect (`dialects/<d>/verify.rs`).
+pub fn verify_sql(kind: DialectKind) -> &'static dyn crate::verify::VerifySql {
+    match kind {
+        DialectKind::Postgres => &postgres::verify::Verify,
+        DialectKind::Sqlite => &sqlite::verify::Verify,
+        DialectKind::Mysql => &mysql::verify::Verify("MySQL"),
+        DialectKind::Mariadb => &mysql::verify::Verify("MariaDB"),
+    }
+}
+
 /// Everything that differs between databases.
 pub trait Dialect: Sync {
     fn kind(&self) -> DialectKind;
