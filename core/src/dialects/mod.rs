@@ -7,6 +7,7 @@ mod postgres;
 pub mod sql;
 pub mod sqlalchemy;
 mod sqlite;
+pub mod verify;
 
 use crate::change::Change;
 use crate::model::{
@@ -113,7 +114,7 @@ impl DialectKind {
 }
 
 /// What verification on a real engine runs for a dialect (`dialects/<d>/verify.rs`).
-pub fn verify_sql(kind: DialectKind) -> &'static dyn crate::verify::VerifySql {
+pub fn verify_sql(kind: DialectKind) -> &'static dyn verify::VerifySql {
     match kind {
         DialectKind::Postgres => &postgres::verify::Verify,
         DialectKind::Sqlite => &sqlite::verify::Verify,

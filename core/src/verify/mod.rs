@@ -24,47 +24,12 @@ mod seed;
 
 use crate::dialects::{Dialect, DialectKind};
 use crate::input::Frontend;
-use crate::model::{QualName, Schema};
+use crate::model::QualName;
 use crate::{Change, Diagnostic, Migration, Side};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One catalog query of a dialect: every row is one fact about the database (the row's
-/// columns joined by a space), compared as text between two databases.
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct CatalogQuery {
-    /// What the rows are about (`columns`, `indexes`...).
-    pub name: &'static str,
-    pub sql: &'static str,
-    /// Facts taken out of each row's text by schemashift (SQLite keeps CHECK constraints
-    /// only inside the `CREATE TABLE` text).
-    pub extract: Extract,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Extract {
-    /// The row is the fact.
-    Row,
-    /// The row is `table-name sql`: one fact per `CHECK (..)` of the SQL text.
-    Checks,
-}
-
-/// What verification asks of a dialect (`dialects/<d>/verify.rs`).
-pub trait VerifySql: Sync {
-    /// The engine, for reports.
-    fn engine(&self) -> &'static str;
-    /// The catalog queries.
-    fn catalog(&self) -> &'static [CatalogQuery];
-    /// A literal of `kind` for row `k` (1 or 2), or None when the dialect has no such value.
-    fn literal(&self, kind: &seed::Kind, k: u8) -> Option<String>;
-    /// What kind of value a column type takes (the type as the model holds it).
-    fn kind(&self, ty: &crate::model::Type, schema: &Schema) -> seed::Kind;
-    /// An expression giving `expr`'s value as text.
-    fn as_text(&self, expr: &str) -> String;
-}
-
-pub use seed::Kind;
+pub use crate::dialects::verify::{CatalogQuery, Extract, Kind, VerifySql};
 
 /// Everything a runner executes, in order.
 #[derive(Clone, Debug, Serialize)]
@@ -231,6 +196,21 @@ pub fn catalog_lines(query: &CatalogQuery, rows: &[Vec<Value>]) -> Vec<String> {
             .join(" ");
         match query.extract {
             Extract::Row => out.push(normalize_space(&text)),
+            Extract::SqlText => {
+                let (last, head) = row
+                    .split_last()
+                    .map_or((None, &[][..]), |(l, h)| (Some(l), h));
+                let head: Vec<&str> = head
+                    .iter()
+                    .map(|v| v.as_deref().unwrap_or("NULL"))
+                    .collect();
+                let sql = last.and_then(|v| v.as_deref()).map(normalize_sql);
+                out.push(normalize_space(&format!(
+                    "{} sql={}",
+                    head.join(" "),
+                    sql.unwrap_or_default()
+                )));
+            }
             Extract::Checks => {
                 let (table, sql) = text.split_once(' ').unwrap_or((&text, ""));
                 for c in checks(sql) {
@@ -241,6 +221,30 @@ pub fn catalog_lines(query: &CatalogQuery, rows: &[Vec<Value>]) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// SQL text without comments, identifier quotes, case and whitespace differences.
+fn normalize_sql(sql: &str) -> String {
+    let mut text = String::new();
+    let mut rest = sql;
+    while let Some(pos) = rest.find("/*") {
+        text.push_str(&rest[..pos]);
+        rest = rest[pos..]
+            .find("*/")
+            .map_or("", |end| &rest[pos + end + 2..]);
+    }
+    text.push_str(rest);
+    let text: String = text
+        .lines()
+        .map(|l| l.split("--").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '"' | '`' | '[' | ']'))
+        .collect::<String>()
+        .to_lowercase();
+    normalize_space(&text).replace(" if not exists", "")
 }
 
 /// Whitespace runs as one space, none just inside parentheses.

@@ -1,34 +1,9 @@
 //! Seed rows and the row checks of a verification plan, from both sides' models.
 
-use super::{NotSeeded, Renames, RowCheck, Seed, VerifySql};
+use super::{Kind, NotSeeded, Renames, RowCheck, Seed, VerifySql};
 use crate::dialects::Dialect;
 use crate::model::{Column, ConstraintKind, QualName, Schema, Table, Type};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The kind of value a column takes, for seed literals.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Int,
-    Decimal,
-    Float,
-    Bool,
-    Text,
-    Uuid,
-    Json,
-    Date,
-    Timestamp,
-    TimestampTz,
-    Time,
-    Interval,
-    Bytes,
-    Inet,
-    /// An array (PostgreSQL): the empty one.
-    Array,
-    /// An enum type's labels (both sides' common labels when the column is on both).
-    Enum(Vec<String>),
-    /// No literal known for this type (its name).
-    Unknown(String),
-}
 
 impl Kind {
     fn numeric(&self) -> bool {

@@ -1,8 +1,8 @@
 //! What verification on a real MySQL / MariaDB runs (see [`crate::verify`]): catalog queries
 //! on information_schema (the current database), seed literals, values as text.
 
+use crate::dialects::verify::{CatalogQuery, Extract, Kind, VerifySql};
 use crate::model::{Schema, Type};
-use crate::verify::{CatalogQuery, Extract, Kind, VerifySql};
 
 /// The engine named in reports (`MySQL`, `MariaDB`).
 pub(crate) struct Verify(pub &'static str);

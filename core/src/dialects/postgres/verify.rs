@@ -1,8 +1,8 @@
 //! What verification on a real PostgreSQL runs (see [`crate::verify`]): catalog queries on
 //! pg_catalog, seed literals, values as text.
 
+use crate::dialects::verify::{CatalogQuery, Extract, Kind, VerifySql};
 use crate::model::{Schema, Type};
-use crate::verify::{CatalogQuery, Extract, Kind, VerifySql};
 
 pub(crate) struct Verify;
 

@@ -1,8 +1,8 @@
 //! What verification on a real SQLite runs (see [`crate::verify`]): catalog queries on
 //! sqlite_master and the pragma table-valued functions, seed literals, values as text.
 
+use crate::dialects::verify::{CatalogQuery, Extract, Kind, VerifySql};
 use crate::model::{Schema, Type};
-use crate::verify::{CatalogQuery, Extract, Kind, VerifySql};
 
 pub(crate) struct Verify;
 
@@ -30,11 +30,11 @@ const CATALOG: &[CatalogQuery] = &[
               'unique=' || i.\"unique\", 'partial=' || i.partial, \
               'keys=' || (SELECT group_concat(ifnull(lower(x.name), '<expression>') || ' desc=' || x.\"desc\" || ' ' || lower(x.coll), ', ') \
                  FROM (SELECT * FROM pragma_index_xinfo(i.name) ORDER BY seqno) x WHERE x.key = 1), \
-              'sql=' || ifnull(lower(replace(replace(s.sql, '\"', ''), '`', '')), '') \
+               s.sql \
               FROM sqlite_master m, pragma_index_list(m.name) i \
               LEFT JOIN sqlite_master s ON s.type = 'index' AND s.name = i.name \
               WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-        extract: Extract::Row,
+        extract: Extract::SqlText,
     },
     CatalogQuery {
         name: "foreign keys",
@@ -54,10 +54,10 @@ const CATALOG: &[CatalogQuery] = &[
     },
     CatalogQuery {
         name: "views, triggers, virtual tables",
-        sql: "SELECT m.type || ' ' || lower(m.name), lower(replace(replace(m.sql, '\"', ''), '`', '')) \
+        sql: "SELECT m.type || ' ' || lower(m.name), m.sql \
               FROM sqlite_master m WHERE m.type IN ('view', 'trigger') \
               OR (m.type = 'table' AND m.sql LIKE 'CREATE VIRTUAL%')",
-        extract: Extract::Row,
+        extract: Extract::SqlText,
     },
 ];
 
