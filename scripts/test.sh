@@ -14,6 +14,10 @@
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
+#   verify       cargo test -p schemashift-cli --test verify against that cluster: `schemashift
+#                verify` (seeded rows, UP, engine catalogs compared, DOWN, rows kept) on the
+#                bundled SQLite and on the cluster (--database-url), three cases each, and the
+#                same verdicts as the round trips on the own cases and a corpus sample
 #   mariadb      a private MariaDB server in a temp dir (scripts/mariadb.sh), removed on exit
 #   mysql_roundtrip cargo test -p schemashift-cli --test mysql_roundtrip, against that server
 #                (SCHEMASHIFT_MYSQL_SOCKET = its socket): every MySQL/MariaDB core case and
@@ -45,7 +49,8 @@
 #                DUMP versions@REV` replays statically (no change); downgrades step by step too
 #   npm          builds the npm package (npm/build.sh) and runs its node --test suites on the
 #                packed tarball: ESM/CommonJS/npx vs the native CLI (release build), TypeScript
-#                consumers, an esbuild bundle in headless Chromium, the GitLab pair
+#                consumers, an esbuild bundle in headless Chromium, the GitLab pair, verify()
+#                on PGlite and sql.js (from npm/tools) vs the CLI's verify on the cluster
 #   python       the Python package (python/tests/test_wheel.sh): the manylinux2014 wheel
 #                (maturin --zig), pip-installed into a fresh venv, vs the native CLI byte for
 #                byte on every core case; the pre-commit hooks run by pre-commit in a
@@ -116,7 +121,7 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 # pg_roundtrip is also a test target of the workspace: here it sees no server and skips on
 # purpose (PG_ROUNDTRIP_SKIP=1, else it fails under CI=true); it runs for real further down.
 step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
-    MYSQL_ROUNDTRIP_SKIP=1 cargo test --workspace
+    MYSQL_ROUNDTRIP_SKIP=1 VERIFY_PG_SKIP=1 cargo test --workspace
 # Fuzz smoke (scripts/fuzz.sh): opt-in, SCHEMASHIFT_FUZZ_SECONDS=20 runs each of the 5 targets
 # for 20 s. Not on by default: the cold nightly build of the fuzz crate alone took ~10 min on
 # this 2-core machine (~5 min of CPU), past this script's budget; warm, the step takes ~2 min.
@@ -134,8 +139,10 @@ if [ "$LAST_STATUS" -eq 0 ]; then
         printf '\n--- last lines of the server log (%s) ---\n' "$PGDIR/postgres.log"
         tail -n 20 "$PGDIR/postgres.log" || true
     fi
+    step verify cargo test -p schemashift-cli --test verify
 else
     fail_step pg_roundtrip "no PostgreSQL cluster"
+    fail_step verify "no PostgreSQL cluster"
 fi
 
 # A private MariaDB server (as root it runs as user mysql: under /tmp, short socket path).

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[command(name = "schemashift", version, arg_required_else_help = true)]
 #[command(after_help = "Exit codes: 0 done, 1 input error, 2 usage error, \
 3 changes found (--exit-code; check), 4 hazards of a denied kind (--deny), 5 a reviewed \
-downgrade does not undo its upgrade (review).")]
+downgrade does not undo its upgrade (review), 6 a verification step failed (verify).")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -27,6 +27,37 @@ pub enum Command {
     /// `alembic check` without a database: exit 3 when DESIRED (models or DDL) differs from
     /// the schema CURRENT (an Alembic history, or any schema input) builds.
     Check(CheckArgs),
+    /// Prove the migration on a real engine: build CURRENT and DESIRED, seed rows, apply UP
+    /// and compare the catalogs, apply DOWN and compare again, rows kept; exit 6 when a step
+    /// fails.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The schema as it is: a DDL file ('-' for stdin).
+    #[arg(value_name = "CURRENT")]
+    pub current: String,
+    /// The schema as it should be: a DDL file.
+    #[arg(value_name = "DESIRED")]
+    pub desired: String,
+    /// SQL dialect: sqlite (the bundled SQLite, in memory) or postgres (needs --database-url).
+    #[arg(long, value_name = "NAME", default_value = "sqlite", value_parser = parse_dialect)]
+    pub dialect: DialectKind,
+    /// A scratch PostgreSQL server of your own (postgresql://user@host/db, or
+    /// `host=/socket/dir user=postgres`): two databases are created in it for the run and
+    /// dropped after; never a production server. Never a default.
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Declare a rename: old=new (table) or table.old=new (column); repeatable.
+    #[arg(long = "rename", value_name = "SPEC")]
+    pub renames: Vec<String>,
+    /// Print the plan (what would run) as JSON instead of running it.
+    #[arg(long)]
+    pub plan: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,11 +7,13 @@
 //! its upgrade (`review`).
 
 mod args;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod engines;
 mod models;
 mod report;
 mod revision;
 
-use args::{CheckArgs, Cli, Command, DiffArgs, Format, ReviewArgs};
+use args::{CheckArgs, Cli, Command, DiffArgs, Format, ReviewArgs, VerifyArgs};
 use clap::{CommandFactory, Parser};
 use schemashift::plan::filter::Reason;
 use schemashift::Options;
@@ -30,6 +32,17 @@ pub trait Host {
     fn random_rev_id(&mut self) -> Result<String, String>;
     /// The local time as Python prints `datetime.now()` (microseconds only when non-zero).
     fn now(&mut self) -> String;
+    /// Run a verification plan on a real engine (`verify`): SQLite in memory, or two scratch
+    /// databases made on the PostgreSQL server `database_url` names. Err: no engine could be
+    /// had (the report holds what the engine said about the migration).
+    fn verify(
+        &mut self,
+        plan: &schemashift::verify::Plan,
+        database_url: Option<&str>,
+    ) -> Result<schemashift::verify::Report, String> {
+        let _ = (plan, database_url);
+        Err("this build of schemashift has no database engine: use the native CLI".into())
+    }
 }
 
 /// Run the command line `argv` (without the program name); the exit code.
@@ -45,6 +58,7 @@ pub fn run(
             Command::Diff(args) => diff(*args, host, out, err),
             Command::Review(args) => review(args, host, out, err),
             Command::Check(args) => check(args, host, out, err),
+            Command::Verify(args) => verify(args, host, out, err),
         },
         Err(e) => {
             // Help and version go to stdout (exit 0), usage errors to stderr (exit 2).
@@ -484,4 +498,122 @@ fn check(args: CheckArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dy
         let _ = writeln!(out, "  - {}", c.summary());
     }
     3
+}
+
+/// `verify`: the migration between two DDL files, run on a real engine (exit 6 when a step
+/// fails).
+fn verify(args: VerifyArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    use schemashift::DialectKind;
+    if args.current == "-" && args.desired == "-" {
+        let _ = writeln!(
+            err,
+            "schemashift: only one of CURRENT and DESIRED can be '-'"
+        );
+        return 2;
+    }
+    match (args.dialect, &args.database_url) {
+        (DialectKind::Sqlite, None) | (DialectKind::Postgres, Some(_)) => {}
+        (DialectKind::Postgres, None) if args.plan => {}
+        (DialectKind::Postgres, None) => {
+            let _ = writeln!(
+                err,
+                "schemashift: verify --dialect postgres needs --database-url to a scratch \
+                 PostgreSQL server of yours (two databases are created in it and dropped after)"
+            );
+            return 2;
+        }
+        (DialectKind::Sqlite, Some(_)) => {
+            let _ = writeln!(
+                err,
+                "schemashift: --database-url is for PostgreSQL; SQLite runs in memory"
+            );
+            return 2;
+        }
+        (d, _) if args.plan => {
+            let _ = d;
+        }
+        (d, _) => {
+            let _ = writeln!(
+                err,
+                "schemashift: verify runs on sqlite or postgres, not {} (--plan prints its plan)",
+                d.name()
+            );
+            return 2;
+        }
+    }
+    let mut texts = Vec::new();
+    for path in [&args.current, &args.desired] {
+        match read_input(host, path) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        }
+    }
+    let (current, desired) = (texts.remove(0), texts.remove(0));
+    let mut renames = Vec::new();
+    for spec in &args.renames {
+        match schemashift::parse_rename(spec, args.dialect) {
+            Ok(r) => renames.push(r),
+            Err(e) => {
+                let _ = writeln!(err, "schemashift: {e}");
+                return 2;
+            }
+        }
+    }
+    let options = Options {
+        dialect: args.dialect,
+        renames,
+        ..Options::default()
+    };
+    let outcome = schemashift::migrate(&current, &desired, &options);
+    write_diagnostics(
+        err,
+        (&args.current, &models::SideInput::Sql(current.clone())),
+        (&args.desired, &models::SideInput::Sql(desired.clone())),
+        &outcome.diagnostics,
+    );
+    let Some(migration) = outcome.migration else {
+        return 1;
+    };
+    let plan = match schemashift::verify::plan(&current, &desired, &migration, args.dialect) {
+        Ok(p) => p,
+        Err(_) => return 1,
+    };
+    if args.plan {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plan).unwrap_or_default()
+        );
+        return 0;
+    }
+    let report = match host.verify(&plan, args.database_url.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "schemashift: {e}");
+            return 1;
+        }
+    };
+    if args.json {
+        let value = serde_json::json!({
+            "engine": report.engine,
+            "verified": report.passed(),
+            "badge": report.badge(),
+            "steps": report.steps,
+        });
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        let _ = write!(out, "{}", report.text());
+    }
+    if report.passed() {
+        0
+    } else {
+        6
+    }
 }

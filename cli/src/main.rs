@@ -39,6 +39,14 @@ impl schemashift_cli::Host for Native {
         Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
     }
 
+    fn verify(
+        &mut self,
+        plan: &schemashift::verify::Plan,
+        database_url: Option<&str>,
+    ) -> Result<schemashift::verify::Report, String> {
+        schemashift_cli::engines::verify(plan, database_url)
+    }
+
     fn now(&mut self) -> String {
         let now = chrono::Local::now().naive_local();
         if now.and_utc().timestamp_subsec_micros() == 0 {

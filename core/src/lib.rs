@@ -15,6 +15,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod review;
+pub mod verify;
 
 pub use change::Change;
 pub use diagnostics::{Diagnostic, Severity, Side};

@@ -229,6 +229,9 @@ def main():
     ap.add_argument("--no-cli", action="store_true")
     ap.add_argument("--mariadb", action="store_true")
     ap.add_argument("--child", default=None)
+    ap.add_argument("--fixtures", default=FIXTURES,
+                    help="folder of fixture folders (default core/tests/models); with another "
+                         "folder, e.g. other projects' models, add --write to a scratch copy")
     ap.add_argument("cases", nargs="*")
     args = ap.parse_args()
     if args.child:
@@ -239,7 +242,7 @@ def main():
     if sm:
         profile += ["--sqlmodel", sm]
     cases = args.cases or sorted(
-        d for d in os.listdir(FIXTURES) if os.path.isdir(os.path.join(FIXTURES, d))
+        d for d in os.listdir(args.fixtures) if os.path.isdir(os.path.join(args.fixtures, d))
     )
     socket = os.environ.get("SCHEMASHIFT_MYSQL_SOCKET")
     if args.mariadb and not socket:
@@ -251,7 +254,7 @@ def main():
     db_tables = 0
     cli_seconds = 0.0
     for case in cases:
-        case_dir = os.path.join(FIXTURES, case)
+        case_dir = os.path.join(args.fixtures, case)
         if os.path.exists(os.path.join(case_dir, "warnings")):
             continue  # warning fixtures: not importable on purpose
         # A fixed hash seed: SQLAlchemy orders a table's indexes by iterating a set.

@@ -7,6 +7,7 @@ mod postgres;
 pub mod sql;
 pub mod sqlalchemy;
 mod sqlite;
+pub mod verify;
 
 use crate::change::Change;
 use crate::model::{
@@ -109,6 +110,16 @@ impl DialectKind {
     /// The dialect's implementation.
     pub fn dialect(self) -> &'static dyn Dialect {
         self.registration().dialect
+    }
+}
+
+/// What verification on a real engine runs for a dialect (`dialects/<d>/verify.rs`).
+pub fn verify_sql(kind: DialectKind) -> &'static dyn verify::VerifySql {
+    match kind {
+        DialectKind::Postgres => &postgres::verify::Verify,
+        DialectKind::Sqlite => &sqlite::verify::Verify,
+        DialectKind::Mysql => &mysql::verify::Verify("MySQL"),
+        DialectKind::Mariadb => &mysql::verify::Verify("MariaDB"),
     }
 }
 

@@ -12,6 +12,7 @@ mod grammar;
 mod naming;
 mod sql;
 mod sqlalchemy;
+pub(super) mod verify;
 
 use super::{Dialect, DialectKind};
 use crate::change::Change;

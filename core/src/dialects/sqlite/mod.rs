@@ -10,6 +10,7 @@
 mod grammar;
 mod sql;
 mod sqlalchemy;
+pub(super) mod verify;
 
 use super::{Dialect, DialectKind};
 use crate::change::Change;

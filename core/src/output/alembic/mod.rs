@@ -1059,6 +1059,8 @@ impl Renderer<'_> {
         if !i.options.is_empty() || i.nulls_not_distinct {
             return None;
         }
+        // MySQL's prefix lengths: `mysql_length={'title': 50}`.
+        let mut lengths = Vec::new();
         let keys: Vec<String> = i
             .keys
             .iter()
@@ -1067,7 +1069,14 @@ impl Renderer<'_> {
                     && k.opclass.is_none()
                     && !k.descending
                     && k.nulls_first.is_none();
-                match (plain, unquote_ident(&k.expr.text)) {
+                let column = unquote_ident(&k.expr.text).or_else(|| {
+                    let (col, len) = self.column_key(&k.expr.text)?;
+                    if let Some(n) = len {
+                        lengths.push(format!("{}: {n}", py_str(&col)));
+                    }
+                    Some(col)
+                });
+                match (plain, column) {
                     (true, Some(col)) => py_str(&col),
                     _ => {
                         let mut s = k.expr.text.clone();
@@ -1109,8 +1118,23 @@ impl Renderer<'_> {
         if !i.include.is_empty() {
             let _ = write!(s, ", {prefix}_include={}", self.list(&i.include));
         }
+        if !lengths.is_empty() {
+            let _ = write!(s, ", {prefix}_length={{{}}}", lengths.join(", "));
+        }
         s.push(')');
         Some(s)
+    }
+
+    /// An index key that is a column as the dialect quotes it (`` `title` ``), with a prefix
+    /// length (`` `title`(50) ``, MySQL): the column's name and the length.
+    fn column_key(&self, text: &str) -> Option<(String, Option<u32>)> {
+        let (name_part, len) = match text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+            Some((head, n)) => (head, Some(n.trim().parse::<u32>().ok()?)),
+            None => (text, None),
+        };
+        let inner = name_part.strip_prefix('`')?.strip_suffix('`')?;
+        let name = inner.replace("``", "`");
+        (self.d.quote_ident(&name) == name_part).then_some((name, len))
     }
 
     /// `op.alter_column('t', 'c',\n           existing_type=..., ...)` as Alembic lays it out.

@@ -33,5 +33,5 @@ class Item(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     blob: Mapped[str] = mapped_column(PortableJSON)
-    stamp: Mapped[str] = mapped_column(server_default=func.to_char(func.now(), "YYYY"))
+    stamp: Mapped[str] = mapped_column(server_default=func.to_char(func.now(), os.environ["FMT"]))
     renamed: Mapped[str] = mapped_column(String(10))  # schemashift: renamed from old_name

@@ -107,16 +107,18 @@ impl<'a> Reader<'a> {
             let short = name.rsplit('.').next().unwrap_or("");
             match short {
                 "Column" | "mapped_column" => {
-                    let _ = call;
-                    return self.column_call(
-                        m,
-                        v,
-                        attr,
-                        u.as_ref(),
-                        table,
-                        at,
-                        short == "mapped_column",
-                    );
+                    let mapped = short == "mapped_column";
+                    let col = self.column_call(m, v, attr, u.as_ref(), table, at, mapped)?;
+                    // `x: Mapped[Alias] = mapped_column(...)` with `Alias = Annotated[T,
+                    // mapped_column(...)]`: SQLAlchemy merges the alias's column into this one.
+                    let from_alias = match (&u, mapped) {
+                        (Some(u), true) => self.annotated_column(u, attr, table, at),
+                        _ => None,
+                    };
+                    return Some(match from_alias {
+                        Some(a) => self.merge_annotated(m, call, col, a),
+                        None => col,
+                    });
                 }
                 "relationship" | "Relationship" | "synonym" | "column_property"
                 | "association_proxy" | "hybrid_property" | "deferred" | "composite"
@@ -144,6 +146,10 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
+        // `x: Mapped[Alias]` with `Alias = Annotated[T, mapped_column(...)]`: that column.
+        if let Some((col, _)) = self.annotated_column(&u, attr, table, at) {
+            return Some(col);
+        }
         let ty = match self.type_override(m, at.start) {
             Some(t) => SaType::Raw(t),
             None => self.mapped_type(u.module, u.ty, attr)?,
@@ -164,6 +170,104 @@ impl<'a> Reader<'a> {
             at,
             renamed_from: self.renamed_from(m, at.start),
         })
+    }
+
+    /// The column of the first `mapped_column(...)` in the annotation's `Annotated[T, ...]`
+    /// (SQLAlchemy's pep-593 columns), typed by `T` when the call gives no type.
+    fn annotated_column(
+        &mut self,
+        u: &Unwrapped<'a>,
+        attr: &str,
+        table: &mut TableDef,
+        at: Origin,
+    ) -> Option<(ColumnDef, bool)> {
+        if !u.mapped {
+            return None;
+        }
+        let (fm, f) = u.fields.iter().copied().find(|(fm, f)| {
+            self.callee(*fm, f)
+                .is_some_and(|(n, _)| n == "sa.mapped_column")
+        })?;
+        let mut col = self.column_call(fm, f, attr, Some(u), table, at, true)?;
+        col.renamed_from = self.renamed_from(at.module, at.start);
+        if let Some(t) = self.type_override(at.module, at.start) {
+            col.ty = SaType::Raw(t);
+        }
+        let nullable_given = match f {
+            Expr::Call(c) => kwarg(c, "nullable").is_some(),
+            _ => false,
+        };
+        Some((col, nullable_given))
+    }
+
+    /// SQLAlchemy's `Column._merge` of the alias's column `a` into the attribute's own
+    /// `mapped_column(...)` call `call` (read as `col`): what the call leaves unset comes from
+    /// the alias; a primary key, foreign keys and constraints are added.
+    fn merge_annotated(
+        &mut self,
+        m: usize,
+        call: &'a ast::ExprCall,
+        mut col: ColumnDef,
+        (a, a_nullable_given): (ColumnDef, bool),
+    ) -> ColumnDef {
+        let given = |k: &str| kwarg(call, k).is_some();
+        let typed = given("type_")
+            || call.arguments.args.iter().enumerate().any(|(i, e)| {
+                if i == 0 && matches!(self.lit(m, e), Some(Lit::Str(_))) {
+                    return false;
+                }
+                !matches!(
+                    self.callee(m, e).map(|(n, _)| n).as_deref(),
+                    Some(
+                        "sa.ForeignKey"
+                            | "sa.Identity"
+                            | "sa.Sequence"
+                            | "sa.Computed"
+                            | "sa.FetchedValue"
+                            | "sa.DefaultClause"
+                    )
+                )
+            });
+        if !typed && self.type_override(m, col.at.start).is_none() {
+            col.ty = a.ty;
+        }
+        if a.primary_key {
+            col.primary_key = true;
+        }
+        if col.autoincrement.is_none() {
+            col.autoincrement = a.autoincrement;
+        }
+        // Unless the call gives `nullable`: the alias's, else the annotation's `Optional`
+        // (already in `col`), and a primary key column without either is NOT NULL.
+        if !given("nullable") {
+            if a_nullable_given {
+                col.nullable = a.nullable;
+            } else if col.primary_key {
+                col.nullable = false;
+            }
+        }
+        if !given("index") {
+            col.index = a.index;
+        }
+        if !given("unique") {
+            col.unique = a.unique;
+        }
+        if col.server_default.is_none() {
+            col.server_default = a.server_default;
+        }
+        if col.comment.is_none() {
+            col.comment = a.comment;
+        }
+        if col.identity.is_none() {
+            col.identity = a.identity;
+        }
+        col.py_default |= a.py_default;
+        let name = col.name.clone();
+        col.fks.extend(a.fks.into_iter().map(|mut fk| {
+            fk.columns = vec![name.clone()];
+            fk
+        }));
+        col
     }
 
     /// `Column(...)` / `mapped_column(...)`: the column, named `attr` unless the call names it.

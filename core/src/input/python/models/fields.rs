@@ -342,12 +342,7 @@ impl<'a> Reader<'a> {
                 "sa.func.current_timestamp" => Some("CURRENT_TIMESTAMP".into()),
                 "sa.func.current_date" => Some("CURRENT_DATE".into()),
                 "sa.func.current_time" => Some("CURRENT_TIME".into()),
-                n if n.starts_with("sa.func.")
-                    && call.arguments.args.is_empty()
-                    && call.arguments.keywords.is_empty() =>
-                {
-                    Some(format!("{}()", &n["sa.func.".len()..]))
-                }
+                n if n.starts_with("sa.func.") => self.func_sql(m, v, 0),
                 _ => None,
             }
         } else {
@@ -367,6 +362,53 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// `func.<name>(args...)` as SQLAlchemy compiles a server default (`literal_binds`):
+    /// arguments that are string or number literals, `text("...")` and nested `func` calls,
+    /// e.g. `func.timezone("UTC", func.now())` -> `timezone('UTC', now())`.
+    fn func_sql(&self, m: usize, e: &'a Expr, depth: usize) -> Option<String> {
+        if depth > 16 {
+            return None;
+        }
+        let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
+        match self.lit(m, e) {
+            Some(Lit::Str(s)) => {
+                let s = if Compiler::of(self.dialect.dialect()) == Compiler::Mysql {
+                    s.replace('\\', "\\\\")
+                } else {
+                    s.to_string()
+                };
+                return Some(format!("'{}'", s.replace('\'', "''")));
+            }
+            Some(Lit::Int(i)) => return Some(i.to_string()),
+            _ => {}
+        }
+        let (name, call) = self.callee(m, e)?;
+        if name == "sa.text" || name == "sa.literal_column" {
+            return call.arguments.args.first().and_then(|a| self.lit_str(m, a));
+        }
+        let f = name.strip_prefix("sa.func.")?;
+        if !call.arguments.keywords.is_empty() || f.contains('.') {
+            return None;
+        }
+        // SQLAlchemy's ANSI functions are written without parentheses.
+        match f {
+            "now" if call.arguments.args.is_empty() => {
+                return Some(if sqlite { "CURRENT_TIMESTAMP" } else { "now()" }.to_string())
+            }
+            "current_timestamp" | "current_date" | "current_time" | "localtime"
+            | "localtimestamp" | "current_user" | "session_user" | "user"
+                if call.arguments.args.is_empty() =>
+            {
+                return Some(f.to_ascii_uppercase())
+            }
+            _ => {}
+        }
+        let args: Option<Vec<String>> = (call.arguments.args.iter())
+            .map(|a| self.func_sql(m, a, depth + 1))
+            .collect();
+        Some(format!("{f}({})", args?.join(", ")))
     }
 
     /// `"table.column"` (or `Model.column`) of a foreign key.
