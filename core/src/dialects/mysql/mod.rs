@@ -208,6 +208,10 @@ impl Dialect for Mysql {
         sql::render_change(self, change, out);
     }
 
+    fn merge_statements(&self, first: &str, second: &str) -> Option<String> {
+        sql::merge_statements(first, second)
+    }
+
     fn script_statement(&self, statement: String) -> String {
         sql::client_statement(statement)
     }
