@@ -9,6 +9,7 @@
 //! so in its first line.
 
 mod grammar;
+mod hazards;
 mod naming;
 mod sql;
 mod sqlalchemy;
@@ -52,17 +53,6 @@ fn is_integer(name: &str) -> bool {
         name.split_whitespace().next().unwrap_or(""),
         "tinyint" | "smallint" | "mediumint" | "int" | "bigint"
     )
-}
-
-/// A change of type, character set or collation: the rows are converted.
-fn copies_table(from: &Column, to: &Column) -> bool {
-    let charset = |c: &Column| {
-        c.attrs
-            .iter()
-            .find(|a| matches!(a, ColumnAttr::Charset(_)))
-            .cloned()
-    };
-    from.ty != to.ty || from.collation != to.collation || charset(from) != charset(to)
 }
 
 /// MariaDB's display width of an integer type written without one.
@@ -225,23 +215,7 @@ impl Dialect for Mysql {
     }
 
     fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
-        use crate::hazard::{Hazard, HazardCode};
-        match change {
-            Change::AlterColumn {
-                table, from, to, ..
-            } if existing && copies_table(from, to) => {
-                vec![Hazard::new(
-                    HazardCode::ChangeType,
-                    format!(
-                        "{table}.{}: MODIFY COLUMN to {} copies the table unless the server can \
-                         change it in place (ALGORITHM=INSTANT/INPLACE)",
-                        to.name,
-                        self.render_type(&to.ty)
-                    ),
-                )]
-            }
-            _ => Vec::new(),
-        }
+        hazards::hazards(self, change, existing)
     }
 
     fn zero_value(&self, ty: &Type) -> Option<String> {
