@@ -271,20 +271,8 @@ pub(super) fn hazards(d: &Mysql, change: &Change, existing: bool) -> Vec<Hazard>
                 let b: Vec<_> = to.iter().filter(|x| f(x)).collect();
                 a != b
             };
-            let charset_to = to.iter().find_map(|a| match a {
-                TableAttr::MysqlCharset(v) => v.strip_prefix("DEFAULT CHARSET="),
-                _ => None,
-            });
-            if changed(&|a| matches!(a, TableAttr::MysqlCharset(_)))
-                && from.iter().any(|a| matches!(a, TableAttr::MysqlCharset(_)))
-            {
-                if let Some(cs) = charset_to.filter(|cs| !holds_everything(cs)) {
-                    out.push(Hazard::new(
-                        HazardCode::CharsetConversion,
-                        format!("{table}: the text columns are converted to {cs}; characters it lacks become '?' or fail"),
-                    ));
-                }
-            }
+            // A new DEFAULT CHARSET alone (what the script writes) converts nothing: only
+            // columns added later take it.
             if changed(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
                 out.push(algorithm_hazard(
                     label,
