@@ -199,6 +199,14 @@ impl Server {
 /// The statements of a schema file, each ended with `$$` under `DELIMITER $$`, so that the
 /// client keeps trigger and routine bodies (`BEGIN .. END` with `;` inside) whole.
 fn with_delimiter(text: &str) -> String {
+    // A dump with its own `DELIMITER ;;` blocks is read by the client as it is.
+    let delimiter_line = |l: &str| {
+        let t = l.trim_start();
+        t.len() > 10 && t[..10].eq_ignore_ascii_case("delimiter ")
+    };
+    if text.lines().any(delimiter_line) {
+        return text.to_string();
+    }
     let mut out = String::from("DELIMITER $$\n");
     let mut stmt = String::new();
     let (mut depth, mut quote, mut prev_end) = (0i32, None::<char>, false);

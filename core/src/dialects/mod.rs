@@ -195,6 +195,13 @@ pub trait Dialect: Sync {
     fn script_epilogue(&self, _changes: &[Change]) -> Vec<String> {
         Vec::new()
     }
+    /// Two consecutive statements of a script as one, where the database does both in one
+    /// statement and users expect it (MySQL's `ALTER TABLE t ADD COLUMN .., MODIFY COLUMN ..,
+    /// ADD INDEX ..`); `None` keeps them apart. The order of the script is kept: only
+    /// neighbours merge, in the order the planner gave.
+    fn merge_statements(&self, _first: &str, _second: &str) -> Option<String> {
+        None
+    }
 
     /// Hazards particular to this database (locking, conversions), for a change of a table
     /// that `existing` says already has rows (it is not created by the same plan).

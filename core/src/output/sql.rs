@@ -30,14 +30,46 @@ pub fn annotated_script(
         }
     };
     terminated(&mut out, dialect.script_prologue(changes));
+    // The statement being built (neighbours the dialect merges into one), and the comments
+    // of the changes in it, written before it.
+    let mut pending: Option<String> = None;
+    let mut comments = String::new();
+    let flush = |out: &mut String, pending: &mut Option<String>, comments: &mut String| {
+        out.push_str(comments);
+        comments.clear();
+        terminated(out, pending.take().into_iter().collect());
+    };
     for (i, c) in changes.iter().enumerate() {
+        let mut notes = String::new();
         for h in hazards.get(i).into_iter().flatten() {
             if h.kind == HazardKind::Irreversible {
-                out.push_str(&format!("-- irreversible: {}\n", h.message));
+                notes.push_str(&format!("-- irreversible: {}\n", h.message));
             }
         }
-        terminated(&mut out, statements(c, dialect));
+        let mut first = true;
+        for stmt in statements(c, dialect) {
+            let merged = pending
+                .as_deref()
+                .and_then(|p| dialect.merge_statements(p, &stmt));
+            match merged {
+                Some(m) => pending = Some(m),
+                None => {
+                    flush(&mut out, &mut pending, &mut comments);
+                    pending = Some(stmt);
+                }
+            }
+            if first {
+                comments.push_str(&notes);
+                first = false;
+            }
+        }
+        if first {
+            // A change without statements: its comments stay in place.
+            flush(&mut out, &mut pending, &mut comments);
+            out.push_str(&notes);
+        }
     }
+    flush(&mut out, &mut pending, &mut comments);
     terminated(&mut out, dialect.script_epilogue(changes));
     out
 }

@@ -9,6 +9,7 @@
 //! so in its first line.
 
 mod grammar;
+mod hazards;
 mod naming;
 mod sql;
 mod sqlalchemy;
@@ -53,17 +54,6 @@ fn is_integer(name: &str) -> bool {
         name.split_whitespace().next().unwrap_or(""),
         "tinyint" | "smallint" | "mediumint" | "int" | "bigint"
     )
-}
-
-/// A change of type, character set or collation: the rows are converted.
-fn copies_table(from: &Column, to: &Column) -> bool {
-    let charset = |c: &Column| {
-        c.attrs
-            .iter()
-            .find(|a| matches!(a, ColumnAttr::Charset(_)))
-            .cloned()
-    };
-    from.ty != to.ty || from.collation != to.collation || charset(from) != charset(to)
 }
 
 /// MariaDB's display width of an integer type written without one.
@@ -224,6 +214,10 @@ impl Dialect for Mysql {
         sql::render_change(self, change, out);
     }
 
+    fn merge_statements(&self, first: &str, second: &str) -> Option<String> {
+        sql::merge_statements(first, second)
+    }
+
     fn script_statement(&self, statement: String) -> String {
         sql::client_statement(statement)
     }
@@ -237,23 +231,7 @@ impl Dialect for Mysql {
     }
 
     fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
-        use crate::hazard::{Hazard, HazardCode};
-        match change {
-            Change::AlterColumn {
-                table, from, to, ..
-            } if existing && copies_table(from, to) => {
-                vec![Hazard::new(
-                    HazardCode::ChangeType,
-                    format!(
-                        "{table}.{}: MODIFY COLUMN to {} copies the table unless the server can \
-                         change it in place (ALGORITHM=INSTANT/INPLACE)",
-                        to.name,
-                        self.render_type(&to.ty)
-                    ),
-                )]
-            }
-            _ => Vec::new(),
-        }
+        hazards::hazards(self, change, existing)
     }
 
     fn zero_value(&self, ty: &Type) -> Option<String> {

@@ -309,3 +309,189 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
         )),
     }
 }
+
+/// A statement as `ALTER TABLE` clauses: the table as written and its clauses. `CREATE INDEX
+/// i ON t (..)` is `ADD INDEX i (..)` and `DROP INDEX i ON t` is `DROP INDEX i` there.
+fn alter_clauses(stmt: &str) -> Option<(&str, Vec<String>)> {
+    if let Some(rest) = stmt.strip_prefix("ALTER TABLE ") {
+        let (table, rest) = split_name(rest)?;
+        let clauses = match rest.strip_prefix("\n  ") {
+            Some(list) => list.split(",\n  ").map(str::to_string).collect(),
+            None => vec![rest.strip_prefix(' ')?.to_string()],
+        };
+        return Some((table, clauses));
+    }
+    if let Some(rest) = stmt.strip_prefix("DROP INDEX ") {
+        let (index, rest) = split_name(rest)?;
+        let table = rest.strip_prefix(" ON ")?;
+        let (table, tail) = split_name(table)?;
+        return tail
+            .is_empty()
+            .then(|| (table, vec![format!("DROP INDEX {index}")]));
+    }
+    let rest = stmt.strip_prefix("CREATE ")?;
+    let (kind, rest) = ["UNIQUE ", "FULLTEXT ", "SPATIAL ", ""]
+        .iter()
+        .find_map(|k| Some((*k, rest.strip_prefix(k)?.strip_prefix("INDEX ")?)))?;
+    let (index, rest) = split_name(rest)?;
+    let (table, tail) = split_name(rest.strip_prefix(" ON ")?)?;
+    Some((table, vec![format!("ADD {kind}INDEX {index}{tail}")]))
+}
+
+/// A backquoted name, possibly qualified (`` `s`.`t` ``), at the start of `s`, and the rest.
+fn split_name(s: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    loop {
+        let rest = s[end..].strip_prefix('`')?;
+        let mut i = 0;
+        let bytes = rest.as_bytes();
+        loop {
+            if bytes.get(i)? == &b'`' {
+                if bytes.get(i + 1) == Some(&b'`') {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            i += 1;
+        }
+        end += 1 + i + 1;
+        if s[end..].starts_with(".`") {
+            end += 1;
+        } else {
+            return Some((&s[..end], &s[end..]));
+        }
+    }
+}
+
+/// The kind of an `ALTER TABLE` clause for merging: only clauses of one kind share a
+/// statement.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Columns, keys and indexes.
+    Plain,
+    /// `DROP FOREIGN KEY` (before the indexes the keys need go).
+    DropForeignKey,
+    /// `ADD [CONSTRAINT ..] FOREIGN KEY` (after the keys they reference exist).
+    AddForeignKey,
+}
+
+/// A clause's kind and the column it adds, modifies or drops; `None` for a clause that may
+/// not share its statement: renames (later clauses would name the old or the new name), table
+/// options and comments.
+fn clause_kind(clause: &str) -> Option<(Kind, Option<&str>)> {
+    for head in ["ADD COLUMN ", "MODIFY COLUMN ", "DROP COLUMN "] {
+        if let Some(rest) = clause.strip_prefix(head) {
+            return Some((Kind::Plain, Some(split_name(rest)?.0)));
+        }
+    }
+    if clause.starts_with("DROP FOREIGN KEY ") {
+        return Some((Kind::DropForeignKey, None));
+    }
+    let add_fk = clause.starts_with("ADD FOREIGN KEY ")
+        || clause
+            .strip_prefix("ADD CONSTRAINT ")
+            .and_then(split_name)
+            .is_some_and(|(_, rest)| rest.starts_with(" FOREIGN KEY "));
+    if add_fk {
+        return Some((Kind::AddForeignKey, None));
+    }
+    let plain = [
+        "ADD INDEX ",
+        "ADD UNIQUE INDEX ",
+        "ADD FULLTEXT INDEX ",
+        "ADD SPATIAL INDEX ",
+        "ADD UNIQUE KEY ",
+        "ADD PRIMARY KEY ",
+        "DROP PRIMARY KEY",
+        "DROP INDEX ",
+    ];
+    plain
+        .iter()
+        .any(|m| clause.starts_with(m))
+        .then_some((Kind::Plain, None))
+}
+
+/// Neighbouring changes of one table as one `ALTER TABLE` with a clause per line, as Skeema,
+/// sqldef and Atlas write them for MySQL. A column is named by at most one clause of a
+/// statement (the `AUTO_INCREMENT` dance modifies a column twice: two statements), and
+/// foreign keys dropped or added share a statement only with each other, so that the order
+/// the planner gave (keys dropped before the indexes they need, added after the keys they
+/// reference) holds.
+pub(super) fn merge_statements(first: &str, second: &str) -> Option<String> {
+    let (t1, mut c1) = alter_clauses(first)?;
+    let (t2, c2) = alter_clauses(second)?;
+    if t1 != t2 {
+        return None;
+    }
+    let mut columns = Vec::new();
+    let mut kind = None;
+    for c in c1.iter().chain(&c2) {
+        let (k, col) = clause_kind(c)?;
+        if kind.is_some_and(|x| x != k) {
+            return None;
+        }
+        kind = Some(k);
+        if let Some(col) = col {
+            if columns.contains(&col) {
+                return None;
+            }
+            columns.push(col);
+        }
+    }
+    c1.extend(c2);
+    Some(format!("ALTER TABLE {t1}\n  {}", c1.join(",\n  ")))
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::merge_statements as m;
+
+    #[test]
+    fn neighbours_of_one_table_share_an_alter_table() {
+        assert_eq!(
+            m(
+                "ALTER TABLE `t` ADD COLUMN `a` int",
+                "CREATE INDEX `i` ON `t` (`a`)"
+            )
+            .unwrap(),
+            "ALTER TABLE `t`\n  ADD COLUMN `a` int,\n  ADD INDEX `i` (`a`)"
+        );
+        let two = m(
+            "ALTER TABLE `t` DROP COLUMN `b`",
+            "ALTER TABLE `t` MODIFY COLUMN `a` bigint",
+        )
+        .unwrap();
+        assert_eq!(
+            m(&two, "DROP INDEX `j` ON `t`").unwrap(),
+            "ALTER TABLE `t`\n  DROP COLUMN `b`,\n  MODIFY COLUMN `a` bigint,\n  DROP INDEX `j`"
+        );
+        // Another table, a column named twice, renames and foreign keys stay apart.
+        assert!(m(
+            "ALTER TABLE `t` ADD COLUMN `a` int",
+            "ALTER TABLE `u` DROP COLUMN `a`"
+        )
+        .is_none());
+        assert!(m(&two, "ALTER TABLE `t` MODIFY COLUMN `a` int").is_none());
+        assert!(m(&two, "ALTER TABLE `t` RENAME COLUMN `x` TO `y`").is_none());
+        let fk = "ALTER TABLE `t` ADD CONSTRAINT `f` FOREIGN KEY (`a`) REFERENCES `u` (`id`)";
+        assert!(m(&two, fk).is_none());
+        assert!(m(fk, fk).is_some());
+        assert!(m(
+            "ALTER TABLE `t` DROP FOREIGN KEY `f`",
+            "ALTER TABLE `t` DROP FOREIGN KEY `g`"
+        )
+        .is_some());
+        assert!(m(
+            "ALTER TABLE `t` DROP FOREIGN KEY `f`",
+            "DROP INDEX `f` ON `t`"
+        )
+        .is_none());
+        assert!(m(
+            "CREATE UNIQUE INDEX `i` ON `t` (`a`) COMMENT 'x'",
+            "ALTER TABLE `t` ADD COLUMN `c` int"
+        )
+        .unwrap()
+        .contains("ADD UNIQUE INDEX `i` (`a`) COMMENT 'x'"));
+    }
+}

@@ -107,7 +107,7 @@ fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Dia
             let (line, column) = src.location(offset);
             let at = Location::of(line.into(), column.into());
             builder.unsupported(
-                "`DELIMITER` block (the triggers, routines and events of a mysqldump)",
+                "routine or event of a `DELIMITER` block (a mysqldump's `--routines`/`--events`)",
                 at,
             );
         }
@@ -343,8 +343,11 @@ fn open_versioned_comments(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The mysql client's `DELIMITER ;;` .. `DELIMITER ;` blocks, blanked (positions kept);
-/// `None` when there are none, else the text and the offset of each block.
+/// The mysql client's `DELIMITER ;;` .. `DELIMITER ;` blocks (positions kept): the `DELIMITER`
+/// lines are blanked, a trigger's statement is kept with its delimiter written `;` (the
+/// statement reader keeps `BEGIN .. END` bodies whole), and every other statement of a block
+/// (routines, events) is blanked. `None` when there are no such blocks, else the text and the
+/// offset of each statement blanked.
 fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
     let is_delimiter = |line: &str| {
         let t = line.trim_start();
@@ -357,26 +360,92 @@ fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
     }
     let mut out = String::with_capacity(text.len());
     let mut blocks = Vec::new();
-    let mut inside = false;
+    // The delimiter of the block we are in, and the statement read so far (from `start`).
+    let mut inside: Option<String> = None;
+    let mut stmt = String::new();
+    let mut start = 0;
     let mut offset = 0;
+    let blank = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
+            .collect()
+    };
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        let delimiter = is_delimiter(body);
-        if let Some(d) = &delimiter {
-            if !inside && d != ";" {
-                blocks.push(offset);
+        if let Some(d) = is_delimiter(body) {
+            if !stmt.trim().is_empty() {
+                blocks.push(start);
             }
-            inside = d != ";";
+            out.push_str(&blank(&stmt));
+            stmt.clear();
+            inside = (d != ";").then_some(d);
+            out.push_str(&blank(line));
+            offset += line.len();
+            continue;
         }
-        if inside || delimiter.is_some() {
-            out.extend(std::iter::repeat_n(' ', body.chars().count()));
-            out.push_str(&line[body.len()..]);
-        } else {
+        let Some(d) = &inside else {
             out.push_str(line);
+            offset += line.len();
+            continue;
+        };
+        let mut rest = line;
+        let mut at = offset;
+        while let Some(i) = rest.find(d.as_str()) {
+            if stmt.trim().is_empty() {
+                start = at + (stmt.len() - stmt.trim_start().len());
+            }
+            stmt.push_str(&rest[..i]);
+            if is_trigger(&stmt) {
+                out.push_str(&stmt);
+                out.push(';');
+                out.push_str(&" ".repeat(d.len() - 1));
+            } else {
+                if !stmt.trim().is_empty() {
+                    blocks.push(start);
+                }
+                out.push_str(&blank(&stmt));
+                out.push_str(&" ".repeat(d.len()));
+            }
+            stmt.clear();
+            at += i + d.len();
+            rest = &rest[i + d.len()..];
         }
+        if stmt.trim().is_empty() && !rest.trim().is_empty() {
+            start = at + (rest.len() - rest.trim_start().len());
+        }
+        stmt.push_str(rest);
         offset += line.len();
     }
+    if !stmt.trim().is_empty() {
+        blocks.push(start);
+    }
+    out.push_str(&blank(&stmt));
     Some((out, blocks))
+}
+
+/// Whether a statement of a `DELIMITER` block creates a trigger (mysqldump writes it in
+/// versioned comments: `/*!50003 CREATE*/ /*!50017 DEFINER=..*/ /*!50003 TRIGGER ..`).
+fn is_trigger(stmt: &str) -> bool {
+    let mut words = Vec::new();
+    for w in stmt.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+        if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        words.push(w.to_ascii_lowercase());
+        if words.len() > 12 {
+            break;
+        }
+    }
+    words.first().is_some_and(|w| w == "create")
+        && words
+            .iter()
+            .find(|w| {
+                matches!(
+                    w.as_str(),
+                    "trigger" | "procedure" | "function" | "event" | "table" | "view"
+                )
+            })
+            .is_some_and(|w| w == "trigger")
 }
 
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.

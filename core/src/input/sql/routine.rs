@@ -202,6 +202,12 @@ impl Builder<'_> {
     pub(super) fn create_trigger(&mut self, c: &mut Cursor) -> PResult<()> {
         let start = 0;
         let constraint = c.eat_kw("constraint");
+        // MySQL: the text starts at `TRIGGER`, without `DEFINER=`u`@`h`` (the account that
+        // created it, not schema), written back as `CREATE TRIGGER ..`.
+        let mysql = self
+            .grammar
+            .has(crate::input::sql::Syntax::MysqlTableOptions);
+        let kw = c.pos;
         c.expect_kw("trigger")?;
         c.eat_kws(&["if", "not", "exists"]);
         let name = c.ident()?;
@@ -226,11 +232,17 @@ impl Builder<'_> {
             c,
             ObjectKind::Trigger,
             signature,
-            start,
+            if mysql { kw } else { start },
             drop,
             target,
             Some(table),
         );
+        if mysql {
+            if let Some((_, o)) = self.schema.objects.last_mut() {
+                o.create.text = format!("CREATE {}", o.create.text);
+                o.create.key = format!("create {}", o.create.key);
+            }
+        }
         self.fix_trigger_key();
         Ok(())
     }
