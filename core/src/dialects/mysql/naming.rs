@@ -76,6 +76,13 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         if c.collation.is_some() && c.collation == table_collation {
             c.collation = None;
         }
+        // A collation implies its character set, which the server stores and dumps with it
+        // (`COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`).
+        if let Some(cs) = c.collation.as_deref().and_then(collation_charset) {
+            if !c.attrs.iter().any(|a| matches!(a, ColumnAttr::Charset(_))) {
+                c.attrs.push(ColumnAttr::Charset(cs));
+            }
+        }
         for a in &mut c.attrs {
             match a {
                 ColumnAttr::Charset(cs) => *cs = charset(cs),
@@ -331,6 +338,17 @@ fn json_columns(t: &mut Table) {
     }
     for name in checks {
         t.constraints.shift_remove(&name);
+    }
+}
+
+/// The character set a collation belongs to: its name's first part (`latin1_swedish_ci`:
+/// `latin1`; `binary`: `binary`), but not for MariaDB 11's charset-less `uca1400_*` names.
+fn collation_charset(coll: &str) -> Option<String> {
+    match coll.split_once('_') {
+        Some(("uca1400", _)) => None,
+        Some((cs, _)) => Some(charset(cs)),
+        None if coll == "binary" => Some("binary".to_string()),
+        None => None,
     }
 }
 

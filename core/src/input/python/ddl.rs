@@ -247,23 +247,54 @@ fn convention(
     Some(out)
 }
 
-/// The name SQLAlchemy gives a constraint of kind `key` (`uq`, `ck`, `fk`, `pk`, `ix`).
+/// The name SQLAlchemy gives a constraint of kind `key` (`uq`, `ck`, `fk`, `pk`, `ix`) in
+/// DDL compiled by `c`.
 pub(crate) fn constraint_name(
     t: &TableDef,
     key: &str,
     given: Option<&str>,
     columns: &[String],
     fk: Option<&FkDef>,
+    c: Compiler,
 ) -> Option<String> {
-    match t.naming.get(key) {
+    let conv = match t.naming.get(key) {
         Some(tpl) if given.is_none() || tpl.contains("%(constraint_name)s") => {
-            convention(tpl, &t.name, columns, fk, given).or_else(|| given.map(str::to_string))
+            convention(tpl, &t.name, columns, fk, given)
         }
         _ if key == "ix" && given.is_none() && !t.naming.contains_key("ix") => {
             convention("ix_%(column_0_label)s", &t.name, columns, fk, None)
         }
-        _ => given.map(str::to_string),
+        _ => None,
+    };
+    match conv {
+        Some(name) => Some(shorten(name, max_name_length(c))),
+        None => given.map(str::to_string),
     }
+}
+
+/// The longest constraint or index name SQLAlchemy's dialect writes (`max_identifier_length`,
+/// or MySQL's `max_index_name_length` / `max_constraint_name_length`), in characters.
+fn max_name_length(c: Compiler) -> usize {
+    match c {
+        Compiler::Postgresql => 63,
+        Compiler::Mysql => 64,
+        Compiler::Sqlite => 9999,
+    }
+}
+
+/// SQLAlchemy's `_truncate_and_render_maxlen_name` for names made by a naming convention
+/// (`conv`, a `_truncated_label`): longer than `max` characters, the name is its first
+/// `max - 8` characters, `_` and the last 4 hex digits of the MD5 of the whole name.
+/// (Names given explicitly are never shortened by SQLAlchemy.)
+pub(crate) fn shorten(name: String, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name;
+    }
+    use md5::{Digest, Md5};
+    let digest = Md5::digest(name.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let head: String = name.chars().take(max - 8).collect();
+    format!("{head}_{}", &hex[hex.len() - 4..])
 }
 
 /// The DDL of `tables` for SQLAlchemy's compiler `c`, as `create_all` orders it: enum types,
@@ -487,7 +518,7 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
         items.push((line, col.at));
     }
     if !pk_cols.is_empty() && !sqlite_inline_pk {
-        let name = constraint_name(t, "pk", pk_name.as_deref(), &pk_cols, None);
+        let name = constraint_name(t, "pk", pk_name.as_deref(), &pk_cols, None, c);
         let cols: Vec<String> = pk_cols.iter().map(|n| quote(n, c)).collect();
         let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
         items.push((
@@ -495,49 +526,13 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
             pk_at,
         ));
     }
-    // Column-level unique (without index=True), then table-level constraints, then foreign keys.
-    for col in &t.columns {
-        if col.unique && !col.index {
-            let cols = vec![col.name.clone()];
-            let name = constraint_name(t, "uq", None, &cols, None);
-            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
-            items.push((
-                format!("\t{prefix}UNIQUE ({})", quote(&col.name, c)),
-                col.at,
-            ));
-        }
-    }
-    for (k, at) in &t.constraints {
-        match k {
-            ConstraintDef::Unique { name, columns } => {
-                let name = constraint_name(t, "uq", name.as_deref(), columns, None);
-                let prefix =
-                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
-                let cols: Vec<String> = columns.iter().map(|n| quote(n, c)).collect();
-                items.push((format!("\t{prefix}UNIQUE ({})", cols.join(", ")), *at));
-            }
-            ConstraintDef::Check { name, sql } => {
-                let name = constraint_name(t, "ck", name.as_deref(), &[], None);
-                let prefix =
-                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
-                items.push((format!("\t{prefix}CHECK ({sql})"), *at));
-            }
-            ConstraintDef::PrimaryKey { .. } | ConstraintDef::ForeignKey(_) => {}
-        }
-    }
-    let mut fks: Vec<(&FkDef, Origin)> = Vec::new();
-    for col in &t.columns {
-        for fk in &col.fks {
-            fks.push((fk, col.at));
-        }
-    }
-    for (k, at) in &t.constraints {
-        if let ConstraintDef::ForeignKey(fk) = k {
-            fks.push((fk, *at));
-        }
-    }
-    for (fk, at) in fks {
-        let name = constraint_name(t, "fk", fk.name.as_deref(), &fk.columns, Some(fk));
+    // SQLAlchemy writes a table's constraints in creation order: those of `__table_args__` /
+    // `Table(...)` (built before the table), then, column by column, what the table builds
+    // from each column: its `unique=True` (without index=True), then its foreign keys. The
+    // order decides the names the database gives unnamed ones (PostgreSQL's `_key1` on a
+    // clash, MySQL's `_ibfk_<n>`).
+    let fk_line = |fk: &FkDef| {
+        let name = constraint_name(t, "fk", fk.name.as_deref(), &fk.columns, Some(fk), c);
         let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
         let cols: Vec<String> = fk.columns.iter().map(|n| quote(n, c)).collect();
         let refs: Vec<String> = fk.ref_columns.iter().map(|n| quote(n, c)).collect();
@@ -553,7 +548,40 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
         if let Some(u) = &fk.onupdate {
             line.push_str(&format!(" ON UPDATE {u}"));
         }
-        items.push((line, at));
+        line
+    };
+    for (k, at) in &t.constraints {
+        match k {
+            ConstraintDef::Unique { name, columns } => {
+                let name = constraint_name(t, "uq", name.as_deref(), columns, None, c);
+                let prefix =
+                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+                let cols: Vec<String> = columns.iter().map(|n| quote(n, c)).collect();
+                items.push((format!("\t{prefix}UNIQUE ({})", cols.join(", ")), *at));
+            }
+            ConstraintDef::Check { name, sql } => {
+                let name = constraint_name(t, "ck", name.as_deref(), &[], None, c);
+                let prefix =
+                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+                items.push((format!("\t{prefix}CHECK ({sql})"), *at));
+            }
+            ConstraintDef::ForeignKey(fk) => items.push((fk_line(fk), *at)),
+            ConstraintDef::PrimaryKey { .. } => {}
+        }
+    }
+    for col in &t.columns {
+        if col.unique && !col.index {
+            let cols = vec![col.name.clone()];
+            let name = constraint_name(t, "uq", None, &cols, None, c);
+            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+            items.push((
+                format!("\t{prefix}UNIQUE ({})", quote(&col.name, c)),
+                col.at,
+            ));
+        }
+        for fk in &col.fks {
+            items.push((fk_line(fk), col.at));
+        }
     }
     let n = items.len();
     for (i, (text, at)) in items.into_iter().enumerate() {
@@ -573,7 +601,7 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
     for col in &t.columns {
         if col.index {
             let cols = vec![col.name.clone()];
-            let name = constraint_name(t, "ix", None, &cols, None).unwrap_or_default();
+            let name = constraint_name(t, "ix", None, &cols, None, c).unwrap_or_default();
             let unique = if col.unique { "UNIQUE " } else { "" };
             e.line(
                 &format!(
@@ -655,7 +683,8 @@ pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c
         .filter(|(_, c)| **c)
         .map(|(el, _)| el.clone())
         .collect();
-    let name = constraint_name(t, "ix", idx.name.as_deref(), &colnames, None).unwrap_or_default();
+    let name =
+        constraint_name(t, "ix", idx.name.as_deref(), &colnames, None, c).unwrap_or_default();
     let mut kind = if idx.unique { "UNIQUE " } else { "" }.to_string();
     if let Some(p) = idx.prefix.as_ref().filter(|_| my) {
         kind = format!("{} ", p.to_ascii_uppercase());
@@ -681,4 +710,21 @@ pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c
     }
     line.push(';');
     e.line(&line, at);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn long_convention_names_are_shortened_as_sqlalchemy_does() {
+        // SQLAlchemy 2.0.58, PostgreSQL (63): the `ix_%(column_0_label)s` name of a long
+        // table and column.
+        let name = "ix_a_rather_long_child_table_name_used_for_identifier_length_tests_some_quite_long_column_name_number_one";
+        assert_eq!(
+            shorten(name.to_string(), 63),
+            "ix_a_rather_long_child_table_name_used_for_identifier_l_e020"
+        );
+        assert_eq!(shorten("ix_short".to_string(), 63), "ix_short");
+    }
 }

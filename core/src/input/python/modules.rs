@@ -4,6 +4,7 @@
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// One parsed file.
@@ -425,6 +426,19 @@ pub fn normalize(path: &str) -> String {
 pub struct Resolver<'a> {
     pub mods: &'a Modules,
     pub roots: &'a [String],
+    /// The arguments of the latest call of each local helper function being read
+    /// (`def fk(target, ondelete="CASCADE"): return Field(foreign_key=target, ...)`):
+    /// a parameter's name inside that function's body is the argument it was given.
+    pub params: RefCell<Vec<Param<'a>>>,
+}
+
+/// A helper function's parameter bound to an argument (or its default).
+pub struct Param<'a> {
+    pub module: usize,
+    /// The function's range: the parameter is seen inside it.
+    pub scope: TextRange,
+    pub name: String,
+    pub value: (usize, &'a Expr),
 }
 
 const MAX_DEPTH: usize = 32;
@@ -599,9 +613,18 @@ impl<'a> Resolver<'a> {
     /// What expression `e` (a name or a dotted attribute chain) names in module `m`.
     pub fn expr(&self, m: usize, e: &'a Expr) -> Sym<'a> {
         match e {
-            Expr::Name(n) => self
-                .class_scope(m, n.range, n.id.as_str())
-                .unwrap_or_else(|| self.name(m, n.id.as_str())),
+            Expr::Name(n) => {
+                let bound = (self.params.borrow().iter().rev())
+                    .find(|p| {
+                        p.module == m && p.name == n.id.as_str() && p.scope.contains_range(n.range)
+                    })
+                    .map(|p| p.value);
+                if let Some((vm, v)) = bound {
+                    return Sym::Value(vm, v);
+                }
+                self.class_scope(m, n.range, n.id.as_str())
+                    .unwrap_or_else(|| self.name(m, n.id.as_str()))
+            }
             Expr::Attribute(a) => {
                 let attr = a.attr.as_str();
                 match self.expr(m, &a.value) {
@@ -671,6 +694,64 @@ impl<'a> Resolver<'a> {
                 missing_module: false,
             },
         }
+    }
+
+    /// Bind the parameters of helper `f` (in module `fm`) to the arguments of `call` (in
+    /// module `m`), defaults for those not passed. `false` when an argument cannot be bound
+    /// (`*args` / `**kwargs` on either side, an unknown keyword, too many arguments).
+    pub fn bind_call(
+        &self,
+        m: usize,
+        call: &'a ast::ExprCall,
+        fm: usize,
+        f: &'a ast::StmtFunctionDef,
+    ) -> bool {
+        let ps = &f.parameters;
+        let named: Vec<&'a ast::ParameterWithDefault> = (ps.posonlyargs.iter())
+            .chain(ps.args.iter())
+            .chain(ps.kwonlyargs.iter())
+            .collect();
+        let positional = ps.posonlyargs.len() + ps.args.len();
+        let mut values: Vec<Option<(usize, &'a Expr)>> = vec![None; named.len()];
+        let mut complete = true;
+        for (i, a) in call.arguments.args.iter().enumerate() {
+            if matches!(a, Expr::Starred(_)) || i >= positional {
+                complete = false;
+                continue;
+            }
+            values[i] = Some((m, a));
+        }
+        for k in call.arguments.keywords.iter() {
+            let Some(arg) = &k.arg else {
+                complete = false;
+                continue;
+            };
+            match named
+                .iter()
+                .position(|p| p.parameter.name.as_str() == arg.as_str())
+            {
+                Some(i) if i >= ps.posonlyargs.len() => values[i] = Some((m, &k.value)),
+                _ => complete = false,
+            }
+        }
+        let mut params = self.params.borrow_mut();
+        for (p, v) in named.iter().zip(values) {
+            let value = match (v, &p.default) {
+                (Some(v), _) => v,
+                (None, Some(d)) => (fm, &**d),
+                (None, None) => {
+                    complete = false;
+                    continue;
+                }
+            };
+            params.push(Param {
+                module: fm,
+                scope: f.range,
+                name: p.parameter.name.to_string(),
+                value,
+            });
+        }
+        complete
     }
 
     /// What `e` names, following aliases (`Phase = State`, `Kind = kinds.Kind`).

@@ -80,6 +80,14 @@ pub enum SaType {
     Array(Box<SaType>),
     /// A dialect type written as is (`JSONB`, `INET`, a `# schemashift: type=` override).
     Raw(String),
+    /// `NVARCHAR(n)` / `NCHAR(n)` (`national`: the `N` types): MySQL's `NATIONAL VARCHAR`;
+    /// PostgreSQL has none.
+    National {
+        char: bool,
+        length: Option<u64>,
+    },
+    /// A string type with `collation=`: `VARCHAR(50) COLLATE "C"` (MySQL: `COLLATE name`).
+    Collated(Box<SaType>, String),
 }
 
 impl SaType {
@@ -145,6 +153,28 @@ impl SaType {
             }
             SaType::Array(item) => format!("{}[]", item.ddl(dialect)),
             SaType::Raw(t) => t.clone(),
+            SaType::National { char, length } => {
+                let base = if *char { "CHAR" } else { "VARCHAR" };
+                let national = if my {
+                    format!("NATIONAL {base}")
+                } else {
+                    format!("N{base}")
+                };
+                match length {
+                    Some(n) => format!("{national}({n})"),
+                    None => national,
+                }
+            }
+            // SQLAlchemy's compilers quote the collation on PostgreSQL and SQLite (always,
+            // `"` doubled), and write it bare on MySQL.
+            SaType::Collated(inner, c) if my => format!("{} COLLATE {c}", inner.ddl(dialect)),
+            SaType::Collated(inner, c) => {
+                format!(
+                    "{} COLLATE \"{}\"",
+                    inner.ddl(dialect),
+                    c.replace('"', "\"\"")
+                )
+            }
         }
     }
 
@@ -157,6 +187,13 @@ impl SaType {
             (SaType::Array(_), Compiler::Mysql) => {
                 Some("ARRAY is PostgreSQL's (SQLAlchemy raises CompileError for this dialect)")
             }
+            (SaType::National { .. }, Compiler::Mysql) => {
+                Some("NVARCHAR / NCHAR are MySQL's NATIONAL VARCHAR / CHAR (stored as CHARACTER SET utf8mb3), which schemashift does not read yet; use String(n) / Unicode(n)")
+            }
+            (SaType::National { .. }, Compiler::Postgresql) => {
+                Some("PostgreSQL has no NVARCHAR / NCHAR type (SQLAlchemy writes it and the database rejects it); use String / Unicode")
+            }
+            (SaType::Collated(inner, _), d) => inner.compile_error(d),
             _ => None,
         }
     }
@@ -181,8 +218,16 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
     let ns = name.split('.').next().unwrap_or("");
     let t = match (ns, short) {
         (_, "AutoString") if a0.is_none() => SaType::AutoString,
-        (_, "String" | "VARCHAR" | "Unicode" | "NVARCHAR" | "AutoString") => SaType::String(a0),
-        (_, "CHAR" | "NCHAR") => SaType::Char(a0),
+        (_, "String" | "VARCHAR" | "Unicode" | "AutoString") => SaType::String(a0),
+        (_, "NVARCHAR") => SaType::National {
+            char: false,
+            length: a0,
+        },
+        (_, "NCHAR") => SaType::National {
+            char: true,
+            length: a0,
+        },
+        (_, "CHAR") => SaType::Char(a0),
         (_, "Text" | "TEXT" | "UnicodeText" | "CLOB") => SaType::Text,
         (_, "Integer" | "INTEGER" | "INT") => SaType::Integer,
         (_, "BigInteger" | "BIGINT") => SaType::BigInteger,

@@ -546,9 +546,31 @@ impl<'a> Reader<'a> {
                 }
                 let mut ints = Vec::new();
                 let mut tz = None;
+                let mut collation: Option<&'a Expr> = None;
+                // The string types' second positional argument is `collation`.
+                let stringy = matches!(
+                    short,
+                    "String"
+                        | "VARCHAR"
+                        | "Unicode"
+                        | "NVARCHAR"
+                        | "CHAR"
+                        | "NCHAR"
+                        | "Text"
+                        | "TEXT"
+                        | "UnicodeText"
+                        | "CLOB"
+                );
                 if let Some(c) = call {
-                    for a in c.arguments.args.iter() {
+                    for (i, a) in c.arguments.args.iter().enumerate() {
+                        if stringy && i == 1 {
+                            collation = Some(a);
+                            continue;
+                        }
                         ints.push(self.lit_uint(m, a));
+                    }
+                    if stringy {
+                        collation = kwarg(c, "collation").or(collation);
                     }
                     for k in c.arguments.keywords.iter() {
                         let Some(arg) = &k.arg else { continue };
@@ -575,7 +597,17 @@ impl<'a> Reader<'a> {
                     // FLOAT(p): kept as written.
                 }
                 match from_class(&name, &ints, tz) {
-                    Some(t) => Some(t),
+                    Some(t) => match collation {
+                        None => Some(t),
+                        Some(Expr::NoneLiteral(_)) => Some(t),
+                        Some(c) => match self.lit_str(m, c) {
+                            Some(c) => Some(SaType::Collated(Box::new(t), c)),
+                            None => {
+                                self.warn(m, c, format!("column `{col}`: the collation cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                                None
+                            }
+                        },
+                    },
                     None => {
                         self.warn(m, e, format!("column `{col}`: the type `{name}` is not known to schemashift; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                         None

@@ -162,7 +162,11 @@ impl<'a> Reader<'a> {
         dialect: crate::dialects::DialectKind,
     ) -> Self {
         Reader {
-            r: Resolver { mods, roots },
+            r: Resolver {
+                mods,
+                roots,
+                params: Default::default(),
+            },
             mods,
             profile,
             dialect,
@@ -434,7 +438,7 @@ impl<'a> Reader<'a> {
 
     /// A call of a local helper function whose body is one `return <expr>` (`def
     /// created_at_field(): return Field(...)`): the returned expression and its module.
-    /// Arguments passed to the helper are not substituted: a call with arguments is reported.
+    /// The arguments passed are bound to the function's parameters (defaults for the others).
     fn inline_helper(&mut self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
         let mut cur = (m, e);
         for _ in 0..4 {
@@ -447,9 +451,9 @@ impl<'a> Reader<'a> {
                 self.warn(cur.0, cur.1, format!("`{name}(...)` builds this column with more than a `return`: it is not read; the column is not compared"));
                 return None;
             };
-            if !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
+            if !self.r.bind_call(cur.0, c, fm, f) {
                 let name = f.name.to_string();
-                self.warn(cur.0, cur.1, format!("`{name}(...)` is read as written in its body: options that depend on its arguments are not read"));
+                self.warn(cur.0, cur.1, format!("`{name}(...)`: some arguments of this call (`*args`, `**kwargs`, or not in the function's parameters) are not read; options that depend on them are not read"));
             }
             cur = (fm, ret);
         }
@@ -460,7 +464,11 @@ impl<'a> Reader<'a> {
     fn call_through(&self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
         match e {
             Expr::Call(c) => match self.r.expr(m, &c.func) {
-                Sym::Function(fm, f) => single_return(f).and_then(|r| self.call_through(fm, r)),
+                Sym::Function(fm, f) => {
+                    // Unbindable arguments are left unread (their names stay unresolved).
+                    let _ = self.r.bind_call(m, c, fm, f);
+                    single_return(f).and_then(|r| self.call_through(fm, r))
+                }
                 _ => Some((m, e)),
             },
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
