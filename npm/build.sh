@@ -56,7 +56,7 @@ cp "$tmp/node/schemashift_wasm.js" dist/schemashift_wasm.cjs
 cp "$tmp/web/schemashift_wasm.js" dist/schemashift_wasm.js
 # The glues point at their own declaration file; the package's are index.d.ts / index.d.cts.
 sed -i '/^\/\* @ts-self-types=/d' dist/schemashift_wasm.cjs dist/schemashift_wasm.js
-cp js/node.cjs js/node.js js/web.js dist/
+cp js/node.cjs js/node.js js/web.js js/verify.mjs dist/
 node scripts/types.mjs "$tmp/node/schemashift_wasm.d.ts" dist
 
 raw=$(stat -c %s dist/schemashift_wasm_bg.wasm)

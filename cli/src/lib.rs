@@ -577,6 +577,15 @@ fn verify(args: VerifyArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
     let Some(migration) = outcome.migration else {
         return 1;
     };
+    // What schemashift predicts without an engine, to read beside the engine's verdict.
+    for (direction, hazards) in [
+        ("UP", &migration.hazards),
+        ("DOWN", &migration.down_hazards),
+    ] {
+        for h in hazards.iter().flatten() {
+            let _ = writeln!(err, "warning: {direction}: {} [{}]", h.message, h.code);
+        }
+    }
     let plan = match schemashift::verify::plan(&current, &desired, &migration, args.dialect) {
         Ok(p) => p,
         Err(_) => return 1,

@@ -158,6 +158,39 @@ fn cli_cases(dialect: DialectKind, url: Option<&str>, failures: &mut Vec<String>
             }
         }
     }
+    if dialect == DialectKind::Sqlite {
+        // PostgreSQL without a server of the user's: a usage error, never a default.
+        let out = Command::new(bin())
+            .arg("verify")
+            .arg(&current)
+            .arg(dir.join("desired0.sql"))
+            .args(["--dialect", "postgres"])
+            .output()
+            .expect("run schemashift");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.code() != Some(2) || !stderr.contains("--database-url") {
+            failures.push(format!(
+                "postgres without --database-url: {:?} {stderr}",
+                out.status.code()
+            ));
+        }
+        // --plan: what would run, as JSON, for any dialect.
+        let out = Command::new(bin())
+            .arg("verify")
+            .arg(&current)
+            .arg(dir.join("desired0.sql"))
+            .args(["--dialect", "mysql", "--plan"])
+            .output()
+            .expect("run schemashift");
+        let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let statements = plan["up"].as_array().cloned().unwrap_or_default();
+        let commented = statements
+            .iter()
+            .any(|s| s.as_str().is_some_and(|s| s.starts_with("--")));
+        if plan["engine"] != "MySQL" || statements.is_empty() || commented {
+            failures.push(format!("--plan: {}", String::from_utf8_lossy(&out.stdout)));
+        }
+    }
     // --json carries the badge and the steps.
     let mut cmd = Command::new(bin());
     cmd.arg("verify")

@@ -16,3 +16,36 @@ export { init };
 
 /** Synchronous `init()` from bytes or a compiled module (e.g. in a worker). No-op in Node. */
 export function initSync(module?: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
+
+/** One step of `verify()`: its result and, on failure, the engine's error or the catalog difference in words. */
+export interface VerifyStep {
+    name: string;
+    status: "passed" | "failed" | "skipped";
+    details: string[];
+}
+
+/** What `verify()` found. */
+export interface VerifyReport {
+    /** The engine and its version, e.g. `"PostgreSQL 17.5 (PGlite)"`. */
+    engine: string;
+    /** Every step passed: UP and DOWN apply on seeded rows, the catalogs equal, the rows kept. */
+    verified: boolean;
+    /** One line: `"verified on PostgreSQL 17.5 (PGlite): up, down, rows kept"`, or the step that failed. */
+    badge: string;
+    steps: VerifyStep[];
+    /** Input errors (then there are no steps). */
+    errors: Diagnostic[];
+}
+
+/** Options of `verify()`: `diff()`'s (`dialect`, `renames`), and the engine module to use instead of importing the optional peer dependency (`@electric-sql/pglite` for postgres, `sql.js` for sqlite). */
+export interface VerifyOptions extends DiffOptions {
+    engine?: unknown;
+}
+
+/**
+ * Prove the migration between two DDL texts on a real engine in this process, without a server:
+ * PostgreSQL as PGlite or SQLite as sql.js (optional peer dependencies, imported on the first
+ * call). Builds a database from each schema, seeds rows into the tables both keep, applies UP
+ * and compares the engine's catalogs, applies DOWN and compares again, and checks the rows.
+ */
+export function verify(current: string, desired: string, options?: VerifyOptions): Promise<VerifyReport>;

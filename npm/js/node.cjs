@@ -20,6 +20,21 @@ function guarded(fn) {
   };
 }
 
+// verify(): async, the runner is an ES module (shared with the browser entry).
+let verifyImpl;
+async function verify(current, desired, options) {
+  if (!verifyImpl) {
+    const { makeVerify } = await import('./verify.mjs');
+    verifyImpl = makeVerify({
+      verifyPlan: guarded(wasm.verifyPlan),
+      __verifyFacts: guarded(wasm.__verifyFacts),
+      __verifyCatalogDifferences: guarded(wasm.__verifyCatalogDifferences),
+      __verifyRowDifferences: guarded(wasm.__verifyRowDifferences),
+    });
+  }
+  return verifyImpl(current, desired, options);
+}
+
 function init() {
   return Promise.resolve();
 }
@@ -33,6 +48,8 @@ module.exports = {
   resolveDialect: guarded(wasm.resolveDialect),
   replay: guarded(wasm.replay),
   review: guarded(wasm.review),
+  verify,
+  verifyPlan: guarded(wasm.verifyPlan),
   version: guarded(wasm.version),
   init,
   initSync,

@@ -4,5 +4,5 @@ import { createRequire } from 'node:module';
 
 const cjs = createRequire(import.meta.url)('./node.cjs');
 
-export const { diff, dialects, formats, replay, resolveDialect, review, version, init, initSync } = cjs;
+export const { diff, dialects, formats, replay, resolveDialect, review, verify, verifyPlan, version, init, initSync } = cjs;
 export default init;

@@ -11,8 +11,13 @@ import wbgInit, {
   resolveDialect as wbgResolveDialect,
   replay as wbgReplay,
   review as wbgReview,
+  verifyPlan as wbgVerifyPlan,
+  __verifyFacts as wbgVerifyFacts,
+  __verifyCatalogDifferences as wbgVerifyCatalogDifferences,
+  __verifyRowDifferences as wbgVerifyRowDifferences,
   version as wbgVersion,
 } from './schemashift_wasm.js';
+import { makeVerify } from './verify.mjs';
 
 let ready = false;
 
@@ -78,6 +83,21 @@ export function replay(history, options) {
 
 export function review(history, options) {
   return call('review', wbgReview, [history, options]);
+}
+
+export function verifyPlan(current, desired, options) {
+  return call('verifyPlan', wbgVerifyPlan, [current, desired, options]);
+}
+
+const verifyImpl = makeVerify({
+  verifyPlan,
+  __verifyFacts: (...a) => call('verify', wbgVerifyFacts, a),
+  __verifyCatalogDifferences: (...a) => call('verify', wbgVerifyCatalogDifferences, a),
+  __verifyRowDifferences: (...a) => call('verify', wbgVerifyRowDifferences, a),
+});
+
+export function verify(current, desired, options) {
+  return verifyImpl(current, desired, options);
 }
 
 export function version() {

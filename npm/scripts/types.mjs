@@ -24,6 +24,9 @@ const internal = [
   /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __testTrap\([^)]*\): number;\n/,
   /export function __wbg_reset_state\(\): void;\n/,
   /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __cli\([^)]*\): \{[^}]*\};\n/,
+  /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __verifyFacts\(.*\): string\[\];\n/,
+  /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __verifyCatalogDifferences\(.*\): string\[\];\n/,
+  /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function __verifyRowDifferences\(.*\): string \| undefined;\n/,
 ];
 for (const re of internal) {
   if (!re.test(dts)) {

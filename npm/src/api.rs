@@ -1101,3 +1101,64 @@ pub fn review(history: &ModelsInput, options: &ReviewOptions) -> Result<ReviewRe
         diagnostics,
     })
 }
+
+/// What `verifyPlan()` returns: the plan that `verify()` runs on PGlite or SQLite (see
+/// `schemashift::verify`), or the input errors that leave no migration to verify.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyPlanResult {
+    /// `true` when neither input has errors; then `plan` is set.
+    pub ok: bool,
+    pub dialect: String,
+    /// The steps' SQL: `current_ddl`, `desired_ddl`, `seeds`, `not_seeded`, `up`, `down`,
+    /// `catalog` (queries), `rows` (row checks).
+    #[tsify(optional, type = "Record<string, unknown>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<serde_json::Value>,
+    /// Diagnostics with severity `"error"`.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// The verification plan of the migration between two DDL texts (`dialect` and `renames` of
+/// the options are used).
+pub fn verify_plan(
+    current: &str,
+    desired: &str,
+    options: &DiffOptions,
+) -> Result<VerifyPlanResult, String> {
+    let result = diff(current, desired, options)?;
+    let dialect =
+        DialectKind::from_name(&result.dialect).ok_or_else(|| unknown_dialect(&result.dialect))?;
+    if !result.ok {
+        return Ok(VerifyPlanResult {
+            ok: false,
+            dialect: result.dialect,
+            plan: None,
+            errors: result.errors,
+        });
+    }
+    let renames = options
+        .renames
+        .iter()
+        .flatten()
+        .map(|spec| schemashift::parse_rename(spec, dialect))
+        .collect::<Result<Vec<_>, String>>()?;
+    let outcome = schemashift::migrate(
+        current,
+        desired,
+        &Options {
+            dialect,
+            renames,
+            ..Options::default()
+        },
+    );
+    let migration = outcome.migration.ok_or("the inputs have errors")?;
+    let plan = schemashift::verify::plan(current, desired, &migration, dialect)
+        .map_err(|_| "the inputs have errors".to_string())?;
+    Ok(VerifyPlanResult {
+        ok: true,
+        dialect: result.dialect,
+        plan: Some(serde_json::to_value(&plan).map_err(|e| e.to_string())?),
+        errors: Vec::new(),
+    })
+}

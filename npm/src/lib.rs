@@ -186,6 +186,97 @@ pub fn review_js(
     to_js(&result)
 }
 
+/// The verification plan of the migration between two DDL texts: what `verify()` runs on a
+/// real engine (the DDL of both databases, seed INSERTs, the UP and DOWN statements, the
+/// engine's catalog queries and the row checks). Options as `diff()`'s (`dialect`,
+/// `renames`). Throws only for bad arguments.
+#[wasm_bindgen(js_name = verifyPlan, unchecked_return_type = "VerifyPlanResult")]
+pub fn verify_plan_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] desired: JsValue,
+    options: Option<DiffOptionsJs>,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let options = match options {
+        Some(v) => serde_wasm_bindgen::from_value::<serde_json::Value>(v.into())
+            .map_err(|e| e.to_string())
+            .and_then(|v| serde_json::from_value::<api::DiffOptions>(v).map_err(|e| e.to_string()))
+            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?,
+        None => api::DiffOptions::default(),
+    };
+    let (Some(current), Some(desired)) = (current.as_string(), desired.as_string()) else {
+        return Err(JsError::new("schemashift: verify takes two strings of DDL"));
+    };
+    let result = api::verify_plan(&current, &desired, &options)
+        .map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
+    to_js(&result)
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("schemashift: {what}: {e}")))
+}
+
+/// For `verify()` (not part of the API): the facts of catalog query `index` of `dialect`'s
+/// plan from its result rows (`(string | null)[][]`), as the CLI compares them.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __verifyFacts, unchecked_return_type = "string[]")]
+pub fn verify_facts(
+    #[wasm_bindgen(unchecked_param_type = "string")] dialect: JsValue,
+    index: u32,
+    #[wasm_bindgen(unchecked_param_type = "(string | null)[][]")] rows: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let dialect = dialect
+        .as_string()
+        .and_then(|d| schemashift::DialectKind::from_name(&d))
+        .ok_or_else(|| JsError::new("schemashift: unknown dialect"))?;
+    let rows: Vec<Vec<Option<String>>> = from_js(rows, "rows")?;
+    let queries = schemashift::dialects::verify_sql(dialect).catalog();
+    let q = queries
+        .get(index as usize)
+        .ok_or_else(|| JsError::new("schemashift: no such catalog query"))?;
+    to_js(&schemashift::verify::catalog_lines(q, &rows))
+}
+
+/// For `verify()`: the catalog differences in words (empty: equal).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __verifyCatalogDifferences, unchecked_return_type = "string[]")]
+pub fn verify_catalog_differences(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] want: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] got: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] want_name: JsValue,
+) -> Result<JsValue, JsError> {
+    install_panic_hook();
+    let want: Vec<String> = from_js(want, "want")?;
+    let got: Vec<String> = from_js(got, "got")?;
+    let name = want_name.as_string().unwrap_or_default();
+    to_js(&schemashift::verify::catalog_differences(
+        &want, &got, &name,
+    ))
+}
+
+/// For `verify()`: how a table's rows changed, in words, or `undefined`.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __verifyRowDifferences)]
+pub fn verify_row_differences(
+    #[wasm_bindgen(unchecked_param_type = "string")] table: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] columns: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(string | null)[][]")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(string | null)[][]")] after: JsValue,
+) -> Result<Option<String>, JsError> {
+    install_panic_hook();
+    let columns: Vec<String> = from_js(columns, "columns")?;
+    let before: Vec<Vec<Option<String>>> = from_js(before, "before")?;
+    let after: Vec<Vec<Option<String>>> = from_js(after, "after")?;
+    Ok(schemashift::verify::row_differences(
+        &table.as_string().unwrap_or_default(),
+        &columns,
+        &before,
+        &after,
+    ))
+}
+
 /// A random revision id like Alembic's (`uuid4().hex[-12:]`).
 fn random_rev_id() -> String {
     (0..12)

@@ -14,7 +14,7 @@ before(async () => {
 
 describe('module systems', () => {
   test('import and require expose the same API, sharing one instance', () => {
-    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'replay', 'resolveDialect', 'review', 'version'];
+    const api = ['default', 'dialects', 'diff', 'formats', 'init', 'initSync', 'replay', 'resolveDialect', 'review', 'verify', 'verifyPlan', 'version'];
     assert.deepEqual(Object.keys(p.esm).sort(), api);
     assert.deepEqual(Object.keys(p.cjs).sort(), api);
     for (const name of api) assert.equal(p.esm[name], p.cjs[name], name);

@@ -146,8 +146,14 @@ fn statements(changes: &[Change], dialect: &dyn Dialect) -> Vec<String> {
         out.extend(crate::output::sql::statements(c, dialect));
     }
     out.extend(dialect.script_epilogue(changes));
+    // A statement that is only a comment (MySQL's prologue says DDL is not transactional) is
+    // no statement for an engine ("Query was empty").
     out.into_iter()
         .map(|s| dialect.script_statement(s))
+        .filter(|s| {
+            s.lines()
+                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with("--"))
+        })
         .collect()
 }
 
