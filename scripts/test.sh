@@ -193,6 +193,12 @@ fi
 # models.py input against real SQLAlchemy (and, through SCHEMASHIFT_PGHOST when the cluster
 # runs, real PostgreSQL), then the models -> Alembic workflow with real Alembic.
 step models models_check
+# SQLModel's documentation examples (from the pinned release's sdist on PyPI), the same check.
+models_public() {
+    cargo build --quiet -p schemashift-cli || return $?
+    .venv/bin/python core/tests/models_public.py --cli "$REPO_ROOT/target/debug/schemashift"
+}
+step models_public models_public
 models_alembic() {
     cargo build --quiet -p schemashift-cli || return $?
     [ -x .venv/bin/python ] || { echo "no .venv (scripts/setup.sh makes it)" >&2; return 1; }

@@ -69,7 +69,12 @@ def cli_args(case_dir):
 
 
 def ddl_in_child(case_dir):
-    """Import the fixture and print {dialect: ddl} as JSON (run in a child interpreter)."""
+    """Import the fixture and print {dialect: ddl} as JSON (run in a child interpreter).
+
+    What the models print while imported (a tutorial's `create_engine(.., echo=True)` and
+    `create_all` at module level) goes to stderr: stdout carries only the JSON."""
+    json_out = sys.stdout
+    sys.stdout = sys.stderr
     for d in reversed(python_path(case_dir)):
         sys.path.insert(0, d)
     sys.path.insert(0, case_dir)
@@ -168,7 +173,7 @@ def ddl_in_child(case_dir):
             out["postgres_db"] = dump.stdout
         finally:
             psql(f"DROP DATABASE {name}")
-    print(json.dumps(out))
+    print(json.dumps(out), file=json_out)
 
 
 def cli_path(args):
@@ -267,15 +272,18 @@ def main():
     tables = 0
     db_tables = 0
     cli_seconds = 0.0
+    scratch = tempfile.mkdtemp(prefix="models_check_")
     for case in cases:
         case_dir = os.path.join(args.fixtures, case)
         if os.path.exists(os.path.join(case_dir, "warnings")):
             continue  # warning fixtures: not importable on purpose
         # A fixed hash seed: SQLAlchemy orders a table's indexes by iterating a set.
         r = subprocess.run(
-            [sys.executable, __file__, "--child", case_dir],
+            [sys.executable, os.path.abspath(__file__), "--child", os.path.abspath(case_dir)],
             capture_output=True,
             text=True,
+            # Models that create a database file at import (tutorials) do it in a scratch folder.
+            cwd=scratch,
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         if r.returncode != 0:
