@@ -16,6 +16,7 @@ mod cursor;
 mod depth;
 pub mod expr;
 mod index;
+mod lex;
 pub(crate) mod mysql;
 mod privileges;
 mod routine;
@@ -33,6 +34,7 @@ use crate::dialects::Dialect;
 use crate::model::Schema;
 use cursor::{is_kw, Cursor, ParseError};
 use source::Source;
+use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -64,11 +66,23 @@ pub fn add_dialect_hint(text: &str, dialect: &dyn Dialect, diagnostics: &mut [Di
 /// Positions are as editors show them: a leading byte order mark is not counted in columns
 /// (byte offsets still count it), and a lone CR ends a line as LF and CRLF do.
 pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+    parse_with(text, dialect, side, true)
+}
+
+/// [`parse`] with the fast lexer ([`lex`]) on or off: off, every token comes from
+/// sqlparser's tokenizer. For the tests that show both give the same schema and diagnostics.
+#[doc(hidden)]
+pub fn parse_with(
+    text: &str,
+    dialect: &dyn Dialect,
+    side: Side,
+    fast: bool,
+) -> (Schema, Vec<Diagnostic>) {
     let (body, bom) = match text.strip_prefix('\u{feff}') {
         Some(body) => (body, '\u{feff}'.len_utf8()),
         None => (text, 0),
     };
-    let (mut schema, mut diagnostics) = parse_body(body, dialect, side);
+    let (mut schema, mut diagnostics) = parse_body(body, dialect, side, fast);
     let editor = Source::with_editor_lines(body);
     let position = |line: &mut u32, column: &mut u32, offset: &mut usize| {
         if let Some(editor) = &editor {
@@ -88,7 +102,12 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
     (schema, diagnostics)
 }
 
-fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+fn parse_body(
+    text: &str,
+    dialect: &dyn Dialect,
+    side: Side,
+    fast: bool,
+) -> (Schema, Vec<Diagnostic>) {
     let mut cleaned = blank_meta_commands(text);
     let mut blocks = Vec::new();
     if dialect.grammar().has(Syntax::DelimiterBlocks) {
@@ -129,9 +148,20 @@ fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Dia
     let mut reader = Statements::default();
     let mut tokens = Vec::new();
     let mut chunked = true;
+    // Plain chunks (most of a pg_dump) are read by the fast lexer, the others by sqlparser.
+    let pg = dialect.parser_dialect().is::<PostgreSqlDialect>();
+    let mut fast_lexer = (fast && pg).then(lex::FastLexer::default);
     for (start, text) in chunk::chunks(&cleaned, CHUNK, &lexis) {
         let lines = src.location(start).0 as u64 - 1;
         tokens.clear();
+        if let Some(lexer) = &mut fast_lexer {
+            if lexer.lex(text, lines + 1, &mut tokens) {
+                for t in tokens.drain(..) {
+                    reader.feed(t, &mut builder, ctx);
+                }
+                continue;
+            }
+        }
         let read = Tokenizer::new(dialect.parser_dialect(), text)
             .with_unescape(false)
             .tokenize_with_location_into_buf_with_mapper(&mut tokens, |mut t| {
