@@ -69,8 +69,9 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
     parse_with(text, dialect, side, true)
 }
 
-/// [`parse`] with the fast lexer ([`lex`]) on or off: off, every token comes from
-/// sqlparser's tokenizer. For the tests that show both give the same schema and diagnostics.
+/// [`parse`] with the fast paths on or off: off, every token comes from sqlparser's
+/// tokenizer (not the fast lexer, [`lex`]) and every expression key from sqlparser's parser
+/// (not [`expr::expr_key_with`]'s shortcut for a lone name). For the tests that show both give the same schema and diagnostics.
 #[doc(hidden)]
 pub fn parse_with(
     text: &str,
@@ -142,7 +143,7 @@ fn parse_body(
         return builder.finish(&src);
     }
     let spellings = RefCell::new(BTreeMap::new());
-    let ctx = (&src, dialect, &spellings);
+    let ctx = (&src, dialect, &spellings, fast);
     // Chunk by chunk (see `chunk`): the tokens of one chunk at a time.
     let lexis = chunk::Lexis::of(dialect.parser_dialect());
     let mut reader = Statements::default();
@@ -266,11 +267,13 @@ fn trimmed(mut s: String) -> String {
     s
 }
 
-/// What every statement is read against: the source, the dialect, the spellings seen so far.
+/// What every statement is read against: the source, the dialect, the spellings seen so far,
+/// and whether the fast paths are on (see [`parse_with`]).
 type Context<'a> = (
     &'a Source<'a>,
     &'a dyn Dialect,
     &'a RefCell<BTreeMap<String, String>>,
+    bool,
 );
 
 /// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash, and the
@@ -412,7 +415,7 @@ fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
 fn run_statement(
     builder: &mut Builder<'_>,
-    (src, dialect, spellings): Context<'_>,
+    (src, dialect, spellings, fast): Context<'_>,
     toks: &[TokenWithSpan],
     comments: &[(Location, String)],
     end: Location,
@@ -429,6 +432,7 @@ fn run_statement(
         return;
     }
     let mut cur = Cursor::new(toks, src, dialect, end, spellings);
+    cur.fast = fast;
     if let Err(ParseError { message, at }) = builder.statement(&mut cur, comments) {
         builder.diag_at(Code::E002, src, at, message);
     }
