@@ -15,22 +15,18 @@
 //! custom operator). Positions are counted as sqlparser counts them (line from `line`, column
 //! 1 at the text's start, one per byte: the text is ASCII). Tests in `tests/fast_path.rs` compare the two over every input we have.
 
-use rustc_hash::FxHashMap;
 use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Word};
 
-/// The lexer, with the keyword of each word seen so far (sqlparser looks each word up in
-/// its sorted keyword list).
-#[derive(Default)]
-pub(super) struct FastLexer<'t> {
-    keywords: FxHashMap<&'t str, Keyword>,
-}
+/// The lexer. (A map of the keywords of the words seen so far cost more than sqlparser's
+/// binary search over its sorted keyword list, which is used as is.)
+pub(super) struct FastLexer;
 
-impl<'t> FastLexer<'t> {
+impl FastLexer {
     /// The tokens of `text`, which starts at column 1 of line `line`, without whitespace,
     /// appended to `out`; false when the text has anything this lexer leaves to sqlparser
     /// (`out` is then truncated back to its length on entry).
-    pub(super) fn lex(&mut self, text: &'t str, line: u64, out: &mut Vec<TokenWithSpan>) -> bool {
+    pub(super) fn lex(&mut self, text: &str, line: u64, out: &mut Vec<TokenWithSpan>) -> bool {
         let len = out.len();
         let ok = self.lex_into(text, line, out);
         if !ok {
@@ -39,7 +35,7 @@ impl<'t> FastLexer<'t> {
         ok
     }
 
-    fn lex_into(&mut self, text: &'t str, mut line: u64, out: &mut Vec<TokenWithSpan>) -> bool {
+    fn lex_into(&mut self, text: &str, mut line: u64, out: &mut Vec<TokenWithSpan>) -> bool {
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
@@ -67,10 +63,7 @@ impl<'t> FastLexer<'t> {
                         return false;
                     }
                     let word = &text[start..i];
-                    let keyword = *self
-                        .keywords
-                        .entry(word)
-                        .or_insert_with(|| keyword_lookup(word));
+                    let keyword = keyword_lookup(word);
                     Token::Word(Word {
                         value: word.to_string(),
                         quote_style: None,
@@ -234,7 +227,7 @@ mod tests {
 
     fn fast(text: &str) -> Option<Vec<TokenWithSpan>> {
         let mut out = Vec::new();
-        FastLexer::default().lex(text, 1, &mut out).then_some(out)
+        FastLexer.lex(text, 1, &mut out).then_some(out)
     }
 
     #[test]

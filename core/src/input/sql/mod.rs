@@ -151,7 +151,7 @@ fn parse_body(
     let mut chunked = true;
     // Plain chunks (most of a pg_dump) are read by the fast lexer, the others by sqlparser.
     let pg = dialect.parser_dialect().is::<PostgreSqlDialect>();
-    let mut fast_lexer = (fast && pg).then(lex::FastLexer::default);
+    let mut fast_lexer = (fast && pg).then_some(lex::FastLexer);
     for (start, text) in chunk::chunks(&cleaned, CHUNK, &lexis) {
         let lines = src.location(start).0 as u64 - 1;
         tokens.clear();
