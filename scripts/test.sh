@@ -9,6 +9,9 @@
 #   clippy       cargo clippy --workspace --all-targets -- -D warnings
 #   test         cargo test --workspace (unit, integration and insta snapshot tests; under
 #                CI=true insta never writes snapshots, a mismatch just fails)
+#   fast_path    cargo test --release -p schemashift --test fast_path -- --ignored: the multi-MB
+#                GitLab dumps of ../shared/bench-inputs read with the SQL frontend's fast lexer on
+#                and off give the same schema and diagnostics (the smaller inputs: in `test`)
 #   fuzz         only with SCHEMASHIFT_FUZZ_SECONDS=N: scripts/fuzz.sh N (every fuzz target for N
 #                seconds; cargo-fuzz on nightly, builds in fuzz/target)
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
@@ -122,6 +125,7 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 # purpose (PG_ROUNDTRIP_SKIP=1, else it fails under CI=true); it runs for real further down.
 step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
     MYSQL_ROUNDTRIP_SKIP=1 VERIFY_PG_SKIP=1 cargo test --workspace
+step fast_path cargo test --release -p schemashift --test fast_path -- --ignored
 # Fuzz smoke (scripts/fuzz.sh): opt-in, SCHEMASHIFT_FUZZ_SECONDS=20 runs each of the 5 targets
 # for 20 s. Not on by default: the cold nightly build of the fuzz crate alone took ~10 min on
 # this 2-core machine (~5 min of CPU), past this script's budget; warm, the step takes ~2 min.

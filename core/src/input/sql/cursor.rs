@@ -25,6 +25,8 @@ pub struct Cursor<'a> {
     pub end: Location,
     /// Identifiers as written, by folded name (first seen wins).
     pub spellings: &'a RefCell<BTreeMap<String, String>>,
+    /// The fast paths are on (see `parse_with`).
+    pub fast: bool,
 }
 
 /// Input text quoted in a message: `text`, cut to 60 characters (a 1 MB token makes no
@@ -57,6 +59,7 @@ impl<'a> Cursor<'a> {
             dialect,
             end,
             spellings,
+            fast: true,
         }
     }
 
@@ -352,7 +355,10 @@ impl<'a> Cursor<'a> {
     /// An expression over a token range: its text and canonical key.
     pub fn sql_expr(&self, range: (usize, usize)) -> Sql {
         let toks = &self.toks[range.0..range.1];
-        Sql::new(self.text(range), super::expr::expr_key(toks, self.dialect))
+        Sql::new(
+            self.text(range),
+            super::expr::expr_key_with(toks, self.dialect, self.fast),
+        )
     }
 
     /// Token-level canonical key of a range (for definitions compared as text).

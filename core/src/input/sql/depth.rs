@@ -116,18 +116,21 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
             .last_mut()
             .expect("the statement level is never popped");
         top.seen += 1;
+        // The unquoted word, compared case-insensitively below (no lowercase copy per word).
         let word = match &t.token {
-            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_lowercase()),
+            Token::Word(w) if w.quote_style.is_none() => Some(w.value.as_str()),
             _ => None,
         };
-        let word = word.as_deref();
+        let is = |kw: &str| word.is_some_and(|w| w.eq_ignore_ascii_case(kw));
+        let any =
+            |kws: &[&str]| word.is_some_and(|w| kws.iter().any(|k| w.eq_ignore_ascii_case(k)));
         match &t.token {
             Token::LParen | Token::LBracket | Token::LBrace => {
                 let weight = if after_name { CALL } else { PARENTHESIS };
                 stack.push(Level::new(Open::Bracket, weight));
                 depth += weight;
             }
-            _ if word == Some("case") => {
+            _ if is("case") => {
                 stack.push(Level::new(Open::Case, CASE));
                 depth += CASE;
             }
@@ -141,13 +144,13 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
                     }
                 }
             }
-            _ if word == Some("end") => {
+            _ if is("end") => {
                 if nested && matches!(top.open, Open::Case) {
                     let l = stack.pop().expect("len > 1");
                     depth -= l.cost();
                 }
             }
-            _ if nested && top.seen == 1 && matches!(word, Some("select" | "with")) => {
+            _ if nested && top.seen == 1 && (is("select") || is("with")) => {
                 let extra = SUBQUERY.saturating_sub(top.weight);
                 top.weight += extra;
                 depth += extra;
@@ -156,20 +159,16 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
                 depth -= top.segment;
                 top.segment = 0;
             }
-            _ if word.is_some_and(|w| SET_OPERATOR_WORDS.contains(&w)) => {
+            _ if any(SET_OPERATOR_WORDS) => {
                 top.chain += OPERATOR;
                 depth += OPERATOR;
             }
-            _ if word.is_some_and(|w| OPERATOR_WORDS.contains(&w)) => {
-                let weight = if word == Some("not") {
-                    PREFIX_OPERATOR
-                } else {
-                    OPERATOR
-                };
+            _ if any(OPERATOR_WORDS) => {
+                let weight = if is("not") { PREFIX_OPERATOR } else { OPERATOR };
                 top.segment += weight;
                 depth += weight;
             }
-            _ if word.is_some_and(|w| SEPARATOR_WORDS.contains(&w)) => {
+            _ if any(SEPARATOR_WORDS) => {
                 depth -= top.segment;
                 top.segment = 0;
             }
@@ -183,11 +182,7 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
                 depth += OPERATOR;
             }
         }
-        let keyword = word.is_some_and(|w| {
-            OPERATOR_WORDS.contains(&w)
-                || SET_OPERATOR_WORDS.contains(&w)
-                || SEPARATOR_WORDS.contains(&w)
-        });
+        let keyword = any(OPERATOR_WORDS) || any(SET_OPERATOR_WORDS) || any(SEPARATOR_WORDS);
         after_name = matches!(&t.token, Token::Word(_)) && !keyword;
         // A sign after an operand is a binary operator; elsewhere it is a prefix.
         prev_operand = !keyword

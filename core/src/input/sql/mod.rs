@@ -16,6 +16,7 @@ mod cursor;
 mod depth;
 pub mod expr;
 mod index;
+mod lex;
 pub(crate) mod mysql;
 mod privileges;
 mod routine;
@@ -33,6 +34,7 @@ use crate::dialects::Dialect;
 use crate::model::Schema;
 use cursor::{is_kw, Cursor, ParseError};
 use source::Source;
+use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -64,11 +66,24 @@ pub fn add_dialect_hint(text: &str, dialect: &dyn Dialect, diagnostics: &mut [Di
 /// Positions are as editors show them: a leading byte order mark is not counted in columns
 /// (byte offsets still count it), and a lone CR ends a line as LF and CRLF do.
 pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+    parse_with(text, dialect, side, true)
+}
+
+/// [`parse`] with the fast paths on or off: off, every token comes from sqlparser's
+/// tokenizer (not the fast lexer, [`lex`]) and every expression key from sqlparser's parser
+/// (not [`expr::expr_key_with`]'s shortcut for a lone name). For the tests that show both give the same schema and diagnostics.
+#[doc(hidden)]
+pub fn parse_with(
+    text: &str,
+    dialect: &dyn Dialect,
+    side: Side,
+    fast: bool,
+) -> (Schema, Vec<Diagnostic>) {
     let (body, bom) = match text.strip_prefix('\u{feff}') {
         Some(body) => (body, '\u{feff}'.len_utf8()),
         None => (text, 0),
     };
-    let (mut schema, mut diagnostics) = parse_body(body, dialect, side);
+    let (mut schema, mut diagnostics) = parse_body(body, dialect, side, fast);
     let editor = Source::with_editor_lines(body);
     let position = |line: &mut u32, column: &mut u32, offset: &mut usize| {
         if let Some(editor) = &editor {
@@ -88,7 +103,12 @@ pub fn parse(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diag
     (schema, diagnostics)
 }
 
-fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Diagnostic>) {
+fn parse_body(
+    text: &str,
+    dialect: &dyn Dialect,
+    side: Side,
+    fast: bool,
+) -> (Schema, Vec<Diagnostic>) {
     let mut cleaned = blank_meta_commands(text);
     let mut blocks = Vec::new();
     if dialect.grammar().has(Syntax::DelimiterBlocks) {
@@ -123,15 +143,26 @@ fn parse_body(text: &str, dialect: &dyn Dialect, side: Side) -> (Schema, Vec<Dia
         return builder.finish(&src);
     }
     let spellings = RefCell::new(BTreeMap::new());
-    let ctx = (&src, dialect, &spellings);
+    let ctx = (&src, dialect, &spellings, fast);
     // Chunk by chunk (see `chunk`): the tokens of one chunk at a time.
     let lexis = chunk::Lexis::of(dialect.parser_dialect());
     let mut reader = Statements::default();
     let mut tokens = Vec::new();
     let mut chunked = true;
+    // Plain chunks (most of a pg_dump) are read by the fast lexer, the others by sqlparser.
+    let pg = dialect.parser_dialect().is::<PostgreSqlDialect>();
+    let mut fast_lexer = (fast && pg).then_some(lex::FastLexer);
     for (start, text) in chunk::chunks(&cleaned, CHUNK, &lexis) {
         let lines = src.location(start).0 as u64 - 1;
         tokens.clear();
+        if let Some(lexer) = &mut fast_lexer {
+            if lexer.lex(text, lines + 1, &mut tokens) {
+                for t in tokens.drain(..) {
+                    reader.feed(t, &mut builder, ctx);
+                }
+                continue;
+            }
+        }
         let read = Tokenizer::new(dialect.parser_dialect(), text)
             .with_unescape(false)
             .tokenize_with_location_into_buf_with_mapper(&mut tokens, |mut t| {
@@ -236,11 +267,13 @@ fn trimmed(mut s: String) -> String {
     s
 }
 
-/// What every statement is read against: the source, the dialect, the spellings seen so far.
+/// What every statement is read against: the source, the dialect, the spellings seen so far,
+/// and whether the fast paths are on (see [`parse_with`]).
 type Context<'a> = (
     &'a Source<'a>,
     &'a dyn Dialect,
     &'a RefCell<BTreeMap<String, String>>,
+    bool,
 );
 
 /// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash, and the
@@ -451,7 +484,7 @@ fn is_trigger(stmt: &str) -> bool {
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
 fn run_statement(
     builder: &mut Builder<'_>,
-    (src, dialect, spellings): Context<'_>,
+    (src, dialect, spellings, fast): Context<'_>,
     toks: &[TokenWithSpan],
     comments: &[(Location, String)],
     end: Location,
@@ -468,6 +501,7 @@ fn run_statement(
         return;
     }
     let mut cur = Cursor::new(toks, src, dialect, end, spellings);
+    cur.fast = fast;
     if let Err(ParseError { message, at }) = builder.statement(&mut cur, comments) {
         builder.diag_at(Code::E002, src, at, message);
     }

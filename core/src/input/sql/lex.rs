@@ -1,0 +1,299 @@
+//! A fast lexer for the plain text that makes up most of a PostgreSQL dump: words, quoted
+//! names, plain strings and numbers, punctuation and the comparison operators. It gives exactly the
+//! tokens sqlparser's tokenizer gives for such text (whitespace left out: the statement
+//! reader drops it), at a fraction of the cost; on anything else (a comment, an operator, a
+//! dollar quote, an escape, a non-ASCII character, a number with a fraction...) it gives up
+//! and the caller tokenizes the text with sqlparser as before.
+//!
+//! Only for sqlparser's PostgreSQL dialect, whose rules are written out here: a word is
+//! `[A-Za-z_][A-Za-z0-9_$]*` (a quote right after a word starts a prefixed literal such as
+//! `E'..'` or `B'..'`: given up), `".."` is a quoted name (`""` in it: given up), `'..'` a
+//! string kept as written (no `''`, `\` or newline in it, else given up), `[0-9]+(.[0-9]+)?`
+//! a number when no letter, digit, `_`, `$` or `.` follows it, `(`, `)`, `,`, `;`, `.` (not
+//! before a digit or `_`), `::`, `=` (not before `=` or `>`), `[`, `]`, and `<`, `<=`, `<>`,
+//! `>`, `>=`, `-` when no other operator character follows (sqlparser reads a longer run as a
+//! custom operator). Positions are counted as sqlparser counts them (line from `line`, column
+//! 1 at the text's start, one per byte: the text is ASCII). Tests in `tests/fast_path.rs` compare the two over every input we have.
+
+use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Word};
+
+/// The lexer. (A map of the keywords of the words seen so far cost more than sqlparser's
+/// binary search over its sorted keyword list, which is used as is.)
+pub(super) struct FastLexer;
+
+impl FastLexer {
+    /// The tokens of `text`, which starts at column 1 of line `line`, without whitespace,
+    /// appended to `out`; false when the text has anything this lexer leaves to sqlparser
+    /// (`out` is then truncated back to its length on entry).
+    pub(super) fn lex(&mut self, text: &str, line: u64, out: &mut Vec<TokenWithSpan>) -> bool {
+        let len = out.len();
+        let ok = self.lex_into(text, line, out);
+        if !ok {
+            out.truncate(len);
+        }
+        ok
+    }
+
+    fn lex_into(&mut self, text: &str, mut line: u64, out: &mut Vec<TokenWithSpan>) -> bool {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        let mut line_start = 0;
+        let is_word_part = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
+        while i < n {
+            let start = i;
+            let token = match b[i] {
+                b' ' | b'\t' => {
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    i += 1;
+                    line += 1;
+                    line_start = i;
+                    continue;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                    i += 1;
+                    while i < n && is_word_part(b[i]) {
+                        i += 1;
+                    }
+                    if i < n && (b[i] == b'\'' || b[i] == b'"' || b[i] >= 0x80) {
+                        return false;
+                    }
+                    let word = &text[start..i];
+                    let keyword = keyword_lookup(word);
+                    Token::Word(Word {
+                        value: word.to_string(),
+                        quote_style: None,
+                        keyword,
+                    })
+                }
+                b'"' => {
+                    let Some(end) = closing(b, i + 1, b'"') else {
+                        return false;
+                    };
+                    if end == i + 1 || b.get(end + 1) == Some(&b'"') {
+                        return false;
+                    }
+                    i = end + 1;
+                    Token::Word(Word {
+                        value: text[start + 1..end].to_string(),
+                        quote_style: Some('"'),
+                        keyword: Keyword::NoKeyword,
+                    })
+                }
+                b'\'' => {
+                    let Some(end) = closing(b, i + 1, b'\'') else {
+                        return false;
+                    };
+                    if b.get(end + 1) == Some(&b'\'') {
+                        return false;
+                    }
+                    i = end + 1;
+                    Token::SingleQuotedString(text[start + 1..end].to_string())
+                }
+                b'0'..=b'9' => {
+                    while i < n && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    if i < n && b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                        i += 1;
+                        while i < n && b[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                    }
+                    if i < n && (is_word_part(b[i]) || b[i] == b'.' || b[i] >= 0x80) {
+                        return false;
+                    }
+                    Token::Number(text[start..i].to_string(), false)
+                }
+                b'(' => punct(&mut i, Token::LParen),
+                b')' => punct(&mut i, Token::RParen),
+                b',' => punct(&mut i, Token::Comma),
+                b';' => punct(&mut i, Token::SemiColon),
+                b'[' => punct(&mut i, Token::LBracket),
+                b']' => punct(&mut i, Token::RBracket),
+                b'.' => match b.get(i + 1) {
+                    Some(c) if c.is_ascii_digit() || *c == b'_' => return false,
+                    _ => punct(&mut i, Token::Period),
+                },
+                b':' if b.get(i + 1) == Some(&b':') => {
+                    i += 2;
+                    Token::DoubleColon
+                }
+                // Comparisons and a minus, alone: a longer run of operator characters is
+                // a custom operator (or a comment) to sqlparser.
+                b'<' | b'>' | b'-' => {
+                    let run = b[i..].iter().take_while(|c| is_operator_part(**c)).count();
+                    let token = match &b[i..i + run] {
+                        b"<" => Token::Lt,
+                        b"<=" => Token::LtEq,
+                        b"<>" => Token::Neq,
+                        b">" => Token::Gt,
+                        b">=" => Token::GtEq,
+                        b"-" => Token::Minus,
+                        _ => return false,
+                    };
+                    i += run;
+                    token
+                }
+                b'=' => match b.get(i + 1) {
+                    Some(b'=' | b'>') => return false,
+                    _ => punct(&mut i, Token::Eq),
+                },
+                _ => return false,
+            };
+            let at = |o: usize| Location {
+                line,
+                column: (o - line_start + 1) as u64,
+            };
+            out.push(TokenWithSpan::new(token, Span::new(at(start), at(i))));
+        }
+        true
+    }
+}
+
+/// sqlparser's PostgreSQL `is_custom_operator_part`.
+fn is_operator_part(c: u8) -> bool {
+    matches!(
+        c,
+        b'+' | b'-'
+            | b'*'
+            | b'/'
+            | b'<'
+            | b'>'
+            | b'='
+            | b'~'
+            | b'!'
+            | b'@'
+            | b'#'
+            | b'%'
+            | b'^'
+            | b'&'
+            | b'|'
+            | b'`'
+            | b'?'
+    )
+}
+
+fn punct(i: &mut usize, t: Token) -> Token {
+    *i += 1;
+    t
+}
+
+/// The offset of the quote `q` closing a body that starts at `i`, on the same line and with
+/// no backslash or non-ASCII byte before it.
+fn closing(b: &[u8], i: usize, q: u8) -> Option<usize> {
+    let p = b[i..].iter().position(|&c| c == q)?;
+    let body = &b[i..i + p];
+    let plain = body.iter().all(|&c| c != b'\n' && c != b'\\' && c < 0x80);
+    plain.then_some(i + p)
+}
+
+/// sqlparser's keyword of an unquoted word (its `keyword_lookup`).
+fn keyword_lookup(word: &str) -> Keyword {
+    ALL_KEYWORDS
+        .binary_search_by(|probe| {
+            let probe = probe.as_bytes();
+            let word = word.as_bytes();
+            for (p, w) in probe.iter().zip(word.iter()) {
+                let cmp = p.cmp(&w.to_ascii_uppercase());
+                if cmp != std::cmp::Ordering::Equal {
+                    return cmp;
+                }
+            }
+            probe.len().cmp(&word.len())
+        })
+        .map_or(Keyword::NoKeyword, |x| ALL_KEYWORDS_INDEX[x])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlparser::dialect::PostgreSqlDialect;
+    use sqlparser::tokenizer::Tokenizer;
+
+    fn sqlparser(text: &str) -> Vec<TokenWithSpan> {
+        let mut toks = Vec::new();
+        Tokenizer::new(&PostgreSqlDialect {}, text)
+            .with_unescape(false)
+            .tokenize_with_location_into_buf(&mut toks)
+            .unwrap();
+        toks.retain(|t| !matches!(t.token, Token::Whitespace(_)));
+        toks
+    }
+
+    fn fast(text: &str) -> Option<Vec<TokenWithSpan>> {
+        let mut out = Vec::new();
+        FastLexer.lex(text, 1, &mut out).then_some(out)
+    }
+
+    #[test]
+    fn same_tokens_and_spans_as_sqlparser() {
+        for text in [
+            "ALTER TABLE ONLY public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id);\n",
+            "CREATE INDEX \"Idx\" ON public.t USING btree (a, \"B c\");",
+            "ALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT \
+             nextval('public.t_id_seq'::regclass);\n\n",
+            "CREATE TABLE t (\n    a character varying(255) DEFAULT ''::text,\n\
+             \tb integer[] DEFAULT '{}'::integer[] NOT NULL, c$ int\n);\n",
+            "SET x = on; SELECT pg_catalog.set_config('search_path', '', false);",
+            "select e, b, n, x, u, _a, 0, 12 ;",
+            "CHECK ((char_length(a) <= 255)) CHECK (b<>1) CHECK (c >= -1.5) CHECK (d<2 AND e>3)",
+            "START WITH -1 MINVALUE -9 a- 1 0.25",
+        ] {
+            let got = fast(text).unwrap_or_else(|| panic!("gave up on {text:?}"));
+            let want = sqlparser(text);
+            assert_eq!(got.len(), want.len(), "{text:?}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!((&g.token, g.span), (&w.token, w.span), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gives_up_on_what_it_does_not_know() {
+        for text in [
+            "E'a'",
+            "B'1'",
+            "x'00'",
+            "n'a'",
+            "U&'a'",
+            "'a''b'",
+            "\"a\"\"b\"",
+            "\"\"",
+            "1e5",
+            "1_000",
+            "0x1",
+            ".5",
+            "a._b",
+            "a -- c",
+            "/* c */",
+            "$1",
+            "$$ a $$",
+            "a->b",
+            "a => b",
+            "a == b",
+            "a <<b",
+            "a <=> b",
+            "a<-1",
+            "a>>b",
+            "a--b",
+            "a <@ b",
+            "1.",
+            "1.e5",
+            "1.5e3",
+            "1.5.",
+            "a || b",
+            ":x",
+            "'a\\b'",
+            "'a\nb'",
+            "é",
+            "a\r\nb",
+        ] {
+            assert!(fast(text).is_none(), "{text:?}");
+        }
+    }
+}
