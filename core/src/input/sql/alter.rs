@@ -222,14 +222,7 @@ impl Builder<'_> {
         if c.peek_kw("index") || c.peek_kw("key") {
             c.next();
             let item = c.ident()?;
-            self.name_mysql_unnamed_keys(name);
-            if let Some(t) = self.schema.tables.get_mut(name) {
-                t.constraints.shift_remove(&item);
-            }
-            let ns = index_namespace(name);
-            self.schema.indexes.retain(|k, i| {
-                !(i.table == *name && k.name == item && (k.schema == ns || k.schema == name.schema))
-            });
+            self.drop_table_index(name, &item);
             return Ok(());
         }
         let constraint =
@@ -249,6 +242,29 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// MySQL's `DROP INDEX x` of a table (`ALTER TABLE t DROP INDEX x`, `DROP INDEX x ON t`):
+    /// the index, or the primary or unique key, of that name. A foreign key or check of that
+    /// name stays (MySQL names a foreign key's index after the constraint; found by the
+    /// property tests, issue 17).
+    pub(super) fn drop_table_index(&mut self, table: &QualName, item: &str) {
+        self.name_mysql_unnamed_keys(table);
+        if let Some(t) = self.schema.tables.get_mut(table) {
+            let key = t.constraints.get(item).is_some_and(|k| {
+                matches!(
+                    k.kind,
+                    ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. }
+                )
+            });
+            if key {
+                t.constraints.shift_remove(item);
+            }
+        }
+        let ns = index_namespace(table);
+        self.schema.indexes.retain(|k, i| {
+            !(i.table == *table && k.name == item && (k.schema == ns || k.schema == table.schema))
+        });
     }
 
     /// MySQL names a key written without a name when it is made: after its first column, `_2`,
