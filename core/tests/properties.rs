@@ -351,3 +351,36 @@ fn mysql_drop_index_keeps_the_foreign_key_of_that_name() {
         assert!(m.changes.is_empty(), "{}", m.up);
     }
 }
+
+/// Found by the `schema_pairs` fuzz target (SQLite): the Alembic revision dropped a rebuilt
+/// table's indexes in the order the input declared them, so the same pair in another
+/// statement order gave another revision (the SQL scripts were already the same).
+#[test]
+fn alembic_drops_indexes_before_a_batch_rebuild_in_a_fixed_order() {
+    let table = "CREATE TABLE t1 (id INTEGER NOT NULL PRIMARY KEY);\n\
+                 CREATE TABLE t0 (id INTEGER NOT NULL PRIMARY KEY, c0 INTEGER DEFAULT -1 UNIQUE,\n  \
+                 c1 INTEGER DEFAULT -1, CONSTRAINT t0_c0_fkey FOREIGN KEY (c0) REFERENCES t1 (id));\n";
+    let first = "CREATE UNIQUE INDEX t0_c0_idx ON t0 (c0);\n";
+    let second = "CREATE INDEX t0_c1_idx ON t0 (c1);\n";
+    let b = "CREATE TABLE t1 (id INTEGER NOT NULL PRIMARY KEY);\n\
+             CREATE TABLE t0 (id INTEGER NOT NULL PRIMARY KEY, c1 INTEGER);\n";
+    let options = Options {
+        dialect: DialectKind::Sqlite,
+        alembic: Some(schemashift::RevisionInfo {
+            message: "x".into(),
+            rev_id: "0123456789ab".into(),
+            down_revision: None,
+            create_date: "2026-01-01 00:00:00".into(),
+        }),
+        ..Options::default()
+    };
+    let one = migrate(&format!("{table}{first}{second}"), b, &options);
+    let other = migrate(&format!("{table}{second}{first}"), b, &options);
+    let (one, other) = (one.migration.expect("read"), other.migration.expect("read"));
+    assert_eq!(one.up, other.up);
+    assert_eq!(one.alembic, other.alembic);
+    let alembic = one.alembic.expect("alembic");
+    let c0 = alembic.find("op.drop_index(op.f('t0_c0_idx')").expect("c0");
+    let c1 = alembic.find("op.drop_index(op.f('t0_c1_idx')").expect("c1");
+    assert!(c0 < c1, "{alembic}");
+}
