@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Seed corpora for the fuzz targets (written to fuzz/corpus/<target>/, not committed).
 
-Sources: the core test cases (tests/cases, tests/input, tests/models, tests/models_warn),
+Sources: the core test cases (tests/cases, tests/input, tests/models, tests/models_warn,
+tests/histories),
 ../shared/corpus/<dialect>/<Case>/{from,to}.sql and ../shared/bench-inputs split into small
 groups of statements (a few per seed, so an ALTER still follows its CREATE TABLE). Each seed
 is named by its hash, so re-running adds nothing twice. The committed fuzz/seeds/<target>/
@@ -112,6 +113,17 @@ for probe in sorted((SHARED / "sqlmodel/probes").rglob("*.py")):
     text = read(probe)
     if text is not None:
         add("models_py", b"\0" + text.encode())
+
+# Alembic histories: the revision files of each history joined by NUL bytes (each history's
+# first k revisions, and each revision alone).
+for versions in sorted((REPO / "core/tests/histories").glob("*/versions")):
+    texts = [read(p) for p in sorted(versions.glob("*.py"))]
+    texts = [t for t in texts if t is not None]
+    for b in DIALECT_BYTE.values():
+        for k in range(1, len(texts) + 1):
+            add("alembic_history", bytes([b]) + "\0".join(texts[:k]).encode())
+        for t in texts:
+            add("alembic_history", bytes([b]) + t.encode())
 
 # The shared corpus.
 for d in ("postgres", "sqlite", "mysql"):

@@ -5,7 +5,10 @@
 #
 # Targets: sql_postgres, sql_sqlite, sql_mysql (MySQL and MariaDB), models_py, pipeline
 # (both sides parsed, diffed, SQL up/down, Alembic, JSON; diff(A, A) must be empty and the
-# output deterministic). Seeds: fuzz/seeds/<target> (committed) and fuzz/corpus/<target>
+# output deterministic), schema_pairs (structure-aware: an `arbitrary` schema pair from the
+# property tests' generator, core/tests/gen, rendered to DDL per dialect; UP and DOWN must
+# converge in the model, the output must not depend on statement order) and alembic_history
+# (revision files separated by NUL bytes: replayed to head and base, and reviewed). Seeds: fuzz/seeds/<target> (committed) and fuzz/corpus/<target>
 # (made by fuzz/make_corpus.py from the core test cases, ../shared/corpus and
 # ../shared/bench-inputs; the fuzzer adds what it finds there). Crashes are written to
 # fuzz/artifacts/<target>/; reproduce one with
@@ -23,7 +26,7 @@ cd "$REPO_ROOT"
 main() {
     SECS="${1:-60}"
     if [ "$#" -gt 0 ]; then shift; fi
-    ALL=(sql_postgres sql_sqlite sql_mysql models_py pipeline)
+    ALL=(sql_postgres sql_sqlite sql_mysql models_py pipeline schema_pairs alembic_history)
     TARGETS=("$@")
     if [ "${#TARGETS[@]}" -eq 0 ]; then TARGETS=("${ALL[@]}"); fi
 
@@ -31,9 +34,12 @@ main() {
     ensure_fuzz_toolchain
 
     export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$REPO_ROOT/fuzz/target}"
-    if [ ! -d fuzz/corpus ]; then
-        python3 fuzz/make_corpus.py
-    fi
+    for t in "${TARGETS[@]}"; do
+        if [ ! -d "fuzz/corpus/$t" ]; then
+            python3 fuzz/make_corpus.py
+            break
+        fi
+    done
 
     cd fuzz
     # -a: debug assertions (integer overflow panics); no sanitizer: the code is safe Rust, and
@@ -48,13 +54,17 @@ main() {
     SUMMARY=()
     mkdir -p "$REPO_ROOT/fuzz/logs"
     for t in "${TARGETS[@]}"; do
-        dict=dict/sql.dict
-        if [ "$t" = models_py ]; then dict=dict/python.dict; fi
+        opts=(-dict=dict/sql.dict -max_len=8192)
+        case "$t" in
+            models_py) opts=(-dict=dict/python.dict -max_len=8192) ;;
+            alembic_history) opts=(-dict=dict/python.dict -max_len=32768) ;;
+            schema_pairs) opts=(-max_len=4096) ;;
+        esac
         mkdir -p "corpus/$t" "seeds/$t" "artifacts/$t"
         out="$REPO_ROOT/fuzz/logs/$t.log"
         status=0
         cargo +nightly fuzz run "${FLAGS[@]}" "$t" "corpus/$t" "seeds/$t" -- \
-            -max_total_time="$SECS" -dict="$dict" -max_len=8192 -timeout=20 \
+            -max_total_time="$SECS" "${opts[@]}" -timeout=20 \
             -rss_limit_mb=2048 -print_final_stats=1 -close_fd_mask=1 >"$out" 2>&1 || status=$?
         execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out" | grep -o '[0-9]*$' | tail -1 || true)"
         execs="${execs:-0}"

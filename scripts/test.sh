@@ -126,7 +126,7 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
     MYSQL_ROUNDTRIP_SKIP=1 VERIFY_PG_SKIP=1 cargo test --workspace
 step fast_path cargo test --release -p schemashift --test fast_path -- --ignored
-# Fuzz smoke (scripts/fuzz.sh): opt-in, SCHEMASHIFT_FUZZ_SECONDS=20 runs each of the 5 targets
+# Fuzz smoke (scripts/fuzz.sh): opt-in, SCHEMASHIFT_FUZZ_SECONDS=20 runs each of the 7 targets
 # for 20 s. Not on by default: the cold nightly build of the fuzz crate alone took ~10 min on
 # this 2-core machine (~5 min of CPU), past this script's budget; warm, the step takes ~2 min.
 if [ -n "${SCHEMASHIFT_FUZZ_SECONDS:-}" ]; then

@@ -8,7 +8,11 @@
 //! keep their rows. PostgreSQL is driven through the `psql` binary only; the SQL that
 //! seeds, snapshots and resets databases lives in `cli/tests/pg_roundtrip/`.
 //!
-//! Cases: `core/tests/cases/postgres/<name>/{current,desired}.sql` (own, must pass) and
+//! Cases: `core/tests/cases/postgres/<name>/{current,desired}.sql` (own, must pass), 24
+//! generated pairs (`PG_ROUNDTRIP_GENERATED=n`; the property tests' generator,
+//! `core/tests/gen`, with a fixed seed and foreign keys only to earlier tables, so that the
+//! DDL applies in the order written; written to `<target tmp>/pg_roundtrip_generated/`; must
+//! pass) and
 //! the external corpus `../shared/corpus/postgres/<Case>/{from,to,setup}.sql` (failures
 //! must be listed in `cli/tests/pg_corpus_known_failures.txt`).
 //!
@@ -21,7 +25,7 @@
 //!   it the test is skipped, but fails when `CI=true` unless `PG_ROUNDTRIP_SKIP=1` says
 //!   the skip is intended (a plain `cargo test --workspace` next to a real run).
 //! - `PG_ROUNDTRIP_FILTER=substring` (matched against `own/name`, `corpus/Name`),
-//!   `PG_ROUNDTRIP_ONLY=own|corpus`, `PG_ROUNDTRIP_JOBS=n` (parallel cases).
+//!   `PG_ROUNDTRIP_ONLY=own|generated|corpus`, `PG_ROUNDTRIP_JOBS=n` (parallel cases).
 //! - `PG_ROUNDTRIP_WRITE_KNOWN_FAILURES=1`: rewrite the known-failures file.
 //! - `PG_ROUNDTRIP_CORPUS=dir`: corpus location (default
 //!   `$SCHEMASHIFT_SHARED/corpus/postgres`, `SCHEMASHIFT_SHARED` defaulting to `../shared`).
@@ -42,7 +46,14 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+#[path = "../../core/tests/gen/mod.rs"]
+mod gen;
+#[path = "../../core/tests/gen/strategy.rs"]
+mod strategy;
+
 const KNOWN_FAILURES_FILE: &str = "tests/pg_corpus_known_failures.txt";
+/// Generated pairs applied (`PG_ROUNDTRIP_GENERATED` overrides).
+const GENERATED: usize = 24;
 const CLI_TIMEOUT: Duration = Duration::from_secs(60);
 const MAX_DIFF_LINES: usize = 20;
 const MAX_ERROR_LINES: usize = 12;
@@ -147,6 +158,13 @@ impl Config {
             cli: Cli { bin },
             selection: Selection {
                 own: root.join("core/tests/cases/postgres"),
+                generated: (
+                    Path::new(env!("CARGO_TARGET_TMPDIR")).join("pg_roundtrip_generated"),
+                    env::var("PG_ROUNDTRIP_GENERATED")
+                        .ok()
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(GENERATED),
+                ),
                 corpus,
                 filter: env::var("PG_ROUNDTRIP_FILTER").unwrap_or_default(),
                 only: Source::parse_only(env::var("PG_ROUNDTRIP_ONLY").ok())?,
@@ -176,15 +194,17 @@ fn jobs_from_env() -> Result<usize, String> {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Source {
     Own,
+    Generated,
     Corpus,
 }
 
 impl Source {
-    const ALL: [Source; 2] = [Source::Own, Source::Corpus];
+    const ALL: [Source; 3] = [Source::Own, Source::Generated, Source::Corpus];
 
     fn label(self) -> &'static str {
         match self {
             Source::Own => "own",
+            Source::Generated => "generated",
             Source::Corpus => "corpus",
         }
     }
@@ -197,7 +217,7 @@ impl Source {
                 .find(|s| s.label() == v)
                 .map(Some)
                 .ok_or(format!(
-                    "PG_ROUNDTRIP_ONLY must be own or corpus, not {v:?}"
+                    "PG_ROUNDTRIP_ONLY must be own, generated or corpus, not {v:?}"
                 )),
         }
     }
@@ -219,6 +239,8 @@ impl Case {
 
 struct Selection {
     own: PathBuf,
+    /// Where the generated pairs are written, and how many.
+    generated: (PathBuf, usize),
     corpus: PathBuf,
     filter: String,
     only: Option<Source>,
@@ -233,10 +255,14 @@ impl Selection {
             }
             let (dir, current, desired) = match source {
                 Source::Own => (&self.own, "current.sql", "desired.sql"),
+                Source::Generated => {
+                    self.write_generated()?;
+                    (&self.generated.0, "current.sql", "desired.sql")
+                }
                 Source::Corpus => (&self.corpus, "from.sql", "to.sql"),
             };
-            // The own cases always exist; the corpus must be there under CI.
-            let required = source == Source::Own || env::var("CI").is_ok_and(|v| v == "true");
+            // The own and generated cases always exist; the corpus must be there under CI.
+            let required = source != Source::Corpus || env::var("CI").is_ok_and(|v| v == "true");
             if required && !dir.is_dir() {
                 return Err(format!("no cases at {}", dir.display()));
             }
@@ -257,6 +283,25 @@ impl Selection {
             }
         }
         Ok(cases)
+    }
+}
+
+impl Selection {
+    /// The generated pairs as case folders `pairNNN/{current,desired}.sql`.
+    fn write_generated(&self) -> Result<(), String> {
+        let (dir, n) = &self.generated;
+        if dir.exists() {
+            fs::remove_dir_all(dir).map_err(|e| format!("cannot clean {}: {e}", dir.display()))?;
+        }
+        let pairs = strategy::generated_pairs(schemashift::DialectKind::Postgres, *n, true);
+        for (i, (current, desired)) in pairs.iter().enumerate() {
+            let case = dir.join(format!("pair{i:03}"));
+            fs::create_dir_all(&case)
+                .and_then(|()| fs::write(case.join("current.sql"), current))
+                .and_then(|()| fs::write(case.join("desired.sql"), desired))
+                .map_err(|e| format!("cannot write {}: {e}", case.display()))?;
+        }
+        Ok(())
     }
 }
 
@@ -787,7 +832,7 @@ impl<'a> Worker<'a> {
             .and_then(|()| self.to.build(case.setup.as_deref(), &case.desired));
         if let Err(reason) = built {
             return match case.source {
-                Source::Own => Outcome::failure(Category::Input, reason),
+                Source::Own | Source::Generated => Outcome::failure(Category::Input, reason),
                 Source::Corpus => Outcome::Skipped(reason),
             };
         }

@@ -8,6 +8,8 @@
 //! - `diff(A, A)` is empty;
 //! - shuffled statements (tables among themselves, indexes among themselves) give the same
 //!   UP and DOWN byte for byte (tables, indexes and views shuffled among themselves);
+//! - convergence in the model: A's DDL followed by UP reads as B, followed by UP and DOWN as
+//!   A (`gen::converges_in_model`);
 //! - convergence on real SQLite (rusqlite, bundled): A applied, then UP: the catalog
 //!   (`sqlite_master`) read back diffs empty against B; then DOWN: empty against A.
 //!
@@ -18,6 +20,13 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use schemashift::{migrate, DialectKind, Options};
+
+mod gen;
+#[path = "gen/strategy.rs"]
+mod strategy;
+
+use gen::{acyclic, converges_in_model, ddl, statements};
+use strategy::{pair, schema};
 
 /// Number of cases per property and dialect (`PROPTEST_CASES` overrides).
 fn cases(default: u32) -> u32 {
@@ -42,287 +51,6 @@ fn options(dialect: DialectKind) -> Options {
         dialect,
         ..Options::default()
     }
-}
-
-const TABLES: usize = 4;
-const COLUMNS: usize = 5;
-
-#[derive(Clone, Debug)]
-struct Col {
-    ty: usize,
-    nullable: bool,
-    default: Option<usize>,
-    unique: bool,
-    /// References `t{fk}(id)` (when that table exists).
-    fk: Option<usize>,
-    check: bool,
-    /// An index on the column: `Some(unique)`.
-    index: Option<bool>,
-    /// The foreign key's `ON DELETE` (0: none, 1: CASCADE, 2: SET NULL).
-    on_delete: usize,
-}
-
-#[derive(Clone, Debug)]
-struct Tab {
-    cols: Vec<Option<Col>>,
-    /// A view over the table's `id` and its first column.
-    view: bool,
-    /// A composite unique key on (first column, id).
-    composite: bool,
-}
-
-#[derive(Clone, Debug)]
-struct Schema {
-    tables: Vec<Option<Tab>>,
-    /// PostgreSQL: the enum `mood` has the first 2 or 3 of its labels.
-    enum_labels: usize,
-}
-
-fn col() -> impl Strategy<Value = Col> {
-    (
-        0..8usize,
-        any::<bool>(),
-        proptest::option::of(0..2usize),
-        prop::bool::weighted(0.15),
-        proptest::option::weighted(0.2, 0..TABLES),
-        prop::bool::weighted(0.2),
-        proptest::option::weighted(0.25, any::<bool>()),
-        0..3usize,
-    )
-        .prop_map(
-            |(ty, nullable, default, unique, fk, check, index, on_delete)| Col {
-                ty,
-                nullable,
-                default,
-                unique,
-                fk,
-                check,
-                index,
-                on_delete,
-            },
-        )
-}
-
-fn tab() -> impl Strategy<Value = Tab> {
-    (
-        proptest::collection::vec(proptest::option::weighted(0.6, col()), COLUMNS),
-        prop::bool::weighted(0.2),
-        prop::bool::weighted(0.15),
-    )
-        .prop_map(|(cols, view, composite)| Tab {
-            cols,
-            view,
-            composite,
-        })
-}
-
-fn schema() -> impl Strategy<Value = Schema> {
-    (
-        proptest::collection::vec(proptest::option::weighted(0.7, tab()), TABLES),
-        2..4usize,
-    )
-        .prop_map(|(tables, enum_labels)| Schema {
-            tables,
-            enum_labels,
-        })
-}
-
-/// A pair: B is A with some tables, columns and attributes changed (a pair of independent
-/// schemas rarely shares anything to alter).
-fn pair() -> impl Strategy<Value = (Schema, Schema)> {
-    (
-        schema(),
-        schema(),
-        proptest::collection::vec(0..4u8, TABLES * COLUMNS),
-    )
-        .prop_map(|(a, other, picks)| {
-            let mut b = a.clone();
-            b.enum_labels = other.enum_labels;
-            for t in 0..TABLES {
-                for c in 0..COLUMNS {
-                    // 0: keep, 1: take the other schema's column (or absence), 2: flip
-                    // nullability and the default, 3: keep.
-                    match picks[t * COLUMNS + c] {
-                        1 => {
-                            let theirs = other.tables[t].as_ref().map(|ot| ot.cols[c].clone());
-                            match (&mut b.tables[t], theirs) {
-                                (Some(bt), Some(oc)) => bt.cols[c] = oc,
-                                (bt @ None, Some(_)) => *bt = other.tables[t].clone(),
-                                (bt, None) if c == 0 => *bt = None,
-                                _ => {}
-                            }
-                        }
-                        2 => {
-                            if let Some(Some(col)) =
-                                b.tables[t].as_mut().map(|bt| bt.cols[c].as_mut())
-                            {
-                                col.nullable = !col.nullable;
-                                col.default = match col.default {
-                                    None => Some(0),
-                                    Some(0) => Some(1),
-                                    Some(_) => None,
-                                };
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            (a, b)
-        })
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Int,
-    Text,
-    Bool,
-    Decimal,
-    Time,
-    Enum,
-}
-
-/// The dialect's spelling of type `ty` and its class.
-fn ty(dialect: DialectKind, ty: usize) -> (&'static str, Class) {
-    use Class::*;
-    let types: &[(&str, Class)] = match dialect {
-        DialectKind::Postgres => &[
-            ("integer", Int),
-            ("bigint", Int),
-            ("text", Text),
-            ("varchar(20)", Text),
-            ("varchar(40)", Text),
-            ("boolean", Bool),
-            ("numeric(10,2)", Decimal),
-            ("mood", Enum),
-        ],
-        DialectKind::Sqlite => &[
-            ("INTEGER", Int),
-            ("INTEGER", Int),
-            ("TEXT", Text),
-            ("VARCHAR(20)", Text),
-            ("TEXT", Text),
-            ("REAL", Decimal),
-            ("NUMERIC", Decimal),
-            ("INTEGER", Int),
-        ],
-        DialectKind::Mysql | DialectKind::Mariadb => &[
-            ("int", Int),
-            ("bigint", Int),
-            ("varchar(20)", Text),
-            ("varchar(40)", Text),
-            ("varchar(40)", Text),
-            ("tinyint(1)", Bool),
-            ("decimal(10,2)", Decimal),
-            ("datetime", Time),
-        ],
-    };
-    types[ty % types.len()]
-}
-
-fn default_of(class: Class, dialect: DialectKind, d: usize) -> String {
-    match (class, d) {
-        (Class::Int, 0) => "0".into(),
-        (Class::Int, _) => "-1".into(),
-        (Class::Text, 0) => "'a'".into(),
-        (Class::Text, _) => "'b c'".into(),
-        (Class::Bool, 0) if dialect == DialectKind::Postgres => "true".into(),
-        (Class::Bool, _) if dialect == DialectKind::Postgres => "false".into(),
-        (Class::Bool, d) => d.to_string(),
-        (Class::Decimal, 0) => "1.50".into(),
-        (Class::Decimal, _) => "0".into(),
-        (Class::Time, _) => "CURRENT_TIMESTAMP".into(),
-        (Class::Enum, 0) => "'sad'".into(),
-        (Class::Enum, _) => "'ok'".into(),
-    }
-}
-
-/// The statements of a schema's DDL: (class, text) with class 0 types, 1 tables, 2 indexes,
-/// 3 views.
-fn statements(s: &Schema, dialect: DialectKind) -> Vec<(u8, String)> {
-    let pg = dialect == DialectKind::Postgres;
-    let id_type = match dialect {
-        DialectKind::Postgres => "integer",
-        DialectKind::Sqlite => "INTEGER",
-        _ => "int",
-    };
-    let mut out = Vec::new();
-    if pg {
-        let labels = ["'sad'", "'ok'", "'happy'"][..s.enum_labels].join(", ");
-        out.push((0, format!("CREATE TYPE mood AS ENUM ({labels});")));
-    }
-    for (t, tab) in s.tables.iter().enumerate() {
-        let Some(tab) = tab else { continue };
-        let mut lines = vec![format!("  id {id_type} NOT NULL PRIMARY KEY")];
-        let mut constraints = Vec::new();
-        for (c, col) in tab.cols.iter().enumerate() {
-            let Some(col) = col else { continue };
-            let name = format!("c{c}");
-            let target = col.fk.filter(|&k| s.tables[k].is_some());
-            let (spelled, class) = match target {
-                Some(_) => (id_type, Class::Int),
-                None => ty(dialect, col.ty),
-            };
-            let mut line = format!("  {name} {spelled}");
-            if !col.nullable {
-                line.push_str(" NOT NULL");
-            }
-            if let Some(d) = col.default {
-                line.push_str(&format!(" DEFAULT {}", default_of(class, dialect, d)));
-            }
-            if col.unique {
-                line.push_str(" UNIQUE");
-            }
-            lines.push(line);
-            if let Some(k) = target {
-                let action = match col.on_delete {
-                    1 => " ON DELETE CASCADE",
-                    2 if col.nullable => " ON DELETE SET NULL",
-                    _ => "",
-                };
-                constraints.push(format!(
-                    "  CONSTRAINT t{t}_{name}_fkey FOREIGN KEY ({name}) REFERENCES t{k} (id){action}"
-                ));
-            }
-            if col.check && class == Class::Int {
-                constraints.push(format!(
-                    "  CONSTRAINT t{t}_{name}_check CHECK ({name} >= 0)"
-                ));
-            }
-            if let Some(unique) = col.index {
-                let unique = if unique { "UNIQUE " } else { "" };
-                out.push((
-                    2,
-                    format!("CREATE {unique}INDEX t{t}_{name}_idx ON t{t} ({name});"),
-                ));
-            }
-        }
-        let first = tab
-            .cols
-            .iter()
-            .position(Option::is_some)
-            .map(|c| format!("c{c}"));
-        if let (true, Some(first)) = (tab.composite, &first) {
-            constraints.push(format!("  CONSTRAINT t{t}_pair_key UNIQUE ({first}, id)"));
-        }
-        lines.extend(constraints);
-        out.push((1, format!("CREATE TABLE t{t} (\n{}\n);", lines.join(",\n"))));
-        if tab.view {
-            let cols = first.map_or("id".to_string(), |f| format!("id, {f}"));
-            out.push((
-                3,
-                format!("CREATE VIEW v{t} AS SELECT {cols} FROM t{t} WHERE id > 0;"),
-            ));
-        }
-    }
-    out
-}
-
-fn ddl(statements: &[(u8, String)]) -> String {
-    let mut s: Vec<&(u8, String)> = statements.iter().collect();
-    // Stable: statements of a class keep their order among themselves.
-    s.sort_by_key(|(class, _)| *class);
-    s.iter().map(|(_, t)| format!("{t}\n")).collect()
 }
 
 /// Run a property over generated values, panicking with the shrunk case.
@@ -416,12 +144,34 @@ fn shuffled_statements_give_the_same_scripts() {
     }
 }
 
-/// Foreign keys only to the table itself or to earlier tables: no cycles.
-fn acyclic(s: &mut Schema) {
-    for (t, tab) in s.tables.iter_mut().enumerate() {
-        for col in tab.iter_mut().flat_map(|tab| tab.cols.iter_mut().flatten()) {
-            col.fk = col.fk.filter(|&k| k <= t);
-        }
+#[test]
+fn up_and_down_converge_in_the_model() {
+    for dialect in DIALECTS {
+        let decided = std::cell::Cell::new(0u32);
+        check(dialect.name(), 32, pair(), |(a, b)| {
+            let (a, b) = (ddl(&statements(&a, dialect)), ddl(&statements(&b, dialect)));
+            match converges_in_model(&a, &b, dialect) {
+                Ok(true) => decided.set(decided.get() + 1),
+                Ok(false) => {}
+                Err(e) => prop_assert!(false, "{}", e),
+            }
+            Ok(())
+        });
+        // Most pairs are decided: the scripts hold only statements the frontend models. Not
+        // decided: PostgreSQL pairs that drop an enum label (the enum is recreated with
+        // `ALTER TYPE .. RENAME TO`, which the frontend does not model: W001), about half.
+        eprintln!(
+            "{}: {} of {} pairs decided",
+            dialect.name(),
+            decided.get(),
+            cases(32)
+        );
+        assert!(
+            decided.get() >= cases(32) / 3,
+            "{}: {} decided",
+            dialect.name(),
+            decided.get()
+        );
     }
 }
 
@@ -517,4 +267,120 @@ fn a_new_tables_foreign_key_does_not_depend_on_the_order_of_unique_indexes() {
         assert_eq!(one.up, other.up, "{}", dialect.name());
         assert!(!one.up.contains("ADD CONSTRAINT"), "{}", one.up);
     }
+}
+
+/// Found by `up_and_down_converge_in_the_model` (MySQL): `DROP INDEX c0` after a unique key
+/// written without a name (`ADD UNIQUE KEY (c0)`, `c0 int UNIQUE`) left the key in the
+/// schema read (it had a placeholder name until the table was complete), so A + UP + DOWN
+/// still had it.
+#[test]
+fn mysql_drop_index_drops_a_key_written_without_a_name() {
+    let a = "CREATE TABLE t (id int NOT NULL PRIMARY KEY, c0 int NOT NULL, c1 int);\n";
+    for dialect in [DialectKind::Mysql, DialectKind::Mariadb] {
+        for script in [
+            "ALTER TABLE t ADD UNIQUE KEY (c0);\nALTER TABLE t DROP INDEX c0;\n",
+            "ALTER TABLE t ADD UNIQUE (c0);\nALTER TABLE t DROP KEY `c0`;\n",
+            // The second key on c0 is c0_2.
+            "ALTER TABLE t ADD UNIQUE KEY (c0);\nALTER TABLE t ADD UNIQUE KEY (c0, c1);\n\
+             ALTER TABLE t DROP INDEX c0_2;\nALTER TABLE t DROP INDEX c0;\n",
+        ] {
+            let o = migrate(&format!("{a}{script}"), a, &options(dialect));
+            assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+            let m = o.migration.expect("read");
+            assert!(m.changes.is_empty(), "{script}\n{}", m.up);
+        }
+        // Only that key: the one the server named c0_2 stays, under that name.
+        let script = "ALTER TABLE t ADD UNIQUE KEY (c0);\nALTER TABLE t ADD UNIQUE KEY (c0, c1);\n\
+                      ALTER TABLE t DROP INDEX c0;\n";
+        let m = migrate(&format!("{a}{script}"), a, &options(dialect))
+            .migration
+            .expect("read");
+        assert_eq!(m.changes.len(), 1, "{}", m.up);
+        assert!(m.up.contains("DROP INDEX `c0_2`"), "{}", m.up);
+    }
+}
+
+/// Found by the generated pairs on real PostgreSQL (`cli/tests/pg_roundtrip.rs`): a number
+/// column becoming an enum was cast `USING c::mood`, and a numeric one becoming boolean
+/// `USING c::boolean`, which PostgreSQL refuses even on an empty table (no such casts);
+/// through text they apply. A string column, and integer to boolean, are still cast directly.
+#[test]
+fn postgres_casts_a_number_to_an_enum_through_text() {
+    let enum_ = "CREATE TYPE mood AS ENUM ('sad', 'ok');\n";
+    let with = |ty: &str| format!("{enum_}CREATE TABLE t (id integer PRIMARY KEY, c {ty});\n");
+    let pg = options(DialectKind::Postgres);
+    let up = |from: &str| {
+        migrate(&with(from), &with("mood"), &pg)
+            .migration
+            .expect("read")
+            .up
+    };
+    assert!(
+        up("bigint").contains("TYPE mood USING c::text::mood"),
+        "{}",
+        up("bigint")
+    );
+    assert!(up("numeric(10,2)").contains("USING c::text::mood"));
+    assert!(
+        up("text").contains("TYPE mood USING c::mood"),
+        "{}",
+        up("text")
+    );
+    assert!(up("varchar(20)").contains("TYPE mood USING c::mood"));
+    let down = migrate(&with("mood"), &with("bigint"), &pg)
+        .migration
+        .expect("read")
+        .up;
+    assert!(down.contains("TYPE bigint USING c::text::bigint"), "{down}");
+}
+
+/// Found by `up_and_down_converge_in_the_model` (MySQL, 500 cases): `DROP INDEX t3_c1_fkey`
+/// (the index MySQL made for the foreign key, named after it) removed the foreign key itself
+/// from the schema read.
+#[test]
+fn mysql_drop_index_keeps_the_foreign_key_of_that_name() {
+    let a = "CREATE TABLE t1 (id int NOT NULL PRIMARY KEY);\n\
+             CREATE TABLE t3 (id int NOT NULL PRIMARY KEY, c1 int NOT NULL,\n  \
+             CONSTRAINT t3_c1_fkey FOREIGN KEY (c1) REFERENCES t1 (id));\n";
+    for dialect in [DialectKind::Mysql, DialectKind::Mariadb] {
+        let script = "ALTER TABLE t3 ADD UNIQUE KEY (c1);\nDROP INDEX t3_c1_fkey ON t3;\n\
+                      ALTER TABLE t3 DROP INDEX c1;\n";
+        let o = migrate(&format!("{a}{script}"), a, &options(dialect));
+        assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+        let m = o.migration.expect("read");
+        assert!(m.changes.is_empty(), "{}", m.up);
+    }
+}
+
+/// Found by the `schema_pairs` fuzz target (SQLite): the Alembic revision dropped a rebuilt
+/// table's indexes in the order the input declared them, so the same pair in another
+/// statement order gave another revision (the SQL scripts were already the same).
+#[test]
+fn alembic_drops_indexes_before_a_batch_rebuild_in_a_fixed_order() {
+    let table = "CREATE TABLE t1 (id INTEGER NOT NULL PRIMARY KEY);\n\
+                 CREATE TABLE t0 (id INTEGER NOT NULL PRIMARY KEY, c0 INTEGER DEFAULT -1 UNIQUE,\n  \
+                 c1 INTEGER DEFAULT -1, CONSTRAINT t0_c0_fkey FOREIGN KEY (c0) REFERENCES t1 (id));\n";
+    let first = "CREATE UNIQUE INDEX t0_c0_idx ON t0 (c0);\n";
+    let second = "CREATE INDEX t0_c1_idx ON t0 (c1);\n";
+    let b = "CREATE TABLE t1 (id INTEGER NOT NULL PRIMARY KEY);\n\
+             CREATE TABLE t0 (id INTEGER NOT NULL PRIMARY KEY, c1 INTEGER);\n";
+    let options = Options {
+        dialect: DialectKind::Sqlite,
+        alembic: Some(schemashift::RevisionInfo {
+            message: "x".into(),
+            rev_id: "0123456789ab".into(),
+            down_revision: None,
+            create_date: "2026-01-01 00:00:00".into(),
+        }),
+        ..Options::default()
+    };
+    let one = migrate(&format!("{table}{first}{second}"), b, &options);
+    let other = migrate(&format!("{table}{second}{first}"), b, &options);
+    let (one, other) = (one.migration.expect("read"), other.migration.expect("read"));
+    assert_eq!(one.up, other.up);
+    assert_eq!(one.alembic, other.alembic);
+    let alembic = one.alembic.expect("alembic");
+    let c0 = alembic.find("op.drop_index(op.f('t0_c0_idx')").expect("c0");
+    let c1 = alembic.find("op.drop_index(op.f('t0_c1_idx')").expect("c1");
+    assert!(c0 < c1, "{alembic}");
 }

@@ -587,7 +587,8 @@ impl<'a> Utf16Cursor<'a> {
         }
         self.units += utf16_len(&self.text[self.byte..offset]);
         self.byte = offset;
-        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        // Lines end at LF, CRLF or a lone CR (as the core counts them).
+        let line_start = self.text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let column = utf16_len(&self.text[line_start..offset]) + 1;
         (to_u32(self.units), to_u32(column))
     }
@@ -770,6 +771,22 @@ mod tests {
             out[2].utf16_offset as usize,
             cur[..x].encode_utf16().count()
         );
+    }
+
+    #[test]
+    fn columns_after_lone_cr_and_crlf() {
+        // Found by npm/test/hostile.test.mjs: after a lone CR the column counted from the
+        // start of the text (line 2, column 38).
+        for text in [
+            "CREATE TABLE t (a int);\rCREATE TABLE (\r",
+            "CREATE TABLE t (a int);\r\nCREATE TABLE (\r\n",
+        ] {
+            let at = text.find("(\r").unwrap();
+            let mut d = diag(schemashift::Side::Current, text, at);
+            d.line = 2;
+            let out = convert_diagnostics(text, "", &[d]);
+            assert_eq!((out[0].line, out[0].column), (2, 14), "{text:?}");
+        }
     }
 
     #[test]

@@ -515,7 +515,27 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 }
                 if using {
                     let c = d.quote_ident(&to.name);
-                    if from.ty.user.is_some() {
+                    // Through text where PostgreSQL has no cast: from a user type, to one from
+                    // anything but a string type (no cast between an enum and a number), and
+                    // between boolean and a number other than integer. `bigint::mood` and
+                    // `numeric::boolean` fail even on an empty table: found by the generated
+                    // pairs on real PostgreSQL (issue 17).
+                    let plain = |t: &Type, names: &[&str]| {
+                        t.user.is_none() && t.array_dims == 0 && names.contains(&t.name.as_str())
+                    };
+                    let string = |t: &Type| plain(t, &["text", "character varying", "character"]);
+                    let other_number = |t: &Type| {
+                        plain(
+                            t,
+                            &["smallint", "bigint", "numeric", "real", "double precision"],
+                        )
+                    };
+                    let boolean = |t: &Type| plain(t, &["boolean"]);
+                    let no_cast = from.ty.user.is_some()
+                        || (to.ty.user.is_some() && !string(&from.ty))
+                        || (boolean(&from.ty) && other_number(&to.ty))
+                        || (other_number(&from.ty) && boolean(&to.ty));
+                    if no_cast {
                         s.push_str(&format!(" USING {c}::text::{ty}"));
                     } else {
                         s.push_str(&format!(" USING {c}::{ty}"));

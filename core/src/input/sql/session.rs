@@ -92,12 +92,7 @@ impl Builder<'_> {
                     // MySQL's `DROP INDEX name ON table`: names are per table.
                     if c.eat_kw("on") {
                         let table = c.qual_name(&ss)?;
-                        self.schema
-                            .indexes
-                            .retain(|_, i| !(i.table == table && i.name.name == q.name));
-                        if let Some(t) = self.schema.tables.get_mut(&table) {
-                            t.constraints.shift_remove(&q.name);
-                        }
+                        self.drop_table_index(&table, &q.name);
                     } else {
                         self.schema.indexes.shift_remove(&q);
                     }

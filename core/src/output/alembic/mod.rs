@@ -709,7 +709,10 @@ impl Renderer<'_> {
             });
         self.batch_kept_indexes
             .extend(kept.into_iter().map(|i| i.name.clone()));
-        let indexes: Vec<Index> = dropped.into_iter().cloned().collect();
+        // By name, not in the order the input declared them: the output must not depend on
+        // statement order (found by the schema_pairs fuzz target, issue 17).
+        let mut indexes: Vec<Index> = dropped.into_iter().cloned().collect();
+        indexes.sort_by(|a, b| a.name.cmp(&b.name));
         for i in indexes {
             lines.push(format!(
                 "op.drop_index(op.f({}), table_name={}{})",
