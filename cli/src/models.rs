@@ -210,14 +210,17 @@ pub fn read_models(
         }
     }
     let mut src = Sources { files, roots };
-    let mut tried: Vec<String> = Vec::new();
+    let mut tried: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut scanned = 0;
     loop {
         let mut added = false;
-        for cand in src.wanted() {
-            if tried.contains(&cand) {
+        // Only the files read in the last round are parsed for their imports.
+        let wanted = src.wanted_since(scanned);
+        scanned = src.files.len();
+        for cand in wanted {
+            if !tried.insert(cand.clone()) {
                 continue;
             }
-            tried.push(cand.clone());
             if let Ok(bytes) = host.read(&cand) {
                 if let Ok(text) = schemashift::input::decode(&bytes) {
                     src.files.push((cand, text.to_string()));

@@ -3,7 +3,8 @@
 
 For every history fixture (core/tests/histories/<name>/versions, with any application modules
 beside it) and every database (SQLite always; PostgreSQL when SCHEMASHIFT_PGHOST is set;
-MariaDB when SCHEMASHIFT_MYSQL_SOCKET is set and the fixture has no `no-mysql` marker file):
+MariaDB when SCHEMASHIFT_MYSQL_SOCKET is set and the fixture has no `no-mysql` marker file;
+a `dialects` file limits a fixture to the databases it names):
 
 1. upgrade: for each revision REV (base to head, every branch), a fresh database is brought to
    REV by `alembic upgrade REV` and dumped (`pg_dump -s`, sqlite_master, `SHOW CREATE TABLE`);
@@ -152,7 +153,12 @@ class Mariadb(Db):
         r = run(["mariadb-dump", "-uroot", f"--socket={self.socket}", "--no-data", "--skip-comments", name])
         if r.returncode:
             raise RuntimeError(r.stderr)
-        return r.stdout
+        # The database's default character set and collation (the server's: the history
+        # names none) are left out, as core/tests/models_check.py does.
+        cs, coll = self.sql(
+            f"SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '{name}'"
+        ).split()
+        return r.stdout.replace(f" DEFAULT CHARSET={cs} COLLATE={coll}", "")
 
 
 def alembic_env(tmp, fixture, url):
@@ -235,6 +241,11 @@ def main():
             if flt not in name:
                 continue
             if db.dialect == "mariadb" and (fixture / "no-mysql").exists():
+                continue
+            # `dialects`: names (one a line) of the only databases the history runs on (one
+            # written with `mysql.*` types).
+            only = fixture / "dialects"
+            if only.exists() and db.dialect not in only.read_text().split():
                 continue
             tmp = tmp_root / fixture.name / db.dialect
             tmp.mkdir(parents=True, exist_ok=True)

@@ -430,3 +430,92 @@ fn depends_on_brings_the_other_branch_in() {
         text(&o.stderr)
     );
 }
+
+/// A MySQL/MariaDB history written by schemashift itself (`mysql.INTEGER(display_width=11)`,
+/// `mysql.TINYINT(display_width=1)`, `mysql.VARCHAR(charset=.., collation=.., length=..)`,
+/// `mysql.BIGINT(.., unsigned=True)`, `mysql.MEDIUMTEXT()`, `mysql.ENUM(..)`,
+/// `server_default=sa.text('NULL ON UPDATE current_timestamp')`) is read back: no type is
+/// unknown, every downgrade restores, and the replay at head is the desired schema.
+#[test]
+fn mysql_history_written_by_schemashift_reads_back() {
+    let case =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/cases/mysql/modify_columns");
+    let current = case.join("current.sql").to_string_lossy().into_owned();
+    let desired = case.join("desired.sql").to_string_lossy().into_owned();
+    for dialect in ["mariadb", "mysql"] {
+        let dir = tmp(&format!("mysql-types-{dialect}"));
+        let v = dir.to_string_lossy().into_owned();
+        for (from, to, id, msg) in [
+            (
+                "/dev/null",
+                current.as_str(),
+                "aaaa00000001",
+                "create articles",
+            ),
+            (
+                v.as_str(),
+                desired.as_str(),
+                "aaaa00000002",
+                "modify columns",
+            ),
+        ] {
+            let o = run(&[
+                "diff",
+                from,
+                to,
+                "--dialect",
+                dialect,
+                "--format",
+                "alembic",
+                "-m",
+                msg,
+                "--rev-id",
+                id,
+                "--create-date",
+                "2026-01-01 00:00:00",
+                "-o",
+                &v,
+            ]);
+            assert!(o.status.success(), "{}", text(&o.stderr));
+        }
+        let written = std::fs::read_to_string(dir.join("aaaa00000002_modify_columns.py")).unwrap();
+        for spelling in [
+            "mysql.TINYINT(display_width=1)",
+            if dialect == "mariadb" {
+                "mysql.BIGINT(display_width=20, unsigned=True)"
+            } else {
+                "mysql.BIGINT(unsigned=True)"
+            },
+            "mysql.VARCHAR(charset='utf8mb4', collation='utf8mb4_bin', length=50)",
+            "mysql.ENUM('news', 'blog')",
+            "mysql.MEDIUMTEXT()",
+            "ON UPDATE current_timestamp",
+        ] {
+            assert!(written.contains(spelling), "{spelling}:\n{written}");
+        }
+        let o = run(&["review", &v, "--dialect", dialect, "--json"]);
+        let err = text(&o.stderr);
+        assert!(!err.contains("W005") && !err.contains("W002"), "{err}");
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let restores: Vec<bool> = r
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["restores"].as_bool().unwrap())
+            .collect();
+        assert_eq!(restores, [true, true], "{}", text(&o.stdout));
+        // The replay at head is the desired schema.
+        let o = run(&["diff", &v, &desired, "--dialect", dialect, "--exit-code"]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}{}",
+            text(&o.stdout),
+            text(&o.stderr)
+        );
+        let a = run(&["diff", "/dev/null", &v, "--dialect", dialect]);
+        let b = run(&["diff", "/dev/null", &desired, "--dialect", dialect]);
+        assert!(a.status.success() && b.status.success());
+        assert_eq!(text(&a.stdout), text(&b.stdout));
+    }
+}

@@ -83,6 +83,15 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
                 c.attrs.push(ColumnAttr::Charset(cs));
             }
         }
+        // `CHARACTER SET latin1` is `CHARACTER SET latin1 COLLATE latin1_swedish_ci` (the
+        // character set's default collation, which the server dumps).
+        let default_coll = c.attrs.iter().find_map(|a| match a {
+            ColumnAttr::Charset(cs) => default_collation(&charset(cs), mariadb),
+            _ => None,
+        });
+        if default_coll.is_some() && c.collation.as_deref() == default_coll {
+            c.collation = None;
+        }
         for a in &mut c.attrs {
             match a {
                 ColumnAttr::Charset(cs) => *cs = charset(cs),
@@ -352,6 +361,21 @@ fn collation_charset(coll: &str) -> Option<String> {
     }
 }
 
+/// The collation a column of character set `cs` gets without a `COLLATE` (the same on
+/// MySQL 8 and MariaDB 10/11 for these; `utf8mb4`'s differs: MariaDB's `utf8mb4_general_ci`,
+/// MySQL 8's `utf8mb4_0900_ai_ci`).
+fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
+    Some(match cs {
+        "latin1" => "latin1_swedish_ci",
+        "ascii" => "ascii_general_ci",
+        "utf8mb3" => "utf8mb3_general_ci",
+        "utf8mb4" if mariadb => "utf8mb4_general_ci",
+        "utf8mb4" => "utf8mb4_0900_ai_ci",
+        "binary" => "binary",
+        _ => return None,
+    })
+}
+
 /// Charset aliases: `utf8` is `utf8mb3`.
 fn charset(cs: &str) -> String {
     match cs.to_ascii_lowercase().as_str() {
@@ -402,5 +426,34 @@ mod tests {
         assert_eq!(default_key("CURRENT_TIMESTAMP(6)"), "current_timestamp(6)");
         assert_ne!(default_key("'a'"), default_key("'A'"));
         assert_eq!(default_key("TRUE"), "1");
+    }
+
+    #[test]
+    fn a_charsets_default_collation_is_no_collation() {
+        let col = |cs: &str, coll: Option<&str>| Column {
+            name: "c".into(),
+            ty: Type::builtin("varchar"),
+            not_null: false,
+            default: None,
+            identity: None,
+            generated: None,
+            collation: coll.map(str::to_string),
+            comment: None,
+            attrs: vec![ColumnAttr::Charset(cs.into())],
+        };
+        for mariadb in [true, false] {
+            let mut t = Table::new(QualName::new("def", "t"));
+            t.columns
+                .insert("a".into(), col("latin1", Some("latin1_swedish_ci")));
+            t.columns
+                .insert("b".into(), col("latin1", Some("latin1_bin")));
+            t.columns
+                .insert("u".into(), col("utf8mb4", Some("utf8mb4_general_ci")));
+            complete_table(&mut t, &mut Vec::new(), mariadb);
+            assert_eq!(t.columns["a"].collation, None);
+            assert_eq!(t.columns["b"].collation.as_deref(), Some("latin1_bin"));
+            let u = t.columns["u"].collation.as_deref();
+            assert_eq!(u, (!mariadb).then_some("utf8mb4_general_ci"));
+        }
     }
 }

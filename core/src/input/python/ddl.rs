@@ -629,7 +629,14 @@ pub(crate) fn column_def(col: &ColumnDef, ty: &str, is_auto: bool, c: Compiler) 
         // SQLAlchemy's MySQL order: NOT NULL, COMMENT, then AUTO_INCREMENT or DEFAULT.
         if !col.nullable || col.primary_key {
             line.push_str(" NOT NULL");
-        } else if matches!(col.ty, SaType::Timestamp { .. }) {
+        } else if matches!(
+            col.ty,
+            SaType::Timestamp { .. }
+                | SaType::Mysql {
+                    kind: crate::input::python::types::MysqlKind::Timestamp,
+                    ..
+                }
+        ) {
             // A MySQL TIMESTAMP is NOT NULL unless said otherwise: SQLAlchemy says NULL.
             line.push_str(" NULL");
         }

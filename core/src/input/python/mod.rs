@@ -93,13 +93,20 @@ impl Sources {
     /// `dir/mod/__init__.py`, for each root). The caller reads those that exist and asks again
     /// until nothing new is wanted.
     pub fn wanted(&self) -> Vec<String> {
+        self.wanted_since(0)
+    }
+
+    /// [`Sources::wanted`] for the imports of the files from index `first` on (those added
+    /// since the last call: the earlier ones' imports were asked for then), so that a caller's
+    /// rounds parse each file once.
+    pub fn wanted_since(&self, first: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let have: Vec<String> = self
+        let have: std::collections::HashSet<String> = self
             .files
             .iter()
             .map(|(p, _)| modules::normalize(p))
             .collect();
-        for (path, text) in &self.files {
+        for (path, text) in self.files.iter().skip(first) {
             // Too deep to parse safely: `parse` reports it.
             if depth::too_deep(text).is_some() {
                 continue;

@@ -88,6 +88,12 @@ pub enum SaType {
     },
     /// A string type with `collation=`: `VARCHAR(50) COLLATE "C"` (MySQL: `COLLATE name`).
     Collated(Box<SaType>, String),
+    /// A type of SQLAlchemy's MySQL dialect (`mysql.TINYINT(display_width=1)`), with the
+    /// DDL its MySQL/MariaDB compiler writes.
+    Mysql {
+        ddl: String,
+        kind: MysqlKind,
+    },
 }
 
 impl SaType {
@@ -167,6 +173,7 @@ impl SaType {
             }
             // SQLAlchemy's compilers quote the collation on PostgreSQL and SQLite (always,
             // `"` doubled), and write it bare on MySQL.
+            SaType::Mysql { ddl, .. } => ddl.clone(),
             SaType::Collated(inner, c) if my => format!("{} COLLATE {c}", inner.ddl(dialect)),
             SaType::Collated(inner, c) => {
                 format!(
@@ -194,6 +201,9 @@ impl SaType {
                 Some("PostgreSQL has no NVARCHAR / NCHAR type (SQLAlchemy writes it and the database rejects it); use String / Unicode")
             }
             (SaType::Collated(inner, _), d) => inner.compile_error(d),
+            (SaType::Mysql { .. }, Compiler::Postgresql | Compiler::Sqlite) => {
+                Some("a type of SQLAlchemy's MySQL dialect (`mysql.*`) is read for --dialect mysql / mariadb only")
+            }
             _ => None,
         }
     }
@@ -204,6 +214,10 @@ impl SaType {
             SaType::Integer => Some("SERIAL"),
             SaType::BigInteger => Some("BIGSERIAL"),
             SaType::SmallInteger => Some("SMALLSERIAL"),
+            SaType::Mysql {
+                kind: MysqlKind::Integer,
+                ..
+            } => Some("SERIAL"),
             _ => None,
         }
     }
@@ -261,4 +275,459 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
         _ => return None,
     };
     Some(t)
+}
+
+/// A literal argument of a type call, as the MySQL type reader needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeArg {
+    Int(u64),
+    Bool(bool),
+    Str(String),
+    None,
+    /// Not a literal schemashift can read.
+    Other,
+}
+
+/// What a MySQL type is to SQLAlchemy's DDL compiler besides its DDL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MysqlKind {
+    /// An integer type: the autoincrement column may be one.
+    Integer,
+    /// `TIMESTAMP`: the MySQL compiler writes `NULL` for a nullable one.
+    Timestamp,
+    Other,
+}
+
+/// A type of SQLAlchemy's MySQL dialect (`mysql.TINYINT(display_width=1, unsigned=True)`,
+/// the spellings Alembic's autogenerate writes) called with positional `pos` and keyword
+/// `kw` arguments: the DDL SQLAlchemy's MySQL/MariaDB compiler writes for it, or why it
+/// cannot be read.
+pub fn mysql_class(
+    short: &str,
+    pos: &[TypeArg],
+    kw: &[(String, TypeArg)],
+) -> Result<SaType, String> {
+    let class = short;
+    let int_types = [
+        "TINYINT",
+        "SMALLINT",
+        "MEDIUMINT",
+        "INTEGER",
+        "INT",
+        "BIGINT",
+    ];
+    let num_types = ["DECIMAL", "NUMERIC", "DOUBLE", "REAL", "FLOAT"];
+    let char_types = ["CHAR", "VARCHAR", "NCHAR", "NVARCHAR"];
+    let text_types = ["TEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT"];
+    let time_types = ["DATETIME", "TIMESTAMP", "TIME"];
+    let plain = [
+        "TINYBLOB",
+        "MEDIUMBLOB",
+        "LONGBLOB",
+        "JSON",
+        "DATE",
+        "BOOLEAN",
+        "YEAR",
+        "BLOB",
+        "BIT",
+        "BINARY",
+        "VARBINARY",
+    ];
+    let enum_like = class == "ENUM" || class == "SET";
+    if !(int_types.contains(&class)
+        || num_types.contains(&class)
+        || char_types.contains(&class)
+        || text_types.contains(&class)
+        || time_types.contains(&class)
+        || plain.contains(&class)
+        || enum_like)
+    {
+        return Err(format!(
+            "`mysql.{class}` is not a MySQL type schemashift reads"
+        ));
+    }
+    // Positional parameters by class (SQLAlchemy's signatures).
+    let names: &[&str] = if int_types.contains(&class) || class == "YEAR" {
+        &["display_width"]
+    } else if num_types.contains(&class) {
+        &["precision", "scale", "asdecimal"]
+    } else if char_types.contains(&class)
+        || ["TEXT", "BLOB", "BIT", "BINARY", "VARBINARY"].contains(&class)
+    {
+        &["length"]
+    } else if time_types.contains(&class) {
+        &["timezone", "fsp"]
+    } else if class == "JSON" {
+        &["none_as_null"]
+    } else {
+        &[]
+    };
+    let mut args: Vec<(String, TypeArg)> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    for (i, a) in pos.iter().enumerate() {
+        if enum_like {
+            match a {
+                TypeArg::Str(s) => labels.push(s.clone()),
+                _ => {
+                    return Err(format!(
+                        "the values of `mysql.{class}` cannot be read statically"
+                    ))
+                }
+            }
+        } else if let Some(n) = names.get(i) {
+            args.push((n.to_string(), a.clone()));
+        } else {
+            return Err(format!(
+                "`mysql.{class}` is called with more arguments than it takes"
+            ));
+        }
+    }
+    args.extend(kw.iter().cloned());
+    let int = |v: &TypeArg, k: &str| match v {
+        TypeArg::Int(n) => Ok(Some(*n)),
+        TypeArg::None => Ok(None),
+        _ => Err(format!(
+            "`{k}=` of `mysql.{class}` cannot be read statically"
+        )),
+    };
+    let (mut width, mut length, mut precision, mut scale, mut fsp) = (None, None, None, None, None);
+    let (mut unsigned, mut zerofill, mut national, mut binary) = (false, false, false, false);
+    let (mut ascii, mut unicode) = (false, false);
+    let (mut charset, mut collation): (Option<String>, Option<String>) = (None, None);
+    for (k, v) in &args {
+        let flag = || match v {
+            TypeArg::Bool(b) => Ok(*b),
+            TypeArg::None => Ok(false),
+            _ => Err(format!(
+                "`{k}=` of `mysql.{class}` cannot be read statically"
+            )),
+        };
+        let text = || match v {
+            TypeArg::Str(s) => Ok(Some(s.clone())),
+            TypeArg::None => Ok(None),
+            _ => Err(format!(
+                "`{k}=` of `mysql.{class}` cannot be read statically"
+            )),
+        };
+        match k.as_str() {
+            "display_width" => width = int(v, k)?,
+            "length" => length = int(v, k)?,
+            "precision" => precision = int(v, k)?,
+            "scale" => scale = int(v, k)?,
+            "fsp" => fsp = int(v, k)?,
+            "unsigned" => unsigned = flag()?,
+            "zerofill" => zerofill = flag()?,
+            "national" => national = flag()?,
+            "binary" => binary = flag()?,
+            "ascii" => ascii = flag()?,
+            "unicode" => unicode = flag()?,
+            "charset" => charset = text()?,
+            "collation" => collation = text()?,
+            // No effect on the DDL.
+            "asdecimal"
+            | "timezone"
+            | "none_as_null"
+            | "retrieve_as_bitwise"
+            | "quoting"
+            | "strict"
+            | "native_enum"
+            | "create_constraint"
+            | "validate_strings"
+            | "values_callable"
+            | "omit_aliases"
+            | "name"
+            | "decimal_return_scale"
+            | "_expect_unicode" => {}
+            _ => {
+                return Err(format!(
+                    "`mysql.{class}` argument `{k}=` is not known to schemashift"
+                ))
+            }
+        }
+    }
+    let flags = |s: &mut String| {
+        if unsigned {
+            s.push_str(" UNSIGNED");
+        }
+        if zerofill {
+            s.push_str(" ZEROFILL");
+        }
+    };
+    if national || class == "NCHAR" || class == "NVARCHAR" {
+        return Err("NATIONAL VARCHAR / CHAR are stored as CHARACTER SET utf8mb3, which schemashift does not read yet; use `charset='utf8mb3'`".into());
+    }
+    // `CHARACTER SET`/`COLLATE`/`BINARY`... as SQLAlchemy's `_extend_string` writes them.
+    let extend = |s: String| {
+        let mut s = s;
+        if let Some(c) = &charset {
+            s.push_str(&format!(" CHARACTER SET {c}"));
+        } else if ascii {
+            s.push_str(" ASCII");
+        } else if unicode {
+            s.push_str(" UNICODE");
+        }
+        if binary {
+            s.push_str(" BINARY");
+        }
+        if let Some(c) = &collation {
+            s.push_str(&format!(" COLLATE {c}"));
+        }
+        s
+    };
+    let sized = |name: &str, n: Option<u64>| match n {
+        Some(n) => format!("{name}({n})"),
+        None => name.to_string(),
+    };
+    let mut kind = MysqlKind::Other;
+    let ddl = match class {
+        c if int_types.contains(&c) => {
+            kind = MysqlKind::Integer;
+            let name = if c == "INT" { "INTEGER" } else { c };
+            let mut s = sized(name, width);
+            flags(&mut s);
+            s
+        }
+        "YEAR" => sized("YEAR", width),
+        c if num_types.contains(&c) => {
+            let mut s = match (precision, scale) {
+                (None, _) => c.to_string(),
+                (Some(p), Some(sc)) => format!("{c}({p}, {sc})"),
+                (Some(p), None) if c == "FLOAT" || c == "DECIMAL" || c == "NUMERIC" => {
+                    format!("{c}({p})")
+                }
+                (Some(_), None) => {
+                    return Err(format!(
+                    "`mysql.{c}` with a precision needs a scale (SQLAlchemy raises ArgumentError)"
+                ))
+                }
+            };
+            flags(&mut s);
+            s
+        }
+        "CHAR" | "VARCHAR" => {
+            if class == "VARCHAR" && length.is_none() {
+                return Err(
+                    "`mysql.VARCHAR` needs a length (SQLAlchemy raises CompileError)".into(),
+                );
+            }
+            extend(sized(class, length))
+        }
+        c if text_types.contains(&c) => extend(sized(c, length)),
+        "BLOB" | "BIT" | "BINARY" | "VARBINARY" => sized(class, length),
+        c if time_types.contains(&c) => {
+            if c == "TIMESTAMP" {
+                kind = MysqlKind::Timestamp;
+            }
+            sized(c, fsp)
+        }
+        "BOOLEAN" => "BOOL".into(),
+        "ENUM" | "SET" => {
+            let quoted: Vec<String> = labels
+                .iter()
+                .map(|l| format!("'{}'", l.replace('\'', "''")))
+                .collect();
+            extend(format!("{class}({})", quoted.join(",")))
+        }
+        c => c.to_string(),
+    };
+    Ok(SaType::Mysql { ddl, kind })
+}
+
+#[cfg(test)]
+mod mysql_tests {
+    use super::*;
+
+    /// `mysql.<class>(args)` parsed as the reader hands it over.
+    fn ddl(class: &str, pos: &[TypeArg], kw: &[(&str, TypeArg)]) -> String {
+        let kw: Vec<(String, TypeArg)> =
+            kw.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        match mysql_class(class, pos, &kw) {
+            Ok(t) => t.ddl(Compiler::Mysql),
+            Err(e) => format!("ERR {e}"),
+        }
+    }
+
+    /// The DDL SQLAlchemy 2.0's MySQL/MariaDB compiler writes for the same calls
+    /// (`mysql.X(..).compile(dialect=mariadb.MariaDBDialect())`).
+    #[test]
+    fn mysql_types_compile_as_sqlalchemy_does() {
+        use TypeArg::*;
+        let s = |v: &str| Str(v.to_string());
+        assert_eq!(
+            ddl("INTEGER", &[], &[("display_width", Int(11))]),
+            "INTEGER(11)"
+        );
+        assert_eq!(ddl("INTEGER", &[], &[]), "INTEGER");
+        assert_eq!(
+            ddl(
+                "TINYINT",
+                &[],
+                &[
+                    ("display_width", Int(4)),
+                    ("unsigned", Bool(true)),
+                    ("zerofill", Bool(true))
+                ]
+            ),
+            "TINYINT(4) UNSIGNED ZEROFILL"
+        );
+        assert_eq!(ddl("TINYINT", &[Int(1)], &[]), "TINYINT(1)");
+        assert_eq!(
+            ddl("MEDIUMINT", &[], &[("unsigned", Bool(true))]),
+            "MEDIUMINT UNSIGNED"
+        );
+        assert_eq!(
+            ddl(
+                "DECIMAL",
+                &[],
+                &[
+                    ("unsigned", Bool(true)),
+                    ("precision", Int(10)),
+                    ("scale", Int(2))
+                ]
+            ),
+            "DECIMAL(10, 2) UNSIGNED"
+        );
+        assert_eq!(
+            ddl("DECIMAL", &[Int(10), Int(2)], &[("zerofill", Bool(true))]),
+            "DECIMAL(10, 2) ZEROFILL"
+        );
+        assert_eq!(ddl("NUMERIC", &[Int(10), Int(2)], &[]), "NUMERIC(10, 2)");
+        assert_eq!(
+            ddl(
+                "DOUBLE",
+                &[],
+                &[("asdecimal", Bool(true)), ("unsigned", Bool(true))]
+            ),
+            "DOUBLE UNSIGNED"
+        );
+        assert_eq!(
+            ddl("DOUBLE", &[], &[("precision", Int(10)), ("scale", Int(2))]),
+            "DOUBLE(10, 2)"
+        );
+        assert_eq!(ddl("FLOAT", &[], &[("precision", Int(20))]), "FLOAT(20)");
+        assert_eq!(
+            ddl("FLOAT", &[], &[("unsigned", Bool(true))]),
+            "FLOAT UNSIGNED"
+        );
+        assert_eq!(ddl("REAL", &[], &[]), "REAL");
+        assert_eq!(ddl("BIT", &[], &[("length", Int(3))]), "BIT(3)");
+        assert_eq!(
+            ddl(
+                "VARCHAR",
+                &[],
+                &[
+                    ("charset", s("utf8mb4")),
+                    ("collation", s("utf8mb4_bin")),
+                    ("length", Int(32))
+                ]
+            ),
+            "VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+        );
+        assert_eq!(
+            ddl(
+                "VARCHAR",
+                &[],
+                &[("collation", s("latin1_bin")), ("length", Int(5))]
+            ),
+            "VARCHAR(5) COLLATE latin1_bin"
+        );
+        // SQLAlchemy: NATIONAL VARCHAR(10), which schemashift does not read yet.
+        assert!(ddl("VARCHAR", &[Int(10)], &[("national", Bool(true))]).starts_with("ERR"));
+        assert_eq!(
+            ddl("VARCHAR", &[Int(10)], &[("binary", Bool(true))]),
+            "VARCHAR(10) BINARY"
+        );
+        assert_eq!(
+            ddl("VARCHAR", &[Int(10)], &[("ascii", Bool(true))]),
+            "VARCHAR(10) ASCII"
+        );
+        assert_eq!(
+            ddl(
+                "CHAR",
+                &[Int(10)],
+                &[("charset", s("latin1")), ("binary", Bool(true))]
+            ),
+            "CHAR(10) CHARACTER SET latin1 BINARY"
+        );
+        // NATIONAL VARCHAR(10) / NATIONAL CHAR(3) for SQLAlchemy: not read yet.
+        assert!(ddl("NVARCHAR", &[Int(10)], &[]).starts_with("ERR"));
+        assert!(ddl("NCHAR", &[Int(3)], &[]).starts_with("ERR"));
+        assert_eq!(ddl("CHAR", &[], &[]), "CHAR");
+        assert_eq!(ddl("BINARY", &[], &[("length", Int(16))]), "BINARY(16)");
+        assert_eq!(
+            ddl("VARBINARY", &[], &[("length", Int(16))]),
+            "VARBINARY(16)"
+        );
+        assert_eq!(
+            ddl("TEXT", &[], &[("charset", s("latin1"))]),
+            "TEXT CHARACTER SET latin1"
+        );
+        assert_eq!(ddl("TEXT", &[], &[("length", Int(100))]), "TEXT(100)");
+        assert_eq!(
+            ddl("MEDIUMTEXT", &[], &[("collation", s("utf8mb4_bin"))]),
+            "MEDIUMTEXT COLLATE utf8mb4_bin"
+        );
+        assert_eq!(
+            ddl(
+                "LONGTEXT",
+                &[],
+                &[("charset", s("utf8mb4")), ("collation", s("utf8mb4_bin"))]
+            ),
+            "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+        );
+        for plain in [
+            "TINYTEXT",
+            "TINYBLOB",
+            "BLOB",
+            "MEDIUMBLOB",
+            "LONGBLOB",
+            "JSON",
+            "DATE",
+            "YEAR",
+            "DATETIME",
+            "TIMESTAMP",
+            "TIME",
+        ] {
+            assert_eq!(ddl(plain, &[], &[]), plain);
+        }
+        assert_eq!(ddl("BLOB", &[], &[("length", Int(100))]), "BLOB(100)");
+        assert_eq!(ddl("YEAR", &[Int(4)], &[]), "YEAR(4)");
+        assert_eq!(ddl("DATETIME", &[], &[("fsp", Int(3))]), "DATETIME(3)");
+        assert_eq!(
+            ddl(
+                "DATETIME",
+                &[],
+                &[("timezone", Bool(true)), ("fsp", Int(2))]
+            ),
+            "DATETIME(2)"
+        );
+        assert_eq!(ddl("TIMESTAMP", &[], &[("fsp", Int(6))]), "TIMESTAMP(6)");
+        assert_eq!(ddl("TIME", &[], &[("fsp", Int(2))]), "TIME(2)");
+        assert_eq!(
+            ddl("ENUM", &[s("a"), s("it's")], &[("charset", s("latin1"))]),
+            "ENUM('a','it''s') CHARACTER SET latin1"
+        );
+        assert_eq!(
+            ddl("ENUM", &[s("a"), s("b")], &[("length", Int(10))]),
+            "ENUM('a','b')"
+        );
+        assert_eq!(
+            ddl("SET", &[s("x"), s("y")], &[("collation", s("latin1_bin"))]),
+            "SET('x','y') COLLATE latin1_bin"
+        );
+        assert_eq!(
+            ddl(
+                "SET",
+                &[s("a"), s("b")],
+                &[("retrieve_as_bitwise", Bool(true))]
+            ),
+            "SET('a','b')"
+        );
+        assert_eq!(ddl("BOOLEAN", &[], &[]), "BOOL");
+        // What SQLAlchemy rejects, and what schemashift cannot read, is said.
+        assert!(ddl("VARCHAR", &[], &[]).starts_with("ERR"));
+        assert!(ddl("DOUBLE", &[], &[("precision", Int(10))]).starts_with("ERR"));
+        assert!(ddl("GEOMETRY", &[], &[]).starts_with("ERR"));
+        assert!(ddl("INTEGER", &[], &[("display_width", Other)]).starts_with("ERR"));
+    }
 }

@@ -1200,16 +1200,13 @@ impl Renderer<'_> {
             args.push(format!("new_column_name={}", self.nm(n)));
         }
         // Alembic writes a default change alone as `ALTER COLUMN .. SET/DROP DEFAULT`, which
-        // would leave an `ON UPDATE` behind, and whose `DROP DEFAULT` leaves MariaDB's
+        // would leave an `ON UPDATE` behind (and cannot set one: the server rejects
+        // `SET DEFAULT NULL ON UPDATE ..`), and whose `DROP DEFAULT` leaves MariaDB's
         // `CURRENT_TIMESTAMP` of a `NOT NULL` datetime: the type (unchanged) makes it a
         // `MODIFY` that restates the column.
+        let on_update = |c: &Column| c.attrs.iter().any(|a| matches!(a, ColumnAttr::OnUpdate(_)));
         let type_changes = old_ty != new_ty
-            || (default_changes
-                && (new_def.is_none()
-                    || from
-                        .attrs
-                        .iter()
-                        .any(|a| matches!(a, ColumnAttr::OnUpdate(_)))));
+            || (default_changes && (new_def.is_none() || on_update(from) || on_update(to)));
         if type_changes {
             args.push(format!("type_={new_ty}"));
         }

@@ -1,7 +1,7 @@
 //! SQLModel fields (`Field(...)`, annotations) and the SQLAlchemy types they map to.
 
 use super::*;
-use crate::input::python::types::{from_class, Compiler};
+use crate::input::python::types::{from_class, mysql_class, Compiler, TypeArg};
 
 impl<'a> Reader<'a> {
     // ---------------------------------------------------------------------------------------
@@ -544,6 +544,9 @@ impl<'a> Reader<'a> {
                     let inner = self.sa_type_depth(m, item, col, depth + 1)?;
                     return Some(SaType::Array(Box::new(inner)));
                 }
+                if let Some(short) = name.strip_prefix("mysql.") {
+                    return self.sa_mysql_type(m, e, call, short, col);
+                }
                 let mut ints = Vec::new();
                 let mut tz = None;
                 let mut collation: Option<&'a Expr> = None;
@@ -654,6 +657,47 @@ impl<'a> Reader<'a> {
                 self.warn(m, e, format!("column `{col}`: this type expression cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                 None
             }
+        }
+    }
+
+    /// A type of SQLAlchemy's MySQL dialect (`mysql.INTEGER(display_width=11, unsigned=True)`).
+    fn sa_mysql_type(
+        &mut self,
+        m: usize,
+        e: &'a Expr,
+        call: Option<&'a ast::ExprCall>,
+        short: &str,
+        col: &str,
+    ) -> Option<SaType> {
+        let mut pos = Vec::new();
+        let mut kw = Vec::new();
+        if let Some(c) = call {
+            for a in c.arguments.args.iter() {
+                pos.push(self.type_arg(m, a));
+            }
+            for k in c.arguments.keywords.iter() {
+                match &k.arg {
+                    Some(arg) => kw.push((arg.to_string(), self.type_arg(m, &k.value))),
+                    None => kw.push(("**".to_string(), TypeArg::Other)),
+                }
+            }
+        }
+        match mysql_class(short, &pos, &kw) {
+            Ok(t) => Some(t),
+            Err(why) => {
+                self.warn(m, e, format!("column `{col}`: the type `mysql.{short}` is not known to schemashift ({why}); the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                None
+            }
+        }
+    }
+
+    fn type_arg(&self, m: usize, a: &'a Expr) -> TypeArg {
+        match self.lit(m, a) {
+            Some(Lit::Str(s)) => TypeArg::Str(s),
+            Some(Lit::Int(n)) if n >= 0 => TypeArg::Int(n as u64),
+            Some(Lit::Bool(b)) => TypeArg::Bool(b),
+            Some(Lit::None) => TypeArg::None,
+            _ => TypeArg::Other,
         }
     }
 
