@@ -22,7 +22,10 @@
 //! rewrites the known-failures file. Scripts of failing cases go to
 //! `target/tmp/sqlite_roundtrip/<source>/<case>/`.
 
+// Catalog text compared as `schemashift verify` compares it: case, whitespace, comments and
+// identifier quotes do not matter; a table's checks are compared as a list.
 use rusqlite::Connection;
+use schemashift::verify::{checks, normalize_sql as normalize};
 use schemashift::HazardKind;
 use schemashift::{migrate, DialectKind, Options, Severity};
 use std::collections::{BTreeMap, BTreeSet};
@@ -517,67 +520,6 @@ fn schema_text(conn: &Connection) -> Result<String, String> {
         out.push_str(";\n");
     }
     Ok(out)
-}
-
-/// Normalised DDL text: case, whitespace, comments and identifier quotes do not matter.
-fn normalize(sql: &str) -> String {
-    let mut text = String::new();
-    let mut rest = sql;
-    while let Some(pos) = rest.find("/*") {
-        text.push_str(&rest[..pos]);
-        rest = rest[pos..]
-            .find("*/")
-            .map_or("", |end| &rest[pos + end + 2..]);
-    }
-    text.push_str(rest);
-    let text: String = text
-        .lines()
-        .map(|l| l.split("--").next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let s: String = text
-        .chars()
-        .filter(|c| !matches!(c, '"' | '`' | '[' | ']'))
-        .collect::<String>()
-        .to_lowercase();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.replace(" if not exists", "")
-        .replace("( ", "(")
-        .replace(" )", ")")
-}
-
-/// Every `CHECK (...)` of a table definition, normalised.
-fn checks(sql: &str) -> Vec<String> {
-    let lower = sql.to_lowercase();
-    let bytes = lower.as_bytes();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find("check") {
-        let start = from + pos;
-        from = start + 5;
-        let rest = lower[from..].trim_start();
-        if !rest.starts_with('(') {
-            continue;
-        }
-        let open = lower.len() - rest.len();
-        let mut depth = 0;
-        for (i, b) in bytes.iter().enumerate().skip(open) {
-            match b {
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        out.push(normalize(&sql[open..=i]).replace(' ', ""));
-                        from = i;
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 type Snapshot = BTreeMap<String, Vec<String>>;

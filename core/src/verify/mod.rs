@@ -229,8 +229,9 @@ pub fn catalog_lines(query: &CatalogQuery, rows: &[Vec<Value>]) -> Vec<String> {
     out
 }
 
-/// SQL text without comments, identifier quotes, case and whitespace differences.
-fn normalize_sql(sql: &str) -> String {
+/// SQL text without comments, identifier quotes, case and whitespace differences (also what
+/// the SQLite round trip test compares catalogs with).
+pub fn normalize_sql(sql: &str) -> String {
     let mut text = String::new();
     let mut rest = sql;
     while let Some(pos) = rest.find("/*") {
@@ -260,7 +261,7 @@ fn normalize_space(text: &str) -> String {
 }
 
 /// Every `CHECK (...)` of a table definition, lower case, without whitespace or quotes.
-fn checks(sql: &str) -> Vec<String> {
+pub fn checks(sql: &str) -> Vec<String> {
     let lower = sql.to_lowercase();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
