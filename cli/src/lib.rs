@@ -224,16 +224,13 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
             return 1;
         }
     };
-    let mut renames = Vec::new();
-    for spec in &args.renames {
-        match schemashift::parse_rename(spec, args.dialect) {
-            Ok(r) => renames.push(r),
-            Err(e) => {
-                let _ = writeln!(err, "schemashift: {e}");
-                return 2;
-            }
+    let renames = match parse_renames(&args.renames, args.dialect) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "schemashift: {e}");
+            return 2;
         }
-    }
+    };
     let alembic = if args.format == Format::Alembic {
         match revision::revision_info(host, &args) {
             Ok(info) => Some(info),
@@ -552,16 +549,13 @@ fn verify(args: VerifyArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
         }
     }
     let (current, desired) = (texts.remove(0), texts.remove(0));
-    let mut renames = Vec::new();
-    for spec in &args.renames {
-        match schemashift::parse_rename(spec, args.dialect) {
-            Ok(r) => renames.push(r),
-            Err(e) => {
-                let _ = writeln!(err, "schemashift: {e}");
-                return 2;
-            }
+    let renames = match parse_renames(&args.renames, args.dialect) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "schemashift: {e}");
+            return 2;
         }
-    }
+    };
     let options = Options {
         dialect: args.dialect,
         renames,
@@ -625,4 +619,15 @@ fn verify(args: VerifyArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
     } else {
         6
     }
+}
+
+/// The `--rename` specs of `diff` and `verify`; the first bad one is a usage error.
+fn parse_renames(
+    specs: &[String],
+    dialect: schemashift::DialectKind,
+) -> Result<Vec<schemashift::model::Rename>, String> {
+    specs
+        .iter()
+        .map(|spec| schemashift::parse_rename(spec, dialect))
+        .collect()
 }
