@@ -42,6 +42,9 @@
 #                <models> --exit-code --strict` must find no change and no warning; the same
 #                against real databases built by create_all: a SQLite file's catalog and, on the
 #                cluster, `pg_dump -s`
+#   models_public  core/tests/models_public.py: SQLModel's documentation examples (docs_src of
+#                the pinned release's sdist, from PyPI, cached in target/public-models), each
+#                example module a fixture of models_check.py (same checks as `models`)
 #   models_alembic  cli/tests/models_alembic.py: SQLModel models at step N and N+1 ->
 #                `schemashift diff --format alembic` -> real `alembic upgrade head` -> `alembic
 #                check` clean against the models (then downgrade -> check), on SQLite and on the
