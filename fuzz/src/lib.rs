@@ -83,16 +83,7 @@ pub fn pipeline(data: &[u8]) {
     };
     let (current, desired) = (text(current), text(desired));
     let models = first & 0x80 != 0;
-    let options = Options {
-        dialect,
-        alembic: Some(RevisionInfo {
-            message: "fuzz".into(),
-            rev_id: "0123456789ab".into(),
-            down_revision: None,
-            create_date: "2026-01-01 00:00:00".into(),
-        }),
-        ..Options::default()
-    };
+    let options = options(dialect);
     let src;
     let desired_input = if models {
         src = Sources {
@@ -191,16 +182,7 @@ pub fn schema_pair(input: PairInput) {
     let b = gen::mix(&a, &other, &input.picks);
     let (sa, sb) = (gen::statements(&a, dialect), gen::statements(&b, dialect));
     let (ta, tb) = (gen::ddl(&sa), gen::ddl(&sb));
-    let options = Options {
-        dialect,
-        alembic: Some(RevisionInfo {
-            message: "fuzz".into(),
-            rev_id: "0123456789ab".into(),
-            down_revision: None,
-            create_date: "2026-01-01 00:00:00".into(),
-        }),
-        ..Options::default()
-    };
+    let options = options(dialect);
     let o = schemashift::migrate(&ta, &tb, &options);
     assert!(o.diagnostics.is_empty(), "{:?}\nA:\n{ta}\nB:\n{tb}", o.diagnostics);
     let m = o.migration.expect("no errors");
@@ -272,4 +254,19 @@ pub fn alembic_history(data: &[u8]) {
     // Deterministic.
     let again = schemashift::review::review(&src, &[], "", &options);
     assert_eq!((reviews, diagnostics), again);
+}
+
+/// The options every target migrates with: the dialect, and an Alembic revision with fixed
+/// id and date (so that output is deterministic).
+fn options(dialect: DialectKind) -> Options {
+    Options {
+        dialect,
+        alembic: Some(RevisionInfo {
+            message: "fuzz".into(),
+            rev_id: "0123456789ab".into(),
+            down_revision: None,
+            create_date: "2026-01-01 00:00:00".into(),
+        }),
+        ..Options::default()
+    }
 }
