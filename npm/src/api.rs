@@ -380,12 +380,7 @@ pub fn diff_inputs(
         Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
     };
     let format = options.format.unwrap_or_default();
-    let renames = options
-        .renames
-        .iter()
-        .flatten()
-        .map(|spec| schemashift::parse_rename(spec, dialect))
-        .collect::<Result<Vec<_>, String>>()?;
+    let renames = parse_renames(options, dialect)?;
     let safety = schemashift::plan::safety::Safety {
         concurrently: options.concurrently.unwrap_or(false),
         not_valid_fks: options.not_valid_fks.unwrap_or(false),
@@ -1154,12 +1149,7 @@ pub fn verify_plan(
             errors: result.errors,
         });
     }
-    let renames = options
-        .renames
-        .iter()
-        .flatten()
-        .map(|spec| schemashift::parse_rename(spec, dialect))
-        .collect::<Result<Vec<_>, String>>()?;
+    let renames = parse_renames(options, dialect)?;
     let outcome = schemashift::migrate(
         current,
         desired,
@@ -1178,4 +1168,17 @@ pub fn verify_plan(
         plan: Some(serde_json::to_value(&plan).map_err(|e| e.to_string())?),
         errors: Vec::new(),
     })
+}
+
+/// The `renames` option of `diff()` and `verifyPlan()`, each spec as the CLI's `--rename`.
+fn parse_renames(
+    options: &DiffOptions,
+    dialect: DialectKind,
+) -> Result<Vec<schemashift::model::Rename>, String> {
+    options
+        .renames
+        .iter()
+        .flatten()
+        .map(|spec| schemashift::parse_rename(spec, dialect))
+        .collect()
 }

@@ -65,6 +65,23 @@ fn serializer() -> serde_wasm_bindgen::Serializer {
     serde_wasm_bindgen::Serializer::json_compatible()
 }
 
+/// An options object (`undefined` or `null`: the defaults). Read through `serde_json::Value`
+/// so that every key is looked at: serde-wasm-bindgen reads only the fields a struct knows,
+/// and a misspelt option must not pass silently.
+fn read_options<T: serde::de::DeserializeOwned + Default>(
+    options: Option<JsValue>,
+) -> Result<T, JsError> {
+    match options {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            serde_wasm_bindgen::from_value::<serde_json::Value>(v)
+                .map_err(|e| e.to_string())
+                .and_then(|v| serde_json::from_value::<T>(v).map_err(|e| e.to_string()))
+                .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))
+        }
+        _ => Ok(T::default()),
+    }
+}
+
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serializer())
@@ -104,15 +121,7 @@ pub fn diff_js(
     options: Option<DiffOptionsJs>,
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
-    let options = match options {
-        // Through serde_json::Value so that every key is looked at: serde-wasm-bindgen reads
-        // only the fields a struct knows, and a misspelt option must not pass silently.
-        Some(v) => serde_wasm_bindgen::from_value::<serde_json::Value>(v.into())
-            .map_err(|e| e.to_string())
-            .and_then(|v| serde_json::from_value::<api::DiffOptions>(v).map_err(|e| e.to_string()))
-            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?,
-        None => api::DiffOptions::default(),
-    };
+    let options: api::DiffOptions = read_options(options.map(JsValue::from))?;
     let mut options = options;
     if options.format == Some(api::Format::Alembic) {
         // The defaults the CLI takes from the OS.
@@ -140,16 +149,7 @@ pub fn replay_js(
             "schemashift: the history must be { files: { \"versions/x.py\": \"...\" } }",
         ));
     };
-    let options = if options.is_undefined() || options.is_null() {
-        api::ReplayOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value::<serde_json::Value>(options)
-            .map_err(|e| e.to_string())
-            .and_then(|v| {
-                serde_json::from_value::<api::ReplayOptions>(v).map_err(|e| e.to_string())
-            })
-            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?
-    };
+    let options: api::ReplayOptions = read_options(Some(options))?;
     let result =
         api::replay(&history, &options).map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
     to_js(&result)
@@ -171,16 +171,7 @@ pub fn review_js(
             "schemashift: the history must be { files: { \"versions/x.py\": \"...\" } }",
         ));
     };
-    let options = if options.is_undefined() || options.is_null() {
-        api::ReviewOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value::<serde_json::Value>(options)
-            .map_err(|e| e.to_string())
-            .and_then(|v| {
-                serde_json::from_value::<api::ReviewOptions>(v).map_err(|e| e.to_string())
-            })
-            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?
-    };
+    let options: api::ReviewOptions = read_options(Some(options))?;
     let result =
         api::review(&history, &options).map_err(|e| JsError::new(&format!("schemashift: {e}")))?;
     to_js(&result)
@@ -197,13 +188,7 @@ pub fn verify_plan_js(
     options: Option<DiffOptionsJs>,
 ) -> Result<JsValue, JsError> {
     install_panic_hook();
-    let options = match options {
-        Some(v) => serde_wasm_bindgen::from_value::<serde_json::Value>(v.into())
-            .map_err(|e| e.to_string())
-            .and_then(|v| serde_json::from_value::<api::DiffOptions>(v).map_err(|e| e.to_string()))
-            .map_err(|e| JsError::new(&format!("schemashift: invalid options: {e}")))?,
-        None => api::DiffOptions::default(),
-    };
+    let options: api::DiffOptions = read_options(options.map(JsValue::from))?;
     let (Some(current), Some(desired)) = (current.as_string(), desired.as_string()) else {
         return Err(JsError::new("schemashift: verify takes two strings of DDL"));
     };
