@@ -203,6 +203,20 @@ pub trait Dialect: Sync {
         None
     }
 
+    /// What a change of kept table `from`'s options to those of `to` does to its columns:
+    /// `None` when nothing (the change goes after the table's other changes). Otherwise
+    /// whether the change converts them (MySQL's `CONVERT TO CHARACTER SET`) and `from`'s
+    /// columns as the change leaves them, written as in a table with `to`'s options (a column
+    /// that keeps its character set while the table's default changes now writes it); the
+    /// change then goes before the table's column changes, which start from those columns.
+    fn options_reach_columns(
+        &self,
+        _from: &Table,
+        _to: &Table,
+    ) -> Option<(bool, crate::model::Map<String, Column>)> {
+        None
+    }
+
     /// Hazards particular to this database (locking, conversions), for a change of a table
     /// that `existing` says already has rows (it is not created by the same plan).
     fn hazards(&self, _change: &Change, _existing: bool) -> Vec<crate::hazard::Hazard> {

@@ -909,10 +909,29 @@ impl<'a> Planner<'a> {
                 self.push(Phase::AddForeignKeys, restored);
             }
         }
+        // Table options that reach the columns (a new default character set) go before the
+        // column changes, which start from the columns as the options change leaves them.
+        let options_changed = TableAttr::lists_differ(&a.attrs, &b.attrs);
+        let reach = options_changed
+            .then(|| self.dialect.options_reach_columns(a, b))
+            .flatten();
+        if let Some((convert, _)) = &reach {
+            self.push(
+                Phase::AlterTables,
+                Change::SetTableOptions {
+                    table: name.clone(),
+                    from: a.attrs.clone(),
+                    to: b.attrs.clone(),
+                    convert_columns: *convert,
+                },
+            );
+        }
+        let columns_before = reach.as_ref().map(|(_, columns)| columns);
         // Columns.
         let serials = self.serial_columns(b, Some(a));
         for (cn, bc) in &b.columns {
-            match a.columns.get(cn) {
+            let before = columns_before.and_then(|cols| cols.get(cn));
+            match before.or_else(|| a.columns.get(cn)) {
                 // An auto-increment column must be a key: it is added as a plain column and
                 // made auto-increment once its key exists.
                 None if bc.auto_increment() => {
@@ -1058,13 +1077,14 @@ impl<'a> Planner<'a> {
                 },
             );
         }
-        if TableAttr::lists_differ(&a.attrs, &b.attrs) {
+        if options_changed && reach.is_none() {
             self.push(
                 Phase::AlterTables,
                 Change::SetTableOptions {
                     table: name.clone(),
                     from: a.attrs.clone(),
                     to: b.attrs.clone(),
+                    convert_columns: false,
                 },
             );
         }

@@ -265,15 +265,43 @@ pub(super) fn hazards(d: &Mysql, change: &Change, existing: bool) -> Vec<Hazard>
                 "DROP PRIMARY KEY: unless the same ALTER TABLE adds a new one (then INPLACE with a rebuild)",
             ))
         }
-        Change::SetTableOptions { table, from, to } if existing => {
+        Change::SetTableOptions {
+            table,
+            from,
+            to,
+            convert_columns,
+        } if existing => {
             let changed = |f: &dyn Fn(&TableAttr) -> bool| {
                 let a: Vec<_> = from.iter().filter(|x| f(x)).collect();
                 let b: Vec<_> = to.iter().filter(|x| f(x)).collect();
                 a != b
             };
-            // A new DEFAULT CHARSET alone (what the script writes) converts nothing: only
-            // columns added later take it.
-            if changed(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
+            // A new DEFAULT CHARSET alone converts nothing: only columns added later take it.
+            // CONVERT TO CHARACTER SET rewrites every character column.
+            if *convert_columns {
+                let probe = Table {
+                    attrs: to.clone(),
+                    ..Table::new(table.clone())
+                };
+                let cs = super::charset::real_defaults(&probe).0.unwrap_or_default();
+                let lossy = if holds_everything(&cs) {
+                    String::new()
+                } else {
+                    format!("; characters {cs} lacks become '?' or fail")
+                };
+                out.push(Hazard::new(
+                    HazardCode::CharsetConversion,
+                    format!(
+                        "{table}: CONVERT TO CHARACTER SET {cs} rewrites the values of every character column{lossy}"
+                    ),
+                ));
+                out.push(algorithm_hazard(
+                    label,
+                    HazardCode::TableCopy,
+                    table,
+                    "CONVERT TO CHARACTER SET",
+                ));
+            } else if changed(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
                 out.push(algorithm_hazard(
                     label,
                     HazardCode::TableCopy,

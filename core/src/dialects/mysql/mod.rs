@@ -8,6 +8,7 @@
 //! DDL is not transactional in MySQL: every statement commits on its own, so the script says
 //! so in its first line.
 
+mod charset;
 mod grammar;
 mod hazards;
 mod naming;
@@ -228,6 +229,14 @@ impl Dialect for Mysql {
              step leaves the earlier ones applied",
             self.label()
         )]
+    }
+
+    fn options_reach_columns(
+        &self,
+        from: &Table,
+        to: &Table,
+    ) -> Option<(bool, Map<String, Column>)> {
+        charset::options_reach_columns(from, to, self.mariadb)
     }
 
     fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {

@@ -70,38 +70,17 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         if pk.contains(&c.name) {
             c.not_null = true;
         }
-        if let Some(coll) = &mut c.collation {
-            *coll = coll.to_ascii_lowercase();
-        }
-        if c.collation.is_some() && c.collation == table_collation {
-            c.collation = None;
-        }
-        // A collation implies its character set, which the server stores and dumps with it
-        // (`COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`).
-        if let Some(cs) = c.collation.as_deref().and_then(collation_charset) {
-            if !c.attrs.iter().any(|a| matches!(a, ColumnAttr::Charset(_))) {
-                c.attrs.push(ColumnAttr::Charset(cs));
-            }
-        }
-        // `CHARACTER SET latin1` is `CHARACTER SET latin1 COLLATE latin1_swedish_ci` (the
-        // character set's default collation, which the server dumps).
-        let default_coll = c.attrs.iter().find_map(|a| match a {
-            ColumnAttr::Charset(cs) => default_collation(&charset(cs), mariadb),
-            _ => None,
-        });
-        if default_coll.is_some() && c.collation.as_deref() == default_coll {
-            c.collation = None;
-        }
         for a in &mut c.attrs {
-            match a {
-                ColumnAttr::Charset(cs) => *cs = charset(cs),
-                ColumnAttr::OnUpdate(f) => *f = mysql_now(f),
-                _ => {}
+            if let ColumnAttr::OnUpdate(f) = a {
+                *f = mysql_now(f);
             }
         }
-        c.attrs.sort();
-        let same_charset = |a: &ColumnAttr| matches!(a, ColumnAttr::Charset(cs) if Some(cs) == table_charset.as_ref());
-        c.attrs.retain(|a| !same_charset(a));
+        normalize_charset(
+            c,
+            table_charset.as_deref(),
+            table_collation.as_deref(),
+            mariadb,
+        );
         if let Some(d) = &mut c.default {
             d.key = default_key(&d.text);
         }
@@ -302,6 +281,48 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         .collect();
 }
 
+/// A column's character set and collation as the server stores them in a table whose
+/// `DEFAULT CHARSET` and `COLLATE` are `table_charset` and `table_collation` (as written; `None`
+/// when not): what the table gives is left out, a collation brings its character set, and a
+/// character set's default collation is no collation. Its attributes end sorted.
+pub(super) fn normalize_charset(
+    c: &mut Column,
+    table_charset: Option<&str>,
+    table_collation: Option<&str>,
+    mariadb: bool,
+) {
+    if let Some(coll) = &mut c.collation {
+        *coll = coll.to_ascii_lowercase();
+    }
+    if c.collation.is_some() && c.collation.as_deref() == table_collation {
+        c.collation = None;
+    }
+    // A collation implies its character set, which the server stores and dumps with it
+    // (`COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`).
+    if let Some(cs) = c.collation.as_deref().and_then(collation_charset) {
+        if !c.attrs.iter().any(|a| matches!(a, ColumnAttr::Charset(_))) {
+            c.attrs.push(ColumnAttr::Charset(cs));
+        }
+    }
+    // `CHARACTER SET latin1` is `CHARACTER SET latin1 COLLATE latin1_swedish_ci` (the
+    // character set's default collation, which the server dumps).
+    let default_coll = c.attrs.iter().find_map(|a| match a {
+        ColumnAttr::Charset(cs) => default_collation(&charset(cs), mariadb),
+        _ => None,
+    });
+    if default_coll.is_some() && c.collation.as_deref() == default_coll {
+        c.collation = None;
+    }
+    for a in &mut c.attrs {
+        if let ColumnAttr::Charset(cs) = a {
+            *cs = charset(cs);
+        }
+    }
+    c.attrs.sort();
+    c.attrs
+        .retain(|a| !matches!(a, ColumnAttr::Charset(cs) if Some(cs.as_str()) == table_charset));
+}
+
 /// `now()`, `current_timestamp()`, `localtimestamp` ... spelled `current_timestamp[(n)]`.
 fn mysql_now(text: &str) -> String {
     let t: String = text.split_whitespace().collect();
@@ -352,7 +373,7 @@ fn json_columns(t: &mut Table) {
 
 /// The character set a collation belongs to: its name's first part (`latin1_swedish_ci`:
 /// `latin1`; `binary`: `binary`), but not for MariaDB 11's charset-less `uca1400_*` names.
-fn collation_charset(coll: &str) -> Option<String> {
+pub(super) fn collation_charset(coll: &str) -> Option<String> {
     match coll.split_once('_') {
         Some(("uca1400", _)) => None,
         Some((cs, _)) => Some(charset(cs)),
@@ -364,7 +385,7 @@ fn collation_charset(coll: &str) -> Option<String> {
 /// The collation a column of character set `cs` gets without a `COLLATE` (the same on
 /// MySQL 8 and MariaDB 10/11 for these; `utf8mb4`'s differs: MariaDB's `utf8mb4_general_ci`,
 /// MySQL 8's `utf8mb4_0900_ai_ci`).
-fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
+pub(super) fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
     Some(match cs {
         "latin1" => "latin1_swedish_ci",
         "ascii" => "ascii_general_ci",
@@ -377,7 +398,7 @@ fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
 }
 
 /// Charset aliases: `utf8` is `utf8mb3`.
-fn charset(cs: &str) -> String {
+pub(super) fn charset(cs: &str) -> String {
     match cs.to_ascii_lowercase().as_str() {
         "utf8" => "utf8mb3".into(),
         other => other.into(),

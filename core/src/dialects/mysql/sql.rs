@@ -2,7 +2,7 @@
 //! FOREIGN KEY` / `DROP INDEX` / `DROP PRIMARY KEY` / `DROP CHECK`, `RENAME COLUMN`,
 //! `RENAME INDEX`, table options and comments with `ALTER TABLE`.
 
-use super::{string_literal, Mysql, FK_INDEX};
+use super::{charset, string_literal, Mysql, FK_INDEX};
 use crate::change::{Change, CommentTarget};
 use crate::dialects::sql::{backfill_sql, foreign_key_clause, list};
 use crate::dialects::Dialect;
@@ -242,9 +242,32 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
             column,
             value,
         } => out.push(backfill_sql(d, table, column, value)),
-        Change::SetTableOptions { table, from, to } => {
+        Change::SetTableOptions {
+            table,
+            from,
+            to,
+            convert_columns,
+        } => {
             let mut opts = options_sql(to);
             opts.retain(|o| !options_sql(from).contains(o));
+            if *convert_columns {
+                // Its own statement: the columns restated after it keep what they write.
+                let charset_option = |a: &TableAttr| {
+                    matches!(a, TableAttr::MysqlCharset(_) | TableAttr::MysqlCollate(_))
+                };
+                let probe = Table {
+                    attrs: to.clone(),
+                    ..Table::new(table.clone())
+                };
+                if let (Some(cs), coll) = charset::real_defaults(&probe) {
+                    let mut s = format!("{} CONVERT TO CHARACTER SET {cs}", alter(table));
+                    if let Some(coll) = coll {
+                        s.push_str(&format!(" COLLATE {coll}"));
+                    }
+                    out.push(s);
+                    opts.retain(|o| !to.iter().any(|a| charset_option(a) && a.sql() == o));
+                }
+            }
             let gone = |f: &dyn Fn(&TableAttr) -> bool| from.iter().any(f) && !to.iter().any(f);
             if gone(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
                 opts.push("ENGINE=InnoDB".into());
