@@ -200,6 +200,25 @@ pub(super) fn hazards(d: &Mysql, change: &Change, existing: bool) -> Vec<Hazard>
                     ),
                 ));
             }
+            let checks = |c: &Column| -> Vec<Sql> {
+                c.attrs
+                    .iter()
+                    .filter_map(|a| match a {
+                        ColumnAttr::Check(e) => Some(e.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let old_checks = checks(from);
+            if existing && checks(to).iter().any(|e| !old_checks.contains(e)) {
+                out.push(Hazard::new(
+                    HazardCode::AddCheck,
+                    format!(
+                        "{table}.{}: the column's new CHECK fails the MODIFY if an existing row violates it",
+                        to.name
+                    ),
+                ));
+            }
             let new_charset = charset(to);
             if existing
                 && charset(from) != new_charset

@@ -168,6 +168,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     // Foreign keys and checks, numbered in the order written.
     let constraint_names: HashSet<String> = constraints.iter().map(|c| c.name.clone()).collect();
     let (mut fk_n, mut chk_n) = (0, 0);
+    let mut column_checks: Vec<String> = Vec::new();
     for c in &mut constraints {
         if !c.name.starts_with(PLACEHOLDER) {
             continue;
@@ -184,7 +185,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
             ConstraintKind::ForeignKey { .. } => {
                 c.name = next(&mut fk_n, &|n| format!("{table}_ibfk_{n}"))
             }
-            ConstraintKind::Check { .. }
+            ConstraintKind::Check { ref expr, .. }
                 if mariadb && c.name.starts_with(&format!("{PLACEHOLDER}column_check")) =>
             {
                 c.name = c
@@ -193,6 +194,12 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
                     .next()
                     .unwrap_or_default()
                     .to_string();
+                // Part of its column's definition.
+                if let Some(col) = t.columns.get_mut(&c.name) {
+                    col.attrs.push(ColumnAttr::Check(expr.clone()));
+                    col.attrs.sort();
+                    column_checks.push(c.name.clone());
+                }
             }
             ConstraintKind::Check { .. } if mariadb => {
                 c.name = next(&mut chk_n, &|n| format!("CONSTRAINT_{n}"))
@@ -200,6 +207,11 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
             _ => c.name = next(&mut chk_n, &|n| format!("{table}_chk_{n}")),
         }
     }
+    constraints.retain(|c| {
+        !(c.implicit_name
+            && matches!(c.kind, ConstraintKind::Check { .. })
+            && column_checks.contains(&c.name))
+    });
     // The index a foreign key needs, when no key or index starts with its columns.
     let mut implied: Vec<Index> = Vec::new();
     for c in &constraints {

@@ -36,12 +36,18 @@ pub(super) fn column_sql(d: &Mysql, c: &Column) -> String {
             ColumnAttr::OnUpdate(f) => s.push_str(&format!(" ON UPDATE {f}")),
             ColumnAttr::AutoIncrement => s.push_str(" AUTO_INCREMENT"),
             ColumnAttr::Invisible => s.push_str(" INVISIBLE"),
-            ColumnAttr::Charset(_) | ColumnAttr::Comment(_) => {}
+            ColumnAttr::Charset(_) | ColumnAttr::Comment(_) | ColumnAttr::Check(_) => {}
         }
     }
     for a in &c.attrs {
         if let ColumnAttr::Comment(text) = a {
             s.push_str(&format!(" COMMENT {}", string_literal(text)));
+        }
+    }
+    // MariaDB's column check, last (as SHOW CREATE TABLE writes it).
+    for a in &c.attrs {
+        if let ColumnAttr::Check(expr) = a {
+            s.push_str(&format!(" CHECK ({})", expr.text));
         }
     }
     s

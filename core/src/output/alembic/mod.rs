@@ -365,6 +365,15 @@ impl Renderer<'_> {
                 py_bool(g.stored)
             ));
         }
+        // MariaDB's column check, which SQLAlchemy writes in the column's definition.
+        for a in &c.attrs {
+            if let ColumnAttr::Check(expr) = a {
+                args.push(format!(
+                    "sa.CheckConstraint({})",
+                    py_str(&text_sql(&expr.text))
+                ));
+            }
+        }
         if let (Some(def), false) = (&default, serial) {
             args.push(format!("server_default={}", sa_text(def)));
         }
@@ -1165,8 +1174,9 @@ impl Renderer<'_> {
 
     /// `op.alter_column` for a dialect whose column changes restate the whole column (MySQL's
     /// `MODIFY`/`CHANGE`, which Alembic builds from the arguments): every `existing_*` the
-    /// column has, and what changes. Invisible and generated columns, and `ON UPDATE` on a
-    /// `NOT NULL` column without a default, have no Alembic spelling (`None`).
+    /// column has, and what changes. Invisible and generated columns, MariaDB's column checks,
+    /// and `ON UPDATE` on a `NOT NULL` column without a default, have no Alembic spelling
+    /// (`None`).
     fn restate_column(
         &mut self,
         table: &QualName,
@@ -1178,6 +1188,13 @@ impl Renderer<'_> {
         if invisible(from) || invisible(to) || from.generated.is_some() || to.generated.is_some() {
             return None;
         }
+        // Alembic's MODIFY leaves out a column check (MariaDB's): it cannot keep or add one,
+        // and drops one when it restates the column (the type repeated makes it a MODIFY).
+        let checked = |c: &Column| c.attrs.iter().any(|a| matches!(a, ColumnAttr::Check(_)));
+        if checked(to) {
+            return None;
+        }
+        let check_dropped = checked(from);
         if from.identity.is_some() || to.identity.is_some() {
             return None;
         }
@@ -1206,6 +1223,7 @@ impl Renderer<'_> {
         // `MODIFY` that restates the column.
         let on_update = |c: &Column| c.attrs.iter().any(|a| matches!(a, ColumnAttr::OnUpdate(_)));
         let type_changes = old_ty != new_ty
+            || check_dropped
             || (default_changes && (new_def.is_none() || on_update(from) || on_update(to)));
         if type_changes {
             args.push(format!("type_={new_ty}"));
