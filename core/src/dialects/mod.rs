@@ -267,6 +267,19 @@ pub trait Dialect: Sync {
     fn stores_constraint_names(&self) -> bool {
         true
     }
+    /// A foreign key needs an index on its columns at all times: the database makes one with
+    /// the key and refuses to drop the last one ("needed in a foreign key constraint",
+    /// MySQL). A key or index that takes over from the one a kept foreign key uses is then
+    /// added before that one is dropped (next to it, so that a dialect that merges statements
+    /// can make both one statement when they share a name).
+    fn foreign_keys_need_an_index(&self) -> bool {
+        false
+    }
+    /// Whether the database makes index `i` itself with a foreign key (MySQL's implied
+    /// index): a plan creates it only where the foreign key already exists.
+    fn index_made_by_foreign_key(&self, _i: &crate::model::Index) -> bool {
+        false
+    }
     /// A constraint can be renamed in place (`RENAME CONSTRAINT`); when not, a renamed
     /// constraint is dropped and added under its new name.
     fn renames_constraints(&self) -> bool {

@@ -275,6 +275,14 @@ impl Dialect for Mysql {
         false
     }
 
+    fn foreign_keys_need_an_index(&self) -> bool {
+        true
+    }
+
+    fn index_made_by_foreign_key(&self, i: &Index) -> bool {
+        i.options.iter().any(|o| o == FK_INDEX)
+    }
+
     fn columns_case_insensitive(&self) -> bool {
         true
     }

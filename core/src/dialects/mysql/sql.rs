@@ -2,7 +2,7 @@
 //! FOREIGN KEY` / `DROP INDEX` / `DROP PRIMARY KEY` / `DROP CHECK`, `RENAME COLUMN`,
 //! `RENAME INDEX`, table options and comments with `ALTER TABLE`.
 
-use super::{charset, string_literal, Mysql, FK_INDEX};
+use super::{charset, string_literal, Mysql};
 use crate::change::{Change, CommentTarget};
 use crate::dialects::sql::{backfill_sql, foreign_key_clause, list};
 use crate::dialects::Dialect;
@@ -164,10 +164,6 @@ pub(super) fn client_statement(statement: String) -> String {
     }
 }
 
-fn implied_by_fk(i: &Index) -> bool {
-    i.options.iter().any(|o| o == FK_INDEX)
-}
-
 pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
     let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
     match change {
@@ -226,11 +222,9 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
         }
         // Checked when added: nothing to validate later.
         Change::ValidateConstraint { .. } => {}
+        // (The planner leaves out the index a foreign key it creates makes itself.)
         Change::CreateIndex { index } | Change::CreateIndexConcurrently { index } => {
-            // The foreign key creates the index it needs.
-            if !implied_by_fk(index) {
-                out.push(index_sql(d, index))
-            }
+            out.push(index_sql(d, index))
         }
         Change::DropIndex { index } | Change::DropIndexConcurrently { index } => out.push(format!(
             "DROP INDEX {} ON {}",
