@@ -157,6 +157,10 @@ pub enum Change {
         table: QualName,
         from: Vec<TableAttr>,
         to: Vec<TableAttr>,
+        /// The table's columns are converted to its new defaults too (MySQL's `CONVERT TO
+        /// CHARACTER SET`; see [`crate::dialects::Dialect::options_reach_columns`]).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        convert_columns: bool,
     },
     CreateView {
         view: View,
@@ -366,6 +370,11 @@ impl Change {
                 format!("detach partition {table} from {}", partition.parent)
             }
             Change::SetRowSecurity { table, .. } => format!("set row level security on {table}"),
+            Change::SetTableOptions {
+                table,
+                convert_columns: true,
+                ..
+            } => format!("convert table {table} to its new character set"),
             Change::SetTableOptions { table, .. } => format!("set storage options on {table}"),
             Change::CreateView { view } => format!("create view {}", view.name),
             Change::DropView { view } => format!("drop view {}", view.name),

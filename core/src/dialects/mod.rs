@@ -203,6 +203,20 @@ pub trait Dialect: Sync {
         None
     }
 
+    /// What a change of kept table `from`'s options to those of `to` does to its columns:
+    /// `None` when nothing (the change goes after the table's other changes). Otherwise
+    /// whether the change converts them (MySQL's `CONVERT TO CHARACTER SET`) and `from`'s
+    /// columns as the change leaves them, written as in a table with `to`'s options (a column
+    /// that keeps its character set while the table's default changes now writes it); the
+    /// change then goes before the table's column changes, which start from those columns.
+    fn options_reach_columns(
+        &self,
+        _from: &Table,
+        _to: &Table,
+    ) -> Option<(bool, crate::model::Map<String, Column>)> {
+        None
+    }
+
     /// Hazards particular to this database (locking, conversions), for a change of a table
     /// that `existing` says already has rows (it is not created by the same plan).
     fn hazards(&self, _change: &Change, _existing: bool) -> Vec<crate::hazard::Hazard> {
@@ -252,6 +266,19 @@ pub trait Dialect: Sync {
     /// the names schemashift gives them are internal and never differ.
     fn stores_constraint_names(&self) -> bool {
         true
+    }
+    /// A foreign key needs an index on its columns at all times: the database makes one with
+    /// the key and refuses to drop the last one ("needed in a foreign key constraint",
+    /// MySQL). A key or index that takes over from the one a kept foreign key uses is then
+    /// added before that one is dropped (next to it, so that a dialect that merges statements
+    /// can make both one statement when they share a name).
+    fn foreign_keys_need_an_index(&self) -> bool {
+        false
+    }
+    /// Whether the database makes index `i` itself with a foreign key (MySQL's implied
+    /// index): a plan creates it only where the foreign key already exists.
+    fn index_made_by_foreign_key(&self, _i: &crate::model::Index) -> bool {
+        false
     }
     /// A constraint can be renamed in place (`RENAME CONSTRAINT`); when not, a renamed
     /// constraint is dropped and added under its new name.

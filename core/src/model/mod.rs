@@ -57,6 +57,24 @@ impl PartialEq for Sql {
 }
 impl Eq for Sql {}
 
+impl std::hash::Hash for Sql {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+    }
+}
+
+impl PartialOrd for Sql {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Sql {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
 /// A column type. `name` is canonical (`integer`, `character varying`, `timestamp with time
 /// zone`, or a qualified user type), `modifiers` the typmod list (`200`, `10,2`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -326,6 +344,10 @@ pub enum ColumnAttr {
     /// MySQL column `COMMENT 'text'` (part of the column definition there: a change is a
     /// `MODIFY COLUMN`).
     Comment(String),
+    /// MariaDB's column `CHECK (expr)` (the server names it after the column): part of the
+    /// column's definition, which only a `MODIFY COLUMN` restating the column adds or drops
+    /// (`DROP CONSTRAINT` fails with ERROR 1091), and which every `MODIFY COLUMN` restates.
+    Check(Sql),
 }
 
 /// A generated column's expression and whether its values are stored.

@@ -21,7 +21,7 @@ pub mod safety;
 
 use crate::change::{Change, ColumnChanges, CommentTarget};
 
-use crate::dialects::Dialect;
+use crate::dialects::{canonical_ident, Dialect};
 use crate::model::*;
 use dependants::{mentions_identifier, routine_name};
 use indexmap::IndexSet;
@@ -116,6 +116,9 @@ struct Planner<'a> {
     /// The desired side's new sequences by the column that owns them (table, column): a new
     /// column looks its sequences up here instead of scanning every sequence.
     new_owned: HashMap<(&'a QualName, &'a str), Vec<&'a Sequence>>,
+    /// Keys and indexes a kept foreign key uses that are dropped after the key or index that
+    /// takes over is added ([`Dialect::foreign_keys_need_an_index`]).
+    late_drops: Vec<(Change, Vec<String>)>,
 }
 
 impl<'a> Planner<'a> {
@@ -143,6 +146,7 @@ impl<'a> Planner<'a> {
             recreated_enums: HashSet::default(),
             enum_columns: HashSet::default(),
             new_owned,
+            late_drops: Vec::new(),
         }
     }
 
@@ -165,7 +169,83 @@ impl<'a> Planner<'a> {
         } else {
             Phase::DropKeys
         };
+        let key_columns = match &constraint.kind {
+            ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
+                Some(columns.clone())
+            }
+            _ => None,
+        };
+        if let Some(columns) = key_columns {
+            if let Some(fk) =
+                self.kept_foreign_key_needs(&table, &columns, Some(&constraint.name), None)
+            {
+                self.late_drops
+                    .push((Change::DropConstraint { table, constraint }, fk));
+                return;
+            }
+        }
         self.push(phase, Change::DropConstraint { table, constraint });
+    }
+
+    /// The columns of the kept foreign key for which a key or index on `columns` of kept
+    /// table `table` that is dropped (constraint `constraint` or index `index`) is the last
+    /// one it can use, where the dialect needs one at all times: it then goes after what takes
+    /// over.
+    fn kept_foreign_key_needs(
+        &self,
+        table: &QualName,
+        columns: &[String],
+        constraint: Option<&str>,
+        index: Option<&QualName>,
+    ) -> Option<Vec<String>> {
+        if !self.dialect.foreign_keys_need_an_index() {
+            return None;
+        }
+        let (Some(at), Some(bt)) = (self.a.tables.get(table), self.b.tables.get(table)) else {
+            return None;
+        };
+        let covers =
+            |cols: &[String], fk: &[String]| cols.len() >= fk.len() && cols[..fk.len()] == fk[..];
+        at.constraints.values().find_map(|fk| {
+            let ConstraintKind::ForeignKey {
+                columns: fk_cols, ..
+            } = &fk.kind
+            else {
+                return None;
+            };
+            let kept = bt
+                .constraints
+                .get(&fk.name)
+                .is_some_and(|b| b.same_definition(fk))
+                && !self.fk_rebuild.contains(&(table.clone(), fk.name.clone()));
+            if !kept || !covers(columns, fk_cols) {
+                return None;
+            }
+            // Another key or index that stays covers it: nothing to wait for.
+            let key_stays = at.constraints.values().any(|k| {
+                Some(k.name.as_str()) != constraint
+                    && bt
+                        .constraints
+                        .get(&k.name)
+                        .is_some_and(|b| b.same_definition(k))
+                    && match &k.kind {
+                        ConstraintKind::PrimaryKey { columns, .. }
+                        | ConstraintKind::Unique { columns, .. } => covers(columns, fk_cols),
+                        _ => false,
+                    }
+            });
+            let index_stays = self.a.indexes.values().any(|i| {
+                i.table == *table
+                    && Some(&i.name) != index
+                    && self
+                        .b
+                        .indexes
+                        .get(&i.name)
+                        .is_some_and(|b| b.same_definition(i))
+                    && index_columns(i, self.dialect).is_some_and(|cols| covers(&cols, fk_cols))
+            });
+            (!key_stays && !index_stays).then(|| fk_cols.clone())
+        })
     }
 
     fn plan(mut self) -> Vec<Change> {
@@ -183,8 +263,68 @@ impl<'a> Planner<'a> {
         self.grants();
         // A stable sort keeps the order within each phase.
         self.out.sort_by_key(|(p, _)| *p);
+        self.place_late_drops();
         let changes = self.out.into_iter().map(|(_, c)| c).collect();
         order::enum_values(changes, self.dialect)
+    }
+
+    /// Each late drop right after the key or index of the same table that takes over (of
+    /// the same name if there is one, else the first that covers the foreign key), so that a
+    /// dialect that merges statements makes them one: the server may drop an index it made
+    /// for a foreign key by itself once another covers the key (MySQL). Else after every key
+    /// and index added.
+    fn place_late_drops(&mut self) {
+        for (drop, fk) in std::mem::take(&mut self.late_drops) {
+            let (table, name) = match &drop {
+                Change::DropConstraint { table, constraint } => (table.clone(), &constraint.name),
+                Change::DropIndex { index } => (index.table.clone(), &index.name.name),
+                _ => continue,
+            };
+            let covers = |cols: &[String]| cols.len() >= fk.len() && cols[..fk.len()] == fk[..];
+            let added = |c: &Change| -> Option<(String, bool)> {
+                match c {
+                    Change::AddConstraint {
+                        table: t,
+                        constraint,
+                    } if *t == table => match &constraint.kind {
+                        ConstraintKind::PrimaryKey { columns, .. }
+                        | ConstraintKind::Unique { columns, .. } => {
+                            Some((constraint.name.clone(), covers(columns)))
+                        }
+                        _ => None,
+                    },
+                    Change::CreateIndex { index } if index.table == table => Some((
+                        index.name.name.clone(),
+                        index_columns(index, self.dialect).is_some_and(|c| covers(&c)),
+                    )),
+                    _ => None,
+                }
+            };
+            let in_add_keys = |(p, _): &(Phase, Change)| *p == Phase::AddKeys;
+            let find = |same_name: bool| {
+                self.out.iter().position(|pc| {
+                    in_add_keys(pc)
+                        && added(&pc.1).is_some_and(
+                            |(n, cover)| {
+                                if same_name {
+                                    n == *name
+                                } else {
+                                    cover
+                                }
+                            },
+                        )
+                })
+            };
+            let at = match find(true).or_else(|| find(false)) {
+                Some(i) => i + 1,
+                None => self
+                    .out
+                    .iter()
+                    .position(|(p, _)| *p > Phase::AddKeys)
+                    .unwrap_or(self.out.len()),
+            };
+            self.out.insert(at, (Phase::AddKeys, drop));
+        }
     }
 
     fn namespaces_and_extensions(&mut self) {
@@ -909,10 +1049,29 @@ impl<'a> Planner<'a> {
                 self.push(Phase::AddForeignKeys, restored);
             }
         }
+        // Table options that reach the columns (a new default character set) go before the
+        // column changes, which start from the columns as the options change leaves them.
+        let options_changed = TableAttr::lists_differ(&a.attrs, &b.attrs);
+        let reach = options_changed
+            .then(|| self.dialect.options_reach_columns(a, b))
+            .flatten();
+        if let Some((convert, _)) = &reach {
+            self.push(
+                Phase::AlterTables,
+                Change::SetTableOptions {
+                    table: name.clone(),
+                    from: a.attrs.clone(),
+                    to: b.attrs.clone(),
+                    convert_columns: *convert,
+                },
+            );
+        }
+        let columns_before = reach.as_ref().map(|(_, columns)| columns);
         // Columns.
         let serials = self.serial_columns(b, Some(a));
         for (cn, bc) in &b.columns {
-            match a.columns.get(cn) {
+            let before = columns_before.and_then(|cols| cols.get(cn));
+            match before.or_else(|| a.columns.get(cn)) {
                 // An auto-increment column must be a key: it is added as a plain column and
                 // made auto-increment once its key exists.
                 None if bc.auto_increment() => {
@@ -1058,13 +1217,14 @@ impl<'a> Planner<'a> {
                 },
             );
         }
-        if TableAttr::lists_differ(&a.attrs, &b.attrs) {
+        if options_changed && reach.is_none() {
             self.push(
                 Phase::AlterTables,
                 Change::SetTableOptions {
                     table: name.clone(),
                     from: a.attrs.clone(),
                     to: b.attrs.clone(),
+                    convert_columns: false,
                 },
             );
         }
@@ -1166,10 +1326,22 @@ impl<'a> Planner<'a> {
                 if self.view_rebuilt(&i.table) {
                     continue;
                 }
+                let needed = index_columns(i, self.dialect).and_then(|cols| {
+                    self.kept_foreign_key_needs(&i.table, &cols, None, Some(&i.name))
+                });
+                if let Some(fk) = needed {
+                    self.late_drops
+                        .push((Change::DropIndex { index: i.clone() }, fk));
+                    continue;
+                }
                 self.push(Phase::DropKeys, Change::DropIndex { index: i.clone() });
             }
         }
         for i in added {
+            // The index the database makes with a foreign key this plan creates.
+            if self.dialect.index_made_by_foreign_key(i) && !self.foreign_key_exists(i) {
+                continue;
+            }
             let phase = if self.b.views.contains_key(&i.table) {
                 Phase::CreateDependants
             } else {
@@ -1183,6 +1355,28 @@ impl<'a> Planner<'a> {
                 self.comment(target, i.comment.clone());
             }
         }
+    }
+
+    /// Whether the foreign key index `i` is made for exists before the plan and stays (then
+    /// the index is created by itself).
+    fn foreign_key_exists(&self, i: &Index) -> bool {
+        let (Some(at), Some(bt)) = (self.a.tables.get(&i.table), self.b.tables.get(&i.table))
+        else {
+            return false;
+        };
+        let Some(cols) = index_columns(i, self.dialect) else {
+            return false;
+        };
+        bt.constraints.values().any(|fk| {
+            matches!(&fk.kind, ConstraintKind::ForeignKey { columns, .. } if *columns == cols)
+                && at
+                    .constraints
+                    .get(&fk.name)
+                    .is_some_and(|a| a.same_definition(fk))
+                && !self
+                    .fk_rebuild
+                    .contains(&(i.table.clone(), fk.name.clone()))
+        })
     }
 
     /// Indexes on a materialized view that is rebuilt must be recreated.
@@ -1290,6 +1484,23 @@ impl<'a> Planner<'a> {
             }
         }
     }
+}
+
+/// The columns of an index whose keys are all plain ascending columns.
+fn index_columns(i: &Index, dialect: &dyn Dialect) -> Option<Vec<String>> {
+    i.keys
+        .iter()
+        .map(|k| {
+            let plain = !k.descending && k.collation.is_none() && k.opclass.is_none();
+            let key = &k.expr.key;
+            let name = key
+                .strip_prefix('"')
+                .and_then(|x| x.strip_suffix('"'))
+                .map(|x| x.replace("\"\"", "\""))
+                .unwrap_or_else(|| key.clone());
+            (plain && !key.contains('(') && canonical_ident(&name, dialect) == *key).then_some(name)
+        })
+        .collect()
 }
 
 fn same_view(a: &View, b: &View) -> bool {

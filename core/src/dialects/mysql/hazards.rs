@@ -200,6 +200,25 @@ pub(super) fn hazards(d: &Mysql, change: &Change, existing: bool) -> Vec<Hazard>
                     ),
                 ));
             }
+            let checks = |c: &Column| -> Vec<Sql> {
+                c.attrs
+                    .iter()
+                    .filter_map(|a| match a {
+                        ColumnAttr::Check(e) => Some(e.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let old_checks = checks(from);
+            if existing && checks(to).iter().any(|e| !old_checks.contains(e)) {
+                out.push(Hazard::new(
+                    HazardCode::AddCheck,
+                    format!(
+                        "{table}.{}: the column's new CHECK fails the MODIFY if an existing row violates it",
+                        to.name
+                    ),
+                ));
+            }
             let new_charset = charset(to);
             if existing
                 && charset(from) != new_charset
@@ -265,15 +284,43 @@ pub(super) fn hazards(d: &Mysql, change: &Change, existing: bool) -> Vec<Hazard>
                 "DROP PRIMARY KEY: unless the same ALTER TABLE adds a new one (then INPLACE with a rebuild)",
             ))
         }
-        Change::SetTableOptions { table, from, to } if existing => {
+        Change::SetTableOptions {
+            table,
+            from,
+            to,
+            convert_columns,
+        } if existing => {
             let changed = |f: &dyn Fn(&TableAttr) -> bool| {
                 let a: Vec<_> = from.iter().filter(|x| f(x)).collect();
                 let b: Vec<_> = to.iter().filter(|x| f(x)).collect();
                 a != b
             };
-            // A new DEFAULT CHARSET alone (what the script writes) converts nothing: only
-            // columns added later take it.
-            if changed(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
+            // A new DEFAULT CHARSET alone converts nothing: only columns added later take it.
+            // CONVERT TO CHARACTER SET rewrites every character column.
+            if *convert_columns {
+                let probe = Table {
+                    attrs: to.clone(),
+                    ..Table::new(table.clone())
+                };
+                let cs = super::charset::real_defaults(&probe).0.unwrap_or_default();
+                let lossy = if holds_everything(&cs) {
+                    String::new()
+                } else {
+                    format!("; characters {cs} lacks become '?' or fail")
+                };
+                out.push(Hazard::new(
+                    HazardCode::CharsetConversion,
+                    format!(
+                        "{table}: CONVERT TO CHARACTER SET {cs} rewrites the values of every character column{lossy}"
+                    ),
+                ));
+                out.push(algorithm_hazard(
+                    label,
+                    HazardCode::TableCopy,
+                    table,
+                    "CONVERT TO CHARACTER SET",
+                ));
+            } else if changed(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
                 out.push(algorithm_hazard(
                     label,
                     HazardCode::TableCopy,

@@ -8,6 +8,7 @@
 //! DDL is not transactional in MySQL: every statement commits on its own, so the script says
 //! so in its first line.
 
+mod charset;
 mod grammar;
 mod hazards;
 mod naming;
@@ -230,6 +231,14 @@ impl Dialect for Mysql {
         )]
     }
 
+    fn options_reach_columns(
+        &self,
+        from: &Table,
+        to: &Table,
+    ) -> Option<(bool, Map<String, Column>)> {
+        charset::options_reach_columns(from, to, self.mariadb)
+    }
+
     fn hazards(&self, change: &Change, existing: bool) -> Vec<crate::hazard::Hazard> {
         hazards::hazards(self, change, existing)
     }
@@ -264,6 +273,14 @@ impl Dialect for Mysql {
 
     fn renames_constraints(&self) -> bool {
         false
+    }
+
+    fn foreign_keys_need_an_index(&self) -> bool {
+        true
+    }
+
+    fn index_made_by_foreign_key(&self, i: &Index) -> bool {
+        i.options.iter().any(|o| o == FK_INDEX)
     }
 
     fn columns_case_insensitive(&self) -> bool {

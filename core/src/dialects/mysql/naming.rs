@@ -70,38 +70,17 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         if pk.contains(&c.name) {
             c.not_null = true;
         }
-        if let Some(coll) = &mut c.collation {
-            *coll = coll.to_ascii_lowercase();
-        }
-        if c.collation.is_some() && c.collation == table_collation {
-            c.collation = None;
-        }
-        // A collation implies its character set, which the server stores and dumps with it
-        // (`COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`).
-        if let Some(cs) = c.collation.as_deref().and_then(collation_charset) {
-            if !c.attrs.iter().any(|a| matches!(a, ColumnAttr::Charset(_))) {
-                c.attrs.push(ColumnAttr::Charset(cs));
-            }
-        }
-        // `CHARACTER SET latin1` is `CHARACTER SET latin1 COLLATE latin1_swedish_ci` (the
-        // character set's default collation, which the server dumps).
-        let default_coll = c.attrs.iter().find_map(|a| match a {
-            ColumnAttr::Charset(cs) => default_collation(&charset(cs), mariadb),
-            _ => None,
-        });
-        if default_coll.is_some() && c.collation.as_deref() == default_coll {
-            c.collation = None;
-        }
         for a in &mut c.attrs {
-            match a {
-                ColumnAttr::Charset(cs) => *cs = charset(cs),
-                ColumnAttr::OnUpdate(f) => *f = mysql_now(f),
-                _ => {}
+            if let ColumnAttr::OnUpdate(f) = a {
+                *f = mysql_now(f);
             }
         }
-        c.attrs.sort();
-        let same_charset = |a: &ColumnAttr| matches!(a, ColumnAttr::Charset(cs) if Some(cs) == table_charset.as_ref());
-        c.attrs.retain(|a| !same_charset(a));
+        normalize_charset(
+            c,
+            table_charset.as_deref(),
+            table_collation.as_deref(),
+            mariadb,
+        );
         if let Some(d) = &mut c.default {
             d.key = default_key(&d.text);
         }
@@ -189,6 +168,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     // Foreign keys and checks, numbered in the order written.
     let constraint_names: HashSet<String> = constraints.iter().map(|c| c.name.clone()).collect();
     let (mut fk_n, mut chk_n) = (0, 0);
+    let mut column_checks: Vec<String> = Vec::new();
     for c in &mut constraints {
         if !c.name.starts_with(PLACEHOLDER) {
             continue;
@@ -205,7 +185,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
             ConstraintKind::ForeignKey { .. } => {
                 c.name = next(&mut fk_n, &|n| format!("{table}_ibfk_{n}"))
             }
-            ConstraintKind::Check { .. }
+            ConstraintKind::Check { ref expr, .. }
                 if mariadb && c.name.starts_with(&format!("{PLACEHOLDER}column_check")) =>
             {
                 c.name = c
@@ -214,6 +194,12 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
                     .next()
                     .unwrap_or_default()
                     .to_string();
+                // Part of its column's definition.
+                if let Some(col) = t.columns.get_mut(&c.name) {
+                    col.attrs.push(ColumnAttr::Check(expr.clone()));
+                    col.attrs.sort();
+                    column_checks.push(c.name.clone());
+                }
             }
             ConstraintKind::Check { .. } if mariadb => {
                 c.name = next(&mut chk_n, &|n| format!("CONSTRAINT_{n}"))
@@ -221,6 +207,11 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
             _ => c.name = next(&mut chk_n, &|n| format!("{table}_chk_{n}")),
         }
     }
+    constraints.retain(|c| {
+        !(c.implicit_name
+            && matches!(c.kind, ConstraintKind::Check { .. })
+            && column_checks.contains(&c.name))
+    });
     // The index a foreign key needs, when no key or index starts with its columns.
     let mut implied: Vec<Index> = Vec::new();
     for c in &constraints {
@@ -302,6 +293,48 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         .collect();
 }
 
+/// A column's character set and collation as the server stores them in a table whose
+/// `DEFAULT CHARSET` and `COLLATE` are `table_charset` and `table_collation` (as written; `None`
+/// when not): what the table gives is left out, a collation brings its character set, and a
+/// character set's default collation is no collation. Its attributes end sorted.
+pub(super) fn normalize_charset(
+    c: &mut Column,
+    table_charset: Option<&str>,
+    table_collation: Option<&str>,
+    mariadb: bool,
+) {
+    if let Some(coll) = &mut c.collation {
+        *coll = coll.to_ascii_lowercase();
+    }
+    if c.collation.is_some() && c.collation.as_deref() == table_collation {
+        c.collation = None;
+    }
+    // A collation implies its character set, which the server stores and dumps with it
+    // (`COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`).
+    if let Some(cs) = c.collation.as_deref().and_then(collation_charset) {
+        if !c.attrs.iter().any(|a| matches!(a, ColumnAttr::Charset(_))) {
+            c.attrs.push(ColumnAttr::Charset(cs));
+        }
+    }
+    // `CHARACTER SET latin1` is `CHARACTER SET latin1 COLLATE latin1_swedish_ci` (the
+    // character set's default collation, which the server dumps).
+    let default_coll = c.attrs.iter().find_map(|a| match a {
+        ColumnAttr::Charset(cs) => default_collation(&charset(cs), mariadb),
+        _ => None,
+    });
+    if default_coll.is_some() && c.collation.as_deref() == default_coll {
+        c.collation = None;
+    }
+    for a in &mut c.attrs {
+        if let ColumnAttr::Charset(cs) = a {
+            *cs = charset(cs);
+        }
+    }
+    c.attrs.sort();
+    c.attrs
+        .retain(|a| !matches!(a, ColumnAttr::Charset(cs) if Some(cs.as_str()) == table_charset));
+}
+
 /// `now()`, `current_timestamp()`, `localtimestamp` ... spelled `current_timestamp[(n)]`.
 fn mysql_now(text: &str) -> String {
     let t: String = text.split_whitespace().collect();
@@ -352,7 +385,7 @@ fn json_columns(t: &mut Table) {
 
 /// The character set a collation belongs to: its name's first part (`latin1_swedish_ci`:
 /// `latin1`; `binary`: `binary`), but not for MariaDB 11's charset-less `uca1400_*` names.
-fn collation_charset(coll: &str) -> Option<String> {
+pub(super) fn collation_charset(coll: &str) -> Option<String> {
     match coll.split_once('_') {
         Some(("uca1400", _)) => None,
         Some((cs, _)) => Some(charset(cs)),
@@ -364,7 +397,7 @@ fn collation_charset(coll: &str) -> Option<String> {
 /// The collation a column of character set `cs` gets without a `COLLATE` (the same on
 /// MySQL 8 and MariaDB 10/11 for these; `utf8mb4`'s differs: MariaDB's `utf8mb4_general_ci`,
 /// MySQL 8's `utf8mb4_0900_ai_ci`).
-fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
+pub(super) fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
     Some(match cs {
         "latin1" => "latin1_swedish_ci",
         "ascii" => "ascii_general_ci",
@@ -377,7 +410,7 @@ fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str> {
 }
 
 /// Charset aliases: `utf8` is `utf8mb3`.
-fn charset(cs: &str) -> String {
+pub(super) fn charset(cs: &str) -> String {
     match cs.to_ascii_lowercase().as_str() {
         "utf8" => "utf8mb3".into(),
         other => other.into(),

@@ -2,7 +2,7 @@
 //! FOREIGN KEY` / `DROP INDEX` / `DROP PRIMARY KEY` / `DROP CHECK`, `RENAME COLUMN`,
 //! `RENAME INDEX`, table options and comments with `ALTER TABLE`.
 
-use super::{string_literal, Mysql, FK_INDEX};
+use super::{charset, string_literal, Mysql};
 use crate::change::{Change, CommentTarget};
 use crate::dialects::sql::{backfill_sql, foreign_key_clause, list};
 use crate::dialects::Dialect;
@@ -36,12 +36,18 @@ pub(super) fn column_sql(d: &Mysql, c: &Column) -> String {
             ColumnAttr::OnUpdate(f) => s.push_str(&format!(" ON UPDATE {f}")),
             ColumnAttr::AutoIncrement => s.push_str(" AUTO_INCREMENT"),
             ColumnAttr::Invisible => s.push_str(" INVISIBLE"),
-            ColumnAttr::Charset(_) | ColumnAttr::Comment(_) => {}
+            ColumnAttr::Charset(_) | ColumnAttr::Comment(_) | ColumnAttr::Check(_) => {}
         }
     }
     for a in &c.attrs {
         if let ColumnAttr::Comment(text) = a {
             s.push_str(&format!(" COMMENT {}", string_literal(text)));
+        }
+    }
+    // MariaDB's column check, last (as SHOW CREATE TABLE writes it).
+    for a in &c.attrs {
+        if let ColumnAttr::Check(expr) = a {
+            s.push_str(&format!(" CHECK ({})", expr.text));
         }
     }
     s
@@ -158,10 +164,6 @@ pub(super) fn client_statement(statement: String) -> String {
     }
 }
 
-fn implied_by_fk(i: &Index) -> bool {
-    i.options.iter().any(|o| o == FK_INDEX)
-}
-
 pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
     let alter = |t: &QualName| format!("ALTER TABLE {}", d.quote_name(t));
     match change {
@@ -220,11 +222,9 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
         }
         // Checked when added: nothing to validate later.
         Change::ValidateConstraint { .. } => {}
+        // (The planner leaves out the index a foreign key it creates makes itself.)
         Change::CreateIndex { index } | Change::CreateIndexConcurrently { index } => {
-            // The foreign key creates the index it needs.
-            if !implied_by_fk(index) {
-                out.push(index_sql(d, index))
-            }
+            out.push(index_sql(d, index))
         }
         Change::DropIndex { index } | Change::DropIndexConcurrently { index } => out.push(format!(
             "DROP INDEX {} ON {}",
@@ -242,9 +242,32 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
             column,
             value,
         } => out.push(backfill_sql(d, table, column, value)),
-        Change::SetTableOptions { table, from, to } => {
+        Change::SetTableOptions {
+            table,
+            from,
+            to,
+            convert_columns,
+        } => {
             let mut opts = options_sql(to);
             opts.retain(|o| !options_sql(from).contains(o));
+            if *convert_columns {
+                // Its own statement: the columns restated after it keep what they write.
+                let charset_option = |a: &TableAttr| {
+                    matches!(a, TableAttr::MysqlCharset(_) | TableAttr::MysqlCollate(_))
+                };
+                let probe = Table {
+                    attrs: to.clone(),
+                    ..Table::new(table.clone())
+                };
+                if let (Some(cs), coll) = charset::real_defaults(&probe) {
+                    let mut s = format!("{} CONVERT TO CHARACTER SET {cs}", alter(table));
+                    if let Some(coll) = coll {
+                        s.push_str(&format!(" COLLATE {coll}"));
+                    }
+                    out.push(s);
+                    opts.retain(|o| !to.iter().any(|a| charset_option(a) && a.sql() == o));
+                }
+            }
             let gone = |f: &dyn Fn(&TableAttr) -> bool| from.iter().any(f) && !to.iter().any(f);
             if gone(&|a| matches!(a, TableAttr::MysqlEngine(_))) {
                 opts.push("ENGINE=InnoDB".into());

@@ -668,7 +668,9 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                 if *forced { "FORCE" } else { "NO FORCE" }
             ));
         }
-        Change::SetTableOptions { table, from, to } => {
+        Change::SetTableOptions {
+            table, from, to, ..
+        } => {
             let unlogged = |attrs: &[TableAttr]| attrs.contains(&TableAttr::Unlogged);
             if unlogged(from) != unlogged(to) {
                 let persistence = if unlogged(to) { "UNLOGGED" } else { "LOGGED" };
