@@ -5,7 +5,8 @@
 #
 # Steps (each one counts as one pass or one fail; a failed step does not stop the later ones):
 #   setup        scripts/setup.sh (installs what is missing; fast when nothing is)
-#   fmt          cargo fmt --all -- --check
+#   fmt          cargo fmt --all -- --check, and the same for the fuzz crate (its own workspace:
+#                cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check)
 #   clippy       cargo clippy --workspace --all-targets -- -D warnings
 #   test         cargo test --workspace (unit, integration and insta snapshot tests; under
 #                CI=true insta never writes snapshots, a mismatch just fails)
@@ -14,6 +15,8 @@
 #                and off give the same schema and diagnostics (the smaller inputs: in `test`)
 #   fuzz         only with SCHEMASHIFT_FUZZ_SECONDS=N: scripts/fuzz.sh N (every fuzz target for N
 #                seconds; cargo-fuzz on nightly, builds in fuzz/target)
+#   fuzz_clippy  only with SCHEMASHIFT_FUZZ_SECONDS=N: clippy -D warnings on the fuzz crate
+#                (RUSTFLAGS="--cfg fuzzing", target dir fuzz/target/clippy)
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
@@ -122,7 +125,11 @@ start_pg() {
 
 step setup bash scripts/setup.sh
 ensure_cargo_on_path   # setup may just have installed rustup
-step fmt cargo fmt --all -- --check
+# The fuzz crate is a workspace of its own (fuzz/Cargo.toml), which `--all` does not reach.
+fmt_check() {
+    cargo fmt --all -- --check && cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
+}
+step fmt fmt_check
 step clippy cargo clippy --workspace --all-targets -- -D warnings
 # pg_roundtrip is also a test target of the workspace: here it sees no server and skips on
 # purpose (PG_ROUNDTRIP_SKIP=1, else it fails under CI=true); it runs for real further down.
@@ -134,6 +141,11 @@ step fast_path cargo test --release -p schemashift --test fast_path -- --ignored
 # this 2-core machine (~5 min of CPU), past this script's budget; warm, the step takes ~2 min.
 if [ -n "${SCHEMASHIFT_FUZZ_SECONDS:-}" ]; then
     step fuzz bash scripts/fuzz.sh "$SCHEMASHIFT_FUZZ_SECONDS"
+    # Clippy on the fuzz crate (its own workspace, so the clippy step does not reach it), with
+    # the cfg cargo-fuzz sets (core/tests/gen derives `arbitrary` under it); stable toolchain,
+    # its own target dir. Cold: ~2 min of CPU (12 min wall on the shared machine).
+    step fuzz_clippy env RUSTFLAGS="--cfg fuzzing" CARGO_TARGET_DIR=fuzz/target/clippy \
+        cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 fi
 
 # Under /tmp, not $TMPDIR: the server runs as user postgres (when we are root) and must reach

@@ -453,10 +453,16 @@ impl Change {
             Change::RecreateEnum { from, to, .. }
                 if from.values.iter().any(|v| !to.values.contains(v)) =>
             {
+                let lost: Vec<String> = (from.values.iter())
+                    .filter(|v| !to.values.contains(v))
+                    .map(|v| format!("'{}'", v.replace('\'', "''")))
+                    .collect();
                 out.push(Hazard::new(HazardCode::DropEnumValue,
                     format!(
-                        "enum {} loses values; rows holding them make the conversion fail",
-                        to.name
+                        "enum {} loses values {}; rows holding them make the conversion fail \
+                         (a renamed label counts as lost: `ALTER TYPE .. RENAME VALUE` keeps its rows)",
+                        to.name,
+                        lost.join(", ")
                     ),
                 ))
             }

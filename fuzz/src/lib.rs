@@ -184,7 +184,11 @@ pub fn schema_pair(input: PairInput) {
     let (ta, tb) = (gen::ddl(&sa), gen::ddl(&sb));
     let options = options(dialect);
     let o = schemashift::migrate(&ta, &tb, &options);
-    assert!(o.diagnostics.is_empty(), "{:?}\nA:\n{ta}\nB:\n{tb}", o.diagnostics);
+    assert!(
+        o.diagnostics.is_empty(),
+        "{:?}\nA:\n{ta}\nB:\n{tb}",
+        o.diagnostics
+    );
     let m = o.migration.expect("no errors");
     for down in [false, true] {
         let json = schemashift::json_report(&m, down, &o.diagnostics, dialect);

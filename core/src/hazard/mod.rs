@@ -185,7 +185,7 @@ impl HazardCode {
         match self {
             Self::DropTable => Some("If the table was renamed, declare it (`-- schemashift: renamed from old` on the CREATE TABLE line, or --rename old=new). Otherwise stop using it first, back it up, and drop it in a later release."),
             Self::DropColumn => Some("If the column was renamed, declare it (`-- schemashift: renamed from old` on its line, or --rename table.old=new). Otherwise deploy code that no longer reads it first, then drop it."),
-            Self::DropEnumValue => Some("Update the rows that hold the value first."),
+            Self::DropEnumValue => Some("Update the rows that hold the value first (to a label the new type keeps). A renamed label is better renamed in place: replace the recreate with `ALTER TYPE .. RENAME VALUE 'old' TO 'new'` (PostgreSQL 10+), which keeps its rows."),
             Self::NarrowType => Some("Check the longest/largest value first (e.g. SELECT max(length(col))), or keep the wider type and add a CHECK constraint."),
             Self::ChangeType => Some("Add a new column, backfill it with the converted values, switch the code over, then drop the old column."),
             Self::AddNotNullColumn => Some("Add it with a DEFAULT, or nullable, backfill it, then set NOT NULL (--backfill writes these steps)."),

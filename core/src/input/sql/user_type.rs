@@ -86,9 +86,71 @@ impl Builder<'_> {
             e.values.insert(pos, v);
             return Ok(());
         }
+        if self.schema.enums.contains_key(&name) {
+            // What the database does: columns (and arrays) of the type follow a rename or a
+            // move, as they refer to it by oid; `RENAME VALUE` keeps the label's place.
+            if c.eat_kws(&["rename", "to"]) {
+                let to = QualName::new(name.schema.clone(), c.ident()?);
+                return self.move_enum(c, at, &name, to);
+            }
+            if c.eat_kws(&["set", "schema"]) {
+                let to = QualName::new(c.ident()?, name.name.clone());
+                return self.move_enum(c, at, &name, to);
+            }
+            if c.eat_kws(&["rename", "value"]) {
+                let old = c.string()?;
+                c.expect_kw("to")?;
+                let new = c.string()?;
+                let e = self.schema.enums.get_mut(&name).expect("checked above");
+                if e.values.contains(&new) {
+                    let msg = format!("enum {} already has the label '{new}'", name.name);
+                    self.warn(c, at, msg);
+                } else if let Some(v) = e.values.iter_mut().find(|v| **v == old) {
+                    *v = new;
+                } else {
+                    let msg = format!("enum {} has no label '{old}' to rename", name.name);
+                    self.warn(c, at, msg);
+                }
+                return Ok(());
+            }
+        }
         let kind = first_words(c, 2);
         self.unsupported(format!("`ALTER TYPE .. {kind}`"), at);
         c.pos = c.toks.len();
+        Ok(())
+    }
+
+    /// `ALTER TYPE e RENAME TO` / `SET SCHEMA` on an enum: the enum and the columns of its
+    /// type (and arrays of it) take the new name.
+    fn move_enum(
+        &mut self,
+        c: &mut Cursor,
+        at: Location,
+        from: &QualName,
+        to: QualName,
+    ) -> PResult<()> {
+        if self.schema.enums.contains_key(&to) {
+            let msg = format!("type {} already exists", to.name);
+            self.warn(c, at, msg);
+            return Ok(());
+        }
+        // Uses of the old name before this statement named a type the file created.
+        self.created_types.insert(from.clone());
+        let mut e = self
+            .schema
+            .enums
+            .shift_remove(from)
+            .expect("caller checked");
+        e.name = to.clone();
+        self.schema.enums.insert(to.clone(), e);
+        for t in self.schema.tables.values_mut() {
+            for col in t.columns.values_mut() {
+                if col.ty.user.as_ref() == Some(from) {
+                    col.ty.name = to.to_string();
+                    col.ty.user = Some(to.clone());
+                }
+            }
+        }
         Ok(())
     }
 
