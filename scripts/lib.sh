@@ -34,11 +34,13 @@ web_build() {
         return 1
     fi
     # Skip the build when web/dist was built from exactly these sources (examples/ too: the
-    # examples menu embeds them) and tools (a warm test.sh run then saves wasm-bindgen +
-    # wasm-opt, ~1.5 min). Outside a git checkout: build.
+    # examples menu embeds them; Verify's steps and engines, copied from npm/) and tools (a
+    # warm test.sh run then saves wasm-bindgen + wasm-opt, ~1.5 min). Outside a git
+    # checkout: build.
     local stamp="" stamp_file="$REPO_ROOT/web/dist/.schemashift-build-stamp" files
     if files="$(cd "$REPO_ROOT" && git ls-files -co --exclude-standard -- \
-        web core examples Cargo.toml Cargo.lock 2>/dev/null | grep -v '^web/e2e/' | sort)" \
+        web core examples Cargo.toml Cargo.lock npm/js/verify.mjs npm/tools/package-lock.json \
+        2>/dev/null | grep -v '^web/e2e/' | sort)" \
         && [ -n "$files" ]; then
         stamp="$( (cd "$REPO_ROOT" && printf '%s\n' "$files" | xargs -d '\n' sha256sum \
             && trunk --version && wasm-bindgen --version && "$bin/wasm-opt" --version) \

@@ -148,7 +148,8 @@ ensure_npm_toolchain() {
 }
 
 # ensure_web_toolchain: what the web app's build (trunk) and its end-to-end tests need, on top
-# of ensure_npm_toolchain (wasm32 target, wasm-bindgen-cli, node, chromium).
+# of ensure_npm_toolchain (wasm32 target, wasm-bindgen-cli, node, chromium, and npm/tools,
+# whose PGlite and sql.js the build copies into web/dist for Verify).
 ensure_web_toolchain() {
     # ~11 min to build once; skipped when `trunk --version` already says 0.22.1. --locked for
     # reproducibility, --ignore-rust-version because 0.22.1 declares a newer rust-version than

@@ -1150,7 +1150,7 @@ pub fn verify_plan(
         });
     }
     let renames = parse_renames(options, dialect)?;
-    let outcome = schemashift::migrate(
+    let plan = schemashift::verify::plan_sql(
         current,
         desired,
         &Options {
@@ -1158,10 +1158,8 @@ pub fn verify_plan(
             renames,
             ..Options::default()
         },
-    );
-    let migration = outcome.migration.ok_or("the inputs have errors")?;
-    let plan = schemashift::verify::plan(current, desired, &migration, dialect)
-        .map_err(|_| "the inputs have errors".to_string())?;
+    )
+    .map_err(|_| "the inputs have errors".to_string())?;
     Ok(VerifyPlanResult {
         ok: true,
         dialect: result.dialect,

@@ -217,11 +217,9 @@ pub fn verify_facts(
         .and_then(|d| schemashift::DialectKind::from_name(&d))
         .ok_or_else(|| JsError::new("schemashift: unknown dialect"))?;
     let rows: Vec<Vec<Option<String>>> = from_js(rows, "rows")?;
-    let queries = schemashift::dialects::verify_sql(dialect).catalog();
-    let q = queries
-        .get(index as usize)
+    let facts = schemashift::verify::catalog_facts(dialect, index as usize, &rows)
         .ok_or_else(|| JsError::new("schemashift: no such catalog query"))?;
-    to_js(&schemashift::verify::catalog_lines(q, &rows))
+    to_js(&facts)
 }
 
 /// For `verify()`: the catalog differences in words (empty: equal).

@@ -10,6 +10,10 @@
 //! the last change, in the diff [`worker`]; the state is autosaved to localStorage and can be
 //! shared as a `#s=...` link ([`share`]).
 //!
+//! Verify (`verify_view::VerifyBar`, under the output's tabs): the migration run on a real
+//! engine in the browser (PGlite for PostgreSQL, sql.js for SQLite), loaded on demand into a
+//! second worker ([`verify`]) that reuses the npm package's steps.
+//!
 //! "Review a revision" mode (the top bar's switch): `review_view::ReviewPane` takes Alembic
 //! revision files (pasted, opened, a dropped versions folder) and `review_view::ReviewOutput`
 //! shows each revision's verdict (does its downgrade undo its upgrade?), its changes, hazards,
@@ -34,6 +38,8 @@ pub mod review;
 mod review_view;
 pub mod share;
 pub mod state;
+pub mod verify;
+mod verify_view;
 pub mod worker;
 
 use std::sync::Arc;
@@ -46,6 +52,7 @@ use engine::DiffView;
 pub use output::OutputPanel;
 pub use pane::EditorPane;
 use share::SavedState;
+pub use verify_view::VerifyBar;
 
 /// Height of one editor line in CSS pixels; `--line-height` in `style.css` must match.
 pub const LINE_HEIGHT: f64 = 20.0;

@@ -1,5 +1,5 @@
 //! The output: tabs for the Alembic revision, Up SQL, Down SQL and the change list, each with
-//! Copy and Download, and the diff status.
+//! Copy and Download, the diff status, and the Verify bar.
 
 use leptos::either::Either;
 use leptos::ev;
@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::editor::Editor;
 use crate::engine::{self, ChangeView, DiagView, HazardClass};
 use crate::state::AppState;
+use crate::verify_view::VerifyBar;
 use crate::{dom, Shared, Status, Tab};
 
 /// Changes shown before "show all".
@@ -157,6 +158,7 @@ pub fn OutputPanel(state: AppState) -> impl IntoView {
                     </button>
                 </div>
             </div>
+            <VerifyBar state=state />
             {panel}
         </section>
     }

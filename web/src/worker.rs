@@ -135,7 +135,7 @@ pub fn in_worker() -> bool {
 
 /// The URLs of the page's wasm-bindgen glue and `.wasm` file, from the boot script's data
 /// attributes (see `boot.js` and `Trunk.toml`), resolved against the page.
-fn module_urls() -> Option<(String, String)> {
+pub(crate) fn module_urls() -> Option<(String, String)> {
     let doc = gloo_utils::document();
     let script = doc.query_selector("script[data-wasm-js]").ok()??;
     let base = doc.base_uri().ok()??;
@@ -464,11 +464,16 @@ fn deliver(answer: Answer) {
     });
 }
 
-/// Worker side: answer diff requests until the page goes away.
+/// Worker side: answer diff requests until the page goes away (in the diff worker; the
+/// verify worker loads the same module and is left alone).
 pub fn serve() {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return;
     };
+    if scope.name() == crate::verify::WORKER_NAME {
+        // The verify worker calls the module's exports (see crate::verify); it serves no diffs.
+        return;
+    }
     let reply_scope = scope.clone();
     let on_request = move |ev: &web_sys::Event| {
         let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {

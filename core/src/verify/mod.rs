@@ -125,6 +125,20 @@ pub fn plan(
     })
 }
 
+/// The plan for two SQL texts: the migration [`crate::migrate`] makes of them with `options`
+/// (its dialect and renames), then [`plan`]. What every runner that starts from the two texts
+/// calls (the npm package's `verifyPlan()`, the web app's Verify). `Err`: inputs with errors,
+/// and their diagnostics.
+pub fn plan_sql(current: &str, desired: &str, options: &crate::Options) -> Result<Plan, PlanError> {
+    let outcome = crate::migrate(current, desired, options);
+    match outcome.migration {
+        Some(m) if !outcome.has_errors() => plan(current, desired, &m, options.dialect),
+        _ => Err(PlanError {
+            diagnostics: outcome.diagnostics,
+        }),
+    }
+}
+
 /// The DDL as a runner executes it in one go. `.schema` output lists `sqlite_sequence`,
 /// which SQLite makes by itself and refuses to have created; `pg_dump` output empties the
 /// session's search_path, which the migration's statements need (RESET ALL after it).
@@ -227,6 +241,19 @@ pub fn catalog_lines(query: &CatalogQuery, rows: &[Vec<Value>]) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// [`catalog_lines`] of catalog query `index` of `dialect`'s plan (runners that get the plan
+/// as JSON name a query by its index); `None`: the dialect has no such query.
+pub fn catalog_facts(
+    dialect: DialectKind,
+    index: usize,
+    rows: &[Vec<Value>],
+) -> Option<Vec<String>> {
+    crate::dialects::verify_sql(dialect)
+        .catalog()
+        .get(index)
+        .map(|q| catalog_lines(q, rows))
 }
 
 /// SQL text without comments, identifier quotes, case and whitespace differences (also what

@@ -112,3 +112,47 @@ fn sqlite_checks_are_facts() {
         ["check t (a>0)", "check t (length(b)<5)"]
     );
 }
+
+#[test]
+fn plan_sql_is_migrate_then_plan() {
+    let (current, desired) = (
+        "CREATE TABLE t (id int PRIMARY KEY, note text);\n",
+        "CREATE TABLE t (id int PRIMARY KEY);\n",
+    );
+    let options = Options {
+        dialect: DialectKind::Sqlite,
+        ..Options::default()
+    };
+    let p = plan_sql(current, desired, &options).expect("a plan");
+    assert_eq!(
+        p.up,
+        plan_for(current, desired, DialectKind::Sqlite).up,
+        "the same plan as migrate + plan"
+    );
+    let e = plan_sql("CREATE TABLE (", desired, &options).expect_err("input errors");
+    assert!(e
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error));
+}
+
+#[test]
+fn catalog_facts_by_index() {
+    let queries = crate::dialects::verify_sql(DialectKind::Sqlite).catalog();
+    let i = queries
+        .iter()
+        .position(|q| q.extract == Extract::Checks)
+        .expect("a checks query");
+    let rows = vec![vec![
+        Some("t".to_string()),
+        Some("CREATE TABLE t (a int CHECK (a > 0))".to_string()),
+    ]];
+    assert_eq!(
+        catalog_facts(DialectKind::Sqlite, i, &rows).as_deref(),
+        Some(&["check t (a>0)".to_string()][..])
+    );
+    assert_eq!(
+        catalog_facts(DialectKind::Sqlite, queries.len(), &rows),
+        None
+    );
+}
