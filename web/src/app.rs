@@ -104,6 +104,7 @@ fn TopBar(state: AppState) -> impl IntoView {
             state.toast.set(format!("Loaded example: {}", h.title));
         } else if let Some(e) = examples::find(&id).filter(|e| examples::available(e)) {
             let mut st = state.snapshot();
+            st.verify_badge.clear();
             st.dialect = e.dialect.to_string();
             st.current = e.current.to_string();
             st.desired = e.desired.to_string();

@@ -61,6 +61,11 @@ pub struct SavedState {
     /// Review mode: the schema the first revision starts from (SQL DDL; the CLI's `--base`).
     #[serde(rename = "rb", default, skip_serializing_if = "String::is_empty")]
     pub review_base: String,
+    /// The Verify badge of these schemas when the tab that made the link had verified them
+    /// ("verified on PostgreSQL 18.7 (PGlite): up, down, rows kept"); the page that opens the
+    /// link shows it as the link's claim until the schemas change or Verify runs there.
+    #[serde(rename = "vb", default, skip_serializing_if = "String::is_empty")]
+    pub verify_badge: String,
 }
 
 /// Encode a state: JSON, deflate at `level` (0-10; 6 is a good default), base64url.
@@ -188,6 +193,7 @@ mod tests {
             view: "review".into(),
             review_files: vec![("versions/1_a.py".into(), "revision = '1'\n".into())],
             review_base: "CREATE TABLE t (id int);".into(),
+            verify_badge: "verified on SQLite 3.54.1 (sql.js): up, down, rows kept".into(),
         };
         let frag = to_fragment(&state);
         assert!(frag.starts_with("s="));

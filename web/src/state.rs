@@ -8,6 +8,7 @@ use schemashift::Side;
 use crate::engine::{AlembicHeader, ModelFiles, Source};
 use crate::review::ReviewView;
 use crate::share::{self, SavedState};
+use crate::verify::VerifiedInputs;
 use crate::{dom, normalize, Jump, Shared, Status, Tab, AUTOSAVE_MS, STORAGE_KEY};
 
 /// What an editor holds: SQL DDL, or SQLModel / SQLAlchemy models files.
@@ -372,11 +373,30 @@ pub struct AppState {
     pub share_link: RwSignal<String>,
     /// When the inputs last changed (`performance.now()`), for the edit-to-render figure.
     pub last_edit: StoredValue<f64>,
+    /// The badge of the newest Verify verdict while the schemas are the ones verified (empty:
+    /// none); Share puts it in the link.
+    pub verify_badge: RwSignal<String>,
+    /// The badge a link (or the autosave) carried, with the inputs it is about.
+    pub linked_badge: RwSignal<Option<(String, std::sync::Arc<VerifiedInputs>)>>,
+}
+
+/// The badge a saved state carries, with the inputs it is about (SQL sides only).
+fn linked_badge(st: &SavedState) -> Option<(String, std::sync::Arc<VerifiedInputs>)> {
+    let sql = st.current_models.is_empty() && st.desired_models.is_empty();
+    (sql && !st.verify_badge.is_empty()).then(|| {
+        let inputs = VerifiedInputs {
+            current: st.current.clone(),
+            desired: st.desired.clone(),
+            dialect: st.dialect.clone(),
+        };
+        (st.verify_badge.clone(), std::sync::Arc::new(inputs))
+    })
 }
 
 impl AppState {
     /// The state a page starts with, see [`crate::initial_state`].
     pub fn new(initial: SavedState, notice: Option<String>) -> Self {
+        let linked = linked_badge(&initial);
         let review = Input::new_review();
         if !initial.review_files.is_empty() {
             review.show_files(initial.review_files);
@@ -402,6 +422,8 @@ impl AppState {
             toast: RwSignal::new(String::new()),
             share_link: RwSignal::new(String::new()),
             last_edit: StoredValue::new(dom::now_ms()),
+            verify_badge: RwSignal::new(String::new()),
+            linked_badge: RwSignal::new(linked),
         }
     }
 
@@ -490,6 +512,7 @@ impl AppState {
             view: self.view.get_untracked().id().to_string(),
             review_files: saved_review_files(self.review.models.get_untracked()),
             review_base: self.review_base.get_untracked(),
+            verify_badge: self.verify_badge.get_untracked(),
         }
     }
 
@@ -500,6 +523,7 @@ impl AppState {
             self.notice.set(n);
         }
         self.last_edit.set_value(dom::now_ms());
+        self.linked_badge.set(linked_badge(&st));
         self.dialect.set(st.dialect);
         self.current.load(st.current, st.current_models);
         self.desired.load(st.desired, st.desired_models);
@@ -528,7 +552,9 @@ impl AppState {
                 return;
             }
             debounce.schedule(AUTOSAVE_MS, move || {
-                let st = self.snapshot();
+                let mut st = self.snapshot();
+                // A badge is for links: a reloaded page has not verified anything.
+                st.verify_badge.clear();
                 // Big schemas: fast compression, so the autosave never stalls typing.
                 let models: usize = (st.current_models.iter())
                     .chain(&st.desired_models)

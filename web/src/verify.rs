@@ -203,6 +203,14 @@ impl Report {
 // ---------------------------------------------------------------------------------------
 // The page's side
 
+/// The inputs a verdict is about (a verdict, or a badge a link carries, stands only for them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedInputs {
+    pub current: String,
+    pub desired: String,
+    pub dialect: String,
+}
+
 /// What the page hears about a request.
 #[derive(Debug)]
 pub enum Event {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use schemashift::DialectKind;
 
 use crate::state::{AppState, Mode};
-use crate::verify::{self, Event, Report};
+use crate::verify::{self, Event, Report, VerifiedInputs};
 
 /// What Verify shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,14 +37,6 @@ pub enum Phase {
     Running,
 }
 
-/// The inputs a verdict is about (the verdict is stale once they change).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VerifiedInputs {
-    pub current: String,
-    pub desired: String,
-    pub dialect: String,
-}
-
 /// Why Verify cannot run on what the page holds now (`None`: it can).
 pub fn unavailable(state: AppState, dialect: DialectKind) -> Option<String> {
     if verify::engine_for(dialect).is_none() {
@@ -67,7 +59,7 @@ pub fn unavailable(state: AppState, dialect: DialectKind) -> Option<String> {
 }
 
 /// The inputs as they are now (SQL on both sides).
-fn inputs_now(state: AppState) -> VerifiedInputs {
+pub fn inputs_now(state: AppState) -> VerifiedInputs {
     VerifiedInputs {
         current: state.current.text.get_untracked(),
         desired: state.desired.text.get_untracked(),
@@ -98,6 +90,21 @@ pub fn VerifyBar(state: AppState) -> impl IntoView {
             *inputs != inputs_now(state)
         }
         _ => false,
+    });
+    // The badge a link carried, while nothing was verified here and the schemas are the
+    // link's.
+    let linked = Memo::new(move |_| {
+        if status.with(|s| *s != VerifyStatus::Idle) {
+            return None;
+        }
+        state.current.text.track();
+        state.desired.text.track();
+        state.dialect.track();
+        state.linked_badge.with(|l| {
+            l.as_ref()
+                .filter(|(_, inputs)| **inputs == inputs_now(state))
+                .map(|(badge, _)| badge.clone())
+        })
     });
     let run = move |_| {
         if blocked.get_untracked().is_some() || running() {
@@ -174,6 +181,9 @@ pub fn VerifyBar(state: AppState) -> impl IntoView {
         }
         let engine = verify::engine_for(dialect.get()).unwrap_or_default();
         match status.get() {
+            VerifyStatus::Idle if linked.with(|l| l.is_some()) => {
+                "(what the link says: not run in this tab; Verify to check it here)".to_string()
+            }
             VerifyStatus::Idle => format!(
                 "Run UP and DOWN on {engine} in this tab, with seeded rows (the engine is downloaded from this site on first use)."
             ),
@@ -202,6 +212,14 @@ pub fn VerifyBar(state: AppState) -> impl IntoView {
         VerifyStatus::Done { report, .. } => Some(report),
         _ => None,
     });
+    // Share carries the badge while it is about the schemas shown.
+    Effect::new(move |_| {
+        let badge = match report.get() {
+            Some(r) if r.errors.is_empty() && !stale.get() => r.badge.clone(),
+            _ => String::new(),
+        };
+        state.verify_badge.set(badge);
+    });
     view! {
         <section class="verify" class:stale=move || stale.get() aria-label="Verify">
             <div class="verify-bar">
@@ -214,6 +232,11 @@ pub fn VerifyBar(state: AppState) -> impl IntoView {
                 >
                     "Verify"
                 </button>
+                {move || linked.get().map(|badge| view! {
+                    <span id="verify-linked" class="verify-badge linked" title="The badge the shared link carries: it was verified in the tab that made the link">
+                        {badge}
+                    </span>
+                })}
                 {move || report.get().map(|r| view! {
                     <span id="verify-badge" class="verify-badge" class:passed=r.verified class:failed=!r.verified>
                         {r.badge.clone()}

@@ -2,14 +2,15 @@
 // (SQLite) in the verify worker, loaded only on demand, from the page's own origin.
 // - SQLite verdicts are compared with the CLI's `schemashift verify --dialect sqlite` on the
 //   same inputs (SCHEMASHIFT_CLI); PostgreSQL verdicts are asserted (the CLI needs a server of
-//   the user's for PostgreSQL: --database-url), and compared with the CLI too when
-//   SCHEMASHIFT_DATABASE_URL names a scratch server.
+//   the user's for PostgreSQL: --database-url), and compared with the CLI on a real
+//   PostgreSQL too when there is a scratch server: SCHEMASHIFT_DATABASE_URL, or
+//   SCHEMASHIFT_PGHOST (the private cluster of scripts/test.sh, scripts/pg.sh).
 // - Nothing leaves the origin; the first page load fetches no engine.
 // - Figures (engine bytes fetched, time to verify the tasks example and a 100-table schema)
 //   go to the test output and target/web-artifacts/verify.json.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -179,6 +180,19 @@ test("the first page load fetches no part of Verify; PostgreSQL: the tasks examp
   assert.ok(total > 1_000_000, "PGlite's wasm and data were fetched");
   await screenshot(s.page, "verify-01-tasks-postgres");
 
+  // Share carries the badge; the page that opens the link shows it as the link's claim until
+  // the schemas change.
+  await s.page.click("#share");
+  const link = await s.page.inputValue("#share-link");
+  const other = await openPage(env.browser, env.server.url);
+  await gotoApp(other.page, link);
+  assert.equal(await other.page.textContent("#verify-linked"), r.badge);
+  assert.match(await other.page.textContent("#verify-status"), /what the link says/);
+  await setPair(other.page, "CREATE TABLE a (id int);\n", "CREATE TABLE a (id bigint);\n");
+  assert.equal(await other.page.locator("#verify-linked").count(), 0, "the badge went with the link's schemas");
+  assert.deepEqual(other.problems(), []);
+  await other.context.close();
+
   // The engine ran in the worker: the page kept drawing frames.
   figures.postgres.tasks_example.longest_frame_gap_ms = Math.round(r.longestFrameGapMs);
   t.diagnostic(`longest gap between frames while verifying: ${r.longestFrameGapMs.toFixed(0)} ms`);
@@ -220,12 +234,20 @@ test("PostgreSQL: a DOWN that loses a column's data, an UP that fails on seeded 
   figures.postgres_100_tables = { verify_ms: Math.round(r.ms) };
   t.diagnostic(`PostgreSQL, 100 tables: ${r.ms.toFixed(0)} ms verifying`);
 
-  const url = process.env.SCHEMASHIFT_DATABASE_URL;
+  // A scratch server: SCHEMASHIFT_DATABASE_URL, or the private cluster scripts/test.sh starts.
+  const pghost = process.env.SCHEMASHIFT_PGHOST;
+  const url = process.env.SCHEMASHIFT_DATABASE_URL || (pghost && `host=${pghost} user=postgres dbname=postgres`);
   if (url) {
-    // The same pairs on a real PostgreSQL through the CLI.
-    for (const [name, pair] of Object.entries({ drop_note: DROP_NOTE, add_not_null: ADD_NOT_NULL })) {
+    // The same pairs on a real PostgreSQL server through the CLI.
+    const tasks = await Promise.all(
+      ["current.sql", "desired.sql"].map((f) => readFile(path.join(REPO, "examples/tasks", f), "utf8")),
+    );
+    const pairs = { tasks, drop_note: DROP_NOTE, add_not_null: ADD_NOT_NULL, hundred_tables: [current, desired] };
+    for (const [name, pair] of Object.entries(pairs)) {
       await load(s.page, "postgres", ...pair);
-      assertSameVerdict(await verifyOnPage(s.page), cliVerify(`pg-${name}`, ...pair, "postgres", ["--database-url", url]));
+      const cli = cliVerify(`pg-${name}`, ...pair, "postgres", ["--database-url", url]);
+      assertSameVerdict(await verifyOnPage(s.page), cli);
+      t.diagnostic(`${name}: the page and the CLI on ${cli.engine} agree: ${cli.verified ? "verified" : cli.badge}`);
     }
   }
   assert.deepEqual(s.problems(), [], "page errors, console errors or foreign requests");
