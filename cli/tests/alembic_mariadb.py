@@ -55,6 +55,16 @@ SELECT CONCAT_WS('|', 'check', table_name, constraint_name, check_clause)
   FROM information_schema.check_constraints WHERE constraint_schema = '{db}';
 SELECT CONCAT_WS('|', 'view', table_name, view_definition)
   FROM information_schema.views WHERE table_schema = '{db}';
+SELECT CONCAT_WS('|', 'trigger', trigger_name, event_manipulation, event_object_table,
+  action_timing, action_statement)
+  FROM information_schema.triggers WHERE trigger_schema = '{db}';
+SELECT CONCAT_WS('|', 'routine', routine_name, routine_type, routine_definition,
+  IFNULL(dtd_identifier, '-'), is_deterministic, sql_data_access, security_type, routine_comment)
+  FROM information_schema.routines WHERE routine_schema = '{db}';
+SELECT CONCAT_WS('|', 'event', event_name, event_definition, event_type,
+  IFNULL(execute_at, '-'), IFNULL(interval_value, '-'), IFNULL(interval_field, '-'), status,
+  on_completion, event_comment)
+  FROM information_schema.events WHERE event_schema = '{db}';
 """
 
 
@@ -96,8 +106,10 @@ def load(db, path):
             depth += 1
         elif w == "end":
             depth -= 1
-        elif prev == "end" and w in ("if", "while", "loop", "repeat", "case"):
+        elif prev == "end" and w in ("if", "while", "loop", "repeat"):
             depth += 1  # END IF closes no block
+        elif w == "case" and prev != "end":
+            depth += 1  # a CASE ends with END [CASE]
         if w.strip():
             prev = w
         if tok == ";" and depth <= 0:

@@ -7,7 +7,8 @@
 //! T's; DOWN must bring F back to the catalog it started with. Tables on both sides keep their
 //! rows. The server is driven through the `mariadb` client only; the catalog is read from
 //! `information_schema` (columns, statistics, table_constraints, referential_constraints,
-//! key_column_usage, check_constraints, tables, views, triggers).
+//! key_column_usage, check_constraints, tables, views, triggers, routines and their parameters,
+//! events).
 //!
 //! Cases: `core/tests/cases/{mysql,mariadb}/<name>/{current,desired}.sql` (own, must pass) and
 //! `../shared/corpus/mysql/<Case>/{from,to}.sql` (failures must be listed in
@@ -171,7 +172,11 @@ impl Server {
             format!("SELECT CONCAT_WS('|', 'check', table_name, constraint_name, check_clause) FROM information_schema.check_constraints WHERE constraint_schema = '{db}';"),
             format!("SELECT CONCAT_WS('|', 'view', table_name, view_definition) FROM information_schema.views WHERE {w};"),
             format!("SELECT CONCAT_WS('|', 'trigger', trigger_name, event_manipulation, event_object_table, action_timing, action_statement) FROM information_schema.triggers WHERE trigger_schema = '{db}';"),
-            format!("SELECT CONCAT_WS('|', 'routine', routine_name, routine_type, routine_definition) FROM information_schema.routines WHERE routine_schema = '{db}';"),
+            format!("SELECT CONCAT_WS('|', 'routine', routine_name, routine_type, routine_definition, IFNULL(dtd_identifier, '-'), is_deterministic, sql_data_access, security_type, routine_comment) FROM information_schema.routines WHERE routine_schema = '{db}';"),
+            format!("SELECT CONCAT_WS('|', 'parameter', specific_name, ordinal_position, IFNULL(parameter_mode, '-'), IFNULL(parameter_name, '-'), dtd_identifier) FROM information_schema.parameters WHERE specific_schema = '{db}';"),
+            // A start time the server gives an `EVERY` schedule written without one is not
+            // compared.
+            format!("SELECT CONCAT_WS('|', 'event', event_name, event_definition, event_type, IFNULL(execute_at, '-'), IFNULL(interval_value, '-'), IFNULL(interval_field, '-'), status, on_completion, event_comment) FROM information_schema.events WHERE event_schema = '{db}';"),
         ];
         let out = self.run(None, &queries.join("\n"))?;
         let catalog = out
@@ -219,7 +224,11 @@ fn with_delimiter(text: &str) -> String {
                 *depth += 1;
             } else if w == "end" {
                 *depth -= 1;
-            } else if *prev_end && ["if", "while", "loop", "repeat", "case"].contains(&w.as_str()) {
+            } else if *prev_end && ["if", "while", "loop", "repeat"].contains(&w.as_str()) {
+                // `END IF` closes no block.
+                *depth += 1;
+            } else if w == "case" && !*prev_end {
+                // A `CASE` (expression or statement) ends with `END [CASE]`.
                 *depth += 1;
             }
             *prev_end = w == "end";

@@ -653,6 +653,8 @@ pub enum ObjectKind {
     Rule,
     /// SQLite `CREATE VIRTUAL TABLE .. USING module(..)`.
     VirtualTable,
+    /// MySQL `CREATE EVENT`.
+    Event,
 }
 
 impl ObjectKind {
@@ -667,6 +669,7 @@ impl ObjectKind {
             Self::Policy => "POLICY",
             Self::Rule => "RULE",
             Self::VirtualTable => "TABLE",
+            Self::Event => "EVENT",
         }
     }
 

@@ -410,6 +410,15 @@ impl<'d> Builder<'d> {
                 break;
             }
         }
+        // MySQL routines and events, kept by their definition.
+        if self.grammar.has(Syntax::MysqlTableOptions) {
+            if c.peek_kw("function") || c.peek_kw("procedure") {
+                return self.create_mysql_routine(c);
+            }
+            if c.peek_kw("event") {
+                return self.create_mysql_event(c);
+            }
+        }
         let g = |s: Syntax, what: &'static str| (s, what);
         let (syntax, what) = if c.peek_kws_any(&[&["virtual", "table"]]) {
             g(Syntax::VirtualTables, "`CREATE VIRTUAL TABLE`")

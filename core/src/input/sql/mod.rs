@@ -428,7 +428,7 @@ fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
                 start = at + (stmt.len() - stmt.trim_start().len());
             }
             stmt.push_str(&rest[..i]);
-            if is_trigger(&stmt) {
+            if kept_in_block(&stmt) {
                 out.push_str(&stmt);
                 out.push(';');
                 out.push_str(&" ".repeat(d.len() - 1));
@@ -456,9 +456,11 @@ fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
     Some((out, blocks))
 }
 
-/// Whether a statement of a `DELIMITER` block creates a trigger (mysqldump writes it in
-/// versioned comments: `/*!50003 CREATE*/ /*!50017 DEFINER=..*/ /*!50003 TRIGGER ..`).
-fn is_trigger(stmt: &str) -> bool {
+/// Whether a statement of a `DELIMITER` block is read: one that creates a trigger, routine or
+/// event (mysqldump writes a trigger's and an event's in versioned comments: `/*!50003
+/// CREATE*/ /*!50017 DEFINER=..*/ /*!50003 TRIGGER ..`), a `SET` of a dump's housekeeping or
+/// a `DROP`.
+fn kept_in_block(stmt: &str) -> bool {
     let mut words = Vec::new();
     for w in stmt.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
         if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) {
@@ -469,6 +471,10 @@ fn is_trigger(stmt: &str) -> bool {
             break;
         }
     }
+    // `SET` of a dump's housekeeping, `DROP EVENT IF EXISTS` before an event.
+    if words.first().is_some_and(|w| w == "set" || w == "drop") {
+        return true;
+    }
     words.first().is_some_and(|w| w == "create")
         && words
             .iter()
@@ -478,7 +484,7 @@ fn is_trigger(stmt: &str) -> bool {
                     "trigger" | "procedure" | "function" | "event" | "table" | "view"
                 )
             })
-            .is_some_and(|w| w == "trigger")
+            .is_some_and(|w| matches!(w.as_str(), "trigger" | "procedure" | "function" | "event"))
 }
 
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
@@ -517,8 +523,14 @@ struct Splitter {
     prev_begin: bool,
     /// Tokens seen in the current statement.
     seen: usize,
-    /// The statement is a `CREATE [TEMP] TRIGGER`.
+    /// The statement is a `CREATE [TEMP] TRIGGER` (or a MySQL routine or event: a body of
+    /// `BEGIN .. END` blocks).
     trigger: bool,
+    /// The statement starts with `CREATE`, and whether the kind of object it creates was read.
+    create: bool,
+    kind_seen: bool,
+    /// The last `BEGIN` opened a trigger's or routine's block.
+    begin_counted: bool,
     /// The last token was the `END` of a block.
     prev_end: bool,
 }
@@ -533,8 +545,29 @@ impl Splitter {
         }
         self.seen += 1;
         // `CREATE [TEMP] TRIGGER`, `CREATE DEFINER=`u`@`h` TRIGGER`.
+        if self.seen == 1 {
+            self.create = is_kw(tok, "create");
+            self.kind_seen = false;
+        }
         if (2..=12).contains(&self.seen) && is_kw(tok, "trigger") {
             self.trigger = true;
+        }
+        // MySQL `CREATE [DEFINER=..] PROCEDURE|FUNCTION|EVENT` (PostgreSQL's `BEGIN ATOMIC`
+        // bodies count once).
+        if self.create && (2..=12).contains(&self.seen) && !self.kind_seen {
+            let kinds = [
+                "table",
+                "view",
+                "index",
+                "trigger",
+                "procedure",
+                "function",
+                "event",
+            ];
+            if let Some(k) = kinds.iter().find(|k| is_kw(tok, k)) {
+                self.kind_seen = true;
+                self.trigger |= matches!(*k, "procedure" | "function" | "event");
+            }
         }
         match tok {
             Token::LParen => self.depth += 1,
@@ -545,8 +578,13 @@ impl Splitter {
                 end = true;
             }
             // Trigger bodies, and the nested `BEGIN .. END` blocks of MySQL ones.
-            Token::Word(_) if self.trigger && is_kw(tok, "begin") => self.atomic += 1,
-            Token::Word(_) if self.prev_begin && is_kw(tok, "atomic") => self.atomic += 1,
+            Token::Word(_) if self.trigger && is_kw(tok, "begin") => {
+                self.atomic += 1;
+                self.begin_counted = true;
+            }
+            Token::Word(_) if self.prev_begin && !self.begin_counted && is_kw(tok, "atomic") => {
+                self.atomic += 1
+            }
             Token::Word(_) if self.atomic > 0 && is_kw(tok, "case") => self.case_depth += 1,
             Token::Word(_) if self.atomic > 0 && is_kw(tok, "end") => {
                 if self.case_depth > 0 {
@@ -569,6 +607,9 @@ impl Splitter {
         }
         self.prev_end = is_kw(tok, "end") && self.atomic < atomic_before;
         self.prev_begin = is_kw(tok, "begin");
+        if !self.prev_begin {
+            self.begin_counted = false;
+        }
         end
     }
 }

@@ -247,6 +247,160 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// MySQL `CREATE [DEFINER=..] FUNCTION|PROCEDURE name (params) [RETURNS type]
+    /// [characteristic ..] body` (the cursor at `FUNCTION`/`PROCEDURE`), kept by its text from
+    /// there (`DEFINER` is the account that created it, not schema) and compared by a key of
+    /// its parts as the server stores them: parameter and return types canonical (MariaDB's
+    /// `int` is `int(11)`), the return type's character set left out (a dump adds the
+    /// database's), characteristics without their defaults (`NOT DETERMINISTIC`, `CONTAINS
+    /// SQL`, `SQL SECURITY DEFINER`, `LANGUAGE SQL`) and sorted, the body's tokens.
+    pub(super) fn create_mysql_routine(&mut self, c: &mut Cursor) -> PResult<()> {
+        let kw = c.pos;
+        let kind = if c.eat_kw("function") {
+            ObjectKind::Function
+        } else {
+            c.expect_kw("procedure")?;
+            ObjectKind::Procedure
+        };
+        c.eat_kws(&["if", "not", "exists"]);
+        let name = c.qual_name(&self.search_schema.clone())?;
+        let (s, e) = c.paren_group()?;
+        let params = self.routine_params(c, (s, e));
+        let mut key = format!(
+            "create {} {} {}",
+            kind.sql().to_ascii_lowercase(),
+            canonical_name(&name),
+            params_key(&params)
+        );
+        if kind == ObjectKind::Function {
+            c.expect_kw("returns")?;
+            let ty = self
+                .parse_type(c)
+                .map(|(t, _)| self.dialect.render_type(&t))
+                .unwrap_or_default();
+            key.push_str(&format!(" returns {ty}"));
+            loop {
+                if c.eat_kw("charset") || c.eat_kws(&["character", "set"]) || c.eat_kw("collate") {
+                    c.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let mut traits = Vec::new();
+        loop {
+            let t = if c.eat_kw("comment") {
+                format!("comment {}", c.string()?)
+            } else if c.eat_kws(&["language", "sql"])
+                || c.eat_kws(&["contains", "sql"])
+                || c.eat_kws(&["not", "deterministic"])
+            {
+                continue;
+            } else if c.eat_kw("deterministic") {
+                "deterministic".into()
+            } else if c.eat_kws(&["no", "sql"]) {
+                "no sql".into()
+            } else if c.eat_kws(&["reads", "sql", "data"]) {
+                "reads sql data".into()
+            } else if c.eat_kws(&["modifies", "sql", "data"]) {
+                "modifies sql data".into()
+            } else if c.eat_kws(&["sql", "security"]) {
+                let who = c.ident()?.to_ascii_lowercase();
+                if who == "definer" {
+                    continue;
+                }
+                format!("sql security {who}")
+            } else {
+                break;
+            };
+            traits.push(t);
+        }
+        traits.sort();
+        key.push_str(&format!(" [{}] ", traits.join(", ")));
+        key.push_str(&body_key(c));
+        let display = self.dialect.quote_name(&name);
+        let drop = format!("DROP {} {display}", kind.sql());
+        let target = format!("{} {display}", kind.sql());
+        self.add_object(c, kind, name.to_string(), kw, drop, target, None);
+        self.mysql_object_text(key);
+        c.pos = c.toks.len();
+        Ok(())
+    }
+
+    /// MySQL `CREATE [DEFINER=..] EVENT [IF NOT EXISTS] name ON SCHEDULE schedule [ON
+    /// COMPLETION [NOT] PRESERVE] [ENABLE|DISABLE [ON SLAVE]] [COMMENT '..'] DO body`, kept by
+    /// its text from `EVENT`, compared without what the server fills in (`ON COMPLETION NOT
+    /// PRESERVE`, `ENABLE`, and the `STARTS` time it gives an `EVERY` schedule written
+    /// without one: a start time is not compared).
+    pub(super) fn create_mysql_event(&mut self, c: &mut Cursor) -> PResult<()> {
+        let kw = c.pos;
+        c.expect_kw("event")?;
+        c.eat_kws(&["if", "not", "exists"]);
+        let name = c.qual_name(&self.search_schema.clone())?;
+        c.expect_kws(&["on", "schedule"])?;
+        let start = c.pos;
+        let ends_schedule = |c: &Cursor| {
+            c.at_end()
+                || ["on", "enable", "disable", "comment", "do"]
+                    .iter()
+                    .any(|k| c.peek_kw(k))
+        };
+        let mut schedule = Vec::new();
+        let mut skipping = false;
+        while !ends_schedule(c) {
+            if c.peek_kw("starts") {
+                skipping = true;
+            } else if c.peek_kw("ends") {
+                skipping = false;
+            }
+            if !skipping {
+                schedule.push(c.token_key((c.pos, c.pos + 1)).to_ascii_lowercase());
+            }
+            c.next();
+        }
+        let _ = start;
+        let mut key = format!(
+            "create event {} on schedule {}",
+            canonical_name(&name),
+            schedule.join(" ")
+        );
+        loop {
+            if c.eat_kws(&["on", "completion", "not", "preserve"]) {
+            } else if c.eat_kws(&["on", "completion", "preserve"]) {
+                key.push_str(" on completion preserve");
+            } else if c.eat_kw("enable") {
+            } else if c.eat_kw("disable") {
+                key.push_str(" disable");
+                if c.eat_kws(&["on", "slave"]) {
+                    key.push_str(" on slave");
+                }
+            } else if c.eat_kw("comment") {
+                key.push_str(&format!(" comment {}", c.string()?));
+            } else {
+                break;
+            }
+        }
+        c.expect_kw("do")?;
+        key.push_str(" do ");
+        key.push_str(&body_key(c));
+        let display = self.dialect.quote_name(&name);
+        let kind = ObjectKind::Event;
+        let drop = format!("DROP EVENT {display}");
+        let target = format!("EVENT {display}");
+        self.add_object(c, kind, name.to_string(), kw, drop, target, None);
+        self.mysql_object_text(key);
+        c.pos = c.toks.len();
+        Ok(())
+    }
+
+    /// The object just added as `CREATE ..` from its keyword, compared by `key`.
+    fn mysql_object_text(&mut self, key: String) {
+        if let Some((_, o)) = self.schema.objects.last_mut() {
+            o.create.text = format!("CREATE {}", o.create.text);
+            o.create.key = key;
+        }
+    }
+
     /// SQLite `CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module(args)`: kept by text.
     pub(super) fn create_virtual_table(&mut self, c: &mut Cursor) -> PResult<()> {
         c.eat_kws(&["if", "not", "exists"]);
@@ -353,6 +507,17 @@ fn params_key(params: &[Param]) -> String {
         })
         .collect();
     format!("({})", keys.join(", "))
+}
+
+/// The key of a MySQL routine's or event's body, from the cursor on: its tokens (whitespace
+/// and comments aside; the server keeps the text as written, so case counts).
+fn body_key(c: &Cursor) -> String {
+    c.token_key((c.pos, c.toks.len()))
+}
+
+/// A name in a key: `schema.name`, lower-cased where the database folds it.
+fn canonical_name(name: &QualName) -> String {
+    name.to_string()
 }
 
 /// One parameter of a routine.

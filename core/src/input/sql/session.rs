@@ -2,6 +2,7 @@
 
 use super::builder::*;
 use super::cursor::{Cursor, PResult};
+use crate::model::{ObjectId, ObjectKind};
 use sqlparser::tokenizer::{Location, Token};
 
 impl Builder<'_> {
@@ -71,6 +72,29 @@ impl Builder<'_> {
             "sequence"
         } else if c.eat_kw("type") {
             "type"
+        } else if self
+            .grammar
+            .has(crate::input::sql::Syntax::MysqlTableOptions)
+            && ["function", "procedure", "event"]
+                .iter()
+                .any(|k| c.peek_kw(k))
+        {
+            // MySQL routines and events (a mysqldump drops each before creating it).
+            let kind = match first_words(c, 1).to_ascii_lowercase().as_str() {
+                "function" => ObjectKind::Function,
+                "procedure" => ObjectKind::Procedure,
+                _ => ObjectKind::Event,
+            };
+            c.next();
+            c.eat_kws(&["if", "exists"]);
+            let q = c.qual_name(&ss)?;
+            let id = ObjectId {
+                kind,
+                signature: q.to_string(),
+            };
+            self.schema.objects.shift_remove(&id);
+            c.pos = c.toks.len();
+            return Ok(());
         } else {
             let kind = first_words(c, 1);
             self.unsupported(format!("`DROP {kind}`"), at);

@@ -187,7 +187,7 @@ fn body(
         renamed_tables: Default::default(),
     };
     let mut ops: Vec<String> = Vec::new();
-    if creates_routine(changes) {
+    if dialect.kind() == crate::dialects::DialectKind::Postgres && creates_routine(changes) {
         ops.push("op.execute('SET check_function_bodies = false')".into());
     }
     let hazards_of = |i: usize| hazards.get(i).map_or(&[][..], Vec::as_slice);

@@ -1,0 +1,16 @@
+-- Routines in hand-written DELIMITER blocks (labels, LOOP, IF and CASE inside BEGIN .. END);
+-- desired.sql writes them without DELIMITER and spaced differently, with a changed body.
+CREATE TABLE t (id int primary key);
+DELIMITER //
+CREATE PROCEDURE p(IN x int)
+BEGIN
+  DECLARE y int DEFAULT 0;
+  lbl: LOOP
+    SET y = y + 1;
+    IF y > x THEN LEAVE lbl; END IF;
+  END LOOP lbl;
+  SELECT CASE WHEN y > 1 THEN 'a' ELSE 'b' END;
+END //
+CREATE FUNCTION f() RETURNS varchar(10) CHARSET utf8mb4 NO SQL RETURN 'x' //
+DELIMITER ;
+CREATE TABLE u (id int primary key);
