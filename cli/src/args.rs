@@ -132,6 +132,10 @@ pub struct DiffArgs {
     /// SQL dialect: postgres, sqlite, mysql or mariadb.
     #[arg(long, value_name = "NAME", default_value = "postgres", value_parser = parse_dialect)]
     pub dialect: DialectKind,
+    /// MySQL/MariaDB: the server's lower_case_table_names (0: table names case-sensitive, the
+    /// Linux default; 1 or 2: table and view names compared in lower case).
+    #[arg(long, value_name = "0|1|2", default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=2))]
+    pub lower_case_table_names: u8,
     /// Exit 3 when there are changes.
     #[arg(long)]
     pub exit_code: bool,

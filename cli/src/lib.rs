@@ -255,6 +255,7 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
             alembic,
             filter: args.filter(),
             models: models_profile,
+            lower_case_table_names: args.lower_case_table_names,
         },
     );
     write_diagnostics(

@@ -116,6 +116,13 @@ fn usage_errors_exit_2() {
         vec!["diff", c.as_str(), c.as_str(), "--bogus"],
         vec!["frobnicate"],
         vec!["diff", "-", "-"],
+        vec![
+            "diff",
+            c.as_str(),
+            c.as_str(),
+            "--lower-case-table-names",
+            "3",
+        ],
     ] {
         let out = run(&args, Some(""));
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -636,4 +643,33 @@ fn models_file_package_and_python_path() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn lower_case_table_names_folds_mysql_table_names() {
+    let a = write(
+        "lctn_a.sql",
+        "CREATE TABLE Orders (id int NOT NULL PRIMARY KEY);\n",
+    );
+    let b = write(
+        "lctn_b.sql",
+        "CREATE TABLE ORDERS (id int NOT NULL PRIMARY KEY);\n",
+    );
+    let folded = run(
+        &[
+            "diff",
+            &a,
+            &b,
+            "--dialect",
+            "mysql",
+            "--lower-case-table-names",
+            "1",
+            "--exit-code",
+        ],
+        None,
+    );
+    assert_eq!(folded.status.code(), Some(0), "{}", text(&folded.stderr));
+    let sensitive = run(&["diff", &a, &b, "--dialect", "mysql", "--exit-code"], None);
+    assert_eq!(sensitive.status.code(), Some(3));
+    assert!(text(&sensitive.stdout).contains("DROP TABLE `Orders`"));
 }

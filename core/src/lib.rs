@@ -37,6 +37,18 @@ pub struct Options {
     pub filter: plan::filter::Filter,
     /// Library versions that decide the DDL of models.py input ([`Input::Models`]).
     pub models: input::python::Profile,
+    /// MySQL's `lower_case_table_names` (0, the default on Linux: table names are
+    /// case-sensitive; 1: stored in lower case and compared so; 2: compared in lower case).
+    /// Other dialects ignore it.
+    pub lower_case_table_names: u8,
+}
+
+impl Options {
+    /// The dialect as the options change how it reads schemas (`lower_case_table_names`),
+    /// when they do.
+    fn dialect_override(&self) -> Option<Box<dyn dialects::Dialect>> {
+        (self.dialect.dialect()).with_lower_case_table_names(self.lower_case_table_names)
+    }
 }
 
 /// One side's snapshot: SQL DDL text, or SQLModel / SQLAlchemy model files.
@@ -236,7 +248,8 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
 
 /// [`migrate`] for inputs of either kind (SQL DDL or models).
 pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options) -> Outcome {
-    let dialect = options.dialect.dialect();
+    let owned = options.dialect_override();
+    let dialect = owned.as_deref().unwrap_or(options.dialect.dialect());
     let ((from, mut diagnostics), (to, more)) =
         parse_both(current, desired, dialect, options.models);
     diagnostics.extend(more);
@@ -251,7 +264,8 @@ pub fn migrate_schemas(
     diagnostics: Vec<Diagnostic>,
     options: &Options,
 ) -> Outcome {
-    let dialect = options.dialect.dialect();
+    let owned = options.dialect_override();
+    let dialect = owned.as_deref().unwrap_or(options.dialect.dialect());
     let mut diagnostics = diagnostics;
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Outcome {

@@ -82,6 +82,11 @@ pub struct DiffOptions {
     /// newest. As the CLI's `--sqlalchemy`.
     #[tsify(optional)]
     pub sqlalchemy: Option<String>,
+    /// MySQL/MariaDB: the server's `lower_case_table_names` (`0`, the default: table names are
+    /// case-sensitive; `1` or `2`: table and view names compared in lower case). As the CLI's
+    /// `--lower-case-table-names`.
+    #[tsify(optional)]
+    pub lower_case_table_names: Option<u8>,
 }
 
 /// SQLModel / SQLAlchemy models as one side of `diff()`, read statically (never run):
@@ -380,6 +385,9 @@ pub fn diff_inputs(
         Some(name) => DialectKind::from_name(name).ok_or_else(|| unknown_dialect(name))?,
     };
     let format = options.format.unwrap_or_default();
+    if options.lower_case_table_names.is_some_and(|n| n > 2) {
+        return Err("lowerCaseTableNames: expected 0, 1 or 2".to_string());
+    }
     let renames = parse_renames(options, dialect)?;
     let safety = schemashift::plan::safety::Safety {
         concurrently: options.concurrently.unwrap_or(false),
@@ -425,6 +433,7 @@ pub fn diff_inputs(
                 ),
             },
             models,
+            lower_case_table_names: options.lower_case_table_names.unwrap_or(0),
         },
     );
 

@@ -295,6 +295,12 @@ pub trait Dialect: Sync {
     fn alter_in_place(&self, _change: &Change, _from: &Table, _to: &Table) -> bool {
         true
     }
+    /// The dialect with MySQL's `lower_case_table_names` = `mode` (1 or 2: table and view
+    /// names compared in lower case); `None` when that changes nothing (0, or a database
+    /// without the setting).
+    fn with_lower_case_table_names(&self, _mode: u8) -> Option<Box<dyn Dialect>> {
+        None
+    }
     /// Names are folded for comparison but written as the schemas spelled them (see
     /// [`Dialect::with_spellings`]).
     fn keeps_spelling(&self) -> bool {

@@ -40,6 +40,11 @@ pub fn case_options(dir: &Path, dialect: DialectKind) -> Options {
             not_valid_fks: words.contains("not-valid-fks"),
             backfill: words.contains("backfill"),
         },
+        // MySQL's lower_case_table_names, when the case sets it.
+        lower_case_table_names: std::fs::read_to_string(dir.join("lower_case_table_names.txt"))
+            .ok()
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0),
         ..Options::default()
     }
 }

@@ -23,10 +23,19 @@ use crate::model::*;
 /// MySQL, or MariaDB when `mariadb`.
 pub struct Mysql {
     mariadb: bool,
+    /// The server's `lower_case_table_names`: 0 (table names case-sensitive), 1 or 2 (compared
+    /// in lower case; with 1 also stored so).
+    lower_case_table_names: u8,
 }
 
-pub(super) static MYSQL: Mysql = Mysql { mariadb: false };
-pub(super) static MARIADB: Mysql = Mysql { mariadb: true };
+pub(super) static MYSQL: Mysql = Mysql {
+    mariadb: false,
+    lower_case_table_names: 0,
+};
+pub(super) static MARIADB: Mysql = Mysql {
+    mariadb: true,
+    lower_case_table_names: 0,
+};
 
 static PARSER: sqlparser::dialect::MySqlDialect = sqlparser::dialect::MySqlDialect {};
 
@@ -202,6 +211,9 @@ impl Dialect for Mysql {
     }
 
     fn complete(&self, schema: &mut Schema) {
+        if self.lower_case_table_names != 0 {
+            naming::lower_case_table_names(schema);
+        }
         super::fill_foreign_key_targets(schema);
         naming::complete(schema, self.mariadb);
         canonical_values(schema, self.mariadb);
@@ -273,6 +285,15 @@ impl Dialect for Mysql {
 
     fn renames_constraints(&self) -> bool {
         false
+    }
+
+    fn with_lower_case_table_names(&self, mode: u8) -> Option<Box<dyn super::Dialect>> {
+        (mode != 0).then(|| {
+            Box::new(Mysql {
+                mariadb: self.mariadb,
+                lower_case_table_names: mode,
+            }) as Box<dyn super::Dialect>
+        })
     }
 
     fn foreign_keys_need_an_index(&self) -> bool {

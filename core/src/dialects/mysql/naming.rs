@@ -335,6 +335,51 @@ pub(super) fn normalize_charset(
         .retain(|a| !matches!(a, ColumnAttr::Charset(cs) if Some(cs.as_str()) == table_charset));
 }
 
+/// Table and view names in lower case, wherever a table is named (`lower_case_table_names`
+/// 1 or 2: the server compares them so).
+pub(super) fn lower_case_table_names(schema: &mut Schema) {
+    let lower = |q: &QualName| QualName::new(q.schema.clone(), q.name.to_lowercase());
+    let fix = |q: &mut QualName| *q = lower(q);
+    schema.tables = std::mem::take(&mut schema.tables)
+        .into_iter()
+        .map(|(k, mut t)| {
+            fix(&mut t.name);
+            for c in t.constraints.values_mut() {
+                if let ConstraintKind::ForeignKey { ref_table, .. } = &mut c.kind {
+                    fix(ref_table);
+                }
+            }
+            (lower(&k), t)
+        })
+        .collect();
+    for i in schema.indexes.values_mut() {
+        fix(&mut i.table);
+    }
+    schema.views = std::mem::take(&mut schema.views)
+        .into_iter()
+        .map(|(k, mut v)| {
+            fix(&mut v.name);
+            v.depends_on.iter_mut().for_each(fix);
+            (lower(&k), v)
+        })
+        .collect();
+    // Triggers hang off a table, which their identity names.
+    schema.objects = std::mem::take(&mut schema.objects)
+        .into_iter()
+        .map(|(mut id, mut o)| {
+            if let Some(t) = &mut o.table {
+                let old = format!("{t}.");
+                fix(t);
+                if let Some(name) = id.signature.strip_prefix(&old) {
+                    id.signature = format!("{t}.{name}");
+                }
+                o.id = id.clone();
+            }
+            (id, o)
+        })
+        .collect();
+}
+
 /// `now()`, `current_timestamp()`, `localtimestamp` ... spelled `current_timestamp[(n)]`.
 fn mysql_now(text: &str) -> String {
     let t: String = text.split_whitespace().collect();

@@ -533,6 +533,10 @@ struct Splitter {
     begin_counted: bool,
     /// The last token was the `END` of a block.
     prev_end: bool,
+    /// The last token was `END`.
+    prev_word_end: bool,
+    /// The `CASE` depth before the last `END` (after the last token otherwise).
+    case_at_end: i32,
 }
 
 impl Splitter {
@@ -540,6 +544,9 @@ impl Splitter {
     fn ends_statement(&mut self, tok: &Token) -> bool {
         let mut end = false;
         let atomic_before = self.atomic;
+        let case_before = self.case_depth;
+        // The `CASE` depth before the `END` just read.
+        let case_before_end = self.case_at_end;
         if self.seen == 0 {
             self.trigger = false;
         }
@@ -585,7 +592,10 @@ impl Splitter {
             Token::Word(_) if self.prev_begin && !self.begin_counted && is_kw(tok, "atomic") => {
                 self.atomic += 1
             }
-            Token::Word(_) if self.atomic > 0 && is_kw(tok, "case") => self.case_depth += 1,
+            // (`END CASE` closes the `CASE` its `END` closed.)
+            Token::Word(_) if self.atomic > 0 && !self.prev_word_end && is_kw(tok, "case") => {
+                self.case_depth += 1
+            }
             Token::Word(_) if self.atomic > 0 && is_kw(tok, "end") => {
                 if self.case_depth > 0 {
                     self.case_depth -= 1;
@@ -593,19 +603,29 @@ impl Splitter {
                     self.atomic -= 1;
                 }
             }
-            // `END IF`, `END WHILE`, `END LOOP`, `END REPEAT` of a MySQL trigger body close no
-            // block.
+            // `END IF`, `END WHILE`, `END LOOP`, `END REPEAT` of a MySQL trigger or routine
+            // body close no block (nor a `CASE`): what the `END` closed opens again.
             Token::Word(_)
-                if self.prev_end
+                if self.prev_word_end
                     && ["if", "while", "loop", "repeat"]
                         .iter()
                         .any(|k| is_kw(tok, k)) =>
             {
-                self.atomic += 1
+                if self.prev_end {
+                    self.atomic += 1
+                } else if self.case_depth < case_before_end {
+                    self.case_depth += 1
+                }
             }
             _ => {}
         }
         self.prev_end = is_kw(tok, "end") && self.atomic < atomic_before;
+        self.prev_word_end = is_kw(tok, "end");
+        self.case_at_end = if self.prev_word_end {
+            case_before
+        } else {
+            self.case_depth
+        };
         self.prev_begin = is_kw(tok, "begin");
         if !self.prev_begin {
             self.begin_counted = false;

@@ -1,4 +1,4 @@
--- Routines in hand-written DELIMITER blocks (labels, LOOP, IF and CASE inside BEGIN .. END);
+-- Routines in hand-written DELIMITER blocks (labels, LOOP, IF, CASE statements with END IF inside, CASE expressions);
 -- desired.sql writes them without DELIMITER and spaced differently, with a changed body.
 CREATE TABLE t (id int primary key);
 DELIMITER //
@@ -12,5 +12,17 @@ BEGIN
   SELECT CASE WHEN y > 1 THEN 'a' ELSE 'b' END;
 END //
 CREATE FUNCTION f() RETURNS varchar(10) CHARSET utf8mb4 NO SQL RETURN 'x' //
+CREATE PROCEDURE q(IN a varchar(10))
+BEGIN
+  CASE
+    WHEN a = 'x' THEN
+      IF a IS NOT NULL THEN
+        SET @r = 1;
+      END IF;
+    ELSE
+      SET @r = CASE WHEN a = 'y' THEN 2 ELSE 3 END;
+  END CASE;
+  SELECT @r;
+END //
 DELIMITER ;
 CREATE TABLE u (id int primary key);

@@ -12,4 +12,16 @@ CREATE FUNCTION f()
   RETURNS varchar(10)
   NO SQL
   RETURN 'x';
+CREATE PROCEDURE q(IN a varchar(10))
+BEGIN
+  CASE
+    WHEN a = 'x' THEN
+      IF a IS NOT NULL THEN
+        SET @r = 1;
+      END IF;
+    ELSE
+      SET @r = CASE WHEN a = 'y' THEN 2 ELSE 3 END;
+  END CASE;
+  SELECT @r;
+END;
 CREATE TABLE u (id int primary key);
