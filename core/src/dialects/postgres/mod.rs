@@ -584,12 +584,26 @@ impl Dialect for Postgres {
             }
             _ => false,
         });
+        let mut out = Vec::new();
+        // New enum values commit on their own (Alembic's autocommit block; see plan::order):
+        // a script run in one transaction would fail where a later step uses one.
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::AddEnumValue { .. }))
+        {
+            out.push(
+                "-- ALTER TYPE .. ADD VALUE: run this script without a wrapping transaction (not \
+                 psql -1 / --single-transaction): PostgreSQL cannot use a new enum value before \
+                 the transaction that adds it commits (and before version 12 cannot add one \
+                 inside a transaction block)"
+                    .to_string(),
+            );
+        }
         // Bodies may mention tables created later in the script, as in pg_dump.
         if creates_routine {
-            vec!["SET check_function_bodies = false".to_string()]
-        } else {
-            Vec::new()
+            out.push("SET check_function_bodies = false".to_string());
         }
+        out
     }
 
     fn sqlalchemy_name(&self) -> Option<&'static str> {
