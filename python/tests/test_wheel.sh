@@ -20,8 +20,8 @@
 # them). A missing tool skips this script with a message, or fails it under CI=true.
 #
 # Caches, all under the cargo target directory: the zig build in target/x86_64-unknown-linux-gnu
-# (maturin --zig names the target triple), the pre-commit build in target/release itself (its
-# registry dependencies are the native build's; only the snapshot's crates compile), and pre-commit's store in
+# (maturin --zig names the target triple), the pre-commit build in target/pre-commit/target
+# (so the clone's build never replaces target/release/schemashift), and pre-commit's store in
 # target/pre-commit/home, kept only while the snapshot commit is the same (it is deterministic:
 # same files, same commit id), so an unchanged checkout does not rebuild the hook environment.
 set -euo pipefail
@@ -219,11 +219,7 @@ if [ "$(cat "$PC/home.rev" 2>/dev/null)" != "$REV" ]; then
     rm -rf "$PC/home"
     echo "$REV" >"$PC/home.rev"
 fi
-# The hook's pip install builds the CLI in the workspace's own target directory: the registry
-# dependencies are already there from `cargo build --release -p schemashift-cli` (the npm step,
-# and this script's phase 2), so only the snapshot's own crates compile (their path differs).
-# It replaces target/release/schemashift with a build of the same files; phase 2 is done by then.
-export PRE_COMMIT_HOME="$PC/home" CARGO_TARGET_DIR="$TARGET"
+export PRE_COMMIT_HOME="$PC/home" CARGO_TARGET_DIR="$PC/target"
 
 USER_REPO="$WORK/user"
 mkdir -p "$USER_REPO/db"
