@@ -176,6 +176,38 @@ test("a syntax error shows its line and column, is marked, and moves the cursor 
   await s.context.close();
 });
 
+test("the editors (CodeMirror): undo, search, read-only outputs, styles within the CSP", async () => {
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
+  // CodeMirror's styles are in a stylesheet the document adopted (CSSOM), not <style> elements
+  // the CSP (style-src 'self') would refuse; and they apply.
+  const css = await s.page.evaluate(() => ({
+    styleElements: document.querySelectorAll("style").length,
+    adoptedRules: document.adoptedStyleSheets.reduce((n, sh) => n + sh.cssRules.length, 0),
+    display: getComputedStyle(document.querySelector(".cm-editor")).display,
+  }));
+  assert.equal(css.styleElements, 0);
+  assert.ok(css.adoptedRules > 50, `${css.adoptedRules} adopted rules`);
+  assert.equal(css.display, "flex");
+  await setEditor(s.page, "editor-desired", "CREATE TABLE a (id int);\n");
+  await s.page.focus("#editor-desired");
+  await s.page.keyboard.press("Control+End");
+  await s.page.keyboard.type("-- typed");
+  assert.equal(await editorText(s.page, "editor-desired"), "CREATE TABLE a (id int);\n-- typed");
+  await s.page.keyboard.press("Control+z");
+  assert.equal(await editorText(s.page, "editor-desired"), "CREATE TABLE a (id int);\n");
+  await s.page.keyboard.press("Control+f");
+  await s.page.waitForSelector(".pane .cm-search input[name=search]");
+  await s.page.keyboard.press("Escape");
+  // The outputs take the focus and the selection but not edits.
+  await s.page.focus("#output-up");
+  const up = await editorText(s.page, "output-up");
+  await s.page.keyboard.type("xyz");
+  assert.equal(await editorText(s.page, "output-up"), up);
+  assertClean(s);
+  await s.context.close();
+});
+
 test("user text is never rendered as HTML", async () => {
   const s = await openPage(env.browser, env.server.url);
   await gotoApp(s.page, env.server.url);
