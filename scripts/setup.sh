@@ -159,6 +159,9 @@ ensure_web_toolchain() {
     # Trunk never downloads a tool: web_build (lib.sh) puts these on PATH and runs it with
     # --offline, and Trunk.toml pins the versions it accepts.
     ensure_npm_ci "$REPO_ROOT/web/e2e"
+    # The editor (CodeMirror 6 + esbuild, pinned in web/editor/package-lock.json): trunk's
+    # pre_build hook bundles it (web/editor/build.mjs).
+    ensure_npm_ci "$REPO_ROOT/web/editor"
 }
 
 # ---------------------------------------------------------------------------------------------

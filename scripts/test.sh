@@ -251,8 +251,13 @@ step npm npm_tests
 step python bash python/tests/test_wheel.sh
 # Node and Chromium (tests/browser.rs; chromedriver from PATH).
 # --no-fail-fast: every suite runs even when an earlier one fails (the web components too).
-step wasm-tests env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test -p wasm-tests --target wasm32-unknown-unknown --profile wasm-test --no-fail-fast
+# The web components embed the editor bundle (web/editor/dist/editor.js): built first.
+wasm_tests() {
+    node web/editor/build.mjs || return $?
+    env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+        cargo test -p wasm-tests --target wasm32-unknown-unknown --profile wasm-test --no-fail-fast
+}
+step wasm-tests wasm_tests
 
 # The web app as users get it: the built dist/, served on 127.0.0.1, in headless Chromium.
 web_tests() {

@@ -15,5 +15,8 @@ if (theme === "dark" || theme === "light") {
   document.documentElement.dataset.theme = theme;
 }
 const me = document.querySelector("script[data-wasm-js]");
-const mod = await import(me.dataset.wasmJs);
+// The code editor (CodeMirror 6, web/editor): src/editor.rs calls it as
+// `schemashiftEditor.create(...)`. Fetched alongside the app's wasm.
+const [editor, mod] = await Promise.all([import("./editor.js"), import(me.dataset.wasmJs)]);
+globalThis.schemashiftEditor = editor;
 await mod.default({ module_or_path: me.dataset.wasmBg });

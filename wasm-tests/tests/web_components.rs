@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use schemashift::Side;
 use schemashift_web::engine::DiagView;
 use schemashift_web::{App, DiagnosticList, Editor, Jump};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -42,8 +43,49 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The editor bundle (CodeMirror 6, `node web/editor/build.mjs` makes it; scripts/test.sh runs
+/// that first), loaded as the app's boot.js loads it: an ES module set as
+/// `globalThis.schemashiftEditor`, which web/src/editor.rs calls.
+const EDITOR_BUNDLE: &str = include_str!("../../web/editor/dist/editor.js");
+
+async fn load_editor() {
+    if js_sys::Reflect::has(&js_sys::global(), &"schemashiftEditor".into()).unwrap_or(false) {
+        return;
+    }
+    let parts = js_sys::Array::of1(&JsValue::from_str(EDITOR_BUNDLE));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).unwrap();
+    let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+    let import = js_sys::Function::new_with_args(
+        "u",
+        "return import(u).then((m) => { globalThis.schemashiftEditor = m; })",
+    );
+    let promise: js_sys::Promise = import
+        .call1(&JsValue::NULL, &url.into())
+        .unwrap()
+        .unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen(js_namespace = schemashiftEditor)]
+extern "C" {
+    /// The whole text of the editor an element is in.
+    #[wasm_bindgen(js_name = textOf)]
+    fn editor_text(el: &web_sys::Element) -> String;
+    /// The editor's CodeMirror view.
+    #[wasm_bindgen(js_name = viewOf)]
+    fn editor_view(el: &web_sys::Element) -> JsValue;
+}
+
+/// The text of the editor whose content element has `id`.
+fn text_of(id: &str) -> String {
+    editor_text(&document().get_element_by_id(id).unwrap())
+}
+
 #[wasm_bindgen_test]
 async fn editor_highlights_numbers_lines_and_marks_errors() {
+    load_editor().await;
     let root = container();
     let text = RwSignal::new("CREATE TABLE t (\n  id int,,\n);".to_string());
     let marks = RwSignal::new(vec![DiagView {
@@ -57,28 +99,35 @@ async fn editor_highlights_numbers_lines_and_marks_errors() {
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <Editor id="t-editor" label="test" text=text marks=marks /> }
     });
-    sleep(20).await;
-    assert_eq!(texts(&root, ".gl"), ["1", "2", "3"]);
+    sleep(50).await;
+    assert_eq!(
+        texts(&root, ".cm-line"),
+        ["CREATE TABLE t (", "  id int,,", ");"]
+    );
     assert_eq!(texts(&root, ".tk-kw"), ["CREATE", "TABLE", "int"]);
-    assert_eq!(texts(&root, ".gl.err"), ["2"]);
-    // Column 10 is the second comma: the token holding it (",,") is underlined.
-    assert_eq!(texts(&root, ".row-err .squiggle"), [",,"]);
+    assert_eq!(texts(&root, ".cm-lineNumbers .gl.err"), ["2"]);
+    // Column 10 is the second comma: underlined (CodeMirror's lint range).
+    assert_eq!(texts(&root, ".cm-lintRange-error"), [","]);
     // Read-only (no on_input) and showing the text.
-    let ta: web_sys::HtmlTextAreaElement = document()
-        .get_element_by_id("t-editor")
-        .unwrap()
-        .unchecked_into();
-    assert!(ta.read_only());
-    assert_eq!(ta.value(), "CREATE TABLE t (\n  id int,,\n);");
+    let content = document().get_element_by_id("t-editor").unwrap();
+    assert_eq!(
+        content.get_attribute("aria-readonly").as_deref(),
+        Some("true")
+    );
+    assert_eq!(content.get_attribute("aria-label").as_deref(), Some("test"));
+    assert_eq!(text_of("t-editor"), "CREATE TABLE t (\n  id int,,\n);");
 
     // New text: the lines and highlights follow; no more markers once the marks go.
     text.set("SELECT 1;\n-- <b>not html</b>".into());
     marks.set(Vec::new());
-    sleep(20).await;
-    assert_eq!(texts(&root, ".gl"), ["1", "2"]);
+    sleep(50).await;
+    assert_eq!(
+        texts(&root, ".cm-line"),
+        ["SELECT 1;", "-- <b>not html</b>"]
+    );
     assert_eq!(texts(&root, ".tk-com"), ["-- <b>not html</b>"]);
     assert!(
-        root.query_selector(".hl b").unwrap().is_none(),
+        root.query_selector(".cm-content b").unwrap().is_none(),
         "text is never parsed as HTML"
     );
     assert!(root.query_selector(".gl.err").unwrap().is_none());
@@ -86,6 +135,7 @@ async fn editor_highlights_numbers_lines_and_marks_errors() {
 
 #[wasm_bindgen_test]
 async fn editor_reports_edits_and_renders_only_visible_lines() {
+    load_editor().await;
     let root = container();
     let big: String = (0..20_000)
         .map(|i| format!("CREATE TABLE t{i} (id int);\n"))
@@ -107,30 +157,33 @@ async fn editor_reports_edits_and_renders_only_visible_lines() {
             />
         }
     });
-    sleep(20).await;
-    let rows = root.query_selector_all(".row").unwrap().length();
+    sleep(50).await;
+    let rows = root.query_selector_all(".cm-line").unwrap().length();
     assert!(
         rows > 0 && rows < 200,
-        "{rows} rows rendered for 20 001 lines"
+        "{rows} lines rendered for 20 001 lines"
     );
-    let ta: web_sys::HtmlTextAreaElement = document()
-        .get_element_by_id("t-big")
-        .unwrap()
-        .unchecked_into();
-    assert!(!ta.read_only());
-    ta.set_value("SELECT 1;");
-    ta.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    sleep(20).await;
+    let content = document().get_element_by_id("t-big").unwrap();
+    assert_eq!(content.get_attribute("aria-readonly"), None);
+    // An edit by the user (a CodeMirror transaction replacing everything) reaches on_input.
+    let view = editor_view(&content);
+    let dispatch = js_sys::Function::new_with_args(
+        "v",
+        "v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: 'SELECT 1;' }, userEvent: 'input.paste' })",
+    );
+    dispatch.call1(&JsValue::NULL, &view).unwrap();
+    sleep(50).await;
     assert_eq!(edits.get_untracked(), 1);
     assert_eq!(text.get_untracked(), "SELECT 1;");
-    assert_eq!(texts(&root, ".gl"), ["1"]);
+    assert_eq!(texts(&root, ".cm-line"), ["SELECT 1;"]);
 
-    // Text replaced from outside: the textarea takes it when `reload` moves.
+    // Text replaced from outside: the editor takes it when `reload` moves, without reporting
+    // it as an edit.
     text.set("SELECT 2;".into());
     reload.set(1);
-    sleep(20).await;
-    assert_eq!(ta.value(), "SELECT 2;");
+    sleep(50).await;
+    assert_eq!(text_of("t-big"), "SELECT 2;");
+    assert_eq!(edits.get_untracked(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -178,6 +231,7 @@ async fn diagnostic_list_click_requests_a_jump() {
 
 #[wasm_bindgen_test]
 async fn app_shows_the_migration_of_the_default_example() {
+    load_editor().await;
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
@@ -191,7 +245,7 @@ async fn app_shows_the_migration_of_the_default_example() {
     for _ in 0..100 {
         sleep(50).await;
         if let Some(el) = document().get_element_by_id("output-up") {
-            up = Some(el.unchecked_into::<web_sys::HtmlTextAreaElement>().value());
+            up = Some(editor_text(&el));
             break;
         }
     }
@@ -229,7 +283,7 @@ async fn app_shows_the_migration_of_the_default_example() {
     for _ in 0..100 {
         sleep(50).await;
         if let Some(el) = document().get_element_by_id("output-alembic") {
-            py = el.unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            py = editor_text(&el);
             if py.starts_with("\"\"\"Add priority to task\n") {
                 break;
             }

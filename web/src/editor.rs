@@ -1,89 +1,68 @@
 //! The code editor ([`Editor`]) and the diagnostics list under it ([`DiagnosticList`]).
+//!
+//! The editor is CodeMirror 6 (web/editor/src/editor.js, bundled into one ES module that
+//! boot.js imports as `globalThis.schemashiftEditor` before the app starts); this file is the
+//! thin wasm-bindgen binding to it and the leptos component around it. CodeMirror renders only
+//! the lines in view, so pasting a multi-megabyte dump costs about what a screenful does.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use leptos::either::Either;
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use schemashift::Side;
+use wasm_bindgen::prelude::*;
 
 use crate::engine::{self, DiagView};
-use crate::highlight::{self, LineIndex, TokenKind};
-use crate::{Jump, LINE_HEIGHT};
+use crate::Jump;
 
-/// Bytes of a line that get highlighted; the rest of a longer line is shown plain.
-const MAX_HIGHLIGHT_BYTES: usize = 2000;
-/// Lines rendered above and below the visible ones.
-const OVERSCAN: usize = 4;
+#[wasm_bindgen(js_namespace = schemashiftEditor)]
+extern "C" {
+    /// A CodeMirror editor, as `create` in web/editor/src/editor.js returns it.
+    type CmEditor;
 
-/// A line's marker: the worst diagnostic on it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct LineMark {
-    error: bool,
-    column: u32,
-    message: String,
+    /// Make an editor inside `host`. `opts`: `{ id, label, text, readonly, python }`;
+    /// `on_change` gets the whole text after each edit by the user.
+    #[wasm_bindgen(js_name = create)]
+    fn cm_create(host: &web_sys::HtmlElement, opts: &JsValue, on_change: &JsValue) -> CmEditor;
+
+    /// Replace the whole text (not reported to `on_change`).
+    #[wasm_bindgen(method, js_name = setText)]
+    fn set_text(this: &CmEditor, text: &str);
+
+    /// Highlight as Python (models files) or SQL.
+    #[wasm_bindgen(method, js_name = setPython)]
+    fn set_python(this: &CmEditor, python: bool);
+
+    /// Show diagnostics: an array of `{ error, line, column, message }` (1-based line, 1-based
+    /// column in characters; the JS side maps them to UTF-16 offsets).
+    #[wasm_bindgen(method, js_name = setMarks)]
+    fn set_marks(this: &CmEditor, marks: &JsValue);
+
+    /// Move the cursor to a 1-based line and character column, scroll there and focus.
+    #[wasm_bindgen(method)]
+    fn jump(this: &CmEditor, line: u32, column: u32);
+
+    /// Remove the editor from the page.
+    #[wasm_bindgen(method)]
+    fn destroy(this: &CmEditor);
 }
 
-/// Line markers by 0-based line.
-type LineMarks = HashMap<usize, LineMark>;
+/// The live editor and the change callback it holds (dropped together, after `destroy`).
+type Live = Option<(CmEditor, Closure<dyn FnMut(String)>)>;
 
-/// A shared, cheaply cloned line index (compared by identity, so memos never deep-compare).
-#[derive(Clone, Debug, Default)]
-struct SharedIndex(Arc<LineIndex>);
-
-impl PartialEq for SharedIndex {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Where the textarea is scrolled to and how tall it is, in CSS pixels.
-#[derive(Clone, Copy)]
-struct Viewport {
-    top: RwSignal<f64>,
-    left: RwSignal<f64>,
-    height: RwSignal<f64>,
-}
-
-impl Viewport {
-    fn new() -> Self {
-        Viewport {
-            top: RwSignal::new(0.0),
-            left: RwSignal::new(0.0),
-            height: RwSignal::new(600.0),
-        }
-    }
-
-    /// Read the textarea's scroll position and height. Also called from DOM events, which can
-    /// arrive while the editor is being torn down.
-    fn measure(self, textarea: NodeRef<html::Textarea>) {
-        if let Some(Some(ta)) = textarea.try_get_untracked() {
-            self.top.set(f64::from(ta.scroll_top()));
-            self.left.set(f64::from(ta.scroll_left()));
-            let h = f64::from(ta.client_height());
-            if h > 0.0 {
-                self.height.set(h);
-            }
-        }
-    }
-}
-
-/// A code editor: a transparent `<textarea>` over a syntax-highlighted copy of its text (SQL,
-/// or Python for models files), with a line-number gutter and per-line diagnostic markers.
-/// Only the visible lines are highlighted, so multi-megabyte dumps stay responsive. Read-only
-/// when `on_input` is absent.
+/// A code editor (CodeMirror): SQL highlighting, or Python for models files; line numbers;
+/// selection, search (Ctrl+F), undo; the diagnostics in `marks` as squiggles with their
+/// message on hover and the line number marked. Read-only when `on_input` is absent (the
+/// outputs: still focusable, selectable and searchable). The content element (focusable,
+/// `role="textbox"`) carries `id` and `label`.
 #[component]
 pub fn Editor(
-    /// Id of the textarea.
+    /// Id of the editor's content element.
     id: &'static str,
-    /// Accessible label of the textarea.
+    /// Accessible label of the editor.
     label: &'static str,
     /// The text shown.
     #[prop(into)]
     text: Signal<String>,
-    /// Bumped when `text` was replaced from outside and the textarea must take it. Read-only
+    /// Bumped when `text` was replaced from outside and the editor must take it. Read-only
     /// editors follow `text` directly.
     #[prop(into, optional)]
     reload: Option<Signal<u64>>,
@@ -104,227 +83,90 @@ pub fn Editor(
     python: Option<Signal<bool>>,
 ) -> impl IntoView {
     let readonly = on_input.is_none();
-    let textarea: NodeRef<html::Textarea> = NodeRef::new();
-    let viewport = Viewport::new();
-    let measure = move || viewport.measure(textarea);
-
-    let index = Memo::new(move |_| {
-        let python = python.is_some_and(|p| p.get());
-        SharedIndex(Arc::new(text.with(|t| {
-            if python {
-                LineIndex::new_python(t)
-            } else {
-                LineIndex::new(t)
+    let host: NodeRef<html::Div> = NodeRef::new();
+    let live: StoredValue<Live, LocalStorage> = StoredValue::new_local(None);
+    let with_editor = move |f: &dyn Fn(&CmEditor)| {
+        live.try_with_value(|l| {
+            if let Some((ed, _)) = l {
+                f(ed)
             }
-        })))
-    });
-    let line_marks = Memo::new(move |_| {
-        marks
-            .map(|m| m.with(|ds| line_marks(ds)))
-            .unwrap_or_default()
-    });
+        });
+    };
+    let is_python = move || python.is_some_and(|p| p.get_untracked());
 
+    // Made once the host element is in the page.
     Effect::new(move |_| {
-        if textarea.get().is_some() {
-            measure();
+        let Some(el) = host.get() else { return };
+        if live.with_value(Option::is_some) {
+            return;
         }
+        let on_change = Closure::<dyn FnMut(String)>::new(move |s: String| {
+            if let Some(cb) = on_input {
+                cb.run(s);
+            }
+        });
+        let opts = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), &v);
+        };
+        set("id", id.into());
+        set("label", label.into());
+        set("readonly", readonly.into());
+        set("python", is_python().into());
+        text.with_untracked(|t| set("text", JsValue::from_str(t)));
+        let ed = cm_create(&el, &opts, on_change.as_ref());
+        if let Some(marks) = marks {
+            marks.with_untracked(|ds| set_marks(&ed, ds));
+        }
+        live.set_value(Some((ed, on_change)));
     });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    // Visible line range [first, last).
-    let range = Memo::new(move |_| {
-        let n = index.with(|i| i.0.len());
-        let first = ((viewport.top.get() / LINE_HEIGHT).floor() as usize).saturating_sub(OVERSCAN);
-        let count = (viewport.height.get() / LINE_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-        (first.min(n), (first + count).min(n))
+    on_cleanup(move || {
+        live.try_update_value(|l| {
+            if let Some((ed, _closure)) = l.take() {
+                ed.destroy();
+            }
+        });
     });
 
-    if let (Some(jump), Some(side)) = (jump, side) {
-        follow_jumps(jump, side, textarea, text, index, viewport);
-    }
-
-    let value = move || match reload {
+    // New text from outside: read-only editors follow `text`, editable ones take it when
+    // `reload` moves (their own edits come back through `text` and must not be re-applied).
+    Effect::new(move |_| match reload {
         Some(r) if !readonly => {
             r.track();
-            text.get_untracked()
+            text.with_untracked(|t| with_editor(&|ed| ed.set_text(t)));
         }
-        _ => text.get(),
-    };
-    let gutter_width = move || {
-        let digits = index.with(|i| i.0.len()).to_string().len().max(2);
-        format!("{}ch", digits + 2)
-    };
-    let offset_y = move || range.get().0 as f64 * LINE_HEIGHT - viewport.top.get();
-    let gutter = move || line_marks.with(|m| gutter_rows(range.get(), m));
-    let code = move || {
-        let idx = index.get();
-        line_marks.with(|m| text.with(|t| code_rows(range.get(), t, &idx.0, m)))
-    };
-
-    view! {
-        <div class="editor" class:readonly=readonly>
-            <div class="gutter" aria-hidden="true" style:width=gutter_width>
-                <div class="gutter-inner" style:transform=move || format!("translateY({}px)", offset_y())>
-                    {gutter}
-                </div>
-            </div>
-            <div class="code">
-                <div class="hl" aria-hidden="true">
-                    <div
-                        class="hl-inner"
-                        style:transform=move || format!("translate({}px, {}px)", -viewport.left.get(), offset_y())
-                    >
-                        {code}
-                    </div>
-                </div>
-                <textarea
-                    id=id
-                    node_ref=textarea
-                    aria-label=label
-                    class="input"
-                    spellcheck="false"
-                    autocomplete="off"
-                    autocapitalize="off"
-                    wrap="off"
-                    readonly=readonly
-                    prop:value=value
-                    on:input=move |ev| {
-                        if let Some(cb) = on_input {
-                            cb.run(event_target_value(&ev));
-                        }
-                        measure();
-                    }
-                    on:scroll=move |_| measure()
-                    on:focus=move |_| measure()
-                ></textarea>
-            </div>
-        </div>
-    }
-}
-
-/// The marker of each line with diagnostics: errors win over warnings; the tooltip lists them
-/// all.
-fn line_marks(diagnostics: &[DiagView]) -> LineMarks {
-    let mut m = LineMarks::new();
-    for d in diagnostics {
-        let line = (d.line.max(1) - 1) as usize;
-        let entry = m.entry(line).or_insert_with(|| LineMark {
-            error: d.error,
-            column: d.column,
-            message: String::new(),
-        });
-        if d.error && !entry.error {
-            entry.error = true;
-            entry.column = d.column;
-        }
-        if !entry.message.is_empty() {
-            entry.message.push('\n');
-        }
-        entry.message.push_str(&d.label());
-    }
-    m
-}
-
-/// Move the cursor to the diagnostics this editor is asked to show, and scroll there.
-fn follow_jumps(
-    jump: RwSignal<Option<Jump>>,
-    side: Side,
-    textarea: NodeRef<html::Textarea>,
-    text: Signal<String>,
-    index: Memo<SharedIndex>,
-    viewport: Viewport,
-) {
-    Effect::new(move |_| {
-        let Some(j) = jump.get() else { return };
-        if j.side != side {
-            return;
-        }
-        let Some(ta) = textarea.get_untracked() else {
-            return;
-        };
-        let line0 = (j.line.max(1) - 1) as usize;
-        let offset16 = text.with_untracked(|t| {
-            index.with_untracked(|idx| {
-                let idx = &idx.0;
-                let line0 = line0.min(idx.len() - 1);
-                let line = idx.line(t, line0);
-                let byte = idx.starts[line0] + highlight::column_to_byte(line, j.column);
-                highlight::utf16_len(&t[..byte.min(t.len())])
-            })
-        });
-        let _ = ta.focus();
-        let pos = offset16 as u32;
-        let _ = ta.set_selection_range(pos, pos);
-        let h = f64::from(ta.client_height());
-        let target = (line0 as f64 * LINE_HEIGHT - h / 2.0).max(0.0);
-        ta.set_scroll_top(target as i32);
-        ta.set_scroll_left(0);
-        viewport.measure(textarea);
+        _ => text.with(|t| with_editor(&|ed| ed.set_text(t))),
     });
-}
-
-/// The line numbers of lines `[first, last)`, marked where there are diagnostics.
-fn gutter_rows((first, last): (usize, usize), marks: &LineMarks) -> impl IntoView {
-    (first..last)
-        .map(|i| {
-            let mark = marks.get(&i);
-            let class = match mark {
-                Some(m) if m.error => "gl err",
-                Some(_) => "gl warn",
-                None => "gl",
-            };
-            let title = mark.map(|m| m.message.clone()).unwrap_or_default();
-            view! { <div class=class title=title>{i + 1}</div> }
-        })
-        .collect_view()
-}
-
-/// The highlighted lines `[first, last)` of `text`.
-fn code_rows(
-    (first, last): (usize, usize),
-    text: &str,
-    index: &LineIndex,
-    marks: &LineMarks,
-) -> impl IntoView {
-    (first..last)
-        .map(|i| code_row(index.line(text, i), &index.states[i], marks.get(&i)))
-        .collect_view()
-}
-
-/// One highlighted line; a marked line gets a squiggle under the token at the marker's column.
-fn code_row(line: &str, state: &highlight::LexState, mark: Option<&LineMark>) -> impl IntoView {
-    let toks = highlight::tokens(line, state, MAX_HIGHLIGHT_BYTES);
-    let squiggle_at = mark.map(|m| highlight::column_to_byte(line, m.column));
-    let row_class = match mark {
-        Some(m) if m.error => "row row-err",
-        Some(_) => "row row-warn",
-        None => "row",
-    };
-    let ntok = toks.len();
-    let spans = toks
-        .into_iter()
-        .enumerate()
-        .map(|(k, (kind, r))| {
-            let squiggle =
-                squiggle_at.is_some_and(|at| r.contains(&at) || (k + 1 == ntok && at >= r.end));
-            let s = line[r].to_string();
-            if kind == TokenKind::Plain && !squiggle {
-                Either::Left(s)
-            } else {
-                let class = if squiggle {
-                    format!("{} squiggle", kind.class())
-                } else {
-                    kind.class().to_string()
-                };
-                Either::Right(view! { <span class=class>{s}</span> })
+    if let Some(python) = python {
+        Effect::new(move |prev: Option<bool>| {
+            let p = python.get();
+            if prev.is_some_and(|q| q != p) {
+                with_editor(&|ed| ed.set_python(p));
             }
-        })
-        .collect_view();
-    // An empty error line still shows where the problem is.
-    let empty_mark =
-        (ntok == 0 && mark.is_some()).then(|| view! { <span class="squiggle">" "</span> });
-    view! { <div class=row_class>{spans}{empty_mark}</div> }
+            p
+        });
+    }
+    if let Some(marks) = marks {
+        Effect::new(move |_| marks.with(|ds| with_editor(&|ed| set_marks(ed, ds))));
+    }
+    if let (Some(jump), Some(side)) = (jump, side) {
+        Effect::new(move |_| {
+            if let Some(j) = jump.get().filter(|j| j.side == side) {
+                with_editor(&|ed| ed.jump(j.line, j.column));
+            }
+        });
+    }
+
+    view! { <div class="editor" class:readonly=readonly node_ref=host></div> }
+}
+
+/// Hand `diagnostics` to the editor (as JSON: `error`, `line`, `column`, `message` are what it
+/// reads).
+fn set_marks(ed: &CmEditor, diagnostics: &[DiagView]) {
+    let json = serde_json::to_string(diagnostics).unwrap_or_else(|_| "[]".into());
+    if let Ok(value) = js_sys::JSON::parse(&json) {
+        ed.set_marks(&value);
+    }
 }
 
 /// The `line:col message` list under an editor (`path:line:col` for a models file); clicking

@@ -19,8 +19,8 @@
 //! shows each revision's verdict (does its downgrade undo its upgrade?), its changes, hazards,
 //! data steps and SQL; [`review`] is the pure part (the core's review, flattened).
 //!
-//! The pure parts are unit-tested natively: [`highlight`] (SQL tokenizer for the editors),
-//! [`engine`] (the core, flattened for the view), [`share`] (state <-> URL fragment),
+//! The editors are CodeMirror 6 (web/editor: bundled into one ES module, bound in `editor`).
+//! The pure parts are unit-tested natively: [`engine`] (the core, flattened for the view), [`share`] (state <-> URL fragment),
 //! [`examples`]. [`dom`] wraps the browser APIs (on gloo); [`files`] turns what a file picker or
 //! a drop offers (files, folders) into files with their paths.
 
@@ -31,7 +31,6 @@ mod editor;
 pub mod engine;
 pub mod examples;
 pub mod files;
-pub mod highlight;
 mod output;
 mod pane;
 pub mod review;
@@ -54,8 +53,6 @@ pub use pane::EditorPane;
 use share::SavedState;
 pub use verify_view::VerifyBar;
 
-/// Height of one editor line in CSS pixels; `--line-height` in `style.css` must match.
-pub const LINE_HEIGHT: f64 = 20.0;
 /// Idle time after the last edit before the diff runs.
 pub const DEBOUNCE_MS: u32 = 250;
 /// Idle time before the state is autosaved.

@@ -18,6 +18,7 @@ import {
   setPair,
   selectTab,
   screenshot,
+  editorText,
 } from "./harness.js";
 
 const env = useAppServer();
@@ -50,7 +51,7 @@ function assertClean(session) {
 test("the page loads with the tasks example and shows its migration", async () => {
   const s = await openPage(env.browser, env.server.url);
   await gotoApp(s.page, env.server.url);
-  const up = await s.page.inputValue("#output-up");
+  const up = await editorText(s.page, "output-up");
   assert.match(up, /ALTER TABLE task ADD COLUMN priority/);
   assert.match(up, /CREATE INDEX idx_task_priority/);
   // The footer says what the app is about.
@@ -62,7 +63,7 @@ test("the page loads with the tasks example and shows its migration", async () =
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'self'/);
   // Syntax highlighting is in place: keywords are coloured spans.
-  assert.ok((await s.page.locator(".hl .tk-kw").count()) > 5);
+  assert.ok((await s.page.locator(".cm-content .tk-kw").count()) > 5);
   await screenshot(s.page, "01-tasks-example");
   assertClean(s);
   await s.context.close();
@@ -73,13 +74,13 @@ test("pasting two schemas shows the Up, Down and Changes output", async () => {
   await gotoApp(s.page, env.server.url);
   await setPair(s.page, CURRENT, DESIRED);
 
-  const up = await s.page.inputValue("#output-up");
+  const up = await editorText(s.page, "output-up");
   assert.equal(up, "ALTER TABLE t ADD COLUMN name text DEFAULT '' NOT NULL;\n");
   const cliUp = cliOutput(CURRENT, DESIRED);
   if (cliUp !== null) assert.equal(up, cliUp, "the web app and the CLI agree");
 
   await selectTab(s.page, "down");
-  const down = await s.page.inputValue("#output-down");
+  const down = await editorText(s.page, "output-down");
   assert.equal(down, "ALTER TABLE t DROP COLUMN name;\n");
   const cliDown = cliOutput(CURRENT, DESIRED, ["--down"]);
   if (cliDown !== null) assert.equal(down, cliDown);
@@ -102,11 +103,11 @@ test("pasting two schemas shows the Up, Down and Changes output", async () => {
   await s.page.fill("#alembic-down-revision", "0123456789ab");
   await s.page.fill("#alembic-revision", "ae1027a6acf0");
   await s.page.waitForFunction(() => {
-    const el = document.getElementById("output-alembic");
-    return el && el.value.includes("Revision ID: ae1027a6acf0") && el.value.includes("Revises: 0123456789ab");
+    const py = schemashiftEditor.textOf(document.getElementById("output-alembic"));
+    return py.includes("Revision ID: ae1027a6acf0") && py.includes("Revises: 0123456789ab");
   });
   assert.equal(await s.page.textContent("#alembic-filename"), "ae1027a6acf0_drop_name_from_t.py");
-  const py = await s.page.inputValue("#output-alembic");
+  const py = await editorText(s.page, "output-alembic");
   assert.match(py, /^"""Drop name from t\n\nRevision ID: ae1027a6acf0\nRevises: 0123456789ab\nCreate Date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\n/);
   assert.match(py, /revision: str = 'ae1027a6acf0'/);
   assert.match(py, /down_revision: Union\[str, Sequence\[str\], None\] = '0123456789ab'/);
@@ -127,14 +128,14 @@ test("Alembic's version table is left out; the Leave out field excludes more, an
   const current = "CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);\nCREATE TABLE audit_log (id int);\nCREATE TABLE t (id int);\n";
   const desired = "CREATE TABLE t (id int, name text);\n";
   await setPair(s.page, current, desired);
-  let up = await s.page.inputValue("#output-up");
+  let up = await editorText(s.page, "output-up");
   assert.doesNotMatch(up, /alembic_version/);
   assert.match(up, /DROP TABLE audit_log/);
   assert.match(await s.page.textContent("#status"), /left out: public\.alembic_version/);
   const seq = await diffSeq(s.page);
   await s.page.fill("#exclude", "audit_*");
   await waitDiff(s.page, seq);
-  up = await s.page.inputValue("#output-up");
+  up = await editorText(s.page, "output-up");
   assert.equal(up, "ALTER TABLE t ADD COLUMN name text;\n");
   assert.equal(up, cliOutput(current, desired, ["--exclude", "audit_*"]) ?? up, "the web app and the CLI agree");
   assert.match(await s.page.textContent("#status"), /left out: public\.alembic_version, public\.audit_log/);
@@ -152,20 +153,57 @@ test("a syntax error shows its line and column, is marked, and moves the cursor 
   const entry = s.page.locator("#diagnostics-desired .diag.err").first();
   assert.match(await entry.textContent(), /2:14 .*expected/);
   // Marked in the editor: the gutter line and a squiggle under the offending token.
-  const gutter = s.page.locator("#editor-desired").locator("xpath=../..").locator(".gl.err");
+  const editor = s.page.locator(".editor:has(#editor-desired)");
+  const gutter = editor.locator(".cm-lineNumbers .gl.err");
   assert.equal(await gutter.textContent(), "2");
-  assert.ok((await s.page.locator(".row-err .squiggle").count()) >= 1);
+  // The squiggle (CodeMirror's lint range) is on line 2, under the second comma.
+  const squiggles = editor.locator(".cm-line .cm-lintRange-error");
+  assert.equal(await squiggles.count(), 1);
+  assert.equal(await squiggles.textContent(), ",");
+  assert.equal(await squiggles.evaluate((el) => el.closest(".cm-line").textContent), "  id integer,,");
   // The Up tab explains why there is no migration.
   assert.match(await s.page.textContent("#panel-up"), /errors/);
 
   await entry.click();
   const caret = await s.page.evaluate(() => {
     const ta = document.activeElement;
-    return { id: ta.id, start: ta.selectionStart, end: ta.selectionEnd };
+    return { id: ta.id, ...schemashiftEditor.selectionOf(ta) };
   });
   // Line 2, column 14: after "CREATE TABLE t (\n" (17 chars) and 13 more.
   assert.deepEqual(caret, { id: "editor-desired", start: 17 + 13, end: 17 + 13 });
   await screenshot(s.page, "04-syntax-error");
+  assertClean(s);
+  await s.context.close();
+});
+
+test("the editors (CodeMirror): undo, search, read-only outputs, styles within the CSP", async () => {
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
+  // CodeMirror's styles are in a stylesheet the document adopted (CSSOM), not <style> elements
+  // the CSP (style-src 'self') would refuse; and they apply.
+  const css = await s.page.evaluate(() => ({
+    styleElements: document.querySelectorAll("style").length,
+    adoptedRules: document.adoptedStyleSheets.reduce((n, sh) => n + sh.cssRules.length, 0),
+    display: getComputedStyle(document.querySelector(".cm-editor")).display,
+  }));
+  assert.equal(css.styleElements, 0);
+  assert.ok(css.adoptedRules > 50, `${css.adoptedRules} adopted rules`);
+  assert.equal(css.display, "flex");
+  await setEditor(s.page, "editor-desired", "CREATE TABLE a (id int);\n");
+  await s.page.focus("#editor-desired");
+  await s.page.keyboard.press("Control+End");
+  await s.page.keyboard.type("-- typed");
+  assert.equal(await editorText(s.page, "editor-desired"), "CREATE TABLE a (id int);\n-- typed");
+  await s.page.keyboard.press("Control+z");
+  assert.equal(await editorText(s.page, "editor-desired"), "CREATE TABLE a (id int);\n");
+  await s.page.keyboard.press("Control+f");
+  await s.page.waitForSelector(".pane .cm-search input[name=search]");
+  await s.page.keyboard.press("Escape");
+  // The outputs take the focus and the selection but not edits.
+  await s.page.focus("#output-up");
+  const up = await editorText(s.page, "output-up");
+  await s.page.keyboard.type("xyz");
+  assert.equal(await editorText(s.page, "output-up"), up);
   assertClean(s);
   await s.context.close();
 });
@@ -175,8 +213,8 @@ test("user text is never rendered as HTML", async () => {
   await gotoApp(s.page, env.server.url);
   const evil = `-- <img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>\nCREATE TABLE "<b>x</b>" (id int);\n`;
   await setPair(s.page, evil, CURRENT);
-  assert.equal(await s.page.locator(".hl img, .hl script, .hl b").count(), 0);
-  assert.match(await s.page.textContent(".editor .hl"), /<img src=x/);
+  assert.equal(await s.page.locator(".cm-content img, .cm-content script, .cm-content b").count(), 0);
+  assert.match(await s.page.textContent(".editor .cm-content"), /<img src=x/);
   assert.notEqual(await s.page.title(), "pwned");
   assertClean(s);
   await s.context.close();
@@ -204,7 +242,7 @@ test("examples fill both editors; the dialect menu lists the core's dialects", a
   await s.page.selectOption("#examples", "sqlite-rebuild");
   await waitDiff(s.page, seq);
   assert.equal(await s.page.inputValue("#dialect"), "sqlite");
-  const rebuild = await s.page.inputValue("#output-up");
+  const rebuild = await editorText(s.page, "output-up");
   assert.match(rebuild, /INSERT INTO/);
   assert.match(rebuild, /RENAME TO/);
   await screenshot(s.page, "05a-example-sqlite-rebuild");
@@ -213,9 +251,9 @@ test("examples fill both editors; the dialect menu lists the core's dialects", a
   await s.page.selectOption("#examples", "pgdump-vs-models");
   await waitDiff(s.page, seq);
   assert.equal(await s.page.inputValue("#dialect"), "postgres");
-  assert.match(await s.page.inputValue("#editor-current"), /PostgreSQL database dump/);
-  assert.match(await s.page.inputValue("#editor-desired"), /CREATE TYPE task_status/);
-  const up = await s.page.inputValue("#output-up");
+  assert.match(await editorText(s.page, "editor-current"), /PostgreSQL database dump/);
+  assert.match(await editorText(s.page, "editor-desired"), /CREATE TYPE task_status/);
+  const up = await editorText(s.page, "output-up");
   assert.match(up, /ADD COLUMN is_active/);
   assert.doesNotMatch(up, /SEQUENCE/, "pg_dump's sequences equal the models' serial columns");
   // The menu goes back to its prompt, so the same example can be loaded again.
@@ -243,11 +281,11 @@ test("Share puts the whole state in the link; a fresh page restores it", async (
   // A new context: no localStorage, nothing but the link.
   const t = await openPage(env.browser, env.server.url);
   await gotoApp(t.page, link);
-  assert.equal(await t.page.inputValue("#editor-current"), current);
-  assert.equal(await t.page.inputValue("#editor-desired"), desired);
+  assert.equal(await editorText(t.page, "editor-current"), current);
+  assert.equal(await editorText(t.page, "editor-desired"), desired);
   assert.equal(await t.page.getAttribute("#tab-down", "aria-selected"), "true");
   assert.equal(await t.page.inputValue("#dialect"), "postgres");
-  assert.equal(await t.page.inputValue("#output-down"), "ALTER TABLE a DROP COLUMN note;\n");
+  assert.equal(await editorText(t.page, "output-down"), "ALTER TABLE a DROP COLUMN note;\n");
   assertClean(t);
   await t.context.close();
 });
@@ -256,7 +294,7 @@ test("a damaged link says so and the page still works", async () => {
   const s = await openPage(env.browser, env.server.url);
   await gotoApp(s.page, env.server.url + "#s=not-a-state");
   assert.match(await s.page.textContent("#notice-text"), /Could not open the shared link/);
-  assert.match(await s.page.inputValue("#output-up"), /priority/);
+  assert.match(await editorText(s.page, "output-up"), /priority/);
   assertClean(s);
   await s.context.close();
 });
@@ -271,8 +309,8 @@ test("the state is autosaved and restored on reload", async () => {
   await s.page.reload();
   await s.page.waitForSelector("#editor-current");
   await waitDiff(s.page, 0);
-  assert.equal(await s.page.inputValue("#editor-current"), CURRENT);
-  assert.equal(await s.page.inputValue("#editor-desired"), DESIRED);
+  assert.equal(await editorText(s.page, "editor-current"), CURRENT);
+  assert.equal(await editorText(s.page, "editor-desired"), DESIRED);
   assertClean(s);
   await s.context.close();
 });
@@ -341,7 +379,7 @@ test("keyboard: tabs move with the arrow keys, everything is reachable", async (
   assert.equal(await s.page.getAttribute("#tab-changes", "aria-selected"), "true");
   await s.page.keyboard.press("Home");
   assert.equal(await s.page.getAttribute("#tab-alembic", "aria-selected"), "true");
-  // Tab from the first editor reaches the second (no focus trap in the textareas).
+  // Tab from the first editor reaches the second (no focus trap in the editors).
   await s.page.focus("#editor-current");
   await s.page.keyboard.press("Tab");
   const next = await s.page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
@@ -374,7 +412,7 @@ test("the diff runs in a worker: typing stays responsive while a big diff runs",
     `CREATE TABLE t${i} (\n  id integer PRIMARY KEY,\n  name text NOT NULL,\n  note varchar(200),\n  created_at timestamptz DEFAULT now()\n);\nCREATE INDEX t${i}_name ON t${i} (name);\n`;
   const big = Array.from({ length: 12000 }, (_, i) => table(i)).join("");
   await setPair(s.page, big, big + "CREATE TABLE extra (id int);\n");
-  assert.match(await s.page.inputValue("#output-up"), /CREATE TABLE extra/);
+  assert.match(await editorText(s.page, "output-up"), /CREATE TABLE extra/);
 
   // Edit; once the debounce is over the diff of the edited text runs in the worker. From then
   // on every frame is watched while we keep typing; each keystroke is timed from its input
@@ -417,8 +455,8 @@ test("the diff runs in a worker: typing stays responsive while a big diff runs",
     return window.__gaps;
   });
   const diffMs = Number(await s.page.getAttribute("#status", "data-diff-ms"));
-  assert.match(await s.page.inputValue("#editor-desired"), /CREATE TABLE x \(a int\);$/);
-  assert.match(await s.page.inputValue("#output-up"), /CREATE TABLE x/);
+  assert.match(await editorText(s.page, "editor-desired"), /CREATE TABLE x \(a int\);$/);
+  assert.match(await editorText(s.page, "output-up"), /CREATE TABLE x/);
   const figures = {
     bytes_per_side: big.length,
     diff_round_trip_ms: diffMs,

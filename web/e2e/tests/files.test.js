@@ -12,6 +12,7 @@ import {
   waitDiff,
   selectTab,
   screenshot,
+  editorText,
 } from "./harness.js";
 
 const env = useAppServer();
@@ -66,12 +67,12 @@ test("Open reads a .sql file into each editor; the names show and the diff follo
     buffer: Buffer.from(DESIRED),
   });
   await waitOpened(s.page, "desired", "desired.sql");
-  assert.equal(await s.page.inputValue("#editor-current"), CURRENT, "UTF-8 read as text");
-  assert.equal(await s.page.inputValue("#editor-desired"), DESIRED);
+  assert.equal(await editorText(s.page, "editor-current"), CURRENT, "UTF-8 read as text");
+  assert.equal(await editorText(s.page, "editor-desired"), DESIRED);
   assert.match(await s.page.textContent("#file-current"), /^current\.sql · \d+ B$/);
   assert.match(await s.page.textContent("#toast"), /Opened desired\.sql/);
   await waitDiff(s.page, seq);
-  await s.page.waitForFunction((up) => document.getElementById("output-up")?.value === up, UP);
+  await s.page.waitForFunction((up) => schemashiftEditor.textOf(document.getElementById("output-up")) === up, UP);
   await screenshot(s.page, "11-files-opened");
 
   // Typing into an opened file marks it edited; loading an example forgets the file.
@@ -108,24 +109,24 @@ test("dropping a file onto each editor opens it there; Download keeps Alembic's 
   await waitOpened(s.page, "current", "before.sql");
   await dropFile(s.page, "#editor-desired", "after.sql", DESIRED);
   await waitOpened(s.page, "desired", "after.sql");
-  assert.equal(await s.page.inputValue("#editor-current"), CURRENT);
-  assert.equal(await s.page.inputValue("#editor-desired"), DESIRED);
+  assert.equal(await editorText(s.page, "editor-current"), CURRENT);
+  assert.equal(await editorText(s.page, "editor-desired"), DESIRED);
   assert.equal(await s.page.locator(".pane.dragover").count(), 0);
   await waitDiff(s.page, seq);
-  await s.page.waitForFunction((up) => document.getElementById("output-up")?.value === up, UP);
+  await s.page.waitForFunction((up) => schemashiftEditor.textOf(document.getElementById("output-up")) === up, UP);
   // The page is still the app (a dropped file must not replace it).
   assert.equal(new URL(s.page.url()).pathname, "/");
 
   // A file dropped beside the editors changes nothing (and does not navigate away).
   await dropFile(s.page, "footer", "stray.sql", "CREATE TABLE stray (id int);\n");
-  assert.equal(await s.page.inputValue("#editor-current"), CURRENT);
+  assert.equal(await editorText(s.page, "editor-current"), CURRENT);
   assert.equal(new URL(s.page.url()).pathname, "/");
 
   await selectTab(s.page, "alembic");
   await s.page.fill("#alembic-message", "Add email to account");
   await s.page.fill("#alembic-revision", "1a2b3c4d5e6f");
   await s.page.waitForFunction(() =>
-    document.getElementById("output-alembic")?.value.includes("Revision ID: 1a2b3c4d5e6f"),
+    schemashiftEditor.textOf(document.getElementById("output-alembic")).includes("Revision ID: 1a2b3c4d5e6f"),
   );
   const [py] = await Promise.all([s.page.waitForEvent("download"), s.page.click("#download")]);
   assert.equal(py.suggestedFilename(), "1a2b3c4d5e6f_add_email_to_account.py");

@@ -107,14 +107,30 @@ export async function waitDiff(page, after, timeout = 30000) {
   );
 }
 
-/** Replace an editor's text the way a paste does (one input event). */
+/**
+ * The whole text of an editor (CodeMirror; `id` is its content element's). Waits for the
+ * editor as `inputValue` waited for a textarea; the text comes from the editor's state, not
+ * the DOM (only the lines in view are rendered).
+ */
+export async function editorText(page, id) {
+  await page.waitForSelector(`#${id}`);
+  return page.evaluate((id) => schemashiftEditor.textOf(document.getElementById(id)), id);
+}
+
+/**
+ * Replace an editor's text the way a paste does: select all, then a `paste` event carrying
+ * the text, which CodeMirror's own paste handler inserts (one user edit).
+ */
 export async function setEditor(page, id, text) {
   await page.evaluate(
     ({ id, text }) => {
-      const ta = document.getElementById(id);
-      ta.focus();
-      ta.value = text;
-      ta.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      const el = document.getElementById(id);
+      el.focus();
+      const view = schemashiftEditor.viewOf(el);
+      view.dispatch({ selection: { anchor: 0, head: view.state.doc.length } });
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     },
     { id, text },
   );

@@ -19,6 +19,7 @@ import {
   waitDiff,
   setEditor,
   screenshot,
+  editorText,
 } from "./harness.js";
 
 const env = useAppServer();
@@ -114,7 +115,7 @@ async function waitTabs(page, side, paths) {
 
 async function waitUp(page, pred, arg) {
   await page.waitForFunction(pred, arg, { timeout: 30000 });
-  return page.inputValue("#output-up");
+  return editorText(page, "output-up");
 }
 
 test("models.py mode: an editor switches to models, reads them, and keeps each mode's text", async () => {
@@ -125,16 +126,16 @@ test("models.py mode: an editor switches to models, reads them, and keeps each m
   let seq = await diffSeq(s.page);
   await setEditor(s.page, "editor-current", ACCOUNT_SQL);
   await waitDiff(s.page, seq);
-  const sqlBefore = await s.page.inputValue("#editor-desired");
+  const sqlBefore = await editorText(s.page, "editor-desired");
 
   await s.page.click("#mode-desired-models");
   assert.equal(await s.page.getAttribute("#mode-desired-models", "aria-pressed"), "true");
   await waitTabs(s.page, "desired", ["models.py"]);
-  assert.match(await s.page.inputValue("#editor-desired"), /from sqlmodel import Field, SQLModel/);
+  assert.match(await editorText(s.page, "editor-desired"), /from sqlmodel import Field, SQLModel/);
   seq = await diffSeq(s.page);
   await setEditor(s.page, "editor-desired", ACCOUNT_PY);
   await waitDiff(s.page, seq);
-  const up = await s.page.inputValue("#output-up");
+  const up = await editorText(s.page, "output-up");
   assert.match(up, /ALTER TABLE account ADD COLUMN email character varying\(255\) NOT NULL/);
   assert.match(up, /CREATE INDEX ix_account_nickname ON account \(nickname\)/);
   const dir = await writeTree({ "models.py": ACCOUNT_PY });
@@ -156,10 +157,10 @@ test("models.py mode: an editor switches to models, reads them, and keeps each m
 
   // Back to SQL: the SQL the editor had is back; and the models are still there to return to.
   await s.page.click("#mode-desired-sql");
-  assert.equal(await s.page.inputValue("#editor-desired"), sqlBefore);
+  assert.equal(await editorText(s.page, "editor-desired"), sqlBefore);
   assert.equal(await s.page.locator("#models-desired").count(), 0);
   await s.page.click("#mode-desired-models");
-  assert.equal(await s.page.inputValue("#editor-desired"), ACCOUNT_PY);
+  assert.equal(await editorText(s.page, "editor-desired"), ACCOUNT_PY);
   assert.deepEqual(s.problems(), []);
   await s.context.close();
 });
@@ -173,8 +174,8 @@ test("the models example: files as tabs, an edit in one file re-diffs, Share and
   assert.equal(await s.page.getAttribute("#mode-desired-models", "aria-pressed"), "true");
   assert.equal(await s.page.getAttribute("#mode-current-sql", "aria-pressed"), "true");
   assert.deepEqual(await tabs(s.page, "desired"), { paths: ["app/models.py", "app/enums.py"], active: 0 });
-  assert.match(await s.page.inputValue("#editor-desired"), /class Task\(SQLModel, table=True\)/);
-  const up = await s.page.inputValue("#output-up");
+  assert.match(await editorText(s.page, "editor-desired"), /class Task\(SQLModel, table=True\)/);
+  const up = await editorText(s.page, "output-up");
   assert.match(up, /CREATE TYPE priority AS ENUM \('low', 'normal', 'high'\)/);
   assert.match(up, /ON DELETE CASCADE/);
   const ex = path.join(REPO, "examples/sqlmodel_tasks");
@@ -187,17 +188,17 @@ test("the models example: files as tabs, an edit in one file re-diffs, Share and
 
   // The enum lives in the second file: edit it there.
   await s.page.click('#models-desired .tab-name[data-path="app/enums.py"]');
-  assert.match(await s.page.inputValue("#editor-desired"), /class Priority/);
+  assert.match(await editorText(s.page, "editor-desired"), /class Priority/);
   assert.equal((await tabs(s.page, "desired")).active, 1);
   seq = await diffSeq(s.page);
   await s.page.focus("#editor-desired");
   await s.page.keyboard.press("Control+End");
   await s.page.keyboard.type('    urgent = "urgent"\n');
   await waitDiff(s.page, seq);
-  await waitUp(s.page, () => document.getElementById("output-up").value.includes("'urgent'"));
+  await waitUp(s.page, () => schemashiftEditor.textOf(document.getElementById("output-up")).includes("'urgent'"));
   // The other file kept its text.
   await s.page.click('#models-desired .tab-name[data-path="app/models.py"]');
-  assert.match(await s.page.inputValue("#editor-desired"), /class Task/);
+  assert.match(await editorText(s.page, "editor-desired"), /class Task/);
 
   // Share: a fresh page opens the same models side.
   await s.page.click("#share");
@@ -207,8 +208,8 @@ test("the models example: files as tabs, an edit in one file re-diffs, Share and
   await gotoApp(t.page, link);
   assert.deepEqual((await tabs(t.page, "desired")).paths, ["app/models.py", "app/enums.py"]);
   await t.page.click('#models-desired .tab-name[data-path="app/enums.py"]');
-  assert.match(await t.page.inputValue("#editor-desired"), /urgent = "urgent"/);
-  assert.match(await t.page.inputValue("#output-up"), /'urgent'/);
+  assert.match(await editorText(t.page, "editor-desired"), /urgent = "urgent"/);
+  assert.match(await editorText(t.page, "output-up"), /'urgent'/);
   assert.deepEqual(t.problems(), []);
   await t.context.close();
 
@@ -218,7 +219,7 @@ test("the models example: files as tabs, an edit in one file re-diffs, Share and
   await s.page.waitForSelector("#editor-current");
   await waitDiff(s.page, 0);
   assert.deepEqual((await tabs(s.page, "desired")).paths, ["app/models.py", "app/enums.py"]);
-  assert.match(await s.page.inputValue("#output-up"), /'urgent'/);
+  assert.match(await editorText(s.page, "output-up"), /'urgent'/);
   assert.deepEqual(s.problems(), []);
   await s.context.close();
 });
@@ -240,9 +241,9 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
   });
   await waitTabs(s.page, "desired", ["models.py"]);
   assert.equal(await s.page.getAttribute("#mode-desired-models", "aria-pressed"), "true");
-  assert.equal(await s.page.inputValue("#editor-desired"), ACCOUNT_PY);
+  assert.equal(await editorText(s.page, "editor-desired"), ACCOUNT_PY);
   assert.match(await s.page.textContent("#toast"), /Opened models\.py/);
-  const up = await waitUp(s.page, () => document.getElementById("output-up")?.value.includes("email"));
+  const up = await waitUp(s.page, () => schemashiftEditor.textOf(document.getElementById("output-up")).includes("email"));
   assert.match(up, /ADD COLUMN email character varying\(255\) NOT NULL/);
   await waitDiff(s.page, seq);
   // Another loose .py file joins the side's models as a second tab, and is shown.
@@ -253,8 +254,8 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
   });
   await waitTabs(s.page, "desired", ["models.py", "tags.py"]);
   assert.equal((await tabs(s.page, "desired")).active, 1);
-  assert.equal(await s.page.inputValue("#editor-desired"), TAGS_PY);
-  await waitUp(s.page, () => document.getElementById("output-up")?.value.includes("CREATE TABLE tag"));
+  assert.equal(await editorText(s.page, "editor-desired"), TAGS_PY);
+  await waitUp(s.page, () => schemashiftEditor.textOf(document.getElementById("output-up")).includes("CREATE TABLE tag"));
 
   // Models on both sides: the previous models as the current side (both files dropped).
   seq = await diffSeq(s.page);
@@ -262,7 +263,7 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
   await dropFiles(s.page, "#editor-current", [["models.py", old]]);
   await waitTabs(s.page, "current", ["models.py"]);
   await waitUp(s.page, () => {
-    const up = document.getElementById("output-up")?.value || "";
+    const up = schemashiftEditor.textOf(document.getElementById("output-up")) || "";
     return up.includes("nickname") && !up.includes("email");
   });
 
@@ -274,7 +275,7 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
   });
   await s.page.waitForSelector('#file-desired[data-state="open"]');
   assert.equal(await s.page.getAttribute("#mode-desired-sql", "aria-pressed"), "true");
-  assert.equal(await s.page.inputValue("#editor-desired"), ACCOUNT_SQL);
+  assert.equal(await editorText(s.page, "editor-desired"), ACCOUNT_SQL);
   assert.deepEqual(s.problems(), []);
   await s.context.close();
 });
@@ -288,7 +289,7 @@ test("Folder…: a package of .py modules opens as the models side, imports betw
   await s.page.setInputFiles("#open-folder-desired", path.join(dir, "shop"));
   await waitTabs(s.page, "desired", SHOP_READ);
   await waitDiff(s.page, seq);
-  const up = await waitUp(s.page, () => document.getElementById("output-up")?.value.includes("orders"));
+  const up = await waitUp(s.page, () => schemashiftEditor.textOf(document.getElementById("output-up")).includes("orders"));
   assert.match(up, /CREATE TYPE size AS ENUM \('small', 'large'\)/);
   assert.match(up, /CREATE TABLE orders/);
   assert.match(up, /REFERENCES product \(id\) ON DELETE CASCADE/);
@@ -313,9 +314,10 @@ test("Folder…: a package of .py modules opens as the models side, imports betw
   );
   await s.page.waitForFunction((line) => {
     const ta = document.getElementById("editor-desired");
-    return document.activeElement === ta && ta.value.slice(0, ta.selectionStart).split("\n").length === line;
+    const text = schemashiftEditor.textOf(ta);
+    return document.activeElement === ta && text.slice(0, schemashiftEditor.selectionOf(ta).start).split("\n").length === line;
   }, line);
-  assert.match(await s.page.inputValue("#editor-desired"), /class Broken\(/);
+  assert.match(await editorText(s.page, "editor-desired"), /class Broken\(/);
   assert.deepEqual(s.problems(), []);
   await s.context.close();
   await rm(dir, { recursive: true, force: true });
@@ -329,7 +331,7 @@ test("dropping a folder onto an editor reads its .py modules as the models side"
   await dropFolder(s.page, "#editor-desired", SHOP);
   await waitTabs(s.page, "desired", SHOP_READ);
   await waitDiff(s.page, seq);
-  const up = await waitUp(s.page, () => document.getElementById("output-up")?.value.includes("orders"));
+  const up = await waitUp(s.page, () => schemashiftEditor.textOf(document.getElementById("output-up")).includes("orders"));
   assert.match(up, /CREATE TYPE size AS ENUM/);
   assert.match(up, /ALTER TABLE product ADD COLUMN size size NOT NULL/);
   assert.match(await s.page.textContent("#toast"), /Opened 5 models files/);

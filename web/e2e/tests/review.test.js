@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { REPO, useAppServer, openPage, gotoApp, setEditor, screenshot } from "./harness.js";
+import { REPO, useAppServer, openPage, gotoApp, setEditor, editorText, screenshot } from "./harness.js";
 
 const env = useAppServer();
 
@@ -151,7 +151,7 @@ test("Review a revision: a versions folder picked, verdicts and SQL equal the CL
   // Back to Diff: the diff editors come back with their text.
   await s.page.click("#view-diff");
   await s.page.waitForSelector("#editor-current");
-  assert.ok((await s.page.inputValue("#editor-current")).length > 0);
+  assert.ok((await editorText(s.page, "editor-current")).length > 0);
   assert.deepEqual(s.problems(), []);
   await s.context.close();
 });
