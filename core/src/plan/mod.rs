@@ -1055,16 +1055,15 @@ impl<'a> Planner<'a> {
         let reach = options_changed
             .then(|| self.dialect.options_reach_columns(a, b))
             .flatten();
+        // Options that do not reach the columns go after the other table changes.
+        let set_options = |convert_columns| Change::SetTableOptions {
+            table: name.clone(),
+            from: a.attrs.clone(),
+            to: b.attrs.clone(),
+            convert_columns,
+        };
         if let Some((convert, _)) = &reach {
-            self.push(
-                Phase::AlterTables,
-                Change::SetTableOptions {
-                    table: name.clone(),
-                    from: a.attrs.clone(),
-                    to: b.attrs.clone(),
-                    convert_columns: *convert,
-                },
-            );
+            self.push(Phase::AlterTables, set_options(*convert));
         }
         let columns_before = reach.as_ref().map(|(_, columns)| columns);
         // Columns.
@@ -1218,15 +1217,7 @@ impl<'a> Planner<'a> {
             );
         }
         if options_changed && reach.is_none() {
-            self.push(
-                Phase::AlterTables,
-                Change::SetTableOptions {
-                    table: name.clone(),
-                    from: a.attrs.clone(),
-                    to: b.attrs.clone(),
-                    convert_columns: false,
-                },
-            );
+            self.push(Phase::AlterTables, set_options(false));
         }
         self.table_comments(Some(a), b);
     }
