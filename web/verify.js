@@ -1,8 +1,9 @@
 // The verify worker (see src/verify.rs): runs a migration on a real engine, off the page's
 // thread. A classic worker, because sql.js is a classic script (importScripts); everything
 // else is imported as ES modules:
-// - the page's own wasm module (glue and .wasm URLs in the query string, as the diff worker
-//   gets them): verifyPlan and the comparisons, the same exports as the npm package's;
+// - the worker wasm module (src/bin/worker.rs, the one the diff worker runs; glue and .wasm
+//   URLs in the query string, as the diff worker gets them): verifyPlan and the comparisons,
+//   the same exports as the npm package's;
 // - verify.mjs, the npm package's steps (makeVerify), copied from npm/js by trunk;
 // - the dialect's engine, on the first request for it: engines/pglite/ (PGlite) or
 //   engines/sqljs/ (sql.js), copied from npm/tools/node_modules by trunk.

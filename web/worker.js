@@ -1,6 +1,7 @@
-// The diff worker (see src/worker.rs): loads the page's own wasm module, whose main() sees it
-// runs in a worker and answers diff requests. The page passes the glue and .wasm URLs (trunk
-// hashes their names) in the query string; both are files of the page's own origin.
+// The diff worker (see src/worker.rs): loads the worker wasm module (src/bin/worker.rs: the
+// core; the page's own module does not carry it), whose main() answers diff and review
+// requests. The page passes the module's glue and .wasm URLs in the query string; both are
+// files of the page's own origin.
 const params = new URL(self.location.href).searchParams;
 const js = new URL(params.get("js"), self.location.href);
 const wasm = new URL(params.get("wasm"), self.location.href);

@@ -1,13 +1,14 @@
-//! When and where the diff runs: [`DEBOUNCE_MS`] after the last change of anything that goes
-//! into the output, in the diff worker (see [`crate::worker`]), or on the page when there is
-//! no worker. Answers to superseded requests are dropped.
+//! When the diff runs: [`DEBOUNCE_MS`] after the last change of anything that goes into the
+//! output, always in the diff worker (see [`crate::worker`]): the page's wasm module does not
+//! carry the core. Without a worker, or when it fails, the status says so. Answers to
+//! superseded requests are dropped.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use schemashift::DialectKind;
 
-use crate::engine::{self, DiffView};
+use crate::engine::DiffView;
 use crate::state::AppState;
 use crate::{dom, worker, Shared, Status, DEBOUNCE_MS};
 
@@ -62,20 +63,14 @@ impl Differ {
                 .with_source(|d| worker::request_sources(id, c, d, dialect.name(), &header, &date))
         });
         if !sent {
-            self.here();
+            self.failed("no diff worker (this browser cannot start one)".to_string());
         }
     }
 
-    /// Diff on the page (no worker, or it failed).
-    fn here(self) {
-        let t0 = dom::now_ms();
-        let s = self.state;
-        let (dialect, header, date) = (self.dialect(), s.header_untracked(), dom::python_now());
-        let view = s.current.with_source(|c| {
-            s.desired
-                .with_source(|d| engine::compute_sources(c, d, dialect, &header, &date))
-        });
-        self.finish(view, dom::now_ms() - t0);
+    /// No diff: the worker could not be started or failed.
+    fn failed(self, why: String) {
+        self.state.result.set(None);
+        self.state.status.set(Status::Failed(why));
     }
 
     /// An answer from the worker.
@@ -85,7 +80,7 @@ impl Differ {
                 // The round trip, as the user waits for it (the worker's own time is `ms`).
                 self.finish(*view, dom::now_ms() - self.sent_at.get_value());
             }
-            worker::Answer::Failed { id } if id == self.latest.get_value() => self.here(),
+            worker::Answer::Failed { id, why } if id == self.latest.get_value() => self.failed(why),
             _ => {}
         }
     }

@@ -7,7 +7,8 @@
 //! tabs, editor, diagnostics), [`Editor`] and [`DiagnosticList`]
 //! (`editor`), [`OutputPanel`] (`output`: tabs, status, Copy, Download). They share one
 //! [`state::AppState`] (a handful of signals); [`diffing`] runs the diff [`DEBOUNCE_MS`] after
-//! the last change, in the diff [`worker`]; the state is autosaved to localStorage and can be
+//! the last change, in the diff [`worker`] (the worker wasm module, `src/bin/worker.rs`: the
+//! page's own module never runs the core); the state is autosaved to localStorage and can be
 //! shared as a `#s=...` link ([`share`]).
 //!
 //! Verify (`verify_view::VerifyBar`, under the output's tabs): the migration run on a real
@@ -115,7 +116,7 @@ pub struct Jump {
 }
 
 /// Where the diff is.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// Edited; the diff runs when typing pauses.
     Pending,
@@ -127,6 +128,9 @@ pub enum Status {
         diff_ms: f64,
         edit_to_render_ms: Option<f64>,
     },
+    /// No diff: the diff worker could not be started or failed (why, in words). The next
+    /// edit tries a new worker.
+    Failed(String),
 }
 
 /// A diff result shared between views (compared by identity).

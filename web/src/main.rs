@@ -1,11 +1,8 @@
-//! Entry point. On the page: mount the app on `<body>`. In the diff worker (`worker.js` loads
-//! this same module): serve diff requests. Everything else is in the library.
+//! The page's wasm binary: mount the app on `<body>`. Everything the core computes (diffs,
+//! reviews, Verify's plan) happens in the worker binary (`src/bin/worker.rs`), so the core's
+//! heavy parts are not in this module. Everything else is in the library.
 
 fn main() {
     console_error_panic_hook::set_once();
-    if schemashift_web::worker::in_worker() {
-        schemashift_web::worker::serve();
-    } else {
-        leptos::mount::mount_to_body(schemashift_web::App);
-    }
+    leptos::mount::mount_to_body(schemashift_web::App);
 }

@@ -214,13 +214,14 @@ fn OutputTabs(tab: RwSignal<Tab>) -> impl IntoView {
 }
 
 /// The diff status, in words and (for tests and measurements) as data attributes: `state`
-/// (`pending`, `done`, `error`), `seq` (counts finished diffs), `diff-ms` and `render-ms`.
+/// (`pending`, `done`, `error`; `failed`: no diff, the worker failed), `seq` (counts finished diffs), `diff-ms` and `render-ms`.
 #[component]
 fn StatusLine(state: AppState, has_errors: Memo<bool>) -> impl IntoView {
     let status = state.status;
     let result = state.result;
     let text = move || match status.get() {
         Status::Pending => "Waiting for you to stop typing…".to_string(),
+        Status::Failed(why) => format!("No migration: {why}"),
         Status::Done { diff_ms, .. } => result.with(|r| {
             r.as_ref()
                 .map(|r| summary(&r.0, diff_ms))
@@ -229,6 +230,7 @@ fn StatusLine(state: AppState, has_errors: Memo<bool>) -> impl IntoView {
     };
     let data_state = move || match status.get() {
         Status::Pending => "pending",
+        Status::Failed(_) => "failed",
         Status::Done { .. } if has_errors.get() => "error",
         Status::Done { .. } => "done",
     };
@@ -239,7 +241,7 @@ fn StatusLine(state: AppState, has_errors: Memo<bool>) -> impl IntoView {
                 diff_ms,
                 edit_to_render_ms,
             } => f(seq, diff_ms, edit_to_render_ms),
-            Status::Pending => String::new(),
+            Status::Pending | Status::Failed(_) => String::new(),
         }
     };
     view! {
@@ -288,6 +290,8 @@ fn summary(r: &engine::DiffView, diff_ms: f64) -> String {
 enum OutputShows {
     Errors,
     Working,
+    /// No diff: the worker failed (the status says why).
+    Failed,
     NoChanges,
     Text,
 }
@@ -299,6 +303,8 @@ fn SqlPanel(tab: Tab, text: Memo<String>, state: AppState, out: Outputs) -> impl
     let shows = Memo::new(move |_| {
         if out.has_errors.get() {
             OutputShows::Errors
+        } else if state.status.with(|s| matches!(s, Status::Failed(_))) {
+            OutputShows::Failed
         } else if state.result.with(|r| r.is_none()) {
             OutputShows::Working
         } else if text.with(|s| s.is_empty()) {
@@ -319,6 +325,10 @@ fn SqlPanel(tab: Tab, text: Memo<String>, state: AppState, out: Outputs) -> impl
         }
         .into_any(),
         OutputShows::Working => view! { <p class="empty">"Working…"</p> }.into_any(),
+        OutputShows::Failed => view! {
+            <p class="empty">"No migration: the diff worker failed (the status says why). Edit to try again, or reload the page."</p>
+        }
+        .into_any(),
         OutputShows::NoChanges => view! {
             <p class="empty" id=format!("{}-empty", tab.id())>"No changes: the two schemas are equivalent."</p>
         }

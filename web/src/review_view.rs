@@ -15,7 +15,7 @@ use crate::editor::{DiagnosticList, Editor};
 use crate::engine::DiagView;
 use crate::files;
 use crate::pane::{carries_files, ModelTabs};
-use crate::review::{compute_review, verdict, ReviewView, RevisionView};
+use crate::review::{verdict, ReviewView, RevisionView};
 use crate::state::{AppState, ReviewStatus, View};
 use crate::{dom, worker, DEBOUNCE_MS};
 
@@ -77,20 +77,14 @@ impl Reviewer {
                 .with_untracked(|base| worker::request_review(id, files, base, dialect.name()))
         });
         if !sent {
-            self.here();
+            self.failed("no worker (this browser cannot start one)".to_string());
         }
     }
 
-    /// Review on the page (no worker, or it failed).
-    fn here(self) {
-        let dialect = self.dialect();
-        let t0 = dom::now_ms();
-        let s = self.state;
-        let view = s.review.models.with_untracked(|files| {
-            s.review_base
-                .with_untracked(|base| compute_review(files, base, dialect))
-        });
-        self.finish(view, dom::now_ms() - t0);
+    /// No review: the worker could not be started or failed.
+    fn failed(self, why: String) {
+        self.state.review_result.set(None);
+        self.state.review_status.set(ReviewStatus::Failed(why));
     }
 
     /// An answer from the worker.
@@ -99,7 +93,9 @@ impl Reviewer {
             worker::Answer::Reviewed { id, view, .. } if id == self.latest.get_value() => {
                 self.finish(*view, dom::now_ms() - self.sent_at.get_value());
             }
-            worker::Answer::ReviewFailed { id } if id == self.latest.get_value() => self.here(),
+            worker::Answer::ReviewFailed { id, why } if id == self.latest.get_value() => {
+                self.failed(why)
+            }
             _ => {}
         }
     }
@@ -241,6 +237,7 @@ pub fn ReviewOutput(state: AppState) -> impl IntoView {
     let (data_state, seq, ms) = (
         move || match status.get() {
             ReviewStatus::Pending => "pending",
+            ReviewStatus::Failed(_) => "failed",
             ReviewStatus::Done { .. } => {
                 if result.with(|r| r.as_ref().is_some_and(|r| r.errors() > 0)) {
                     "error"
@@ -251,15 +248,16 @@ pub fn ReviewOutput(state: AppState) -> impl IntoView {
         },
         move || match status.get() {
             ReviewStatus::Done { seq, .. } => seq.to_string(),
-            ReviewStatus::Pending => String::new(),
+            ReviewStatus::Pending | ReviewStatus::Failed(_) => String::new(),
         },
         move || match status.get() {
             ReviewStatus::Done { ms, .. } => format!("{ms:.1}"),
-            ReviewStatus::Pending => String::new(),
+            ReviewStatus::Pending | ReviewStatus::Failed(_) => String::new(),
         },
     );
     let text = move || match status.get() {
         ReviewStatus::Pending => "Reviewing…".to_string(),
+        ReviewStatus::Failed(why) => format!("No review: {why}"),
         ReviewStatus::Done { ms, .. } => result.with(|r| {
             r.as_ref()
                 .map(|r| format!("{} · {ms:.0} ms", r.summary()))

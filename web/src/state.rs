@@ -330,12 +330,14 @@ fn starter((path, text): (&str, &str)) -> (String, String) {
 }
 
 /// Where the review is.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ReviewStatus {
     /// Edited; the review runs when typing pauses.
     Pending,
     /// Up to date: `seq` counts finished reviews, `ms` is the core's time.
     Done { seq: u64, ms: f64 },
+    /// No review: the worker could not be started or failed (why, in words).
+    Failed(String),
 }
 
 /// Everything the components share. Created once by [`crate::App`].

@@ -2,10 +2,11 @@
 //! when the user asks.
 //!
 //! The verify worker (`verify.js`, a classic worker because sql.js is a classic script) loads
-//! - the page's own wasm module (the glue and `.wasm` the page already has, so nothing new is
-//!   downloaded for it), whose exports here ([`verify_plan_js`] and the three comparisons) are
-//!   the same functions, under the same names, as the npm package's: the plan and the
-//!   comparisons are the core's (`schemashift::verify`), their JSON shaping is here;
+//! - the worker wasm module (`schemashift-worker`, the one the diff worker runs, so it is
+//!   usually in the cache already), whose exports (`verifyPlan` and the three comparisons, in
+//!   `src/bin/worker.rs`) are the same functions, under the same names, as the npm package's:
+//!   the plan and the comparisons are the core's (`schemashift::verify`), their JSON shaping
+//!   is here ([`plan_json`]) and in the worker binary;
 //! - the npm package's steps, `verify.mjs` (`makeVerify(wasm)`, copied from `npm/js` at
 //!   build time: one copy of the step logic for Node and the browser);
 //! - on the first request for a dialect, its engine, from the page's own origin
@@ -17,8 +18,8 @@
 //! `{ id, error }`. One request at a time; the worker lives on for the next one (the engine
 //! stays loaded).
 //!
-//! In the worker, `main` sees a worker named [`WORKER_NAME`] and does nothing: the glue's
-//! exports are what the worker calls.
+//! In the worker, the worker binary's `main` sees a worker named [`WORKER_NAME`] and does
+//! nothing: the glue's exports are what the worker calls.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,8 +28,7 @@ use gloo_events::EventListener;
 use js_sys::Reflect;
 use schemashift::{verify, DialectKind, Severity};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The name the verify worker is started with (the diff worker's `main` leaves it alone).
 pub const WORKER_NAME: &str = "schemashift-verify";
@@ -44,7 +44,8 @@ pub fn engine_for(dialect: DialectKind) -> Option<&'static str> {
 }
 
 // ---------------------------------------------------------------------------------------
-// What the worker calls (the npm package's `verifyPlan` and `__verify*`, same shapes)
+// What the worker calls (the npm package's `verifyPlan` and `__verify*`, same shapes: the
+// exports themselves are the worker binary's, `src/bin/worker.rs`)
 
 /// `verifyPlan()`'s result as JSON: `{ ok, dialect, plan?, errors }` (`errors`: the inputs'
 /// error diagnostics). `Err`: an unknown dialect.
@@ -73,73 +74,6 @@ pub fn plan_json(current: &str, desired: &str, dialect: &str) -> Result<String, 
         }),
     };
     serde_json::to_string(&value).map_err(|e| e.to_string())
-}
-
-/// A JS value (plain data) as `T`, through JSON.
-fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("schemashift: {what}: {e}")))
-}
-
-/// `T` as a plain JS value, through JSON.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("schemashift: bad JSON"))
-}
-
-/// The verification plan (the npm package's `verifyPlan(current, desired, { dialect })`).
-#[wasm_bindgen(js_name = verifyPlan)]
-pub fn verify_plan_js(
-    current: String,
-    desired: String,
-    options: JsValue,
-) -> Result<JsValue, JsError> {
-    let dialect = Reflect::get(&options, &JsValue::from_str("dialect"))
-        .ok()
-        .and_then(|d| d.as_string())
-        .unwrap_or_else(|| DialectKind::default().name().to_string());
-    let json = plan_json(&current, &desired, &dialect).map_err(|e| JsError::new(&e))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("schemashift: bad JSON"))
-}
-
-/// The facts of catalog query `index` from its result rows (`__verifyFacts`).
-#[wasm_bindgen(js_name = __verifyFacts)]
-pub fn verify_facts_js(dialect: String, index: u32, rows: JsValue) -> Result<JsValue, JsError> {
-    let dialect = DialectKind::from_name(&dialect)
-        .ok_or_else(|| JsError::new("schemashift: unknown dialect"))?;
-    let rows: Vec<Vec<verify::Value>> = from_js(&rows, "rows")?;
-    let facts = verify::catalog_facts(dialect, index as usize, &rows)
-        .ok_or_else(|| JsError::new("schemashift: no such catalog query"))?;
-    to_js(&facts)
-}
-
-/// The catalog differences in words, empty when equal (`__verifyCatalogDifferences`).
-#[wasm_bindgen(js_name = __verifyCatalogDifferences)]
-pub fn verify_catalog_differences_js(
-    want: JsValue,
-    got: JsValue,
-    want_name: String,
-) -> Result<JsValue, JsError> {
-    let want: Vec<String> = from_js(&want, "want")?;
-    let got: Vec<String> = from_js(&got, "got")?;
-    to_js(&verify::catalog_differences(&want, &got, &want_name))
-}
-
-/// How a table's rows changed, in words, or `undefined` (`__verifyRowDifferences`).
-#[wasm_bindgen(js_name = __verifyRowDifferences)]
-pub fn verify_row_differences_js(
-    table: String,
-    columns: JsValue,
-    before: JsValue,
-    after: JsValue,
-) -> Result<Option<String>, JsError> {
-    let columns: Vec<String> = from_js(&columns, "columns")?;
-    let before: Vec<Vec<verify::Value>> = from_js(&before, "before")?;
-    let after: Vec<Vec<verify::Value>> = from_js(&after, "after")?;
-    Ok(verify::row_differences(&table, &columns, &before, &after))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -246,8 +180,8 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Start the verify worker (on the first request): `verify.js` with the page's glue and
-/// `.wasm` URLs in its query string.
+/// Start the verify worker (on the first request): `verify.js` with the worker module's glue
+/// and `.wasm` URLs in its query string.
 fn start(on_event: Rc<dyn Fn(Event)>) -> Result<Client, String> {
     let (js, wasm) = crate::worker::module_urls()
         .ok_or("the page's module URLs are unknown (no boot script)")?;

@@ -1,8 +1,9 @@
-//! The diff runs in a dedicated Web Worker, so a large paste never freezes typing.
+//! The diff runs in a dedicated Web Worker, so a large paste never freezes typing, and the
+//! page's own wasm module never carries the core.
 //!
-//! The worker loads the page's own wasm module (`worker.js` imports the same glue and `.wasm`
-//! file the page uses, so nothing extra is downloaded); `main` sees it runs in a worker and
-//! calls [`serve`] instead of mounting the app. The page talks to it through [`request`]:
+//! The worker loads the worker wasm module (`worker.js` imports `schemashift-worker.js` and
+//! its `.wasm`, built by trunk from `src/bin/worker.rs`: the core), whose `main` calls
+//! [`serve`]. The page talks to it through [`request`]:
 //!
 //! - page -> worker: `{ id, current, desired, currentModels, desiredModels, dialect, message,
 //!   revision, downRevision, exclude, createDate }` (plain JS strings; `currentModels` /
@@ -17,17 +18,19 @@
 //!
 //! At most one request is in flight; a newer one waits and replaces any older waiting one of
 //! its kind (a waiting diff goes before a waiting review), and
-//! answers to superseded requests are dropped by the caller. If the worker cannot start (no
-//! `Worker`, the boot script is absent, as in component tests) or fails, requests are refused
-//! (`request` returns `false`, or the callback gets [`Answer::Failed`]) and the caller diffs on
-//! the main thread instead: the app always works, only less smoothly.
+//! answers to superseded requests are dropped by the caller. The page cannot compute anything
+//! itself: if the worker cannot start (no `Worker`, the boot script is absent, as in component
+//! tests), requests are refused (`request` returns `false`); if it fails (it failed to load or
+//! crashed), the callback gets [`Answer::Failed`] (the caller shows it) and the next request
+//! starts a new worker.
 //!
-//! gloo-worker is not used: it cannot report a worker that fails to load or crashes (the page's
-//! fallback needs that), its spawner panics when no worker can be made, and it would add bincode
+//! gloo-worker is not used: it cannot report a worker that fails to load or crashes, its
+//! spawner panics when no worker can be made, and it would add bincode
 //! to the module. The worker itself and its `postMessage` are web-sys (gloo has nothing else for
 //! workers); the listeners and timers are gloo's.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::Reflect;
@@ -45,17 +48,17 @@ pub enum Answer {
         ms: f64,
         view: Box<DiffView>,
     },
-    /// The worker could not answer request `id` (it failed to load or crashed): diff it on the
-    /// main thread. Later requests are refused.
-    Failed { id: u64 },
+    /// The worker could not answer request `id` (it failed to load or crashed; `why` says
+    /// how). The next request starts a new worker.
+    Failed { id: u64, why: String },
     /// The review of review request `id` (to the [`on_review`] callback).
     Reviewed {
         id: u64,
         ms: f64,
         view: Box<ReviewView>,
     },
-    /// The worker could not answer review request `id`: review it on the main thread.
-    ReviewFailed { id: u64 },
+    /// The worker could not answer review request `id` (`why` says how).
+    ReviewFailed { id: u64, why: String },
 }
 
 impl Answer {
@@ -115,16 +118,26 @@ struct Client {
     in_flight: Option<(bool, u64)>,
     waiting: Option<Pending>,
     waiting_review: Option<PendingReview>,
-    on_answer: Box<dyn Fn(Answer)>,
-    on_review: Box<dyn Fn(Answer)>,
     /// The worker's event listeners; dropped (removed) with the client.
     _listeners: [EventListener; 3],
 }
 
+/// A callback of the page: where answers go.
+type Callback = Rc<dyn Fn(Answer)>;
+
 thread_local! {
     /// `None`: no worker (not started, refused or broken).
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// Where diff answers go ([`start`]); `None`: not started, no worker is made.
+    static ON_ANSWER: RefCell<Option<Callback>> = const { RefCell::new(None) };
+    /// Where review answers go ([`on_review`]).
+    static ON_REVIEW: RefCell<Option<Callback>> = const { RefCell::new(None) };
 }
+
+/// The worker module's wasm-bindgen glue and `.wasm` file, relative to the page (trunk names a
+/// worker binary's files after it, without a hash: see `index.html`).
+pub const WORKER_JS: &str = "schemashift-worker.js";
+pub const WORKER_WASM: &str = "schemashift-worker_bg.wasm";
 
 /// Whether this code runs inside a dedicated worker (not a page).
 pub fn in_worker() -> bool {
@@ -133,26 +146,34 @@ pub fn in_worker() -> bool {
         .is_ok()
 }
 
-/// The URLs of the page's wasm-bindgen glue and `.wasm` file, from the boot script's data
-/// attributes (see `boot.js` and `Trunk.toml`), resolved against the page.
+/// The URLs of the worker module's wasm-bindgen glue and `.wasm` file ([`WORKER_JS`],
+/// [`WORKER_WASM`]), resolved against the page. `None` when the page was not loaded by the
+/// boot script (`boot.js`, see `Trunk.toml`), as in component tests: there is no worker
+/// module beside it then.
 pub(crate) fn module_urls() -> Option<(String, String)> {
     let doc = gloo_utils::document();
-    let script = doc.query_selector("script[data-wasm-js]").ok()??;
+    doc.query_selector("script[data-wasm-js]").ok()??;
     let base = doc.base_uri().ok()??;
-    let abs = |rel: String| {
-        web_sys::Url::new_with_base(&rel, &base)
+    let abs = |rel: &str| {
+        web_sys::Url::new_with_base(rel, &base)
             .ok()
             .map(|u| u.href())
     };
-    Some((
-        abs(script.get_attribute("data-wasm-js")?)?,
-        abs(script.get_attribute("data-wasm-bg")?)?,
-    ))
+    Some((abs(WORKER_JS)?, abs(WORKER_WASM)?))
 }
 
 /// Start the diff worker; `on_answer` gets every answer. Returns whether a worker was started
 /// (if not, [`request`] always returns `false`).
 pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
+    ON_ANSWER.with(|c| *c.borrow_mut() = Some(Rc::new(on_answer)));
+    spawn()
+}
+
+/// Make a worker (after [`start`]; again after one failed).
+fn spawn() -> bool {
+    if ON_ANSWER.with(|c| c.borrow().is_none()) {
+        return false;
+    }
     let Some((js, wasm)) = module_urls() else {
         return false;
     };
@@ -168,7 +189,7 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
         Ok(w) => w,
         Err(e) => {
             crate::dom::warn(&format!(
-                "schemashift: no diff worker ({}); diffing on the page",
+                "schemashift: no diff worker ({})",
                 crate::dom::js_message(&e)
             ));
             return false;
@@ -178,7 +199,8 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
         let what = ev
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
-            .unwrap_or_else(|| "failed to load".to_string());
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "it failed to load".to_string());
         fail(&what);
     };
     let listeners = [
@@ -197,16 +219,22 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
             in_flight: None,
             waiting: None,
             waiting_review: None,
-            on_answer: Box::new(on_answer),
-            on_review: Box::new(|_| {}),
             _listeners: listeners,
         })
     });
     true
 }
 
+/// The worker, made again if the last one failed; `None`: there is none.
+fn with_client<R>(f: impl FnOnce(&mut Client) -> R) -> Option<R> {
+    if CLIENT.with(|c| c.borrow().is_none()) && !spawn() {
+        return None;
+    }
+    CLIENT.with(|c| c.borrow_mut().as_mut().map(f))
+}
+
 /// Ask the worker for the diff of a SQL pair (see [`engine::compute_with`]). `false`: there is
-/// no worker, diff on the page.
+/// no worker.
 pub fn request(
     id: u64,
     current: &str,
@@ -226,7 +254,7 @@ pub fn request(
 }
 
 /// Ask the worker for the diff of a pair of inputs of either kind (see
-/// [`engine::compute_sources`]). `false`: there is no worker, diff on the page.
+/// [`engine::compute_sources`]). `false`: there is no worker.
 pub fn request_sources(
     id: u64,
     current: Source<'_>,
@@ -235,11 +263,7 @@ pub fn request_sources(
     header: &AlembicHeader,
     create_date: &str,
 ) -> bool {
-    CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        let Some(client) = c.as_mut() else {
-            return false;
-        };
+    with_client(|client| {
         client.waiting = Some(Pending {
             id,
             current: Wire::of(current),
@@ -249,27 +273,19 @@ pub fn request_sources(
             create_date: create_date.to_string(),
         });
         pump(client);
-        true
     })
+    .is_some()
 }
 
 /// Where the answers to review requests go (set once by the reviewer).
 pub fn on_review(cb: impl Fn(Answer) + 'static) {
-    CLIENT.with(|c| {
-        if let Some(client) = c.borrow_mut().as_mut() {
-            client.on_review = Box::new(cb);
-        }
-    });
+    ON_REVIEW.with(|c| *c.borrow_mut() = Some(Rc::new(cb)));
 }
 
 /// Ask the worker for the review of revision files (see [`compute_review`]); the answer goes
-/// to the [`on_review`] callback. `false`: there is no worker, review on the page.
+/// to the [`on_review`] callback. `false`: there is no worker.
 pub fn request_review(id: u64, files: &ModelFiles, base: &str, dialect: &str) -> bool {
-    CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        let Some(client) = c.as_mut() else {
-            return false;
-        };
+    with_client(|client| {
         client.waiting_review = Some(PendingReview {
             id,
             files: serde_json::to_string(files).unwrap_or_default(),
@@ -277,8 +293,8 @@ pub fn request_review(id: u64, files: &ModelFiles, base: &str, dialect: &str) ->
             dialect: dialect.to_string(),
         });
         pump(client);
-        true
     })
+    .is_some()
 }
 
 /// Send the waiting request (a diff before a review) if the worker is ready and idle.
@@ -374,7 +390,10 @@ fn handle_message(data: JsValue) {
                 },
                 Err(e) => {
                     crate::dom::warn(&format!("schemashift: bad review from the worker: {e}"));
-                    Answer::ReviewFailed { id }
+                    Answer::ReviewFailed {
+                        id,
+                        why: format!("bad review from the worker: {e}"),
+                    }
                 }
             };
             pump(client);
@@ -394,7 +413,10 @@ fn handle_message(data: JsValue) {
                 crate::dom::warn(&format!(
                     "schemashift: bad answer from the diff worker: {e}"
                 ));
-                Answer::Failed { id }
+                Answer::Failed {
+                    id,
+                    why: format!("bad answer from the diff worker: {e}"),
+                }
             }
         };
         pump(client);
@@ -405,14 +427,12 @@ fn handle_message(data: JsValue) {
     }
 }
 
-/// The worker failed: stop it, fail what it was asked, refuse from now on.
+/// The worker failed: stop it and fail what it was asked; the next request starts another.
 fn fail(why: &str) {
     let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) else {
         return;
     };
-    crate::dom::warn(&format!(
-        "schemashift: the diff worker failed ({why}); diffing on the page from now on"
-    ));
+    crate::dom::warn(&format!("schemashift: the diff worker failed ({why})"));
     client.worker.terminate();
     let in_flight = |review: bool| {
         client
@@ -420,48 +440,37 @@ fn fail(why: &str) {
             .filter(|(r, _)| *r == review)
             .map(|(_, id)| id)
     };
+    let why = format!("the diff worker failed: {why}");
     let ids: Vec<u64> = in_flight(false)
         .into_iter()
         .chain(client.waiting.as_ref().map(|p| p.id))
         .collect();
     if let Some(id) = ids.into_iter().max() {
-        (client.on_answer)(Answer::Failed { id });
+        deliver(Answer::Failed {
+            id,
+            why: why.clone(),
+        });
     }
     let ids: Vec<u64> = in_flight(true)
         .into_iter()
         .chain(client.waiting_review.as_ref().map(|p| p.id))
         .collect();
     if let Some(id) = ids.into_iter().max() {
-        (client.on_review)(Answer::ReviewFailed { id });
+        deliver(Answer::ReviewFailed { id, why });
     }
 }
 
 /// Hand an answer to the page's callback (outside the borrow of CLIENT: the callback may send
 /// the next request).
 fn deliver(answer: Answer) {
-    // Take the callback out for the call, then put it back.
-    let review = answer.is_review();
-    let cb = CLIENT.with(|c| {
-        c.borrow_mut().as_mut().map(|cl| {
-            let slot = if review {
-                &mut cl.on_review
-            } else {
-                &mut cl.on_answer
-            };
-            std::mem::replace(slot, Box::new(|_| {}))
-        })
-    });
-    let Some(cb) = cb else { return };
-    cb(answer);
-    CLIENT.with(|c| {
-        if let Some(cl) = c.borrow_mut().as_mut() {
-            *(if review {
-                &mut cl.on_review
-            } else {
-                &mut cl.on_answer
-            }) = cb;
-        }
-    });
+    let slot = if answer.is_review() {
+        &ON_REVIEW
+    } else {
+        &ON_ANSWER
+    };
+    if let Some(cb) = slot.with(|c| c.borrow().clone()) {
+        cb(answer);
+    }
 }
 
 /// Worker side: answer diff requests until the page goes away (in the diff worker; the

@@ -90,21 +90,41 @@ impl DialectKind {
             .expect("every DialectKind has a line in REGISTRY")
     }
 
+    /// REGISTRY's names and labels, copied at compile time without the implementations: what
+    /// names and labels a dialect reads only these, so a program that only lists dialects (the
+    /// web app's page) does not link every dialect's code through REGISTRY's vtables.
+    const NAMES: [(DialectKind, &'static [&'static str], &'static str); REGISTRY.len()] = {
+        let mut out = [(DialectKind::Postgres, &[] as &[&str], ""); REGISTRY.len()];
+        let mut i = 0;
+        while i < REGISTRY.len() {
+            out[i] = (REGISTRY[i].kind, REGISTRY[i].names, REGISTRY[i].label);
+            i += 1;
+        }
+        out
+    };
+
+    fn names(self) -> (&'static [&'static str], &'static str) {
+        (Self::NAMES.iter())
+            .find(|(k, _, _)| *k == self)
+            .map(|(_, names, label)| (*names, *label))
+            .expect("every DialectKind has a line in REGISTRY")
+    }
+
     /// Parse a user-supplied dialect name (any case, aliases too).
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.to_ascii_lowercase();
-        (REGISTRY.iter())
-            .find(|r| r.names.contains(&name.as_str()))
-            .map(|r| r.kind)
+        (Self::NAMES.iter())
+            .find(|(_, names, _)| names.contains(&name.as_str()))
+            .map(|(kind, _, _)| *kind)
     }
 
     pub fn name(self) -> &'static str {
-        self.registration().names[0]
+        self.names().0[0]
     }
 
     /// Human-readable name.
     pub fn label(self) -> &'static str {
-        self.registration().label
+        self.names().1
     }
 
     /// The dialect's implementation.
