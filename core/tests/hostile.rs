@@ -616,7 +616,8 @@ fn fuzz_crashes_stay_fixed() {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         // sql_postgres_char_boundary: a diagnostic offset inside a multi-byte character
         // (a U+FFFD from the lossy decoding) on a text with lone CRs panicked in
-        // Source::location.
+        // Source::location. sql_mysql_empty_delimiter: `DELIMITER` with nothing after it made
+        // an empty delimiter, which the DELIMITER-block reader matched forever (a hang).
         let dialect = if name.starts_with("sql_postgres") {
             DialectKind::Postgres
         } else if name.starts_with("sql_sqlite") {

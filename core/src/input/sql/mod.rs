@@ -387,6 +387,9 @@ fn blank_delimiter_blocks(text: &str) -> Option<(String, Vec<usize>)> {
         t.get(..10)
             .is_some_and(|h| h.eq_ignore_ascii_case("delimiter "))
             .then(|| t[10..].trim().to_string())
+            // `DELIMITER` without one is no delimiter line (the mysql client refuses it); an
+            // empty delimiter would match everywhere.
+            .filter(|d| !d.is_empty())
     };
     if !text.lines().any(|l| is_delimiter(l).is_some()) {
         return None;
