@@ -5,6 +5,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "../core/tests/common/case_options.rs"]
+mod case_options;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/cases");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -32,43 +35,24 @@ fn main() {
             .collect();
         dirs.sort();
         for dir in dirs {
-            for f in [
-                "current.sql",
-                "desired.sql",
-                "up.snap",
-                "down.snap",
-                "renames.txt",
-                "safety.txt",
-            ] {
+            for f in ["current.sql", "desired.sql", "up.snap", "down.snap"]
+                .into_iter()
+                .chain(case_options::OPTION_FILES)
+            {
                 println!("cargo:rerun-if-changed={}", dir.join(f).display());
             }
             let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
             let (current, desired) = (read("current.sql"), read("desired.sql"));
-            // The options the case asks for, as core/tests/cases.rs reads them: renames.txt
-            // (one `old=new` per line) and safety.txt (CLI flag names without dashes).
-            let renames: Vec<String> = read("renames.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
+            // The options the case asks for, exactly as core/tests/cases.rs reads them.
+            let option_files: Vec<(&str, String)> = case_options::OPTION_FILES
+                .into_iter()
+                .filter(|f| dir.join(f).exists())
+                .map(|f| (f, read(f)))
                 .collect();
-            let safety = read("safety.txt");
             let outcome = schemashift::migrate(
                 &current,
                 &desired,
-                &schemashift::Options {
-                    dialect,
-                    renames: renames
-                        .iter()
-                        .map(|r| schemashift::parse_rename(r, dialect).expect("rename spec"))
-                        .collect(),
-                    safety: schemashift::plan::safety::Safety {
-                        concurrently: safety.contains("concurrently"),
-                        not_valid_fks: safety.contains("not-valid-fks"),
-                        backfill: safety.contains("backfill"),
-                    },
-                    ..Default::default()
-                },
+                &case_options::options_from(dialect, |f| read(f)),
             );
             let m = outcome.migration.expect("the case files have no errors");
             let json = |down: bool| {
@@ -83,8 +67,8 @@ fn main() {
                 out,
                 "    Case {{ name: {name:?}, dialect: {dialect_name:?}, current: {current:?}, desired: {desired:?}, \
                  up: {up:?}, down: {down:?}, json_up: {json_up:?}, json_down: {json_down:?}, \
-                 up_snap: {up_snap:?}, down_snap: {down_snap:?}, renames: &{renames:?}, \
-                 safety: {safety:?} }},",
+                 up_snap: {up_snap:?}, down_snap: {down_snap:?}, \
+                 option_files: &{option_files:?} }},",
                 up = m.up,
                 down = m.down,
                 json_up = json(false),

@@ -17,18 +17,48 @@ pub struct Case {
     pub json_down: &'static str,
     pub up_snap: &'static str,
     pub down_snap: &'static str,
-    /// The case's renames.txt lines and safety.txt text (its options).
-    pub renames: &'static [&'static str],
-    pub safety: &'static str,
+    /// The case's option files that exist, as (file name, text).
+    pub option_files: &'static [(&'static str, &'static str)],
 }
 
+#[path = "../../../core/tests/common/case_options.rs"]
+mod case_options;
+
 impl Case {
-    fn safety(&self) -> schemashift::plan::safety::Safety {
-        schemashift::plan::safety::Safety {
-            concurrently: self.safety.contains("concurrently"),
-            not_valid_fks: self.safety.contains("not-valid-fks"),
-            backfill: self.safety.contains("backfill"),
-        }
+    /// The text of one of the case's option files (empty when absent).
+    fn file(&self, name: &str) -> String {
+        self.option_files
+            .iter()
+            .find(|(f, _)| *f == name)
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The options the core's case tests run the case with.
+    fn options(&self) -> schemashift::Options {
+        let dialect = schemashift::DialectKind::from_name(self.dialect).expect("dialect");
+        case_options::options_from(dialect, |f| self.file(f))
+    }
+
+    /// The same options as a JS caller of `diff()` passes them.
+    fn js_options(&self) -> serde_json::Value {
+        let o = self.options();
+        let renames: Vec<String> = self
+            .file("renames.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        serde_json::json!({
+            "dialect": self.dialect,
+            "format": "json",
+            "renames": renames,
+            "concurrently": o.safety.concurrently,
+            "notValidFks": o.safety.not_valid_fks,
+            "backfill": o.safety.backfill,
+            "lowerCaseTableNames": o.lower_case_table_names,
+        })
     }
 }
 
@@ -68,21 +98,9 @@ fn there_are_cases() {
 #[wasm_bindgen_test]
 fn core_cases_match_the_native_build() {
     for c in CASES {
-        let dialect = schemashift::DialectKind::from_name(c.dialect).expect("dialect");
-        let outcome = schemashift::migrate(
-            c.current,
-            c.desired,
-            &schemashift::Options {
-                dialect,
-                renames: c
-                    .renames
-                    .iter()
-                    .map(|r| schemashift::parse_rename(r, dialect).expect("rename spec"))
-                    .collect(),
-                safety: c.safety(),
-                ..Default::default()
-            },
-        );
+        let options = c.options();
+        let dialect = options.dialect;
+        let outcome = schemashift::migrate(c.current, c.desired, &options);
         let m = outcome
             .migration
             .as_ref()
@@ -110,19 +128,8 @@ fn core_cases_match_the_native_build() {
 #[wasm_bindgen_test]
 fn bindings_match_the_native_build() {
     for c in CASES {
-        let r = diff(
-            c.current,
-            c.desired,
-            serde_json::json!({
-                "dialect": c.dialect,
-                "format": "json",
-                "renames": c.renames,
-                "concurrently": c.safety().concurrently,
-                "notValidFks": c.safety().not_valid_fks,
-                "backfill": c.safety().backfill,
-            }),
-        )
-        .unwrap_or_else(|e| panic!("{}: threw {e:?}", c.name));
+        let r = diff(c.current, c.desired, c.js_options())
+            .unwrap_or_else(|e| panic!("{}: threw {e:?}", c.name));
         assert_eq!(r["ok"], true, "{}", c.name);
         assert_eq!(r["up"], c.up, "{}: up", c.name);
         assert_eq!(r["down"], c.down, "{}: down", c.name);
