@@ -68,6 +68,15 @@ pub enum Input<'a> {
 }
 
 impl Input<'_> {
+    /// The bytes of text to read.
+    fn size(&self) -> usize {
+        let files = |src: &input::python::Sources| src.files.iter().map(|(_, t)| t.len()).sum();
+        match self {
+            Input::Sql(text) => text.len(),
+            Input::Models(src) | Input::History { src, .. } => files(src),
+        }
+    }
+
     fn parse(
         self,
         dialect: &dyn dialects::Dialect,
@@ -84,8 +93,66 @@ impl Input<'_> {
     }
 }
 
-/// Both sides parsed: natively on two threads (the desired side on a new one, with the main
-/// thread's stack size), in wasm one after the other.
+/// `a()` and `b()`: when `parallel` and natively, on two threads (`b` on a new one, with the
+/// main thread's stack size; one after the other when no thread can be had); otherwise (and
+/// always in wasm) one after the other. Parsing both sides, and planning UP and DOWN, are
+/// independent halves of the work; callers pass `parallel` when the halves are big enough to
+/// be worth a thread (starting one costs tens of microseconds).
+fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if parallel {
+        return on_two_threads(a, b);
+    }
+    let _ = parallel;
+    (a(), b())
+}
+
+/// [`join`]'s two threads.
+#[cfg(not(target_arch = "wasm32"))]
+fn on_two_threads<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    // Taken by whoever runs it: the new thread, or this one when no thread starts.
+    let slot = std::sync::Mutex::new(Some(b));
+    let run_b = || {
+        let b = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+        b.map(|b| b())
+    };
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn_scoped(scope, run_b);
+        match spawned {
+            Ok(handle) => {
+                let a = a();
+                let b = handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (a, b.expect("run once"))
+            }
+            Err(_) => (a(), run_b().expect("not run")),
+        }
+    })
+}
+
+/// Inputs of at least this many bytes (the smaller side) are parsed on two threads.
+const PARALLEL_INPUT_BYTES: usize = 64 * 1024;
+/// Schemas with at least this many tables and indexes (the smaller side) are planned and
+/// freed on two threads.
+const PARALLEL_SCHEMA_ITEMS: usize = 256;
+
+/// Whether both schemas are big enough for [`join`] to start a thread.
+fn big_schemas(a: &model::Schema, b: &model::Schema) -> bool {
+    let items = |s: &model::Schema| s.tables.len() + s.indexes.len();
+    items(a).min(items(b)) >= PARALLEL_SCHEMA_ITEMS
+}
+
+/// Both sides parsed (see [`join`]).
 fn parse_both(
     current: Input<'_>,
     desired: Input<'_>,
@@ -95,37 +162,12 @@ fn parse_both(
     (model::Schema, Vec<Diagnostic>),
     (model::Schema, Vec<Diagnostic>),
 ) {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::thread::scope(|scope| {
-            let spawned = std::thread::Builder::new()
-                .stack_size(8 << 20)
-                .spawn_scoped(scope, move || {
-                    desired.parse(dialect, Side::Desired, profile)
-                });
-            match spawned {
-                Ok(handle) => {
-                    let current = current.parse(dialect, Side::Current, profile);
-                    let desired = handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    (current, desired)
-                }
-                // No thread to be had: one after the other.
-                Err(_) => (
-                    current.parse(dialect, Side::Current, profile),
-                    desired.parse(dialect, Side::Desired, profile),
-                ),
-            }
-        })
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        (
-            current.parse(dialect, Side::Current, profile),
-            desired.parse(dialect, Side::Desired, profile),
-        )
-    }
+    let parallel = current.size().min(desired.size()) >= PARALLEL_INPUT_BYTES;
+    join(
+        parallel,
+        || current.parse(dialect, Side::Current, profile),
+        || desired.parse(dialect, Side::Desired, profile),
+    )
 }
 
 /// A rename given as text: `old=new` renames a table, `table.old=new` (or
@@ -295,7 +337,7 @@ pub fn migrate_schemas(
     if dialect.columns_case_insensitive() {
         renames.extend(plan::rename::case_only_column_renames(&from, &to));
     }
-    let (renamed, mut changes, problems) = plan::rename::apply(&from, &to, &renames, dialect);
+    let (renamed, changes, problems) = plan::rename::apply(&from, &to, &renames, dialect);
     renames.retain(|r| !problems.iter().any(|p| p.rename == *r));
     for p in problems {
         let (line, column, offset) = p.rename.at.unwrap_or((1, 1, 0));
@@ -311,21 +353,33 @@ pub fn migrate_schemas(
             file: None,
         });
     }
-    changes.extend(plan::diff(&renamed, &to, dialect));
-    let changes = plan::safety::apply(changes, &renamed, dialect, options.safety);
-    let hazards = plan::assess::assess(&changes, &renamed, dialect, plan::assess::Direction::Up);
-    let back = plan::rename::invert(&renames);
-    let (renamed, mut down_changes, _) = plan::rename::apply(&to, &from, &back, dialect);
-    down_changes.extend(plan::diff(&renamed, &from, dialect));
-    let down_changes = plan::safety::apply(down_changes, &renamed, dialect, options.safety);
-    let down_hazards = plan::assess::assess(
-        &down_changes,
-        &renamed,
-        dialect,
-        plan::assess::Direction::Down,
-    );
-    let up = output::sql::annotated_script(&changes, &hazards, dialect);
-    let down = output::sql::annotated_script(&down_changes, &down_hazards, dialect);
+    // UP and DOWN are planned, assessed and written independently (see [`join`]).
+    let up_side = || {
+        let mut changes = changes;
+        changes.extend(plan::diff(&renamed, &to, dialect));
+        let changes = plan::safety::apply(changes, &renamed, dialect, options.safety);
+        let hazards =
+            plan::assess::assess(&changes, &renamed, dialect, plan::assess::Direction::Up);
+        let up = output::sql::annotated_script(&changes, &hazards, dialect);
+        (changes, hazards, up)
+    };
+    let down_side = || {
+        let back = plan::rename::invert(&renames);
+        let (renamed, mut down_changes, _) = plan::rename::apply(&to, &from, &back, dialect);
+        down_changes.extend(plan::diff(&renamed, &from, dialect));
+        let down_changes = plan::safety::apply(down_changes, &renamed, dialect, options.safety);
+        let down_hazards = plan::assess::assess(
+            &down_changes,
+            &renamed,
+            dialect,
+            plan::assess::Direction::Down,
+        );
+        let down = output::sql::annotated_script(&down_changes, &down_hazards, dialect);
+        (down_changes, down_hazards, down)
+    };
+    let parallel = big_schemas(&from, &to);
+    let ((changes, hazards, up), (down_changes, down_hazards, down)) =
+        join(parallel, up_side, down_side);
     let alembic = options.alembic.as_ref().map(|info| {
         output::alembic::revision(
             &changes,
@@ -338,6 +392,8 @@ pub fn migrate_schemas(
             info,
         )
     });
+    // Two big schemas take a while to free: one each.
+    join(parallel, move || drop(from), move || drop(to));
     Outcome {
         diagnostics,
         migration: Some(Migration {

@@ -23,34 +23,56 @@ use sqlparser::tokenizer::{Location, Token, TokenWithSpan};
 /// and within a 1 MB stack (wasm's) with room to spare, in debug builds too.
 pub const MAX_DEPTH: usize = 200;
 
-/// Keywords that join operands into one deeper node (binary, prefix and postfix operators).
-const OPERATOR_WORDS: &[&str] = &[
-    "and", "at", "between", "collate", "escape", "glob", "ilike", "in", "is", "isnull", "like",
-    "match", "not", "notnull", "operator", "or", "overlaps", "regexp", "similar", "xor",
-];
+/// What a word means to the bound.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// Not a keyword of the bound: a name, or a keyword that changes nothing.
+    Other,
+    /// `CASE` opens a level, `END` closes it.
+    Case,
+    End,
+    /// `WITH` starts a subquery when it opens a parenthesis.
+    With,
+    /// Keywords that join operands into one deeper node (binary, prefix and postfix
+    /// operators): `AND`, `IS`, `LIKE`...; `NOT` is a prefix operator.
+    Operator,
+    Not,
+    /// Set operators: they chain queries and never restart within a level.
+    SetOperator,
+    /// Keywords that start a sibling: the operators before them are not above what follows
+    /// (`SELECT` also starts a subquery when it opens a parenthesis).
+    Separator,
+    Select,
+}
 
-/// Set operators: they chain queries and never restart within a level.
-const SET_OPERATOR_WORDS: &[&str] = &["except", "intersect", "union"];
-
-/// Keywords that start a sibling: the operators before them are not above what follows.
-const SEPARATOR_WORDS: &[&str] = &[
-    "else",
-    "from",
-    "group",
-    "having",
-    "join",
-    "limit",
-    "offset",
-    "on",
-    "order",
-    "returning",
-    "select",
-    "then",
-    "values",
-    "when",
-    "where",
-    "window",
-];
+/// The class of an unquoted word, compared without case: one match on the lower-cased
+/// bytes (the words are short), instead of comparing every word with every keyword.
+fn word_class(word: &str) -> WordClass {
+    let b = word.as_bytes();
+    let mut buf = [0u8; 9];
+    if b.len() > buf.len() {
+        return WordClass::Other;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &buf[..b.len()] {
+        b"case" => WordClass::Case,
+        b"end" => WordClass::End,
+        b"with" => WordClass::With,
+        b"not" => WordClass::Not,
+        b"and" | b"at" | b"between" | b"collate" | b"escape" | b"glob" | b"ilike" | b"in"
+        | b"is" | b"isnull" | b"like" | b"match" | b"notnull" | b"operator" | b"or"
+        | b"overlaps" | b"regexp" | b"similar" | b"xor" => WordClass::Operator,
+        b"except" | b"intersect" | b"union" => WordClass::SetOperator,
+        b"select" => WordClass::Select,
+        b"else" | b"from" | b"group" | b"having" | b"join" | b"limit" | b"offset" | b"on"
+        | b"order" | b"returning" | b"then" | b"values" | b"when" | b"where" | b"window" => {
+            WordClass::Separator
+        }
+        _ => WordClass::Other,
+    }
+}
 
 /// Stack-cost weights (one unit is about 3 KB of stack in sqlparser's parser and the
 /// recursive walks over its tree, measured natively in debug and release builds).
@@ -116,21 +138,18 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
             .last_mut()
             .expect("the statement level is never popped");
         top.seen += 1;
-        // The unquoted word, compared case-insensitively below (no lowercase copy per word).
-        let word = match &t.token {
-            Token::Word(w) if w.quote_style.is_none() => Some(w.value.as_str()),
-            _ => None,
+        // The unquoted word's class.
+        let class = match &t.token {
+            Token::Word(w) if w.quote_style.is_none() => word_class(&w.value),
+            _ => WordClass::Other,
         };
-        let is = |kw: &str| word.is_some_and(|w| w.eq_ignore_ascii_case(kw));
-        let any =
-            |kws: &[&str]| word.is_some_and(|w| kws.iter().any(|k| w.eq_ignore_ascii_case(k)));
         match &t.token {
             Token::LParen | Token::LBracket | Token::LBrace => {
                 let weight = if after_name { CALL } else { PARENTHESIS };
                 stack.push(Level::new(Open::Bracket, weight));
                 depth += weight;
             }
-            _ if is("case") => {
+            _ if class == WordClass::Case => {
                 stack.push(Level::new(Open::Case, CASE));
                 depth += CASE;
             }
@@ -144,13 +163,16 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
                     }
                 }
             }
-            _ if is("end") => {
+            _ if class == WordClass::End => {
                 if nested && matches!(top.open, Open::Case) {
                     let l = stack.pop().expect("len > 1");
                     depth -= l.cost();
                 }
             }
-            _ if nested && top.seen == 1 && (is("select") || is("with")) => {
+            _ if nested
+                && top.seen == 1
+                && matches!(class, WordClass::Select | WordClass::With) =>
+            {
                 let extra = SUBQUERY.saturating_sub(top.weight);
                 top.weight += extra;
                 depth += extra;
@@ -159,16 +181,20 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
                 depth -= top.segment;
                 top.segment = 0;
             }
-            _ if any(SET_OPERATOR_WORDS) => {
+            _ if class == WordClass::SetOperator => {
                 top.chain += OPERATOR;
                 depth += OPERATOR;
             }
-            _ if any(OPERATOR_WORDS) => {
-                let weight = if is("not") { PREFIX_OPERATOR } else { OPERATOR };
+            _ if matches!(class, WordClass::Operator | WordClass::Not) => {
+                let weight = if class == WordClass::Not {
+                    PREFIX_OPERATOR
+                } else {
+                    OPERATOR
+                };
                 top.segment += weight;
                 depth += weight;
             }
-            _ if any(SEPARATOR_WORDS) => {
+            _ if matches!(class, WordClass::Separator | WordClass::Select) => {
                 depth -= top.segment;
                 top.segment = 0;
             }
@@ -182,7 +208,14 @@ pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
                 depth += OPERATOR;
             }
         }
-        let keyword = any(OPERATOR_WORDS) || any(SET_OPERATOR_WORDS) || any(SEPARATOR_WORDS);
+        let keyword = matches!(
+            class,
+            WordClass::Operator
+                | WordClass::Not
+                | WordClass::SetOperator
+                | WordClass::Separator
+                | WordClass::Select
+        );
         after_name = matches!(&t.token, Token::Word(_)) && !keyword;
         // A sign after an operand is a binary operator; elsewhere it is a prefix.
         prev_operand = !keyword
