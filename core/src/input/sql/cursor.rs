@@ -16,6 +16,17 @@ pub struct ParseError {
 
 pub type PResult<T> = Result<T, ParseError>;
 
+/// What the statements of one text share while it is read.
+#[derive(Default)]
+pub struct Seen {
+    /// Identifiers as written, by folded name (first seen wins).
+    pub spellings: RefCell<BTreeMap<String, String>>,
+    /// Expression keys by the expression's text (with the fast paths on): a dump repeats
+    /// the same defaults and checks thousands of times (`DEFAULT 0`, `DEFAULT now()`,
+    /// `''::character varying`), and a key depends only on the text and the dialect.
+    pub expr_keys: RefCell<rustc_hash::FxHashMap<String, String>>,
+}
+
 pub struct Cursor<'a> {
     pub toks: &'a [TokenWithSpan],
     pub pos: usize,
@@ -23,8 +34,8 @@ pub struct Cursor<'a> {
     pub dialect: &'a dyn Dialect,
     /// Location just past the statement, for errors at its end.
     pub end: Location,
-    /// Identifiers as written, by folded name (first seen wins).
-    pub spellings: &'a RefCell<BTreeMap<String, String>>,
+    /// What the text's statements read so far.
+    pub seen: &'a Seen,
     /// The fast paths are on (see `parse_with`).
     pub fast: bool,
 }
@@ -50,7 +61,7 @@ impl<'a> Cursor<'a> {
         src: &'a Source<'a>,
         dialect: &'a dyn Dialect,
         end: Location,
-        spellings: &'a RefCell<BTreeMap<String, String>>,
+        seen: &'a Seen,
     ) -> Self {
         Self {
             toks,
@@ -58,7 +69,7 @@ impl<'a> Cursor<'a> {
             src,
             dialect,
             end,
-            spellings,
+            seen,
             fast: true,
         }
     }
@@ -75,7 +86,7 @@ impl<'a> Cursor<'a> {
             self.dialect.fold_ident(raw)
         };
         if self.dialect.keeps_spelling() {
-            let mut map = self.spellings.borrow_mut();
+            let mut map = self.seen.spellings.borrow_mut();
             if !map.contains_key(&folded) {
                 map.insert(folded.clone(), raw.to_string());
             }
@@ -355,10 +366,19 @@ impl<'a> Cursor<'a> {
     /// An expression over a token range: its text and canonical key.
     pub fn sql_expr(&self, range: (usize, usize)) -> Sql {
         let toks = &self.toks[range.0..range.1];
-        Sql::new(
-            self.text(range),
-            super::expr::expr_key_with(toks, self.dialect, self.fast),
-        )
+        let text = self.text(range);
+        let key = || super::expr::expr_key_with(toks, self.dialect, self.fast);
+        if !self.fast {
+            return Sql::new(text, key());
+        }
+        let known = self.seen.expr_keys.borrow().get(text).cloned();
+        let key = known.unwrap_or_else(|| {
+            let key = key();
+            let mut keys = self.seen.expr_keys.borrow_mut();
+            keys.insert(text.to_string(), key.clone());
+            key
+        });
+        Sql::new(text, key)
     }
 
     /// Token-level canonical key of a range (for definitions compared as text).

@@ -32,13 +32,11 @@ use crate::diagnostics::{Code, Diagnostic, Severity, Side};
 use crate::dialects::grammar::Syntax;
 use crate::dialects::Dialect;
 use crate::model::Schema;
-use cursor::{is_kw, Cursor, ParseError};
+use cursor::{is_kw, Cursor, ParseError, Seen};
 use source::Source;
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace};
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 pub use builder::Builder;
 pub use depth::MAX_DEPTH;
@@ -142,8 +140,8 @@ fn parse_body(
         builder.diag_at(Code::E001, &src, at, msg);
         return builder.finish(&src);
     }
-    let spellings = RefCell::new(BTreeMap::new());
-    let ctx = (&src, dialect, &spellings, fast);
+    let seen = Seen::default();
+    let ctx = (&src, dialect, &seen, fast);
     // Chunk by chunk (see `chunk`): the tokens of one chunk at a time.
     let lexis = chunk::Lexis::of(dialect.parser_dialect());
     let mut reader = Statements::default();
@@ -181,7 +179,7 @@ fn parse_body(
     if !chunked {
         // A tokenizer error (or a chunk cut where something was open): the whole text.
         builder = new_builder();
-        spellings.borrow_mut().clear();
+        seen.spellings.borrow_mut().clear();
         reader = Statements::default();
         tokens.clear();
         if let Err(e) = Tokenizer::new(dialect.parser_dialect(), &cleaned)
@@ -205,7 +203,7 @@ fn parse_body(
     }
     reader.finish(&mut builder, ctx);
     let (mut schema, diagnostics) = builder.finish(&src);
-    schema.spellings = spellings.into_inner();
+    schema.spellings = seen.spellings.into_inner();
     (schema, diagnostics)
 }
 
@@ -267,14 +265,9 @@ fn trimmed(mut s: String) -> String {
     s
 }
 
-/// What every statement is read against: the source, the dialect, the spellings seen so far,
-/// and whether the fast paths are on (see [`parse_with`]).
-type Context<'a> = (
-    &'a Source<'a>,
-    &'a dyn Dialect,
-    &'a RefCell<BTreeMap<String, String>>,
-    bool,
-);
+/// What every statement is read against: the source, the dialect, what the statements
+/// before it read, and whether the fast paths are on (see [`parse_with`]).
+type Context<'a> = (&'a Source<'a>, &'a dyn Dialect, &'a Seen, bool);
 
 /// psql meta-commands (`\restrict`, `\connect`...) are lines starting with a backslash, and the
 /// rows of a `COPY .. FROM stdin` (a dump with data) run up to the `\.` line: blank them
@@ -493,7 +486,7 @@ fn kept_in_block(stmt: &str) -> bool {
 /// Read one statement's tokens (whitespace removed), reporting a parse error as a diagnostic.
 fn run_statement(
     builder: &mut Builder<'_>,
-    (src, dialect, spellings, fast): Context<'_>,
+    (src, dialect, seen, fast): Context<'_>,
     toks: &[TokenWithSpan],
     comments: &[(Location, String)],
     end: Location,
@@ -509,7 +502,7 @@ fn run_statement(
         builder.diag_at(Code::E004, src, at, message);
         return;
     }
-    let mut cur = Cursor::new(toks, src, dialect, end, spellings);
+    let mut cur = Cursor::new(toks, src, dialect, end, seen);
     cur.fast = fast;
     if let Err(ParseError { message, at }) = builder.statement(&mut cur, comments) {
         builder.diag_at(Code::E002, src, at, message);
