@@ -134,6 +134,32 @@ async fn editor_highlights_numbers_lines_and_marks_errors() {
     assert!(root.query_selector(".gl.err").unwrap().is_none());
 }
 
+/// The editor highlights the SQL of the dialect it is given (and Python): MySQL's `#`
+/// comments and backquoted names are not PostgreSQL's, and switching follows the signal.
+#[wasm_bindgen_test]
+async fn editor_highlights_the_language_it_is_given() {
+    load_editor().await;
+    let root = container();
+    let text = RwSignal::new("# note\nCREATE TABLE `t` (id int);".to_string());
+    let language = RwSignal::new("mysql".to_string());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Editor id="t-lang" label="lang" text=text language=language /> }
+    });
+    sleep(50).await;
+    assert_eq!(texts(&root, ".tk-com"), ["# note"]);
+    assert_eq!(texts(&root, ".tk-qid"), ["`t`"]);
+    language.set("postgres".into());
+    sleep(50).await;
+    assert!(
+        texts(&root, ".tk-com").is_empty(),
+        "no # comments in PostgreSQL"
+    );
+    language.set("python".into());
+    sleep(50).await;
+    assert_eq!(texts(&root, ".tk-com"), ["# note"]);
+    assert!(texts(&root, ".tk-kw").iter().all(|k| k != "CREATE"));
+}
+
 #[wasm_bindgen_test]
 async fn editor_reports_edits_and_renders_only_visible_lines() {
     load_editor().await;

@@ -18,7 +18,7 @@ extern "C" {
     /// A CodeMirror editor, as `create` in web/editor/src/editor.js returns it.
     type CmEditor;
 
-    /// Make an editor inside `host`. `opts`: `{ id, label, text, readonly, python }`;
+    /// Make an editor inside `host`. `opts`: `{ id, label, text, readonly, language }`;
     /// `on_change` gets the whole text after each edit by the user.
     #[wasm_bindgen(js_name = create)]
     fn cm_create(host: &web_sys::HtmlElement, opts: &JsValue, on_change: &JsValue) -> CmEditor;
@@ -27,9 +27,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setText)]
     fn set_text(this: &CmEditor, text: &str);
 
-    /// Highlight as Python (models files) or SQL.
-    #[wasm_bindgen(method, js_name = setPython)]
-    fn set_python(this: &CmEditor, python: bool);
+    /// Highlight as `"python"` (models and revision files) or as the SQL of a dialect
+    /// (`"postgres"`, `"sqlite"`, `"mysql"`, `"mariadb"`).
+    #[wasm_bindgen(method, js_name = setLanguage)]
+    fn set_language(this: &CmEditor, language: &str);
 
     /// Show diagnostics: an array of `{ error, line, column, message }` (1-based line, 1-based
     /// column in characters; the JS side maps them to UTF-16 offsets).
@@ -78,9 +79,10 @@ pub fn Editor(
     /// Cursor-jump requests (from the diagnostics list).
     #[prop(optional)]
     jump: Option<RwSignal<Option<Jump>>>,
-    /// The text is Python (a models file): highlight it as Python, not SQL.
+    /// What the text is, for highlighting: `"python"` (models and revision files) or a
+    /// dialect's name (its SQL); PostgreSQL's SQL when not given.
     #[prop(into, optional)]
-    python: Option<Signal<bool>>,
+    language: Option<Signal<String>>,
 ) -> impl IntoView {
     let readonly = on_input.is_none();
     let host: NodeRef<html::Div> = NodeRef::new();
@@ -92,7 +94,7 @@ pub fn Editor(
             }
         });
     };
-    let is_python = move || python.is_some_and(|p| p.get_untracked());
+    let language_now = move || language.map(|l| l.get_untracked()).unwrap_or_default();
 
     // Made once the host element is in the page.
     Effect::new(move |_| {
@@ -112,7 +114,7 @@ pub fn Editor(
         set("id", id.into());
         set("label", label.into());
         set("readonly", readonly.into());
-        set("python", is_python().into());
+        set("language", language_now().into());
         text.with_untracked(|t| set("text", JsValue::from_str(t)));
         let ed = cm_create(&el, &opts, on_change.as_ref());
         if let Some(marks) = marks {
@@ -137,13 +139,13 @@ pub fn Editor(
         }
         _ => text.with(|t| with_editor(&|ed| ed.set_text(t))),
     });
-    if let Some(python) = python {
-        Effect::new(move |prev: Option<bool>| {
-            let p = python.get();
-            if prev.is_some_and(|q| q != p) {
-                with_editor(&|ed| ed.set_python(p));
+    if let Some(language) = language {
+        Effect::new(move |prev: Option<String>| {
+            let now = language.get();
+            if prev.is_some_and(|p| p != now) {
+                with_editor(&|ed| ed.set_language(&now));
             }
-            p
+            now
         });
     }
     if let Some(marks) = marks {

@@ -333,7 +333,7 @@ fn SqlPanel(tab: Tab, text: Memo<String>, state: AppState, out: Outputs) -> impl
             <p class="empty" id=format!("{}-empty", tab.id())>"No changes: the two schemas are equivalent."</p>
         }
         .into_any(),
-        OutputShows::Text => view! { <Editor id=id label=tab.label() text=text /> }.into_any(),
+        OutputShows::Text => view! { <Editor id=id label=tab.label() text=text language=state.dialect /> }.into_any(),
     }
     }
 }
@@ -372,7 +372,7 @@ fn AlembicPanel(state: AppState, out: Outputs) -> impl IntoView {
         </div>
         {move || {
             if out.alembic.with(|a| a.is_some()) {
-                Either::Left(view! { <Editor id="output-alembic" label="Alembic revision" text=text /> })
+                Either::Left(view! { <Editor id="output-alembic" label="Alembic revision" text=text language=Signal::derive(|| "python".to_string()) /> })
             } else {
                 Either::Right(view! {
                     <p class="empty" id="alembic-placeholder">

@@ -153,7 +153,13 @@ pub fn EditorPane(state: AppState, side: Side) -> impl IntoView {
                 marks=marks
                 side=side
                 jump=state.jump
-                python=models_mode
+                language=Signal::derive(move || {
+                    if models_mode.get() {
+                        "python".to_string()
+                    } else {
+                        state.dialect.get()
+                    }
+                })
             />
             <DiagnosticList
                 side=side

@@ -202,7 +202,7 @@ pub fn ReviewPane(state: AppState) -> impl IntoView {
                 marks=marks
                 side=Side::Current
                 jump=state.jump
-                python=true
+                language=Signal::derive(|| "python".to_string())
             />
             <details class="review-base" open=move || !state.review_base.with_untracked(String::is_empty)>
                 <summary>"Base schema (optional): the database the first revision starts from"</summary>

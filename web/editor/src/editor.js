@@ -3,7 +3,7 @@
 // app starts); the tests read editors through `viewOf` / `textOf` / `selectionOf`.
 //
 // CodeMirror renders only the lines in view, so a multi-megabyte dump costs what a screenful
-// does. What an editor has: SQL (PostgreSQL flavour) or Python highlighting, selection,
+// does. What an editor has: SQL (per dialect) or Python highlighting, selection,
 // search (Ctrl+F), undo (history), the core's diagnostics as lint marks (squiggles with
 // their messages on hover, the line number marked), read-only mode for outputs.
 import { Compartment, EditorState, RangeSet, StateEffect, StateField, Transaction } from "@codemirror/state";
@@ -22,7 +22,7 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { bracketMatching, syntaxHighlighting } from "@codemirror/language";
 import { tagHighlighter, tags as t } from "@lezer/highlight";
-import { PostgreSQL, sql } from "@codemirror/lang-sql";
+import { MariaSQL, MySQL, PostgreSQL, SQLite, sql } from "@codemirror/lang-sql";
 import { python } from "@codemirror/lang-python";
 
 // Token classes: the ones web/style.css colours (light and dark themes).
@@ -38,7 +38,11 @@ const highlighter = tagHighlighter([
   { tag: [t.name, t.variableName, t.propertyName, t.className, t.function(t.variableName)], class: "tk-id" },
 ]);
 
-const language = (isPython) => (isPython ? python() : sql({ dialect: PostgreSQL }));
+// What the text is: "python" (models and revision files), or SQL of one of the app's dialects
+// ("postgres", the default, "sqlite", "mysql", "mariadb"): each has its own keywords, types
+// and quoting (backquoted names in MySQL).
+const SQL_DIALECTS = { postgres: PostgreSQL, sqlite: SQLite, mysql: MySQL, mariadb: MariaSQL };
+const language = (name) => (name === "python" ? python() : sql({ dialect: SQL_DIALECTS[name] ?? PostgreSQL }));
 
 // A line's number in the gutter takes the class of its worst diagnostic ("gl err" / "gl warn").
 class LineClass extends GutterMarker {
@@ -82,7 +86,7 @@ function tokenEnd(doc, pos) {
 }
 
 /**
- * Create an editor inside `host`. `opts`: { id, label, text, readonly, python }; the content
+ * Create an editor inside `host`. `opts`: { id, label, text, readonly, language }; the content
  * element (focusable, role textbox) gets `id` and `label`. `onChange(text)` is called with the
  * whole text after each edit by the user (not after `setText`). Returns the handle the Rust
  * side keeps.
@@ -104,7 +108,7 @@ export function create(host, opts, onChange) {
         highlightSelectionMatches(),
         search({ top: true }),
         syntaxHighlighting(highlighter),
-        lang.of(language(opts.python)),
+        lang.of(language(opts.language)),
         lineMarks,
         EditorState.readOnly.of(!!opts.readonly),
         EditorView.contentAttributes.of({
@@ -143,8 +147,8 @@ export function create(host, opts, onChange) {
       }
     },
     /** Highlight as Python (models files) or SQL. */
-    setPython(isPython) {
-      view.dispatch({ effects: lang.reconfigure(language(isPython)) });
+    setLanguage(name) {
+      view.dispatch({ effects: lang.reconfigure(language(name)) });
     },
     /**
      * Show the core's diagnostics: `marks` is [{ error, line, column, message }] (1-based
