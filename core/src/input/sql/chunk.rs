@@ -49,6 +49,8 @@ impl Lexis {
 /// `@renamed` in them) are left out between chunks: the statements never see such comments
 /// (a third of a pg_dump's bytes are its `-- Name: ..; Type: ..` lines). The argument above
 /// holds for them too: the chunk before such a line ends where nothing is open, or fails.
+/// psql meta-command lines (`\\restrict ..`, starting with a backslash) are left out the same
+/// way: they are no SQL.
 pub(super) fn chunks<'t, 'l>(
     text: &'t str,
     min: usize,
@@ -68,16 +70,21 @@ pub(super) fn chunks<'t, 'l>(
     })
 }
 
-/// Past the lines from `i` (a line start where nothing is open) that can be left out.
+/// Past the lines from `i` (a line start where nothing is open) that can be left out: `--`
+/// comments, and psql meta-commands (lines starting with `\\`: no SQL).
 fn skip_comment_lines(b: &[u8], mut i: usize, lx: &Lexis) -> usize {
     let comment = |i: usize| {
         b[i..].starts_with(b"--")
             && (!lx.comment_space || b.get(i + 2).is_some_and(u8::is_ascii_whitespace))
     };
-    while comment(i) {
+    let meta = |i: usize| b.get(i) == Some(&b'\\');
+    while comment(i) || meta(i) {
         let end = line_end(b, i);
         let line = &b[i..end];
-        if contains_ignore_case(line, b"schemashift") || contains_ignore_case(line, b"@renamed") {
+        if !meta(i)
+            && (contains_ignore_case(line, b"schemashift")
+                || contains_ignore_case(line, b"@renamed"))
+        {
             break;
         }
         if end == b.len() {
@@ -106,7 +113,7 @@ fn chunk_end(b: &[u8], from: usize, min: usize, lx: &Lexis) -> usize {
         match b[i] {
             b'\n' => {
                 i += 1;
-                if i - from >= min || b[i..].starts_with(b"--") {
+                if i - from >= min || b[i..].starts_with(b"--") || b.get(i) == Some(&b'\\') {
                     return i;
                 }
             }

@@ -107,7 +107,7 @@ fn parse_body(
     side: Side,
     fast: bool,
 ) -> (Schema, Vec<Diagnostic>) {
-    let mut cleaned = blank_meta_commands(text);
+    let mut cleaned = without_copy_rows(text);
     let mut blocks = Vec::new();
     if dialect.grammar().has(Syntax::DelimiterBlocks) {
         if let Some((text, found)) = blank_delimiter_blocks(&cleaned) {
@@ -182,7 +182,8 @@ fn parse_body(
         seen.spellings.borrow_mut().clear();
         reader = Statements::default();
         tokens.clear();
-        if let Err(e) = Tokenizer::new(dialect.parser_dialect(), &cleaned)
+        let whole = blank_meta_commands(&cleaned);
+        if let Err(e) = Tokenizer::new(dialect.parser_dialect(), &whole)
             .with_unescape(false)
             .tokenize_with_location_into_buf(&mut tokens)
         {
@@ -273,7 +274,7 @@ type Context<'a> = (&'a Source<'a>, &'a dyn Dialect, &'a Seen, bool);
 /// rows of a `COPY .. FROM stdin` (a dump with data) run up to the `\.` line: blank them
 /// (keeping positions) so the tokenizer never sees them.
 fn blank_meta_commands(text: &str) -> Cow<'_, str> {
-    if !text.lines().any(|l| l.starts_with('\\')) {
+    if !has_meta_commands(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -285,24 +286,43 @@ fn blank_meta_commands(text: &str) -> Cow<'_, str> {
             out.extend(std::iter::repeat_n(' ', body.chars().count()));
             out.push_str(&line[body.len()..]);
         } else {
-            let body = body.trim();
-            let ends = |n: usize, w: &str| {
-                let at = body
-                    .len()
-                    .checked_sub(n)
-                    .filter(|&i| body.is_char_boundary(i));
-                at.is_some_and(|i| body[i..].eq_ignore_ascii_case(w))
-            };
-            copy_rows = body
-                .get(..5)
-                .is_some_and(|h| h.eq_ignore_ascii_case("copy "))
-                && ends(11, "from stdin;");
+            copy_rows = starts_copy_rows(body);
             out.push_str(line);
         }
     }
     Cow::Owned(out)
 }
 
+/// Whether any line is a psql meta-command.
+fn has_meta_commands(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with('\\'))
+}
+
+/// Whether a line is a `COPY .. FROM stdin;` statement, whose rows follow it.
+fn starts_copy_rows(line: &str) -> bool {
+    let body = line.trim();
+    let ends = |n: usize, w: &str| {
+        let at = body
+            .len()
+            .checked_sub(n)
+            .filter(|&i| body.is_char_boundary(i));
+        at.is_some_and(|i| body[i..].eq_ignore_ascii_case(w))
+    };
+    body.get(..5)
+        .is_some_and(|h| h.eq_ignore_ascii_case("copy "))
+        && ends(11, "from stdin;")
+}
+
+/// The text as the chunks read it: meta-command lines need no blanking there (the chunks
+/// leave them out, see [`chunk::chunks`]), so the text is copied only for COPY rows
+/// (pg_dump 17.6 and later write `\restrict` and `\unrestrict` into every dump).
+fn without_copy_rows(text: &str) -> Cow<'_, str> {
+    if has_meta_commands(text) && text.lines().any(starts_copy_rows) {
+        blank_meta_commands(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 /// MySQL's versioned comments `/*!40101 SET .. */` are SQL the server runs: their markers
 /// are blanked (positions kept) so that the statement inside is read. `None` when there are
 /// none.
