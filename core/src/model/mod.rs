@@ -304,9 +304,9 @@ pub struct Column {
     pub ty: Type,
     pub not_null: bool,
     pub default: Option<Sql>,
-    pub identity: Option<Identity>,
+    pub identity: Option<Box<Identity>>,
     /// `GENERATED ALWAYS AS (expr) STORED|VIRTUAL`.
-    pub generated: Option<Generated>,
+    pub generated: Option<Box<Generated>>,
     pub collation: Option<String>,
     pub comment: Option<String>,
     /// Column attributes that belong to one dialect (MySQL's `AUTO_INCREMENT`, `ON UPDATE`,

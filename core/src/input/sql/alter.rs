@@ -520,7 +520,7 @@ impl Builder<'_> {
             let ty = self.schema.tables[table].columns[col].ty.clone();
             let identity = self.identity_options(c, always, &ty)?;
             let column = &mut self.table_mut(table).columns[col];
-            column.identity = Some(identity);
+            column.identity = Some(Box::new(identity));
             column.not_null = true;
         } else if c.eat_kws(&["drop", "identity"]) {
             c.eat_kws(&["if", "exists"]);

@@ -286,18 +286,18 @@ impl Builder<'_> {
                 if always || c.eat_kws(&["by", "default", "as", "identity"]) {
                     let identity = self.identity_options(c, always, &column.ty)?;
                     if self.allowed(Syntax::IdentityColumns, "`GENERATED .. AS IDENTITY`", at) {
-                        column.identity = Some(identity);
+                        column.identity = Some(Box::new(identity));
                         column.not_null = true;
                     }
                 } else {
                     c.eat_kw("always");
                     c.expect_kw("as")?;
-                    column.generated = Some(self.generated_expr(c)?);
+                    column.generated = Some(Box::new(self.generated_expr(c)?));
                 }
             } else if c.peek_kw("as") && c.peek_tok_at(1, &Token::LParen) {
                 // SQLite's short form `AS (expr) [STORED | VIRTUAL]`.
                 c.next();
-                column.generated = Some(self.generated_expr(c)?);
+                column.generated = Some(Box::new(self.generated_expr(c)?));
             } else if c.peek_kw("autoincrement") {
                 // SQLite: only valid on an INTEGER PRIMARY KEY; kept as a table option, the way
                 // SQLAlchemy's `sqlite_autoincrement` is.
