@@ -28,7 +28,7 @@ use gloo_events::EventListener;
 use js_sys::Reflect;
 use schemashift::{verify, DialectKind, Severity};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The name the verify worker is started with (the diff worker's `main` leaves it alone).
 pub const WORKER_NAME: &str = "schemashift-verify";
@@ -167,7 +167,7 @@ struct Client {
     in_flight: Option<u64>,
     on_event: Rc<dyn Fn(Event)>,
     /// The worker's event listeners; dropped (removed) with the client.
-    _listeners: [EventListener; 2],
+    _listeners: [EventListener; 3],
 }
 
 thread_local! {
@@ -185,35 +185,17 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 fn start(on_event: Rc<dyn Fn(Event)>) -> Result<Client, String> {
     let (js, wasm) = crate::worker::module_urls()
         .ok_or("the page's module URLs are unknown (no boot script)")?;
-    let url = format!(
-        "verify.js?js={}&wasm={}",
-        String::from(js_sys::encode_uri_component(&js)),
-        String::from(js_sys::encode_uri_component(&wasm))
-    );
     let opts = web_sys::WorkerOptions::new();
     opts.set_name(WORKER_NAME);
-    let worker = web_sys::Worker::new_with_options(&url, &opts).map_err(|e| {
-        format!(
-            "cannot start the verify worker: {}",
-            crate::dom::js_message(&e)
-        )
-    })?;
-    let on_error = |ev: &web_sys::Event| {
-        let what = ev
-            .dyn_ref::<web_sys::ErrorEvent>()
-            .map(|e| e.message())
-            .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| "the verify worker failed to load".to_string());
-        fail(&what);
-    };
-    let listeners = [
-        EventListener::new(&worker, "message", |ev| {
-            if let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() {
-                handle_message(ev.data());
-            }
-        }),
-        EventListener::new(&worker, "error", on_error),
-    ];
+    let (worker, listeners) = crate::worker::launch(
+        "verify.js",
+        (&js, &wasm),
+        &opts,
+        handle_message,
+        fail,
+        "the verify worker failed to load",
+    )
+    .map_err(|e| format!("cannot start the verify worker: {e}"))?;
     Ok(Client {
         worker,
         in_flight: None,

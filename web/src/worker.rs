@@ -169,6 +169,45 @@ pub fn start(on_answer: impl Fn(Answer) + 'static) -> bool {
     spawn()
 }
 
+/// A worker running `script` (`worker.js`, `verify.js`) with the worker module's glue and
+/// `.wasm` URLs in its query string, and its listeners: each message's data goes to
+/// `on_message`; a worker that fails to load or run, or a message that cannot be read, goes
+/// to `on_fail` with the browser's words (`unknown` when it has none).
+pub(crate) fn launch(
+    script: &str,
+    (js, wasm): (&str, &str),
+    opts: &web_sys::WorkerOptions,
+    on_message: fn(JsValue),
+    on_fail: fn(&str),
+    unknown: &'static str,
+) -> Result<(web_sys::Worker, [EventListener; 3]), String> {
+    let url = format!(
+        "{script}?js={}&wasm={}",
+        String::from(js_sys::encode_uri_component(js)),
+        String::from(js_sys::encode_uri_component(wasm))
+    );
+    let worker =
+        web_sys::Worker::new_with_options(&url, opts).map_err(|e| crate::dom::js_message(&e))?;
+    let on_error = move |ev: &web_sys::Event| {
+        let what = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| unknown.to_string());
+        on_fail(&what);
+    };
+    let listeners = [
+        EventListener::new(&worker, "message", move |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() {
+                on_message(ev.data());
+            }
+        }),
+        EventListener::new(&worker, "error", on_error),
+        EventListener::new(&worker, "messageerror", on_error),
+    ];
+    Ok((worker, listeners))
+}
+
 /// Make a worker (after [`start`]; again after one failed).
 fn spawn() -> bool {
     if ON_ANSWER.with(|c| c.borrow().is_none()) {
@@ -177,41 +216,23 @@ fn spawn() -> bool {
     let Some((js, wasm)) = module_urls() else {
         return false;
     };
-    let query = format!(
-        "worker.js?js={}&wasm={}",
-        String::from(js_sys::encode_uri_component(&js)),
-        String::from(js_sys::encode_uri_component(&wasm))
-    );
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     opts.set_name("schemashift-diff");
-    let worker = match web_sys::Worker::new_with_options(&query, &opts) {
+    let (worker, listeners) = match launch(
+        "worker.js",
+        (&js, &wasm),
+        &opts,
+        handle_message,
+        fail,
+        "it failed to load",
+    ) {
         Ok(w) => w,
         Err(e) => {
-            crate::dom::warn(&format!(
-                "schemashift: no diff worker ({})",
-                crate::dom::js_message(&e)
-            ));
+            crate::dom::warn(&format!("schemashift: no diff worker ({e})"));
             return false;
         }
     };
-    let on_error = |ev: &web_sys::Event| {
-        let what = ev
-            .dyn_ref::<web_sys::ErrorEvent>()
-            .map(|e| e.message())
-            .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| "it failed to load".to_string());
-        fail(&what);
-    };
-    let listeners = [
-        EventListener::new(&worker, "message", |ev| {
-            if let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() {
-                handle_message(ev.data());
-            }
-        }),
-        EventListener::new(&worker, "error", on_error),
-        EventListener::new(&worker, "messageerror", on_error),
-    ];
     CLIENT.with(|c| {
         *c.borrow_mut() = Some(Client {
             worker,
