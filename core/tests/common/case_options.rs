@@ -13,10 +13,8 @@ pub const OPTION_FILES: [&str; 3] = ["renames.txt", "safety.txt", "lower_case_ta
 
 /// The options of a case whose option file `name` holds `file(name)` (empty when absent).
 pub fn options_from(dialect: DialectKind, file: impl Fn(&str) -> String) -> Options {
-    let renames = file("renames.txt")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| schemashift::parse_rename(l.trim(), dialect).expect("rename spec"))
+    let renames = rename_specs(&file("renames.txt"))
+        .map(|l| schemashift::parse_rename(l, dialect).expect("rename spec"))
         .collect();
     let words = file("safety.txt");
     Options {
@@ -33,4 +31,9 @@ pub fn options_from(dialect: DialectKind, file: impl Fn(&str) -> String) -> Opti
             .unwrap_or(0),
         ..Options::default()
     }
+}
+
+/// The rename specs of a `renames.txt` (one per non-empty line), as the CLI and JS take them.
+pub fn rename_specs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
 }

@@ -43,13 +43,8 @@ impl Case {
     /// The same options as a JS caller of `diff()` passes them.
     fn js_options(&self) -> serde_json::Value {
         let o = self.options();
-        let renames: Vec<String> = self
-            .file("renames.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
+        let text = self.file("renames.txt");
+        let renames: Vec<&str> = case_options::rename_specs(&text).collect();
         serde_json::json!({
             "dialect": self.dialect,
             "format": "json",

@@ -77,7 +77,7 @@ fn skip_comment_lines(b: &[u8], mut i: usize, lx: &Lexis) -> usize {
         b[i..].starts_with(b"--")
             && (!lx.comment_space || b.get(i + 2).is_some_and(u8::is_ascii_whitespace))
     };
-    let meta = |i: usize| b.get(i) == Some(&b'\\');
+    let meta = |i: usize| meta_line(b, i);
     while comment(i) || meta(i) {
         let end = line_end(b, i);
         let line = &b[i..end];
@@ -93,6 +93,11 @@ fn skip_comment_lines(b: &[u8], mut i: usize, lx: &Lexis) -> usize {
         i = end + 1;
     }
     i
+}
+
+/// Whether the line starting at `i` is a psql meta-command (`\\restrict ..`).
+fn meta_line(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'\\')
 }
 
 fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -113,7 +118,7 @@ fn chunk_end(b: &[u8], from: usize, min: usize, lx: &Lexis) -> usize {
         match b[i] {
             b'\n' => {
                 i += 1;
-                if i - from >= min || b[i..].starts_with(b"--") || b.get(i) == Some(&b'\\') {
+                if i - from >= min || b[i..].starts_with(b"--") || meta_line(b, i) {
                     return i;
                 }
             }

@@ -323,6 +323,7 @@ fn without_copy_rows(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     }
 }
+
 /// MySQL's versioned comments `/*!40101 SET .. */` are SQL the server runs: their markers
 /// are blanked (positions kept) so that the statement inside is read. `None` when there are
 /// none.
