@@ -12,6 +12,9 @@
 #   gitlab/alembic  the same pair, the Alembic revision file
 #   big/up          two generated ~50 MB dumps: 14 and 11 copies of those dumps, each copy in
 #                   schemas of its own (public -> sN, gitlab_partitions_* -> .._N)
+#   mariadb/up      a generated mariadb-dump --no-data pair of 2,000 tables (~2 MB each side;
+#                   desired: every third table changed, every 50th dropped, 40 new), UP script,
+#                   --dialect mariadb: the MySQL frontend, planner and writer at scale
 # Wall time depends on what else the machine runs: CPU (user + sys) is printed beside it.
 #
 # Needs ../shared/bench-inputs next to the repository. Criterion keeps its data in
@@ -49,6 +52,53 @@ whole_process() {
     }
     gen big_a.sql 14 "$current"
     gen big_b.sql 11 "$desired"
+    # gen_mysql DESIRED(0|1): a mariadb-dump --no-data style schema of 2,000 tables, each with a
+    # key to the one before; the desired side changes every third table, drops every 50th
+    # and adds 40.
+    gen_mysql() {
+        awk -v desired="$1" 'BEGIN {
+            print "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;"
+            print "/*!40101 SET NAMES utf8mb4 */;"
+            print "/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;"
+            n = desired ? 2040 : 2000
+            for (i = 0; i < n; i++) {
+                t = sprintf("t%04d", i)
+                if (desired && i % 50 == 49) continue
+                changed = desired && i % 3 == 0
+                printf "\n--\n-- Table structure for table `%s`\n--\n\n", t
+                printf "DROP TABLE IF EXISTS `%s`;\n", t
+                print "/*!40101 SET @saved_cs_client     = @@character_set_client */;"
+                print "/*!40101 SET character_set_client = utf8 */;"
+                printf "CREATE TABLE `%s` (\n", t
+                print "  `id` int(11) NOT NULL AUTO_INCREMENT,"
+                print "  `parent_id` int(11) DEFAULT NULL,"
+                printf "  `name` varchar(%d) NOT NULL,\n", changed ? 150 : 100
+                print "  `email` varchar(255) DEFAULT NULL,"
+                print "  `status` enum(\x27new\x27,\x27active\x27,\x27closed\x27) NOT NULL DEFAULT \x27new\x27,"
+                print "  `amount` decimal(12,2) NOT NULL DEFAULT 0.00,"
+                print "  `flag` tinyint(1) NOT NULL DEFAULT 0,"
+                print "  `body` text DEFAULT NULL,"
+                if (changed) print "  `note` varchar(200) DEFAULT NULL COMMENT \x27added\x27,"
+                print "  `created_at` datetime NOT NULL DEFAULT current_timestamp(),"
+                print "  `updated_at` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),"
+                print "  PRIMARY KEY (`id`),"
+                print "  UNIQUE KEY `email` (`email`),"
+                if (changed) printf "  KEY `%s_status` (`status`,`created_at`),\n", t
+                else printf "  KEY `%s_name` (`name`),\n", t
+                if (i > 0 && !(desired && (i - 1) % 50 == 49)) {
+                    print "  KEY `parent_id` (`parent_id`),"
+                    printf "  CONSTRAINT `%s_ibfk_1` FOREIGN KEY (`parent_id`) REFERENCES `t%04d` (`id`) ON DELETE CASCADE\n", t, i - 1
+                } else {
+                    print "  KEY `parent_id` (`parent_id`)"
+                }
+                print ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;"
+                print "/*!40101 SET character_set_client = @saved_cs_client */;"
+            }
+            print "/*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;"
+        }'
+    }
+    gen_mysql 0 >"$tmp/mariadb_a.sql"
+    gen_mysql 1 >"$tmp/mariadb_b.sql"
     local alembic=(--format alembic -m bench --rev-id 000000000000 --create-date "2026-01-01 00:00:00")
     printf '\n%-16s %10s %10s %12s  %s\n' "process" "wall" "cpu" "peak RSS" "(median of runs; max RSS)"
     row() {
@@ -70,6 +120,7 @@ whole_process() {
     row gitlab/up "$runs" "$current" "$desired"
     row gitlab/alembic "$runs" "${alembic[@]}" "$current" "$desired"
     row big/up "${BENCH_RUNS:-3}" "$tmp/big_a.sql" "$tmp/big_b.sql"
+    row mariadb/up "$runs" --dialect mariadb "$tmp/mariadb_a.sql" "$tmp/mariadb_b.sql"
     rm -rf "$tmp"
 }
 

@@ -13,10 +13,11 @@
 #   fast_path    cargo test --release -p schemashift --test fast_path -- --ignored: the multi-MB
 #                GitLab dumps of ../shared/bench-inputs read with the SQL frontend's fast lexer on
 #                and off give the same schema and diagnostics (the smaller inputs: in `test`)
-#   fuzz         only with SCHEMASHIFT_FUZZ_SECONDS=N: scripts/fuzz.sh N (every fuzz target for N
-#                seconds; cargo-fuzz on nightly, builds in fuzz/target)
-#   fuzz_clippy  only with SCHEMASHIFT_FUZZ_SECONDS=N: clippy -D warnings on the fuzz crate
-#                (RUSTFLAGS="--cfg fuzzing", target dir fuzz/target/clippy)
+#   fuzz         scripts/fuzz.sh N: every fuzz target for N seconds (cargo-fuzz on nightly, builds
+#                in fuzz/target). N = SCHEMASHIFT_FUZZ_SECONDS; under CI=true it defaults to 10
+#                (a smoke); elsewhere the step runs only when the variable is set; 0 skips it
+#   fuzz_clippy  only with SCHEMASHIFT_FUZZ_SECONDS=N set by hand: clippy -D warnings on the fuzz
+#                crate (RUSTFLAGS="--cfg fuzzing", target dir fuzz/target/clippy)
 #   postgres     a private PostgreSQL cluster in a temp dir (scripts/pg.sh), removed on exit
 #   pg_roundtrip cargo test -p schemashift-cli --test pg_roundtrip, against that cluster
 #                (SCHEMASHIFT_PGHOST / PGHOST = the socket dir, PGUSER=postgres)
@@ -136,11 +137,17 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 step test env -u SCHEMASHIFT_PGHOST -u SCHEMASHIFT_MYSQL_SOCKET PG_ROUNDTRIP_SKIP=1 \
     MYSQL_ROUNDTRIP_SKIP=1 VERIFY_PG_SKIP=1 cargo test --workspace
 step fast_path cargo test --release -p schemashift --test fast_path -- --ignored
-# Fuzz smoke (scripts/fuzz.sh): opt-in, SCHEMASHIFT_FUZZ_SECONDS=20 runs each of the 7 targets
-# for 20 s. Not on by default: the cold nightly build of the fuzz crate alone took ~10 min on
-# this 2-core machine (~5 min of CPU), past this script's budget; warm, the step takes ~2 min.
-if [ -n "${SCHEMASHIFT_FUZZ_SECONDS:-}" ]; then
-    step fuzz bash scripts/fuzz.sh "$SCHEMASHIFT_FUZZ_SECONDS"
+# Fuzz smoke (scripts/fuzz.sh): each of the 7 targets for N seconds. Under CI=true it runs by
+# default for 10 s each (the cold nightly build of the fuzz crate is most of the step: ~5 min of
+# CPU); by hand, SCHEMASHIFT_FUZZ_SECONDS=N turns it on (and the fuzz crate's clippy with it).
+FUZZ_SECONDS="${SCHEMASHIFT_FUZZ_SECONDS:-}"
+if [ -z "$FUZZ_SECONDS" ] && [ "${CI:-}" = "true" ]; then
+    FUZZ_SECONDS=10
+fi
+if [ -n "$FUZZ_SECONDS" ] && [ "$FUZZ_SECONDS" != 0 ]; then
+    step fuzz bash scripts/fuzz.sh "$FUZZ_SECONDS"
+fi
+if [ -n "${SCHEMASHIFT_FUZZ_SECONDS:-}" ] && [ "$SCHEMASHIFT_FUZZ_SECONDS" != 0 ]; then
     # Clippy on the fuzz crate (its own workspace, so the clippy step does not reach it), with
     # the cfg cargo-fuzz sets (core/tests/gen derives `arbitrary` under it); stable toolchain,
     # its own target dir. Cold: ~2 min of CPU (12 min wall on the shared machine).

@@ -295,9 +295,19 @@ pub trait Dialect: Sync {
     fn foreign_keys_need_an_index(&self) -> bool {
         false
     }
-    /// Whether the database makes index `i` itself with a foreign key (MySQL's implied
-    /// index): a plan creates it only where the foreign key already exists.
-    fn index_made_by_foreign_key(&self, _i: &crate::model::Index) -> bool {
+    /// Whether an index option is written in DDL; `false` for options that only mark what
+    /// the model knows (MySQL's index implied by a foreign key).
+    fn index_option_is_written(&self, _option: &str) -> bool {
+        true
+    }
+    /// Whether the database makes index `i` of `table` itself when it creates one of the
+    /// table's foreign keys as written (MySQL's implied index, named after the key's written
+    /// name): a plan creates it only where the foreign key already exists.
+    fn index_made_by_foreign_key(
+        &self,
+        _i: &crate::model::Index,
+        _table: &crate::model::Table,
+    ) -> bool {
         false
     }
     /// A constraint can be renamed in place (`RENAME CONSTRAINT`); when not, a renamed

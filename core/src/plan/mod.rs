@@ -1330,7 +1330,12 @@ impl<'a> Planner<'a> {
         }
         for i in added {
             // The index the database makes with a foreign key this plan creates.
-            if self.dialect.index_made_by_foreign_key(i) && !self.foreign_key_exists(i) {
+            let made_by_key = self
+                .b
+                .tables
+                .get(&i.table)
+                .is_some_and(|t| self.dialect.index_made_by_foreign_key(i, t));
+            if made_by_key && !self.foreign_key_exists(i) {
                 continue;
             }
             let phase = if self.b.views.contains_key(&i.table) {

@@ -300,8 +300,29 @@ impl Dialect for Mysql {
         true
     }
 
-    fn index_made_by_foreign_key(&self, i: &Index) -> bool {
+    fn index_option_is_written(&self, option: &str) -> bool {
+        option != FK_INDEX
+    }
+
+    /// The server names the index it makes after the foreign key's name as written, or picks
+    /// one (the first column's) when the name is left to it. A dump's ``KEY `c` `` beside
+    /// ``CONSTRAINT `t_ibfk_1` `` is what an unnamed key made; a key written with that name makes
+    /// `t_ibfk_1`, so there the index is created by itself.
+    fn index_made_by_foreign_key(&self, i: &Index, table: &Table) -> bool {
         i.options.iter().any(|o| o == FK_INDEX)
+            && table.constraints.values().any(|c| match &c.kind {
+                ConstraintKind::ForeignKey { columns, .. } => {
+                    i.keys.len() == columns.len()
+                        && i.keys
+                            .iter()
+                            .zip(columns)
+                            .all(|(k, col)| k.expr.key == *col)
+                        && self
+                            .written_constraint_name(c)
+                            .is_none_or(|n| n.eq_ignore_ascii_case(&i.name.name))
+                }
+                _ => false,
+            })
     }
 
     fn columns_case_insensitive(&self) -> bool {

@@ -1128,7 +1128,7 @@ impl Renderer<'_> {
     }
 
     fn create_index(&mut self, i: &Index) -> Option<String> {
-        if !i.options.is_empty() || i.nulls_not_distinct {
+        if i.options.iter().any(|o| self.d.index_option_is_written(o)) || i.nulls_not_distinct {
             return None;
         }
         // MySQL's prefix lengths: `mysql_length={'title': 50}`.
