@@ -1246,7 +1246,7 @@ impl<'a> Planner<'a> {
             }
             match self.b.indexes.get(name) {
                 Some(bi)
-                    if bi.same_definition(ai)
+                    if self.same_index(bi, ai)
                         && !self.index_rebuilt_with_table(ai)
                         && !self.index_compares_enum_column(ai) =>
                 {
@@ -1284,7 +1284,7 @@ impl<'a> Planner<'a> {
             let candidates = of_table.get(&d.table).map_or(&[][..], Vec::as_slice);
             let found = candidates.iter().copied().find(|&i| {
                 slots[i]
-                    .is_some_and(|x| x.same_definition(d) && !self.a.indexes.contains_key(&x.name))
+                    .is_some_and(|x| self.same_index(x, d) && !self.a.indexes.contains_key(&x.name))
             });
             match found.and_then(|i| slots[i].take()) {
                 Some(x) => {
@@ -1351,6 +1351,26 @@ impl<'a> Planner<'a> {
                 self.comment(target, i.comment.clone());
             }
         }
+    }
+
+    /// Equal index definitions as the database has them: options that only mark what the
+    /// model knows (MySQL's index implied by a foreign key, which stays when the key goes) aside.
+    fn same_index(&self, x: &Index, y: &Index) -> bool {
+        if x.options == y.options {
+            return x.same_definition(y);
+        }
+        let written = |i: &Index| {
+            i.options
+                .iter()
+                .filter(|o| self.dialect.index_option_is_written(o))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        written(x) == written(y)
+            && x.same_definition(&Index {
+                options: x.options.clone(),
+                ..y.clone()
+            })
     }
 
     /// Whether the foreign key index `i` is made for exists before the plan and stays (then

@@ -20,3 +20,11 @@ CREATE TABLE `lines` (
   KEY `order_id` (`order_id`),
   CONSTRAINT `lines_ibfk_1` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+-- The dump after `notes_ibfk_1` was dropped: its index stays, so the migration drops only the
+-- key (no DROP INDEX + CREATE INDEX of the same index).
+CREATE TABLE `notes` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `customer_id` int(11) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `customer_id` (`customer_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
