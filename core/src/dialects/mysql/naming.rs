@@ -6,23 +6,31 @@
 use super::grammar::PLACEHOLDER;
 use super::FK_INDEX;
 use crate::model::*;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::HashSet;
 
 pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
     let mut indexes: Map<QualName, Index> = Map::default();
-    let mut all: Vec<Index> = std::mem::take(&mut schema.indexes).into_values().collect();
+    let mut all: Vec<Option<Index>> = std::mem::take(&mut schema.indexes)
+        .into_values()
+        .map(Some)
+        .collect();
+    // Each table's indexes by position, in their order (one pass, not one per table).
+    let mut of_table: HashMap<QualName, Vec<usize>> = HashMap::default();
+    for (n, i) in all.iter().enumerate() {
+        if let Some(i) = i {
+            of_table.entry(i.table.clone()).or_default().push(n);
+        }
+    }
     let names: Vec<QualName> = schema.tables.keys().cloned().collect();
     for name in names {
         let table = schema.tables.get_mut(&name).expect("listed");
-        let mut own: Vec<Index> = Vec::new();
-        all.retain(|i| {
-            if i.table == name {
-                own.push(i.clone());
-                false
-            } else {
-                true
-            }
-        });
+        let mut own: Vec<Index> = of_table
+            .remove(&name)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|n| all[n].take())
+            .collect();
         complete_table(table, &mut own, mariadb);
         for mut i in own {
             i.name.schema = index_namespace(&name);
@@ -30,7 +38,7 @@ pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
         }
     }
     // Indexes of views or unknown tables stay as they are.
-    for i in all {
+    for i in all.into_iter().flatten() {
         indexes.insert(i.name.clone(), i);
     }
     schema.indexes = indexes;

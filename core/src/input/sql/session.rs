@@ -106,8 +106,11 @@ impl Builder<'_> {
             let q = c.qual_name(&ss)?;
             match kind {
                 "table" => {
-                    self.schema.tables.shift_remove(&q);
-                    self.schema.indexes.retain(|_, i| i.table != q);
+                    // A dump drops every table before it creates it: only a table that
+                    // exists has indexes to go with it (no scan of every index per drop).
+                    if self.schema.tables.shift_remove(&q).is_some() {
+                        self.schema.indexes.retain(|_, i| i.table != q);
+                    }
                 }
                 "view" => {
                     self.schema.views.shift_remove(&q);
