@@ -312,11 +312,7 @@ impl Dialect for Mysql {
         i.options.iter().any(|o| o == FK_INDEX)
             && table.constraints.values().any(|c| match &c.kind {
                 ConstraintKind::ForeignKey { columns, .. } => {
-                    i.keys.len() == columns.len()
-                        && i.keys
-                            .iter()
-                            .zip(columns)
-                            .all(|(k, col)| k.expr.key == *col)
+                    naming::plain_columns(i).is_some_and(|cols| cols == *columns)
                         && self
                             .written_constraint_name(c)
                             .is_none_or(|n| n.eq_ignore_ascii_case(&i.name.name))

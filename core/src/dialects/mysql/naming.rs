@@ -44,7 +44,7 @@ pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
     schema.indexes = indexes;
 }
 
-fn plain_columns(i: &Index) -> Option<Vec<String>> {
+pub(super) fn plain_columns(i: &Index) -> Option<Vec<String>> {
     i.keys
         .iter()
         .map(|k| (!k.descending && !k.expr.key.contains('(')).then(|| k.expr.key.clone()))
