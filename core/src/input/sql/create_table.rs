@@ -192,6 +192,11 @@ impl Builder<'_> {
         self.take_relname(&name);
         let mut column_constraints = Vec::new();
         let mut serials = Vec::new();
+        if table.columns.is_empty() {
+            // At its size: a dump's thousands of tables would otherwise keep up to twice the
+            // room their columns need (a column is a few hundred bytes).
+            table.columns = Map::with_capacity_and_hasher(columns.len(), Default::default());
+        }
         for mut pc in columns {
             if let Some(hint) = pc.renamed_from.take() {
                 let to = pc.column.name.clone();

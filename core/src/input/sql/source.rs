@@ -4,13 +4,23 @@ use sqlparser::tokenizer::Location;
 
 pub struct Source<'a> {
     pub text: &'a str,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, as `u32` (half the memory of `usize` on a multi-MB dump;
+    /// an offset past 4 GiB is clamped, and sqlparser counts lines in `u64` anyway).
+    line_starts: Vec<u32>,
+}
+
+/// A byte offset as stored in the line table.
+fn offset32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // Counted first so the table is allocated once, at its size.
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let mut line_starts = Vec::with_capacity(lines + 1);
+        line_starts.push(0);
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| offset32(i + 1)));
         Self { text, line_starts }
     }
 
@@ -20,13 +30,13 @@ impl<'a> Source<'a> {
     pub fn with_editor_lines(text: &'a str) -> Option<Self> {
         let bytes = text.as_bytes();
         let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-        if !(0..bytes.len()).any(lone_cr) {
+        if !bytes.contains(&b'\r') || !(0..bytes.len()).any(lone_cr) {
             return None;
         }
         let mut line_starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' || lone_cr(i) {
-                line_starts.push(i + 1);
+                line_starts.push(offset32(i + 1));
             }
         }
         Some(Self { text, line_starts })
@@ -38,12 +48,11 @@ impl<'a> Source<'a> {
             return 0;
         }
         let line = (loc.line as usize - 1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let end = self
             .line_starts
             .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+            .map_or(self.text.len(), |&e| e as usize);
         let slice = &self.text[start..end];
         let col = loc.column.saturating_sub(1) as usize;
         if slice.is_ascii() {
@@ -65,11 +74,11 @@ impl<'a> Source<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = match self.line_starts.binary_search(&offset) {
+        let line = match self.line_starts.binary_search(&offset32(offset)) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let col = self.text[start..offset.min(self.text.len())]
             .chars()
             .count();
