@@ -169,6 +169,7 @@ async fn editor_reports_edits_and_renders_only_visible_lines() {
         .collect();
     let text = RwSignal::new(big);
     let edits = RwSignal::new(0u32);
+    let whole = RwSignal::new(Vec::<bool>::new());
     let reload = RwSignal::new(0u64);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -177,8 +178,9 @@ async fn editor_reports_edits_and_renders_only_visible_lines() {
                 label="big"
                 text=text
                 reload=reload
-                on_input=Callback::new(move |s: String| {
+                on_input=Callback::new(move |(s, w): (String, bool)| {
                     edits.update(|n| *n += 1);
+                    whole.update(|ws| ws.push(w));
                     text.set(s);
                 })
             />
@@ -192,7 +194,8 @@ async fn editor_reports_edits_and_renders_only_visible_lines() {
     );
     let content = document().get_element_by_id("t-big").unwrap();
     assert_eq!(content.get_attribute("aria-readonly"), None);
-    // An edit by the user (a CodeMirror transaction replacing everything) reaches on_input.
+    // An edit by the user (a CodeMirror transaction replacing everything) reaches on_input,
+    // as a whole edit (a paste: the diff need not wait for more keystrokes).
     let view = editor_view(&content);
     let dispatch = js_sys::Function::new_with_args(
         "v",
@@ -203,6 +206,17 @@ async fn editor_reports_edits_and_renders_only_visible_lines() {
     assert_eq!(edits.get_untracked(), 1);
     assert_eq!(text.get_untracked(), "SELECT 1;");
     assert_eq!(texts(&root, ".cm-line"), ["SELECT 1;"]);
+    // A keystroke is not whole; a drop is.
+    for (event, insert) in [("input.type", "x"), ("input.drop", "y")] {
+        let dispatch = js_sys::Function::new_with_args(
+            "v",
+            &format!("v.dispatch({{ changes: {{ from: v.state.doc.length, insert: '{insert}' }}, userEvent: '{event}' }})"),
+        );
+        dispatch.call1(&JsValue::NULL, &view).unwrap();
+    }
+    sleep(50).await;
+    assert_eq!(whole.get_untracked(), [true, false, true]);
+    assert_eq!(text.get_untracked(), "SELECT 1;xy");
 
     // Text replaced from outside: the editor takes it when `reload` moves, without reporting
     // it as an edit.
@@ -210,7 +224,7 @@ async fn editor_reports_edits_and_renders_only_visible_lines() {
     reload.set(1);
     sleep(50).await;
     assert_eq!(text_of("t-big"), "SELECT 2;");
-    assert_eq!(edits.get_untracked(), 1);
+    assert_eq!(edits.get_untracked(), 3);
 }
 
 #[wasm_bindgen_test]

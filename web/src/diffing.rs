@@ -1,5 +1,6 @@
 //! When the diff runs: [`DEBOUNCE_MS`] after the last change of anything that goes into the
-//! output, always in the diff worker (see [`crate::worker`]): the page's wasm module does not
+//! output, or at once after a whole edit (a paste, a drop, an opened file, an example, a link:
+//! [`AppState::whole_edit`]), always in the diff worker (see [`crate::worker`]): the page's wasm module does not
 //! carry the core. Without a worker, or when it fails, the status says so. Answers to
 //! superseded requests are dropped.
 
@@ -23,6 +24,8 @@ pub struct Differ {
     latest: StoredValue<u64>,
     /// When the newest request was sent (`performance.now()`).
     sent_at: StoredValue<f64>,
+    /// How long the newest change was to wait before its diff (see [`Status::Done`]).
+    waited_ms: StoredValue<u32>,
 }
 
 impl Differ {
@@ -34,12 +37,15 @@ impl Differ {
             finished: StoredValue::new(0),
             latest: StoredValue::new(0),
             sent_at: StoredValue::new(0.0),
+            waited_ms: StoredValue::new(DEBOUNCE_MS),
         };
         worker::start(move |answer| differ.answer(answer));
         Effect::new(move |_| {
             state.track_output_inputs();
             state.status.set(Status::Pending);
-            differ.debounce.schedule(DEBOUNCE_MS, move || differ.run());
+            let wait = state.take_delay_ms(false);
+            differ.waited_ms.set_value(wait);
+            differ.debounce.schedule(wait, move || differ.run());
         });
         differ
     }
@@ -92,10 +98,12 @@ impl Differ {
         self.state.result.set(Some(Shared(Arc::new(view))));
         let seq = self.finished.get_value() + 1;
         self.finished.set_value(seq);
+        let waited_ms = self.waited_ms.get_value();
         status.set(Status::Done {
             seq,
             diff_ms,
             edit_to_render_ms: None,
+            waited_ms,
         });
         let edit_at = self.state.last_edit.get_value();
         request_animation_frame(move || {
@@ -105,6 +113,7 @@ impl Differ {
                         seq,
                         diff_ms,
                         edit_to_render_ms: Some(dom::now_ms() - edit_at),
+                        waited_ms,
                     });
                 }
             })

@@ -47,7 +47,7 @@ extern "C" {
 }
 
 /// The live editor and the change callback it holds (dropped together, after `destroy`).
-type Live = Option<(CmEditor, Closure<dyn FnMut(String)>)>;
+type Live = Option<(CmEditor, Closure<dyn FnMut(String, bool)>)>;
 
 /// A code editor (CodeMirror): SQL highlighting, or Python for models files; line numbers;
 /// selection, search (Ctrl+F), undo; the diagnostics in `marks` as squiggles with their
@@ -67,9 +67,10 @@ pub fn Editor(
     /// editors follow `text` directly.
     #[prop(into, optional)]
     reload: Option<Signal<u64>>,
-    /// Called with the new text on every edit; `None` makes the editor read-only.
+    /// Called with the new text on every edit, and whether the edit was whole (a paste or a
+    /// drop, not a keystroke); `None` makes the editor read-only.
     #[prop(optional)]
-    on_input: Option<Callback<String>>,
+    on_input: Option<Callback<(String, bool)>>,
     /// Diagnostics to mark in the gutter and the text.
     #[prop(into, optional)]
     marks: Option<Signal<Vec<DiagView>>>,
@@ -102,9 +103,9 @@ pub fn Editor(
         if live.with_value(Option::is_some) {
             return;
         }
-        let on_change = Closure::<dyn FnMut(String)>::new(move |s: String| {
+        let on_change = Closure::<dyn FnMut(String, bool)>::new(move |s: String, whole: bool| {
             if let Some(cb) = on_input {
-                cb.run(s);
+                cb.run((s, whole));
             }
         });
         let opts = js_sys::Object::new();

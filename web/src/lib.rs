@@ -7,8 +7,9 @@
 //! tabs, editor, diagnostics), [`Editor`] and [`DiagnosticList`]
 //! (`editor`), [`OutputPanel`] (`output`: tabs, status, Copy, Download). They share one
 //! [`state::AppState`] (a handful of signals); [`diffing`] runs the diff [`DEBOUNCE_MS`] after
-//! the last change, in the diff [`worker`] (the worker wasm module, `src/bin/worker.rs`: the
-//! page's own module never runs the core); the state is autosaved to localStorage and can be
+//! the last keystroke (at once after a paste, a drop, an opened file, an example, a link), in
+//! the diff [`worker`] (the worker wasm module, `src/bin/worker.rs`: the page's own module
+//! never runs the core); the state is autosaved to localStorage and can be
 //! shared as a `#s=...` link ([`share`]).
 //!
 //! Verify (`verify_view::VerifyBar`, under the output's tabs): the migration run on a real
@@ -54,7 +55,8 @@ pub use pane::EditorPane;
 use share::SavedState;
 pub use verify_view::VerifyBar;
 
-/// Idle time after the last edit before the diff runs.
+/// Idle time after the last keystroke before the diff (and the review) runs; a whole edit (a
+/// paste, a drop, an opened file, an example, a link) runs them at once.
 pub const DEBOUNCE_MS: u32 = 250;
 /// Idle time before the state is autosaved.
 const AUTOSAVE_MS: u32 = 1000;
@@ -118,7 +120,7 @@ pub struct Jump {
 /// Where the diff is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
-    /// Edited; the diff runs when typing pauses.
+    /// Edited; the diff runs when typing pauses (at once after a whole edit), or is running.
     Pending,
     /// Up to date. `diff_ms`: the core's time; `edit_to_render_ms`: from the last edit (or
     /// load) to the rendered result, debounce included.
@@ -127,6 +129,9 @@ pub enum Status {
         seq: u64,
         diff_ms: f64,
         edit_to_render_ms: Option<f64>,
+        /// How long the diff waited after the newest change: 0 after a whole edit (a paste, a
+        /// drop, an opened file, an example, a link), else [`DEBOUNCE_MS`].
+        waited_ms: u32,
     },
     /// No diff: the diff worker could not be started or failed (why, in words). The next
     /// edit tries a new worker.

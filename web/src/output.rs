@@ -214,13 +214,14 @@ fn OutputTabs(tab: RwSignal<Tab>) -> impl IntoView {
 }
 
 /// The diff status, in words and (for tests and measurements) as data attributes: `state`
-/// (`pending`, `done`, `error`; `failed`: no diff, the worker failed), `seq` (counts finished diffs), `diff-ms` and `render-ms`.
+/// (`pending`, `done`, `error`; `failed`: no diff, the worker failed), `seq` (counts finished
+/// diffs), `diff-ms`, `render-ms` and `waited-ms` (0: the diff ran at once after a whole edit).
 #[component]
 fn StatusLine(state: AppState, has_errors: Memo<bool>) -> impl IntoView {
     let status = state.status;
     let result = state.result;
     let text = move || match status.get() {
-        Status::Pending => "Waiting for you to stop typing…".to_string(),
+        Status::Pending => "Updating…".to_string(),
         Status::Failed(why) => format!("No migration: {why}"),
         Status::Done { diff_ms, .. } => result.with(|r| {
             r.as_ref()
@@ -234,13 +235,14 @@ fn StatusLine(state: AppState, has_errors: Memo<bool>) -> impl IntoView {
         Status::Done { .. } if has_errors.get() => "error",
         Status::Done { .. } => "done",
     };
-    let done = move |f: fn(u64, f64, Option<f64>) -> String| {
+    let done = move |f: fn(u64, f64, Option<f64>, u32) -> String| {
         move || match status.get() {
             Status::Done {
                 seq,
                 diff_ms,
                 edit_to_render_ms,
-            } => f(seq, diff_ms, edit_to_render_ms),
+                waited_ms,
+            } => f(seq, diff_ms, edit_to_render_ms, waited_ms),
             Status::Pending | Status::Failed(_) => String::new(),
         }
     };
@@ -249,9 +251,10 @@ fn StatusLine(state: AppState, has_errors: Memo<bool>) -> impl IntoView {
             id="status"
             class="status"
             data-state=data_state
-            data-diff-ms=done(|_, ms, _| format!("{ms:.1}"))
-            data-render-ms=done(|_, _, r| r.map(|ms| format!("{ms:.1}")).unwrap_or_default())
-            data-seq=done(|seq, _, _| seq.to_string())
+            data-diff-ms=done(|_, ms, _, _| format!("{ms:.1}"))
+            data-render-ms=done(|_, _, r, _| r.map(|ms| format!("{ms:.1}")).unwrap_or_default())
+            data-seq=done(|seq, _, _, _| seq.to_string())
+            data-waited-ms=done(|_, _, _, w| w.to_string())
             aria-live="polite"
         >
             {text}

@@ -149,7 +149,7 @@ pub fn EditorPane(state: AppState, side: Side) -> impl IntoView {
                 label=title
                 text=input.text
                 reload=input.reload
-                on_input=Callback::new(move |s: String| state.edited(side, s))
+                on_input=Callback::new(move |(s, whole): (String, bool)| state.edited(side, s, whole))
                 marks=marks
                 side=side
                 jump=state.jump

@@ -1,9 +1,10 @@
 //! "Review a revision" mode: [`ReviewPane`] (the revision files: paste, open, drop a versions
 //! folder; as tabs over one editor) and [`ReviewOutput`] (per revision: id and message, the
 //! verdict badge, the upgrade and downgrade change lists, hazards and data steps, and the two
-//! functions' SQL side by side). [`Reviewer::start`] reviews [`DEBOUNCE_MS`] after the last
-//! change of the files or the dialect, in the diff worker (see [`crate::worker`]), or on the
-//! page when there is none.
+//! functions' SQL side by side). [`Reviewer::start`] reviews
+//! [`DEBOUNCE_MS`](crate::DEBOUNCE_MS) after the last change of the files or the dialect (at
+//! once after a paste, a drop or opened files), in the diff worker (see [`crate::worker`]), or
+//! on the page when there is none.
 
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use crate::files;
 use crate::pane::{carries_files, ModelTabs};
 use crate::review::{verdict, ReviewView, RevisionView};
 use crate::state::{AppState, ReviewStatus, View};
-use crate::{dom, worker, DEBOUNCE_MS};
+use crate::{dom, worker};
 
 /// The review machinery of one app (a `Copy` handle).
 #[derive(Clone, Copy)]
@@ -53,7 +54,7 @@ impl Reviewer {
             state.review_status.set(ReviewStatus::Pending);
             reviewer
                 .debounce
-                .schedule(DEBOUNCE_MS, move || reviewer.run());
+                .schedule(state.take_delay_ms(true), move || reviewer.run());
         });
         reviewer
     }
@@ -198,7 +199,9 @@ pub fn ReviewPane(state: AppState) -> impl IntoView {
                 label="Revision files"
                 text=input.text
                 reload=input.reload
-                on_input=Callback::new(move |s: String| state.edited_input(input, s))
+                on_input=Callback::new(move |(s, whole): (String, bool)| {
+                    state.edited_input(input, s, whole)
+                })
                 marks=marks
                 side=Side::Current
                 jump=state.jump

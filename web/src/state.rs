@@ -9,7 +9,7 @@ use crate::engine::{AlembicHeader, ModelFiles, Source};
 use crate::review::ReviewView;
 use crate::share::{self, SavedState};
 use crate::verify::VerifiedInputs;
-use crate::{dom, normalize, Jump, Shared, Status, Tab, AUTOSAVE_MS, STORAGE_KEY};
+use crate::{dom, normalize, Jump, Shared, Status, Tab, AUTOSAVE_MS, DEBOUNCE_MS, STORAGE_KEY};
 
 /// What an editor holds: SQL DDL, or SQLModel / SQLAlchemy models files.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -375,6 +375,9 @@ pub struct AppState {
     pub share_link: RwSignal<String>,
     /// When the inputs last changed (`performance.now()`), for the edit-to-render figure.
     pub last_edit: StoredValue<f64>,
+    /// Whether the newest edit was whole (see [`AppState::whole_edit`]), per machine that
+    /// takes it: `[diff, review]`.
+    at_once: StoredValue<[bool; 2]>,
     /// The badge of the newest Verify verdict while the schemas are the ones verified (empty:
     /// none); Share puts it in the link.
     pub verify_badge: RwSignal<String>,
@@ -424,6 +427,7 @@ impl AppState {
             toast: RwSignal::new(String::new()),
             share_link: RwSignal::new(String::new()),
             last_edit: StoredValue::new(dom::now_ms()),
+            at_once: StoredValue::new([false; 2]),
             verify_badge: RwSignal::new(String::new()),
             linked_badge: RwSignal::new(linked),
         }
@@ -437,14 +441,15 @@ impl AppState {
         }
     }
 
-    /// The user typed into an editor.
-    pub fn edited(self, side: Side, text: String) {
-        self.edited_input(self.input(side), text);
+    /// The user edited an editor (`whole`: a paste or a drop, not a keystroke).
+    pub fn edited(self, side: Side, text: String, whole: bool) {
+        self.edited_input(self.input(side), text, whole);
     }
 
-    /// The user typed into the editor of `input`.
-    pub fn edited_input(self, input: Input, text: String) {
+    /// The user edited the editor of `input` (`whole`: a paste or a drop, not a keystroke).
+    pub fn edited_input(self, input: Input, text: String, whole: bool) {
         self.last_edit.set_value(dom::now_ms());
+        self.at_once.set_value([whole; 2]);
         if input.mode.get_untracked() == Mode::Models {
             let i = input.active.get_untracked();
             input.models.update(|m| {
@@ -463,6 +468,26 @@ impl AppState {
                     f.edited = true;
                 }
             });
+        }
+    }
+
+    /// The newest edit is whole: a paste, a drop, an opened file, an example or a link. No
+    /// keystrokes follow it, so the diff and the review run at once rather than after
+    /// [`DEBOUNCE_MS`]: the first migration of a pasted dump shows that much sooner.
+    pub fn whole_edit(self) {
+        self.at_once.set_value([true; 2]);
+    }
+
+    /// How long the diff (`review`: false) or the review (true) waits before it runs: nothing
+    /// after a whole edit (taken: the next change waits again), else [`DEBOUNCE_MS`].
+    pub fn take_delay_ms(self, review: bool) -> u32 {
+        let i = usize::from(review);
+        let now = self.at_once.with_value(|a| a[i]);
+        if now {
+            self.at_once.update_value(|a| a[i] = false);
+            0
+        } else {
+            DEBOUNCE_MS
         }
     }
 
@@ -525,6 +550,7 @@ impl AppState {
             self.notice.set(n);
         }
         self.last_edit.set_value(dom::now_ms());
+        self.whole_edit();
         self.linked_badge.set(linked_badge(&st));
         self.dialect.set(st.dialect);
         self.current.load(st.current, st.current_models);
@@ -682,6 +708,7 @@ impl AppState {
                 return; // newer files were opened meanwhile, or the app is gone
             }
             self.last_edit.set_value(dom::now_ms());
+            self.whole_edit();
             if input.mode.get_untracked() == Mode::Sql {
                 input.sql_stash.set_value(input.text.get_untracked());
             }
@@ -732,6 +759,7 @@ impl AppState {
                 Ok(text) => {
                     let now = dom::now_ms();
                     self.last_edit.set_value(now);
+                    self.whole_edit();
                     input.set_mode(Mode::Sql);
                     input.replace(text);
                     input.file.set(Some(OpenedFile {

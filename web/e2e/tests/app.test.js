@@ -513,3 +513,33 @@ test("the Content-Security-Policy blocks any connection outside the page's origi
   assert.ok(s.problems().every((p) => /Content Security Policy|Refused to connect|Failed to fetch/.test(p)), s.problems().join("\n"));
   await s.context.close();
 });
+
+test("a paste, a dropped or opened file and an example diff at once; typing waits for the debounce", async () => {
+  const s = await openPage(env.browser, env.server.url);
+  await gotoApp(s.page, env.server.url);
+  const waited = () => s.page.getAttribute("#status", "data-waited-ms");
+  // A paste: no keystrokes follow it, so the diff does not wait.
+  let seq = await diffSeq(s.page);
+  await setEditor(s.page, "editor-desired", DESIRED);
+  await waitDiff(s.page, seq);
+  assert.equal(await waited(), "0");
+  // A keystroke: the diff waits until typing pauses.
+  seq = await diffSeq(s.page);
+  await s.page.focus("#editor-desired");
+  await s.page.keyboard.press("Control+End");
+  await s.page.keyboard.type("-- x");
+  await waitDiff(s.page, seq);
+  assert.equal(await waited(), "250");
+  // An opened file and an example: at once again.
+  seq = await diffSeq(s.page);
+  await s.page.setInputFiles("#open-current", { name: "c.sql", mimeType: "application/sql", buffer: Buffer.from(CURRENT) });
+  await s.page.waitForFunction((c) => schemashiftEditor.textOf(document.getElementById("editor-current")) === c, CURRENT);
+  await waitDiff(s.page, seq);
+  assert.equal(await waited(), "0");
+  seq = await diffSeq(s.page);
+  await s.page.selectOption("#examples", "tasks");
+  await waitDiff(s.page, seq);
+  assert.equal(await waited(), "0");
+  assert.deepEqual(s.problems(), []);
+  await s.context.close();
+});

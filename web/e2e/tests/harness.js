@@ -122,8 +122,13 @@ export async function editorText(page, id) {
  * the text, which CodeMirror's own paste handler inserts (one user edit).
  */
 export async function setEditor(page, id, text) {
-  await page.evaluate(
-    ({ id, text }) => {
+  await setEditors(page, [[id, text]]);
+}
+
+/** Paste into several editors at once: one task, so the app diffs once, after the last. */
+async function setEditors(page, edits) {
+  await page.evaluate((edits) => {
+    for (const [id, text] of edits) {
       const el = document.getElementById(id);
       el.focus();
       const view = schemashiftEditor.viewOf(el);
@@ -131,16 +136,18 @@ export async function setEditor(page, id, text) {
       const data = new DataTransfer();
       data.setData("text/plain", text);
       el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    { id, text },
-  );
+    }
+  }, edits);
 }
 
-/** Set both editors and wait for the diff of the pair. */
+/** Paste into both editors (a paste diffs at once, without the debounce) and wait for the
+ * diff of the pair. */
 export async function setPair(page, current, desired) {
   const before = await diffSeq(page);
-  await setEditor(page, "editor-current", current);
-  await setEditor(page, "editor-desired", desired);
+  await setEditors(page, [
+    ["editor-current", current],
+    ["editor-desired", desired],
+  ]);
   await waitDiff(page, before);
 }
 

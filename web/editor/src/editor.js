@@ -87,8 +87,9 @@ function tokenEnd(doc, pos) {
 
 /**
  * Create an editor inside `host`. `opts`: { id, label, text, readonly, language }; the content
- * element (focusable, role textbox) gets `id` and `label`. `onChange(text)` is called with the
- * whole text after each edit by the user (not after `setText`). Returns the handle the Rust
+ * element (focusable, role textbox) gets `id` and `label`. `onChange(text, whole)` is called
+ * with the whole text after each edit by the user (not after `setText`); `whole` is true for a
+ * paste or a drop (an edit no keystrokes follow, so the app need not wait for more). Returns the handle the Rust
  * side keeps.
  */
 export function create(host, opts, onChange) {
@@ -123,7 +124,11 @@ export function create(host, opts, onChange) {
           drop: (e) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes("Files"),
         }),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged && !external && onChange) onChange(u.state.doc.toString());
+          if (u.docChanged && !external && onChange) {
+            // A paste or a drop is a whole edit: no more keystrokes follow it.
+            const whole = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
+            onChange(u.state.doc.toString(), whole);
+          }
         }),
       ],
     }),
