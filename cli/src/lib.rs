@@ -17,6 +17,7 @@ use args::{CheckArgs, Cli, Command, DiffArgs, Format, ReviewArgs, VerifyArgs};
 use clap::{CommandFactory, Parser};
 use schemashift::plan::filter::Reason;
 use schemashift::Options;
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// What the command needs from the machine it runs on. Errors are the text after the path,
@@ -164,14 +165,17 @@ fn write_diagnostics(
     desired: (&str, &models::SideInput),
     diagnostics: &[schemashift::Diagnostic],
 ) {
+    // Into one buffer, written at once (stderr is unbuffered).
+    let mut buf = Vec::new();
     for d in diagnostics {
         let (path, side) = match d.side {
             schemashift::Side::Current => current,
             schemashift::Side::Desired => desired,
         };
         let file = d.file.as_deref().unwrap_or(display_name(path));
-        let _ = report::write_diagnostic(err, file, side.text_of(d.file.as_deref()), d);
+        let _ = report::write_diagnostic(&mut buf, file, side.text_of(d.file.as_deref()), d);
     }
+    let _ = err.write_all(&buf);
 }
 
 /// Both sides, or the first error.
@@ -293,13 +297,16 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         (&migration.changes, &migration.hazards)
     };
     // What may lose data, fail on the rows present or lock, for the direction printed.
+    // One write for all of them: stderr is unbuffered, and a big diff has thousands.
     let mut denied = 0;
+    let mut warnings = String::new();
     for h in hazards.iter().flatten() {
-        let _ = writeln!(err, "warning: {} [{}]", h.message, h.code);
+        let _ = writeln!(warnings, "warning: {} [{}]", h.message, h.code);
         if args.denied(h.kind) {
             denied += 1;
         }
     }
+    let _ = err.write_all(warnings.as_bytes());
     let text = match args.format {
         Format::Sql => {
             if args.down {
@@ -573,14 +580,16 @@ fn verify(args: VerifyArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut 
         return 1;
     };
     // What schemashift predicts without an engine, to read beside the engine's verdict.
+    let mut warnings = String::new();
     for (direction, hazards) in [
         ("UP", &migration.hazards),
         ("DOWN", &migration.down_hazards),
     ] {
         for h in hazards.iter().flatten() {
-            let _ = writeln!(err, "warning: {direction}: {} [{}]", h.message, h.code);
+            let _ = writeln!(warnings, "warning: {direction}: {} [{}]", h.message, h.code);
         }
     }
+    let _ = err.write_all(warnings.as_bytes());
     let plan = match schemashift::verify::plan(&current, &desired, &migration, args.dialect) {
         Ok(p) => p,
         Err(_) => return 1,

@@ -141,6 +141,8 @@ test(`${name}: paste to rendered migration`, { skip: !existsSync(BEFORE) && "ben
         paste_to_render_ms: t1 - t0,
         app_diff_ms: Number(status.dataset.diffMs),
         app_edit_to_render_ms: Number(status.dataset.renderMs || NaN),
+        // 0: a paste diffs at once (only keystrokes wait for the debounce).
+        app_waited_ms: Number(status.dataset.waitedMs ?? NaN),
         longest_frame_gap_ms: longest,
         up_bytes: schemashiftEditor.textOf(document.getElementById("output-up")).length,
         status: status.textContent,
@@ -148,7 +150,6 @@ test(`${name}: paste to rendered migration`, { skip: !existsSync(BEFORE) && "ben
     },
     { current, desired },
   );
-  m.debounce_ms = 250;
   m.current = before;
   m.desired = after;
   m.input_bytes = current.length + desired.length;
