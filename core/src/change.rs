@@ -136,8 +136,9 @@ pub enum Change {
     /// under a temporary name, its rows copied, the old table dropped and the new one renamed.
     /// `changes` are the per-table changes the rebuild stands for, in plan order.
     RebuildTable {
-        from: Table,
-        to: Table,
+        // Boxed: two tables would make every change as large as this one.
+        from: Box<Table>,
+        to: Box<Table>,
         changes: Vec<Change>,
     },
     AttachPartition {

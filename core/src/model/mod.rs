@@ -2,6 +2,7 @@
 //! however their DDL was written.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The model's maps: in insertion order (the order statements gave), with a fast hash.
@@ -82,8 +83,9 @@ pub struct Type {
     pub name: String,
     pub modifiers: Option<String>,
     pub array_dims: u8,
-    /// A user-defined type (enum, domain, composite) named by `user`.
-    pub user: Option<QualName>,
+    /// A user-defined type (enum, domain, composite) named by `user` (boxed: most columns
+    /// have none, and a dump has hundreds of thousands of columns).
+    pub user: Option<Box<QualName>>,
 }
 
 impl Type {
@@ -141,7 +143,7 @@ impl Schema {
             let (last, _) = ours.columns.insert_full(c.clone(), col.clone());
             ours.columns.move_index(last, at.min(last));
             // Its enum type comes with it.
-            if let Some(u) = &col.ty.user {
+            if let Some(u) = col.ty.user.as_deref() {
                 if let (false, Some(e)) = (self.enums.contains_key(u), other.enums.get(u)) {
                     self.enums.insert(u.clone(), e.clone());
                 }
@@ -581,10 +583,23 @@ pub struct IndexKey {
     /// A quoted column name or a parenthesised expression, ready to emit.
     pub expr: Sql,
     pub collation: Option<String>,
-    pub opclass: Option<Sql>,
+    /// Boxed: hardly any key has one, and a dump has tens of thousands of keys.
+    pub opclass: Option<Box<Sql>>,
     pub descending: bool,
     /// `NULLS FIRST` (true) / `NULLS LAST` (false) when it differs from the default.
     pub nulls_first: Option<bool>,
+}
+
+/// An index's access method, lower-case: the methods of PostgreSQL and MySQL borrowed (a dump
+/// names one for each of its tens of thousands of indexes), any other owned.
+pub fn index_method(name: impl AsRef<str> + Into<String>) -> Cow<'static, str> {
+    const KNOWN: [&str; 8] = [
+        "btree", "hash", "gin", "gist", "brin", "spgist", "fulltext", "spatial",
+    ];
+    match KNOWN.iter().find(|k| **k == name.as_ref()) {
+        Some(k) => Cow::Borrowed(k),
+        None => Cow::Owned(name.into()),
+    }
 }
 
 /// The schema part of an index's key where index names are unique per table rather than per
@@ -598,10 +613,12 @@ pub struct Index {
     pub name: QualName,
     pub table: QualName,
     pub unique: bool,
-    pub method: String,
+    /// The access method (`btree` borrowed: no allocation for each of a dump's indexes).
+    pub method: Cow<'static, str>,
     pub keys: Vec<IndexKey>,
     pub include: Vec<String>,
-    pub predicate: Option<Sql>,
+    /// Boxed: most indexes are not partial, and a dump has tens of thousands of indexes.
+    pub predicate: Option<Box<Sql>>,
     pub options: Vec<String>,
     pub nulls_not_distinct: bool,
     pub comment: Option<String>,

@@ -450,7 +450,7 @@ impl<'a> Planner<'a> {
                 continue;
             };
             for (cn, col) in &t.columns {
-                let uses = |c: &Column| c.ty.user.as_ref() == Some(name);
+                let uses = |c: &Column| c.ty.user.as_deref() == Some(name);
                 if uses(col) && old.columns.get(cn).is_some_and(uses) {
                     out.push((tn.clone(), col.clone()));
                 }
@@ -758,8 +758,8 @@ impl<'a> Planner<'a> {
             self.kept.push((
                 Phase::AlterTables,
                 Change::RebuildTable {
-                    from: canonical_table(at),
-                    to: canonical_table(bt),
+                    from: Box::new(canonical_table(at)),
+                    to: Box::new(canonical_table(bt)),
                     changes: list.into_iter().map(|(_, c)| c).collect(),
                 },
             ));
@@ -903,7 +903,7 @@ impl<'a> Planner<'a> {
     /// stops using is recreated (the old type cannot be dropped while a column uses it).
     fn column_phase(&self, from: &Column, to: Option<&Column>) -> Phase {
         let leaves = from.ty.user.as_ref().is_some_and(|e| {
-            self.recreated_enums.contains(e) && to.is_none_or(|t| t.ty.user.as_ref() != Some(e))
+            self.recreated_enums.contains(e) && to.is_none_or(|t| t.ty.user.as_deref() != Some(e))
         });
         // An auto-increment column must be a key: it stops being one before its key is
         // dropped, and becomes one after its key is added.

@@ -128,7 +128,7 @@ pub fn enum_values(changes: Vec<Change>, dialect: &dyn Dialect) -> Vec<Change> {
             .any(|(_, v)| sql.iter().any(|s| s.contains(&literal(v))))
             || changes.iter().any(|c| match c {
                 Change::AlterColumn { to, changes, .. } => {
-                    changes.ty && to.ty.user.as_ref() == Some(e)
+                    changes.ty && to.ty.user.as_deref() == Some(e)
                 }
                 _ => false,
             })

@@ -124,7 +124,7 @@ fn create_table_sql(d: &Mysql, t: &Table) -> String {
 }
 
 fn index_sql(d: &Mysql, i: &Index) -> String {
-    let kind = match (i.unique, i.method.as_str()) {
+    let kind = match (i.unique, i.method.as_ref()) {
         (true, _) => "UNIQUE ",
         (_, "fulltext") => "FULLTEXT ",
         (_, "spatial") => "SPATIAL ",

@@ -366,7 +366,7 @@ impl Dialect for Postgres {
                     name: user.to_string(),
                     modifiers,
                     array_dims,
-                    user: Some(user),
+                    user: Some(Box::new(user)),
                 }
             }
         }

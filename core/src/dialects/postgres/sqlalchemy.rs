@@ -38,7 +38,7 @@ pub(crate) fn sa_type(
         };
         return pg(format!("postgresql.ARRAY({}{dims})", item.expr));
     }
-    if let Some(user) = &ty.user {
+    if let Some(user) = ty.user.as_deref() {
         let e = enum_type.filter(|e| &e.name == user)?;
         if collation.is_some() || ty.modifiers.is_some() {
             return None;

@@ -92,7 +92,7 @@ impl VerifySql for Verify {
         if ty.array_dims > 0 {
             return Kind::Array;
         }
-        if let Some(user) = &ty.user {
+        if let Some(user) = ty.user.as_deref() {
             return match schema.enums.get(user) {
                 Some(e) => Kind::Enum(e.values.clone()),
                 None => Kind::Unknown(ty.name.clone()),

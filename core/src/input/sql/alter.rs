@@ -343,7 +343,7 @@ impl Builder<'_> {
             i.table != *table
                 || !(i.keys.iter().any(|k| mentions(&k.expr))
                     || has(&i.include)
-                    || i.predicate.as_ref().is_some_and(mentions))
+                    || i.predicate.as_deref().is_some_and(mentions))
         });
     }
 
@@ -401,7 +401,7 @@ impl Builder<'_> {
             }
             rename(&mut i.include);
             if let Some(p) = &mut i.predicate {
-                *p = super::expr::rename_ident(p, old, new, d);
+                **p = super::expr::rename_ident(p, old, new, d);
             }
         }
     }

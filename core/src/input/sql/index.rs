@@ -31,9 +31,9 @@ impl Builder<'_> {
         c.eat_kw("only");
         let table = c.qual_name(&self.search_schema.clone())?;
         let method = if c.eat_kw("using") {
-            c.ident()?.to_ascii_lowercase()
+            index_method(c.ident()?.to_ascii_lowercase())
         } else {
-            "btree".to_string()
+            index_method("btree")
         };
         c.expect(&Token::LParen)?;
         let mut keys = Vec::new();
@@ -79,7 +79,7 @@ impl Builder<'_> {
             } else if c.eat_kw("where") {
                 let r = (c.pos, c.toks.len());
                 c.pos = c.toks.len();
-                index.predicate = Some(c.sql_expr(r));
+                index.predicate = Some(Box::new(c.sql_expr(r)));
             } else {
                 return c.expected("`WHERE`, `INCLUDE`, `WITH` or end of statement");
             }
@@ -148,7 +148,10 @@ impl Builder<'_> {
                 if c.peek_tok(&Token::LParen) {
                     c.paren_group()?;
                 }
-                key.opclass = Some(Sql::new(c.text((s, c.pos)), c.token_key((s, c.pos))));
+                key.opclass = Some(Box::new(Sql::new(
+                    c.text((s, c.pos)),
+                    c.token_key((s, c.pos)),
+                )));
             } else {
                 break;
             }

@@ -177,7 +177,7 @@ impl Builder<'_> {
             name: QualName::new(index_namespace(table), String::new()),
             table: table.clone(),
             unique,
-            method: method.to_string(),
+            method: index_method(method),
             keys: Vec::new(),
             include: Vec::new(),
             predicate: None,

@@ -64,7 +64,7 @@ impl Builder<'_> {
     /// Whether the file defines the type (enum, domain, composite or base type, or a table or
     /// view, whose row type it is).
     fn type_defined(&self, ty: &Type) -> bool {
-        let Some(q) = &ty.user else {
+        let Some(q) = ty.user.as_deref() else {
             return false;
         };
         let object = |kind| {

@@ -145,9 +145,9 @@ impl Builder<'_> {
         self.schema.enums.insert(to.clone(), e);
         for t in self.schema.tables.values_mut() {
             for col in t.columns.values_mut() {
-                if col.ty.user.as_ref() == Some(from) {
+                if col.ty.user.as_deref() == Some(from) {
                     col.ty.name = to.to_string();
-                    col.ty.user = Some(to.clone());
+                    col.ty.user = Some(Box::new(to.clone()));
                 }
             }
         }

@@ -392,7 +392,7 @@ impl Renderer<'_> {
     }
 
     fn enum_type(&self, ty: &Type) -> Option<&EnumType> {
-        let name = ty.user.as_ref()?;
+        let name = ty.user.as_deref()?;
         self.after
             .enums
             .get(name)
