@@ -1,8 +1,8 @@
 //! When the diff runs: [`DEBOUNCE_MS`] after the last change of anything that goes into the
 //! output, or at once after a whole edit (a paste, a drop, an opened file, an example, a link:
-//! [`AppState::whole_edit`]), always in the diff worker (see [`crate::worker`]): the page's wasm module does not
-//! carry the core. Without a worker, or when it fails, the status says so. Answers to
-//! superseded requests are dropped.
+//! [`AppState::whole_edit`]), always in the diff worker (see [`crate::worker`]): the page's
+//! wasm module does not carry the core. Without a worker, or when it fails, the status says so.
+//! Answers to superseded requests are dropped.
 
 use std::sync::Arc;
 

@@ -902,7 +902,7 @@ impl<'a> Planner<'a> {
     /// The phase of a change of column `from` (to `to`, or dropped): before an enum type it
     /// stops using is recreated (the old type cannot be dropped while a column uses it).
     fn column_phase(&self, from: &Column, to: Option<&Column>) -> Phase {
-        let leaves = from.ty.user.as_ref().is_some_and(|e| {
+        let leaves = from.ty.user.as_deref().is_some_and(|e| {
             self.recreated_enums.contains(e) && to.is_none_or(|t| t.ty.user.as_deref() != Some(e))
         });
         // An auto-increment column must be a key: it stops being one before its key is

@@ -89,8 +89,8 @@ function tokenEnd(doc, pos) {
  * Create an editor inside `host`. `opts`: { id, label, text, readonly, language }; the content
  * element (focusable, role textbox) gets `id` and `label`. `onChange(text, whole)` is called
  * with the whole text after each edit by the user (not after `setText`); `whole` is true for a
- * paste or a drop (an edit no keystrokes follow, so the app need not wait for more). Returns the handle the Rust
- * side keeps.
+ * paste or a drop (an edit no keystrokes follow, so the app need not wait for more). Returns
+ * the handle the Rust side keeps.
  */
 export function create(host, opts, onChange) {
   const lang = new Compartment();
