@@ -376,16 +376,24 @@ impl Renames {
         for c in changes {
             match c {
                 schemashift::Change::RenameTable { from, to } => {
-                    tables.insert(from.name.to_lowercase(), to.name.to_lowercase());
+                    tables.insert(
+                        from.name.as_str().to_lowercase(),
+                        to.name.as_str().to_lowercase(),
+                    );
                 }
                 schemashift::Change::RenameColumn { table, from, to } => {
-                    let new_table = table.name.to_lowercase();
+                    let new_table = table.name.as_str().to_lowercase();
                     let old_table = tables
                         .iter()
                         .find(|(_, n)| **n == new_table)
                         .map(|(o, _)| o.clone())
                         .unwrap_or_else(|| new_table.clone());
-                    columns.push((old_table, from.to_lowercase(), new_table, to.to_lowercase()));
+                    columns.push((
+                        old_table,
+                        from.as_str().to_lowercase(),
+                        new_table,
+                        to.as_str().to_lowercase(),
+                    ));
                 }
                 _ => {}
             }

@@ -9,10 +9,10 @@ use serde::Serialize;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     CreateSchema {
-        name: String,
+        name: Str,
     },
     DropSchema {
-        name: String,
+        name: Str,
     },
     CreateExtension {
         extension: Extension,
@@ -56,13 +56,13 @@ pub enum Change {
     },
     RenameColumn {
         table: QualName,
-        from: String,
-        to: String,
+        from: Str,
+        to: Str,
     },
     /// A new table; `serials` are columns whose sequence the `serial` type creates.
     CreateTable {
         table: Table,
-        serials: Vec<String>,
+        serials: Vec<Str>,
     },
     DropTable {
         table: Table,
@@ -92,8 +92,8 @@ pub enum Change {
     },
     RenameConstraint {
         table: QualName,
-        from: String,
-        to: String,
+        from: Str,
+        to: Str,
     },
     CreateIndex {
         index: Index,
@@ -113,7 +113,7 @@ pub enum Change {
     /// ...and checked afterwards without blocking writes.
     ValidateConstraint {
         table: QualName,
-        name: String,
+        name: Str,
     },
     /// `--backfill`: the data step that gives existing rows a value for a new NOT NULL column
     /// (`value` is a placeholder to review).
@@ -127,7 +127,7 @@ pub enum Change {
     },
     RenameIndex {
         from: QualName,
-        to: String,
+        to: Str,
         /// The index as it is after the rename (dialects without `ALTER INDEX .. RENAME`
         /// drop and recreate it).
         index: Index,
@@ -200,18 +200,18 @@ pub enum Change {
 #[serde(tag = "on", rename_all = "snake_case")]
 pub enum CommentTarget {
     Schema {
-        name: String,
+        name: Str,
     },
     Table {
         name: QualName,
     },
     Column {
         table: QualName,
-        column: String,
+        column: Str,
     },
     Constraint {
         table: QualName,
-        name: String,
+        name: Str,
     },
     Index {
         name: QualName,

@@ -177,12 +177,12 @@ pub fn parse_rename(spec: &str, dialect: DialectKind) -> Result<model::Rename, S
     let (left, new) = spec
         .split_once('=')
         .ok_or_else(|| format!("rename `{spec}`: expected old=new or table.old=new"))?;
-    let parts: Vec<String> = left.split('.').map(|p| d.fold_ident(p.trim())).collect();
+    let parts: Vec<model::Str> = left.split('.').map(|p| d.fold_ident(p.trim())).collect();
     let new = d.fold_ident(new.trim());
     if new.is_empty() || parts.iter().any(|p| p.is_empty()) {
         return Err(format!("rename `{spec}`: empty name"));
     }
-    let schema = d.default_schema().to_string();
+    let schema = d.default_schema();
     let (kind, table, from) = match parts.as_slice() {
         [old] => (
             model::RenameKind::Table,
@@ -230,7 +230,7 @@ pub struct Migration {
     ///
     /// [`Dialect::with_spellings`]: dialects::Dialect::with_spellings
     #[serde(skip)]
-    pub spellings: std::collections::BTreeMap<String, String>,
+    pub spellings: std::collections::BTreeMap<model::Str, String>,
     /// The Alembic revision file (upgrade from `changes`, downgrade from `down_changes`), when
     /// [`Options::alembic`] asked for it and the dialect has it
     /// ([`output::alembic::supports`]: PostgreSQL).

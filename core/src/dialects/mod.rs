@@ -154,9 +154,9 @@ pub trait Dialect: Sync {
     /// Schema that unqualified names live in.
     fn default_schema(&self) -> &'static str;
     /// Fold an unquoted identifier the way the database does.
-    fn fold_ident(&self, ident: &str) -> String;
+    fn fold_ident(&self, ident: &str) -> crate::model::Str;
     /// A quoted identifier as the database stores it.
-    fn fold_quoted(&self, ident: &str) -> String;
+    fn fold_quoted(&self, ident: &str) -> crate::model::Str;
     /// The default of a column fed by a sequence (never asked of a database without
     /// sequences, whose inputs have none).
     fn nextval_default(&self, seq: &QualName) -> Sql {
@@ -233,7 +233,7 @@ pub trait Dialect: Sync {
         &self,
         _from: &Table,
         _to: &Table,
-    ) -> Option<(bool, crate::model::Map<String, Column>)> {
+    ) -> Option<(bool, crate::model::Map<crate::model::Str, Column>)> {
         None
     }
 
@@ -339,7 +339,10 @@ pub trait Dialect: Sync {
     /// A dialect instance that writes identifiers with the spellings the schemas used
     /// (case-insensitive databases keep names as written); `None` when folding already keeps
     /// them. `spellings` maps each folded name to how it was written.
-    fn with_spellings(&self, _spellings: &BTreeMap<String, String>) -> Option<Box<dyn Dialect>> {
+    fn with_spellings(
+        &self,
+        _spellings: &BTreeMap<crate::model::Str, String>,
+    ) -> Option<Box<dyn Dialect>> {
         None
     }
     /// SQLAlchemy's name for this database (`postgresql`), the prefix of its dialect-specific
@@ -354,7 +357,7 @@ pub trait Dialect: Sync {
     /// database (MySQL numbers unnamed keys itself, and names their indexes differently when
     /// a name is given).
     fn written_constraint_name(&self, c: &crate::model::Constraint) -> Option<String> {
-        Some(c.name.clone())
+        Some(c.name.to_string())
     }
     /// The keyword argument (after the `sqlalchemy_name` prefix) and the value SQLAlchemy
     /// takes for an index method other than the default: `using='gin'` in PostgreSQL.
@@ -391,7 +394,7 @@ pub trait Dialect: Sync {
 
 /// Foreign keys written without columns reference the primary key of their table.
 pub(crate) fn fill_foreign_key_targets(schema: &mut Schema) {
-    let pks: std::collections::HashMap<QualName, Vec<String>> = schema
+    let pks: std::collections::HashMap<QualName, Vec<crate::model::Str>> = schema
         .tables
         .values()
         .filter_map(|t| match t.primary_key().map(|c| &c.kind) {

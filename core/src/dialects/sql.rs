@@ -3,12 +3,12 @@
 
 use crate::change::Change;
 use crate::dialects::Dialect;
-use crate::model::{Column, Constraint, QualName, RefAction};
+use crate::model::{Column, Constraint, QualName, RefAction, Str};
 
 /// Quoted, comma-separated column names.
-pub(crate) fn list(d: &dyn Dialect, cols: &[String]) -> String {
+pub(crate) fn list(d: &dyn Dialect, cols: &[impl AsRef<str>]) -> String {
     cols.iter()
-        .map(|c| d.quote_ident(c))
+        .map(|c| d.quote_ident(c.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -16,7 +16,7 @@ pub(crate) fn list(d: &dyn Dialect, cols: &[String]) -> String {
 /// `FOREIGN KEY (..) REFERENCES t (..) [MATCH FULL] [ON UPDATE ..] [ON DELETE ..]`.
 pub(crate) fn foreign_key_clause(
     d: &dyn Dialect,
-    (columns, ref_table, ref_columns): (&[String], &QualName, &[String]),
+    (columns, ref_table, ref_columns): (&[Str], &QualName, &[Str]),
     match_full: bool,
     on_update: RefAction,
     on_delete: RefAction,

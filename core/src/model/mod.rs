@@ -5,6 +5,10 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
+/// The model's names and short texts: a string stored inline up to 24 bytes (an identifier,
+/// `public`, a short default), on the heap beyond. A dump has hundreds of thousands of them.
+pub use compact_str::{format_compact, CompactString as Str, ToCompactString};
+
 /// The model's maps: in insertion order (the order statements gave), with a fast hash.
 pub type Map<K, V> = indexmap::IndexMap<K, V, rustc_hash::FxBuildHasher>;
 /// [`Map`]'s set.
@@ -14,12 +18,12 @@ pub type Set<K> = indexmap::IndexSet<K, rustc_hash::FxBuildHasher>;
 /// PostgreSQL).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct QualName {
-    pub schema: String,
-    pub name: String,
+    pub schema: Str,
+    pub name: Str,
 }
 
 impl QualName {
-    pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn new(schema: impl Into<Str>, name: impl Into<Str>) -> Self {
         Self {
             schema: schema.into(),
             name: name.into(),
@@ -37,13 +41,13 @@ impl fmt::Display for QualName {
 /// canonical key that two spellings of the same expression share.
 #[derive(Clone, Debug, Serialize)]
 pub struct Sql {
-    pub text: String,
+    pub text: Str,
     #[serde(skip)]
-    pub key: String,
+    pub key: Str,
 }
 
 impl Sql {
-    pub fn new(text: impl Into<String>, key: impl Into<String>) -> Self {
+    pub fn new(text: impl Into<Str>, key: impl Into<Str>) -> Self {
         Self {
             text: text.into(),
             key: key.into(),
@@ -80,8 +84,8 @@ impl Ord for Sql {
 /// zone`, or a qualified user type), `modifiers` the typmod list (`200`, `10,2`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Type {
-    pub name: String,
-    pub modifiers: Option<String>,
+    pub name: Str,
+    pub modifiers: Option<Str>,
     pub array_dims: u8,
     /// A user-defined type (enum, domain, composite) named by `user` (boxed: most columns
     /// have none, and a dump has hundreds of thousands of columns).
@@ -91,7 +95,7 @@ pub struct Type {
 impl Type {
     pub fn builtin(name: &str) -> Self {
         Self {
-            name: name.to_string(),
+            name: name.into(),
             modifiers: None,
             array_dims: 0,
             user: None,
@@ -102,8 +106,8 @@ impl Type {
 /// The whole database.
 #[derive(Clone, Debug, Default)]
 pub struct Schema {
-    pub namespaces: Map<String, Namespace>,
-    pub extensions: Map<String, Extension>,
+    pub namespaces: Map<Str, Namespace>,
+    pub extensions: Map<Str, Extension>,
     pub enums: Map<QualName, EnumType>,
     pub sequences: Map<QualName, Sequence>,
     pub tables: Map<QualName, Table>,
@@ -116,13 +120,13 @@ pub struct Schema {
     pub grants: Map<Grant, bool>,
     /// Identifiers as written, by folded name (first spelling seen), for dialects that fold
     /// names for comparison but write them as the user did.
-    pub spellings: std::collections::BTreeMap<String, String>,
+    pub spellings: std::collections::BTreeMap<Str, String>,
     /// Renames the DDL declares (`-- schemashift: renamed from old`): not part of the schema
     /// itself, read by the planner.
     pub renames: Vec<Rename>,
     /// Columns (table name, column name) the input defines but could not be read (models.py
     /// input: a warning said so): compared as they are on the other side, never dropped.
-    pub uncompared: Vec<(String, String)>,
+    pub uncompared: Vec<(Str, Str)>,
 }
 
 impl Schema {
@@ -167,8 +171,8 @@ pub enum RenameKind {
 pub struct Rename {
     pub kind: RenameKind,
     pub table: QualName,
-    pub from: String,
-    pub to: String,
+    pub from: Str,
+    pub to: Str,
     /// Where the DDL declared it (line, column), if it did.
     #[serde(skip)]
     pub at: Option<(u32, u32, usize)>,
@@ -182,21 +186,21 @@ pub struct Grant {
     /// The object; for functions the name carries the argument types.
     pub object: QualName,
     pub privilege: String,
-    pub column: Option<String>,
+    pub column: Option<Str>,
     /// A role name, or `PUBLIC`.
     pub grantee: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Namespace {
-    pub name: String,
+    pub name: Str,
     pub comment: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Extension {
-    pub name: String,
-    pub schema: Option<String>,
+    pub name: Str,
+    pub schema: Option<Str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -219,7 +223,7 @@ pub struct Sequence {
     pub cache: i128,
     pub cycle: bool,
     /// Table and column the sequence belongs to (`OWNED BY`).
-    pub owned_by: Option<(QualName, String)>,
+    pub owned_by: Option<(QualName, Str)>,
     pub comment: Option<String>,
 }
 
@@ -302,7 +306,7 @@ pub struct Identity {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Column {
-    pub name: String,
+    pub name: Str,
     pub ty: Type,
     pub not_null: bool,
     pub default: Option<Sql>,
@@ -387,12 +391,12 @@ impl RefAction {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ConstraintKind {
     PrimaryKey {
-        columns: Vec<String>,
-        include: Vec<String>,
+        columns: Vec<Str>,
+        include: Vec<Str>,
     },
     Unique {
-        columns: Vec<String>,
-        include: Vec<String>,
+        columns: Vec<Str>,
+        include: Vec<Str>,
         nulls_not_distinct: bool,
     },
     Check {
@@ -400,9 +404,9 @@ pub enum ConstraintKind {
         no_inherit: bool,
     },
     ForeignKey {
-        columns: Vec<String>,
+        columns: Vec<Str>,
         ref_table: QualName,
-        ref_columns: Vec<String>,
+        ref_columns: Vec<Str>,
         on_delete: RefAction,
         on_update: RefAction,
         match_full: bool,
@@ -415,7 +419,7 @@ pub enum ConstraintKind {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Constraint {
-    pub name: String,
+    pub name: Str,
     #[serde(flatten)]
     pub kind: ConstraintKind,
     pub deferrable: bool,
@@ -450,8 +454,8 @@ pub struct PartitionOf {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Table {
     pub name: QualName,
-    pub columns: Map<String, Column>,
-    pub constraints: Map<String, Constraint>,
+    pub columns: Map<Str, Column>,
+    pub constraints: Map<Str, Constraint>,
     pub comment: Option<String>,
     /// `PARTITION BY ...` key of a partitioned table.
     pub partition_by: Option<Sql>,
@@ -604,8 +608,8 @@ pub fn index_method(name: impl AsRef<str> + Into<String>) -> Cow<'static, str> {
 
 /// The schema part of an index's key where index names are unique per table rather than per
 /// schema (MySQL): `schema.table`.
-pub fn index_namespace(table: &QualName) -> String {
-    format!("{}.{}", table.schema, table.name)
+pub fn index_namespace(table: &QualName) -> Str {
+    format_compact!("{}.{}", table.schema, table.name)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -616,7 +620,7 @@ pub struct Index {
     /// The access method (`btree` borrowed: no allocation for each of a dump's indexes).
     pub method: Cow<'static, str>,
     pub keys: Vec<IndexKey>,
-    pub include: Vec<String>,
+    pub include: Vec<Str>,
     /// Boxed: most indexes are not partial, and a dump has tens of thousands of indexes.
     pub predicate: Option<Box<Sql>>,
     pub options: Vec<String>,
@@ -645,7 +649,7 @@ impl Index {
 pub struct View {
     pub name: QualName,
     pub materialized: bool,
-    pub columns: Vec<String>,
+    pub columns: Vec<Str>,
     pub query: Sql,
     pub options: Vec<String>,
     pub check_option: Option<String>,

@@ -45,8 +45,8 @@ pub fn assess(
     }
     // A table's columns as (name, type), sorted: what a dropped and a created table that
     // may be one renamed have in common.
-    let shape = |t: &Table| -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = t
+    let shape = |t: &Table| -> Vec<(Str, String)> {
+        let mut v: Vec<(Str, String)> = t
             .columns
             .values()
             .map(|c| (c.name.clone(), dialect.render_type(&c.ty)))
@@ -56,7 +56,7 @@ pub fn assess(
     };
     // Created tables with columns by shape: the first of each shape in the plan (each shape
     // computed once, not once per dropped table).
-    let mut created_tables: HashMap<Vec<(String, String)>, &Table> = HashMap::default();
+    let mut created_tables: HashMap<Vec<(Str, String)>, &Table> = HashMap::default();
     for c in changes {
         if let Change::CreateTable { table, .. } = c {
             if !table.columns.is_empty() {

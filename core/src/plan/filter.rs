@@ -9,7 +9,7 @@
 //! objects from that set.
 
 use crate::dialects::Dialect;
-use crate::model::{QualName, Schema};
+use crate::model::{QualName, Schema, Str};
 use serde::Serialize;
 
 /// Alembic's default `version_table`.
@@ -119,8 +119,8 @@ impl Filter {
 
 /// A glob on `name` or on `schema.name`.
 struct Pattern {
-    schema: Option<String>,
-    name: String,
+    schema: Option<Str>,
+    name: Str,
 }
 
 impl Pattern {

@@ -98,9 +98,9 @@ struct Planner<'a> {
     /// Tables whose columns are dropped or change type: views reading them must be rebuilt.
     reshaped: HashSet<QualName>,
     /// Columns (table, column) that are dropped or change type.
-    changed_columns: HashSet<(QualName, String)>,
+    changed_columns: HashSet<(QualName, Str)>,
     /// Foreign keys of kept tables that must be dropped and re-added.
-    fk_rebuild: HashSet<(QualName, String)>,
+    fk_rebuild: HashSet<(QualName, Str)>,
     /// Views on both sides that are dropped and recreated.
     rebuild_views: IndexSet<QualName>,
     /// Kept tables the dialect must rebuild (see [`Change::RebuildTable`]).
@@ -112,13 +112,13 @@ struct Planner<'a> {
     /// Columns of kept tables converted to a recreated enum type: expressions comparing them
     /// with the old type's values (checks, index predicates and expressions) cannot survive
     /// the conversion, so they are dropped before it and recreated after.
-    enum_columns: HashSet<(QualName, String)>,
+    enum_columns: HashSet<(QualName, Str)>,
     /// The desired side's new sequences by the column that owns them (table, column): a new
     /// column looks its sequences up here instead of scanning every sequence.
     new_owned: HashMap<(&'a QualName, &'a str), Vec<&'a Sequence>>,
     /// Keys and indexes a kept foreign key uses that are dropped after the key or index that
     /// takes over is added ([`Dialect::foreign_keys_need_an_index`]).
-    late_drops: Vec<(Change, Vec<String>)>,
+    late_drops: Vec<(Change, Vec<Str>)>,
 }
 
 impl<'a> Planner<'a> {
@@ -194,10 +194,10 @@ impl<'a> Planner<'a> {
     fn kept_foreign_key_needs(
         &self,
         table: &QualName,
-        columns: &[String],
+        columns: &[Str],
         constraint: Option<&str>,
         index: Option<&QualName>,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Vec<Str>> {
         if !self.dialect.foreign_keys_need_an_index() {
             return None;
         }
@@ -205,7 +205,7 @@ impl<'a> Planner<'a> {
             return None;
         };
         let covers =
-            |cols: &[String], fk: &[String]| cols.len() >= fk.len() && cols[..fk.len()] == fk[..];
+            |cols: &[Str], fk: &[Str]| cols.len() >= fk.len() && cols[..fk.len()] == fk[..];
         at.constraints.values().find_map(|fk| {
             let ConstraintKind::ForeignKey {
                 columns: fk_cols, ..
@@ -280,8 +280,8 @@ impl<'a> Planner<'a> {
                 Change::DropIndex { index } => (index.table.clone(), &index.name.name),
                 _ => continue,
             };
-            let covers = |cols: &[String]| cols.len() >= fk.len() && cols[..fk.len()] == fk[..];
-            let added = |c: &Change| -> Option<(String, bool)> {
+            let covers = |cols: &[Str]| cols.len() >= fk.len() && cols[..fk.len()] == fk[..];
+            let added = |c: &Change| -> Option<(Str, bool)> {
                 match c {
                     Change::AddConstraint {
                         table: t,
@@ -599,7 +599,7 @@ impl<'a> Planner<'a> {
                 let target_gone =
                     self.a.tables.contains_key(ref_table) && !self.b.tables.contains_key(ref_table);
                 // (The keys are cloned to look them up: not when there is nothing to find.)
-                let changed = |t: &QualName, c: &String| {
+                let changed = |t: &QualName, c: &Str| {
                     !self.changed_columns.is_empty()
                         && self.changed_columns.contains(&(t.clone(), c.clone()))
                 };
@@ -624,7 +624,7 @@ impl<'a> Planner<'a> {
     fn referenced_key_rebuilt(
         &self,
         table: &QualName,
-        cols: &[String],
+        cols: &[Str],
         rebuilt_unique_indexes: &HashMap<&QualName, Vec<usize>>,
     ) -> bool {
         let (Some(at), Some(bt)) = (self.a.tables.get(table), self.b.tables.get(table)) else {
@@ -819,7 +819,7 @@ impl<'a> Planner<'a> {
 
     /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
     fn keys_stable(&self, a: &Table, b: &Table) -> bool {
-        let keys = |t: &Table| -> Vec<(String, ConstraintKind)> {
+        let keys = |t: &Table| -> Vec<(Str, ConstraintKind)> {
             t.constraints
                 .values()
                 .filter(|c| {
@@ -847,7 +847,7 @@ impl<'a> Planner<'a> {
     }
 
     /// Columns of `table` (new, or new in an existing table) that are `serial`.
-    fn serial_columns(&self, table: &Table, existing: Option<&Table>) -> Vec<String> {
+    fn serial_columns(&self, table: &Table, existing: Option<&Table>) -> Vec<Str> {
         table
             .columns
             .values()
@@ -1503,7 +1503,7 @@ impl<'a> Planner<'a> {
 }
 
 /// The columns of an index whose keys are all plain ascending columns.
-fn index_columns(i: &Index, dialect: &dyn Dialect) -> Option<Vec<String>> {
+fn index_columns(i: &Index, dialect: &dyn Dialect) -> Option<Vec<Str>> {
     i.keys
         .iter()
         .map(|k| {
@@ -1512,7 +1512,7 @@ fn index_columns(i: &Index, dialect: &dyn Dialect) -> Option<Vec<String>> {
             let name = key
                 .strip_prefix('"')
                 .and_then(|x| x.strip_suffix('"'))
-                .map(|x| x.replace("\"\"", "\""))
+                .map(|x| Str::from(x.replace("\"\"", "\"")))
                 .unwrap_or_else(|| key.clone());
             (plain && !key.contains('(') && canonical_ident(&name, dialect) == *key).then_some(name)
         })
@@ -1529,7 +1529,7 @@ fn same_view(a: &View, b: &View) -> bool {
 }
 
 /// Whether `small` appears in `big` in the same order.
-fn is_subsequence(small: &[String], big: &[String]) -> bool {
+fn is_subsequence<S: PartialEq>(small: &[S], big: &[S]) -> bool {
     let mut it = big.iter();
     small.iter().all(|s| it.any(|b| b == s))
 }

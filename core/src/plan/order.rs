@@ -3,7 +3,7 @@
 use crate::change::Change;
 use crate::dialects::Dialect;
 use crate::model::Map;
-use crate::model::{ConstraintKind, QualName, Table, View};
+use crate::model::{ConstraintKind, QualName, Str, Table, View};
 use indexmap::IndexSet;
 
 /// Depth-first topological order of `nodes` (dependencies first, ties in input order; the
@@ -59,7 +59,7 @@ where
 pub fn tables(
     tables: &[&Table],
     all: &Map<QualName, Table>,
-) -> (Vec<QualName>, Vec<(QualName, String)>) {
+) -> (Vec<QualName>, Vec<(QualName, Str)>) {
     let names: Vec<QualName> = tables.iter().map(|t| t.name.clone()).collect();
     let deps = |n: &QualName| -> Vec<QualName> {
         let t = &all[n];

@@ -261,14 +261,14 @@ fn rename_table(s: &mut Schema, old: &QualName, new: &QualName, dialect: &dyn Di
 }
 
 fn rename_column(s: &mut Schema, table: &QualName, old: &str, new: &str, dialect: &dyn Dialect) {
-    let swap = |c: &mut String| {
+    let swap = |c: &mut Str| {
         if c == old {
-            *c = new.to_string();
+            *c = new.into();
         }
     };
     if let Some(t) = s.tables.get_mut(table) {
-        rekey(&mut t.columns, &old.to_string(), new.to_string(), |c| {
-            c.name = new.to_string()
+        rekey(&mut t.columns, &old.into(), new.into(), |c| {
+            c.name = new.into()
         });
         for c in t.constraints.values_mut() {
             match &mut c.kind {

@@ -24,7 +24,7 @@ mod seed;
 
 use crate::dialects::{Dialect, DialectKind};
 use crate::input::Frontend;
-use crate::model::QualName;
+use crate::model::{QualName, Str};
 use crate::{Change, Diagnostic, Migration, Side};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -177,7 +177,7 @@ pub(crate) struct Renames {
     /// Current table -> desired table.
     pub tables: BTreeMap<QualName, QualName>,
     /// (desired table, current column) -> desired column.
-    pub columns: BTreeMap<(QualName, String), String>,
+    pub columns: BTreeMap<(QualName, Str), Str>,
 }
 
 impl Renames {

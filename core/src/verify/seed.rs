@@ -102,7 +102,7 @@ pub(super) fn seeds(
                 order.join(", ")
             )
         };
-        let names = |cols: &[&Column]| cols.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+        let names = |cols: &[&Column]| cols.iter().map(|c| c.name.to_string()).collect::<Vec<_>>();
         let current_names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
         let kept_current: Vec<&str> = kept.iter().map(|(c, _)| c.name.as_str()).collect();
         let kept_desired: Vec<&str> = kept.iter().map(|(_, d)| d.name.as_str()).collect();
@@ -112,7 +112,7 @@ pub(super) fn seeds(
             columns_current: names(&all),
             kept_current: select(&t.name, &kept_current),
             kept_desired: select(&desired_name, &kept_desired),
-            columns_kept: kept.iter().map(|(c, _)| c.name.clone()).collect(),
+            columns_kept: kept.iter().map(|(c, _)| c.name.to_string()).collect(),
         });
     }
     (seeds, not_seeded, checks)
@@ -129,7 +129,7 @@ fn desired_column<'a>(renames: &Renames, dt: &'a Table, c: &Column) -> Option<&'
 
 fn display(name: &QualName, dialect: &dyn Dialect) -> String {
     if name.schema.is_empty() || name.schema == dialect.default_schema() {
-        name.name.clone()
+        name.name.to_string()
     } else {
         format!("{}.{}", name.schema, name.name)
     }
@@ -263,6 +263,6 @@ fn rows(
 fn type_text(ty: &Type, kind: &Kind) -> String {
     match kind {
         Kind::Unknown(name) => name.clone(),
-        _ => ty.name.clone(),
+        _ => ty.name.to_string(),
     }
 }

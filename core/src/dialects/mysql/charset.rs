@@ -125,7 +125,7 @@ pub(super) fn options_reach_columns(
     from: &Table,
     to: &Table,
     mariadb: bool,
-) -> Option<(bool, Map<String, Column>)> {
+) -> Option<(bool, Map<Str, Column>)> {
     let (a, b) = (table_defaults(from), table_defaults(to));
     let (ca, cb) = (compared(&a, &b), compared(&b, &a));
     if ca == cb {

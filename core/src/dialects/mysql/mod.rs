@@ -102,12 +102,12 @@ impl Dialect for Mysql {
         "def"
     }
 
-    fn fold_ident(&self, ident: &str) -> String {
-        ident.to_string()
+    fn fold_ident(&self, ident: &str) -> Str {
+        ident.into()
     }
 
-    fn fold_quoted(&self, ident: &str) -> String {
-        ident.to_string()
+    fn fold_quoted(&self, ident: &str) -> Str {
+        ident.into()
     }
 
     /// The type as the server stores it: `integer` is `int`, display widths of integers are
@@ -178,7 +178,7 @@ impl Dialect for Mysql {
                     .unwrap_or(0);
                 let base = if p > 24 { "double" } else { "float" };
                 return Type {
-                    name: format!("{base}{suffix}"),
+                    name: format_compact!("{base}{suffix}"),
                     modifiers: None,
                     array_dims: 0,
                     user: None,
@@ -187,8 +187,8 @@ impl Dialect for Mysql {
             _ => {}
         }
         Type {
-            name: format!("{base}{suffix}"),
-            modifiers,
+            name: format_compact!("{base}{suffix}"),
+            modifiers: modifiers.map(Str::from),
             array_dims: 0,
             user: None,
         }
@@ -201,7 +201,7 @@ impl Dialect for Mysql {
         };
         match &ty.modifiers {
             Some(m) => format!("{base}({m}){suffix}"),
-            None => ty.name.clone(),
+            None => ty.name.to_string(),
         }
     }
 
@@ -243,11 +243,7 @@ impl Dialect for Mysql {
         )]
     }
 
-    fn options_reach_columns(
-        &self,
-        from: &Table,
-        to: &Table,
-    ) -> Option<(bool, Map<String, Column>)> {
+    fn options_reach_columns(&self, from: &Table, to: &Table) -> Option<(bool, Map<Str, Column>)> {
         charset::options_reach_columns(from, to, self.mariadb)
     }
 
@@ -336,7 +332,7 @@ impl Dialect for Mysql {
         let column_check = matches!(c.kind, ConstraintKind::Check { .. })
             && !c.name.starts_with("CONSTRAINT_")
             && !c.name.contains("_chk_");
-        (!c.implicit_name || column_check).then(|| c.name.clone())
+        (!c.implicit_name || column_check).then(|| c.name.to_string())
     }
 
     /// `mysql_prefix='FULLTEXT'`, `mysql_using='HASH'`.
@@ -446,22 +442,22 @@ fn canonical_values(schema: &mut Schema, mariadb: bool) {
             let base = c.ty.name.split([' ', '(']).next().unwrap_or("");
             if let Some(d) = c.default.as_mut().filter(|_| NUMERIC.contains(&base)) {
                 if let Some(n) = canonical_number(&d.key) {
-                    d.key = n;
+                    d.key = n.into();
                 }
             }
             if mariadb {
                 if let Some(g) = &mut c.generated {
-                    g.expr.key = octet_length(&g.expr.key);
+                    g.expr.key = octet_length(&g.expr.key).into();
                 }
                 if let Some(d) = &mut c.default {
-                    d.key = octet_length(&d.key);
+                    d.key = octet_length(&d.key).into();
                 }
             }
         }
         if mariadb {
             for con in t.constraints.values_mut() {
                 if let ConstraintKind::Check { expr, .. } = &mut con.kind {
-                    expr.key = octet_length(&expr.key);
+                    expr.key = octet_length(&expr.key).into();
                 }
             }
         }

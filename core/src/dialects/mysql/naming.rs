@@ -44,7 +44,7 @@ pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
     schema.indexes = indexes;
 }
 
-pub(super) fn plain_columns(i: &Index) -> Option<Vec<String>> {
+pub(super) fn plain_columns(i: &Index) -> Option<Vec<Str>> {
     i.keys
         .iter()
         .map(|k| (!k.descending && !k.expr.key.contains('(')).then(|| k.expr.key.clone()))
@@ -70,7 +70,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     }
     t.attrs
         .retain(|a| !matches!(a, TableAttr::MysqlEngine(e) if e == "ENGINE=InnoDB"));
-    let pk: Vec<String> = match t.primary_key().map(|c| &c.kind) {
+    let pk: Vec<Str> = match t.primary_key().map(|c| &c.kind) {
         Some(ConstraintKind::PrimaryKey { columns, .. }) => columns.clone(),
         _ => Vec::new(),
     };
@@ -90,7 +90,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
             mariadb,
         );
         if let Some(d) = &mut c.default {
-            d.key = default_key(&d.text);
+            d.key = default_key(&d.text).into();
         }
     }
     if mariadb {
@@ -120,7 +120,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         false
     });
     // Names of keys: PRIMARY, written names, then unnamed ones after their first column.
-    let mut taken: HashSet<String> = t
+    let mut taken: HashSet<Str> = t
         .constraints
         .values()
         .filter(|c| !c.name.starts_with(PLACEHOLDER))
@@ -138,11 +138,11 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
                 .map(|i| i.name.name.clone()),
         )
         .collect();
-    let key_name = |first: &str, taken: &mut HashSet<String>| {
-        let mut name = first.to_string();
+    let key_name = |first: &str, taken: &mut HashSet<Str>| {
+        let mut name = Str::from(first);
         let mut n = 2;
         while taken.contains(&name) {
-            name = format!("{first}_{n}");
+            name = format_compact!("{first}_{n}");
             n += 1;
         }
         taken.insert(name.clone());
@@ -154,7 +154,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         // The server ignores a primary key's written name (`CONSTRAINT pk_t PRIMARY KEY`,
         // SQLAlchemy's naming conventions): it is always PRIMARY.
         if let ConstraintKind::PrimaryKey { .. } = &c.kind {
-            c.name = "PRIMARY".to_string();
+            c.name = "PRIMARY".into();
         }
         if let ConstraintKind::Unique { columns, .. } = &c.kind {
             if c.name.starts_with(PLACEHOLDER) {
@@ -174,14 +174,14 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         }
     }
     // Foreign keys and checks, numbered in the order written.
-    let constraint_names: HashSet<String> = constraints.iter().map(|c| c.name.clone()).collect();
+    let constraint_names: HashSet<Str> = constraints.iter().map(|c| c.name.clone()).collect();
     let (mut fk_n, mut chk_n) = (0, 0);
-    let mut column_checks: Vec<String> = Vec::new();
+    let mut column_checks: Vec<Str> = Vec::new();
     for c in &mut constraints {
         if !c.name.starts_with(PLACEHOLDER) {
             continue;
         }
-        let next = |n: &mut usize, make: &dyn Fn(usize) -> String| loop {
+        let next = |n: &mut usize, make: &dyn Fn(usize) -> Str| loop {
             *n += 1;
             let name = make(*n);
             if !constraint_names.contains(&name) {
@@ -191,17 +191,12 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         let table = t.name.name.clone();
         match c.kind {
             ConstraintKind::ForeignKey { .. } => {
-                c.name = next(&mut fk_n, &|n| format!("{table}_ibfk_{n}"))
+                c.name = next(&mut fk_n, &|n| format_compact!("{table}_ibfk_{n}"))
             }
             ConstraintKind::Check { ref expr, .. }
                 if mariadb && c.name.starts_with(&format!("{PLACEHOLDER}column_check")) =>
             {
-                c.name = c
-                    .name
-                    .rsplit(PLACEHOLDER)
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
+                c.name = c.name.rsplit(PLACEHOLDER).next().unwrap_or_default().into();
                 // Part of its column's definition.
                 if let Some(col) = t.columns.get_mut(&c.name) {
                     col.attrs.push(ColumnAttr::Check(expr.clone()));
@@ -210,9 +205,9 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
                 }
             }
             ConstraintKind::Check { .. } if mariadb => {
-                c.name = next(&mut chk_n, &|n| format!("CONSTRAINT_{n}"))
+                c.name = next(&mut chk_n, &|n| format_compact!("CONSTRAINT_{n}"))
             }
-            _ => c.name = next(&mut chk_n, &|n| format!("{table}_chk_{n}")),
+            _ => c.name = next(&mut chk_n, &|n| format_compact!("{table}_chk_{n}")),
         }
     }
     constraints.retain(|c| {
@@ -226,8 +221,9 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         let ConstraintKind::ForeignKey { columns, .. } = &c.kind else {
             continue;
         };
-        let starts =
-            |cols: &[String]| cols.len() >= columns.len() && cols[..columns.len()] == columns[..];
+        let starts = |cols: &[crate::model::Str]| {
+            cols.len() >= columns.len() && cols[..columns.len()] == columns[..]
+        };
         let by_key = constraints.iter().any(|k| match &k.kind {
             ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
                 starts(columns)

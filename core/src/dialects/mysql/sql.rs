@@ -137,7 +137,7 @@ fn index_sql(d: &Mysql, i: &Index) -> String {
             if k.descending {
                 format!("{} DESC", k.expr.text)
             } else {
-                k.expr.text.clone()
+                k.expr.text.to_string()
             }
         })
         .collect();

@@ -186,7 +186,7 @@ mod tests {
     fn t(name: &str, m: Option<&str>) -> Type {
         Type {
             name: name.into(),
-            modifiers: m.map(str::to_string),
+            modifiers: m.map(crate::model::Str::from),
             array_dims: 0,
             user: None,
         }

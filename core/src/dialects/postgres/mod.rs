@@ -252,15 +252,15 @@ fn rewrites(from: &Type, to: &Type) -> bool {
     }
 }
 
-fn truncate_ident(s: &str) -> String {
+fn truncate_ident(s: &str) -> Str {
     if s.len() <= MAX_IDENT {
-        return s.to_string();
+        return s.into();
     }
     let mut end = MAX_IDENT;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    s[..end].to_string()
+    s[..end].into()
 }
 
 impl Dialect for Postgres {
@@ -280,11 +280,19 @@ impl Dialect for Postgres {
         "public"
     }
 
-    fn fold_ident(&self, ident: &str) -> String {
-        truncate_ident(&ident.to_lowercase())
+    fn fold_ident(&self, ident: &str) -> Str {
+        // Most names are lower-case ASCII already: no lower-cased copy.
+        if ident
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            truncate_ident(ident)
+        } else {
+            truncate_ident(&ident.to_lowercase())
+        }
     }
 
-    fn fold_quoted(&self, ident: &str) -> String {
+    fn fold_quoted(&self, ident: &str) -> Str {
         truncate_ident(ident)
     }
 
@@ -348,23 +356,23 @@ impl Dialect for Postgres {
                     (_, m) => m,
                 };
                 Type {
-                    name: b.to_string(),
-                    modifiers,
+                    name: b.into(),
+                    modifiers: modifiers.map(Str::from),
                     array_dims,
                     user: None,
                 }
             }
             None if name.starts_with("interval") && schema.is_none() => Type {
-                name: name.to_string(),
-                modifiers,
+                name: name.into(),
+                modifiers: modifiers.map(Str::from),
                 array_dims,
                 user: None,
             },
             None => {
                 let user = QualName::new(schema.unwrap_or(search_schema), name);
                 Type {
-                    name: user.to_string(),
-                    modifiers,
+                    name: format_compact!("{user}"),
+                    modifiers: modifiers.map(Str::from),
                     array_dims,
                     user: Some(Box::new(user)),
                 }
@@ -375,7 +383,7 @@ impl Dialect for Postgres {
     fn render_type(&self, ty: &Type) -> String {
         let base = match &ty.user {
             Some(u) => self.quote_name(u),
-            None => ty.name.clone(),
+            None => ty.name.to_string(),
         };
         let mut out = match &ty.modifiers {
             None => base,
@@ -435,7 +443,7 @@ impl Dialect for Postgres {
                 if c.ty.name == "boolean" && c.ty.array_dims == 0 && c.ty.user.is_none() {
                     if let Some(d) = &mut c.default {
                         if let Some(b) = boolean_literal(&d.key) {
-                            d.key = b.to_string();
+                            d.key = b.to_compact_string();
                         }
                     }
                 }
@@ -449,7 +457,7 @@ impl Dialect for Postgres {
             }
         }
         // Schemas used by objects exist.
-        let mut used: Vec<String> = Vec::new();
+        let mut used: Vec<Str> = Vec::new();
         used.extend(schema.tables.keys().map(|n| n.schema.clone()));
         used.extend(schema.views.keys().map(|n| n.schema.clone()));
         used.extend(schema.enums.keys().map(|n| n.schema.clone()));

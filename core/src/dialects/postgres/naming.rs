@@ -3,7 +3,7 @@
 //! label until the name is free among the schema's relations and constraints).
 
 use crate::dialects::grammar::{numbered_name, NameKind, Namer};
-use crate::model::QualName;
+use crate::model::{QualName, Str};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest identifier, in bytes (NAMEDATALEN - 1).
@@ -12,8 +12,8 @@ pub(super) const MAX_IDENT: usize = 63;
 /// Names taken per schema: relations (tables, indexes, sequences, views) and constraints.
 #[derive(Default)]
 pub(super) struct PgNamer {
-    relations: HashMap<String, HashSet<String>>,
-    constraints: HashMap<String, HashSet<String>>,
+    relations: HashMap<Str, HashSet<Str>>,
+    constraints: HashMap<Str, HashSet<Str>>,
 }
 
 impl Namer for PgNamer {
@@ -23,13 +23,13 @@ impl Namer for PgNamer {
             self.relations
                 .entry(schema.clone())
                 .or_default()
-                .insert(name.to_string());
+                .insert(Str::from(name));
         }
         if kind != NameKind::Relation {
             self.constraints
                 .entry(schema.clone())
                 .or_default()
-                .insert(name.to_string());
+                .insert(Str::from(name));
         }
     }
 
@@ -41,7 +41,7 @@ impl Namer for PgNamer {
         label: &str,
         kind: NameKind,
     ) -> String {
-        let in_schema = |set: &HashMap<String, HashSet<String>>, n: &str| {
+        let in_schema = |set: &HashMap<Str, HashSet<Str>>, n: &str| {
             set.get(&table.schema).is_some_and(|s| s.contains(n))
         };
         numbered_name(

@@ -158,7 +158,7 @@ fn index_sql(d: &Postgres, i: &Index) -> String {
         .keys
         .iter()
         .map(|k| {
-            let mut ks = k.expr.text.clone();
+            let mut ks = k.expr.text.to_string();
             if let Some(c) = &k.collation {
                 ks.push_str(&format!(" COLLATE {}", d.quote_ident(c)));
             }
@@ -196,7 +196,7 @@ fn index_sql(d: &Postgres, i: &Index) -> String {
     s
 }
 
-fn create_table_sql(d: &Postgres, t: &Table, serials: &[String]) -> String {
+fn create_table_sql(d: &Postgres, t: &Table, serials: &[crate::model::Str]) -> String {
     let name = d.quote_name(&t.name);
     let unlogged = if t.has(&TableAttr::Unlogged) {
         "UNLOGGED "
@@ -768,7 +768,7 @@ fn privileges_sql(d: &Postgres, grants: &[Grant]) -> String {
 fn grant_object(d: &Postgres, g: &Grant) -> String {
     let name = match g.object_kind.as_str() {
         // Routines carry their argument list in the name.
-        "FUNCTION" | "PROCEDURE" | "ROUTINE" => g.object.name.clone(),
+        "FUNCTION" | "PROCEDURE" | "ROUTINE" => g.object.name.to_string(),
         "SCHEMA" => d.quote_ident(&g.object.name),
         _ => d.quote_name(&g.object),
     };

@@ -95,7 +95,7 @@ impl VerifySql for Verify {
         if let Some(user) = ty.user.as_deref() {
             return match schema.enums.get(user) {
                 Some(e) => Kind::Enum(e.values.clone()),
-                None => Kind::Unknown(ty.name.clone()),
+                None => Kind::Unknown(ty.name.to_string()),
             };
         }
         match ty.name.as_str() {

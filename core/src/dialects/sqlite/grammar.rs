@@ -3,7 +3,7 @@
 
 use super::Sqlite;
 use crate::dialects::grammar::{numbered_name, Grammar, NameKind, Namer, Syntax};
-use crate::model::{QualName, Type};
+use crate::model::{QualName, Str, Type};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Words a SQLite statement starts with (https://sqlite.org/lang.html), sorted.
@@ -194,7 +194,7 @@ impl Grammar for Sqlite {
 /// table, which is the naming convention the Alembic batch operations are given.
 #[derive(Default)]
 struct SqliteNamer {
-    relations: HashMap<String, HashSet<String>>,
+    relations: HashMap<Str, HashSet<String>>,
     constraints: HashMap<QualName, HashSet<String>>,
 }
 

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashSet};
 /// SQLite 3.35+ (`ALTER TABLE .. DROP COLUMN`).
 pub struct Sqlite {
     /// Identifiers as the schemas wrote them, by folded (lower-case) name.
-    spellings: BTreeMap<String, String>,
+    spellings: BTreeMap<Str, String>,
 }
 
 pub(super) static SQLITE: Sqlite = Sqlite {
@@ -254,13 +254,13 @@ impl Dialect for Sqlite {
         "main"
     }
 
-    fn fold_ident(&self, ident: &str) -> String {
-        ident.to_ascii_lowercase()
+    fn fold_ident(&self, ident: &str) -> Str {
+        Str::from(ident).to_ascii_lowercase()
     }
 
     /// Quoted names are case-insensitive too: `"Users"` and `users` are one table.
-    fn fold_quoted(&self, ident: &str) -> String {
-        ident.to_ascii_lowercase()
+    fn fold_quoted(&self, ident: &str) -> Str {
+        Str::from(ident).to_ascii_lowercase()
     }
 
     fn normalize_type(
@@ -272,15 +272,15 @@ impl Dialect for Sqlite {
         _search_schema: &str,
     ) -> Type {
         Type {
-            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
-            modifiers,
+            name: name.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+            modifiers: modifiers.map(Str::from),
             array_dims: 0,
             user: None,
         }
     }
 
     fn render_type(&self, ty: &Type) -> String {
-        let name = ty.name.to_ascii_uppercase();
+        let name = ty.name.as_str().to_ascii_uppercase();
         match &ty.modifiers {
             Some(m) => format!("{name}({m})"),
             None => name,
@@ -317,7 +317,8 @@ impl Dialect for Sqlite {
             schema.tables.retain(|name, _| {
                 !SHADOW_SUFFIXES.iter().any(|suffix| {
                     name.name.strip_suffix(suffix).is_some_and(|base| {
-                        virtual_tables.contains(&QualName::new(&name.schema, base).to_string())
+                        virtual_tables
+                            .contains(&QualName::new(name.schema.clone(), base).to_string())
                     })
                 })
             });
@@ -437,7 +438,7 @@ impl Dialect for Sqlite {
         true
     }
 
-    fn with_spellings(&self, spellings: &BTreeMap<String, String>) -> Option<Box<dyn Dialect>> {
+    fn with_spellings(&self, spellings: &BTreeMap<Str, String>) -> Option<Box<dyn Dialect>> {
         Some(Box::new(Sqlite {
             spellings: spellings.clone(),
         }))
@@ -474,7 +475,7 @@ mod tests {
     #[test]
     fn names_keep_their_spelling_and_are_quoted_when_needed() {
         let mut m = BTreeMap::new();
-        m.insert("album".to_string(), "Album".to_string());
+        m.insert(Str::from("album"), "Album".to_string());
         let d = SQLITE.with_spellings(&m).unwrap();
         assert_eq!(d.quote_ident("album"), "Album");
         assert_eq!(d.quote_ident("order"), "\"order\"");

@@ -118,7 +118,7 @@ fn index_sql(d: &Sqlite, i: &Index) -> String {
         .keys
         .iter()
         .map(|k| {
-            let mut ks = k.expr.text.clone();
+            let mut ks = k.expr.text.to_string();
             if let Some(c) = &k.collation {
                 ks.push_str(&format!(" COLLATE {}", d.quote_ident(c)));
             }
@@ -158,7 +158,7 @@ fn rebuild(
     d: &Sqlite,
     from: &Table,
     to: &Table,
-    backfill: &[(&String, String)],
+    backfill: &[(&Str, String)],
     out: &mut Vec<String>,
 ) {
     let name = d.quote_name(&to.name);
@@ -221,7 +221,7 @@ pub fn render_change(d: &Sqlite, change: &Change, out: &mut Vec<String>) {
             d.quote_ident(&column.name)
         )),
         Change::RebuildTable { from, to, changes } => {
-            let backfill: Vec<(&String, String)> = changes
+            let backfill: Vec<(&Str, String)> = changes
                 .iter()
                 .filter_map(|c| match c {
                     Change::Backfill { column, value, .. } => Some((&column.name, value.clone())),

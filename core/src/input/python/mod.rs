@@ -20,7 +20,7 @@ pub mod types;
 
 use crate::diagnostics::{Code, Diagnostic, Side};
 use crate::dialects::Dialect;
-use crate::model::Schema;
+use crate::model::{Schema, Str};
 use modules::{Module, Modules};
 
 /// Library versions whose DDL differs for the same models (newest by default).
@@ -202,7 +202,9 @@ pub fn parse(
     );
     let (mut schema, sql_diags) = crate::input::sql::parse(&emitted.sql, dialect, side);
     schema.uncompared = (tables.iter())
-        .flat_map(|t| t.uncompared.iter().map(|c| (t.name.clone(), c.clone())))
+        .flat_map(|t| {
+            (t.uncompared.iter()).map(|c| (Str::from(t.name.as_str()), Str::from(c.as_str())))
+        })
         .collect();
     // Rename directives were copied into the DDL: point them back at the model line.
     for r in &mut schema.renames {

@@ -284,7 +284,7 @@ impl Builder<'_> {
         if !self.grammar.has(Syntax::MysqlColumnAttrs) || !t.constraints.values().any(unnamed) {
             return;
         }
-        let mut taken: std::collections::HashSet<String> = t
+        let mut taken: std::collections::HashSet<Str> = t
             .constraints
             .values()
             .filter(|k| {
@@ -313,7 +313,7 @@ impl Builder<'_> {
                     let mut n = 2;
                     k.name = first.clone();
                     while taken.contains(&k.name) {
-                        k.name = format!("{first}_{n}");
+                        k.name = format_compact!("{first}_{n}");
                         n += 1;
                     }
                     taken.insert(k.name.clone());
@@ -327,7 +327,7 @@ impl Builder<'_> {
     fn drop_column_dependants(&mut self, table: &QualName, col: &str) {
         let d = self.dialect;
         let mentions = |sql: &Sql| super::expr::mentions(&sql.text, col, d);
-        let has = |cols: &[String]| cols.iter().any(|c| c == col);
+        let has = |cols: &[crate::model::Str]| cols.iter().any(|c| c == col);
         if let Some(t) = self.schema.tables.get_mut(table) {
             t.constraints.retain(|_, k| match &k.kind {
                 ConstraintKind::PrimaryKey { columns, include }
@@ -351,9 +351,9 @@ impl Builder<'_> {
     /// foreign keys that reference the column, follow the new name.
     fn rename_column_references(&mut self, table: &QualName, old: &str, new: &str) {
         let d = self.dialect;
-        let rename = |cols: &mut Vec<String>| {
+        let rename = |cols: &mut Vec<Str>| {
             for c in cols.iter_mut().filter(|c| *c == old) {
-                *c = new.to_string();
+                *c = new.into();
             }
         };
         for t in self.schema.tables.values_mut() {

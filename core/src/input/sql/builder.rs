@@ -34,7 +34,7 @@ pub struct Builder<'d> {
     pub(super) created_types: HashSet<QualName>,
 
     /// Rename directives in the current statement's comments: line, position, old name.
-    pub(super) rename_hints: Vec<(u64, Location, String)>,
+    pub(super) rename_hints: Vec<(u64, Location, Str)>,
     /// The table whose `CREATE TABLE` is being read.
     pub(super) current_table: QualName,
     /// Indexes written inside the `CREATE TABLE` being read (MySQL `KEY ..`).
@@ -54,12 +54,12 @@ pub(super) enum Unsupported {
 
 /// A constraint as parsed, before its default name is chosen.
 pub(super) struct PendingConstraint {
-    pub(super) name: Option<String>,
+    pub(super) name: Option<Str>,
     pub(super) kind: ConstraintKind,
     pub(super) deferrable: bool,
     pub(super) initially_deferred: bool,
     /// Column the constraint was written on, if any.
-    pub(super) column: Option<String>,
+    pub(super) column: Option<Str>,
 }
 
 /// A column as parsed, with the column constraints written on it.
@@ -71,7 +71,7 @@ pub(super) struct ParsedColumn {
     /// SQLite `AUTOINCREMENT` on the column's primary key.
     pub(super) autoincrement: bool,
     /// A rename directive on the column's line: old name and where it was written.
-    pub(super) renamed_from: Option<(String, Location)>,
+    pub(super) renamed_from: Option<(Str, Location)>,
 }
 
 pub(super) const COLUMN_STOP: &[&str] = &[
@@ -144,7 +144,7 @@ impl<'d> Builder<'d> {
     }
 
     /// A rename directive written on the line of `at`.
-    pub(super) fn renamed_from(&self, at: Location) -> Option<(String, Location)> {
+    pub(super) fn renamed_from(&self, at: Location) -> Option<(Str, Location)> {
         self.rename_hints
             .iter()
             .find(|(line, _, _)| *line == at.line)
@@ -156,7 +156,7 @@ impl<'d> Builder<'d> {
         c: &Cursor,
         kind: RenameKind,
         table: &QualName,
-        (from, at): (String, Location),
+        (from, at): (Str, Location),
         to: &str,
     ) {
         let offset = c.src.offset(at);
@@ -164,7 +164,7 @@ impl<'d> Builder<'d> {
             kind,
             table: table.clone(),
             from,
-            to: to.to_string(),
+            to: to.into(),
             at: Some((at.line as u32, at.column as u32, offset)),
         });
     }
@@ -172,8 +172,8 @@ impl<'d> Builder<'d> {
     pub(super) fn push_column_rename(
         &mut self,
         table: &QualName,
-        (from, at): (String, Location),
-        to: String,
+        (from, at): (Str, Location),
+        to: Str,
     ) {
         self.schema.renames.push(Rename {
             kind: RenameKind::Column,
@@ -261,8 +261,10 @@ impl<'d> Builder<'d> {
         name2: &str,
         label: &str,
         kind: NameKind,
-    ) -> String {
-        self.names.choose(table, &table.name, name2, label, kind)
+    ) -> Str {
+        self.names
+            .choose(table, &table.name, name2, label, kind)
+            .into()
     }
 
     /// Read one statement.
@@ -658,7 +660,7 @@ impl Cursor<'_> {
 
 /// The old name in a rename directive: `schemashift: renamed from old_name` or sqldef's
 /// `@renamed from=old_name` (a quoted name keeps its case).
-pub(super) fn rename_directive(comment: &str, dialect: &dyn Dialect) -> Option<String> {
+pub(super) fn rename_directive(comment: &str, dialect: &dyn Dialect) -> Option<Str> {
     let lower = comment.to_ascii_lowercase();
     let rest = if let Some(i) = lower.find("schemashift:") {
         let after = comment[i + "schemashift:".len()..].trim_start();

@@ -8,13 +8,13 @@ use sqlparser::tokenizer::{Location, Token};
 /// The object a `COMMENT ON` is about.
 enum Target {
     Table(QualName),
-    Column(QualName, String),
+    Column(QualName, Str),
     Index(QualName),
     Sequence(QualName),
     View(QualName),
     Type(QualName),
-    Schema(String),
-    Constraint(QualName, String),
+    Schema(Str),
+    Constraint(QualName, Str),
     Object(ObjectKind, String),
     Ignored,
 }
@@ -55,7 +55,7 @@ impl Builder<'_> {
             }
             let col = parts.pop().unwrap_or_default();
             let table = parts.pop().unwrap_or_default();
-            let schema = parts.pop().unwrap_or(ss.clone());
+            let schema = parts.pop().unwrap_or(Str::from(ss.as_str()));
             Target::Column(QualName::new(schema, table), col)
         } else if c.eat_kw("index") {
             Target::Index(c.qual_name(&ss)?)

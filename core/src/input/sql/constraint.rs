@@ -55,16 +55,12 @@ impl Builder<'_> {
     }
 
     /// The name of an unnamed constraint: `table_columns_label` the dialect's way.
-    pub(super) fn default_constraint_name(
-        &mut self,
-        table: &Table,
-        p: &PendingConstraint,
-    ) -> String {
+    pub(super) fn default_constraint_name(&mut self, table: &Table, p: &PendingConstraint) -> Str {
         let (columns, label) = match &p.kind {
-            ConstraintKind::PrimaryKey { .. } => (String::new(), "pkey"),
-            ConstraintKind::Unique { columns, .. } => (columns.join("_"), "key"),
+            ConstraintKind::PrimaryKey { .. } => (Str::default(), "pkey"),
+            ConstraintKind::Unique { columns, .. } => (columns.join("_").into(), "key"),
             ConstraintKind::Exclude { .. } => (p.column.clone().unwrap_or_default(), "excl"),
-            ConstraintKind::ForeignKey { columns, .. } => (columns.join("_"), "fkey"),
+            ConstraintKind::ForeignKey { columns, .. } => (columns.join("_").into(), "fkey"),
             // MariaDB names a column's own check after the column.
             ConstraintKind::Check { .. }
                 if p.column.is_some() && self.grammar.has(Syntax::MysqlColumnAttrs) =>
@@ -76,7 +72,7 @@ impl Builder<'_> {
                 let col = if cols.len() == 1 {
                     cols[0].clone()
                 } else {
-                    String::new()
+                    Str::default()
                 };
                 (col, "check")
             }
@@ -97,8 +93,8 @@ impl Builder<'_> {
     fn mysql_key_constraint(
         &mut self,
         c: &mut Cursor,
-        name: Option<String>,
-    ) -> PResult<Option<(ConstraintKind, Option<String>)>> {
+        name: Option<Str>,
+    ) -> PResult<Option<(ConstraintKind, Option<Str>)>> {
         let table = self.current_table.clone();
         if c.eat_kws(&["primary", "key"]) {
             let index = self.mysql_index(c, &table, None, true, "btree")?;
@@ -144,7 +140,7 @@ impl Builder<'_> {
             c.eat_kw("asc");
             c.eat_kw("desc");
             return Ok(ConstraintKind::PrimaryKey {
-                columns: vec![col.to_string()],
+                columns: vec![col.into()],
                 include,
             });
         }
@@ -153,7 +149,7 @@ impl Builder<'_> {
             let nnd = nulls_distinct(c)?;
             let include = self.index_tail(c)?;
             return Ok(ConstraintKind::Unique {
-                columns: vec![col.to_string()],
+                columns: vec![col.into()],
                 include,
                 nulls_not_distinct: nnd,
             });
@@ -167,11 +163,11 @@ impl Builder<'_> {
             });
         }
         c.expect_kw("references")?;
-        self.references(c, vec![col.to_string()])
+        self.references(c, vec![col.into()])
     }
 
     /// `INCLUDE (..) WITH (..) USING INDEX TABLESPACE x` after PRIMARY KEY / UNIQUE.
-    pub(super) fn index_tail(&mut self, c: &mut Cursor) -> PResult<Vec<String>> {
+    pub(super) fn index_tail(&mut self, c: &mut Cursor) -> PResult<Vec<Str>> {
         let mut include = Vec::new();
         loop {
             if c.eat_kw("include") {
@@ -189,7 +185,7 @@ impl Builder<'_> {
     pub(super) fn references(
         &mut self,
         c: &mut Cursor,
-        columns: Vec<String>,
+        columns: Vec<Str>,
     ) -> PResult<ConstraintKind> {
         let ref_table = c.qual_name(&self.search_schema.clone())?;
         let ref_columns = if c.peek_tok(&Token::LParen) {
@@ -292,7 +288,7 @@ impl Builder<'_> {
                 c.ident()?;
             }
             let (s, e) = c.paren_group()?;
-            column = Some(exclude_name_part(c, (s, e)));
+            column = Some(exclude_name_part(c, (s, e)).into());
             let r = c.until(stop_at(&["deferrable", "initially", "not"]));
             let body = (start, r.1);
             ConstraintKind::Exclude {
@@ -318,7 +314,7 @@ impl Builder<'_> {
 
     /// `USING INDEX name` after PRIMARY KEY / UNIQUE: the index becomes the constraint's; its
     /// columns are the key.
-    pub(super) fn using_index(&mut self, c: &mut Cursor) -> PResult<Option<Vec<String>>> {
+    pub(super) fn using_index(&mut self, c: &mut Cursor) -> PResult<Option<Vec<Str>>> {
         if !(c.peek_kw("using") && c.peek_kw_at(1, "index") && !c.peek_kw_at(2, "tablespace")) {
             return Ok(None);
         }
@@ -336,13 +332,13 @@ impl Builder<'_> {
             index
                 .keys
                 .iter()
-                .map(|k| k.expr.key.trim_matches('"').to_string())
+                .map(|k| k.expr.key.trim_matches('"').into())
                 .collect(),
         ))
     }
 
     /// `(a, b)` column list of PRIMARY KEY / UNIQUE, tolerating `WITHOUT OVERLAPS` and ordering.
-    pub(super) fn key_columns(&mut self, c: &mut Cursor) -> PResult<Vec<String>> {
+    pub(super) fn key_columns(&mut self, c: &mut Cursor) -> PResult<Vec<Str>> {
         c.expect(&Token::LParen)?;
         let mut out = Vec::new();
         loop {
@@ -439,14 +435,17 @@ pub(super) fn ref_action(c: &mut Cursor) -> PResult<RefAction> {
 }
 
 /// Distinct column names of `table` mentioned in a canonical expression key, in order.
-pub(super) fn referenced_columns(key: &str, table: &Table) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub(super) fn referenced_columns(key: &str, table: &Table) -> Vec<Str> {
+    let mut out: Vec<Str> = Vec::new();
     let mut word = String::new();
     let mut in_str = false;
     let mut quoted = false;
-    let flush = |w: &mut String, out: &mut Vec<String>| {
-        if !w.is_empty() && table.columns.contains_key(w.as_str()) && !out.contains(w) {
-            out.push(w.clone());
+    let flush = |w: &mut String, out: &mut Vec<Str>| {
+        if !w.is_empty()
+            && table.columns.contains_key(w.as_str())
+            && !out.iter().any(|o| o == w.as_str())
+        {
+            out.push(w.as_str().into());
         }
         w.clear();
     };
@@ -495,8 +494,10 @@ pub(super) fn exclude_name_part(c: &Cursor, (s, e): (usize, usize)) -> String {
             parts.push(match (t, c.toks.get(i + 1).map(|t| &t.token)) {
                 (Token::LParen, _) => expr_name_part(c, i + 1),
                 (Token::Word(w), Some(Token::LParen)) => w.value.to_ascii_lowercase(),
-                (Token::Word(w), _) if w.quote_style.is_some() => c.dialect.fold_quoted(&w.value),
-                (Token::Word(w), _) => c.dialect.fold_ident(&w.value),
+                (Token::Word(w), _) if w.quote_style.is_some() => {
+                    c.dialect.fold_quoted(&w.value).to_string()
+                }
+                (Token::Word(w), _) => c.dialect.fold_ident(&w.value).to_string(),
                 _ => "expr".to_string(),
             });
             at_element_start = false;

@@ -150,7 +150,7 @@ impl Builder<'_> {
         }
         // Names seen so far, for the duplicate check (a scan of `columns` made 10,000 columns
         // quadratic).
-        let mut names: std::collections::HashSet<String> =
+        let mut names: std::collections::HashSet<Str> =
             columns.iter().map(|p| p.column.name.clone()).collect();
         let table_name = self.current_table.clone();
         loop {
@@ -227,7 +227,7 @@ impl Builder<'_> {
         let qn = QualName::new(schema, seq_name);
         self.take_relname(&qn);
         let mut seq = Sequence::with_defaults(qn.clone(), int_type);
-        seq.owned_by = Some((table.name.clone(), col.to_string()));
+        seq.owned_by = Some((table.name.clone(), col.into()));
         if let Some(column) = table.columns.get_mut(col) {
             column.default = Some(self.dialect.nextval_default(&qn));
             column.not_null = true;
@@ -252,7 +252,7 @@ impl Builder<'_> {
             attrs: Vec::new(),
         };
         let mut constraints: Vec<PendingConstraint> = Vec::new();
-        let mut next_name: Option<String> = None;
+        let mut next_name: Option<Str> = None;
         let mut autoincrement = false;
         loop {
             if c.eat_kw("collate") {

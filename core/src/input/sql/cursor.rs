@@ -2,7 +2,7 @@
 
 use super::source::Source;
 use crate::dialects::Dialect;
-use crate::model::{QualName, Sql};
+use crate::model::{QualName, Sql, Str};
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -20,7 +20,7 @@ pub type PResult<T> = Result<T, ParseError>;
 #[derive(Default)]
 pub struct Seen {
     /// Identifiers as written, by folded name (first seen wins).
-    pub spellings: RefCell<BTreeMap<String, String>>,
+    pub spellings: RefCell<BTreeMap<Str, String>>,
     /// Expression keys by the expression's text (with the fast paths on): a dump repeats
     /// the same defaults and checks thousands of times (`DEFAULT 0`, `DEFAULT now()`,
     /// `''::character varying`), and a key depends only on the text and the dialect.
@@ -79,7 +79,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Fold an identifier, remembering how it was written.
-    fn fold(&self, raw: &str, quoted: bool) -> String {
+    fn fold(&self, raw: &str, quoted: bool) -> Str {
         let folded = if quoted {
             self.dialect.fold_quoted(raw)
         } else {
@@ -201,7 +201,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// An identifier, folded the dialect's way.
-    pub fn ident(&mut self) -> PResult<String> {
+    pub fn ident(&mut self) -> PResult<Str> {
         match self.peek() {
             Some(Token::Word(w)) => {
                 self.pos += 1;
@@ -238,7 +238,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A parenthesised, comma-separated list of identifiers.
-    pub fn ident_list(&mut self) -> PResult<Vec<String>> {
+    pub fn ident_list(&mut self) -> PResult<Vec<Str>> {
         self.expect(&Token::LParen)?;
         let mut out = Vec::new();
         if self.eat(&Token::RParen) {

@@ -127,8 +127,8 @@ fn token_relations(
 
 fn fold(value: &str, quote: Option<char>, dialect: &dyn Dialect) -> String {
     match quote {
-        Some(_) => dialect.fold_quoted(value),
-        None => dialect.fold_ident(value),
+        Some(_) => dialect.fold_quoted(value).to_string(),
+        None => dialect.fold_ident(value).to_string(),
     }
 }
 

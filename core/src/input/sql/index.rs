@@ -48,7 +48,7 @@ impl Builder<'_> {
             c.expect(&Token::Comma)?;
         }
         let mut index = Index {
-            name: QualName::new(table.schema.clone(), String::new()),
+            name: QualName::new(table.schema.clone(), Str::default()),
             table: table.clone(),
             unique,
             method,
@@ -119,7 +119,7 @@ impl Builder<'_> {
                 c.paren_group()?;
                 name_part = first.rsplit('.').next().unwrap_or(&first).to_string();
             } else {
-                name_part = first;
+                name_part = first.to_string();
             }
         }
         let expr = c.sql_expr((start, c.pos));
@@ -185,7 +185,7 @@ impl Builder<'_> {
     pub(super) fn attach_indexes(&mut self) {
         let mut dropped = HashSet::default();
         // Constraint name -> the tables that have one so named, in order (built when needed).
-        let mut owners: Option<HashMap<String, VecDeque<usize>>> = None;
+        let mut owners: Option<HashMap<Str, VecDeque<usize>>> = None;
         for (child, _parent) in std::mem::take(&mut self.attached_indexes) {
             if self.schema.indexes.contains_key(&child) && !dropped.contains(&child) {
                 dropped.insert(child);
@@ -193,7 +193,7 @@ impl Builder<'_> {
             }
             let tables = &mut self.schema.tables;
             let owners = owners.get_or_insert_with(|| {
-                let mut owners: HashMap<String, VecDeque<usize>> = HashMap::default();
+                let mut owners: HashMap<Str, VecDeque<usize>> = HashMap::default();
                 for (i, t) in tables.values().enumerate() {
                     for name in t.constraints.keys() {
                         owners.entry(name.clone()).or_default().push_back(i);

@@ -58,7 +58,9 @@ impl Builder<'_> {
             let text: String = c.text((start, c.pos)).split_whitespace().collect();
             Some(ColumnAttr::OnUpdate(text.to_ascii_lowercase()))
         } else if c.eat_kws(&["character", "set"]) || c.eat_kw("charset") {
-            Some(ColumnAttr::Charset(c.ident()?.to_ascii_lowercase()))
+            Some(ColumnAttr::Charset(
+                c.ident()?.as_str().to_ascii_lowercase(),
+            ))
         } else if c.eat_kw("comment") {
             let text = c.string()?;
             (!text.is_empty()).then_some(ColumnAttr::Comment(text))
@@ -157,7 +159,7 @@ impl Builder<'_> {
     }
 
     /// An optional index name before the key parts.
-    pub(super) fn mysql_index_name(&mut self, c: &mut Cursor) -> PResult<Option<String>> {
+    pub(super) fn mysql_index_name(&mut self, c: &mut Cursor) -> PResult<Option<Str>> {
         if c.peek_tok(&Token::LParen) || c.peek_kw("using") {
             return Ok(None);
         }
@@ -169,12 +171,12 @@ impl Builder<'_> {
         &mut self,
         c: &mut Cursor,
         table: &QualName,
-        name: Option<String>,
+        name: Option<Str>,
         unique: bool,
         method: &str,
     ) -> PResult<Index> {
         let mut index = Index {
-            name: QualName::new(index_namespace(table), String::new()),
+            name: QualName::new(index_namespace(table), Str::default()),
             table: table.clone(),
             unique,
             method: index_method(method),
@@ -193,7 +195,7 @@ impl Builder<'_> {
             Some(n) => n,
             None => {
                 self.implicit_counter += 1;
-                format!("\u{1}idx{}", self.implicit_counter)
+                format_compact!("\u{1}idx{}", self.implicit_counter)
             }
         };
         Ok(index)

@@ -11,7 +11,7 @@ struct Privileges {
     /// `REVOKE GRANT OPTION FOR`: only the grant option goes.
     option_only: bool,
     /// Privilege names with the columns they are limited to.
-    privs: Vec<(String, Vec<String>)>,
+    privs: Vec<(String, Vec<Str>)>,
     /// `TABLE`, `SEQUENCE`, `SCHEMA`, `FUNCTION`, `TYPE`...
     kind: String,
     objects: Vec<QualName>,
@@ -39,7 +39,7 @@ impl Builder<'_> {
             grantees.push(if c.eat_kw("public") {
                 "PUBLIC".to_string()
             } else {
-                c.ident()?
+                c.ident()?.to_string()
             });
             if !c.eat(&Token::Comma) {
                 break;
@@ -164,7 +164,7 @@ impl Builder<'_> {
         for object in &p.objects {
             for (privilege, cols) in &p.privs {
                 let expanded = self.expand_privilege(&p.kind, privilege, !cols.is_empty());
-                let columns: Vec<Option<String>> = if cols.is_empty() {
+                let columns: Vec<Option<Str>> = if cols.is_empty() {
                     vec![None]
                 } else {
                     cols.iter().cloned().map(Some).collect()
@@ -198,7 +198,7 @@ impl Builder<'_> {
 }
 
 /// `SELECT, UPDATE (a, b), ALL PRIVILEGES`: each privilege with its columns.
-fn privilege_list(c: &mut Cursor) -> PResult<Vec<(String, Vec<String>)>> {
+fn privilege_list(c: &mut Cursor) -> PResult<Vec<(String, Vec<Str>)>> {
     let mut privs = Vec::new();
     loop {
         let word = match c.peek() {

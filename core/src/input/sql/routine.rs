@@ -239,8 +239,8 @@ impl Builder<'_> {
         );
         if mysql {
             if let Some((_, o)) = self.schema.objects.last_mut() {
-                o.create.text = format!("CREATE {}", o.create.text);
-                o.create.key = format!("create {}", o.create.key);
+                o.create.text = format_compact!("CREATE {}", o.create.text);
+                o.create.key = format_compact!("create {}", o.create.key);
             }
         }
         self.fix_trigger_key();
@@ -396,8 +396,8 @@ impl Builder<'_> {
     /// The object just added as `CREATE ..` from its keyword, compared by `key`.
     fn mysql_object_text(&mut self, key: String) {
         if let Some((_, o)) = self.schema.objects.last_mut() {
-            o.create.text = format!("CREATE {}", o.create.text);
-            o.create.key = key;
+            o.create.text = format_compact!("CREATE {}", o.create.text);
+            o.create.key = key.into();
         }
     }
 
@@ -413,7 +413,7 @@ impl Builder<'_> {
         let target = format!("TABLE {}", self.dialect.quote_name(&name));
         self.add_object(c, kind, name.to_string(), 0, drop, target, None);
         if let Some((_, o)) = self.schema.objects.last_mut() {
-            o.create.key = o.create.key.replace(" if not exists ", " ");
+            o.create.key = o.create.key.replace(" if not exists ", " ").into();
         }
         Ok(())
     }
@@ -426,7 +426,8 @@ impl Builder<'_> {
                 .key
                 .replace("execute procedure", "execute function")
                 .replace("create or replace", "create")
-                .replace("trigger if not exists ", "trigger ");
+                .replace("trigger if not exists ", "trigger ")
+                .into();
         }
     }
 
@@ -523,7 +524,7 @@ fn canonical_name(name: &QualName) -> String {
 /// One parameter of a routine.
 struct Param {
     mode: &'static str,
-    name: Option<String>,
+    name: Option<Str>,
     ty: String,
-    default: Option<String>,
+    default: Option<Str>,
 }

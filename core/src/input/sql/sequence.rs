@@ -35,7 +35,7 @@ impl Builder<'_> {
         loop {
             if c.eat_kw("as") {
                 let (t, _) = self.parse_type(c)?;
-                data_type = t.name;
+                data_type = t.name.to_string();
             } else if c.eat_kw("increment") {
                 c.eat_kw("by");
                 increment = c.integer()?;
@@ -81,11 +81,7 @@ impl Builder<'_> {
     }
 
     /// `OWNED BY [schema.]table.column`, read as a qualified name whose last part is the column.
-    pub(super) fn owned_by(
-        &mut self,
-        c: &mut Cursor,
-        first: QualName,
-    ) -> PResult<(QualName, String)> {
+    pub(super) fn owned_by(&mut self, c: &mut Cursor, first: QualName) -> PResult<(QualName, Str)> {
         if c.eat(&Token::Period) {
             let col = c.ident()?;
             return Ok((first, col));

@@ -19,7 +19,7 @@ impl Builder<'_> {
                 Some(Token::SingleQuotedString(s)) => {
                     s.split(',').next().unwrap_or("").trim().to_string()
                 }
-                Some(Token::Word(_)) => c.ident()?,
+                Some(Token::Word(_)) => c.ident()?.to_string(),
                 _ => String::new(),
             };
             self.set_search_schema(&first);

@@ -26,8 +26,8 @@ impl Builder<'_> {
     /// it creates: W004, once per type at its first use, with the closest built-in name.
     /// Declared types (SQLite) are free-form: only a likely typo of a known name is reported.
     pub(super) fn check_types(&mut self, src: &Source<'_>) {
-        let mut seen: Vec<(String, usize)> = Vec::new();
-        let mut first: Vec<(String, Location, usize)> = Vec::new();
+        let mut seen: Vec<(Str, usize)> = Vec::new();
+        let mut first: Vec<(Str, Location, usize)> = Vec::new();
         for (ty, at, end) in std::mem::take(&mut self.type_uses) {
             let name = ty.user.as_ref().map_or(ty.name.clone(), |u| u.name.clone());
             if self.type_defined(&ty) || self.type_from_extension(&name) {
@@ -100,14 +100,14 @@ impl Builder<'_> {
             return Ok((self.declared_type(c)?, None));
         }
         let tok = c.peek().cloned();
-        let mut schema: Option<String> = None;
+        let mut schema: Option<Str> = None;
         let mut name = match tok {
             Some(Token::Word(w)) => {
                 c.next();
                 if w.quote_style.is_some() {
                     self.dialect.fold_quoted(&w.value)
                 } else {
-                    w.value.to_ascii_lowercase()
+                    w.value.to_ascii_lowercase().into()
                 }
             }
             _ => return c.expected("a type"),
@@ -250,7 +250,7 @@ impl Builder<'_> {
     pub(super) fn collation_name(&mut self, c: &mut Cursor) -> PResult<String> {
         let q = c.qual_name("")?;
         Ok(if q.schema.is_empty() || q.schema == "pg_catalog" {
-            q.name
+            q.name.to_string()
         } else {
             q.to_string()
         })

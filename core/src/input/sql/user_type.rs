@@ -146,7 +146,7 @@ impl Builder<'_> {
         for t in self.schema.tables.values_mut() {
             for col in t.columns.values_mut() {
                 if col.ty.user.as_deref() == Some(from) {
-                    col.ty.name = to.to_string();
+                    col.ty.name = format_compact!("{to}");
                     col.ty.user = Some(Box::new(to.clone()));
                 }
             }

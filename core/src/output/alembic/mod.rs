@@ -250,7 +250,7 @@ struct Renderer<'a> {
     /// Indexes a batch rebuild carried over (its `CREATE INDEX` that follows is left out).
     batch_kept_indexes: std::collections::HashSet<QualName>,
     /// Inside a batch: the new table's columns in order, and whether each is there before.
-    batch_columns: Vec<(String, bool)>,
+    batch_columns: Vec<(Str, bool)>,
     /// Tables renamed so far in this function: new name -> old name.
     renamed_tables: std::collections::HashMap<QualName, QualName>,
 }
@@ -355,8 +355,8 @@ impl Renderer<'_> {
     }
 
     /// Names as a Python list.
-    fn list(&self, items: &[String]) -> String {
-        let v: Vec<String> = items.iter().map(|s| self.nm(s)).collect();
+    fn list(&self, items: &[impl AsRef<str>]) -> String {
+        let v: Vec<String> = items.iter().map(|s| self.nm(s.as_ref())).collect();
         format!("[{}]", v.join(", "))
     }
 
@@ -830,7 +830,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn create_table(&mut self, t: &Table, serials: &[String]) -> Option<String> {
+    fn create_table(&mut self, t: &Table, serials: &[Str]) -> Option<String> {
         let plain = t.partition_by.is_none()
             && t.partition_of.is_none()
             && t.inherits.is_empty()
@@ -1242,7 +1242,7 @@ impl Renderer<'_> {
         table: &QualName,
         from: &Column,
         to: &Column,
-        new_name: Option<&String>,
+        new_name: Option<&Str>,
     ) -> Option<Vec<String>> {
         let invisible = |c: &Column| c.attrs.contains(&ColumnAttr::Invisible);
         if invisible(from) || invisible(to) || from.generated.is_some() || to.generated.is_some() {
@@ -1419,7 +1419,7 @@ fn server_default(c: &Column) -> Option<Option<String>> {
         _ => None,
     });
     match (&c.default, on_update) {
-        (d, None) => Some(d.as_ref().map(|d| d.text.clone())),
+        (d, None) => Some(d.as_ref().map(|d| d.text.to_string())),
         (Some(d), Some(f)) => Some(Some(format!("{} ON UPDATE {f}", d.text))),
         (None, Some(f)) if !c.not_null => Some(Some(format!("NULL ON UPDATE {f}"))),
         (None, Some(_)) => None,
@@ -1474,7 +1474,7 @@ fn widens(c: &Change) -> bool {
     {
         return false;
     }
-    let num = |m: &Option<String>| m.as_deref().and_then(|m| m.parse::<u64>().ok());
+    let num = |m: &Option<Str>| m.as_deref().and_then(|m| m.parse::<u64>().ok());
     let rank = |n: &str| match n {
         "smallint" => Some(1),
         "integer" => Some(2),
