@@ -145,6 +145,11 @@ impl Pattern {
 
 /// `*` and `?` glob match (iterative, linear in practice: one backtrack point).
 fn glob(pattern: &str, text: &str) -> bool {
+    // A plain name (the Alembic version table, matched against every table of a dump): no
+    // character lists to build.
+    if !pattern.contains(['*', '?']) {
+        return pattern == text;
+    }
     let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
