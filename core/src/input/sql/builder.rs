@@ -277,7 +277,12 @@ impl<'d> Builder<'d> {
         }
         let at = c.location();
         let first = match c.peek() {
-            Some(Token::Word(w)) if w.quote_style.is_none() => w.value.to_ascii_lowercase(),
+            // Inline: no allocation for each of a dump's statements.
+            Some(Token::Word(w)) if w.quote_style.is_none() => {
+                let mut first = Str::from(w.value.as_str());
+                first.make_ascii_lowercase();
+                first
+            }
             _ => return self.unknown_statement(c, None),
         };
         if self.grammar.housekeeping(&first) {

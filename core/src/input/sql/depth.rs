@@ -126,7 +126,22 @@ pub fn too_deep(toks: &[TokenWithSpan]) -> Option<Location> {
 
 /// The statement's depth bound, or where it first goes past `limit`.
 pub fn scan(toks: &[TokenWithSpan], limit: usize) -> Result<usize, Location> {
-    let mut stack = vec![Level::new(Open::Bracket, 1)];
+    // One stack for every statement of the thread (a dump has tens of thousands).
+    thread_local! {
+        static STACK: std::cell::RefCell<Vec<Level>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    STACK.with_borrow_mut(|stack| {
+        stack.clear();
+        stack.push(Level::new(Open::Bracket, 1));
+        scan_on(stack, toks, limit)
+    })
+}
+
+fn scan_on(
+    stack: &mut Vec<Level>,
+    toks: &[TokenWithSpan],
+    limit: usize,
+) -> Result<usize, Location> {
     // Sum of the levels' costs, kept up to date.
     let mut depth = 1usize;
     let mut deepest = depth;

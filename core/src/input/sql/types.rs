@@ -99,16 +99,18 @@ impl Builder<'_> {
         if self.grammar.declared_types() {
             return Ok((self.declared_type(c)?, None));
         }
-        let tok = c.peek().cloned();
         let mut schema: Option<Str> = None;
-        let mut name = match tok {
+        let mut name = match c.peek() {
             Some(Token::Word(w)) => {
-                c.next();
-                if w.quote_style.is_some() {
+                let name = if w.quote_style.is_some() {
                     self.dialect.fold_quoted(&w.value)
                 } else {
-                    w.value.to_ascii_lowercase().into()
-                }
+                    let mut name = Str::from(w.value.as_str());
+                    name.make_ascii_lowercase();
+                    name
+                };
+                c.next();
+                name
             }
             _ => return c.expected("a type"),
         };
