@@ -24,33 +24,27 @@ impl Builder<'_> {
             | ConstraintKind::Exclude { .. } => 1,
             ConstraintKind::ForeignKey { .. } => 2,
         };
-        let mut named: Vec<(usize, Constraint)> = Vec::new();
+        // Default names are chosen phase by phase; the constraints keep the written order.
+        let mut names: Vec<Option<Str>> = vec![None; pending.len()];
         for phase in 0..3 {
             for (i, p) in pending.iter().enumerate() {
-                if order(&p.kind) != phase {
-                    continue;
+                if order(&p.kind) == phase && p.name.is_none() {
+                    names[i] = Some(self.default_constraint_name(table, p));
                 }
-                let implicit = p.name.is_none();
-                let name = match &p.name {
-                    Some(n) => n.clone(),
-                    None => self.default_constraint_name(table, p),
-                };
-                named.push((
-                    i,
-                    Constraint {
-                        name,
-                        kind: p.kind.clone(),
-                        deferrable: p.deferrable,
-                        initially_deferred: p.initially_deferred,
-                        implicit_name: implicit,
-                        comment: None,
-                    },
-                ));
             }
         }
-        named.sort_by_key(|(i, _)| *i);
-        for (_, con) in named {
-            table.constraints.insert(con.name.clone(), con);
+        for (p, default_name) in pending.into_iter().zip(names) {
+            let implicit = p.name.is_none();
+            let name = p.name.or(default_name).unwrap_or_default();
+            let con = Constraint {
+                name: name.clone(),
+                kind: p.kind,
+                deferrable: p.deferrable,
+                initially_deferred: p.initially_deferred,
+                implicit_name: implicit,
+                comment: None,
+            };
+            table.constraints.insert(name, con);
         }
     }
 
