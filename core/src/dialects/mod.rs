@@ -424,10 +424,19 @@ pub(crate) fn fill_foreign_key_targets(schema: &mut Schema) {
 
 /// An identifier as it appears in keys: bare when that reads back as the same name.
 pub fn canonical_ident(folded: &str, dialect: &dyn Dialect) -> String {
+    let mut out = String::new();
+    push_canonical_ident(&mut out, folded, dialect);
+    out
+}
+
+/// [`canonical_ident`], written at the end of `out`.
+pub fn push_canonical_ident(out: &mut String, folded: &str, dialect: &dyn Dialect) {
     if dialect.fold_ident(folded) == folded && is_plain_ident(folded) {
-        folded.to_string()
+        out.push_str(folded);
     } else {
-        format!("\"{}\"", folded.replace('"', "\"\""))
+        out.push('"');
+        out.push_str(&folded.replace('"', "\"\""));
+        out.push('"');
     }
 }
 

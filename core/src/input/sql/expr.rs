@@ -5,7 +5,7 @@
 //! cannot parse falls back to a token-level key (case-folded words, single spaces).
 
 use crate::dialects::grammar::ExprRules;
-use crate::dialects::{canonical_ident, Dialect};
+use crate::dialects::{canonical_ident, push_canonical_ident, Dialect};
 use crate::model::QualName;
 use sqlparser::ast::{
     BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query,
@@ -15,6 +15,7 @@ use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::keywords::Keyword;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::{Span, Token, TokenWithSpan};
+use std::fmt::Write;
 use std::ops::ControlFlow;
 
 /// sqlparser's own recursion limit, a backstop: it counts fewer levels than the units of
@@ -171,12 +172,12 @@ pub fn token_key(toks: &[TokenWithSpan], dialect: &dyn Dialect) -> String {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&canonical_ident(&folded, dialect));
+            push_canonical_ident(&mut out, &folded, dialect);
         } else {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&t.to_string());
+            let _ = write!(out, "{t}");
         }
         i += 1;
     }
