@@ -81,10 +81,7 @@ fn skip_comment_lines(b: &[u8], mut i: usize, lx: &Lexis) -> usize {
     while comment(i) || meta(i) {
         let end = line_end(b, i);
         let line = &b[i..end];
-        if !meta(i)
-            && (contains_ignore_case(line, b"schemashift")
-                || contains_ignore_case(line, b"@renamed"))
-        {
+        if !meta(i) && is_directive(line) {
             break;
         }
         if end == b.len() {
@@ -100,9 +97,19 @@ fn meta_line(b: &[u8], i: usize) -> bool {
     b.get(i) == Some(&b'\\')
 }
 
-fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+/// Whether a comment line mentions `schemashift` or `@renamed` (any case): one pass over
+/// the line, comparing only where a word could start (a dump has tens of thousands of
+/// comment lines).
+fn is_directive(line: &[u8]) -> bool {
+    let at = |i: usize, word: &[u8]| {
+        line.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    (0..line.len()).any(|i| match line[i] {
+        b's' | b'S' => at(i, b"schemashift"),
+        b'@' => at(i, b"@renamed"),
+        _ => false,
+    })
 }
 
 fn is_ident(b: u8) -> bool {
@@ -111,10 +118,26 @@ fn is_ident(b: u8) -> bool {
 
 /// The offset just after the first newline at least `min` bytes past `from` at which nothing
 /// is open, scanning from `from` (where nothing is open); the end of the text if none.
+/// The bytes [`chunk_end`] looks at; it steps over any other byte in a tight loop.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"\n'\"`[-#/$";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 fn chunk_end(b: &[u8], from: usize, min: usize, lx: &Lexis) -> usize {
     let n = b.len();
     let mut i = from;
     while i < n {
+        if !SPECIAL[b[i] as usize] {
+            i += 1;
+            continue;
+        }
         match b[i] {
             b'\n' => {
                 i += 1;
