@@ -81,7 +81,7 @@ fn read_input(host: &mut dyn Host, path: &str) -> Result<String, String> {
         .map_err(|e| format!("schemashift: {}: {e}", display_name(path)))?;
     // The bytes become the text without a copy. A copy of a multi-MB input, and freeing the
     // bytes, would also raise glibc's mmap threshold to that size for the rest of the run, and
-    // the parse's blocks would then fragment the heap (~3.5 MB more peak RSS on the GitLab pair).
+    // the parse's blocks would then fragment the heap (~1.5 MB more peak RSS on the GitLab pair).
     let bytes = match String::from_utf8(bytes) {
         Ok(text) => return Ok(text),
         Err(e) => e.into_bytes(),

@@ -9,6 +9,13 @@ use std::fmt;
 /// `public`, a short default), on the heap beyond. A dump has hundreds of thousands of them.
 pub use compact_str::{format_compact, CompactString as Str, ToCompactString};
 
+/// `s` in ASCII lower case, inline when short (a keyword, most names): one copy, no `String`.
+pub fn ascii_lowercase(s: &str) -> Str {
+    let mut out = Str::from(s);
+    out.make_ascii_lowercase();
+    out
+}
+
 /// The model's maps: in insertion order (the order statements gave), with a fast hash.
 pub type Map<K, V> = indexmap::IndexMap<K, V, rustc_hash::FxBuildHasher>;
 /// [`Map`]'s set.

@@ -255,12 +255,12 @@ impl Dialect for Sqlite {
     }
 
     fn fold_ident(&self, ident: &str) -> Str {
-        Str::from(ident).to_ascii_lowercase()
+        crate::model::ascii_lowercase(ident)
     }
 
     /// Quoted names are case-insensitive too: `"Users"` and `users` are one table.
     fn fold_quoted(&self, ident: &str) -> Str {
-        Str::from(ident).to_ascii_lowercase()
+        crate::model::ascii_lowercase(ident)
     }
 
     fn normalize_type(

@@ -278,11 +278,7 @@ impl<'d> Builder<'d> {
         let at = c.location();
         let first = match c.peek() {
             // Inline: no allocation for each of a dump's statements.
-            Some(Token::Word(w)) if w.quote_style.is_none() => {
-                let mut first = Str::from(w.value.as_str());
-                first.make_ascii_lowercase();
-                first
-            }
+            Some(Token::Word(w)) if w.quote_style.is_none() => ascii_lowercase(&w.value),
             _ => return self.unknown_statement(c, None),
         };
         if self.grammar.housekeeping(&first) {

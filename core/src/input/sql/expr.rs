@@ -6,7 +6,7 @@
 
 use crate::dialects::grammar::ExprRules;
 use crate::dialects::{canonical_ident, push_canonical_ident, Dialect};
-use crate::model::QualName;
+use crate::model::{QualName, Str};
 use sqlparser::ast::{
     BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query,
     UnaryOperator, Value, ValueWithSpan, VisitMut, VisitorMut,
@@ -126,10 +126,10 @@ fn token_relations(
     out
 }
 
-fn fold(value: &str, quote: Option<char>, dialect: &dyn Dialect) -> String {
+fn fold(value: &str, quote: Option<char>, dialect: &dyn Dialect) -> Str {
     match quote {
-        Some(_) => dialect.fold_quoted(value).to_string(),
-        None => dialect.fold_ident(value).to_string(),
+        Some(_) => dialect.fold_quoted(value),
+        None => dialect.fold_ident(value),
     }
 }
 
@@ -138,7 +138,7 @@ fn object_qual_name(
     dialect: &dyn Dialect,
     default_schema: &str,
 ) -> Option<QualName> {
-    let parts: Vec<String> = name
+    let parts: Vec<Str> = name
         .0
         .iter()
         .filter_map(|p| match p {
@@ -322,7 +322,7 @@ impl Canon<'_> {
         } else {
             None
         };
-        i.value = folded;
+        i.value = folded.into_string();
         i.span = Span::empty();
     }
 

@@ -105,9 +105,7 @@ impl Builder<'_> {
                 let name = if w.quote_style.is_some() {
                     self.dialect.fold_quoted(&w.value)
                 } else {
-                    let mut name = Str::from(w.value.as_str());
-                    name.make_ascii_lowercase();
-                    name
+                    ascii_lowercase(&w.value)
                 };
                 c.next();
                 name
