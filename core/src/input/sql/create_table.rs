@@ -34,7 +34,8 @@ impl Builder<'_> {
         if unlogged {
             table.attrs.push(TableAttr::Unlogged);
         }
-        let mut columns: Vec<ParsedColumn> = Vec::new();
+        let mut columns = std::mem::take(&mut self.columns);
+        columns.clear();
         let mut constraints: Vec<PendingConstraint> = Vec::new();
         if c.peek_kws_any(&[&["partition", "of"]]) {
             let at = c.location();
@@ -61,7 +62,8 @@ impl Builder<'_> {
         }
         sqlite_options.sort_unstable();
         table.attrs.extend(sqlite_options);
-        self.add_table(table, columns, constraints)?;
+        self.add_table(table, &mut columns, constraints)?;
+        self.columns = columns;
         for index in std::mem::take(&mut self.pending_indexes) {
             if self.schema.indexes.contains_key(&index.name) {
                 return c.error(format!("index {} is defined twice", index.name.name));
@@ -185,7 +187,7 @@ impl Builder<'_> {
     pub(super) fn add_table(
         &mut self,
         mut table: Table,
-        columns: Vec<ParsedColumn>,
+        columns: &mut Vec<ParsedColumn>,
         mut constraints: Vec<PendingConstraint>,
     ) -> PResult<()> {
         let name = table.name.clone();
@@ -197,7 +199,7 @@ impl Builder<'_> {
             // room their columns need (a column is a few hundred bytes).
             table.columns = Map::with_capacity_and_hasher(columns.len(), Default::default());
         }
-        for mut pc in columns {
+        for mut pc in columns.drain(..) {
             if let Some(hint) = pc.renamed_from.take() {
                 let to = pc.column.name.clone();
                 self.push_column_rename(&name, hint, to);

@@ -17,10 +17,11 @@ fn offset32(i: usize) -> u32 {
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
         // Counted first so the table is allocated once, at its size.
-        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let bytes = text.as_bytes();
+        let lines = memchr::memchr_iter(b'\n', bytes).count();
         let mut line_starts = Vec::with_capacity(lines + 1);
         line_starts.push(0);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| offset32(i + 1)));
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| offset32(i + 1)));
         Self { text, line_starts }
     }
 
