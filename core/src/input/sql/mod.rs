@@ -150,8 +150,10 @@ fn parse_body(
     // Plain chunks (most of a pg_dump) are read by the fast lexer, the others by sqlparser.
     let pg = dialect.parser_dialect().is::<PostgreSqlDialect>();
     let mut fast_lexer = (fast && pg).then_some(lex::FastLexer);
+    let mut line = 0;
     for (start, text) in chunk::chunks(&cleaned, CHUNK, &lexis) {
-        let lines = src.location(start).0 as u64 - 1;
+        line = src.line_from(line, start);
+        let lines = line as u64;
         tokens.clear();
         if let Some(lexer) = &mut fast_lexer {
             if lexer.lex(text, lines + 1, &mut tokens) {

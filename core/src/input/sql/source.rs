@@ -67,6 +67,23 @@ impl<'a> Source<'a> {
                 .unwrap_or(slice.len())
     }
 
+    /// The 0-based line of a byte offset that is on line `from` or after it: a search
+    /// forward from `from` (doubling steps, then a binary search in the last one) for callers
+    /// that walk the text in order. The chunks of a pg_dump (one per object, ~10k in 4.7 MB)
+    /// each asked for their line with a binary search over the whole table: 1.5% of the time.
+    pub fn line_from(&self, from: usize, offset: usize) -> usize {
+        let from = from.min(self.line_starts.len() - 1);
+        let starts = &self.line_starts[from..];
+        let off = offset32(offset);
+        let mut step = 1;
+        while step < starts.len() && starts[step] <= off {
+            step *= 2;
+        }
+        let lo = step / 2;
+        let window = &starts[lo..starts.len().min(step + 1)];
+        from + lo + window.partition_point(|&s| s <= off).max(1) - 1
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn location(&self, offset: usize) -> (u32, u32) {
         // An offset inside a multi-byte character counts from the character's start (found by
@@ -84,5 +101,26 @@ impl<'a> Source<'a> {
             .chars()
             .count();
         (line as u32 + 1, col as u32 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_from_agrees_with_location() {
+        let text = "a\n\nbb\nccc\n\n\n\n\n\n\n\n\nd\ne\n";
+        let src = Source::new(text);
+        for offset in 0..=text.len() {
+            let line = src.location(offset).0 as usize - 1;
+            for from in 0..=line {
+                assert_eq!(
+                    src.line_from(from, offset),
+                    line,
+                    "from {from}, offset {offset}"
+                );
+            }
+        }
     }
 }
