@@ -99,6 +99,8 @@ struct Planner<'a> {
     reshaped: HashSet<QualName>,
     /// Columns (table, column) that are dropped or change type.
     changed_columns: HashSet<(QualName, Str)>,
+    /// The tables of `changed_columns`.
+    changed_tables: HashSet<QualName>,
     /// Foreign keys of kept tables that must be dropped and re-added.
     fk_rebuild: HashSet<(QualName, Str)>,
     /// Views on both sides that are dropped and recreated.
@@ -139,6 +141,7 @@ impl<'a> Planner<'a> {
             out: Vec::new(),
             reshaped: HashSet::default(),
             changed_columns: HashSet::default(),
+            changed_tables: HashSet::default(),
             fk_rebuild: HashSet::default(),
             rebuild_views: IndexSet::new(),
             rebuilt: HashSet::default(),
@@ -554,6 +557,7 @@ impl<'a> Planner<'a> {
                         if changed {
                             self.reshaped.insert(tn.clone());
                             self.changed_columns.insert((tn.clone(), cn.clone()));
+                            self.changed_tables.insert(tn.clone());
                         }
                         // Views reading a column converted to a recreated enum are rebuilt.
                         if !self.enum_columns.is_empty()
@@ -819,30 +823,31 @@ impl<'a> Planner<'a> {
 
     /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
     fn keys_stable(&self, a: &Table, b: &Table) -> bool {
-        let keys = |t: &Table| -> Vec<(Str, ConstraintKind)> {
-            t.constraints
-                .values()
+        // In name order: the order the input declares them in (MySQL's `CREATE UNIQUE INDEX`
+        // statements are keys) does not matter.
+        fn keys(t: &Table) -> Vec<(&Str, &ConstraintKind)> {
+            let mut k: Vec<(&Str, &ConstraintKind)> = (t.constraints.values())
                 .filter(|c| {
                     matches!(
                         c.kind,
                         ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. }
                     )
                 })
-                .map(|c| (c.name.clone(), c.kind.clone()))
-                .collect::<Vec<_>>()
-        };
-        // In name order: the order the input declares them in (MySQL's `CREATE UNIQUE INDEX`
-        // statements are keys) does not matter.
-        let keys = |t: &Table| {
-            let mut k = keys(t);
-            k.sort_by(|x, y| x.0.cmp(&y.0));
+                .map(|c| (&c.name, &c.kind))
+                .collect();
+            k.sort_by(|x, y| x.0.cmp(y.0));
             k
+        }
+        // (A column is looked up among the changed ones, by a cloned key, only in a table
+        // that has one.)
+        let changed = |c: &Str| {
+            self.changed_tables.contains(&b.name)
+                && self.changed_columns.contains(&(b.name.clone(), c.clone()))
         };
         a.columns.len() == b.columns.len()
-            && b.columns.keys().all(|c| {
-                a.columns.contains_key(c)
-                    && !self.changed_columns.contains(&(b.name.clone(), c.clone()))
-            })
+            && b.columns
+                .keys()
+                .all(|c| a.columns.contains_key(c) && !changed(c))
             && keys(a) == keys(b)
     }
 
