@@ -474,11 +474,11 @@ impl<'a> Planner<'a> {
                         self.push(
                             Phase::AddKeys,
                             Change::AlterSequence {
-                                from: Sequence {
+                                from: Box::new(Sequence {
                                     owned_by: None,
                                     ..s.clone()
-                                },
-                                to: s.clone(),
+                                }),
+                                to: Box::new(s.clone()),
                             },
                         );
                     }
@@ -493,7 +493,13 @@ impl<'a> Planner<'a> {
                     a.comment = None;
                     b.comment = None;
                     if a != b {
-                        self.push(Phase::AddKeys, Change::AlterSequence { from: a, to: b });
+                        self.push(
+                            Phase::AddKeys,
+                            Change::AlterSequence {
+                                from: Box::new(a),
+                                to: Box::new(b),
+                            },
+                        );
                     }
                     if old.comment != s.comment {
                         let target = CommentTarget::Sequence { name: name.clone() };
@@ -683,7 +689,7 @@ impl<'a> Planner<'a> {
             self.push(
                 Phase::DropTables,
                 Change::DropTable {
-                    table: canonical_table(&self.a.tables[&t]),
+                    table: Box::new(canonical_table(&self.a.tables[&t])),
                 },
             );
         }
@@ -719,7 +725,7 @@ impl<'a> Planner<'a> {
             self.push(
                 Phase::CreateTables,
                 Change::CreateTable {
-                    table: table.clone(),
+                    table: Box::new(table.clone()),
                     serials,
                 },
             );
@@ -1040,15 +1046,15 @@ impl<'a> Planner<'a> {
                     Phase::DropDependants,
                     Change::AlterColumn {
                         table: name.clone(),
-                        from: ac.clone(),
-                        to: plain.clone(),
+                        from: Box::new(ac.clone()),
+                        to: Box::new(plain.clone()),
                         changes: ColumnChanges::between(ac, &plain),
                     },
                 );
                 let restored = Change::AlterColumn {
                     table: name.clone(),
-                    from: bc.without_auto_increment(),
-                    to: bc.clone(),
+                    from: Box::new(bc.without_auto_increment()),
+                    to: Box::new(bc.clone()),
                     changes: ColumnChanges::between(&plain, bc),
                 };
                 self.push(Phase::AddForeignKeys, restored);
@@ -1092,8 +1098,8 @@ impl<'a> Planner<'a> {
                         Phase::AddForeignKeys,
                         Change::AlterColumn {
                             table: name.clone(),
-                            from: plain.clone(),
-                            to: bc.clone(),
+                            from: Box::new(plain.clone()),
+                            to: Box::new(bc.clone()),
                             changes: ColumnChanges::between(&plain, bc),
                         },
                     );
@@ -1124,8 +1130,8 @@ impl<'a> Planner<'a> {
                                 Phase::LeaveTypes,
                                 Change::AlterColumn {
                                     table: name.clone(),
-                                    from: ac.clone(),
-                                    to,
+                                    from: Box::new(ac.clone()),
+                                    to: Box::new(to),
                                     changes: only_default,
                                 },
                             );
@@ -1157,8 +1163,8 @@ impl<'a> Planner<'a> {
                             self.column_phase(ac, Some(bc)),
                             Change::AlterColumn {
                                 table: name.clone(),
-                                from: ac.clone(),
-                                to: bc.clone(),
+                                from: Box::new(ac.clone()),
+                                to: Box::new(bc.clone()),
                                 changes,
                             },
                         );
@@ -1174,8 +1180,8 @@ impl<'a> Planner<'a> {
                     Phase::DropDependants,
                     Change::AlterColumn {
                         table: name.clone(),
-                        from: ac.clone(),
-                        to: plain.clone(),
+                        from: Box::new(ac.clone()),
+                        to: Box::new(plain.clone()),
                         changes: ColumnChanges::between(ac, &plain),
                     },
                 );

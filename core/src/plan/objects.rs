@@ -61,8 +61,8 @@ impl Planner<'_> {
                             self.push(
                                 phase,
                                 Change::ReplaceObject {
-                                    from: ao.clone(),
-                                    to: bo.clone(),
+                                    from: Box::new(ao.clone()),
+                                    to: Box::new(bo.clone()),
                                 },
                             );
                         } else {

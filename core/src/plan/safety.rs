@@ -114,8 +114,8 @@ pub fn apply(
                 let changes = ColumnChanges::between(&nullable, &column);
                 out.push(Change::AlterColumn {
                     table,
-                    from: nullable,
-                    to: column,
+                    from: Box::new(nullable),
+                    to: Box::new(column),
                     changes,
                 });
             }

@@ -586,12 +586,7 @@ impl Dialect for Postgres {
     }
 
     fn script_prologue(&self, changes: &[Change]) -> Vec<String> {
-        let creates_routine = changes.iter().any(|c| match c {
-            Change::CreateObject { object } | Change::ReplaceObject { to: object, .. } => {
-                matches!(object.id.kind, ObjectKind::Function | ObjectKind::Procedure)
-            }
-            _ => false,
-        });
+        let creates_routine = changes.iter().any(Change::creates_routine);
         let mut out = Vec::new();
         // New enum values commit on their own (Alembic's autocommit block; see plan::order):
         // a script run in one transaction would fail where a later step uses one.

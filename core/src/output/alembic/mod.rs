@@ -224,15 +224,10 @@ fn body(
     indented.join("\n").trim().to_string()
 }
 
-/// Whether the changes create or replace functions or procedures, whose bodies may mention
-/// tables created later (PostgreSQL then needs `check_function_bodies` off, as in pg_dump).
+/// Whether the changes create or replace functions or procedures (see
+/// [`Change::creates_routine`]).
 fn creates_routine(changes: &[Change]) -> bool {
-    changes.iter().any(|c| match c {
-        Change::CreateObject { object } | Change::ReplaceObject { to: object, .. } => {
-            matches!(object.id.kind, ObjectKind::Function | ObjectKind::Procedure)
-        }
-        _ => false,
-    })
+    changes.iter().any(Change::creates_routine)
 }
 
 struct Renderer<'a> {
