@@ -47,7 +47,7 @@ pub enum Change {
     },
     /// (Boxed, as the tables, columns and objects of other variants: a change is as large as
     /// its largest variant, and unboxed they made each of a plan's thousands of changes 528
-    /// bytes instead of 312.)
+    /// bytes instead of 320.)
     AlterSequence {
         from: Box<Sequence>,
         to: Box<Sequence>,

@@ -173,8 +173,9 @@ fn sa_text(sql: &str) -> String {
     format!("sa.text({})", py_str(&text_sql(sql)))
 }
 
-/// The upgrade or downgrade body, appended to `out`: the marker comments around the operations, indented like
-/// Alembic's `_indent` (every line by four spaces, the first one by the template).
+/// The upgrade or downgrade body, appended to `out`: the marker comments around the
+/// operations, indented like Alembic's `_indent` (every line by four spaces, the first one by
+/// the template).
 fn body(
     changes: &[Change],
     hazards: &[Vec<Hazard>],
@@ -197,7 +198,9 @@ fn body(
         renamed_tables: Default::default(),
     };
     let mut ops: Vec<String> = Vec::new();
-    if dialect.kind() == crate::dialects::DialectKind::Postgres && creates_routine(changes) {
+    if dialect.kind() == crate::dialects::DialectKind::Postgres
+        && changes.iter().any(Change::creates_routine)
+    {
         ops.push("op.execute('SET check_function_bodies = false')".into());
     }
     let hazards_of = |i: usize| hazards.get(i).map_or(&[][..], Vec::as_slice);
@@ -238,12 +241,6 @@ fn body(
         }
         out.push_str(line);
     }
-}
-
-/// Whether the changes create or replace functions or procedures (see
-/// [`Change::creates_routine`]).
-fn creates_routine(changes: &[Change]) -> bool {
-    changes.iter().any(Change::creates_routine)
 }
 
 struct Renderer<'a> {
