@@ -113,6 +113,15 @@ async function waitTabs(page, side, paths) {
   );
 }
 
+/**
+ * Wait (up to 10 s) until the page shows what `pred` checks, without failing: the assertions
+ * that follow then say what differs. A page's signals reach the DOM and the editor in one
+ * effect pass, but nothing promises that a selector one of them matched is the last to land.
+ */
+async function settle(page, pred, arg) {
+  await page.waitForFunction(pred, arg, { timeout: 10000 }).catch(() => {});
+}
+
 async function waitUp(page, pred, arg) {
   await page.waitForFunction(pred, arg, { timeout: 30000 });
   return editorText(page, "output-up");
@@ -240,6 +249,14 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
     buffer: Buffer.from(ACCOUNT_PY),
   });
   await waitTabs(s.page, "desired", ["models.py"]);
+  await settle(
+    s.page,
+    (py) =>
+      document.querySelector("#mode-desired-models")?.getAttribute("aria-pressed") === "true" &&
+      schemashiftEditor.textOf(document.getElementById("editor-desired")) === py &&
+      /Opened models\.py/.test(document.querySelector("#toast")?.textContent || ""),
+    ACCOUNT_PY,
+  );
   assert.equal(await s.page.getAttribute("#mode-desired-models", "aria-pressed"), "true");
   assert.equal(await editorText(s.page, "editor-desired"), ACCOUNT_PY);
   assert.match(await s.page.textContent("#toast"), /Opened models\.py/);
@@ -253,6 +270,13 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
     buffer: Buffer.from(TAGS_PY),
   });
   await waitTabs(s.page, "desired", ["models.py", "tags.py"]);
+  await settle(
+    s.page,
+    (py) =>
+      document.querySelectorAll('#models-desired .tab-name[aria-selected="true"]')[0]?.dataset.path === "tags.py" &&
+      schemashiftEditor.textOf(document.getElementById("editor-desired")) === py,
+    TAGS_PY,
+  );
   assert.equal((await tabs(s.page, "desired")).active, 1);
   assert.equal(await editorText(s.page, "editor-desired"), TAGS_PY);
   await waitUp(s.page, () => schemashiftEditor.textOf(document.getElementById("output-up")).includes("CREATE TABLE tag"));
@@ -274,6 +298,13 @@ test("Open: a models.py file opens as models; a .sql file brings the editor back
     buffer: Buffer.from(ACCOUNT_SQL),
   });
   await s.page.waitForSelector('#file-desired[data-state="open"]');
+  await settle(
+    s.page,
+    (sql) =>
+      document.querySelector("#mode-desired-sql")?.getAttribute("aria-pressed") === "true" &&
+      schemashiftEditor.textOf(document.getElementById("editor-desired")) === sql,
+    ACCOUNT_SQL,
+  );
   assert.equal(await s.page.getAttribute("#mode-desired-sql", "aria-pressed"), "true");
   assert.equal(await editorText(s.page, "editor-desired"), ACCOUNT_SQL);
   assert.deepEqual(s.problems(), []);
