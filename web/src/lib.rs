@@ -41,6 +41,7 @@ pub mod share;
 pub mod state;
 pub mod verify;
 mod verify_view;
+mod warmup;
 pub mod worker;
 
 use std::sync::Arc;

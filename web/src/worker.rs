@@ -16,6 +16,9 @@
 //!   `{ id, ms, review }` where `review` is a [`ReviewView`] as JSON; their answers go to the
 //!   callback of [`on_review`].
 //!
+//! Once it has answered its first request, the worker warms itself up while idle
+//! ([`crate::warmup`]), so that a first large paste runs in optimized code.
+//!
 //! At most one request is in flight; a newer one waits and replaces any older waiting one of
 //! its kind (a waiting diff goes before a waiting review), and
 //! answers to superseded requests are dropped by the caller. The page cannot compute anything
@@ -509,6 +512,7 @@ pub fn serve() {
         let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
+        crate::warmup::busy();
         let data = ev.data();
         let text = |k: &str| get(&data, k).as_string().unwrap_or_default();
         let dialect = schemashift::DialectKind::from_name(&text("dialect")).unwrap_or_default();
@@ -526,6 +530,7 @@ pub fn serve() {
                 ),
             ]);
             let _ = reply_scope.post_message(&answer);
+            crate::warmup::idle();
             return;
         }
         let header = AlembicHeader {
@@ -561,6 +566,7 @@ pub fn serve() {
             ("view", JsValue::from_str(&view.to_json())),
         ]);
         let _ = reply_scope.post_message(&answer);
+        crate::warmup::idle();
     };
     EventListener::new(&scope, "message", on_request).forget(); // lives as long as the worker
     let _ = scope.post_message(&object(&[("ready", JsValue::TRUE)]));
