@@ -68,20 +68,24 @@ fn schedule() {
 /// One diff of the generated pair, as a request for it would run (SQL, Alembic file, JSON).
 fn round() {
     let (current, desired) = dump_pair(TABLES);
+    drop(diff(&current, &desired).to_json());
+}
+
+/// What the worker answers for this PostgreSQL pair.
+fn diff(current: &str, desired: &str) -> engine::DiffView {
     let header = AlembicHeader {
         message: "warm up".to_string(),
         revision: String::new(),
         down_revision: String::new(),
         exclude: String::new(),
     };
-    let view = engine::compute_sources(
-        Source::Sql(&current),
-        Source::Sql(&desired),
+    engine::compute_sources(
+        Source::Sql(current),
+        Source::Sql(desired),
         DialectKind::Postgres,
         &header,
         "",
-    );
-    drop(view.to_json());
+    )
 }
 
 /// A pg_dump-shaped pair of `tables` tables per side: `pg_dump -s` statements as pg_dump
@@ -195,19 +199,7 @@ mod tests {
     #[test]
     fn the_pair_is_a_clean_dump_with_changes() {
         let (current, desired) = dump_pair(TABLES);
-        let header = AlembicHeader {
-            message: "warm up".to_string(),
-            revision: String::new(),
-            down_revision: String::new(),
-            exclude: String::new(),
-        };
-        let view = engine::compute_sources(
-            Source::Sql(&current),
-            Source::Sql(&desired),
-            DialectKind::Postgres,
-            &header,
-            "",
-        );
+        let view = diff(&current, &desired);
         assert!(view.diagnostics.is_empty(), "{:#?}", view.diagnostics);
         let up = view.up.expect("an UP script");
         for want in [
@@ -223,13 +215,7 @@ mod tests {
         }
         assert!(view.alembic.is_some());
         // Each side alone is the same schema again: nothing to do.
-        let same = engine::compute_sources(
-            Source::Sql(&current),
-            Source::Sql(&current),
-            DialectKind::Postgres,
-            &header,
-            "",
-        );
+        let same = diff(&current, &current);
         assert!(same.changes.is_empty());
     }
 }
