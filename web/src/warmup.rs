@@ -11,7 +11,8 @@
 //! generated pg_dump-shaped pair (every statement kind a dump is mostly made of, and changes of
 //! each kind the planner and the writers handle) a few times, one small round per timer task:
 //! a request that arrives meanwhile waits for at most the round in progress, and the rounds
-//! that are left run after its answer. The results are dropped.
+//! that are left run after its answer, unless it was at least as large as they are together
+//! (it warmed the code itself). The results are dropped.
 
 use std::cell::Cell;
 
@@ -27,6 +28,8 @@ const ROUNDS: u32 = 10;
 /// Tables per side of the pair (in Node, a round of 40 took ~120 ms the first times and 20-60
 /// ms once the code was optimized; the native CLI takes 10 ms).
 const TABLES: usize = 24;
+/// About the input of one round (both sides; a side of 40 tables is 63 KB).
+const ROUND_BYTES: usize = 2 * TABLES * 1600;
 
 thread_local! {
     /// Rounds still to run.
@@ -40,6 +43,16 @@ thread_local! {
 /// A request arrived: no round starts until [`idle`] is called after its answer.
 pub fn busy() {
     BUSY.with(|b| b.set(true));
+}
+
+/// A request of `bytes` of input is being answered: one at least as large as what the rounds
+/// left would diff warms the code as well, and the rounds are dropped (run after it, they only
+/// compete with the page for the CPU and delay the next request).
+pub fn request_of(bytes: usize) {
+    let left = LEFT.with(Cell::get) as usize;
+    if bytes >= left * ROUND_BYTES {
+        LEFT.with(|l| l.set(0));
+    }
 }
 
 /// The worker answered and is idle: run the rounds that are left, one per timer task.
@@ -99,7 +112,7 @@ pub fn dump_pair(tables: usize) -> (String, String) {
 
 fn dump(tables: usize, desired: bool) -> String {
     use std::fmt::Write as _;
-    let mut s = String::with_capacity(tables * 2200);
+    let mut s = String::with_capacity(tables * 1700);
     s.push_str(
         "--\n-- PostgreSQL database dump\n--\n\n\
          SET statement_timeout = 0;\nSET lock_timeout = 0;\n\
@@ -217,5 +230,20 @@ mod tests {
         // Each side alone is the same schema again: nothing to do.
         let same = diff(&current, &current);
         assert!(same.changes.is_empty());
+        // What a round diffs is what a request that replaces the rounds is measured against.
+        let bytes = current.len() + desired.len();
+        assert!(
+            (ROUND_BYTES * 9 / 10..=ROUND_BYTES * 11 / 10).contains(&bytes),
+            "a round diffs {bytes} bytes, not about {ROUND_BYTES}"
+        );
+    }
+
+    #[test]
+    fn a_request_as_large_as_the_rounds_left_replaces_them() {
+        LEFT.with(|l| l.set(ROUNDS));
+        request_of(ROUND_BYTES);
+        assert_eq!(LEFT.with(Cell::get), ROUNDS, "a small request leaves them");
+        request_of(ROUNDS as usize * ROUND_BYTES);
+        assert_eq!(LEFT.with(Cell::get), 0);
     }
 }

@@ -541,6 +541,7 @@ pub fn serve() {
         };
         let t0 = js_sys::Date::now();
         let (current, desired) = (text("current"), text("desired"));
+        crate::warmup::request_of(current.len() + desired.len());
         let models = |k: &str| -> Option<ModelFiles> {
             let json = text(k);
             (!json.is_empty()).then(|| serde_json::from_str(&json).unwrap_or_default())
