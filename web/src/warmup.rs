@@ -36,13 +36,6 @@ thread_local! {
     static LEFT: Cell<u32> = const { Cell::new(ROUNDS) };
     /// Whether a round is scheduled (a timer task is pending).
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
-    /// A request is being answered: the rounds wait for its answer.
-    static BUSY: Cell<bool> = const { Cell::new(false) };
-}
-
-/// A request arrived: no round starts until [`idle`] is called after its answer.
-pub fn busy() {
-    BUSY.with(|b| b.set(true));
 }
 
 /// A request of `bytes` of input is being answered: one at least as large as what the rounds
@@ -55,9 +48,9 @@ pub fn request_of(bytes: usize) {
     }
 }
 
-/// The worker answered and is idle: run the rounds that are left, one per timer task.
+/// The worker answered and is idle: run the rounds that are left, one per timer task (a
+/// request is answered within its message task, so a round never runs during one).
 pub fn idle() {
-    BUSY.with(|b| b.set(false));
     schedule();
 }
 
@@ -68,7 +61,7 @@ fn schedule() {
     SCHEDULED.with(|s| s.set(true));
     Timeout::new(0, || {
         SCHEDULED.with(|s| s.set(false));
-        if BUSY.with(Cell::get) || LEFT.with(Cell::get) == 0 {
+        if LEFT.with(Cell::get) == 0 {
             return;
         }
         LEFT.with(|l| l.set(l.get() - 1));

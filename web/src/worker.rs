@@ -512,7 +512,6 @@ pub fn serve() {
         let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
-        crate::warmup::busy();
         let data = ev.data();
         let text = |k: &str| get(&data, k).as_string().unwrap_or_default();
         let dialect = schemashift::DialectKind::from_name(&text("dialect")).unwrap_or_default();
