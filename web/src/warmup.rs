@@ -19,7 +19,7 @@ use std::cell::Cell;
 use gloo_timers::callback::Timeout;
 use schemashift::DialectKind;
 
-use crate::engine::{self, AlembicHeader, Source};
+use crate::engine;
 
 /// Rounds to run. Six rounds of a 40-table pair took the GitLab paste from 2.8-3.5 s to
 /// 1.9-2.1 s on a loaded machine; ten of 24 tables do about the same work in rounds half as
@@ -51,10 +51,6 @@ pub fn request_of(bytes: usize) {
 /// The worker answered and is idle: run the rounds that are left, one per timer task (a
 /// request is answered within its message task, so a round never runs during one).
 pub fn idle() {
-    schedule();
-}
-
-fn schedule() {
     if LEFT.with(Cell::get) == 0 || SCHEDULED.with(Cell::get) {
         return;
     }
@@ -66,7 +62,7 @@ fn schedule() {
         }
         LEFT.with(|l| l.set(l.get() - 1));
         round();
-        schedule();
+        idle();
     })
     .forget();
 }
@@ -74,24 +70,7 @@ fn schedule() {
 /// One diff of the generated pair, as a request for it would run (SQL, Alembic file, JSON).
 fn round() {
     let (current, desired) = dump_pair(TABLES);
-    drop(diff(&current, &desired).to_json());
-}
-
-/// What the worker answers for this PostgreSQL pair.
-fn diff(current: &str, desired: &str) -> engine::DiffView {
-    let header = AlembicHeader {
-        message: "warm up".to_string(),
-        revision: String::new(),
-        down_revision: String::new(),
-        exclude: String::new(),
-    };
-    engine::compute_sources(
-        Source::Sql(current),
-        Source::Sql(desired),
-        DialectKind::Postgres,
-        &header,
-        "",
-    )
+    drop(engine::compute(&current, &desired, DialectKind::Postgres).to_json());
 }
 
 /// A pg_dump-shaped pair of `tables` tables per side: `pg_dump -s` statements as pg_dump
@@ -99,7 +78,7 @@ fn diff(current: &str, desired: &str) -> engine::DiffView {
 /// foreign keys, a function with a dollar-quoted body, a trigger, a view, comments), and a
 /// desired side that changes columns (types, added), indexes, keys and tables (dropped,
 /// created).
-pub fn dump_pair(tables: usize) -> (String, String) {
+fn dump_pair(tables: usize) -> (String, String) {
     (dump(tables, false), dump(tables, true))
 }
 
@@ -205,7 +184,7 @@ mod tests {
     #[test]
     fn the_pair_is_a_clean_dump_with_changes() {
         let (current, desired) = dump_pair(TABLES);
-        let view = diff(&current, &desired);
+        let view = engine::compute(&current, &desired, DialectKind::Postgres);
         assert!(view.diagnostics.is_empty(), "{:#?}", view.diagnostics);
         let up = view.up.expect("an UP script");
         for want in [
@@ -221,7 +200,7 @@ mod tests {
         }
         assert!(view.alembic.is_some());
         // Each side alone is the same schema again: nothing to do.
-        let same = diff(&current, &current);
+        let same = engine::compute(&current, &current, DialectKind::Postgres);
         assert!(same.changes.is_empty());
         // What a round diffs is what a request that replaces the rounds is measured against.
         let bytes = current.len() + desired.len();
