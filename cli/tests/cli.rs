@@ -276,6 +276,31 @@ fn rename_option_keeps_the_data() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// The CLI frees the inputs' texts before planning unless planning can add a diagnostic: a
+/// rename that cannot apply still points into the desired file, after the warnings of reading.
+#[test]
+fn a_declared_rename_that_cannot_apply_is_shown_in_its_file() {
+    let c = write(
+        "ren_hint_c.sql",
+        "CREATE TABLE todo (id int PRIMARY KEY);\nALTER TABLE todo OWNER TO app;\n",
+    );
+    let d = write(
+        "ren_hint_d.sql",
+        "CREATE TABLE task ( -- schemashift: renamed from nope\n    id int PRIMARY KEY\n);\n",
+    );
+    let out = run(&["diff", &c, &d], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let read = err.find("warning[W001]").expect(&err);
+    let rename = err.find("warning[W003]").expect(&err);
+    assert!(read < rename, "{err}");
+    assert!(err.contains(&format!("--> {d}:1:")), "{err}");
+    assert!(
+        err.contains("1 | CREATE TABLE task ( -- schemashift: renamed from nope"),
+        "{err}"
+    );
+}
+
 #[test]
 fn alembic_revision_is_reproducible_and_chains_onto_the_folder_head() {
     let (c, d) = (write("c7.sql", CURRENT), write("d7.sql", DESIRED));

@@ -290,12 +290,49 @@ pub fn migrate(current: &str, desired: &str, options: &Options) -> Outcome {
 
 /// [`migrate`] for inputs of either kind (SQL DDL or models).
 pub fn migrate_inputs(current: Input<'_>, desired: Input<'_>, options: &Options) -> Outcome {
+    let (from, to, diagnostics) = read_inputs(current, desired, options);
+    migrate_schemas(from, to, diagnostics, options)
+}
+
+/// The first half of [`migrate_inputs`]: both schemas read, with the diagnostics met reading
+/// them (the current side's first). [`migrate_schemas`] is the second half; a caller that
+/// holds the inputs' texts can free them in between when [`may_add_diagnostics`] is false.
+pub fn read_inputs(
+    current: Input<'_>,
+    desired: Input<'_>,
+    options: &Options,
+) -> (model::Schema, model::Schema, Vec<Diagnostic>) {
     let owned = options.dialect_override();
     let dialect = owned.as_deref().unwrap_or(options.dialect.dialect());
     let ((from, mut diagnostics), (to, more)) =
         parse_both(current, desired, dialect, options.models);
     diagnostics.extend(more);
-    migrate_schemas(from, to, diagnostics, options)
+    (from, to, diagnostics)
+}
+
+/// Whether [`migrate_schemas`] can add diagnostics to those of reading: only a rename can
+/// (W003, a rename that cannot apply, positioned in an input). False when there is none to
+/// apply, so a caller that has shown the diagnostics of reading needs the inputs' texts no more.
+pub fn may_add_diagnostics(from: &model::Schema, to: &model::Schema, options: &Options) -> bool {
+    let owned = options.dialect_override();
+    let dialect = owned.as_deref().unwrap_or(options.dialect.dialect());
+    !renames(from, to, options, dialect).is_empty()
+}
+
+/// The renames a migration applies before it diffs: those the desired schema declares, the
+/// options', and where column names compare without case, columns renamed in case only.
+fn renames(
+    from: &model::Schema,
+    to: &model::Schema,
+    options: &Options,
+    dialect: &dyn dialects::Dialect,
+) -> Vec<model::Rename> {
+    let mut renames = to.renames.clone();
+    renames.extend(options.renames.iter().cloned());
+    if dialect.columns_case_insensitive() {
+        renames.extend(plan::rename::case_only_column_renames(from, to));
+    }
+    renames
 }
 
 /// [`migrate_inputs`] for schemas already read, with the diagnostics met reading them: any
@@ -332,11 +369,7 @@ pub fn migrate_schemas(
     let respelled = dialect.with_spellings(&spellings);
     let dialect = respelled.as_deref().unwrap_or(dialect);
     // Declared renames run first; the rest of the plan starts from the renamed schema.
-    let mut renames = to.renames.clone();
-    renames.extend(options.renames.iter().cloned());
-    if dialect.columns_case_insensitive() {
-        renames.extend(plan::rename::case_only_column_renames(&from, &to));
-    }
+    let mut renames = renames(&from, &to, options, dialect);
     let (renamed, changes, problems) = plan::rename::apply(&from, &to, &renames, dialect);
     renames.retain(|r| !problems.iter().any(|p| p.rename == *r));
     for p in problems {
