@@ -509,20 +509,19 @@ fn unqualified_field_access(
 
 /// `-1` as one number rather than minus applied to 1.
 fn negative(inner: Box<Expr>) -> Expr {
-    match *inner {
-        Expr::Value(ValueWithSpan {
-            value: Value::Number(n, l),
-            ..
-        }) => value(Value::Number(format!("-{n}"), l)),
-        other => {
-            let mut e = Expr::UnaryOp {
-                op: UnaryOperator::Minus,
-                expr: Box::new(other),
-            };
-            wrap_operands(&mut e);
-            e
-        }
+    if let Expr::Value(ValueWithSpan {
+        value: Value::Number(n, l),
+        ..
+    }) = &*inner
+    {
+        return value(Value::Number(format!("-{n}"), *l));
     }
+    let mut e = Expr::UnaryOp {
+        op: UnaryOperator::Minus,
+        expr: inner,
+    };
+    wrap_operands(&mut e);
+    e
 }
 
 /// Casts of literals are dropped (PostgreSQL prints `'a'::text`, `'-1'::integer`); other
