@@ -111,6 +111,20 @@ fn join<A: Send, B: Send>(
     (a(), b())
 }
 
+/// Drops `value`: when `big` and natively, on a thread of its own that nobody waits for (the
+/// two schemas of a large dump take milliseconds to free, which a caller about to write its
+/// output need not spend first); otherwise (and always in wasm), here and now.
+fn free<T: Send + 'static>(big: bool, value: T) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if big {
+        // When no thread starts, the closure, and `value` with it, is dropped here.
+        let _ = std::thread::Builder::new().spawn(move || drop(value));
+        return;
+    }
+    let _ = big;
+    drop(value);
+}
+
 /// [`join`]'s two threads.
 #[cfg(not(target_arch = "wasm32"))]
 fn on_two_threads<A: Send, B: Send>(
@@ -394,7 +408,9 @@ pub fn migrate_schemas(
         let hazards =
             plan::assess::assess(&changes, &renamed, dialect, plan::assess::Direction::Up);
         let up = output::sql::annotated_script(&changes, &hazards, dialect);
-        (changes, hazards, up)
+        let upgrade = (options.alembic.as_ref())
+            .map(|_| output::alembic::body_of(&changes, &hazards, &from, &to, dialect));
+        (changes, hazards, up, upgrade)
     };
     let down_side = || {
         let back = plan::rename::invert(&renames);
@@ -408,25 +424,17 @@ pub fn migrate_schemas(
             plan::assess::Direction::Down,
         );
         let down = output::sql::annotated_script(&down_changes, &down_hazards, dialect);
-        (down_changes, down_hazards, down)
+        let downgrade = (options.alembic.as_ref())
+            .map(|_| output::alembic::body_of(&down_changes, &down_hazards, &to, &from, dialect));
+        (down_changes, down_hazards, down, downgrade)
     };
     let parallel = big_schemas(&from, &to);
-    let ((changes, hazards, up), (down_changes, down_hazards, down)) =
+    let ((changes, hazards, up, upgrade), (down_changes, down_hazards, down, downgrade)) =
         join(parallel, up_side, down_side);
-    let alembic = options.alembic.as_ref().map(|info| {
-        output::alembic::revision(
-            &changes,
-            &hazards,
-            &down_changes,
-            &down_hazards,
-            &from,
-            &to,
-            dialect,
-            info,
-        )
-    });
-    // Two big schemas take a while to free: one each.
-    join(parallel, move || drop(from), move || drop(to));
+    let alembic = (options.alembic.as_ref().zip(upgrade.zip(downgrade)))
+        .map(|(info, (upgrade, downgrade))| output::alembic::file(info, &upgrade, &downgrade));
+    // Two big schemas take a while to free: not on the caller's time.
+    free(parallel, (from, to));
     Outcome {
         diagnostics,
         migration: Some(Migration {

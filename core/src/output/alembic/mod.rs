@@ -37,21 +37,42 @@ pub struct RevisionInfo {
     pub create_date: String,
 }
 
-/// The whole revision file. `from` and `to` are the current and desired schemas the changes
-/// were computed from (for enum definitions and the existing state of altered columns).
-#[allow(clippy::too_many_arguments)]
-pub fn revision(
-    up: &[Change],
-    up_hazards: &[Vec<Hazard>],
-    down: &[Change],
-    down_hazards: &[Vec<Hazard>],
-    from: &Schema,
-    to: &Schema,
+/// One function of a revision file: `upgrade()`'s or `downgrade()`'s body, with the
+/// dialect modules it uses (`from sqlalchemy.dialects import ..`). The two are written apart,
+/// so that UP's and DOWN's can be written at once (see `migrate_schemas`).
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    text: String,
+    imports: BTreeSet<&'static str>,
+}
+
+/// The body of the function that runs `changes` (with their hazards), which lead from
+/// `before` to `after` (for enum definitions and the existing state of altered columns):
+/// `upgrade()`'s from the UP changes, current to desired; `downgrade()`'s from the DOWN
+/// changes, desired to current.
+pub fn body_of(
+    changes: &[Change],
+    hazards: &[Vec<Hazard>],
+    before: &Schema,
+    after: &Schema,
     dialect: &dyn Dialect,
-    info: &RevisionInfo,
-) -> String {
-    let mut imports = BTreeSet::new();
-    let mut out = String::new();
+) -> Body {
+    let mut b = Body::default();
+    body(
+        changes,
+        hazards,
+        before,
+        after,
+        dialect,
+        &mut b.imports,
+        &mut b.text,
+    );
+    b
+}
+
+/// The whole revision file, around its two bodies.
+pub fn file(info: &RevisionInfo, upgrade: &Body, downgrade: &Body) -> String {
+    let mut out = String::with_capacity(upgrade.text.len() + downgrade.text.len() + 1024);
     let _ = write!(
         out,
         "\"\"\"{}\n\nRevision ID: {}\nRevises: {}\nCreate Date: {}\n\n\"\"\"\n",
@@ -63,9 +84,10 @@ pub fn revision(
     out.push_str(
         "from typing import Sequence, Union\n\nfrom alembic import op\nimport sqlalchemy as sa\n",
     );
-    // The dialect imports the bodies need go here, once the bodies are written (into the file
-    // itself: a large dump's are ~400 KB each).
-    let imports_at = out.len();
+    for (i, m) in upgrade.imports.union(&downgrade.imports).enumerate() {
+        let sep = if i > 0 { "\n" } else { "" };
+        let _ = write!(out, "{sep}from sqlalchemy.dialects import {m}");
+    }
     out.push_str("\n\n# revision identifiers, used by Alembic.\n");
     let _ = writeln!(out, "revision: str = {}", py_str(&info.rev_id));
     let _ = writeln!(
@@ -79,23 +101,10 @@ pub fn revision(
     out.push_str("branch_labels: Union[str, Sequence[str], None] = None\n");
     out.push_str("depends_on: Union[str, Sequence[str], None] = None\n\n\n");
     out.push_str("def upgrade() -> None:\n    \"\"\"Upgrade schema.\"\"\"\n    ");
-    body(up, up_hazards, from, to, dialect, &mut imports, &mut out);
+    out.push_str(&upgrade.text);
     out.push_str("\n\n\ndef downgrade() -> None:\n    \"\"\"Downgrade schema.\"\"\"\n    ");
-    body(
-        down,
-        down_hazards,
-        to,
-        from,
-        dialect,
-        &mut imports,
-        &mut out,
-    );
+    out.push_str(&downgrade.text);
     out.push('\n');
-    let imports: Vec<String> = imports
-        .iter()
-        .map(|m| format!("from sqlalchemy.dialects import {m}"))
-        .collect();
-    out.insert_str(imports_at, &imports.join("\n"));
     out
 }
 
