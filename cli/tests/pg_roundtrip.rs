@@ -948,16 +948,19 @@ impl RoundTrip<'_> {
             };
             failure.rows_only = empty.is_some();
             let explained = data_hazard(script);
-            if let (Some(after), Some(code)) = (&empty, explained) {
-                if target.diff(after).is_none() {
-                    hazards.push(format!(
-                        "{dir:?} fails only on the seeded rows, as hazard {code} warns; right on empty tables"
-                    ));
-                    return Ok(None);
-                }
+            let on_empty = empty.as_ref().and_then(|after| target.diff(after));
+            if let (Some(_), Some(code), None) = (&empty, &explained, &on_empty) {
+                hazards.push(format!(
+                    "{dir:?} fails only on the seeded rows, as hazard {code} warns; right on empty tables"
+                ));
+                return Ok(None);
             }
             if failure.rows_only {
                 failure.detail.push_str("\n(the script applies when the tables are empty: only the seeded rows break it)");
+            }
+            if let Some(mismatch) = on_empty {
+                failure.detail.push_str("\n(on empty tables it applies, but the result differs:)\n");
+                failure.detail.push_str(&truncate_lines(&mismatch, MAX_ERROR_LINES));
             }
             failures.push(failure);
             return Ok(None);
