@@ -170,7 +170,7 @@ impl Server {
             format!("SELECT CONCAT_WS('|', 'fk', table_name, constraint_name, referenced_table_name, update_rule, delete_rule) FROM information_schema.referential_constraints WHERE constraint_schema = '{db}';"),
             format!("SELECT CONCAT_WS('|', 'key_column', table_name, constraint_name, column_name, ordinal_position, IFNULL(referenced_table_name, '-'), IFNULL(referenced_column_name, '-')) FROM information_schema.key_column_usage WHERE constraint_schema = '{db}';"),
             format!("SELECT CONCAT_WS('|', 'check', table_name, constraint_name, check_clause) FROM information_schema.check_constraints WHERE constraint_schema = '{db}';"),
-            format!("SELECT CONCAT_WS('|', 'view', table_name, view_definition) FROM information_schema.views WHERE {w};"),
+            format!("SELECT CONCAT_WS('|', 'view', table_name, view_definition, check_option, security_type, algorithm) FROM information_schema.views WHERE {w};"),
             format!("SELECT CONCAT_WS('|', 'trigger', trigger_name, event_manipulation, event_object_table, action_timing, action_statement) FROM information_schema.triggers WHERE trigger_schema = '{db}';"),
             format!("SELECT CONCAT_WS('|', 'routine', routine_name, routine_type, routine_definition, IFNULL(dtd_identifier, '-'), is_deterministic, sql_data_access, security_type, routine_comment) FROM information_schema.routines WHERE routine_schema = '{db}';"),
             format!("SELECT CONCAT_WS('|', 'parameter', specific_name, ordinal_position, IFNULL(parameter_mode, '-'), IFNULL(parameter_name, '-'), dtd_identifier) FROM information_schema.parameters WHERE specific_schema = '{db}';"),

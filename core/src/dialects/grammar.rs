@@ -87,6 +87,9 @@ pub struct ExprRules {
     pub catalog_schema: Option<&'static str>,
     /// Sequence names in `nextval('seq')` are resolved against the default schema.
     pub sequence_functions: bool,
+    /// `count(*)` is stored as `count(0)` (MySQL, MariaDB): a count of a constant is read
+    /// as `count(*)`.
+    pub count_constant: bool,
 }
 
 /// What a name is given to: relations (tables, indexes, sequences, views) and constraints

@@ -3,7 +3,7 @@
 //! given once the whole table is known, in [`super::naming`]).
 
 use super::Mysql;
-use crate::dialects::grammar::{Grammar, NameKind, Namer, Syntax};
+use crate::dialects::grammar::{ExprRules, Grammar, NameKind, Namer, Syntax};
 use crate::model::{QualName, Type};
 
 /// Words a MySQL statement starts with, sorted.
@@ -150,6 +150,13 @@ impl Grammar for Mysql {
 
     fn indexes_per_table(&self) -> bool {
         true
+    }
+
+    fn expr_rules(&self) -> ExprRules {
+        ExprRules {
+            count_constant: true,
+            ..ExprRules::default()
+        }
     }
 
     fn namer(&self) -> Box<dyn Namer> {

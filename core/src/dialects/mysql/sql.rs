@@ -288,12 +288,21 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
             string_literal(comment.as_deref().unwrap_or(""))
         )),
         Change::CreateView { view } => {
-            let mut s = format!("CREATE VIEW {}", d.quote_name(&view.name));
+            // `options`: the view's `ALGORITHM=..` and `SQL SECURITY ..`, as read.
+            let mut s = String::from("CREATE ");
+            for option in &view.options {
+                s.push_str(option);
+                s.push(' ');
+            }
+            s.push_str(&format!("VIEW {}", d.quote_name(&view.name)));
             if !view.columns.is_empty() {
                 s.push_str(&format!(" ({})", list(d, &view.columns)));
             }
             s.push_str(" AS ");
             s.push_str(view.query.text.trim());
+            if let Some(level) = &view.check_option {
+                s.push_str(&format!(" WITH {level} CHECK OPTION"));
+            }
             out.push(s)
         }
         Change::DropView { view } => out.push(format!("DROP VIEW {}", d.quote_name(&view.name))),

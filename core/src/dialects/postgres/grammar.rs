@@ -224,6 +224,7 @@ impl Grammar for Postgres {
             operator_spellings: true,
             catalog_schema: Some("pg_catalog"),
             sequence_functions: true,
+            count_constant: false,
         }
     }
 

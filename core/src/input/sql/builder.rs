@@ -39,6 +39,9 @@ pub struct Builder<'d> {
     pub(super) current_table: QualName,
     /// Indexes written inside the `CREATE TABLE` being read (MySQL `KEY ..`).
     pub(super) pending_indexes: Vec<Index>,
+    /// A MySQL view's `ALGORITHM=..` and `SQL SECURITY ..` before `VIEW`, when not the
+    /// defaults (`UNDEFINED`, `DEFINER`): the options of the view the statement creates.
+    pub(super) view_prefix: Vec<String>,
     /// The columns of the `CREATE TABLE` being read: one buffer for all of them, kept at the
     /// size of the widest table. Freeing it after a wide table (GitLab's
     /// `application_settings` has ~900 columns: a 330 KB block) raised glibc's mmap threshold
@@ -119,6 +122,7 @@ impl<'d> Builder<'d> {
             rename_hints: Vec::new(),
             current_table: QualName::new("", ""),
             pending_indexes: Vec::new(),
+            view_prefix: Vec::new(),
             columns: Vec::new(),
             implicit_counter: 0,
         }
@@ -391,10 +395,19 @@ impl<'d> Builder<'d> {
     fn create_statement(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
         c.eat_kws(&["or", "replace"]);
         if self.grammar.has(Syntax::MysqlTableOptions) {
-            // `ALGORITHM=x DEFINER=`u`@`h` SQL SECURITY x` of views, triggers, routines.
+            // `ALGORITHM=x DEFINER=`u`@`h` SQL SECURITY x` of views, triggers, routines. The
+            // definer is the account that ran it (not schema); the algorithm and the security
+            // are the view's, kept when not the defaults.
+            self.view_prefix.clear();
             loop {
                 if c.eat_kw("algorithm") {
                     c.eat(&Token::Eq);
+                    if let Some(Token::Word(w)) = c.peek() {
+                        let value = w.value.to_ascii_uppercase();
+                        if value != "UNDEFINED" {
+                            self.view_prefix.push(format!("ALGORITHM={value}"));
+                        }
+                    }
                     c.next();
                 } else if c.eat_kw("definer") {
                     let kinds = ["view", "trigger", "function", "procedure", "event", "sql"];
@@ -402,6 +415,12 @@ impl<'d> Builder<'d> {
                         c.next();
                     }
                 } else if c.eat_kws(&["sql", "security"]) {
+                    if let Some(Token::Word(w)) = c.peek() {
+                        let value = w.value.to_ascii_uppercase();
+                        if value != "DEFINER" {
+                            self.view_prefix.push(format!("SQL SECURITY {value}"));
+                        }
+                    }
                     c.next();
                 } else {
                     break;

@@ -8,8 +8,9 @@ use crate::dialects::grammar::ExprRules;
 use crate::dialects::{canonical_ident, push_canonical_ident, Dialect};
 use crate::model::{QualName, Str};
 use sqlparser::ast::{
-    BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query,
-    UnaryOperator, Value, ValueWithSpan, VisitMut, VisitorMut,
+    BinaryOperator, CastKind, DataType, Expr, Ident, ObjectName, ObjectNamePart, Query, SelectItem,
+    SetExpr, TableFactor, TableWithJoins, UnaryOperator, Value, ValueWithSpan, VisitMut,
+    VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::keywords::Keyword;
@@ -356,9 +357,71 @@ impl VisitorMut for Canon<'_> {
         *expr = self.canon_expr(taken);
         ControlFlow::Continue(())
     }
+
+    /// Output columns' aliases folded as names are (`AS `x`` is `AS x`), and `SELECT t.id AS
+    /// id` is `SELECT id`: an output column named as the column it reads needs no alias (MySQL
+    /// and MariaDB store every view column with one, `t`.`id` AS `id`; pg_dump drops it).
+    /// A table's alias folded as names are, and written with `AS` (`posts `p`` is `posts AS
+    /// p`).
+    fn post_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
+        let alias = match factor {
+            TableFactor::Table { alias, .. }
+            | TableFactor::Derived { alias, .. }
+            | TableFactor::NestedJoin { alias, .. } => alias,
+            _ => return ControlFlow::Continue(()),
+        };
+        if let Some(alias) = alias {
+            alias.explicit = true;
+            self.canon_ident(&mut alias.name);
+            for column in &mut alias.columns {
+                self.canon_ident(&mut column.name);
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        self.drop_self_aliases(&mut query.body);
+        ControlFlow::Continue(())
+    }
 }
 
 impl Canon<'_> {
+    fn drop_self_aliases(&self, body: &mut SetExpr) {
+        match body {
+            SetExpr::Select(select) => {
+                // `FROM ((a JOIN b ON ..) JOIN c ON ..)` is `FROM a JOIN b ON .. JOIN c ON ..`
+                // (MySQL, MariaDB and pg_dump put a view's joins in parentheses).
+                select.from = std::mem::take(&mut select.from)
+                    .into_iter()
+                    .map(unnested)
+                    .collect();
+                for item in &mut select.projection {
+                    let SelectItem::ExprWithAlias { expr, alias } = item else {
+                        continue;
+                    };
+                    self.canon_ident(alias);
+                    if matches!(expr, Expr::Identifier(column) if column.value == alias.value) {
+                        let expr = std::mem::replace(expr, value(Value::Null));
+                        *item = SelectItem::UnnamedExpr(expr);
+                    }
+                }
+            }
+            SetExpr::SetOperation { left, right, .. } => {
+                self.drop_self_aliases(left);
+                self.drop_self_aliases(right);
+            }
+            // A parenthesised query was visited as a query of its own.
+            SetExpr::Query(_)
+            | SetExpr::Values(_)
+            | SetExpr::Insert(_)
+            | SetExpr::Update(_)
+            | SetExpr::Delete(_)
+            | SetExpr::Merge(_)
+            | SetExpr::Table(_) => {}
+        }
+    }
+
     /// One node, its children already canonical.
     fn canon_expr(&self, e: Expr) -> Expr {
         match e {
@@ -472,12 +535,56 @@ impl Canon<'_> {
                 if self.rules.sequence_functions {
                     self.qualify_sequence_argument(&mut f);
                 }
+                if self.rules.count_constant {
+                    count_rows(&mut f);
+                }
                 Expr::Function(f)
             }
             mut other => {
                 wrap_operands(&mut other);
                 other
             }
+        }
+    }
+}
+
+/// `(a JOIN b ON ..) JOIN c ON ..` is `a JOIN b ON .. JOIN c ON ..`: joins associate to
+/// the left, so parentheses around the first operand (without an alias) change nothing.
+fn unnested(mut from: TableWithJoins) -> TableWithJoins {
+    loop {
+        match from {
+            TableWithJoins {
+                relation:
+                    TableFactor::NestedJoin {
+                        table_with_joins,
+                        alias: None,
+                    },
+                joins,
+            } => {
+                let mut inner = *table_with_joins;
+                inner.joins.extend(joins);
+                from = inner;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// `count(0)` is `count(*)`: a constant is never NULL, so both count the rows
+/// ([`ExprRules::count_constant`]).
+fn count_rows(f: &mut sqlparser::ast::Function) {
+    use sqlparser::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    let is_count = matches!(f.name.0.as_slice(), [ObjectNamePart::Identifier(i)] if i.value.eq_ignore_ascii_case("count"));
+    let FunctionArguments::List(list) = &mut f.args else {
+        return;
+    };
+    if is_count && list.duplicate_treatment.is_none() && list.clauses.is_empty() {
+        if let [arg @ FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(ValueWithSpan {
+            value: Value::Number(..),
+            ..
+        })))] = list.args.as_mut_slice()
+        {
+            *arg = FunctionArg::Unnamed(FunctionArgExpr::Wildcard);
         }
     }
 }

@@ -17,7 +17,7 @@ impl Builder<'_> {
         } else {
             Vec::new()
         };
-        let mut options = Vec::new();
+        let mut options = std::mem::take(&mut self.view_prefix);
         if c.eat_kw("using") {
             c.ident()?;
         }
