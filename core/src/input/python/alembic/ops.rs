@@ -531,6 +531,7 @@ impl Interp {
         let a = Args {
             call,
             batch: batch.is_some(),
+            alias: batch.and_then(|b| b.alias.clone()),
         };
         // The table of an operation: the batch's, or the argument at `pos` / keyword `kw`.
         let table = |r: &Reader<'a>, pos: usize, kw: &str| -> Option<(String, Option<String>)> {
@@ -1091,6 +1092,9 @@ impl Interp {
 struct Args<'a> {
     call: &'a ast::ExprCall,
     batch: bool,
+    /// The name the batch's operations are called on: its `batch_op.f("name")` is the name
+    /// as written, like `op.f("name")`.
+    alias: Option<String>,
 }
 
 impl<'a> Args<'a> {
@@ -1102,11 +1106,24 @@ impl<'a> Args<'a> {
         } else {
             pos
         };
-        self.call
+        let e = self
+            .call
             .arguments
             .args
             .get(pos)
-            .or_else(|| kwarg(self.call, kw))
+            .or_else(|| kwarg(self.call, kw))?;
+        match (e, self.alias.as_deref()) {
+            (Expr::Call(c), Some(alias))
+                if c.arguments.args.len() == 1
+                    && c.arguments.keywords.is_empty()
+                    && matches!(&*c.func, Expr::Attribute(f)
+                        if f.attr.as_str() == "f"
+                            && matches!(&*f.value, Expr::Name(n) if n.id.as_str() == alias)) =>
+            {
+                Some(&c.arguments.args[0])
+            }
+            _ => Some(e),
+        }
     }
 }
 
