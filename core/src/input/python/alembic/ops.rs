@@ -4,7 +4,7 @@
 
 use super::super::ddl::{self, column_def, qual, quote, sql_str, Emitted};
 use super::super::models::{kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
-use super::super::modules::Sym;
+use super::super::modules::{Param, Sym};
 use super::super::types::{Compiler, SaType};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use std::collections::BTreeMap;
@@ -33,6 +33,8 @@ pub(super) struct Interp {
     /// Renames the operations make, as `--rename` takes them (`old=new`, `table.old=new`).
     pub renames: Vec<String>,
     depth: usize,
+    /// The helper function being read (its range), when in one.
+    helper: Option<ruff_text_size::TextRange>,
     /// The DDL of the schema the function starts from (what ran before it).
     prefix: String,
     dialect: &'static dyn crate::dialects::Dialect,
@@ -118,6 +120,7 @@ impl Interp {
             steps: Vec::new(),
             renames: Vec::new(),
             depth: 0,
+            helper: None,
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
@@ -227,7 +230,23 @@ impl Interp {
     fn stmt<'a>(&mut self, r: &mut Reader<'a>, m: usize, s: &'a Stmt, batch: Option<&Batch>) {
         match s {
             Stmt::Expr(e) => self.expr(r, m, &e.value, batch),
-            Stmt::Assign(a) => self.expr(r, m, &a.value, batch),
+            Stmt::Assign(a) => {
+                // In a helper function, its local names (`col = sa.Column(...)`) are what
+                // they were last assigned, for the rest of the call.
+                if let Some(scope) = self.helper {
+                    for t in a.targets.iter() {
+                        if let Expr::Name(n) = t {
+                            r.r.params.borrow_mut().push(Param {
+                                module: m,
+                                scope,
+                                name: n.id.to_string(),
+                                value: (m, &a.value),
+                            });
+                        }
+                    }
+                }
+                self.expr(r, m, &a.value, batch)
+            }
             Stmt::AnnAssign(a) => {
                 if let Some(v) = &a.value {
                     self.expr(r, m, v, batch);
@@ -441,13 +460,19 @@ impl Interp {
         // A helper function of the revision module (`_create_tables()`).
         if let Sym::Function(fm, f) = r.r.expr(m, &call.func) {
             if self.depth < 8 && has_op_call(&f.body) {
-                if !call.arguments.args.is_empty() || !call.arguments.keywords.is_empty() {
+                // Its parameters are the arguments of this call (defaults for the others),
+                // for the length of the call.
+                let bound = r.r.params.borrow().len();
+                if !r.r.bind_call(m, call, fm, f) {
                     let name = f.name.to_string();
-                    r.warn(m, e, format!("`{name}(...)` is read as written in its body: operations that depend on its arguments are not read"));
+                    r.warn(m, e, format!("`{name}(...)`: some arguments of this call (`*args`, `**kwargs`, or not in the function's parameters) are not read; operations that depend on them are not read"));
                 }
                 self.depth += 1;
+                let outer = self.helper.replace(f.range);
                 self.stmts(r, fm, &f.body, batch);
+                self.helper = outer;
                 self.depth -= 1;
+                r.r.params.borrow_mut().truncate(bound);
             }
         }
     }
@@ -616,10 +641,18 @@ impl Interp {
                 let Some(col_e) = a.get(1, "column", 0) else {
                     return;
                 };
+                // `op.add_column("t", col)` with `col = sa.Column(...)` assigned before.
+                let (cm, col_e) = match col_e {
+                    Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(m, col_e) {
+                        Sym::Value(vm, v) => (vm, v),
+                        _ => (m, col_e),
+                    },
+                    _ => (m, col_e),
+                };
                 let mut stub = stub_table(t.clone(), schema.clone(), at);
-                let cat = r.origin(m, col_e);
-                let Some(col) = r.column_call(m, col_e, "", None, &mut stub, cat, false) else {
-                    return;
+                let cat = r.origin(cm, col_e);
+                let Some(col) = r.column_call(cm, col_e, "", None, &mut stub, cat, false) else {
+                    return not_literal(r, "the column (an `sa.Column(...)` call)");
                 };
                 self.add_column(&stub, &col, batch.is_some(), cat);
             }
