@@ -313,11 +313,122 @@ impl Interp {
                 }
             }
             Stmt::Try(t) => self.stmts(r, m, &t.body, batch),
-            Stmt::For(_) | Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
-                r.warn(m, s, "operations in a loop cannot be read statically; they are not read (write them out)".into());
+            Stmt::For(f) if has_op_call(std::slice::from_ref(s)) => {
+                match self.loop_items(r, m, f) {
+                    Some(items) => {
+                        // The loop unrolled: its names are each item in turn.
+                        for binds in items {
+                            let bound = r.r.params.borrow().len();
+                            r.r.params.borrow_mut().extend(binds.into_iter().map(
+                                |(name, value)| Param {
+                                    module: m,
+                                    scope: f.range,
+                                    name,
+                                    value,
+                                },
+                            ));
+                            self.stmts(r, m, &f.body, batch);
+                            r.r.params.borrow_mut().truncate(bound);
+                        }
+                        self.stmts(r, m, &f.orelse, batch);
+                    }
+                    None => r.warn(m, s, "this loop is not over a literal list or tuple (of strings, or of tuples unpacked into names); the operations in it are not read (write them out)".into()),
+                }
+            }
+            Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
+                r.warn(m, s, "operations in a while loop cannot be read statically; they are not read (write them out)".into());
             }
             _ => {}
         }
+    }
+
+    /// The names a `for` loop binds, item by item, when it runs over a literal list, tuple or
+    /// set (or a name bound to one) and binds a name or a tuple of names (`for table, column
+    /// in [("a", "x"), ("b", "y")]:`); `None` for any other loop, or one that `break`s.
+    #[allow(clippy::type_complexity)]
+    fn loop_items<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        f: &'a ast::StmtFor,
+    ) -> Option<Vec<Vec<(String, (usize, &'a Expr))>>> {
+        if f.is_async || has_break(&f.body) {
+            return None;
+        }
+        let mut iter = (m, &*f.iter);
+        let mut reverse = false;
+        for _ in 0..8 {
+            match iter.1 {
+                Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(iter.0, iter.1) {
+                    Sym::Value(vm, v) => iter = (vm, v),
+                    _ => return None,
+                },
+                // `reversed(TABLES)`, `list(...)`, `tuple(...)` (the builtins, not rebound).
+                Expr::Call(c) if c.arguments.args.len() == 1 && c.arguments.keywords.is_empty() => {
+                    let Expr::Name(n) = &*c.func else { return None };
+                    let builtin = match r.r.expr(iter.0, &c.func) {
+                        Sym::Unknown { .. } => n.id.as_str() == "reversed",
+                        Sym::Ext(x) => matches!(x.as_str(), "builtins.list" | "builtins.tuple"),
+                        _ => false,
+                    };
+                    if !builtin {
+                        return None;
+                    }
+                    reverse ^= n.id.as_str() == "reversed";
+                    iter = (iter.0, &c.arguments.args[0]);
+                }
+                _ => break,
+            }
+        }
+        let (im, elts) = match iter.1 {
+            Expr::List(l) => (iter.0, &l.elts),
+            Expr::Tuple(l) => (iter.0, &l.elts),
+            Expr::Set(l) => (iter.0, &l.elts),
+            _ => return None,
+        };
+        if elts.len() > 1000 {
+            return None;
+        }
+        let names = |e: &'a Expr| -> Option<Vec<String>> {
+            match e {
+                Expr::Name(n) => Some(vec![n.id.to_string()]),
+                Expr::Tuple(t) => t
+                    .elts
+                    .iter()
+                    .map(|e| match e {
+                        Expr::Name(n) => Some(n.id.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            }
+        };
+        let targets = names(&f.target)?;
+        let unpack = matches!(&*f.target, Expr::Tuple(_));
+        let mut items: Vec<&'a Expr> = elts.iter().collect();
+        if reverse {
+            items.reverse();
+        }
+        items
+            .into_iter()
+            .map(|item| {
+                if !unpack {
+                    return Some(vec![(targets[0].clone(), (im, item))]);
+                }
+                let parts = match item {
+                    Expr::Tuple(t) => &t.elts,
+                    Expr::List(t) => &t.elts,
+                    _ => return None,
+                };
+                (parts.len() == targets.len()).then(|| {
+                    targets
+                        .iter()
+                        .cloned()
+                        .zip(parts.iter().map(|p| (im, p)))
+                        .collect()
+                })
+            })
+            .collect()
     }
 
     /// A condition on the dialect: `op.get_bind().dialect.name == "postgresql"` (also `!=`,
@@ -1178,6 +1289,18 @@ fn name_list<'a>(
 }
 
 /// Whether statements call anything that looks like an Alembic operation.
+/// Whether a loop body `break`s out of its loop (not out of a loop nested in it).
+fn has_break(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::Break(_) => true,
+        Stmt::For(_) | Stmt::While(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+        Stmt::With(w) => has_break(&w.body),
+        other => super::super::modules::block_bodies(other)
+            .into_iter()
+            .any(has_break),
+    })
+}
+
 fn has_op_call(body: &[Stmt]) -> bool {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
     struct Find(bool);
