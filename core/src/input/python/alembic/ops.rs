@@ -438,9 +438,11 @@ impl Interp {
         if depth > 8 {
             return None;
         }
+        // `bind.dialect.name`, `op.get_context().dialect.name`, `bind.engine.name`
         let is_dialect_name = |e: &Expr| {
             matches!(e, Expr::Attribute(a) if a.attr.as_str() == "name"
-                && matches!(&*a.value, Expr::Attribute(d) if d.attr.as_str() == "dialect"))
+                && matches!(&*a.value, Expr::Attribute(d)
+                    if matches!(d.attr.as_str(), "dialect" | "engine")))
         };
         let names: &[&str] = if self.sa_name == "mariadb" {
             &["mariadb", "mysql"]
@@ -486,19 +488,45 @@ impl Interp {
                 let t = c.arguments.args.first().and_then(|t| r.lit_str(m, t))?;
                 Some(self.exists(&t, None))
             }
+            // `context.is_offline_mode()`: the replay builds what an online upgrade builds
+            // (what `--sql` prints is the same DDL, and data steps are not replayed).
+            Expr::Call(c)
+                if c.arguments.args.is_empty()
+                    && r.r
+                        .ext_name(m, &c.func)
+                        .is_some_and(|n| n == "alembic.context.is_offline_mode") =>
+            {
+                Some(false)
+            }
+            // `op.get_context().as_sql`: likewise.
+            Expr::Attribute(a)
+                if a.attr.as_str() == "as_sql"
+                    && matches!(&*a.value, Expr::Call(c)
+                        if r.r.ext_name(m, &c.func).is_some_and(|n| n == "alembic.op.get_context")) =>
+            {
+                Some(false)
+            }
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 self.condition(r, m, &u.operand, depth + 1).map(|b| !b)
             }
+            // Decided when all the tests are, or one decides it (`False and ...`).
             Expr::BoolOp(b) => {
-                let vals: Option<Vec<bool>> = b
+                let vals: Vec<Option<bool>> = b
                     .values
                     .iter()
                     .map(|v| self.condition(r, m, v, depth + 1))
                     .collect();
-                let vals = vals?;
+                let decisive = match b.op {
+                    ast::BoolOp::And => false,
+                    ast::BoolOp::Or => true,
+                };
+                if vals.contains(&Some(decisive)) {
+                    return Some(decisive);
+                }
+                let vals: Option<Vec<bool>> = vals.into_iter().collect();
                 Some(match b.op {
-                    ast::BoolOp::And => vals.iter().all(|v| *v),
-                    ast::BoolOp::Or => vals.iter().any(|v| *v),
+                    ast::BoolOp::And => vals?.iter().all(|v| *v),
+                    ast::BoolOp::Or => vals?.iter().any(|v| *v),
                 })
             }
             Expr::Name(_) => match r.r.expr(m, e) {
