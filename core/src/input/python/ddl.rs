@@ -352,7 +352,9 @@ pub fn emit(
         kept.push(t);
     }
     let tables = &kept[..];
-    // PostgreSQL enum types, once per name.
+    // PostgreSQL enum types, once per name, in the default schema whatever the table's
+    // (SQLAlchemy's `Enum` takes no schema from its table unless `inherit_schema=True`, and
+    // the column names the type unqualified).
     if pg {
         let mut seen: BTreeMap<String, ()> = BTreeMap::new();
         for t in tables {
@@ -373,7 +375,7 @@ pub fn emit(
                         e.line(
                             &format!(
                                 "CREATE TYPE {} AS ENUM ({});",
-                                qual(&t.schema, name, c),
+                                quote(name, c),
                                 labels.join(", ")
                             ),
                             col.at,

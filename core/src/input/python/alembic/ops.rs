@@ -4,7 +4,7 @@
 
 use super::super::ddl::{self, column_def, qual, quote, sql_str, Emitted};
 use super::super::models::{kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
-use super::super::modules::Sym;
+use super::super::modules::{Param, Sym};
 use super::super::types::{Compiler, SaType};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use std::collections::BTreeMap;
@@ -33,6 +33,8 @@ pub(super) struct Interp {
     /// Renames the operations make, as `--rename` takes them (`old=new`, `table.old=new`).
     pub renames: Vec<String>,
     depth: usize,
+    /// The helper function being read (its range), when in one.
+    helper: Option<ruff_text_size::TextRange>,
     /// The DDL of the schema the function starts from (what ran before it).
     prefix: String,
     dialect: &'static dyn crate::dialects::Dialect,
@@ -118,6 +120,7 @@ impl Interp {
             steps: Vec::new(),
             renames: Vec::new(),
             depth: 0,
+            helper: None,
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
@@ -227,7 +230,23 @@ impl Interp {
     fn stmt<'a>(&mut self, r: &mut Reader<'a>, m: usize, s: &'a Stmt, batch: Option<&Batch>) {
         match s {
             Stmt::Expr(e) => self.expr(r, m, &e.value, batch),
-            Stmt::Assign(a) => self.expr(r, m, &a.value, batch),
+            Stmt::Assign(a) => {
+                // In a helper function, its local names (`col = sa.Column(...)`) are what
+                // they were last assigned, for the rest of the call.
+                if let Some(scope) = self.helper {
+                    for t in a.targets.iter() {
+                        if let Expr::Name(n) = t {
+                            r.r.params.borrow_mut().push(Param {
+                                module: m,
+                                scope,
+                                name: n.id.to_string(),
+                                value: (m, &a.value),
+                            });
+                        }
+                    }
+                }
+                self.expr(r, m, &a.value, batch)
+            }
             Stmt::AnnAssign(a) => {
                 if let Some(v) = &a.value {
                     self.expr(r, m, v, batch);
@@ -294,11 +313,122 @@ impl Interp {
                 }
             }
             Stmt::Try(t) => self.stmts(r, m, &t.body, batch),
-            Stmt::For(_) | Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
-                r.warn(m, s, "operations in a loop cannot be read statically; they are not read (write them out)".into());
+            Stmt::For(f) if has_op_call(std::slice::from_ref(s)) => {
+                match self.loop_items(r, m, f) {
+                    Some(items) => {
+                        // The loop unrolled: its names are each item in turn.
+                        for binds in items {
+                            let bound = r.r.params.borrow().len();
+                            r.r.params.borrow_mut().extend(binds.into_iter().map(
+                                |(name, value)| Param {
+                                    module: m,
+                                    scope: f.range,
+                                    name,
+                                    value,
+                                },
+                            ));
+                            self.stmts(r, m, &f.body, batch);
+                            r.r.params.borrow_mut().truncate(bound);
+                        }
+                        self.stmts(r, m, &f.orelse, batch);
+                    }
+                    None => r.warn(m, s, "this loop is not over a literal list or tuple (of strings, or of tuples unpacked into names); the operations in it are not read (write them out)".into()),
+                }
+            }
+            Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
+                r.warn(m, s, "operations in a while loop cannot be read statically; they are not read (write them out)".into());
             }
             _ => {}
         }
+    }
+
+    /// The names a `for` loop binds, item by item, when it runs over a literal list, tuple or
+    /// set (or a name bound to one) and binds a name or a tuple of names (`for table, column
+    /// in [("a", "x"), ("b", "y")]:`); `None` for any other loop, or one that `break`s.
+    #[allow(clippy::type_complexity)]
+    fn loop_items<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        f: &'a ast::StmtFor,
+    ) -> Option<Vec<Vec<(String, (usize, &'a Expr))>>> {
+        if f.is_async || has_break(&f.body) {
+            return None;
+        }
+        let mut iter = (m, &*f.iter);
+        let mut reverse = false;
+        for _ in 0..8 {
+            match iter.1 {
+                Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(iter.0, iter.1) {
+                    Sym::Value(vm, v) => iter = (vm, v),
+                    _ => return None,
+                },
+                // `reversed(TABLES)`, `list(...)`, `tuple(...)` (the builtins, not rebound).
+                Expr::Call(c) if c.arguments.args.len() == 1 && c.arguments.keywords.is_empty() => {
+                    let Expr::Name(n) = &*c.func else { return None };
+                    let builtin = match r.r.expr(iter.0, &c.func) {
+                        Sym::Unknown { .. } => n.id.as_str() == "reversed",
+                        Sym::Ext(x) => matches!(x.as_str(), "builtins.list" | "builtins.tuple"),
+                        _ => false,
+                    };
+                    if !builtin {
+                        return None;
+                    }
+                    reverse ^= n.id.as_str() == "reversed";
+                    iter = (iter.0, &c.arguments.args[0]);
+                }
+                _ => break,
+            }
+        }
+        let (im, elts) = match iter.1 {
+            Expr::List(l) => (iter.0, &l.elts),
+            Expr::Tuple(l) => (iter.0, &l.elts),
+            Expr::Set(l) => (iter.0, &l.elts),
+            _ => return None,
+        };
+        if elts.len() > 1000 {
+            return None;
+        }
+        let names = |e: &'a Expr| -> Option<Vec<String>> {
+            match e {
+                Expr::Name(n) => Some(vec![n.id.to_string()]),
+                Expr::Tuple(t) => t
+                    .elts
+                    .iter()
+                    .map(|e| match e {
+                        Expr::Name(n) => Some(n.id.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            }
+        };
+        let targets = names(&f.target)?;
+        let unpack = matches!(&*f.target, Expr::Tuple(_));
+        let mut items: Vec<&'a Expr> = elts.iter().collect();
+        if reverse {
+            items.reverse();
+        }
+        items
+            .into_iter()
+            .map(|item| {
+                if !unpack {
+                    return Some(vec![(targets[0].clone(), (im, item))]);
+                }
+                let parts = match item {
+                    Expr::Tuple(t) => &t.elts,
+                    Expr::List(t) => &t.elts,
+                    _ => return None,
+                };
+                (parts.len() == targets.len()).then(|| {
+                    targets
+                        .iter()
+                        .cloned()
+                        .zip(parts.iter().map(|p| (im, p)))
+                        .collect()
+                })
+            })
+            .collect()
     }
 
     /// A condition on the dialect: `op.get_bind().dialect.name == "postgresql"` (also `!=`,
@@ -308,9 +438,11 @@ impl Interp {
         if depth > 8 {
             return None;
         }
+        // `bind.dialect.name`, `op.get_context().dialect.name`, `bind.engine.name`
         let is_dialect_name = |e: &Expr| {
             matches!(e, Expr::Attribute(a) if a.attr.as_str() == "name"
-                && matches!(&*a.value, Expr::Attribute(d) if d.attr.as_str() == "dialect"))
+                && matches!(&*a.value, Expr::Attribute(d)
+                    if matches!(d.attr.as_str(), "dialect" | "engine")))
         };
         let names: &[&str] = if self.sa_name == "mariadb" {
             &["mariadb", "mysql"]
@@ -356,19 +488,45 @@ impl Interp {
                 let t = c.arguments.args.first().and_then(|t| r.lit_str(m, t))?;
                 Some(self.exists(&t, None))
             }
+            // `context.is_offline_mode()`: the replay builds what an online upgrade builds
+            // (what `--sql` prints is the same DDL, and data steps are not replayed).
+            Expr::Call(c)
+                if c.arguments.args.is_empty()
+                    && r.r
+                        .ext_name(m, &c.func)
+                        .is_some_and(|n| n == "alembic.context.is_offline_mode") =>
+            {
+                Some(false)
+            }
+            // `op.get_context().as_sql`: likewise.
+            Expr::Attribute(a)
+                if a.attr.as_str() == "as_sql"
+                    && matches!(&*a.value, Expr::Call(c)
+                        if r.r.ext_name(m, &c.func).is_some_and(|n| n == "alembic.op.get_context")) =>
+            {
+                Some(false)
+            }
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 self.condition(r, m, &u.operand, depth + 1).map(|b| !b)
             }
+            // Decided when all the tests are, or one decides it (`False and ...`).
             Expr::BoolOp(b) => {
-                let vals: Option<Vec<bool>> = b
+                let vals: Vec<Option<bool>> = b
                     .values
                     .iter()
                     .map(|v| self.condition(r, m, v, depth + 1))
                     .collect();
-                let vals = vals?;
+                let decisive = match b.op {
+                    ast::BoolOp::And => false,
+                    ast::BoolOp::Or => true,
+                };
+                if vals.contains(&Some(decisive)) {
+                    return Some(decisive);
+                }
+                let vals: Option<Vec<bool>> = vals.into_iter().collect();
                 Some(match b.op {
-                    ast::BoolOp::And => vals.iter().all(|v| *v),
-                    ast::BoolOp::Or => vals.iter().any(|v| *v),
+                    ast::BoolOp::And => vals?.iter().all(|v| *v),
+                    ast::BoolOp::Or => vals?.iter().any(|v| *v),
                 })
             }
             Expr::Name(_) => match r.r.expr(m, e) {
@@ -441,13 +599,19 @@ impl Interp {
         // A helper function of the revision module (`_create_tables()`).
         if let Sym::Function(fm, f) = r.r.expr(m, &call.func) {
             if self.depth < 8 && has_op_call(&f.body) {
-                if !call.arguments.args.is_empty() || !call.arguments.keywords.is_empty() {
+                // Its parameters are the arguments of this call (defaults for the others),
+                // for the length of the call.
+                let bound = r.r.params.borrow().len();
+                if !r.r.bind_call(m, call, fm, f) {
                     let name = f.name.to_string();
-                    r.warn(m, e, format!("`{name}(...)` is read as written in its body: operations that depend on its arguments are not read"));
+                    r.warn(m, e, format!("`{name}(...)`: some arguments of this call (`*args`, `**kwargs`, or not in the function's parameters) are not read; operations that depend on them are not read"));
                 }
                 self.depth += 1;
+                let outer = self.helper.replace(f.range);
                 self.stmts(r, fm, &f.body, batch);
+                self.helper = outer;
                 self.depth -= 1;
+                r.r.params.borrow_mut().truncate(bound);
             }
         }
     }
@@ -531,6 +695,7 @@ impl Interp {
         let a = Args {
             call,
             batch: batch.is_some(),
+            alias: batch.and_then(|b| b.alias.clone()),
         };
         // The table of an operation: the batch's, or the argument at `pos` / keyword `kw`.
         let table = |r: &Reader<'a>, pos: usize, kw: &str| -> Option<(String, Option<String>)> {
@@ -615,10 +780,18 @@ impl Interp {
                 let Some(col_e) = a.get(1, "column", 0) else {
                     return;
                 };
+                // `op.add_column("t", col)` with `col = sa.Column(...)` assigned before.
+                let (cm, col_e) = match col_e {
+                    Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(m, col_e) {
+                        Sym::Value(vm, v) => (vm, v),
+                        _ => (m, col_e),
+                    },
+                    _ => (m, col_e),
+                };
                 let mut stub = stub_table(t.clone(), schema.clone(), at);
-                let cat = r.origin(m, col_e);
-                let Some(col) = r.column_call(m, col_e, "", None, &mut stub, cat, false) else {
-                    return;
+                let cat = r.origin(cm, col_e);
+                let Some(col) = r.column_call(cm, col_e, "", None, &mut stub, cat, false) else {
+                    return not_literal(r, "the column (an `sa.Column(...)` call)");
                 };
                 self.add_column(&stub, &col, batch.is_some(), cat);
             }
@@ -1091,6 +1264,9 @@ impl Interp {
 struct Args<'a> {
     call: &'a ast::ExprCall,
     batch: bool,
+    /// The name the batch's operations are called on: its `batch_op.f("name")` is the name
+    /// as written, like `op.f("name")`.
+    alias: Option<String>,
 }
 
 impl<'a> Args<'a> {
@@ -1102,11 +1278,24 @@ impl<'a> Args<'a> {
         } else {
             pos
         };
-        self.call
+        let e = self
+            .call
             .arguments
             .args
             .get(pos)
-            .or_else(|| kwarg(self.call, kw))
+            .or_else(|| kwarg(self.call, kw))?;
+        match (e, self.alias.as_deref()) {
+            (Expr::Call(c), Some(alias))
+                if c.arguments.args.len() == 1
+                    && c.arguments.keywords.is_empty()
+                    && matches!(&*c.func, Expr::Attribute(f)
+                        if f.attr.as_str() == "f"
+                            && matches!(&*f.value, Expr::Name(n) if n.id.as_str() == alias)) =>
+            {
+                Some(&c.arguments.args[0])
+            }
+            _ => Some(e),
+        }
     }
 }
 
@@ -1128,6 +1317,18 @@ fn name_list<'a>(
 }
 
 /// Whether statements call anything that looks like an Alembic operation.
+/// Whether a loop body `break`s out of its loop (not out of a loop nested in it).
+fn has_break(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::Break(_) => true,
+        Stmt::For(_) | Stmt::While(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+        Stmt::With(w) => has_break(&w.body),
+        other => super::super::modules::block_bodies(other)
+            .into_iter()
+            .any(has_break),
+    })
+}
+
 fn has_op_call(body: &[Stmt]) -> bool {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
     struct Find(bool);
