@@ -1316,7 +1316,6 @@ fn name_list<'a>(
     }
 }
 
-/// Whether statements call anything that looks like an Alembic operation.
 /// Whether a loop body `break`s out of its loop (not out of a loop nested in it).
 fn has_break(body: &[Stmt]) -> bool {
     body.iter().any(|s| match s {
@@ -1329,6 +1328,7 @@ fn has_break(body: &[Stmt]) -> bool {
     })
 }
 
+/// Whether statements call anything that looks like an Alembic operation.
 fn has_op_call(body: &[Stmt]) -> bool {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
     struct Find(bool);
