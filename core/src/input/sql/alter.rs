@@ -404,6 +404,13 @@ impl Builder<'_> {
                 **p = super::expr::rename_ident(p, old, new, d);
             }
         }
+        for s in self.schema.sequences.values_mut() {
+            if let Some((owner, column)) = &mut s.owned_by {
+                if owner == table && *column == old {
+                    *column = new.into();
+                }
+            }
+        }
     }
 
     /// What a database does on `RENAME TO`: indexes and the foreign keys that reference the
@@ -420,6 +427,14 @@ impl Builder<'_> {
         }
         for i in self.schema.indexes.values_mut().filter(|i| i.table == *old) {
             i.table = new.clone();
+        }
+        // A sequence stays owned by its column (`serial`'s keeps its name, `a_id_seq`).
+        for s in self.schema.sequences.values_mut() {
+            if let Some((table, _)) = &mut s.owned_by {
+                if table == old {
+                    *table = new.clone();
+                }
+            }
         }
     }
 
