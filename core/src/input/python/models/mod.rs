@@ -522,12 +522,22 @@ impl<'a> Reader<'a> {
             match self.base_sym(id.module, b) {
                 BaseSym::Class(cid) => self.mro_walk(&cid, order, ext, unknown, depth + 1),
                 BaseSym::Ext(x) => ext.push(x),
+                // `declarative_base(cls=Mixin)`: the generated base subclasses `Mixin`.
+                BaseSym::Generated(x, cls) => {
+                    ext.push(x);
+                    if let Some((cm, c)) = cls {
+                        match self.r.expr(cm, c) {
+                            Sym::Class(cid) => self.mro_walk(&cid, order, ext, unknown, depth + 1),
+                            _ => unknown.push((cm, c)),
+                        }
+                    }
+                }
                 BaseSym::Unknown => unknown.push((id.module, b)),
             }
         }
     }
 
-    fn base_sym(&self, m: usize, b: &'a Expr) -> BaseSym {
+    fn base_sym(&self, m: usize, b: &'a Expr) -> BaseSym<'a> {
         // `Generic[T]`, `Base[Any]`: the subscripted class.
         let b = match b {
             Expr::Subscript(s) => &*s.value,
@@ -537,12 +547,18 @@ impl<'a> Reader<'a> {
             Sym::Class(c) => BaseSym::Class(c),
             Sym::Ext(x) => BaseSym::Ext(x),
             Sym::Value(mm, v) => match self.callee(mm, v) {
-                Some((name, _)) if name.ends_with("declarative_base") => {
-                    BaseSym::Ext("sa.declarative_base()".into())
-                }
+                Some((name, c)) if name.ends_with("declarative_base") => BaseSym::Generated(
+                    "sa.declarative_base()".into(),
+                    kwarg(c, "cls").map(|k| (mm, k)),
+                ),
                 // `Base = mapper_registry.generate_base()`
-                _ if matches!(v, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "generate_base")) => {
-                    BaseSym::Ext("sa.declarative_base()".into())
+                _ if matches!(v, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "generate_base")) =>
+                {
+                    let cls = match v {
+                        Expr::Call(c) => kwarg(c, "cls").map(|k| (mm, k)),
+                        _ => None,
+                    };
+                    BaseSym::Generated("sa.declarative_base()".into(), cls)
                 }
                 _ => match self.r.ext_name(mm, v) {
                     Some(x) => BaseSym::Ext(x),
@@ -956,9 +972,11 @@ impl<'a> Reader<'a> {
     }
 }
 
-enum BaseSym {
+enum BaseSym<'a> {
     Class(ClassId),
     Ext(String),
+    /// A base made by a call (`declarative_base(cls=X)`): the library base and the `cls=`.
+    Generated(String, Option<(usize, &'a Expr)>),
     Unknown,
 }
 
