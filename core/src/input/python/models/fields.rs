@@ -211,8 +211,21 @@ impl<'a> Reader<'a> {
             self.sa_type(fm, e, name)
         } else {
             let max_length = opt("max_length").and_then(|(fm, e)| self.lit_uint(fm, e));
-            let digits = opt("max_digits").and_then(|(fm, e)| self.lit_uint(fm, e));
-            let places = opt("decimal_places").and_then(|(fm, e)| self.lit_uint(fm, e));
+            let mut digits = opt("max_digits").and_then(|(fm, e)| self.lit_uint(fm, e));
+            let mut places = opt("decimal_places").and_then(|(fm, e)| self.lit_uint(fm, e));
+            // `price: condecimal(max_digits=10, decimal_places=2)`: pydantic's constraints reach
+            // SQLModel only when the call is the whole annotation (not inside Optional[...]).
+            if let Expr::Call(c) = &*a.annotation {
+                if self
+                    .callee(m, &a.annotation)
+                    .is_some_and(|(n, _)| n == "pydantic.condecimal")
+                {
+                    digits =
+                        digits.or_else(|| kwarg(c, "max_digits").and_then(|e| self.lit_uint(m, e)));
+                    places = places
+                        .or_else(|| kwarg(c, "decimal_places").and_then(|e| self.lit_uint(m, e)));
+                }
+            }
             self.python_type(u.module, u.ty, name, max_length, digits, places, false)
         };
         let ty = ty?;
@@ -442,7 +455,23 @@ impl<'a> Reader<'a> {
         places: Option<u64>,
         mapped: bool,
     ) -> Option<SaType> {
-        let sym = self.r.expr(m, e);
+        // pydantic's constrained types (`constr(...)`, `condecimal(...)`): their base type;
+        // SQLModel reads no length from `constr` (the caller reads `condecimal`'s digits).
+        let con = match e {
+            Expr::Call(c) if !mapped => match self.r.ext_name(m, &c.func).as_deref() {
+                Some("pydantic.constr") => Some("builtins.str"),
+                Some("pydantic.conint") => Some("builtins.int"),
+                Some("pydantic.confloat") => Some("builtins.float"),
+                Some("pydantic.conbytes") => Some("builtins.bytes"),
+                Some("pydantic.condecimal") => Some("decimal.Decimal"),
+                _ => None,
+            },
+            _ => None,
+        };
+        let sym = match con {
+            Some(x) => Sym::Ext(x.to_string()),
+            None => self.r.expr(m, e),
+        };
         let t = match &sym {
             Sym::Class(cid) => {
                 if let Some(labels) = self.enum_members(cid) {
