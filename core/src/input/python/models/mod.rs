@@ -142,6 +142,9 @@ pub struct Reader<'a> {
     pub current_mro: Vec<ClassId>,
     /// Columns of the table being read that could not be read (see [`TableDef::uncompared`]).
     pub uncompared: Vec<String>,
+    /// Single-table inheritance subclasses: their own columns, indexes and constraints, to
+    /// be added to the table of the same name once every class is read.
+    pub single_table: Vec<TableDef>,
 }
 
 /// Literal values the reader evaluates.
@@ -176,6 +179,7 @@ impl<'a> Reader<'a> {
             annotation_map: Vec::new(),
             current_mro: Vec::new(),
             uncompared: Vec::new(),
+            single_table: Vec::new(),
         }
     }
 
@@ -227,6 +231,24 @@ impl<'a> Reader<'a> {
         for m in 0..self.mods.modules.len() {
             let body = &self.mods.modules[m].body;
             self.read_body(m, body, &[]);
+        }
+        for sub in std::mem::take(&mut self.single_table) {
+            let Some(t) = self.tables.iter_mut().find(|t| t.name == sub.name) else {
+                self.findings.push(Finding {
+                    code: Code::W005,
+                    at: sub.at,
+                    message: format!("this single-table inheritance subclass adds columns to table `{}`, which was not read; they are not compared", sub.name),
+                });
+                continue;
+            };
+            for col in sub.columns {
+                if !t.columns.iter().any(|c| c.name == col.name) {
+                    t.columns.push(col);
+                }
+            }
+            t.indexes.extend(sub.indexes);
+            t.constraints.extend(sub.constraints);
+            t.uncompared.extend(sub.uncompared);
         }
     }
 
@@ -676,35 +698,7 @@ impl<'a> Reader<'a> {
             .unwrap_or(false);
         let is_table = match flavor {
             Flavor::SqlModel => table_kw,
-            Flavor::Declarative => {
-                let own_abstract = c.body.iter().any(|s| match s {
-                    Stmt::Assign(a) => {
-                        a.targets
-                            .iter()
-                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__abstract__"))
-                            && self.lit_bool(id.module, &a.value) == Some(true)
-                    }
-                    _ => false,
-                });
-                let is_base = ext.iter().any(|x| {
-                    matches!(
-                        x.as_str(),
-                        "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta"
-                    )
-                }) && c.arguments.as_ref().is_some_and(|a| {
-                    a.args.iter().any(|b| {
-                        matches!(
-                            self.r.ext_name(id.module, b).as_deref(),
-                            Some("sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta")
-                        )
-                    })
-                });
-                !own_abstract
-                    && !is_base
-                    && !self.is_as_declarative(&id)
-                    && (self.class_attr(&mro, "__tablename__").is_some()
-                        || self.class_attr(&mro, "__table__").is_some())
-            }
+            Flavor::Declarative => self.declarative_mapped(&id, &mro, &ext),
             Flavor::Plain => {
                 if table_kw
                     || self
@@ -748,6 +742,31 @@ impl<'a> Reader<'a> {
         }
         let m = id.module;
         let class_at = self.origin(m, &c.name);
+        // Inheritance from a mapped class: the parent's columns (and those of its bases) stay
+        // in the parent's table. Without a `__tablename__` of its own (the parent's string is
+        // inherited), the class maps single-table inheritance: its columns join that table.
+        let mut own_mro = mro.clone();
+        let mut single_table = false;
+        if flavor == Flavor::Declarative {
+            if let Some(parent) = self.mapped_parent(&mro) {
+                let (pmro, _, _) = self.mro(&parent);
+                let defined_in = mro.iter().find(|cid| {
+                    self.class_attr(std::slice::from_ref(*cid), "__tablename__")
+                        .is_some()
+                });
+                single_table = match defined_in {
+                    Some(cid) => {
+                        pmro.contains(cid)
+                            && !matches!(
+                                self.class_attr(std::slice::from_ref(cid), "__tablename__"),
+                                Some((_, Stmt::FunctionDef(_)))
+                            )
+                    }
+                    None => true,
+                };
+                own_mro.retain(|cid| !pmro.contains(cid));
+            }
+        }
         let Some(name) = self.table_name(&id, &mro, flavor == Flavor::SqlModel) else {
             let cname = c.name.to_string();
             self.warn(
@@ -776,10 +795,14 @@ impl<'a> Reader<'a> {
         self.uncompared.clear();
         match flavor {
             Flavor::SqlModel => self.sqlmodel_fields(&mro, &mut table),
-            _ => self.declarative_fields(&mro, &mut table),
+            Flavor::Declarative | Flavor::Plain => self.declarative_fields(&own_mro, &mut table),
         }
         table.uncompared = std::mem::take(&mut self.uncompared);
-        if let Some((mm, s)) = self.class_attr(&mro, "__table_args__") {
+        if single_table {
+            self.single_table.push(table);
+            return;
+        }
+        if let Some((mm, s)) = self.class_attr(&own_mro, "__table_args__") {
             match s {
                 Stmt::Assign(a) => self.table_args(mm, &a.value, &mut table),
                 Stmt::AnnAssign(a) => {
@@ -797,6 +820,52 @@ impl<'a> Reader<'a> {
             }
         }
         self.tables.push(table);
+    }
+
+    /// Whether a class under a declarative base is mapped (has a table, its own or, under
+    /// single-table inheritance, its parent's).
+    fn declarative_mapped(&self, id: &ClassId, mro: &[ClassId], ext: &[String]) -> bool {
+        let Some(c) = self.class(id) else {
+            return false;
+        };
+        let own_abstract = c.body.iter().any(|s| match s {
+            Stmt::Assign(a) => {
+                a.targets
+                    .iter()
+                    .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__abstract__"))
+                    && self.lit_bool(id.module, &a.value) == Some(true)
+            }
+            _ => false,
+        });
+        let is_base = ext.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta"
+            )
+        }) && c.arguments.as_ref().is_some_and(|a| {
+            a.args.iter().any(|b| {
+                matches!(
+                    self.r.ext_name(id.module, b).as_deref(),
+                    Some("sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta")
+                )
+            })
+        });
+        !own_abstract
+            && !is_base
+            && !self.is_as_declarative(id)
+            && (self.class_attr(mro, "__tablename__").is_some()
+                || self.class_attr(mro, "__table__").is_some())
+    }
+
+    /// The nearest mapped class among the bases of a declarative class (`mro[0]`): the parent
+    /// of an inheritance hierarchy.
+    fn mapped_parent(&self, mro: &[ClassId]) -> Option<ClassId> {
+        mro.iter().skip(1).find_map(|cid| {
+            let (pmro, pext, _) = self.mro(cid);
+            (self.flavor(&pext, &pmro) == Flavor::Declarative
+                && self.declarative_mapped(cid, &pmro, &pext))
+            .then(|| cid.clone())
+        })
     }
 
     fn renamed_from(&self, m: usize, offset: usize) -> Option<String> {
