@@ -563,89 +563,7 @@ impl<'a> Reader<'a> {
             _ => (e, None),
         };
         match self.r.expr(m, func) {
-            Sym::Ext(name) => {
-                let short = name.rsplit('.').next().unwrap_or("");
-                if short == "Enum" {
-                    return self.sa_enum(m, call, col);
-                }
-                if short == "ARRAY" {
-                    let item = call.and_then(|c| c.arguments.args.first())?;
-                    let inner = self.sa_type_depth(m, item, col, depth + 1)?;
-                    return Some(SaType::Array(Box::new(inner)));
-                }
-                if let Some(short) = name.strip_prefix("mysql.") {
-                    return self.sa_mysql_type(m, e, call, short, col);
-                }
-                let mut ints = Vec::new();
-                let mut tz = None;
-                let mut collation: Option<&'a Expr> = None;
-                // The string types' second positional argument is `collation`.
-                let stringy = matches!(
-                    short,
-                    "String"
-                        | "VARCHAR"
-                        | "Unicode"
-                        | "NVARCHAR"
-                        | "CHAR"
-                        | "NCHAR"
-                        | "Text"
-                        | "TEXT"
-                        | "UnicodeText"
-                        | "CLOB"
-                );
-                if let Some(c) = call {
-                    for (i, a) in c.arguments.args.iter().enumerate() {
-                        if stringy && i == 1 {
-                            collation = Some(a);
-                            continue;
-                        }
-                        ints.push(self.lit_uint(m, a));
-                    }
-                    if stringy {
-                        collation = kwarg(c, "collation").or(collation);
-                    }
-                    for k in c.arguments.keywords.iter() {
-                        let Some(arg) = &k.arg else { continue };
-                        match arg.as_str() {
-                            "length" | "precision" => {
-                                if ints.is_empty() {
-                                    ints.push(self.lit_uint(m, &k.value));
-                                } else {
-                                    ints[0] = self.lit_uint(m, &k.value);
-                                }
-                            }
-                            "scale" => {
-                                while ints.len() < 2 {
-                                    ints.push(None);
-                                }
-                                ints[1] = self.lit_uint(m, &k.value);
-                            }
-                            "timezone" => tz = self.lit_bool(m, &k.value),
-                            _ => {}
-                        }
-                    }
-                }
-                if short == "Float" && ints.first().copied().flatten().is_some() {
-                    // FLOAT(p): kept as written.
-                }
-                match from_class(&name, &ints, tz) {
-                    Some(t) => match collation {
-                        None => Some(t),
-                        Some(Expr::NoneLiteral(_)) => Some(t),
-                        Some(c) => match self.lit_str(m, c) {
-                            Some(c) => Some(SaType::Collated(Box::new(t), c)),
-                            None => {
-                                self.warn(m, c, format!("column `{col}`: the collation cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                                None
-                            }
-                        },
-                    },
-                    None => {
-                        self.warn(m, e, format!("column `{col}`: the type `{name}` is not known to schemashift; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                        None
-                    }
-                }
-            }
+            Sym::Ext(name) => self.sa_ext_type(m, e, call, name, col, depth),
             Sym::Class(cid) => {
                 // A TypeDecorator with a static `impl`.
                 let (mro, ext, _) = self.mro(&cid);
@@ -658,7 +576,27 @@ impl<'a> Reader<'a> {
                         self.warn(m, e, format!("column `{col}`: `{cname}.load_dialect_impl` decides the type at run time; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                         return None;
                     }
+                    let called_with_args = call.is_some_and(|c| {
+                        !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty()
+                    });
+                    // An `__init__` that forwards only `*args, **kwargs` to `super().__init__`
+                    // leaves the arguments to the `impl`; any other decides them itself.
+                    let own_init = match self.class_attr(&mro, "__init__") {
+                        Some((_, Stmt::FunctionDef(f))) => !forwards_init(f),
+                        Some(_) => true,
+                        None => false,
+                    };
+                    if own_init {
+                        self.warn(m, e, format!("column `{col}`: `{cname}(...)` has its own `__init__`, which is not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                        return None;
+                    }
                     if let Some((im, Stmt::Assign(a))) = self.class_attr(&mro, "impl") {
+                        // `impl = Unicode` (a class): `Deco(50)` passes its arguments to it.
+                        if called_with_args && !matches!(&*a.value, Expr::Call(_)) {
+                            if let Sym::Ext(name) = self.r.expr(im, &a.value) {
+                                return self.sa_ext_type(m, e, call, name, col, depth + 1);
+                            }
+                        }
                         return self.sa_type_depth(im, &a.value, col, depth + 1);
                     }
                 }
@@ -684,6 +622,100 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 self.warn(m, e, format!("column `{col}`: this type expression cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                None
+            }
+        }
+    }
+
+    /// A SQLAlchemy type class `name` (already resolved), called by `call` (its arguments in
+    /// module `m`) or not.
+    fn sa_ext_type(
+        &mut self,
+        m: usize,
+        e: &'a Expr,
+        call: Option<&'a ast::ExprCall>,
+        name: String,
+        col: &str,
+        depth: usize,
+    ) -> Option<SaType> {
+        let short = name.rsplit('.').next().unwrap_or("");
+        if short == "Enum" {
+            return self.sa_enum(m, call, col);
+        }
+        if short == "ARRAY" {
+            let item = call.and_then(|c| c.arguments.args.first())?;
+            let inner = self.sa_type_depth(m, item, col, depth + 1)?;
+            return Some(SaType::Array(Box::new(inner)));
+        }
+        if let Some(short) = name.strip_prefix("mysql.") {
+            return self.sa_mysql_type(m, e, call, short, col);
+        }
+        let mut ints = Vec::new();
+        let mut tz = None;
+        let mut collation: Option<&'a Expr> = None;
+        // The string types' second positional argument is `collation`.
+        let stringy = matches!(
+            short,
+            "String"
+                | "VARCHAR"
+                | "Unicode"
+                | "NVARCHAR"
+                | "CHAR"
+                | "NCHAR"
+                | "Text"
+                | "TEXT"
+                | "UnicodeText"
+                | "CLOB"
+        );
+        if let Some(c) = call {
+            for (i, a) in c.arguments.args.iter().enumerate() {
+                if stringy && i == 1 {
+                    collation = Some(a);
+                    continue;
+                }
+                ints.push(self.lit_uint(m, a));
+            }
+            if stringy {
+                collation = kwarg(c, "collation").or(collation);
+            }
+            for k in c.arguments.keywords.iter() {
+                let Some(arg) = &k.arg else { continue };
+                match arg.as_str() {
+                    "length" | "precision" => {
+                        if ints.is_empty() {
+                            ints.push(self.lit_uint(m, &k.value));
+                        } else {
+                            ints[0] = self.lit_uint(m, &k.value);
+                        }
+                    }
+                    "scale" => {
+                        while ints.len() < 2 {
+                            ints.push(None);
+                        }
+                        ints[1] = self.lit_uint(m, &k.value);
+                    }
+                    "timezone" => tz = self.lit_bool(m, &k.value),
+                    _ => {}
+                }
+            }
+        }
+        if short == "Float" && ints.first().copied().flatten().is_some() {
+            // FLOAT(p): kept as written.
+        }
+        match from_class(&name, &ints, tz) {
+            Some(t) => match collation {
+                None => Some(t),
+                Some(Expr::NoneLiteral(_)) => Some(t),
+                Some(c) => match self.lit_str(m, c) {
+                    Some(c) => Some(SaType::Collated(Box::new(t), c)),
+                    None => {
+                        self.warn(m, c, format!("column `{col}`: the collation cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                        None
+                    }
+                },
+            },
+            None => {
+                self.warn(m, e, format!("column `{col}`: the type `{name}` is not known to schemashift; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                 None
             }
         }
@@ -807,4 +839,31 @@ impl<'a> Reader<'a> {
             length,
         })
     }
+}
+
+/// Whether an `__init__` only calls `super().__init__(*args, **kwargs)` (besides statements
+/// that are not calls of `super().__init__`): the type's arguments go to the `impl` unchanged.
+fn forwards_init(f: &ast::StmtFunctionDef) -> bool {
+    let mut forwards = false;
+    for s in f.body.iter() {
+        let Stmt::Expr(x) = s else { continue };
+        let Expr::Call(c) = &*x.value else { continue };
+        let Expr::Attribute(a) = &*c.func else {
+            continue;
+        };
+        if a.attr.as_str() != "__init__" {
+            continue;
+        }
+        let is_super = matches!(&*a.value, Expr::Call(sc) if matches!(&*sc.func, Expr::Name(n) if n.id.as_str() == "super"));
+        if !is_super {
+            continue;
+        }
+        forwards = c
+            .arguments
+            .args
+            .iter()
+            .all(|a| matches!(a, Expr::Starred(_)))
+            && c.arguments.keywords.iter().all(|k| k.arg.is_none());
+    }
+    forwards
 }
