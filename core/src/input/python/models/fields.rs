@@ -772,6 +772,7 @@ impl<'a> Reader<'a> {
         let call = call?;
         let mut labels = Vec::new();
         let mut name = None;
+        let mut enum_class: Option<ClassId> = None;
         let mut args: Vec<(usize, &'a Expr)> = Vec::new();
         for a in call.arguments.args.iter() {
             // `Enum(*VALUES, name=...)` with VALUES a literal tuple or list (or a name for one).
@@ -799,6 +800,7 @@ impl<'a> Reader<'a> {
                     Sym::Class(cid) => {
                         labels.extend(self.enum_members(&cid).unwrap_or_default());
                         name = self.class(&cid).map(|c| c.name.to_string().to_lowercase());
+                        enum_class = Some(cid);
                     }
                     _ => {
                         self.warn(m, a, format!("column `{col}`: the enum's values cannot be read statically; the column is not compared"));
@@ -815,6 +817,16 @@ impl<'a> Reader<'a> {
                 "name" => name = self.lit_str(m, &k.value),
                 "native_enum" => native = self.lit_bool(m, &k.value).unwrap_or(true),
                 "length" => length = self.lit_uint(m, &k.value),
+                // `values_callable=lambda e: [x.value for x in e]`: the members' values.
+                "values_callable" if is_values_lambda(&k.value) => {
+                    match enum_class.as_ref().and_then(|cid| self.enum_values(cid)) {
+                        Some(values) => labels = values,
+                        None => {
+                            self.warn(m, &k.value, format!("column `{col}`: the enum's member values cannot be read statically (string literals); the column is not compared"));
+                            return None;
+                        }
+                    }
+                }
                 "values_callable" | "create_constraint" | "validate_strings" => {
                     let what = arg.to_string();
                     if what != "create_constraint" || self.lit_bool(m, &k.value) == Some(true) {
@@ -866,4 +878,29 @@ fn forwards_init(f: &ast::StmtFunctionDef) -> bool {
             && c.arguments.keywords.iter().all(|k| k.arg.is_none());
     }
     forwards
+}
+
+/// Whether `values_callable=` is the idiom `lambda e: [x.value for x in e]` (the members'
+/// values, in definition order).
+fn is_values_lambda(e: &Expr) -> bool {
+    let Expr::Lambda(l) = e else { return false };
+    let Some(params) = &l.parameters else {
+        return false;
+    };
+    let [p] = &params.args[..] else { return false };
+    if !params.posonlyargs.is_empty() || !params.kwonlyargs.is_empty() {
+        return false;
+    }
+    let Expr::ListComp(lc) = &*l.body else {
+        return false;
+    };
+    let [g] = &lc.generators[..] else {
+        return false;
+    };
+    let (Expr::Name(target), Expr::Name(iter)) = (&g.target, &g.iter) else {
+        return false;
+    };
+    let elt_ok = matches!(&*lc.elt, Expr::Attribute(a) if a.attr.as_str() == "value"
+        && matches!(&*a.value, Expr::Name(n) if n.id == target.id));
+    elt_ok && g.ifs.is_empty() && !g.is_async && iter.id.as_str() == p.parameter.name.as_str()
 }

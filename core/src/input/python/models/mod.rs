@@ -655,6 +655,34 @@ impl<'a> Reader<'a> {
         Some(names)
     }
 
+    /// The values of an enum's members when all are string literals (`a = "x"`), in order.
+    pub fn enum_values(&self, id: &ClassId) -> Option<Vec<String>> {
+        self.enum_members(id)?;
+        let c = self.class(id)?;
+        let mut values = Vec::new();
+        for s in c.body.iter() {
+            let (targets, value): (Vec<&Expr>, &'a Expr) = match s {
+                Stmt::Assign(a) => (a.targets.iter().collect(), &*a.value),
+                Stmt::AnnAssign(a) => match a.value.as_deref() {
+                    Some(v) => (vec![&*a.target], v),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            for t in targets {
+                if let Expr::Name(n) = t {
+                    if !n.id.as_str().starts_with('_') {
+                        match self.lit(id.module, value) {
+                            Some(Lit::Str(v)) => values.push(v),
+                            _ => return None,
+                        }
+                    }
+                }
+            }
+        }
+        Some(values)
+    }
+
     /// A class-body assignment of `attr` along the MRO: its module and value.
     fn class_attr(&self, mro: &[ClassId], attr: &str) -> Option<(usize, &'a Stmt)> {
         for id in mro {
