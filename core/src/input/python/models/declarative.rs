@@ -11,12 +11,9 @@ impl<'a> Reader<'a> {
     /// The type of a `Mapped[X]` column without one: the base's `type_annotation_map` entry
     /// for X, else SQLAlchemy's default map.
     pub(crate) fn mapped_type(&mut self, m: usize, ty: &'a Expr, col: &str) -> Option<SaType> {
-        let key = match self.r.expr(m, ty) {
-            Sym::Ext(x) => Some(x),
-            Sym::Class(c) => self.class(&c).map(|c| format!("class:{}", c.name)),
-            _ => None,
-        };
-        let entry = key.and_then(|k| {
+        // A generic (`dict[str, Any]`) is looked up as written (SQLAlchemy 2.0 does not fall
+        // back to its origin `dict`).
+        let entry = self.type_key(m, ty, 0).and_then(|k| {
             self.annotation_map
                 .iter()
                 .find(|(owner, key, _, _)| *key == k && self.current_mro.contains(owner))

@@ -285,13 +285,7 @@ impl<'a> Reader<'a> {
                     };
                     for item in d.items.iter() {
                         let Some(k) = &item.key else { continue };
-                        let key = match self.r.expr(m, k) {
-                            Sym::Ext(x) => Some(x),
-                            Sym::Class(cid) => {
-                                self.class(&cid).map(|c| format!("class:{}", c.name))
-                            }
-                            _ => None,
-                        };
+                        let key = self.type_key(m, k, 0);
                         match key {
                             Some(key) => {
                                 self.annotation_map.push((owner.clone(), key, m, &item.value))
@@ -301,6 +295,31 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// A Python type as a `type_annotation_map` key: its canonical name (`builtins.str`,
+    /// `class:Name`), a generic with its arguments (`builtins.dict[builtins.str, typing.Any]`).
+    pub(crate) fn type_key(&self, m: usize, e: &'a Expr, depth: usize) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        if let Expr::Subscript(s) = e {
+            let head = self.type_key(m, &s.value, depth + 1)?;
+            let items: Vec<&'a Expr> = match &*s.slice {
+                Expr::Tuple(t) => t.elts.iter().collect(),
+                e => vec![e],
+            };
+            let args: Option<Vec<String>> = items
+                .into_iter()
+                .map(|i| self.type_key(m, i, depth + 1))
+                .collect();
+            return Some(format!("{head}[{}]", args?.join(", ")));
+        }
+        match self.r.expr(m, e) {
+            Sym::Ext(x) => Some(x),
+            Sym::Class(cid) => self.class(&cid).map(|c| format!("class:{}", c.name)),
+            _ => None,
         }
     }
 
