@@ -673,6 +673,9 @@ impl<'a> Reader<'a> {
                     collation = Some(a);
                     continue;
                 }
+                if self.lit(m, a).is_none() {
+                    return self.unreadable_type_arg(m, a, col);
+                }
                 ints.push(self.lit_uint(m, a));
             }
             if stringy {
@@ -680,6 +683,11 @@ impl<'a> Reader<'a> {
             }
             for k in c.arguments.keywords.iter() {
                 let Some(arg) = &k.arg else { continue };
+                if matches!(arg.as_str(), "length" | "precision" | "scale" | "timezone")
+                    && self.lit(m, &k.value).is_none()
+                {
+                    return self.unreadable_type_arg(m, &k.value, col);
+                }
                 match arg.as_str() {
                     "length" | "precision" => {
                         if ints.is_empty() {
@@ -719,6 +727,13 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// A type argument (length, precision, ...) that cannot be evaluated: warned, the
+    /// column's type is not compared (never read as the type without it).
+    fn unreadable_type_arg(&mut self, m: usize, a: &'a Expr, col: &str) -> Option<SaType> {
+        self.warn(m, a, format!("column `{col}`: this type argument cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+        None
     }
 
     /// A type of SQLAlchemy's MySQL dialect (`mysql.INTEGER(display_width=11, unsigned=True)`).
