@@ -441,6 +441,37 @@ impl<'a> Reader<'a> {
                     _ => None,
                 }
             }
+            // Integer arithmetic of constants (`NAME_LEN * 2`, `MAX // 4`), as Python computes it.
+            Expr::BinOp(b)
+                if matches!(
+                    b.op,
+                    ast::Operator::Sub | ast::Operator::Mult | ast::Operator::FloorDiv
+                ) =>
+            {
+                let (Lit::Int(a), Lit::Int(c)) = (
+                    self.lit_depth(m, &b.left, depth + 1)?,
+                    self.lit_depth(m, &b.right, depth + 1)?,
+                ) else {
+                    return None;
+                };
+                let v = match b.op {
+                    ast::Operator::Sub => a.checked_sub(c)?,
+                    ast::Operator::Mult => a.checked_mul(c)?,
+                    // Python's `//` rounds toward negative infinity.
+                    _ => {
+                        if c == 0 {
+                            return None;
+                        }
+                        let q = a.checked_div(c)?;
+                        if (a % c != 0) && ((a < 0) != (c < 0)) {
+                            q - 1
+                        } else {
+                            q
+                        }
+                    }
+                };
+                Some(Lit::Int(v))
+            }
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
                 Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
                 _ => None,
