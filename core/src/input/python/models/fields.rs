@@ -66,6 +66,7 @@ impl<'a> Reader<'a> {
             optional: false,
             fields: Vec::new(),
             mapped: false,
+            alias: None,
         };
         for _ in 0..16 {
             let (mm, cur) = (u.module, u.ty);
@@ -132,6 +133,9 @@ impl<'a> Reader<'a> {
                 }
                 Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(mm, cur) {
                     Sym::Value(vm, v) if matches!(v, Expr::Subscript(_) | Expr::BinOp(_)) => {
+                        if u.alias.is_none() {
+                            u.alias = self.alias_key(vm, v);
+                        }
                         u.module = vm;
                         u.ty = v;
                     }

@@ -319,8 +319,17 @@ impl<'a> Reader<'a> {
         match self.r.expr(m, e) {
             Sym::Ext(x) => Some(x),
             Sym::Class(cid) => self.class(&cid).map(|c| format!("class:{}", c.name)),
+            Sym::Value(vm, v) => self.alias_key(vm, v),
             _ => None,
         }
+    }
+
+    /// An `Annotated[...]` alias (`str50 = Annotated[str, 50]`) as a `type_annotation_map`
+    /// key: where its value is written.
+    pub(crate) fn alias_key(&self, m: usize, v: &'a Expr) -> Option<String> {
+        let Expr::Subscript(s) = v else { return None };
+        (self.r.ext_name(m, &s.value).as_deref() == Some("typing.Annotated"))
+            .then(|| format!("annotated:{m}:{}", v.range().start().to_usize()))
     }
 
     fn read_body(&mut self, m: usize, body: &'a [Stmt], prefix: &[usize]) {
@@ -1133,6 +1142,8 @@ pub struct Unwrapped<'a> {
     pub optional: bool,
     pub fields: Vec<(usize, &'a Expr)>,
     pub mapped: bool,
+    /// The first `Annotated[...]` alias met by name (see [`Reader::alias_key`]).
+    pub alias: Option<String>,
 }
 
 /// A keyword argument of a call.
