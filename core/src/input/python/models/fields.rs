@@ -409,8 +409,10 @@ impl<'a> Reader<'a> {
         if !call.arguments.keywords.is_empty() || f.contains('.') {
             return None;
         }
-        // SQLAlchemy's ANSI functions are written without parentheses.
-        match f {
+        // SQLAlchemy's ANSI functions are written without parentheses. Its known functions
+        // are looked up by lower-case name (`func.CURRENT_TIMESTAMP()` is `current_timestamp`).
+        let lower = f.to_ascii_lowercase();
+        match lower.as_str() {
             "now" if call.arguments.args.is_empty() => {
                 return Some(if sqlite { "CURRENT_TIMESTAMP" } else { "now()" }.to_string())
             }
