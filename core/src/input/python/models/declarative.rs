@@ -10,13 +10,22 @@ impl<'a> Reader<'a> {
 
     /// The type of a `Mapped[X]` column without one: the base's `type_annotation_map` entry
     /// for X, else SQLAlchemy's default map.
-    pub(crate) fn mapped_type(&mut self, m: usize, ty: &'a Expr, col: &str) -> Option<SaType> {
-        let key = match self.r.expr(m, ty) {
-            Sym::Ext(x) => Some(x),
-            Sym::Class(c) => self.class(&c).map(|c| format!("class:{}", c.name)),
-            _ => None,
-        };
-        let entry = key.and_then(|k| {
+    /// `alias`: the key of the `Annotated[...]` alias the annotation named (`Mapped[str50]`),
+    /// looked up first, as SQLAlchemy does.
+    pub(crate) fn mapped_type(
+        &mut self,
+        m: usize,
+        ty: &'a Expr,
+        alias: Option<&str>,
+        col: &str,
+    ) -> Option<SaType> {
+        // A generic (`dict[str, Any]`) is looked up as written (SQLAlchemy 2.0 does not fall
+        // back to its origin `dict`).
+        let keys = alias
+            .map(str::to_string)
+            .into_iter()
+            .chain(self.type_key(m, ty, 0));
+        let entry = keys.into_iter().find_map(|k| {
             self.annotation_map
                 .iter()
                 .find(|(owner, key, _, _)| *key == k && self.current_mro.contains(owner))
@@ -152,7 +161,7 @@ impl<'a> Reader<'a> {
         }
         let ty = match self.type_override(m, at.start) {
             Some(t) => SaType::Raw(t),
-            None => self.mapped_type(u.module, u.ty, attr)?,
+            None => self.mapped_type(u.module, u.ty, u.alias.as_deref(), attr)?,
         };
         Some(ColumnDef {
             name: attr.to_string(),
@@ -361,7 +370,7 @@ impl<'a> Reader<'a> {
             (Some(t), _, _) => SaType::Raw(t),
             (None, Some(t), _) => t,
             (None, None, Some(u)) if mapped && u.mapped => {
-                self.mapped_type(u.module, u.ty, &name)?
+                self.mapped_type(u.module, u.ty, u.alias.as_deref(), &name)?
             }
             (None, None, _) if !fks.is_empty() => {
                 // The type of a ForeignKey column without one is the referenced column's,

@@ -66,6 +66,7 @@ impl<'a> Reader<'a> {
             optional: false,
             fields: Vec::new(),
             mapped: false,
+            alias: None,
         };
         for _ in 0..16 {
             let (mm, cur) = (u.module, u.ty);
@@ -132,6 +133,9 @@ impl<'a> Reader<'a> {
                 }
                 Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(mm, cur) {
                     Sym::Value(vm, v) if matches!(v, Expr::Subscript(_) | Expr::BinOp(_)) => {
+                        if u.alias.is_none() {
+                            u.alias = self.alias_key(vm, v);
+                        }
                         u.module = vm;
                         u.ty = v;
                     }
@@ -211,8 +215,21 @@ impl<'a> Reader<'a> {
             self.sa_type(fm, e, name)
         } else {
             let max_length = opt("max_length").and_then(|(fm, e)| self.lit_uint(fm, e));
-            let digits = opt("max_digits").and_then(|(fm, e)| self.lit_uint(fm, e));
-            let places = opt("decimal_places").and_then(|(fm, e)| self.lit_uint(fm, e));
+            let mut digits = opt("max_digits").and_then(|(fm, e)| self.lit_uint(fm, e));
+            let mut places = opt("decimal_places").and_then(|(fm, e)| self.lit_uint(fm, e));
+            // `price: condecimal(max_digits=10, decimal_places=2)`: pydantic's constraints reach
+            // SQLModel only when the call is the whole annotation (not inside Optional[...]).
+            if let Expr::Call(c) = &*a.annotation {
+                if self
+                    .callee(m, &a.annotation)
+                    .is_some_and(|(n, _)| n == "pydantic.condecimal")
+                {
+                    digits =
+                        digits.or_else(|| kwarg(c, "max_digits").and_then(|e| self.lit_uint(m, e)));
+                    places = places
+                        .or_else(|| kwarg(c, "decimal_places").and_then(|e| self.lit_uint(m, e)));
+                }
+            }
             self.python_type(u.module, u.ty, name, max_length, digits, places, false)
         };
         let ty = ty?;
@@ -392,8 +409,10 @@ impl<'a> Reader<'a> {
         if !call.arguments.keywords.is_empty() || f.contains('.') {
             return None;
         }
-        // SQLAlchemy's ANSI functions are written without parentheses.
-        match f {
+        // SQLAlchemy's ANSI functions are written without parentheses. Its known functions
+        // are looked up by lower-case name (`func.CURRENT_TIMESTAMP()` is `current_timestamp`).
+        let lower = f.to_ascii_lowercase();
+        match lower.as_str() {
             "now" if call.arguments.args.is_empty() => {
                 return Some(if sqlite { "CURRENT_TIMESTAMP" } else { "now()" }.to_string())
             }
@@ -442,7 +461,23 @@ impl<'a> Reader<'a> {
         places: Option<u64>,
         mapped: bool,
     ) -> Option<SaType> {
-        let sym = self.r.expr(m, e);
+        // pydantic's constrained types (`constr(...)`, `condecimal(...)`): their base type;
+        // SQLModel reads no length from `constr` (the caller reads `condecimal`'s digits).
+        let con = match e {
+            Expr::Call(c) if !mapped => match self.r.ext_name(m, &c.func).as_deref() {
+                Some("pydantic.constr") => Some("builtins.str"),
+                Some("pydantic.conint") => Some("builtins.int"),
+                Some("pydantic.confloat") => Some("builtins.float"),
+                Some("pydantic.conbytes") => Some("builtins.bytes"),
+                Some("pydantic.condecimal") => Some("decimal.Decimal"),
+                _ => None,
+            },
+            _ => None,
+        };
+        let sym = match con {
+            Some(x) => Sym::Ext(x.to_string()),
+            None => self.r.expr(m, e),
+        };
         let t = match &sym {
             Sym::Class(cid) => {
                 if let Some(labels) = self.enum_members(cid) {
@@ -534,89 +569,7 @@ impl<'a> Reader<'a> {
             _ => (e, None),
         };
         match self.r.expr(m, func) {
-            Sym::Ext(name) => {
-                let short = name.rsplit('.').next().unwrap_or("");
-                if short == "Enum" {
-                    return self.sa_enum(m, call, col);
-                }
-                if short == "ARRAY" {
-                    let item = call.and_then(|c| c.arguments.args.first())?;
-                    let inner = self.sa_type_depth(m, item, col, depth + 1)?;
-                    return Some(SaType::Array(Box::new(inner)));
-                }
-                if let Some(short) = name.strip_prefix("mysql.") {
-                    return self.sa_mysql_type(m, e, call, short, col);
-                }
-                let mut ints = Vec::new();
-                let mut tz = None;
-                let mut collation: Option<&'a Expr> = None;
-                // The string types' second positional argument is `collation`.
-                let stringy = matches!(
-                    short,
-                    "String"
-                        | "VARCHAR"
-                        | "Unicode"
-                        | "NVARCHAR"
-                        | "CHAR"
-                        | "NCHAR"
-                        | "Text"
-                        | "TEXT"
-                        | "UnicodeText"
-                        | "CLOB"
-                );
-                if let Some(c) = call {
-                    for (i, a) in c.arguments.args.iter().enumerate() {
-                        if stringy && i == 1 {
-                            collation = Some(a);
-                            continue;
-                        }
-                        ints.push(self.lit_uint(m, a));
-                    }
-                    if stringy {
-                        collation = kwarg(c, "collation").or(collation);
-                    }
-                    for k in c.arguments.keywords.iter() {
-                        let Some(arg) = &k.arg else { continue };
-                        match arg.as_str() {
-                            "length" | "precision" => {
-                                if ints.is_empty() {
-                                    ints.push(self.lit_uint(m, &k.value));
-                                } else {
-                                    ints[0] = self.lit_uint(m, &k.value);
-                                }
-                            }
-                            "scale" => {
-                                while ints.len() < 2 {
-                                    ints.push(None);
-                                }
-                                ints[1] = self.lit_uint(m, &k.value);
-                            }
-                            "timezone" => tz = self.lit_bool(m, &k.value),
-                            _ => {}
-                        }
-                    }
-                }
-                if short == "Float" && ints.first().copied().flatten().is_some() {
-                    // FLOAT(p): kept as written.
-                }
-                match from_class(&name, &ints, tz) {
-                    Some(t) => match collation {
-                        None => Some(t),
-                        Some(Expr::NoneLiteral(_)) => Some(t),
-                        Some(c) => match self.lit_str(m, c) {
-                            Some(c) => Some(SaType::Collated(Box::new(t), c)),
-                            None => {
-                                self.warn(m, c, format!("column `{col}`: the collation cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                                None
-                            }
-                        },
-                    },
-                    None => {
-                        self.warn(m, e, format!("column `{col}`: the type `{name}` is not known to schemashift; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                        None
-                    }
-                }
-            }
+            Sym::Ext(name) => self.sa_ext_type(m, e, call, name, col, depth),
             Sym::Class(cid) => {
                 // A TypeDecorator with a static `impl`.
                 let (mro, ext, _) = self.mro(&cid);
@@ -629,7 +582,27 @@ impl<'a> Reader<'a> {
                         self.warn(m, e, format!("column `{col}`: `{cname}.load_dialect_impl` decides the type at run time; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                         return None;
                     }
+                    let called_with_args = call.is_some_and(|c| {
+                        !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty()
+                    });
+                    // An `__init__` that forwards only `*args, **kwargs` to `super().__init__`
+                    // leaves the arguments to the `impl`; any other decides them itself.
+                    let own_init = match self.class_attr(&mro, "__init__") {
+                        Some((_, Stmt::FunctionDef(f))) => !forwards_init(f),
+                        Some(_) => true,
+                        None => false,
+                    };
+                    if own_init {
+                        self.warn(m, e, format!("column `{col}`: `{cname}(...)` has its own `__init__`, which is not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                        return None;
+                    }
                     if let Some((im, Stmt::Assign(a))) = self.class_attr(&mro, "impl") {
+                        // `impl = Unicode` (a class): `Deco(50)` passes its arguments to it.
+                        if called_with_args && !matches!(&*a.value, Expr::Call(_)) {
+                            if let Sym::Ext(name) = self.r.expr(im, &a.value) {
+                                return self.sa_ext_type(m, e, call, name, col, depth + 1);
+                            }
+                        }
                         return self.sa_type_depth(im, &a.value, col, depth + 1);
                     }
                 }
@@ -658,6 +631,115 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// A SQLAlchemy type class `name` (already resolved), called by `call` (its arguments in
+    /// module `m`) or not.
+    fn sa_ext_type(
+        &mut self,
+        m: usize,
+        e: &'a Expr,
+        call: Option<&'a ast::ExprCall>,
+        name: String,
+        col: &str,
+        depth: usize,
+    ) -> Option<SaType> {
+        let short = name.rsplit('.').next().unwrap_or("");
+        if short == "Enum" {
+            return self.sa_enum(m, call, col);
+        }
+        if short == "ARRAY" {
+            let item = call.and_then(|c| c.arguments.args.first())?;
+            let inner = self.sa_type_depth(m, item, col, depth + 1)?;
+            return Some(SaType::Array(Box::new(inner)));
+        }
+        if let Some(short) = name.strip_prefix("mysql.") {
+            return self.sa_mysql_type(m, e, call, short, col);
+        }
+        let mut ints = Vec::new();
+        let mut tz = None;
+        let mut collation: Option<&'a Expr> = None;
+        // The string types' second positional argument is `collation`.
+        let stringy = matches!(
+            short,
+            "String"
+                | "VARCHAR"
+                | "Unicode"
+                | "NVARCHAR"
+                | "CHAR"
+                | "NCHAR"
+                | "Text"
+                | "TEXT"
+                | "UnicodeText"
+                | "CLOB"
+        );
+        if let Some(c) = call {
+            for (i, a) in c.arguments.args.iter().enumerate() {
+                if stringy && i == 1 {
+                    collation = Some(a);
+                    continue;
+                }
+                if self.lit(m, a).is_none() {
+                    return self.unreadable_type_arg(m, a, col);
+                }
+                ints.push(self.lit_uint(m, a));
+            }
+            if stringy {
+                collation = kwarg(c, "collation").or(collation);
+            }
+            for k in c.arguments.keywords.iter() {
+                let Some(arg) = &k.arg else { continue };
+                if matches!(arg.as_str(), "length" | "precision" | "scale" | "timezone")
+                    && self.lit(m, &k.value).is_none()
+                {
+                    return self.unreadable_type_arg(m, &k.value, col);
+                }
+                match arg.as_str() {
+                    "length" | "precision" => {
+                        if ints.is_empty() {
+                            ints.push(self.lit_uint(m, &k.value));
+                        } else {
+                            ints[0] = self.lit_uint(m, &k.value);
+                        }
+                    }
+                    "scale" => {
+                        while ints.len() < 2 {
+                            ints.push(None);
+                        }
+                        ints[1] = self.lit_uint(m, &k.value);
+                    }
+                    "timezone" => tz = self.lit_bool(m, &k.value),
+                    _ => {}
+                }
+            }
+        }
+        if short == "Float" && ints.first().copied().flatten().is_some() {
+            // FLOAT(p): kept as written.
+        }
+        match from_class(&name, &ints, tz) {
+            Some(t) => match collation {
+                None => Some(t),
+                Some(Expr::NoneLiteral(_)) => Some(t),
+                Some(c) => match self.lit_str(m, c) {
+                    Some(c) => Some(SaType::Collated(Box::new(t), c)),
+                    None => {
+                        self.warn(m, c, format!("column `{col}`: the collation cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                        None
+                    }
+                },
+            },
+            None => {
+                self.warn(m, e, format!("column `{col}`: the type `{name}` is not known to schemashift; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                None
+            }
+        }
+    }
+
+    /// A type argument (length, precision, ...) that cannot be evaluated: warned, the
+    /// column's type is not compared (never read as the type without it).
+    fn unreadable_type_arg(&mut self, m: usize, a: &'a Expr, col: &str) -> Option<SaType> {
+        self.warn(m, a, format!("column `{col}`: this type argument cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+        None
     }
 
     /// A type of SQLAlchemy's MySQL dialect (`mysql.INTEGER(display_width=11, unsigned=True)`).
@@ -711,6 +793,7 @@ impl<'a> Reader<'a> {
         let call = call?;
         let mut labels = Vec::new();
         let mut name = None;
+        let mut enum_class: Option<ClassId> = None;
         let mut args: Vec<(usize, &'a Expr)> = Vec::new();
         for a in call.arguments.args.iter() {
             // `Enum(*VALUES, name=...)` with VALUES a literal tuple or list (or a name for one).
@@ -738,6 +821,7 @@ impl<'a> Reader<'a> {
                     Sym::Class(cid) => {
                         labels.extend(self.enum_members(&cid).unwrap_or_default());
                         name = self.class(&cid).map(|c| c.name.to_string().to_lowercase());
+                        enum_class = Some(cid);
                     }
                     _ => {
                         self.warn(m, a, format!("column `{col}`: the enum's values cannot be read statically; the column is not compared"));
@@ -754,6 +838,16 @@ impl<'a> Reader<'a> {
                 "name" => name = self.lit_str(m, &k.value),
                 "native_enum" => native = self.lit_bool(m, &k.value).unwrap_or(true),
                 "length" => length = self.lit_uint(m, &k.value),
+                // `values_callable=lambda e: [x.value for x in e]`: the members' values.
+                "values_callable" if is_values_lambda(&k.value) => {
+                    match enum_class.as_ref().and_then(|cid| self.enum_values(cid)) {
+                        Some(values) => labels = values,
+                        None => {
+                            self.warn(m, &k.value, format!("column `{col}`: the enum's member values cannot be read statically (string literals); the column is not compared"));
+                            return None;
+                        }
+                    }
+                }
                 "values_callable" | "create_constraint" | "validate_strings" => {
                     let what = arg.to_string();
                     if what != "create_constraint" || self.lit_bool(m, &k.value) == Some(true) {
@@ -778,4 +872,56 @@ impl<'a> Reader<'a> {
             length,
         })
     }
+}
+
+/// Whether an `__init__` only calls `super().__init__(*args, **kwargs)` (besides statements
+/// that are not calls of `super().__init__`): the type's arguments go to the `impl` unchanged.
+fn forwards_init(f: &ast::StmtFunctionDef) -> bool {
+    let mut forwards = false;
+    for s in f.body.iter() {
+        let Stmt::Expr(x) = s else { continue };
+        let Expr::Call(c) = &*x.value else { continue };
+        let Expr::Attribute(a) = &*c.func else {
+            continue;
+        };
+        if a.attr.as_str() != "__init__" {
+            continue;
+        }
+        let is_super = matches!(&*a.value, Expr::Call(sc) if matches!(&*sc.func, Expr::Name(n) if n.id.as_str() == "super"));
+        if !is_super {
+            continue;
+        }
+        forwards = c
+            .arguments
+            .args
+            .iter()
+            .all(|a| matches!(a, Expr::Starred(_)))
+            && c.arguments.keywords.iter().all(|k| k.arg.is_none());
+    }
+    forwards
+}
+
+/// Whether `values_callable=` is the idiom `lambda e: [x.value for x in e]` (the members'
+/// values, in definition order).
+fn is_values_lambda(e: &Expr) -> bool {
+    let Expr::Lambda(l) = e else { return false };
+    let Some(params) = &l.parameters else {
+        return false;
+    };
+    let [p] = &params.args[..] else { return false };
+    if !params.posonlyargs.is_empty() || !params.kwonlyargs.is_empty() {
+        return false;
+    }
+    let Expr::ListComp(lc) = &*l.body else {
+        return false;
+    };
+    let [g] = &lc.generators[..] else {
+        return false;
+    };
+    let (Expr::Name(target), Expr::Name(iter)) = (&g.target, &g.iter) else {
+        return false;
+    };
+    let elt_ok = matches!(&*lc.elt, Expr::Attribute(a) if a.attr.as_str() == "value"
+        && matches!(&*a.value, Expr::Name(n) if n.id == target.id));
+    elt_ok && g.ifs.is_empty() && !g.is_async && iter.id.as_str() == p.parameter.name.as_str()
 }

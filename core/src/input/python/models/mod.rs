@@ -142,6 +142,9 @@ pub struct Reader<'a> {
     pub current_mro: Vec<ClassId>,
     /// Columns of the table being read that could not be read (see [`TableDef::uncompared`]).
     pub uncompared: Vec<String>,
+    /// Single-table inheritance subclasses: their own columns, indexes and constraints, to
+    /// be added to the table of the same name once every class is read.
+    pub single_table: Vec<TableDef>,
 }
 
 /// Literal values the reader evaluates.
@@ -176,6 +179,7 @@ impl<'a> Reader<'a> {
             annotation_map: Vec::new(),
             current_mro: Vec::new(),
             uncompared: Vec::new(),
+            single_table: Vec::new(),
         }
     }
 
@@ -228,6 +232,24 @@ impl<'a> Reader<'a> {
             let body = &self.mods.modules[m].body;
             self.read_body(m, body, &[]);
         }
+        for sub in std::mem::take(&mut self.single_table) {
+            let Some(t) = self.tables.iter_mut().find(|t| t.name == sub.name) else {
+                self.findings.push(Finding {
+                    code: Code::W005,
+                    at: sub.at,
+                    message: format!("this single-table inheritance subclass adds columns to table `{}`, which was not read; they are not compared", sub.name),
+                });
+                continue;
+            };
+            for col in sub.columns {
+                if !t.columns.iter().any(|c| c.name == col.name) {
+                    t.columns.push(col);
+                }
+            }
+            t.indexes.extend(sub.indexes);
+            t.constraints.extend(sub.constraints);
+            t.uncompared.extend(sub.uncompared);
+        }
     }
 
     /// Every `type_annotation_map = {...}` in a class body (of a declarative base).
@@ -263,13 +285,7 @@ impl<'a> Reader<'a> {
                     };
                     for item in d.items.iter() {
                         let Some(k) = &item.key else { continue };
-                        let key = match self.r.expr(m, k) {
-                            Sym::Ext(x) => Some(x),
-                            Sym::Class(cid) => {
-                                self.class(&cid).map(|c| format!("class:{}", c.name))
-                            }
-                            _ => None,
-                        };
+                        let key = self.type_key(m, k, 0);
                         match key {
                             Some(key) => {
                                 self.annotation_map.push((owner.clone(), key, m, &item.value))
@@ -280,6 +296,40 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// A Python type as a `type_annotation_map` key: its canonical name (`builtins.str`,
+    /// `class:Name`), a generic with its arguments (`builtins.dict[builtins.str, typing.Any]`).
+    pub(crate) fn type_key(&self, m: usize, e: &'a Expr, depth: usize) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        if let Expr::Subscript(s) = e {
+            let head = self.type_key(m, &s.value, depth + 1)?;
+            let items: Vec<&'a Expr> = match &*s.slice {
+                Expr::Tuple(t) => t.elts.iter().collect(),
+                e => vec![e],
+            };
+            let args: Option<Vec<String>> = items
+                .into_iter()
+                .map(|i| self.type_key(m, i, depth + 1))
+                .collect();
+            return Some(format!("{head}[{}]", args?.join(", ")));
+        }
+        match self.r.expr(m, e) {
+            Sym::Ext(x) => Some(x),
+            Sym::Class(cid) => self.class(&cid).map(|c| format!("class:{}", c.name)),
+            Sym::Value(vm, v) => self.alias_key(vm, v),
+            _ => None,
+        }
+    }
+
+    /// An `Annotated[...]` alias (`str50 = Annotated[str, 50]`) as a `type_annotation_map`
+    /// key: where its value is written.
+    pub(crate) fn alias_key(&self, m: usize, v: &'a Expr) -> Option<String> {
+        let Expr::Subscript(s) = v else { return None };
+        (self.r.ext_name(m, &s.value).as_deref() == Some("typing.Annotated"))
+            .then(|| format!("annotated:{m}:{}", v.range().start().to_usize()))
     }
 
     fn read_body(&mut self, m: usize, body: &'a [Stmt], prefix: &[usize]) {
@@ -399,6 +449,37 @@ impl<'a> Reader<'a> {
                     (Lit::Int(a), Lit::Int(c)) => Some(Lit::Int(a.checked_add(c)?)),
                     _ => None,
                 }
+            }
+            // Integer arithmetic of constants (`NAME_LEN * 2`, `MAX // 4`), as Python computes it.
+            Expr::BinOp(b)
+                if matches!(
+                    b.op,
+                    ast::Operator::Sub | ast::Operator::Mult | ast::Operator::FloorDiv
+                ) =>
+            {
+                let (Lit::Int(a), Lit::Int(c)) = (
+                    self.lit_depth(m, &b.left, depth + 1)?,
+                    self.lit_depth(m, &b.right, depth + 1)?,
+                ) else {
+                    return None;
+                };
+                let v = match b.op {
+                    ast::Operator::Sub => a.checked_sub(c)?,
+                    ast::Operator::Mult => a.checked_mul(c)?,
+                    // Python's `//` rounds toward negative infinity.
+                    _ => {
+                        if c == 0 {
+                            return None;
+                        }
+                        let q = a.checked_div(c)?;
+                        if (a % c != 0) && ((a < 0) != (c < 0)) {
+                            q - 1
+                        } else {
+                            q
+                        }
+                    }
+                };
+                Some(Lit::Int(v))
             }
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
                 Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
@@ -522,12 +603,22 @@ impl<'a> Reader<'a> {
             match self.base_sym(id.module, b) {
                 BaseSym::Class(cid) => self.mro_walk(&cid, order, ext, unknown, depth + 1),
                 BaseSym::Ext(x) => ext.push(x),
+                // `declarative_base(cls=Mixin)`: the generated base subclasses `Mixin`.
+                BaseSym::Generated(x, cls) => {
+                    ext.push(x);
+                    if let Some((cm, c)) = cls {
+                        match self.r.expr(cm, c) {
+                            Sym::Class(cid) => self.mro_walk(&cid, order, ext, unknown, depth + 1),
+                            _ => unknown.push((cm, c)),
+                        }
+                    }
+                }
                 BaseSym::Unknown => unknown.push((id.module, b)),
             }
         }
     }
 
-    fn base_sym(&self, m: usize, b: &'a Expr) -> BaseSym {
+    fn base_sym(&self, m: usize, b: &'a Expr) -> BaseSym<'a> {
         // `Generic[T]`, `Base[Any]`: the subscripted class.
         let b = match b {
             Expr::Subscript(s) => &*s.value,
@@ -537,12 +628,18 @@ impl<'a> Reader<'a> {
             Sym::Class(c) => BaseSym::Class(c),
             Sym::Ext(x) => BaseSym::Ext(x),
             Sym::Value(mm, v) => match self.callee(mm, v) {
-                Some((name, _)) if name.ends_with("declarative_base") => {
-                    BaseSym::Ext("sa.declarative_base()".into())
-                }
+                Some((name, c)) if name.ends_with("declarative_base") => BaseSym::Generated(
+                    "sa.declarative_base()".into(),
+                    kwarg(c, "cls").map(|k| (mm, k)),
+                ),
                 // `Base = mapper_registry.generate_base()`
-                _ if matches!(v, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "generate_base")) => {
-                    BaseSym::Ext("sa.declarative_base()".into())
+                _ if matches!(v, Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "generate_base")) =>
+                {
+                    let cls = match v {
+                        Expr::Call(c) => kwarg(c, "cls").map(|k| (mm, k)),
+                        _ => None,
+                    };
+                    BaseSym::Generated("sa.declarative_base()".into(), cls)
                 }
                 _ => match self.r.ext_name(mm, v) {
                     Some(x) => BaseSym::Ext(x),
@@ -617,6 +714,34 @@ impl<'a> Reader<'a> {
         Some(names)
     }
 
+    /// The values of an enum's members when all are string literals (`a = "x"`), in order.
+    pub fn enum_values(&self, id: &ClassId) -> Option<Vec<String>> {
+        self.enum_members(id)?;
+        let c = self.class(id)?;
+        let mut values = Vec::new();
+        for s in c.body.iter() {
+            let (targets, value): (Vec<&Expr>, &'a Expr) = match s {
+                Stmt::Assign(a) => (a.targets.iter().collect(), &*a.value),
+                Stmt::AnnAssign(a) => match a.value.as_deref() {
+                    Some(v) => (vec![&*a.target], v),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            for t in targets {
+                if let Expr::Name(n) = t {
+                    if !n.id.as_str().starts_with('_') {
+                        match self.lit(id.module, value) {
+                            Some(Lit::Str(v)) => values.push(v),
+                            _ => return None,
+                        }
+                    }
+                }
+            }
+        }
+        Some(values)
+    }
+
     /// A class-body assignment of `attr` along the MRO: its module and value.
     fn class_attr(&self, mro: &[ClassId], attr: &str) -> Option<(usize, &'a Stmt)> {
         for id in mro {
@@ -660,35 +785,7 @@ impl<'a> Reader<'a> {
             .unwrap_or(false);
         let is_table = match flavor {
             Flavor::SqlModel => table_kw,
-            Flavor::Declarative => {
-                let own_abstract = c.body.iter().any(|s| match s {
-                    Stmt::Assign(a) => {
-                        a.targets
-                            .iter()
-                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__abstract__"))
-                            && self.lit_bool(id.module, &a.value) == Some(true)
-                    }
-                    _ => false,
-                });
-                let is_base = ext.iter().any(|x| {
-                    matches!(
-                        x.as_str(),
-                        "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta"
-                    )
-                }) && c.arguments.as_ref().is_some_and(|a| {
-                    a.args.iter().any(|b| {
-                        matches!(
-                            self.r.ext_name(id.module, b).as_deref(),
-                            Some("sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta")
-                        )
-                    })
-                });
-                !own_abstract
-                    && !is_base
-                    && !self.is_as_declarative(&id)
-                    && (self.class_attr(&mro, "__tablename__").is_some()
-                        || self.class_attr(&mro, "__table__").is_some())
-            }
+            Flavor::Declarative => self.declarative_mapped(&id, &mro, &ext),
             Flavor::Plain => {
                 if table_kw
                     || self
@@ -732,6 +829,31 @@ impl<'a> Reader<'a> {
         }
         let m = id.module;
         let class_at = self.origin(m, &c.name);
+        // Inheritance from a mapped class: the parent's columns (and those of its bases) stay
+        // in the parent's table. Without a `__tablename__` of its own (the parent's string is
+        // inherited), the class maps single-table inheritance: its columns join that table.
+        let mut own_mro = mro.clone();
+        let mut single_table = false;
+        if flavor == Flavor::Declarative {
+            if let Some(parent) = self.mapped_parent(&mro) {
+                let (pmro, _, _) = self.mro(&parent);
+                let defined_in = mro.iter().find(|cid| {
+                    self.class_attr(std::slice::from_ref(*cid), "__tablename__")
+                        .is_some()
+                });
+                single_table = match defined_in {
+                    Some(cid) => {
+                        pmro.contains(cid)
+                            && !matches!(
+                                self.class_attr(std::slice::from_ref(cid), "__tablename__"),
+                                Some((_, Stmt::FunctionDef(_)))
+                            )
+                    }
+                    None => true,
+                };
+                own_mro.retain(|cid| !pmro.contains(cid));
+            }
+        }
         let Some(name) = self.table_name(&id, &mro, flavor == Flavor::SqlModel) else {
             let cname = c.name.to_string();
             self.warn(
@@ -760,10 +882,14 @@ impl<'a> Reader<'a> {
         self.uncompared.clear();
         match flavor {
             Flavor::SqlModel => self.sqlmodel_fields(&mro, &mut table),
-            _ => self.declarative_fields(&mro, &mut table),
+            Flavor::Declarative | Flavor::Plain => self.declarative_fields(&own_mro, &mut table),
         }
         table.uncompared = std::mem::take(&mut self.uncompared);
-        if let Some((mm, s)) = self.class_attr(&mro, "__table_args__") {
+        if single_table {
+            self.single_table.push(table);
+            return;
+        }
+        if let Some((mm, s)) = self.class_attr(&own_mro, "__table_args__") {
             match s {
                 Stmt::Assign(a) => self.table_args(mm, &a.value, &mut table),
                 Stmt::AnnAssign(a) => {
@@ -781,6 +907,52 @@ impl<'a> Reader<'a> {
             }
         }
         self.tables.push(table);
+    }
+
+    /// Whether a class under a declarative base is mapped (has a table, its own or, under
+    /// single-table inheritance, its parent's).
+    fn declarative_mapped(&self, id: &ClassId, mro: &[ClassId], ext: &[String]) -> bool {
+        let Some(c) = self.class(id) else {
+            return false;
+        };
+        let own_abstract = c.body.iter().any(|s| match s {
+            Stmt::Assign(a) => {
+                a.targets
+                    .iter()
+                    .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__abstract__"))
+                    && self.lit_bool(id.module, &a.value) == Some(true)
+            }
+            _ => false,
+        });
+        let is_base = ext.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta"
+            )
+        }) && c.arguments.as_ref().is_some_and(|a| {
+            a.args.iter().any(|b| {
+                matches!(
+                    self.r.ext_name(id.module, b).as_deref(),
+                    Some("sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta")
+                )
+            })
+        });
+        !own_abstract
+            && !is_base
+            && !self.is_as_declarative(id)
+            && (self.class_attr(mro, "__tablename__").is_some()
+                || self.class_attr(mro, "__table__").is_some())
+    }
+
+    /// The nearest mapped class among the bases of a declarative class (`mro[0]`): the parent
+    /// of an inheritance hierarchy.
+    fn mapped_parent(&self, mro: &[ClassId]) -> Option<ClassId> {
+        mro.iter().skip(1).find_map(|cid| {
+            let (pmro, pext, _) = self.mro(cid);
+            (self.flavor(&pext, &pmro) == Flavor::Declarative
+                && self.declarative_mapped(cid, &pmro, &pext))
+            .then(|| cid.clone())
+        })
     }
 
     fn renamed_from(&self, m: usize, offset: usize) -> Option<String> {
@@ -956,9 +1128,11 @@ impl<'a> Reader<'a> {
     }
 }
 
-enum BaseSym {
+enum BaseSym<'a> {
     Class(ClassId),
     Ext(String),
+    /// A base made by a call (`declarative_base(cls=X)`): the library base and the `cls=`.
+    Generated(String, Option<(usize, &'a Expr)>),
     Unknown,
 }
 
@@ -968,6 +1142,8 @@ pub struct Unwrapped<'a> {
     pub optional: bool,
     pub fields: Vec<(usize, &'a Expr)>,
     pub mapped: bool,
+    /// The first `Annotated[...]` alias met by name (see [`Reader::alias_key`]).
+    pub alias: Option<String>,
 }
 
 /// A keyword argument of a call.
