@@ -713,9 +713,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if short == "Float" && ints.first().copied().flatten().is_some() {
-            // FLOAT(p): kept as written.
-        }
         match from_class(&name, &ints, tz) {
             Some(t) => match collation {
                 None => Some(t),
