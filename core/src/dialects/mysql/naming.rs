@@ -384,17 +384,26 @@ pub(super) fn lower_case_table_names(schema: &mut Schema) {
         .collect();
 }
 
-/// `now()`, `current_timestamp()`, `localtimestamp` ... spelled `current_timestamp[(n)]`.
+/// `now()`, `current_timestamp()`, `localtimestamp` ... spelled `current_timestamp[(n)]`;
+/// `curdate()` and `current_date()` spelled `current_date`, `curtime()` `current_time[(n)]`.
 fn mysql_now(text: &str) -> String {
+    const SPELLINGS: [(&str, &str); 8] = [
+        ("current_timestamp", "current_timestamp"),
+        ("now", "current_timestamp"),
+        ("localtimestamp", "current_timestamp"),
+        ("localtime", "current_timestamp"),
+        ("current_date", "current_date"),
+        ("curdate", "current_date"),
+        ("current_time", "current_time"),
+        ("curtime", "current_time"),
+    ];
     let t: String = text.split_whitespace().collect();
     let t = t.to_ascii_lowercase();
-    for f in ["current_timestamp", "now", "localtimestamp", "localtime"] {
-        if let Some(rest) = t.strip_prefix(f) {
-            return match rest {
-                "" | "()" => "current_timestamp".to_string(),
-                r if r.starts_with('(') => format!("current_timestamp{r}"),
-                _ => t.clone(),
-            };
+    for (spelling, canonical) in SPELLINGS {
+        match t.strip_prefix(spelling) {
+            Some("" | "()") => return canonical.to_string(),
+            Some(r) if r.starts_with('(') => return format!("{canonical}{r}"),
+            _ => {}
         }
     }
     t
@@ -472,7 +481,7 @@ fn default_key(text: &str) -> String {
     let t = text.trim();
     let lower = t.to_ascii_lowercase();
     let now = mysql_now(&lower);
-    if now.starts_with("current_timestamp") {
+    if now.starts_with("current_") {
         return now;
     }
     let unquoted = t
@@ -505,6 +514,11 @@ mod tests {
             default_key("current_timestamp()")
         );
         assert_eq!(default_key("now()"), "current_timestamp");
+        assert_eq!(default_key("curdate()"), "current_date");
+        assert_eq!(default_key("CURRENT_DATE"), "current_date");
+        assert_eq!(default_key("curtime(3)"), "current_time(3)");
+        assert_eq!(default_key("current_timestamp(6)"), "current_timestamp(6)");
+        assert_eq!(default_key("localtimestamp"), "current_timestamp");
         assert_eq!(default_key("CURRENT_TIMESTAMP(6)"), "current_timestamp(6)");
         assert_ne!(default_key("'a'"), default_key("'A'"));
         assert_eq!(default_key("TRUE"), "1");
