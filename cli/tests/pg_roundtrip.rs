@@ -959,8 +959,12 @@ impl RoundTrip<'_> {
                 failure.detail.push_str("\n(the script applies when the tables are empty: only the seeded rows break it)");
             }
             if let Some(mismatch) = on_empty {
-                failure.detail.push_str("\n(on empty tables it applies, but the result differs:)\n");
-                failure.detail.push_str(&truncate_lines(&mismatch, MAX_ERROR_LINES));
+                failure
+                    .detail
+                    .push_str("\n(on empty tables it applies, but the result differs:)\n");
+                failure
+                    .detail
+                    .push_str(&truncate_lines(&mismatch, MAX_ERROR_LINES));
             }
             failures.push(failure);
             return Ok(None);
