@@ -435,6 +435,7 @@ impl Builder<'_> {
         let name = c.ident()?;
         c.expect_kw("on")?;
         let table = c.qual_name(&self.search_schema.clone())?;
+        let key = policy_key(c);
         c.pos = c.toks.len();
         let signature = format!("{table}.{name}");
         let drop = format!(
@@ -456,8 +457,67 @@ impl Builder<'_> {
             target,
             Some(table),
         );
+        if let (Some(key), Some((_, o))) = (key, self.schema.objects.last_mut()) {
+            o.create.key = key.into();
+        }
         Ok(())
     }
+}
+
+/// Canonical key of `CREATE POLICY name ON table [AS PERMISSIVE|RESTRICTIVE] [FOR command]
+/// [TO role, ..] [USING (expr)] [WITH CHECK (expr)]`, the cursor after the table name: the
+/// defaults PostgreSQL fills in written out (`AS PERMISSIVE`, `FOR ALL`, `TO public`) and the
+/// expressions by their canonical keys (pg_dump prints them parenthesised, literals cast).
+/// The name and table are the policy's identity, not part of its key (a renamed table keeps
+/// its policies).
+/// `None` when the clauses do not read as that grammar (the statement is then compared by its
+/// tokens).
+fn policy_key(c: &mut Cursor) -> Option<String> {
+    let kind = if c.eat_kw("as") {
+        if c.eat_kw("permissive") {
+            "permissive"
+        } else if c.eat_kw("restrictive") {
+            "restrictive"
+        } else {
+            return None;
+        }
+    } else {
+        "permissive"
+    };
+    let command = if c.eat_kw("for") {
+        let command = ["all", "select", "insert", "update", "delete"]
+            .into_iter()
+            .find(|k| c.peek_kw(k))?;
+        c.next();
+        command
+    } else {
+        "all"
+    };
+    let roles = if c.eat_kw("to") {
+        let start = c.pos;
+        let ends = |c: &Cursor| {
+            c.at_end() || c.peek_kw("using") || (c.peek_kw("with") && c.peek_kw_at(1, "check"))
+        };
+        while !ends(c) {
+            c.next();
+        }
+        if start == c.pos {
+            return None;
+        }
+        c.token_key((start, c.pos))
+    } else {
+        "public".to_string()
+    };
+    let mut key = format!("create policy as {kind} for {command} to {roles}");
+    if c.eat_kw("using") {
+        let range = c.paren_group().ok()?;
+        key.push_str(&format!(" using ({})", c.sql_expr(range).key));
+    }
+    if c.eat_kws(&["with", "check"]) {
+        let range = c.paren_group().ok()?;
+        key.push_str(&format!(" with check ({})", c.sql_expr(range).key));
+    }
+    c.at_end().then_some(key)
 }
 
 pub(super) fn is_type_start_after_mode(c: &Cursor) -> bool {
