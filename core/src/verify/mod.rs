@@ -281,10 +281,11 @@ pub fn normalize_sql(sql: &str) -> String {
     normalize_space(&text).replace(" if not exists", "")
 }
 
-/// Whitespace runs as one space, none just inside parentheses.
+/// Whitespace runs as one space, none just inside parentheses nor before an opening one
+/// (SQLite keeps an index's text as written: `ON t(a)` and `ON t (a)` are one index).
 fn normalize_space(text: &str) -> String {
     let s = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.replace("( ", "(").replace(" )", ")")
+    s.replace("( ", "(").replace(" )", ")").replace(" (", "(")
 }
 
 /// Every `CHECK (...)` of a table definition, lower case, without whitespace or quotes.
