@@ -77,7 +77,10 @@ UNSPELLABLE = (r"GENERATED ALWAYS|INVISIBLE|\b(point|geometry|linestring|polygon
 
 
 def mariadb(sql, db=None):
-    args = ["mariadb", "--no-defaults", f"--socket={SOCKET}", "-uroot", "-N", "-B", "--raw"]
+    # utf8mb4, as Alembic's PyMySQL connection: a view's string literals take the session's
+    # character set, so the databases built here and the ones Alembic upgrades must share it.
+    args = ["mariadb", "--no-defaults", f"--socket={SOCKET}", "-uroot", "-N", "-B", "--raw",
+            "--default-character-set=utf8mb4"]
     if db:
         args.append(db)
     p = subprocess.run(args, input=sql, capture_output=True, text=True)
