@@ -271,8 +271,8 @@ impl<'a> Planner<'a> {
         order::enum_values(changes, self.dialect)
     }
 
-    /// Each late drop right after the key or index of the same table that takes over (of
-    /// the same name if there is one, else the first that covers the foreign key), so that a
+    /// Each late drop right before the key or index of the same table and name that replaces
+    /// it, else right after the first that covers the foreign key, so that a
     /// dialect that merges statements makes them one: the server may drop an index it made
     /// for a foreign key by itself once another covers the key (MySQL). Else after every key
     /// and index added.
@@ -318,9 +318,12 @@ impl<'a> Planner<'a> {
                         )
                 })
             };
-            let at = match find(true).or_else(|| find(false)) {
-                Some(i) => i + 1,
-                None => self
+            // Before an add of the same name (the name is free again only once the old one is
+            // dropped: `DROP INDEX k, ADD UNIQUE KEY k (..)`), after one that only covers.
+            let at = match (find(true), find(false)) {
+                (Some(i), _) => i,
+                (None, Some(i)) => i + 1,
+                (None, None) => self
                     .out
                     .iter()
                     .position(|(p, _)| *p > Phase::AddKeys)

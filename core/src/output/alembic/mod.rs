@@ -221,8 +221,10 @@ fn body(
         {
             r.review(&changes[i], hazards_of(i), &mut ops);
             r.review(&changes[i + 1], hazards_of(i + 1), &mut ops);
-            if let Change::DropIndex { index } = &changes[i + 1] {
-                r.dropped_indexes.insert(index.name.clone());
+            for c in &changes[i..i + 2] {
+                if let Change::DropIndex { index } = c {
+                    r.dropped_indexes.insert(index.name.clone());
+                }
             }
             ops.push(format!("op.execute({})", py_str(&text_sql(&merged))));
             i += 2;
@@ -298,10 +300,23 @@ impl Renderer<'_> {
     /// as the SQL script has it (MySQL may drop the index it made for a foreign key by itself
     /// once another covers the key, and two indexes of one name cannot exist one after the
     /// other).
-    fn takes_over(&self, add: &Change, drop: &Change) -> Option<String> {
+    fn takes_over(&self, first: &Change, second: &Change) -> Option<String> {
         if !self.d.foreign_keys_need_an_index() || self.batch {
             return None;
         }
+        // The planner drops the one it replaces of the same name first (the name is free
+        // again only then): `DROP INDEX k, ADD UNIQUE KEY k (..)`.
+        if let (Some(dropped), Some(added)) = (key_name(first), key_name(second)) {
+            if dropped == added && is_drop(first) && !is_drop(second) {
+                return self.merged(second, first, true);
+            }
+        }
+        self.merged(first, second, false)
+    }
+
+    /// [`Self::takes_over`] for `add` and `drop`, written in that order unless
+    /// `drop_first`.
+    fn merged(&self, add: &Change, drop: &Change, drop_first: bool) -> Option<String> {
         let key = |k: &ConstraintKind| {
             matches!(
                 k,
@@ -326,6 +341,7 @@ impl Renderer<'_> {
             crate::output::sql::statements(drop, self.d),
         );
         match (a.as_slice(), b.as_slice()) {
+            ([a], [b]) if drop_first => self.d.merge_statements(b, a),
             ([a], [b]) => self.d.merge_statements(a, b),
             _ => None,
         }
@@ -1570,6 +1586,22 @@ fn identity(id: &Identity) -> Option<String> {
         args.push(kw);
     }
     Some(format!("sa.Identity({})", args.join(", ")))
+}
+
+/// The table and name of a key or index a change adds or drops.
+fn key_name(c: &Change) -> Option<(&QualName, &str)> {
+    match c {
+        Change::AddConstraint { table, constraint }
+        | Change::DropConstraint { table, constraint } => Some((table, constraint.name.as_str())),
+        Change::CreateIndex { index } | Change::DropIndex { index } => {
+            Some((&index.table, index.name.name.as_str()))
+        }
+        _ => None,
+    }
+}
+
+fn is_drop(c: &Change) -> bool {
+    matches!(c, Change::DropConstraint { .. } | Change::DropIndex { .. })
 }
 
 #[cfg(test)]
