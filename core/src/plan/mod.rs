@@ -320,15 +320,14 @@ impl<'a> Planner<'a> {
             };
             // Before an add of the same name (the name is free again only once the old one is
             // dropped: `DROP INDEX k, ADD UNIQUE KEY k (..)`), after one that only covers.
-            let at = match (find(true), find(false)) {
-                (Some(i), _) => i,
-                (None, Some(i)) => i + 1,
-                (None, None) => self
-                    .out
-                    .iter()
-                    .position(|(p, _)| *p > Phase::AddKeys)
-                    .unwrap_or(self.out.len()),
-            };
+            let at = find(true)
+                .or_else(|| find(false).map(|i| i + 1))
+                .unwrap_or_else(|| {
+                    self.out
+                        .iter()
+                        .position(|(p, _)| *p > Phase::AddKeys)
+                        .unwrap_or(self.out.len())
+                });
             self.out.insert(at, (Phase::AddKeys, drop));
         }
     }

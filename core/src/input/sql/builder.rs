@@ -402,12 +402,8 @@ impl<'d> Builder<'d> {
             loop {
                 if c.eat_kw("algorithm") {
                     c.eat(&Token::Eq);
-                    if let Some(Token::Word(w)) = c.peek() {
-                        let value = w.value.to_ascii_uppercase();
-                        if value != "UNDEFINED" {
-                            self.view_prefix.push(format!("ALGORITHM={value}"));
-                        }
-                    }
+                    let option = view_option(c, "UNDEFINED", |v| format!("ALGORITHM={v}"));
+                    self.view_prefix.extend(option);
                     c.next();
                 } else if c.eat_kw("definer") {
                     let kinds = ["view", "trigger", "function", "procedure", "event", "sql"];
@@ -415,12 +411,8 @@ impl<'d> Builder<'d> {
                         c.next();
                     }
                 } else if c.eat_kws(&["sql", "security"]) {
-                    if let Some(Token::Word(w)) = c.peek() {
-                        let value = w.value.to_ascii_uppercase();
-                        if value != "DEFINER" {
-                            self.view_prefix.push(format!("SQL SECURITY {value}"));
-                        }
-                    }
+                    let option = view_option(c, "DEFINER", |v| format!("SQL SECURITY {v}"));
+                    self.view_prefix.extend(option);
                     c.next();
                 } else {
                     break;
@@ -730,6 +722,18 @@ pub(super) fn first_words(c: &Cursor, n: usize) -> String {
         .map(|t| t.token.to_string().to_ascii_uppercase())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A MySQL view option's value at the cursor, upper case, as `option` writes it; `None` for
+/// the server's default.
+fn view_option(c: &Cursor, default: &str, option: impl Fn(&str) -> String) -> Option<String> {
+    match c.peek() {
+        Some(Token::Word(w)) => {
+            let value = w.value.to_ascii_uppercase();
+            (value != default).then(|| option(&value))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -294,9 +294,11 @@ impl Renderer<'_> {
         self.enum_block = matches!(c, Change::AddEnumValue { .. });
     }
 
-    /// A key or index added and, next, the one of the same table it takes over from dropped
-    /// (the planner's order where a foreign key needs an index at all times, see
-    /// [`Dialect::foreign_keys_need_an_index`]): one statement where the dialect merges them,
+    /// A key or index added and, next, the one of the same table it takes over from dropped,
+    /// or, where the new one has the old one's name, the old one dropped and, next, the new
+    /// one added (the name is free again only then: `DROP INDEX k, ADD UNIQUE KEY k (..)`) --
+    /// the planner's orders where a foreign key needs an index at all times, see
+    /// [`Dialect::foreign_keys_need_an_index`]: one statement where the dialect merges them,
     /// as the SQL script has it (MySQL may drop the index it made for a foreign key by itself
     /// once another covers the key, and two indexes of one name cannot exist one after the
     /// other).
@@ -304,18 +306,12 @@ impl Renderer<'_> {
         if !self.d.foreign_keys_need_an_index() || self.batch {
             return None;
         }
-        // The planner drops the one it replaces of the same name first (the name is free
-        // again only then): `DROP INDEX k, ADD UNIQUE KEY k (..)`.
-        if let (Some(dropped), Some(added)) = (key_name(first), key_name(second)) {
-            if dropped == added && is_drop(first) && !is_drop(second) {
-                return self.merged(second, first, true);
-            }
-        }
         self.merged(first, second, false)
+            .or_else(|| self.merged(second, first, true))
     }
 
-    /// [`Self::takes_over`] for `add` and `drop`, written in that order unless
-    /// `drop_first`.
+    /// [`Self::takes_over`] for `add` and `drop`, written in that order unless `drop_first`
+    /// (then only for one name).
     fn merged(&self, add: &Change, drop: &Change, drop_first: bool) -> Option<String> {
         let key = |k: &ConstraintKind| {
             matches!(
@@ -324,16 +320,25 @@ impl Renderer<'_> {
             )
         };
         let added = match add {
-            Change::AddConstraint { table, constraint } if key(&constraint.kind) => table,
-            Change::CreateIndex { index } => &index.table,
+            Change::AddConstraint { table, constraint } if key(&constraint.kind) => {
+                (table, constraint.name.as_str())
+            }
+            Change::CreateIndex { index } => (&index.table, index.name.name.as_str()),
             _ => return None,
         };
         let dropped = match drop {
-            Change::DropConstraint { table, constraint } if key(&constraint.kind) => table,
-            Change::DropIndex { index } => &index.table,
+            Change::DropConstraint { table, constraint } if key(&constraint.kind) => {
+                (table, constraint.name.as_str())
+            }
+            Change::DropIndex { index } => (&index.table, index.name.name.as_str()),
             _ => return None,
         };
-        if added != dropped {
+        let same = if drop_first {
+            added == dropped
+        } else {
+            added.0 == dropped.0
+        };
+        if !same {
             return None;
         }
         let (a, b) = (
@@ -1586,22 +1591,6 @@ fn identity(id: &Identity) -> Option<String> {
         args.push(kw);
     }
     Some(format!("sa.Identity({})", args.join(", ")))
-}
-
-/// The table and name of a key or index a change adds or drops.
-fn key_name(c: &Change) -> Option<(&QualName, &str)> {
-    match c {
-        Change::AddConstraint { table, constraint }
-        | Change::DropConstraint { table, constraint } => Some((table, constraint.name.as_str())),
-        Change::CreateIndex { index } | Change::DropIndex { index } => {
-            Some((&index.table, index.name.name.as_str()))
-        }
-        _ => None,
-    }
-}
-
-fn is_drop(c: &Change) -> bool {
-    matches!(c, Change::DropConstraint { .. } | Change::DropIndex { .. })
 }
 
 #[cfg(test)]
