@@ -460,6 +460,7 @@ impl Change {
     fn own_hazards(&self, out: &mut Vec<Hazard>) {
         match self {
             Change::RebuildTable { .. } => {}
+            Change::ReplaceObject { from, to } => type_parts_hazards(from, to, out),
             Change::DropTable { table } => out.push(Hazard::new(HazardCode::DropTable,
                 format!("dropping table {} deletes its rows", table.name),
             )),
@@ -524,6 +525,60 @@ fn privileges(grants: &[Grant]) -> String {
         .map(|g| g.privilege.to_lowercase())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What a domain or composite type changed in place does to the values of the columns of
+/// the type: a tighter domain fails on values it no longer allows, a dropped attribute's
+/// values are gone, an attribute's new type is refused while a column uses the type.
+fn type_parts_hazards(from: &Object, to: &Object, out: &mut Vec<Hazard>) {
+    let name = &to.id.signature;
+    match (from.parts.as_deref(), to.parts.as_deref()) {
+        (Some(TypeParts::Domain(a)), Some(TypeParts::Domain(b))) if a.base == b.base => {
+            if b.not_null && !a.not_null {
+                out.push(Hazard::new(
+                    HazardCode::SetNotNull,
+                    format!(
+                        "domain {name}: SET NOT NULL fails if a column of the domain holds NULLs"
+                    ),
+                ));
+            }
+            for (n, e) in b
+                .checks
+                .iter()
+                .filter(|(_, e)| !a.checks.iter().any(|x| x.1 == *e))
+            {
+                out.push(Hazard::new(
+                    HazardCode::AddCheck,
+                    format!(
+                        "domain {name}: constraint {n} CHECK ({}) fails if a value in a column of the domain violates it",
+                        e.text
+                    ),
+                ));
+            }
+        }
+        (Some(TypeParts::Composite(a)), Some(TypeParts::Composite(b))) => {
+            for x in a {
+                match b.iter().find(|y| y.name == x.name) {
+                    None => out.push(Hazard::new(
+                        HazardCode::DropColumn,
+                        format!(
+                            "dropping attribute {} of type {name} deletes its values in the columns of the type",
+                            x.name
+                        ),
+                    )),
+                    Some(y) if y.ty != x.ty => out.push(Hazard::new(
+                        HazardCode::ChangeType,
+                        format!(
+                            "attribute {} of type {name} changes type: refused while a column uses the type",
+                            x.name
+                        ),
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 fn object_label(o: &Object) -> String {

@@ -3,7 +3,7 @@
 
 use crate::change::Change;
 use crate::dialects::Dialect;
-use crate::model::{Column, Constraint, QualName, RefAction, Str};
+use crate::model::{Attribute, Column, Constraint, QualName, RefAction, Str, TypeParts};
 
 /// Quoted, comma-separated column names.
 pub(crate) fn list(d: &dyn Dialect, cols: &[impl AsRef<str>]) -> String {
@@ -80,4 +80,43 @@ pub(crate) fn backfill_sql(
         "-- review: the value existing rows get\nUPDATE {} SET {col} = {value} WHERE {col} IS NULL",
         d.quote_name(table)
     )
+}
+
+/// `CREATE DOMAIN` / `CREATE TYPE .. AS (..)` written from a type's parts.
+pub(crate) fn type_parts_sql(d: &dyn Dialect, quoted: &str, parts: &TypeParts) -> String {
+    match parts {
+        TypeParts::Domain(p) => {
+            let mut s = format!("CREATE DOMAIN {quoted} AS {}", d.render_type(&p.base));
+            if let Some(coll) = &p.collation {
+                s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));
+            }
+            if let Some(def) = &p.default {
+                s.push_str(&format!(" DEFAULT {}", def.text));
+            }
+            if p.not_null {
+                s.push_str(" NOT NULL");
+            }
+            for (n, e) in &p.checks {
+                s.push_str(&format!(
+                    " CONSTRAINT {} CHECK ({})",
+                    d.quote_ident(n),
+                    e.text
+                ));
+            }
+            s
+        }
+        TypeParts::Composite(attrs) => {
+            let list: Vec<String> = attrs.iter().map(|a| attribute_sql(d, a)).collect();
+            format!("CREATE TYPE {quoted} AS ({})", list.join(", "))
+        }
+    }
+}
+
+/// `name type [COLLATE c]`: one attribute of a composite type.
+pub(crate) fn attribute_sql(d: &dyn Dialect, a: &Attribute) -> String {
+    let mut s = format!("{} {}", d.quote_ident(&a.name), d.render_type(&a.ty));
+    if let Some(coll) = &a.collation {
+        s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));
+    }
+    s
 }

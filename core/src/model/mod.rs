@@ -735,6 +735,38 @@ pub struct Object {
     pub extra: Vec<String>,
     /// Table the object hangs off (triggers, policies, rules).
     pub table: Option<QualName>,
+    /// A domain's or composite type's parts, read from its definition: what lets a change be
+    /// written in place (`ALTER DOMAIN`, `ALTER TYPE .. ATTRIBUTE`) rather than drop and
+    /// create, which the columns of the type forbid. Its key is the object's key.
+    #[serde(skip)]
+    pub parts: Option<Box<TypeParts>>,
+}
+
+/// What a domain or composite type is made of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeParts {
+    Domain(DomainParts),
+    Composite(Vec<Attribute>),
+}
+
+/// `CREATE DOMAIN name AS base [COLLATE c] [DEFAULT expr] [NOT NULL] [CONSTRAINT n CHECK (..)]..`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainParts {
+    pub base: Type,
+    pub collation: Option<String>,
+    pub default: Option<Sql>,
+    pub not_null: bool,
+    /// Named checks, in definition order (unnamed ones take PostgreSQL's `<domain>_check`,
+    /// `<domain>_check1`...).
+    pub checks: Vec<(Str, Sql)>,
+}
+
+/// One attribute of a composite type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: Str,
+    pub ty: Type,
+    pub collation: Option<String>,
 }
 
 impl PartialEq for Object {

@@ -1,6 +1,7 @@
 //! PostgreSQL spelling of each change.
 
 use crate::change::{Change, CommentTarget};
+use crate::dialects::sql::attribute_sql;
 use crate::dialects::{Dialect, Postgres};
 use crate::model::*;
 
@@ -321,6 +322,98 @@ pub(super) fn replaceable(from: &Object, to: &Object) -> bool {
     let signature = |o: &Object| o.create.key.split(" | ").next().unwrap_or("").to_string();
     matches!(to.id.kind, ObjectKind::Function | ObjectKind::Procedure)
         && signature(from) == signature(to)
+}
+
+/// A domain or composite type changed in place, as the columns of the type require (they
+/// forbid dropping it): `ALTER DOMAIN` for its default, `NOT NULL` and checks (a check
+/// renamed with its expression kept is renamed), `ALTER TYPE .. ATTRIBUTE` for attributes
+/// dropped, added at the end, or given a new type. `None` when it cannot be: a domain's base
+/// type or collation changes, or attributes that stay change order or new ones come before
+/// them.
+fn alter_type_parts(d: &Postgres, from: &Object, to: &Object) -> Option<Vec<String>> {
+    let head = format!("ALTER {}", to.comment_target);
+    let mut out = Vec::new();
+    match (from.parts.as_deref()?, to.parts.as_deref()?) {
+        (TypeParts::Domain(a), TypeParts::Domain(b)) => {
+            if a.base != b.base || a.collation != b.collation {
+                return None;
+            }
+            let gone: Vec<&(Str, Sql)> =
+                a.checks.iter().filter(|c| !b.checks.contains(c)).collect();
+            let new: Vec<&(Str, Sql)> = b.checks.iter().filter(|c| !a.checks.contains(c)).collect();
+            let mut renamed: Vec<&Str> = Vec::new();
+            for (n, e) in &gone {
+                let free = |m: &Str| !renamed.contains(&m) && !a.checks.iter().any(|c| &c.0 == m);
+                match new.iter().find(|(m, f)| f == e && free(m)) {
+                    Some((m, _)) => {
+                        out.push(format!(
+                            "{head} RENAME CONSTRAINT {} TO {}",
+                            d.quote_ident(n),
+                            d.quote_ident(m)
+                        ));
+                        renamed.push(m);
+                    }
+                    None => out.push(format!("{head} DROP CONSTRAINT {}", d.quote_ident(n))),
+                }
+            }
+            if a.default != b.default {
+                out.push(match &b.default {
+                    Some(e) => format!("{head} SET DEFAULT {}", e.text),
+                    None => format!("{head} DROP DEFAULT"),
+                });
+            }
+            if a.not_null != b.not_null {
+                let op = if b.not_null { "SET" } else { "DROP" };
+                out.push(format!("{head} {op} NOT NULL"));
+            }
+            for (n, e) in new.iter().filter(|(n, _)| !renamed.contains(&n)) {
+                out.push(format!(
+                    "{head} ADD CONSTRAINT {} CHECK ({})",
+                    d.quote_ident(n),
+                    e.text
+                ));
+            }
+        }
+        (TypeParts::Composite(a), TypeParts::Composite(b)) => {
+            let kept: Vec<&Str> = a
+                .iter()
+                .filter(|x| b.iter().any(|y| y.name == x.name))
+                .map(|x| &x.name)
+                .collect();
+            // What stays keeps its order, and what is new comes after it.
+            if b.iter()
+                .take(kept.len())
+                .map(|y| &y.name)
+                .ne(kept.iter().copied())
+            {
+                return None;
+            }
+            for x in a.iter().filter(|x| !kept.contains(&&x.name)) {
+                out.push(format!("{head} DROP ATTRIBUTE {}", d.quote_ident(&x.name)));
+            }
+            for (x, y) in a
+                .iter()
+                .filter_map(|x| Some((x, b.iter().find(|y| y.name == x.name)?)))
+            {
+                if x.ty != y.ty || x.collation != y.collation {
+                    let mut s = format!(
+                        "{head} ALTER ATTRIBUTE {} TYPE {}",
+                        d.quote_ident(&y.name),
+                        d.render_type(&y.ty)
+                    );
+                    if let Some(c) = &y.collation {
+                        s.push_str(&format!(" COLLATE {}", d.quote_ident(c)));
+                    }
+                    out.push(s);
+                }
+            }
+            for y in &b[kept.len()..] {
+                out.push(format!("{head} ADD ATTRIBUTE {}", attribute_sql(d, y)));
+            }
+        }
+        _ => return None,
+    }
+    Some(out)
 }
 
 pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
@@ -705,7 +798,9 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
         }
         Change::DropObject { object } => out.push(object.drop.clone()),
         Change::ReplaceObject { from, to } => {
-            if replaceable(from, to) {
+            if let Some(alter) = alter_type_parts(d, from, to) {
+                out.extend(alter);
+            } else if replaceable(from, to) {
                 out.push(object_create(to, true));
             } else {
                 out.push(from.drop.clone());

@@ -536,6 +536,13 @@ impl<'d> Builder<'d> {
             }
             return Ok(());
         }
+        if c.peek_kw("domain") {
+            if self.statement_allowed(c, Syntax::CreateDomain, "`ALTER DOMAIN`", at) {
+                c.next();
+                return self.alter_domain(c, at);
+            }
+            return Ok(());
+        }
         if c.peek_kw("type") {
             if self.statement_allowed(c, Syntax::EnumTypes, "`ALTER TYPE`", at) {
                 c.next();

@@ -34,6 +34,7 @@ impl Builder<'_> {
                 comment: None,
                 extra: Vec::new(),
                 table: None,
+                parts: None,
             },
         );
         Ok(())
