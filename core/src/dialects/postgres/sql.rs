@@ -343,7 +343,7 @@ fn alter_type_parts(d: &Postgres, from: &Object, to: &Object) -> Option<Vec<Stri
             let new: Vec<&(Str, Sql)> = b.checks.iter().filter(|c| !a.checks.contains(c)).collect();
             let mut renamed: Vec<&Str> = Vec::new();
             for (n, e) in &gone {
-                let free = |m: &Str| !renamed.contains(&m) && !a.checks.iter().any(|c| &c.0 == m);
+                let free = |m: &Str| !renamed.contains(&m) && !a.checks.iter().any(|c| c.0 == *m);
                 match new.iter().find(|(m, f)| f == e && free(m)) {
                     Some((m, _)) => {
                         out.push(format!(
