@@ -471,7 +471,13 @@ impl<'a> Planner<'a> {
                 None => {
                     let mut created = s.clone();
                     created.owned_by = None;
-                    self.push(Phase::Types, Change::CreateSequence { sequence: created });
+                    // After the identity that had its name is dropped.
+                    let phase = if Self::swaps_identity(s, self.b, self.a) {
+                        Phase::DropKeys
+                    } else {
+                        Phase::Types
+                    };
+                    self.push(phase, Change::CreateSequence { sequence: created });
                     if s.owned_by.is_some() {
                         self.push(
                             Phase::AddKeys,
@@ -521,7 +527,9 @@ impl<'a> Planner<'a> {
                     .get(t)
                     .is_none_or(|bt| !bt.columns.contains_key(c))
             });
-            if !goes_with_owner {
+            // Dropped with its column's default (see `serial_identity_swap`).
+            let swapped = Self::swaps_identity(s, self.a, self.b);
+            if !goes_with_owner && !swapped {
                 self.push(
                     Phase::DropLate,
                     Change::DropSequence {
@@ -932,6 +940,69 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// A `serial` column that becomes an identity column, or back: the identity's sequence
+    /// takes the serial sequence's name (`t_id_seq`), so the two never exist at once. Going
+    /// to an identity, the old default and sequence are dropped first; going back, the
+    /// identity is dropped before the sequence is created (see [`Planner::sequences`]).
+    /// Returns the column as those first steps leave it.
+    fn serial_identity_swap(
+        &mut self,
+        table: &QualName,
+        cn: &Str,
+        ac: &Column,
+        bc: &Column,
+    ) -> Option<Column> {
+        let owned = |s: &Schema, other: &Schema| {
+            s.sequences
+                .values()
+                .find(|q| {
+                    q.owned_by
+                        .as_ref()
+                        .is_some_and(|(t, c)| t == table && c == cn)
+                        && !other.sequences.contains_key(&q.name)
+                })
+                .cloned()
+        };
+        let mut mid = ac.clone();
+        let dropped = if ac.identity.is_none() && bc.identity.is_some() {
+            let seq = owned(self.a, self.b)?;
+            mid.default = None;
+            Some(seq)
+        } else if ac.identity.is_some() && bc.identity.is_none() {
+            owned(self.b, self.a)?;
+            mid.identity = None;
+            None
+        } else {
+            return None;
+        };
+        self.push(
+            Phase::DropDependants,
+            Change::AlterColumn {
+                table: table.clone(),
+                from: Box::new(ac.clone()),
+                to: Box::new(mid.clone()),
+                changes: ColumnChanges::between(ac, &mid),
+            },
+        );
+        if let Some(sequence) = dropped {
+            self.push(Phase::DropDependants, Change::DropSequence { sequence });
+        }
+        Some(mid)
+    }
+
+    /// Whether sequence `s` (of `from`, not of `to`) belongs to a column that swaps `serial`
+    /// for an identity or back (see [`Planner::serial_identity_swap`]).
+    fn swaps_identity(s: &Sequence, from: &Schema, to: &Schema) -> bool {
+        let Some((t, c)) = &s.owned_by else {
+            return false;
+        };
+        let col = |x: &Schema| x.tables.get(t).and_then(|tb| tb.columns.get(c)).cloned();
+        match (col(from), col(to)) {
+            (Some(f), Some(t)) => f.identity.is_none() && t.identity.is_some(),
+            _ => false,
+        }
+    }
+
     fn alter_table(&mut self, a: &Table, b: &Table) {
         let name = &b.name;
         // Constraints: dropped, changed, renamed.
@@ -1115,6 +1186,8 @@ impl<'a> Planner<'a> {
                     },
                 ),
                 Some(ac) => {
+                    let mid = self.serial_identity_swap(name, cn, ac, bc);
+                    let ac = mid.as_ref().unwrap_or(ac);
                     let mut changes = ColumnChanges::between(ac, bc);
                     // A column converted to a recreated enum gets its new default with the
                     // conversion ([`Change::RecreateEnum`]); an old default that goes away is

@@ -127,10 +127,23 @@ fn identity_past_rows(
         })
     };
     let increment = option("INCREMENT BY").unwrap_or(1);
+    let start = option("START WITH").or(option("MINVALUE")).unwrap_or(1);
+    past_rows(d, table, column, increment, start)
+}
+
+/// `setval` of the sequence column `column` of `table` owns (an identity's, or a sequence
+/// just given to it with `OWNED BY`) to `max(column) + increment`, never below `start`: the
+/// next insert into a table that holds rows gets a new key. `None` for a descending one.
+fn past_rows(
+    d: &Postgres,
+    table: &QualName,
+    column: &str,
+    increment: i128,
+    start: i128,
+) -> Option<String> {
     if increment <= 0 {
         return None;
     }
-    let start = option("START WITH").or(option("MINVALUE")).unwrap_or(1);
     let qualified = format!(
         "{}.{}",
         d.quote_ident(&table.schema),
@@ -545,6 +558,11 @@ pub fn render_change(d: &Postgres, change: &Change, out: &mut Vec<String>) {
                     None => "NONE".into(),
                 };
                 out.push(format!("ALTER SEQUENCE {name} OWNED BY {owner}"));
+                // A sequence given to a column that may hold values (`integer` -> `serial`,
+                // an identity back to `serial`) continues past them.
+                if let (None, Some((t, c))) = (&from.owned_by, &to.owned_by) {
+                    out.extend(past_rows(d, t, c, to.increment, to.start));
+                }
             }
         }
         Change::RenameTable { .. } | Change::RenameColumn { .. } => {
