@@ -95,6 +95,19 @@ impl Builder<'_> {
             self.schema.objects.shift_remove(&id);
             c.pos = c.toks.len();
             return Ok(());
+        } else if [
+            "schema",
+            "domain",
+            "extension",
+            "function",
+            "procedure",
+            "trigger",
+            "policy",
+        ]
+        .iter()
+        .any(|k| c.peek_kw(k))
+        {
+            return self.drop_other(c);
         } else {
             let kind = first_words(c, 1);
             self.unsupported(format!("`DROP {kind}`"), at);
@@ -129,6 +142,11 @@ impl Builder<'_> {
                 }
                 _ => {
                     self.schema.enums.shift_remove(&q);
+                    let id = ObjectId {
+                        kind: ObjectKind::CompositeType,
+                        signature: q.to_string(),
+                    };
+                    self.schema.objects.shift_remove(&id);
                 }
             }
             if !c.eat(&Token::Comma) {
@@ -137,5 +155,111 @@ impl Builder<'_> {
         }
         c.pos = c.toks.len();
         Ok(())
+    }
+
+    /// `DROP SCHEMA | DOMAIN | EXTENSION | FUNCTION | PROCEDURE | TRIGGER | POLICY` (a
+    /// migration's, or an Alembic revision's `op.execute`): what it names leaves the schema;
+    /// `DROP SCHEMA .. CASCADE` takes everything in the schema with it.
+    fn drop_other(&mut self, c: &mut Cursor) -> PResult<()> {
+        let ss = self.search_schema.clone();
+        let word = first_words(c, 1).to_ascii_lowercase();
+        c.next();
+        c.eat_kws(&["if", "exists"]);
+        let mut schemas = Vec::new();
+        loop {
+            match word.as_str() {
+                "schema" => schemas.push(c.ident()?),
+                "extension" => {
+                    let n = c.ident()?;
+                    self.schema.extensions.shift_remove(&n);
+                }
+                "domain" => {
+                    let q = c.qual_name(&ss)?;
+                    let id = ObjectId {
+                        kind: ObjectKind::Domain,
+                        signature: q.to_string(),
+                    };
+                    self.schema.objects.shift_remove(&id);
+                }
+                "function" | "procedure" => {
+                    let kind = if word == "function" {
+                        ObjectKind::Function
+                    } else {
+                        ObjectKind::Procedure
+                    };
+                    let q = c.qual_name(&ss)?;
+                    if c.peek_tok(&Token::LParen) {
+                        let r = c.paren_group()?;
+                        let types = self.routine_arg_types(c, r, kind);
+                        let id = ObjectId {
+                            kind,
+                            signature: format!("{q}({})", types.join(",")),
+                        };
+                        self.schema.objects.shift_remove(&id);
+                    } else {
+                        // Without arguments: the routine of that name (there is one).
+                        let prefix = format!("{q}(");
+                        self.schema
+                            .objects
+                            .retain(|id, _| id.kind != kind || !id.signature.starts_with(&prefix));
+                    }
+                }
+                _ => {
+                    // `DROP TRIGGER | POLICY name ON table` (MySQL: `DROP TRIGGER [s.]name`).
+                    let kind = if word == "trigger" {
+                        ObjectKind::Trigger
+                    } else {
+                        ObjectKind::Policy
+                    };
+                    let name = c.qual_name(&ss)?;
+                    if c.eat_kw("on") {
+                        let table = c.qual_name(&ss)?;
+                        let id = ObjectId {
+                            kind,
+                            signature: format!("{table}.{}", name.name),
+                        };
+                        self.schema.objects.shift_remove(&id);
+                    } else {
+                        let suffix = format!(".{}", name.name);
+                        self.schema.objects.retain(|id, o| {
+                            id.kind != kind
+                                || !id.signature.ends_with(&suffix)
+                                || o.table.as_ref().is_some_and(|t| t.schema != name.schema)
+                        });
+                    }
+                }
+            }
+            if !c.eat(&Token::Comma) {
+                break;
+            }
+        }
+        let cascade = c.eat_kw("cascade");
+        for s in schemas {
+            self.schema.namespaces.shift_remove(&s);
+            if cascade {
+                self.drop_schema_contents(&s);
+            }
+        }
+        c.pos = c.toks.len();
+        Ok(())
+    }
+
+    /// Everything that lives in schema `s` (`DROP SCHEMA s CASCADE`).
+    fn drop_schema_contents(&mut self, s: &str) {
+        let sc = &mut self.schema;
+        sc.tables.retain(|q, _| q.schema != s);
+        sc.views.retain(|q, _| q.schema != s);
+        sc.indexes
+            .retain(|q, i| q.schema != s && i.table.schema != s);
+        sc.sequences.retain(|q, _| q.schema != s);
+        sc.enums.retain(|q, _| q.schema != s);
+        let prefix = format!("{s}.");
+        sc.objects.retain(|id, o| {
+            !id.signature.starts_with(&prefix) && o.table.as_ref().is_none_or(|t| t.schema != s)
+        });
+        sc.grants.retain(|g, _| {
+            g.object.schema != s && !(g.object_kind == "SCHEMA" && g.object.name == s)
+        });
+        sc.extensions.retain(|_, e| e.schema.as_deref() != Some(s));
     }
 }

@@ -1,0 +1,34 @@
+-- A migration's DROP statements take what they name out of the schema (DROP SCHEMA .. CASCADE
+-- everything in it); ALTER DOMAIN and ALTER TYPE .. ATTRIBUTE change what they name.
+CREATE SCHEMA s;
+CREATE TABLE s.t (id int);
+CREATE TYPE s.mood AS ENUM ('a');
+CREATE SCHEMA keep;
+CREATE TABLE keep.k (id int);
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+CREATE TYPE pair AS (x int);
+CREATE FUNCTION f(a integer) RETURNS integer LANGUAGE sql AS 'select a';
+CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS 'begin return new; end';
+CREATE TABLE u (id int);
+CREATE TRIGGER trg BEFORE INSERT ON u FOR EACH ROW EXECUTE FUNCTION g();
+CREATE POLICY p ON u USING (true);
+DROP SCHEMA s CASCADE;
+DROP EXTENSION citext;
+DROP DOMAIN posint;
+DROP TYPE pair;
+DROP TRIGGER trg ON u;
+DROP POLICY IF EXISTS p ON public.u;
+DROP FUNCTION g;
+DROP FUNCTION f(int4);
+CREATE DOMAIN label AS text;
+ALTER DOMAIN label SET DEFAULT 'x';
+ALTER DOMAIN label ADD CHECK (VALUE <> '');
+ALTER DOMAIN label ADD CONSTRAINT not_long CHECK (length(VALUE) < 10) NOT VALID;
+ALTER DOMAIN label VALIDATE CONSTRAINT not_long;
+ALTER DOMAIN label RENAME CONSTRAINT not_long TO short;
+ALTER DOMAIN label DROP CONSTRAINT IF EXISTS missing;
+ALTER DOMAIN label DROP CONSTRAINT missing_too;
+CREATE TYPE point3 AS (x float8, y float8);
+ALTER TYPE point3 ADD ATTRIBUTE z float8, RENAME ATTRIBUTE x TO xx;
+ALTER TYPE point3 ALTER ATTRIBUTE y SET DATA TYPE numeric;
