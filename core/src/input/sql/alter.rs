@@ -345,6 +345,12 @@ impl Builder<'_> {
                     || has(&i.include)
                     || i.predicate.as_deref().is_some_and(mentions))
         });
+        // And the sequences it owns (`serial`, `OWNED BY`).
+        self.schema.sequences.retain(|_, s| {
+            s.owned_by
+                .as_ref()
+                .is_none_or(|(t, c)| t != table || c != col)
+        });
     }
 
     /// What a database does on `RENAME COLUMN`: the table's constraints and indexes, and the

@@ -2,7 +2,7 @@
 
 use super::builder::*;
 use super::cursor::{Cursor, PResult};
-use crate::model::{ObjectId, ObjectKind};
+use crate::model::{ObjectId, ObjectKind, Sequence};
 use sqlparser::tokenizer::{Location, Token};
 
 impl Builder<'_> {
@@ -123,6 +123,12 @@ impl Builder<'_> {
                     // exists has indexes to go with it (no scan of every index per drop).
                     if self.schema.tables.shift_remove(&q).is_some() {
                         self.schema.indexes.retain(|_, i| i.table != q);
+                        // With the sequences its columns own.
+                        let owned =
+                            |s: &Sequence| s.owned_by.as_ref().is_some_and(|(t, _)| *t == q);
+                        if self.schema.sequences.values().any(owned) {
+                            self.schema.sequences.retain(|_, s| !owned(s));
+                        }
                     }
                 }
                 "view" => {

@@ -655,7 +655,15 @@ impl<'a> Reader<'a> {
         for k in call.arguments.keywords.iter() {
             let Some(arg) = &k.arg else { continue };
             let arg = arg.as_str();
-            if arg == "unique" || arg == "name" || arg == "info" || arg == "quote" {
+            // `op.create_index`'s own arguments (read by the caller) are not index options.
+            const OP_ARGS: [&str; 5] = [
+                "schema",
+                "if_not_exists",
+                "table_name",
+                "columns",
+                "index_name",
+            ];
+            if ["unique", "name", "info", "quote"].contains(&arg) || OP_ARGS.contains(&arg) {
                 continue;
             }
             if let Some(opt) = arg.strip_prefix(dialect_prefix.as_str()) {
