@@ -108,6 +108,9 @@ pub trait Namer {
     /// A name written in the DDL (or chosen) is taken: `table` is the table a constraint
     /// belongs to (for a relation, the relation itself).
     fn take(&mut self, table: &QualName, name: &str, kind: NameKind);
+    /// A name is free again: what it named was dropped (a table dropped by a migration
+    /// and created again gets its names back, as in the database).
+    fn release(&mut self, table: &QualName, name: &str, kind: NameKind);
     /// A free name for an unnamed object of `table`: from `name1` (the table), `name2` (its
     /// columns, may be empty) and a `label` (`pkey`, `key`, `fkey`, `check`, `idx`, `seq`...).
     /// The name is not taken until [`Namer::take`].

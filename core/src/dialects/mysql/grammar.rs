@@ -186,6 +186,8 @@ pub(super) const PLACEHOLDER: char = '\u{1}';
 impl Namer for PlaceholderNamer {
     fn take(&mut self, _table: &QualName, _name: &str, _kind: NameKind) {}
 
+    fn release(&mut self, _table: &QualName, _name: &str, _kind: NameKind) {}
+
     fn choose(
         &mut self,
         _table: &QualName,

@@ -33,6 +33,20 @@ impl Namer for PgNamer {
         }
     }
 
+    fn release(&mut self, table: &QualName, name: &str, kind: NameKind) {
+        let schema = &table.schema;
+        if kind != NameKind::Constraint {
+            if let Some(set) = self.relations.get_mut(schema) {
+                set.remove(name);
+            }
+        }
+        if kind != NameKind::Relation {
+            if let Some(set) = self.constraints.get_mut(schema) {
+                set.remove(name);
+            }
+        }
+    }
+
     fn choose(
         &mut self,
         table: &QualName,

@@ -209,6 +209,16 @@ impl Namer for SqliteNamer {
         set.insert(name.to_string());
     }
 
+    fn release(&mut self, table: &QualName, name: &str, kind: NameKind) {
+        let set = match kind {
+            NameKind::Relation => self.relations.get_mut(&table.schema),
+            NameKind::Constraint | NameKind::IndexConstraint => self.constraints.get_mut(table),
+        };
+        if let Some(set) = set {
+            set.remove(name);
+        }
+    }
+
     fn choose(
         &mut self,
         table: &QualName,

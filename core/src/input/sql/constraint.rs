@@ -551,7 +551,7 @@ pub(super) fn dedup_key_constraints(list: &mut Vec<PendingConstraint>) {
 }
 
 /// Constraints backed by an index, whose names are relation names too (PostgreSQL).
-fn index_backed(kind: &ConstraintKind) -> bool {
+pub(super) fn index_backed(kind: &ConstraintKind) -> bool {
     matches!(
         kind,
         ConstraintKind::PrimaryKey { .. }

@@ -62,8 +62,7 @@ impl Builder<'_> {
                 seq.cycle = true;
             } else if c.eat_kws(&["owned", "by"]) {
                 if !c.eat_kw("none") {
-                    let q = c.qual_name(&self.search_schema.clone())?;
-                    seq.owned_by = Some(self.owned_by(c, q)?);
+                    seq.owned_by = Some(self.owned_by(c)?);
                 }
             } else if c.eat_kws(&["sequence", "name"]) {
                 c.qual_name("")?;
@@ -80,17 +79,19 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// `OWNED BY [schema.]table.column`, read as a qualified name whose last part is the column.
-    pub(super) fn owned_by(&mut self, c: &mut Cursor, first: QualName) -> PResult<(QualName, Str)> {
-        if c.eat(&Token::Period) {
-            let col = c.ident()?;
-            return Ok((first, col));
+    /// `OWNED BY [schema.]table.column` (pg_dump writes all three parts).
+    pub(super) fn owned_by(&mut self, c: &mut Cursor) -> PResult<(QualName, Str)> {
+        let mut parts = vec![c.ident()?];
+        while parts.len() < 3 && c.eat(&Token::Period) {
+            parts.push(c.ident()?);
         }
-        // `table.column` was read as schema=table, name=column.
-        Ok((
-            QualName::new(self.search_schema.clone(), first.schema),
-            first.name,
-        ))
+        let col = parts.pop().expect("one part read");
+        let table = match parts.len() {
+            2 => QualName::new(parts[0].clone(), parts[1].clone()),
+            1 => QualName::new(self.search_schema.clone(), parts[0].clone()),
+            _ => return c.expected("`table.column`"),
+        };
+        Ok((table, col))
     }
 
     pub(super) fn alter_sequence(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {

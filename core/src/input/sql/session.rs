@@ -1,8 +1,10 @@
 //! `SET`, `SELECT` (pg_dump housekeeping), `DROP`.
 
 use super::builder::*;
+use super::constraint::index_backed;
 use super::cursor::{Cursor, PResult};
-use crate::model::{ObjectId, ObjectKind, Sequence};
+use crate::dialects::grammar::NameKind;
+use crate::model::{ObjectId, ObjectKind, Table};
 use sqlparser::tokenizer::{Location, Token};
 
 impl Builder<'_> {
@@ -121,14 +123,8 @@ impl Builder<'_> {
                 "table" => {
                     // A dump drops every table before it creates it: only a table that
                     // exists has indexes to go with it (no scan of every index per drop).
-                    if self.schema.tables.shift_remove(&q).is_some() {
-                        self.schema.indexes.retain(|_, i| i.table != q);
-                        // With the sequences its columns own.
-                        let owned =
-                            |s: &Sequence| s.owned_by.as_ref().is_some_and(|(t, _)| *t == q);
-                        if self.schema.sequences.values().any(owned) {
-                            self.schema.sequences.retain(|_, s| !owned(s));
-                        }
+                    if let Some(t) = self.schema.tables.shift_remove(&q) {
+                        self.drop_table_parts(&t);
                     }
                 }
                 "view" => {
@@ -139,12 +135,14 @@ impl Builder<'_> {
                     if c.eat_kw("on") {
                         let table = c.qual_name(&ss)?;
                         self.drop_table_index(&table, &q.name);
-                    } else {
-                        self.schema.indexes.shift_remove(&q);
+                    } else if self.schema.indexes.shift_remove(&q).is_some() {
+                        self.names.release(&q, &q.name, NameKind::Relation);
                     }
                 }
                 "sequence" => {
-                    self.schema.sequences.shift_remove(&q);
+                    if self.schema.sequences.shift_remove(&q).is_some() {
+                        self.names.release(&q, &q.name, NameKind::Relation);
+                    }
                 }
                 _ => {
                     self.schema.enums.shift_remove(&q);
@@ -248,6 +246,36 @@ impl Builder<'_> {
         }
         c.pos = c.toks.len();
         Ok(())
+    }
+
+    /// What goes with dropped table `t`: its indexes and the sequences its columns own; the
+    /// names of those, its constraints' and its own are free again.
+    fn drop_table_parts(&mut self, t: &Table) {
+        let q = &t.name;
+        self.names.release(q, &q.name, NameKind::Relation);
+        for k in t.constraints.values() {
+            let kind = if index_backed(&k.kind) {
+                NameKind::IndexConstraint
+            } else {
+                NameKind::Constraint
+            };
+            self.names.release(q, &k.name, kind);
+        }
+        let names = &mut self.names;
+        self.schema.indexes.retain(|n, i| {
+            let keep = i.table != *q;
+            if !keep {
+                names.release(n, &n.name, NameKind::Relation);
+            }
+            keep
+        });
+        self.schema.sequences.retain(|n, s| {
+            let keep = s.owned_by.as_ref().is_none_or(|(o, _)| o != q);
+            if !keep {
+                names.release(n, &n.name, NameKind::Relation);
+            }
+            keep
+        });
     }
 
     /// Everything that lives in schema `s` (`DROP SCHEMA s CASCADE`).
