@@ -140,17 +140,8 @@ impl Builder<'_> {
                 return Ok(());
             }
         }
-        let composite = ObjectId {
-            kind: ObjectKind::CompositeType,
-            signature: name.to_string(),
-        };
-        let attrs = match self
-            .schema
-            .objects
-            .get(&composite)
-            .and_then(|o| o.parts.as_deref())
-        {
-            Some(TypeParts::Composite(a)) => Some(a.clone()),
+        let attrs = match self.type_parts(ObjectKind::CompositeType, &name) {
+            Some(TypeParts::Composite(a)) => Some(a),
             _ => None,
         };
         if let Some(mut attrs) = attrs {
@@ -247,17 +238,8 @@ impl Builder<'_> {
         if self.owner_to(c, at) {
             return Ok(());
         }
-        let id = ObjectId {
-            kind: ObjectKind::Domain,
-            signature: name.to_string(),
-        };
-        let parts = match self
-            .schema
-            .objects
-            .get(&id)
-            .and_then(|o| o.parts.as_deref())
-        {
-            Some(TypeParts::Domain(p)) => Some(p.clone()),
+        let parts = match self.type_parts(ObjectKind::Domain, &name) {
+            Some(TypeParts::Domain(p)) => Some(p),
             _ => None,
         };
         let Some(mut p) = parts else {
@@ -419,6 +401,16 @@ impl Builder<'_> {
         let n = self.choose_name(name, "", "check", NameKind::Constraint);
         self.names.take(name, &n, NameKind::Constraint);
         n
+    }
+
+    /// The parts of domain or composite type `name`, if the schema has it.
+    fn type_parts(&self, kind: ObjectKind, name: &QualName) -> Option<TypeParts> {
+        let id = ObjectId {
+            kind,
+            signature: name.to_string(),
+        };
+        let o = self.schema.objects.get(&id)?;
+        o.parts.as_deref().cloned()
     }
 
     /// Register a domain or composite type from its parts; `text` is its definition as
