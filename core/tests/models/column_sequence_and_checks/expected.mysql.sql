@@ -14,6 +14,13 @@ CREATE TABLE invoice (
 	PRIMARY KEY (id)
 );
 
+CREATE TABLE stock (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	qty INTEGER CONSTRAINT qty_non_negative CHECK (qty >= 0), 
+	batch INTEGER, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE loose (
 	id INTEGER NOT NULL AUTO_INCREMENT, 
 	PRIMARY KEY (id)

@@ -20,6 +20,15 @@ CREATE TABLE invoice (
 	PRIMARY KEY (id)
 );
 
+CREATE SEQUENCE shared_seq INCREMENT BY 2;
+
+CREATE TABLE stock (
+	id SERIAL NOT NULL, 
+	qty INTEGER CONSTRAINT qty_non_negative CHECK (qty >= 0), 
+	batch INTEGER, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE loose (
 	id SERIAL NOT NULL, 
 	PRIMARY KEY (id)

@@ -3,12 +3,15 @@ and the key is INTEGER, not SERIAL (the sequence's nextval is a client-side defa
 dialects ignore it (MySQL's AUTO_INCREMENT stays). `optional=True` sequences are not created
 where SERIAL exists. `CheckConstraint(...)` passed to a `Column` is written at the column,
 named or not, and a table naming convention names the unnamed ones (`%(column_0_name)s` is
-empty for them)."""
+empty for them). A Sequence or CheckConstraint assigned to a name first is read through it."""
 
 from sqlalchemy import BigInteger, CheckConstraint, Column, Integer, MetaData, Sequence, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declarative_base, mapped_column
 
 Base = declarative_base()
+
+shared_seq = Sequence("shared_seq", increment=2)
+non_negative = CheckConstraint("qty >= 0", name="qty_non_negative")
 
 
 class Person(Base):
@@ -23,6 +26,13 @@ class Invoice(Base):
     __tablename__ = "invoice"
     id = Column(BigInteger, Sequence("invoice_no", start=1000, increment=10, cache=5), primary_key=True)
     ref = Column(Integer, Sequence("invoice_ref_seq", minvalue=1, maxvalue=999, cycle=False))
+
+
+class Stock(Base):
+    __tablename__ = "stock"
+    id = Column(Integer, primary_key=True)
+    qty = Column(Integer, non_negative)
+    batch = Column(Integer, shared_seq)
 
 
 class Loose(Base):

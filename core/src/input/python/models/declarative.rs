@@ -316,6 +316,7 @@ impl<'a> Reader<'a> {
         let mut sequence = None;
         let mut computed = None;
         let mut checks = Vec::new();
+        let mut type_seen = false;
         let override_ty = self.type_override(m, at.start);
         for (i, a) in call.arguments.args.iter().enumerate() {
             if i == 0 {
@@ -324,7 +325,22 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            if let Some((callee, fk)) = self.callee(m, a) {
+            // A schema item assigned to a name first (`seq = Sequence(...)`, then
+            // `Column(Integer, seq)`): the call it names.
+            let (item_m, item) = match a {
+                Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, a) {
+                    Sym::Value(vm, v @ Expr::Call(_))
+                        if self.callee(vm, v).is_some_and(|(n, _)| is_column_item(&n)) =>
+                    {
+                        (vm, v)
+                    }
+                    _ => (m, a),
+                },
+                _ => (m, a),
+            };
+            if let Some((callee, fk)) = self.callee(item_m, item).filter(|(n, _)| is_column_item(n))
+            {
+                let m = item_m;
                 if callee == "sa.ForeignKey" {
                     if let Some(target) = fk.arguments.args.first() {
                         match self.fk_target(m, target) {
@@ -413,7 +429,7 @@ impl<'a> Reader<'a> {
                             })
                         }
                         None => {
-                            self.warn(m, a, format!("column `{name}`: the name of this Sequence is not a literal string; the column is not compared"));
+                            self.warn(m, item, format!("column `{name}`: the name of this Sequence is not a literal string; the column is not compared"));
                             return None;
                         }
                     }
@@ -438,7 +454,7 @@ impl<'a> Reader<'a> {
                     match (sql, persisted) {
                         (Some(sql), Some(p)) => computed = Some((sql, p)),
                         _ => {
-                            self.warn(m, a, format!("column `{name}`: this Computed(...) cannot be read statically (its expression must be a literal string or text(\"...\"), `persisted` a literal); the column is not compared"));
+                            self.warn(m, item, format!("column `{name}`: this Computed(...) cannot be read statically (its expression must be a literal string or text(\"...\"), `persisted` a literal); the column is not compared"));
                             return None;
                         }
                     }
@@ -468,22 +484,27 @@ impl<'a> Reader<'a> {
                     match (sql, cname) {
                         (Some(sql), Some(cname)) => {
                             if other {
-                                self.warn(m, a, format!("column `{name}`: the options of this CheckConstraint besides its condition and name (`deferrable=`, `initially=`...) are not read; it is compared without them"));
+                                self.warn(m, item, format!("column `{name}`: the options of this CheckConstraint besides its condition and name (`deferrable=`, `initially=`...) are not read; it is compared without them"));
                             }
                             checks.push((cname, sql));
                         }
-                        _ => self.warn(m, a, format!("column `{name}`: the condition or name of this CheckConstraint is not a literal; the check is not compared")),
+                        _ => self.warn(m, item, format!("column `{name}`: the condition or name of this CheckConstraint is not a literal; the check is not compared")),
                     }
                     continue;
                 }
                 if matches!(callee.as_str(), "sa.FetchedValue" | "sa.DefaultClause") {
-                    self.warn(m, a, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
+                    self.warn(m, item, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
                     continue;
                 }
             }
-            if override_ty.is_none() && ty.is_none() {
-                ty = self.sa_type(m, a, &name);
-                ty.as_ref()?;
+            if !type_seen {
+                type_seen = true;
+                if override_ty.is_none() && ty.is_none() {
+                    ty = self.sa_type(m, a, &name);
+                    ty.as_ref()?;
+                }
+            } else {
+                self.warn(m, a, format!("column `{name}`: this argument of the column is not read; the column is compared without it"));
             }
         }
         if let Some(k) = kwarg(call, "type_") {
@@ -1145,6 +1166,20 @@ impl<'a> Reader<'a> {
         table.uncompared = std::mem::take(&mut self.uncompared);
         Some(table)
     }
+}
+
+/// The schema items a `Column(...)` takes positionally besides its name and type.
+fn is_column_item(name: &str) -> bool {
+    matches!(
+        name,
+        "sa.ForeignKey"
+            | "sa.Identity"
+            | "sa.Sequence"
+            | "sa.Computed"
+            | "sa.CheckConstraint"
+            | "sa.FetchedValue"
+            | "sa.DefaultClause"
+    )
 }
 
 /// A MySQL table option SQLAlchemy writes after `CREATE TABLE (...)` (`mysql_engine=`,

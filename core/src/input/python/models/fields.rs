@@ -349,6 +349,37 @@ impl<'a> Reader<'a> {
             };
             return Some(format!("'{}'", s.replace('\'', "''")));
         }
+        // `server_default=seq.next_value()` (a `Sequence(...)`): PostgreSQL's `nextval('seq')`.
+        if let Expr::Call(c) = v {
+            if let Expr::Attribute(at) = &*c.func {
+                if at.attr.as_str() == "next_value"
+                    && c.arguments.args.is_empty()
+                    && c.arguments.keywords.is_empty()
+                    && self.dialect == crate::dialects::DialectKind::Postgres
+                {
+                    let seq = self
+                        .call_through(m, &at.value)
+                        .and_then(|(sm, se)| self.callee(sm, se).map(|(n, sc)| (sm, n, sc)))
+                        .filter(|(_, n, _)| n == "sa.Sequence");
+                    if let Some((sm, _, sc)) = seq {
+                        let name = (sc.arguments.args.first())
+                            .or_else(|| kwarg(sc, "name"))
+                            .and_then(|n| self.lit_str(sm, n));
+                        let schema = kwarg(sc, "schema")
+                            .or_else(|| sc.arguments.args.get(8))
+                            .and_then(|n| self.lit_str(sm, n));
+                        if let Some(name) = name {
+                            let q = crate::input::python::ddl::qual(
+                                &schema,
+                                &name,
+                                Compiler::Postgresql,
+                            );
+                            return Some(format!("nextval('{}')", q.replace('\'', "''")));
+                        }
+                    }
+                }
+            }
+        }
         let text = if let Some((name, call)) = self.callee(m, v) {
             match name.as_str() {
                 "sa.text" | "sa.literal_column" => {
