@@ -313,7 +313,7 @@ pub fn emit(
     let mut kept: Vec<TableDef> = Vec::with_capacity(tables.len());
     for t in tables {
         let mut t = t.clone();
-        t.columns.retain(|col| match col.ty.compile_error(c) {
+        t.columns.retain(|col| match col.compile_error(c) {
             Some(why) => {
                 findings.push(Finding {
                     code: Code::W001,
@@ -385,7 +385,20 @@ pub fn emit(
             }
         }
     }
+    // A column's `Sequence(...)` is created before its table (PostgreSQL: the only dialect
+    // of these whose SQLAlchemy compiler creates sequences), once per name.
+    let mut sequences: Vec<String> = Vec::new();
     for t in tables {
+        if pg {
+            for col in &t.columns {
+                let Some(seq) = &col.sequence else { continue };
+                let name = qual(&seq.schema, &seq.name, c);
+                if !sequences.contains(&name) {
+                    e.line(&format!("CREATE SEQUENCE {name}{};", seq.options), col.at);
+                    sequences.push(name);
+                }
+            }
+        }
         table(&mut e, t, c, prefix);
     }
     if pg {
@@ -475,7 +488,10 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
                 && c.ty.serial().is_some()
                 && c.autoincrement != Some(false)
                 && (c.autoincrement == Some(true)
-                    || (c.fks.is_empty() && c.server_default.is_none() && !c.py_default))
+                    || (c.fks.is_empty()
+                        && c.server_default.is_none()
+                        && c.computed.is_none()
+                        && !c.py_default))
         })
     } else {
         t.columns.iter().find(|c| {
@@ -502,17 +518,23 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
     let sqlite_inline_pk = c == Compiler::Sqlite && t.sqlite_autoincrement && auto.is_some();
     for col in &t.columns {
         let is_auto = auto.is_some_and(|a| a.name == col.name);
-        let ty = if pg && is_auto && !col.py_default && col.identity.is_none() {
-            col.ty
-                .serial()
-                .map_or_else(|| col.ty.ddl(c), str::to_string)
-        } else {
-            col.ty.ddl(c)
-        };
-        let mut line = format!("\t{}", column_def(col, &ty, is_auto, c));
-        if sqlite_inline_pk && is_auto {
-            line.push_str(" PRIMARY KEY AUTOINCREMENT");
-        }
+        let ty =
+            if pg && is_auto && !col.py_default && col.identity.is_none() && col.sequence.is_none()
+            {
+                col.ty
+                    .serial()
+                    .map_or_else(|| col.ty.ddl(c), str::to_string)
+            } else {
+                col.ty.ddl(c)
+            };
+        let checks: Vec<Option<String>> = (col.checks.iter())
+            .map(|(name, _)| constraint_name(t, "ck", name.as_deref(), &[], None, c))
+            .collect();
+        let inline_pk = sqlite_inline_pk && is_auto;
+        let mut line = format!(
+            "\t{}",
+            column_spec(col, &ty, is_auto, c, inline_pk, &checks)
+        );
         if let Some(old) = &col.renamed_from {
             // Written after the comma (see below): `\0` separates it.
             line.push_str(&format!("\u{0}-- schemashift: renamed from {old}"));
@@ -622,14 +644,44 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
 }
 
 /// A column's definition as SQLAlchemy's DDL compiler writes it (`name TYPE [DEFAULT ..]
-/// [NOT NULL]`), with `ty` already compiled; `is_auto`: the table's autoincrement column.
+/// [NOT NULL]`, its generated expression, identity and check constraints), with `ty` already
+/// compiled; `is_auto`: the table's autoincrement column.
 pub(crate) fn column_def(col: &ColumnDef, ty: &str, is_auto: bool, c: Compiler) -> String {
+    let checks: Vec<Option<String>> = col.checks.iter().map(|(n, _)| n.clone()).collect();
+    column_spec(col, ty, is_auto, c, false, &checks)
+}
+
+/// [`column_def`] with SQLite's inline `PRIMARY KEY AUTOINCREMENT` (`inline_pk`) and the
+/// names of the column's check constraints (`checks`, after the table's naming convention).
+fn column_spec(
+    col: &ColumnDef,
+    ty: &str,
+    is_auto: bool,
+    c: Compiler,
+    inline_pk: bool,
+    checks: &[Option<String>],
+) -> String {
     let my = c == Compiler::Mysql;
     let pg = c == Compiler::Postgresql;
     let mut line = format!("{} {}", quote(&col.name, c), ty);
+    let not_null = !col.nullable || col.primary_key;
+    let computed = col.computed.as_ref().map(|(sql, persisted)| {
+        let kind = match persisted {
+            Some(true) => " STORED",
+            Some(false) => " VIRTUAL",
+            // PostgreSQL's compiler always writes STORED (its only kind).
+            None if pg => " STORED",
+            None => "",
+        };
+        format!(" GENERATED ALWAYS AS ({sql}){kind}")
+    });
     if my {
-        // SQLAlchemy's MySQL order: NOT NULL, COMMENT, then AUTO_INCREMENT or DEFAULT.
-        if !col.nullable || col.primary_key {
+        // SQLAlchemy's MySQL order: the generated expression, NOT NULL, COMMENT, then
+        // AUTO_INCREMENT or DEFAULT.
+        if let Some(g) = &computed {
+            line.push_str(g);
+        }
+        if not_null {
             line.push_str(" NOT NULL");
         } else if matches!(
             col.ty,
@@ -650,18 +702,47 @@ pub(crate) fn column_def(col: &ColumnDef, ty: &str, is_auto: bool, c: Compiler) 
             Some(d) => line.push_str(&format!(" DEFAULT {d}")),
             None => {}
         }
-    } else {
-        match col.identity {
-            Some(true) if pg => line.push_str(" GENERATED ALWAYS AS IDENTITY"),
-            Some(false) if pg => line.push_str(" GENERATED BY DEFAULT AS IDENTITY"),
-            _ => {}
-        }
+    } else if pg {
+        // PostgreSQL: DEFAULT, the generated expression, the identity, then NOT NULL (an
+        // identity is NOT NULL by itself: NULL is written when the column says so).
         if let Some(d) = &col.server_default {
             line.push_str(&format!(" DEFAULT {d}"));
         }
-        if !col.nullable || col.primary_key {
+        if let Some(g) = &computed {
+            line.push_str(g);
+        }
+        if let Some(always) = col.identity {
+            let kind = if always { "ALWAYS" } else { "BY DEFAULT" };
+            line.push_str(&format!(" GENERATED {kind} AS IDENTITY"));
+            if !col.identity_options.is_empty() {
+                line.push_str(&format!(" ({})", col.identity_options));
+            }
+            if !not_null {
+                line.push_str(" NULL");
+            }
+        } else if not_null {
             line.push_str(" NOT NULL");
         }
+    } else {
+        // SQLite: DEFAULT, NOT NULL, the inline key, then the generated expression.
+        if let Some(d) = &col.server_default {
+            line.push_str(&format!(" DEFAULT {d}"));
+        }
+        if not_null {
+            line.push_str(" NOT NULL");
+        }
+        if inline_pk {
+            line.push_str(" PRIMARY KEY AUTOINCREMENT");
+        }
+        if let Some(g) = &computed {
+            line.push_str(g);
+        }
+    }
+    for ((_, sql), name) in col.checks.iter().zip(checks) {
+        if let Some(n) = name {
+            line.push_str(&format!(" CONSTRAINT {}", quote(n, c)));
+        }
+        line.push_str(&format!(" CHECK ({sql})"));
     }
     line
 }

@@ -189,7 +189,7 @@ pub fn parse(
     let compiler = types::Compiler::of(dialect);
     for t in &mut tables {
         let failed: Vec<String> = (t.columns.iter())
-            .filter(|c| c.ty.compile_error(compiler).is_some())
+            .filter(|c| c.compile_error(compiler).is_some())
             .map(|c| c.name.clone())
             .collect();
         t.uncompared.extend(failed);

@@ -75,6 +75,9 @@ pub enum SaType {
         labels: Vec<String>,
         native: bool,
         length: Option<u64>,
+        /// `postgresql.ENUM(...)`: `Some(create_type)` (always native; with
+        /// `create_type=True` SQLAlchemy cannot compile it for MySQL); `None` for `Enum`.
+        postgresql: Option<bool>,
     },
     /// `ARRAY(item)` (PostgreSQL).
     Array(Box<SaType>),
@@ -201,6 +204,15 @@ impl SaType {
                 Some("PostgreSQL has no NVARCHAR / NCHAR type (SQLAlchemy writes it and the database rejects it); use String / Unicode")
             }
             (SaType::Collated(inner, _), d) => inner.compile_error(d),
+            (
+                SaType::Enum {
+                    postgresql: Some(true),
+                    ..
+                },
+                Compiler::Mysql,
+            ) => {
+                Some("postgresql.ENUM creates its type with CREATE TYPE, which SQLAlchemy cannot compile for MySQL / MariaDB (create_all fails); give it create_type=False, or use sa.Enum")
+            }
             (SaType::Mysql { .. }, Compiler::Postgresql | Compiler::Sqlite) => {
                 Some("a type of SQLAlchemy's MySQL dialect (`mysql.*`) is read for --dialect mysql / mariadb only")
             }

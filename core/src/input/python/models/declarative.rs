@@ -176,6 +176,10 @@ impl<'a> Reader<'a> {
             autoincrement: None,
             py_default: false,
             identity: None,
+            identity_options: String::new(),
+            computed: None,
+            checks: Vec::new(),
+            sequence: None,
             at,
             renamed_from: self.renamed_from(m, at.start),
         })
@@ -232,6 +236,7 @@ impl<'a> Reader<'a> {
                             | "sa.Identity"
                             | "sa.Sequence"
                             | "sa.Computed"
+                            | "sa.CheckConstraint"
                             | "sa.FetchedValue"
                             | "sa.DefaultClause"
                     )
@@ -269,7 +274,15 @@ impl<'a> Reader<'a> {
         }
         if col.identity.is_none() {
             col.identity = a.identity;
+            col.identity_options = a.identity_options;
         }
+        if col.computed.is_none() {
+            col.computed = a.computed;
+        }
+        if col.sequence.is_none() {
+            col.sequence = a.sequence;
+        }
+        col.checks.extend(a.checks);
         col.py_default |= a.py_default;
         let name = col.name.clone();
         col.fks.extend(a.fks.into_iter().map(|mut fk| {
@@ -299,6 +312,11 @@ impl<'a> Reader<'a> {
         let mut ty: Option<SaType> = None;
         let mut fks = Vec::new();
         let mut identity = None;
+        let mut identity_options = String::new();
+        let mut sequence = None;
+        let mut computed = None;
+        let mut checks = Vec::new();
+        let mut type_seen = false;
         let override_ty = self.type_override(m, at.start);
         for (i, a) in call.arguments.args.iter().enumerate() {
             if i == 0 {
@@ -307,7 +325,22 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            if let Some((callee, fk)) = self.callee(m, a) {
+            // A schema item assigned to a name first (`seq = Sequence(...)`, then
+            // `Column(Integer, seq)`): the call it names.
+            let (item_m, item) = match a {
+                Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, a) {
+                    Sym::Value(vm, v @ Expr::Call(_))
+                        if self.callee(vm, v).is_some_and(|(n, _)| is_column_item(&n)) =>
+                    {
+                        (vm, v)
+                    }
+                    _ => (m, a),
+                },
+                _ => (m, a),
+            };
+            if let Some((callee, fk)) = self.callee(item_m, item).filter(|(n, _)| is_column_item(n))
+            {
+                let m = item_m;
                 if callee == "sa.ForeignKey" {
                     if let Some(target) = fk.arguments.args.first() {
                         match self.fk_target(m, target) {
@@ -325,34 +358,153 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 if callee == "sa.Identity" {
-                    // `Identity(always=...)`: GENERATED ... AS IDENTITY (PostgreSQL; SQLite has none).
+                    // `Identity(always=..., start=..., ...)`: GENERATED ... AS IDENTITY
+                    // (PostgreSQL; elsewhere only NOT NULL).
+                    const NAMES: &[&str] = &[
+                        "always",
+                        "on_null",
+                        "start",
+                        "increment",
+                        "minvalue",
+                        "maxvalue",
+                        "nominvalue",
+                        "nomaxvalue",
+                        "cycle",
+                        "cache",
+                        "order",
+                    ];
+                    let opts = self.sequence_options(m, fk, NAMES, &name);
                     identity = Some(
-                        kwarg(fk, "always")
-                            .and_then(|v| self.lit_bool(m, v))
+                        opts.flags
+                            .iter()
+                            .find(|(k, _)| k == "always")
+                            .and_then(|(_, v)| *v)
                             .unwrap_or(false),
                     );
-                    if fk
-                        .arguments
-                        .keywords
+                    identity_options = opts.text;
+                    continue;
+                }
+                if callee == "sa.Sequence" {
+                    const NAMES: &[&str] = &[
+                        "name",
+                        "start",
+                        "increment",
+                        "minvalue",
+                        "maxvalue",
+                        "nominvalue",
+                        "nomaxvalue",
+                        "cycle",
+                        "schema",
+                        "cache",
+                        "order",
+                        "data_type",
+                        "optional",
+                        "quote",
+                        "metadata",
+                        "quote_schema",
+                        "for_update",
+                    ];
+                    let opts = self.sequence_options(m, fk, NAMES, &name);
+                    let optional = opts
+                        .flags
                         .iter()
-                        .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() != "always"))
-                        || !fk.arguments.args.is_empty()
-                    {
-                        self.warn(m, a, format!("column `{name}`: the sequence options of this Identity are not read; the identity is compared without them"));
+                        .find(|(k, _)| k == "optional")
+                        .and_then(|(_, v)| *v)
+                        .unwrap_or(false);
+                    match opts.name {
+                        // An optional sequence is not created where SERIAL / AUTO_INCREMENT
+                        // exist (every dialect schemashift reads).
+                        _ if optional => {}
+                        Some(seq) => {
+                            let mut options =
+                                opts.data_type.map_or(String::new(), |t| format!(" AS {t}"));
+                            if !opts.text.is_empty() {
+                                options.push(' ');
+                                options.push_str(&opts.text);
+                            }
+                            sequence = Some(SequenceDef {
+                                name: seq,
+                                schema: opts.schema,
+                                options,
+                            })
+                        }
+                        None => {
+                            self.warn(m, item, format!("column `{name}`: the name of this Sequence is not a literal string; the column is not compared"));
+                            return None;
+                        }
                     }
                     continue;
                 }
-                if matches!(
-                    callee.as_str(),
-                    "sa.Sequence" | "sa.Computed" | "sa.FetchedValue" | "sa.DefaultClause"
-                ) {
-                    self.warn(m, a, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
+                if callee == "sa.Computed" {
+                    let sql = fk
+                        .arguments
+                        .args
+                        .first()
+                        .or_else(|| kwarg(fk, "sqltext"))
+                        .and_then(|e| self.sql_text(m, e));
+                    let persisted =
+                        match fk.arguments.args.get(1).or_else(|| kwarg(fk, "persisted")) {
+                            None => Some(None),
+                            Some(p) => match self.lit(m, p) {
+                                Some(Lit::Bool(b)) => Some(Some(b)),
+                                Some(Lit::None) => Some(None),
+                                _ => None,
+                            },
+                        };
+                    match (sql, persisted) {
+                        (Some(sql), Some(p)) => computed = Some((sql, p)),
+                        _ => {
+                            self.warn(m, item, format!("column `{name}`: this Computed(...) cannot be read statically (its expression must be a literal string or text(\"...\"), `persisted` a literal); the column is not compared"));
+                            return None;
+                        }
+                    }
+                    continue;
+                }
+                if callee == "sa.CheckConstraint" {
+                    let sql = fk
+                        .arguments
+                        .args
+                        .first()
+                        .or_else(|| kwarg(fk, "sqltext"))
+                        .and_then(|e| self.sql_text(m, e));
+                    let cname = match fk.arguments.args.get(1).or_else(|| kwarg(fk, "name")) {
+                        None => Some(None),
+                        Some(n) => match self.lit(m, n) {
+                            Some(Lit::Str(s)) => Some(Some(s)),
+                            Some(Lit::None) => Some(None),
+                            _ => None,
+                        },
+                    };
+                    let other = fk.arguments.args.len() > 2
+                        || fk.arguments.keywords.iter().any(|k| {
+                            !k.arg
+                                .as_ref()
+                                .is_some_and(|a| matches!(a.as_str(), "sqltext" | "name" | "info"))
+                        });
+                    match (sql, cname) {
+                        (Some(sql), Some(cname)) => {
+                            if other {
+                                self.warn(m, item, format!("column `{name}`: the options of this CheckConstraint besides its condition and name (`deferrable=`, `initially=`...) are not read; it is compared without them"));
+                            }
+                            checks.push((cname, sql));
+                        }
+                        _ => self.warn(m, item, format!("column `{name}`: the condition or name of this CheckConstraint is not a literal; the check is not compared")),
+                    }
+                    continue;
+                }
+                if matches!(callee.as_str(), "sa.FetchedValue" | "sa.DefaultClause") {
+                    self.warn(m, item, format!("column `{name}`: `{callee}` is not read; the column is compared without it"));
                     continue;
                 }
             }
-            if override_ty.is_none() && ty.is_none() {
-                ty = self.sa_type(m, a, &name);
-                ty.as_ref()?;
+            if !type_seen {
+                type_seen = true;
+                if override_ty.is_none() && ty.is_none() {
+                    ty = self.sa_type(m, a, &name);
+                    ty.as_ref()?;
+                }
+            } else {
+                self.warn(m, a, format!("column `{name}`: this argument of the column is not read; the column is compared without it"));
             }
         }
         if let Some(k) = kwarg(call, "type_") {
@@ -399,6 +551,10 @@ impl<'a> Reader<'a> {
             autoincrement: None,
             py_default: false,
             identity,
+            identity_options,
+            computed,
+            checks,
+            sequence,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };
@@ -417,13 +573,148 @@ impl<'a> Reader<'a> {
         col.nullable = match nullable_given {
             Some(b) => b,
             None if col.primary_key => false,
-            None if mapped => ann.is_some_and(|u| u.optional) || ann.is_none_or(|u| !u.mapped),
+            None if mapped && ann.is_some_and(|u| u.mapped) => ann.is_some_and(|u| u.optional),
+            // An Identity makes the column NOT NULL unless `nullable=` is given.
+            None if col.identity.is_some() => false,
             None => true,
         };
         if col.primary_key && nullable_given.is_none() {
             col.nullable = false;
         }
+        // SQLAlchemy's MariaDB compiler makes a generated column nullable unless `nullable=`
+        // is given (MariaDB rejects NOT NULL on one).
+        if col.computed.is_some()
+            && nullable_given.is_none()
+            && !col.primary_key
+            && self.dialect == crate::dialects::DialectKind::Mariadb
+        {
+            col.nullable = true;
+        }
         Some(col)
+    }
+
+    /// The arguments of `Identity(...)` / `Sequence(...)` (`names`: its parameters in
+    /// positional order): the options as SQLAlchemy's `get_identity_options` writes them
+    /// (`INCREMENT BY 5 START WITH 100`), a Sequence's name, schema and `AS <type>`, and the
+    /// flags (`always=`, `optional=`). What cannot be read is warned and left out.
+    pub(crate) fn sequence_options(
+        &mut self,
+        m: usize,
+        call: &'a ast::ExprCall,
+        names: &[&str],
+        col: &str,
+    ) -> SequenceOptions {
+        let mut out = SequenceOptions::default();
+        let mut args: Vec<(String, &'a Expr)> = Vec::new();
+        for (i, a) in call.arguments.args.iter().enumerate() {
+            match names.get(i) {
+                Some(n) if !matches!(a, Expr::Starred(_)) => args.push((n.to_string(), a)),
+                _ => {
+                    self.warn(m, a, format!("column `{col}`: this argument cannot be read statically; the sequence options are compared without it"));
+                }
+            }
+        }
+        for k in call.arguments.keywords.iter() {
+            match &k.arg {
+                Some(arg) => args.push((arg.to_string(), &k.value)),
+                None => self.warn(m, &k.value, format!("column `{col}`: `**kwargs` cannot be read statically; the sequence options are compared without them")),
+            }
+        }
+        let mut ints: BTreeMap<&'static str, i64> = BTreeMap::new();
+        let mut no_min = false;
+        let mut no_max = false;
+        let mut cycle = None;
+        let mut data_type = None;
+        for (k, v) in args {
+            let lit = self.lit(m, v);
+            let ok = match (k.as_str(), lit) {
+                (_, Some(Lit::None)) => true,
+                ("name", Some(Lit::Str(s))) => {
+                    out.name = Some(s);
+                    true
+                }
+                ("schema", Some(Lit::Str(s))) => {
+                    out.schema = Some(s);
+                    true
+                }
+                (
+                    key @ ("start" | "increment" | "minvalue" | "maxvalue" | "cache"),
+                    Some(Lit::Int(n)),
+                ) => {
+                    let key: &'static str = match key {
+                        "start" => "start",
+                        "increment" => "increment",
+                        "minvalue" => "minvalue",
+                        "maxvalue" => "maxvalue",
+                        _ => "cache",
+                    };
+                    ints.insert(key, n);
+                    true
+                }
+                // SQLAlchemy writes NO MINVALUE / NO MAXVALUE for any value but None.
+                ("nominvalue", Some(_)) => {
+                    no_min = true;
+                    true
+                }
+                ("nomaxvalue", Some(_)) => {
+                    no_max = true;
+                    true
+                }
+                ("cycle", Some(Lit::Bool(b))) => {
+                    cycle = Some(b);
+                    true
+                }
+                (
+                    "always" | "optional" | "on_null" | "order" | "quote" | "quote_schema"
+                    | "for_update",
+                    Some(Lit::Bool(b)),
+                ) => {
+                    out.flags.push((k.clone(), Some(b)));
+                    true
+                }
+                // The caller says when a Sequence has no literal name.
+                ("metadata" | "name", _) => true,
+                ("data_type", _) => match self.sa_type(m, v, col) {
+                    Some(t) => {
+                        data_type = Some(t.ddl(crate::input::python::types::Compiler::Postgresql));
+                        true
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            if !ok {
+                self.warn(m, v, format!("column `{col}`: the sequence option `{k}=` cannot be read statically; the sequence options are compared without it"));
+            }
+        }
+        let mut text: Vec<String> = Vec::new();
+        if let Some(n) = ints.get("increment") {
+            text.push(format!("INCREMENT BY {n}"));
+        }
+        if let Some(n) = ints.get("start") {
+            text.push(format!("START WITH {n}"));
+        }
+        if let Some(n) = ints.get("minvalue") {
+            text.push(format!("MINVALUE {n}"));
+        }
+        if let Some(n) = ints.get("maxvalue") {
+            text.push(format!("MAXVALUE {n}"));
+        }
+        if no_min {
+            text.push("NO MINVALUE".into());
+        }
+        if no_max {
+            text.push("NO MAXVALUE".into());
+        }
+        if let Some(n) = ints.get("cache") {
+            text.push(format!("CACHE {n}"));
+        }
+        if let Some(c) = cycle {
+            text.push(if c { "CYCLE" } else { "NO CYCLE" }.into());
+        }
+        out.text = text.join(" ");
+        out.data_type = data_type;
+        out
     }
 
     /// `__table_args__`: a tuple of constraints/indexes with an optional trailing dict, or a
@@ -883,6 +1174,20 @@ impl<'a> Reader<'a> {
         table.uncompared = std::mem::take(&mut self.uncompared);
         Some(table)
     }
+}
+
+/// The schema items a `Column(...)` takes positionally besides its name and type.
+fn is_column_item(name: &str) -> bool {
+    matches!(
+        name,
+        "sa.ForeignKey"
+            | "sa.Identity"
+            | "sa.Sequence"
+            | "sa.Computed"
+            | "sa.CheckConstraint"
+            | "sa.FetchedValue"
+            | "sa.DefaultClause"
+    )
 }
 
 /// A MySQL table option SQLAlchemy writes after `CREATE TABLE (...)` (`mysql_engine=`,

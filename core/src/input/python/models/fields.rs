@@ -250,6 +250,10 @@ impl<'a> Reader<'a> {
             autoincrement: None,
             py_default,
             identity: None,
+            identity_options: String::new(),
+            computed: None,
+            checks: Vec::new(),
+            sequence: None,
             at,
             renamed_from: self.renamed_from(m, at.start),
         };
@@ -345,10 +349,65 @@ impl<'a> Reader<'a> {
             };
             return Some(format!("'{}'", s.replace('\'', "''")));
         }
+        // `server_default=seq.next_value()` (a `Sequence(...)`): PostgreSQL's `nextval('seq')`.
+        if let Expr::Call(c) = v {
+            if let Expr::Attribute(at) = &*c.func {
+                if at.attr.as_str() == "next_value"
+                    && c.arguments.args.is_empty()
+                    && c.arguments.keywords.is_empty()
+                    && self.dialect == crate::dialects::DialectKind::Postgres
+                {
+                    let seq = self
+                        .call_through(m, &at.value)
+                        .and_then(|(sm, se)| self.callee(sm, se).map(|(n, sc)| (sm, n, sc)))
+                        .filter(|(_, n, _)| n == "sa.Sequence");
+                    if let Some((sm, _, sc)) = seq {
+                        let name = (sc.arguments.args.first())
+                            .or_else(|| kwarg(sc, "name"))
+                            .and_then(|n| self.lit_str(sm, n));
+                        let schema = kwarg(sc, "schema")
+                            .or_else(|| sc.arguments.args.get(8))
+                            .and_then(|n| self.lit_str(sm, n));
+                        if let Some(name) = name {
+                            let q = crate::input::python::ddl::qual(
+                                &schema,
+                                &name,
+                                Compiler::Postgresql,
+                            );
+                            return Some(format!("nextval('{}')", q.replace('\'', "''")));
+                        }
+                    }
+                }
+            }
+        }
         let text = if let Some((name, call)) = self.callee(m, v) {
             match name.as_str() {
                 "sa.text" | "sa.literal_column" => {
                     call.arguments.args.first().and_then(|a| self.lit_str(m, a))
+                }
+                // `literal(5)`, `literal("x")`: the value as SQLAlchemy renders a bound
+                // literal (a `type_=` may change it: not read).
+                "sa.literal"
+                    if call.arguments.keywords.is_empty() && call.arguments.args.len() == 1 =>
+                {
+                    match self.lit(m, &call.arguments.args[0]) {
+                        Some(Lit::Str(s)) => {
+                            Some(if Compiler::of(self.dialect.dialect()) == Compiler::Mysql {
+                                format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
+                            } else {
+                                format!("'{}'", s.replace('\'', "''"))
+                            })
+                        }
+                        Some(Lit::Int(i)) => Some(i.to_string()),
+                        Some(Lit::Bool(b)) => Some(match (sqlite, b) {
+                            (true, true) => "1".into(),
+                            (true, false) => "0".into(),
+                            (false, true) => "true".into(),
+                            (false, false) => "false".into(),
+                        }),
+                        Some(Lit::None) => Some("NULL".into()),
+                        None => None,
+                    }
                 }
                 "sa.true" => Some(if sqlite { "1" } else { "true" }.to_string()),
                 "sa.false" => Some(if sqlite { "0" } else { "false" }.to_string()),
@@ -487,6 +546,7 @@ impl<'a> Reader<'a> {
                         labels,
                         native: true,
                         length: None,
+                        postgresql: None,
                     })
                 } else {
                     None
@@ -646,7 +706,12 @@ impl<'a> Reader<'a> {
     ) -> Option<SaType> {
         let short = name.rsplit('.').next().unwrap_or("");
         if short == "Enum" {
-            return self.sa_enum(m, call, col);
+            return self.sa_enum(m, call, col, false);
+        }
+        // `postgresql.ENUM(...)`: an Enum that is always native and creates its type unless
+        // `create_type=False`.
+        if name == "postgresql.ENUM" {
+            return self.sa_enum(m, call, col, true);
         }
         if short == "ARRAY" {
             let item = call.and_then(|c| c.arguments.args.first())?;
@@ -780,12 +845,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `Enum(PyEnum, name=..., native_enum=..., length=...)` or `Enum("a", "b", name="x")`.
+    /// `Enum(PyEnum, name=..., native_enum=..., length=...)` or `Enum("a", "b", name="x")`;
+    /// `postgresql`: `postgresql.ENUM(...)` (also `create_type=`).
     pub(crate) fn sa_enum(
         &mut self,
         m: usize,
         call: Option<&'a ast::ExprCall>,
         col: &str,
+        postgresql: bool,
     ) -> Option<SaType> {
         let call = call?;
         let mut labels = Vec::new();
@@ -829,11 +896,20 @@ impl<'a> Reader<'a> {
         }
         let mut native = true;
         let mut length = None;
+        let mut create_type = true;
         for k in call.arguments.keywords.iter() {
             let Some(arg) = &k.arg else { continue };
             match arg.as_str() {
                 "name" => name = self.lit_str(m, &k.value),
+                // postgresql.ENUM is always native (SQLAlchemy warns and ignores the flag).
+                "native_enum" if postgresql => {}
                 "native_enum" => native = self.lit_bool(m, &k.value).unwrap_or(true),
+                "create_type" if postgresql => match self.lit_bool(m, &k.value) {
+                    Some(b) => create_type = b,
+                    None => {
+                        self.warn(m, &k.value, format!("column `{col}`: `create_type=` is not a literal True or False; read as True"));
+                    }
+                },
                 "length" => length = self.lit_uint(m, &k.value),
                 // `values_callable=lambda e: [x.value for x in e]`: the members' values.
                 "values_callable" if is_values_lambda(&k.value) => {
@@ -862,11 +938,15 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
+        if postgresql && !create_type && self.dialect == crate::dialects::DialectKind::Postgres {
+            self.warn(m, call, format!("column `{col}`: postgresql.ENUM(create_type=False): create_all does not create type `{name}`, which must already exist in the database; schemashift compares the type as these labels define it"));
+        }
         Some(SaType::Enum {
             name,
             labels,
             native,
             length,
+            postgresql: postgresql.then_some(create_type),
         })
     }
 }

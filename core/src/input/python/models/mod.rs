@@ -48,8 +48,55 @@ pub struct ColumnDef {
     pub py_default: bool,
     /// `Identity(always=...)`: `Some(always)`.
     pub identity: Option<bool>,
+    /// The sequence options of the `Identity(...)` as SQLAlchemy writes them
+    /// (`INCREMENT BY 5 START WITH 100`; empty without any).
+    pub identity_options: String,
+    /// `Computed("sql", persisted=...)`: the generated column's expression and `persisted`.
+    pub computed: Option<(String, Option<bool>)>,
+    /// `CheckConstraint(...)` given to the column: (name, SQL), written at the column.
+    pub checks: Vec<(Option<String>, String)>,
+    /// `Sequence(...)` given to the column (not `optional=True`): PostgreSQL creates it
+    /// before the table, and the column is not SERIAL.
+    pub sequence: Option<SequenceDef>,
     pub at: Origin,
     pub renamed_from: Option<String>,
+}
+
+/// A column's `Sequence(...)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SequenceDef {
+    pub name: String,
+    pub schema: Option<String>,
+    /// What follows the name in `CREATE SEQUENCE` (` AS BIGINT INCREMENT BY 2`; may be empty).
+    pub options: String,
+}
+
+impl ColumnDef {
+    /// Why SQLAlchemy's compiler `c` cannot write this column (its `CompileError`).
+    pub fn compile_error(&self, c: super::types::Compiler) -> Option<&'static str> {
+        if let Some(why) = self.ty.compile_error(c) {
+            return Some(why);
+        }
+        match &self.computed {
+            Some((_, Some(false))) if c == super::types::Compiler::Postgresql => Some(
+                "PostgreSQL has no virtual generated columns (`Computed(..., persisted=False)`: SQLAlchemy raises CompileError); give persisted=True or leave it out",
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// What [`Reader::sequence_options`] reads of an `Identity(...)` / `Sequence(...)`.
+#[derive(Clone, Debug, Default)]
+pub struct SequenceOptions {
+    pub name: Option<String>,
+    pub schema: Option<String>,
+    /// `INCREMENT BY 5 START WITH 100` (empty without options).
+    pub text: String,
+    /// A Sequence's `data_type=`, as PostgreSQL's compiler writes it.
+    pub data_type: Option<String>,
+    /// Boolean arguments as given (`always`, `optional`...).
+    pub flags: Vec<(String, Option<bool>)>,
 }
 
 #[derive(Clone, Debug)]
