@@ -6,7 +6,7 @@ no kind unless `persisted=` is given, and no identity (an Identity column is NOT
 
 from typing import Optional
 
-from sqlalchemy import Column, Computed, ForeignKey, Identity, Integer, String, literal, text
+from sqlalchemy import Boolean, Column, Computed, ForeignKey, Identity, Integer, String, literal, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -20,11 +20,11 @@ class Person(Base):
     age = Column(Integer)
     doubled = Column(Integer, Computed("age * 2"))
     stored = Column(Integer, Computed("age + 1", persisted=True))
-    from_text = Column(Integer, Computed(text("age - 1"), persisted=True), nullable=False)
+    from_text = Column(Integer, Computed(text("age - 1"), persisted=True))
     lit = Column(Integer, server_default=literal(5))
     negative = Column(Integer, server_default=literal(-3))
     word = Column(String(20), server_default=literal("it's"))
-    flag = Column(Integer, server_default=literal(True))
+    flag = Column(Boolean, server_default=literal(True))
 
 
 class Ticket(Base):
@@ -37,5 +37,5 @@ class Ticket(Base):
 class Badge(Base):
     __tablename__ = "badge"
     id: Mapped[int] = mapped_column(Identity(always=True), primary_key=True)
-    counter: Mapped[Optional[int]] = mapped_column(Identity(start=7), nullable=True)
-    half: Mapped[Optional[int]] = mapped_column(Computed("id / 2", persisted=True))
+    counter: Mapped[int] = mapped_column(Identity(start=7))
+    half: Mapped[Optional[int]] = mapped_column(Computed("counter / 2", persisted=True))

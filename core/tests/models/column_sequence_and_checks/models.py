@@ -3,7 +3,9 @@ and the key is INTEGER, not SERIAL (the sequence's nextval is a client-side defa
 dialects ignore it (MySQL's AUTO_INCREMENT stays). `optional=True` sequences are not created
 where SERIAL exists. `CheckConstraint(...)` passed to a `Column` is written at the column,
 named or not, and a table naming convention names the unnamed ones (`%(column_0_name)s` is
-empty for them). A Sequence or CheckConstraint assigned to a name first is read through it."""
+empty for them). A Sequence or CheckConstraint assigned to a name first is read through it.
+Not on MariaDB: the server refuses a named check at the column (`CONSTRAINT n CHECK ..`), which
+SQLAlchemy's MariaDB compiler writes there."""
 
 from sqlalchemy import BigInteger, CheckConstraint, Column, Integer, MetaData, Sequence, String, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declarative_base, mapped_column
