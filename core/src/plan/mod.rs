@@ -545,7 +545,7 @@ impl<'a> Planner<'a> {
         let Some((t, c)) = &s.owned_by else {
             return false;
         };
-        let Some(col) = self.b.tables.get(t).and_then(|tb| tb.columns.get(c)) else {
+        let Some(col) = column_of(self.b, t, c) else {
             return false;
         };
         let new_column = self
@@ -996,9 +996,8 @@ impl<'a> Planner<'a> {
         let Some((t, c)) = &s.owned_by else {
             return false;
         };
-        let col = |x: &Schema| x.tables.get(t).and_then(|tb| tb.columns.get(c)).cloned();
-        match (col(from), col(to)) {
-            (Some(f), Some(t)) => f.identity.is_none() && t.identity.is_some(),
+        match (column_of(from, t, c), column_of(to, t, c)) {
+            (Some(x), Some(y)) => x.identity.is_none() && y.identity.is_some(),
             _ => false,
         }
     }
@@ -1618,4 +1617,9 @@ fn same_view(a: &View, b: &View) -> bool {
 fn is_subsequence<S: PartialEq>(small: &[S], big: &[S]) -> bool {
     let mut it = big.iter();
     small.iter().all(|s| it.any(|b| b == s))
+}
+
+/// Column `c` of table `t` in `s`, if both exist.
+fn column_of<'s>(s: &'s Schema, t: &QualName, c: &str) -> Option<&'s Column> {
+    s.tables.get(t).and_then(|tb| tb.columns.get(c))
 }

@@ -3,7 +3,7 @@
 //! `op.execute` of DDL), and the data steps they take (DML, `bulk_insert`).
 
 use super::super::ddl::{self, column_def, qual, quote, sql_str, Emitted};
-use super::super::models::{kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
+use super::super::models::{arg, kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
 use super::super::modules::{Param, Sym};
 use super::super::types::{Compiler, SaType};
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -261,12 +261,7 @@ impl Interp {
                     if name != "alembic.op.batch_alter_table" {
                         continue;
                     }
-                    let table = call
-                        .arguments
-                        .args
-                        .first()
-                        .or_else(|| kwarg(call, "table_name"))
-                        .and_then(|t| r.lit_str(m, t));
+                    let table = arg(call, 0, "table_name").and_then(|t| r.lit_str(m, t));
                     let Some(table) = table else {
                         r.warn(m, &item.context_expr, "the table of this batch_alter_table is not a literal; its operations are not read".into());
                         return;
@@ -640,12 +635,7 @@ impl Interp {
         at: Origin,
         op: bool,
     ) {
-        let Some(arg) = call
-            .arguments
-            .args
-            .first()
-            .or_else(|| kwarg(call, "sqltext"))
-        else {
+        let Some(arg) = arg(call, 0, "sqltext") else {
             return;
         };
         let Some(sql) = r.sql_text(m, arg) else {

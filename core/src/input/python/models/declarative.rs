@@ -374,13 +374,7 @@ impl<'a> Reader<'a> {
                         "order",
                     ];
                     let opts = self.sequence_options(m, fk, NAMES, &name);
-                    identity = Some(
-                        opts.flags
-                            .iter()
-                            .find(|(k, _)| k == "always")
-                            .and_then(|(_, v)| *v)
-                            .unwrap_or(false),
-                    );
+                    identity = Some(opts.flag("always"));
                     identity_options = opts.text;
                     continue;
                 }
@@ -405,12 +399,7 @@ impl<'a> Reader<'a> {
                         "for_update",
                     ];
                     let opts = self.sequence_options(m, fk, NAMES, &name);
-                    let optional = opts
-                        .flags
-                        .iter()
-                        .find(|(k, _)| k == "optional")
-                        .and_then(|(_, v)| *v)
-                        .unwrap_or(false);
+                    let optional = opts.flag("optional");
                     match opts.name {
                         // An optional sequence is not created where SERIAL / AUTO_INCREMENT
                         // exist (every dialect schemashift reads).
@@ -436,21 +425,15 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 if callee == "sa.Computed" {
-                    let sql = fk
-                        .arguments
-                        .args
-                        .first()
-                        .or_else(|| kwarg(fk, "sqltext"))
-                        .and_then(|e| self.sql_text(m, e));
-                    let persisted =
-                        match fk.arguments.args.get(1).or_else(|| kwarg(fk, "persisted")) {
-                            None => Some(None),
-                            Some(p) => match self.lit(m, p) {
-                                Some(Lit::Bool(b)) => Some(Some(b)),
-                                Some(Lit::None) => Some(None),
-                                _ => None,
-                            },
-                        };
+                    let sql = arg(fk, 0, "sqltext").and_then(|e| self.sql_text(m, e));
+                    let persisted = match arg(fk, 1, "persisted") {
+                        None => Some(None),
+                        Some(p) => match self.lit(m, p) {
+                            Some(Lit::Bool(b)) => Some(Some(b)),
+                            Some(Lit::None) => Some(None),
+                            _ => None,
+                        },
+                    };
                     match (sql, persisted) {
                         (Some(sql), Some(p)) => computed = Some((sql, p)),
                         _ => {
@@ -461,13 +444,8 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 if callee == "sa.CheckConstraint" {
-                    let sql = fk
-                        .arguments
-                        .args
-                        .first()
-                        .or_else(|| kwarg(fk, "sqltext"))
-                        .and_then(|e| self.sql_text(m, e));
-                    let cname = match fk.arguments.args.get(1).or_else(|| kwarg(fk, "name")) {
+                    let sql = arg(fk, 0, "sqltext").and_then(|e| self.sql_text(m, e));
+                    let cname = match arg(fk, 1, "name") {
                         None => Some(None),
                         Some(n) => match self.lit(m, n) {
                             Some(Lit::Str(s)) => Some(Some(s)),
@@ -830,12 +808,7 @@ impl<'a> Reader<'a> {
                         _ => None,
                     }
                 };
-                let cols = list(
-                    call.arguments
-                        .args
-                        .first()
-                        .or_else(|| kwarg(call, "columns")),
-                );
+                let cols = list(arg(call, 0, "columns"));
                 let refs: Option<Vec<(String, String)>> = match call
                     .arguments
                     .args

@@ -362,12 +362,8 @@ impl<'a> Reader<'a> {
                         .and_then(|(sm, se)| self.callee(sm, se).map(|(n, sc)| (sm, n, sc)))
                         .filter(|(_, n, _)| n == "sa.Sequence");
                     if let Some((sm, _, sc)) = seq {
-                        let name = (sc.arguments.args.first())
-                            .or_else(|| kwarg(sc, "name"))
-                            .and_then(|n| self.lit_str(sm, n));
-                        let schema = kwarg(sc, "schema")
-                            .or_else(|| sc.arguments.args.get(8))
-                            .and_then(|n| self.lit_str(sm, n));
+                        let name = arg(sc, 0, "name").and_then(|n| self.lit_str(sm, n));
+                        let schema = arg(sc, 8, "schema").and_then(|n| self.lit_str(sm, n));
                         if let Some(name) = name {
                             let q = crate::input::python::ddl::qual(
                                 &schema,

@@ -99,6 +99,17 @@ pub struct SequenceOptions {
     pub flags: Vec<(String, Option<bool>)>,
 }
 
+impl SequenceOptions {
+    /// Boolean argument `name` as given, false when absent.
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| *v)
+            .unwrap_or(false)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum ConstraintDef {
     Unique {
@@ -1200,6 +1211,11 @@ pub fn kwarg<'e>(call: &'e ast::ExprCall, key: &str) -> Option<&'e Expr> {
         .iter()
         .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == key))
         .map(|k| &k.value)
+}
+
+/// Argument `pos` of a call, or its keyword `key` (Python takes a parameter either way).
+pub fn arg<'e>(call: &'e ast::ExprCall, pos: usize, key: &str) -> Option<&'e Expr> {
+    call.arguments.args.get(pos).or_else(|| kwarg(call, key))
 }
 
 /// The returned expression of a function whose body is (docstring and) one `return`.
