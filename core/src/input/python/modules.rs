@@ -274,7 +274,7 @@ fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, B
                     out.insert(n.id.to_string(), Binding::Assign(path));
                 }
             }
-            Stmt::If(_) | Stmt::Try(_) => {
+            Stmt::If(_) | Stmt::Try(_) | Stmt::With(_) => {
                 // Nested blocks: bindings inside keep a path into the flattened block list.
                 let mut inner = HashMap::new();
                 for (j, sub) in block_bodies(s).into_iter().enumerate().rev() {
@@ -291,10 +291,11 @@ fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, B
     }
 }
 
-/// The bodies of an `if` (body, then each elif/else) or a `try` (body, handlers, else,
-/// finally).
+/// The bodies of an `if` (body, then each elif/else), a `try` (body, handlers, else,
+/// finally) or a `with`.
 pub fn block_bodies(s: &Stmt) -> Vec<&[Stmt]> {
     match s {
+        Stmt::With(w) => vec![&w.body],
         Stmt::If(i) => {
             let mut v: Vec<&[Stmt]> = vec![&i.body];
             v.extend(i.elif_else_clauses.iter().map(|c| &c.body[..]));

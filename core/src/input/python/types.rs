@@ -23,6 +23,17 @@ pub fn sa_dialect_name(dialect: &dyn Dialect) -> &'static str {
     }
 }
 
+/// The dialect names of `.with_variant(...)` that apply to models compiled for `dialect`.
+pub fn variant_names(dialect: &dyn Dialect) -> &'static [&'static str] {
+    match sa_dialect_name(dialect) {
+        "postgresql" => &["postgresql"],
+        "mysql" => &["mysql"],
+        "mariadb" => &["mariadb"],
+        "sqlite" => &["sqlite"],
+        _ => &[],
+    }
+}
+
 impl Compiler {
     pub fn of(dialect: &dyn Dialect) -> Compiler {
         match dialect.sqlalchemy_name() {

@@ -490,6 +490,10 @@ impl Replayed {
     ) -> (Vec<Ops>, Vec<Diagnostic>) {
         let mods = &self.loaded.modules;
         let mut reader = Reader::new(mods, &self.loaded.roots, profile, dialect.kind());
+        // Alembic runs on MariaDB through a `mysql+` URL: the dialect's name is `mysql`.
+        if dialect.kind() == crate::dialects::DialectKind::Mariadb {
+            reader.variant_names = &["mariadb", "mysql"];
+        }
         let c = types::Compiler::of(dialect);
         let mut out = Vec::new();
         let mut state = prefix.to_string();

@@ -35,6 +35,8 @@ pub(super) struct Interp {
     depth: usize,
     /// The helper function being read (its range), when in one.
     helper: Option<ruff_text_size::TextRange>,
+    /// A `return` ran: the rest of the function (or helper) being read does not.
+    returned: bool,
     /// The DDL of the schema the function starts from (what ran before it).
     prefix: String,
     dialect: &'static dyn crate::dialects::Dialect,
@@ -121,6 +123,7 @@ impl Interp {
             renames: Vec::new(),
             depth: 0,
             helper: None,
+            returned: false,
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
@@ -219,10 +222,14 @@ impl Interp {
     /// Read the statements of a function body.
     pub(super) fn body<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt]) {
         self.stmts(r, m, body, None);
+        self.returned = false;
     }
 
     fn stmts<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt], batch: Option<&Batch>) {
         for s in body {
+            if self.returned {
+                return;
+            }
             self.stmt(r, m, s, batch);
         }
     }
@@ -330,6 +337,8 @@ impl Interp {
                     None => r.warn(m, s, "this loop is not over a literal list or tuple (of strings, or of tuples unpacked into names); the operations in it are not read (write them out)".into()),
                 }
             }
+            // `if bind.dialect.name != "postgresql": return`: what follows does not run.
+            Stmt::Return(_) => self.returned = true,
             Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
                 r.warn(m, s, "operations in a while loop cannot be read statically; they are not read (write them out)".into());
             }
@@ -433,9 +442,20 @@ impl Interp {
         if depth > 8 {
             return None;
         }
-        // `bind.dialect.name`, `op.get_context().dialect.name`, `bind.engine.name`
-        let is_dialect_name = |e: &Expr| {
-            matches!(e, Expr::Attribute(a) if a.attr.as_str() == "name"
+        // `bind.dialect.name`, `op.get_context().dialect.name`, `bind.engine.name`, or a name
+        // bound to one (`dialect_name = op.get_bind().dialect.name`).
+        let is_dialect_name = |e: &'a Expr| {
+            let mut e = (m, e);
+            for _ in 0..4 {
+                if !matches!(e.1, Expr::Name(_)) {
+                    break;
+                }
+                match r.r.expr(e.0, e.1) {
+                    Sym::Value(vm, v) => e = (vm, v),
+                    _ => return false,
+                }
+            }
+            matches!(e.1, Expr::Attribute(a) if a.attr.as_str() == "name"
                 && matches!(&*a.value, Expr::Attribute(d)
                     if matches!(d.attr.as_str(), "dialect" | "engine")))
         };
@@ -528,6 +548,36 @@ impl Interp {
                 Sym::Value(vm, v) => self.condition(r, vm, v, depth + 1),
                 _ => None,
             },
+            // A predicate helper (`def table_exists(name, conn): inspector = sa.inspect(conn);
+            // return name in inspector.get_table_names()`, of the revision or an application
+            // module): its `return` decided with the call's arguments bound.
+            Expr::Call(c) => {
+                let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
+                    return None;
+                };
+                let (last, before) = f.body.split_last()?;
+                let Stmt::Return(ret) = last else { return None };
+                let ret = ret.value.as_deref()?;
+                let bound = r.r.params.borrow().len();
+                let decided = r.r.bind_call(m, c, fm, f).then(|| {
+                    for s in before {
+                        let Stmt::Assign(a) = s else { continue };
+                        for t in a.targets.iter() {
+                            if let Expr::Name(n) = t {
+                                r.r.params.borrow_mut().push(Param {
+                                    module: fm,
+                                    scope: f.range,
+                                    name: n.id.to_string(),
+                                    value: (fm, &a.value),
+                                });
+                            }
+                        }
+                    }
+                    self.condition(r, fm, ret, depth + 1)
+                });
+                r.r.params.borrow_mut().truncate(bound);
+                decided.flatten()
+            }
             _ => None,
         }
     }
@@ -604,6 +654,7 @@ impl Interp {
                 self.depth += 1;
                 let outer = self.helper.replace(f.range);
                 self.stmts(r, fm, &f.body, batch);
+                self.returned = false;
                 self.helper = outer;
                 self.depth -= 1;
                 r.r.params.borrow_mut().truncate(bound);

@@ -620,6 +620,11 @@ impl<'a> Reader<'a> {
         if depth > 8 {
             return None;
         }
+        // `T.with_variant(U, "postgresql")` (chained: a later one for the same dialect wins):
+        // U where the dialect is one named, T elsewhere.
+        if let Some((vm, v)) = self.variant(m, e) {
+            return self.sa_type_depth(vm, v, col, depth + 1);
+        }
         let (func, call): (&'a Expr, Option<&'a ast::ExprCall>) = match e {
             Expr::Call(c) => (&c.func, Some(c)),
             _ => (e, None),
@@ -687,6 +692,30 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// The type a `.with_variant(...)` chain stands for in the dialect being read: the variant
+    /// for its name, or the base type. `None` when `e` is no such chain, or one whose dialect
+    /// names are not literal strings.
+    fn variant(&self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
+        let mut variants = Vec::new();
+        let mut base = e;
+        while let Expr::Call(c) = base {
+            let Expr::Attribute(a) = &*c.func else { break };
+            if a.attr.as_str() != "with_variant" {
+                break;
+            }
+            let (ty, names) = c.arguments.args.split_first()?;
+            let names: Option<Vec<String>> = names.iter().map(|n| self.lit_str(m, n)).collect();
+            variants.push((ty, names?));
+            base = &a.value;
+        }
+        if variants.is_empty() {
+            return None;
+        }
+        let chosen = (self.variant_names.iter())
+            .find_map(|want| (variants.iter()).find(|(_, names)| names.iter().any(|n| n == want)));
+        Some((m, chosen.map_or(base, |(ty, _)| *ty)))
     }
 
     /// A SQLAlchemy type class `name` (already resolved), called by `call` (its arguments in

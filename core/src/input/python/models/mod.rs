@@ -188,6 +188,10 @@ pub struct Reader<'a> {
     pub mods: &'a Modules,
     pub profile: Profile,
     pub dialect: crate::dialects::DialectKind,
+    /// The dialect names whose `.with_variant(...)` types apply, first found first: SQLAlchemy's
+    /// name of the dialect (an Alembic replay for MariaDB also takes `mysql`'s, as its
+    /// `mysql+` URL makes the dialect's name).
+    pub variant_names: &'static [&'static str],
     pub findings: Vec<Finding>,
     pub tables: Vec<TableDef>,
     /// `<metadata>.naming_convention = {...}` assigned at module level: the convention of the
@@ -231,6 +235,7 @@ impl<'a> Reader<'a> {
             mods,
             profile,
             dialect,
+            variant_names: crate::input::python::types::variant_names(dialect.dialect()),
             findings: Vec::new(),
             tables: Vec::new(),
             global_naming: Default::default(),
