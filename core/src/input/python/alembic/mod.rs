@@ -546,12 +546,16 @@ impl Replayed {
         dialect: &dyn Dialect,
         side: Side,
     ) -> (Schema, Vec<Diagnostic>, bool) {
-        let (schema, diags) = crate::input::sql::parse(&ddl.sql, dialect, side);
+        let (mut schema, diags) = crate::input::sql::parse(&ddl.sql, dialect, side);
+        take_uncompared(&mut schema);
         let failed = diags
             .iter()
             .any(|d| d.severity == crate::diagnostics::Severity::Error);
         let diagnostics = diags
             .into_iter()
+            // The placeholder type is no type the dialect knows (W004): the column's own
+            // warning said why it is not compared.
+            .filter(|d| !d.message.contains(ops::UNCOMPARED_TYPE))
             .filter_map(|d| {
                 let at = ddl.origin_of(d.offset)?;
                 Some(Diagnostic {
@@ -560,6 +564,30 @@ impl Replayed {
             })
             .collect();
         (schema, diagnostics, failed)
+    }
+}
+
+/// Columns of the placeholder type the replay gives a column it could not read
+/// ([`ops::UNCOMPARED_TYPE`]) leave their tables for the schema's uncompared list: each is
+/// compared as the other side has it.
+fn take_uncompared(schema: &mut Schema) {
+    let Schema {
+        tables, uncompared, ..
+    } = schema;
+    for (name, table) in tables.iter_mut() {
+        let placeholder = |c: &crate::model::Column| {
+            c.ty.name.eq_ignore_ascii_case(ops::UNCOMPARED_TYPE)
+                || (c.ty.user.as_deref())
+                    .is_some_and(|u| u.name.eq_ignore_ascii_case(ops::UNCOMPARED_TYPE))
+        };
+        let taken: Vec<_> = (table.columns.iter())
+            .filter(|(_, c)| placeholder(c))
+            .map(|(n, _)| n.clone())
+            .collect();
+        for column in taken {
+            table.columns.shift_remove(&column);
+            uncompared.push((name.name.clone(), column));
+        }
     }
 }
 

@@ -45,6 +45,12 @@ pub(super) struct Interp {
     state: std::cell::RefCell<Option<(usize, crate::model::Schema)>>,
 }
 
+/// The type the replay gives a column it could not read (its type cannot be resolved, or is
+/// decided at run time): the column exists, later operations apply to it, and the schema
+/// built leaves it out of the comparison ([`crate::model::Schema::uncompared`]) unless an
+/// operation gave it a type the replay can read.
+pub(super) const UNCOMPARED_TYPE: &str = "schemashift_uncompared";
+
 /// Words that start a statement which changes data, not the schema.
 const DATA_WORDS: &[&str] = &[
     "insert", "update", "delete", "select", "copy", "with", "truncate", "merge", "call", "do",
@@ -758,9 +764,16 @@ impl Interp {
         };
         match method {
             "create_table" => {
-                let Some(t) = r.table_def(m, e, call, 1) else {
+                let Some(mut t) = r.table_def(m, e, call, 1) else {
                     return;
                 };
+                // Columns that could not be read are created all the same, of a placeholder
+                // type: what the history does to them later applies, and the schema leaves
+                // them out of the comparison (see [`UNCOMPARED_TYPE`]).
+                for name in std::mem::take(&mut t.uncompared) {
+                    let ty = SaType::Raw(UNCOMPARED_TYPE.to_string());
+                    t.columns.push(ColumnDef::new(name, ty, at));
+                }
                 let mut skip = Vec::new();
                 no_create_types(e, &mut skip);
                 let mut findings = std::mem::take(&mut r.findings);
@@ -831,8 +844,17 @@ impl Interp {
                 };
                 let mut stub = stub_table(t.clone(), schema.clone(), at);
                 let cat = r.origin(cm, col_e);
-                let Some(col) = r.column_call(cm, col_e, "", None, &mut stub, cat, false) else {
-                    return not_literal(r, "the column (an `sa.Column(...)` call)");
+                r.uncompared.clear();
+                let col = match r.column_call(cm, col_e, "", None, &mut stub, cat, false) {
+                    Some(col) => col,
+                    // A column that could not be read (it said why) is added all the same,
+                    // of a placeholder type, as `create_table` does.
+                    None => match r.uncompared.pop() {
+                        Some(name) => {
+                            ColumnDef::new(name, SaType::Raw(UNCOMPARED_TYPE.to_string()), cat)
+                        }
+                        None => return not_literal(r, "the column (an `sa.Column(...)` call)"),
+                    },
                 };
                 self.add_column(&stub, &col, batch.is_some(), cat);
             }

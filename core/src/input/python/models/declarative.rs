@@ -517,24 +517,14 @@ impl<'a> Reader<'a> {
             }
         };
         let mut col = ColumnDef {
-            name: name.clone(),
-            ty,
-            nullable: true,
-            primary_key: false,
-            unique: false,
-            index: false,
             fks,
-            server_default: None,
-            comment: None,
-            autoincrement: None,
-            py_default: false,
             identity,
             identity_options,
             computed,
             checks,
             sequence,
-            at,
             renamed_from: self.renamed_from(m, at.start),
+            ..ColumnDef::new(name.clone(), ty, at)
         };
         let mut nullable_given = None;
         for k in call.arguments.keywords.iter() {

@@ -72,6 +72,30 @@ pub struct SequenceDef {
 }
 
 impl ColumnDef {
+    /// A nullable column of type `ty` with nothing else.
+    pub fn new(name: String, ty: SaType, at: Origin) -> Self {
+        ColumnDef {
+            name,
+            ty,
+            nullable: true,
+            primary_key: false,
+            unique: false,
+            index: false,
+            fks: Vec::new(),
+            server_default: None,
+            comment: None,
+            autoincrement: None,
+            py_default: false,
+            identity: None,
+            identity_options: String::new(),
+            computed: None,
+            checks: Vec::new(),
+            sequence: None,
+            at,
+            renamed_from: None,
+        }
+    }
+
     /// Why SQLAlchemy's compiler `c` cannot write this column (its `CompileError`).
     pub fn compile_error(&self, c: super::types::Compiler) -> Option<&'static str> {
         if let Some(why) = self.ty.compile_error(c) {
