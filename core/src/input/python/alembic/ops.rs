@@ -51,6 +51,19 @@ pub(super) struct Interp {
 /// operation gave it a type the replay can read.
 pub(super) const UNCOMPARED_TYPE: &str = "schemashift_uncompared";
 
+/// What a function does nothing but return (past its docstring): `def tables(): return
+/// {"a", "b"}`.
+fn only_returned(f: &ast::StmtFunctionDef) -> Option<&Expr> {
+    let body = match f.body.split_first() {
+        Some((Stmt::Expr(d), rest)) if matches!(&*d.value, Expr::StringLiteral(_)) => rest,
+        _ => &f.body[..],
+    };
+    match body {
+        [Stmt::Return(ret)] => ret.value.as_deref(),
+        _ => None,
+    }
+}
+
 /// Words that start a statement which changes data, not the schema.
 const DATA_WORDS: &[&str] = &[
     "insert", "update", "delete", "select", "copy", "with", "truncate", "merge", "call", "do",
@@ -387,6 +400,11 @@ impl Interp {
                     reverse ^= n.id.as_str() == "reversed";
                     iter = (iter.0, &c.arguments.args[0]);
                 }
+                // `_get_changed_tables()`: a helper that only returns a literal.
+                Expr::Call(c) => match r.r.expr(iter.0, &c.func) {
+                    Sym::Function(fm, f) => iter = (fm, only_returned(f)?),
+                    _ => return None,
+                },
                 _ => break,
             }
         }
