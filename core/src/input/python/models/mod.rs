@@ -572,7 +572,50 @@ impl<'a> Reader<'a> {
                 Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
                 _ => None,
             },
+            // `fk["table"]`, `pair[0]`: an item of a literal dict, list or tuple.
+            Expr::Subscript(_) => {
+                let (im, item) = self.value_of(m, e, depth + 1)?;
+                self.lit_depth(im, item, depth + 1)
+            }
             _ => None,
+        }
+    }
+
+    /// The expression `e` stands for: a name's or attribute's value, an item of a literal
+    /// dict, list or tuple (`fk["table"]`, `INDEXES[0]["columns"][1]`), or `e` itself.
+    fn value_of(&self, m: usize, e: &'a Expr, depth: usize) -> Option<(usize, &'a Expr)> {
+        if depth > 16 {
+            return None;
+        }
+        match e {
+            Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
+                Sym::Value(vm, v) => self.value_of(vm, v, depth + 1),
+                _ => Some((m, e)),
+            },
+            Expr::Subscript(sub) => {
+                let key = self.lit_depth(m, &sub.slice, depth + 1)?;
+                let (cm, container) = self.value_of(m, &sub.value, depth + 1)?;
+                let item = match (container, key) {
+                    (Expr::Dict(d), key) => d.items.iter().rev().find_map(|i| {
+                        let k = i.key.as_ref()?;
+                        (self.lit_depth(cm, k, depth + 1).as_ref() == Some(&key))
+                            .then_some(&i.value)
+                    })?,
+                    (Expr::List(ast::ExprList { elts, .. }), Lit::Int(i))
+                    | (Expr::Tuple(ast::ExprTuple { elts, .. }), Lit::Int(i)) => {
+                        let at = if i < 0 {
+                            elts.len()
+                                .checked_sub(usize::try_from(i.unsigned_abs()).ok()?)?
+                        } else {
+                            usize::try_from(i).ok()?
+                        };
+                        elts.get(at)?
+                    }
+                    _ => return None,
+                };
+                self.value_of(cm, item, depth + 1)
+            }
+            _ => Some((m, e)),
         }
     }
 
