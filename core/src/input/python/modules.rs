@@ -291,6 +291,31 @@ fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, B
     }
 }
 
+/// A helper that computes one value: past its docstring, guards that only raise (`if not
+/// nullable and ondelete == "SET NULL": raise ValueError(...)`) and local assignments
+/// (`name = prefix or default_name(...)`), one `return <expr>`. The assignments and the
+/// returned expression; `None` for any other body.
+pub fn helper_body(f: &ast::StmtFunctionDef) -> Option<(Vec<&ast::StmtAssign>, &Expr)> {
+    let mut assigns = Vec::new();
+    let (last, before) = f.body.split_last()?;
+    for s in before {
+        match s {
+            Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
+            Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
+                assigns.push(a)
+            }
+            Stmt::If(i)
+                if i.elif_else_clauses.is_empty()
+                    && i.body.iter().all(|b| matches!(b, Stmt::Raise(_))) => {}
+            _ => return None,
+        }
+    }
+    match last {
+        Stmt::Return(r) => Some((assigns, r.value.as_deref()?)),
+        _ => None,
+    }
+}
+
 /// The bodies of an `if` (body, then each elif/else), a `try` (body, handlers, else,
 /// finally) or a `with`.
 pub fn block_bodies(s: &Stmt) -> Vec<&[Stmt]> {
@@ -598,10 +623,13 @@ impl<'a> Resolver<'a> {
                     found = Some(Sym::Class(ClassId { module: m, path: p }));
                 }
                 Stmt::Assign(a)
-                    if matches!(&*a.value, Expr::Name(_) | Expr::Attribute(_))
-                        && a.targets
-                            .iter()
-                            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == name)) =>
+                    if matches!(
+                        &*a.value,
+                        Expr::Name(_) | Expr::Attribute(_) | Expr::StringLiteral(_)
+                    ) && a
+                        .targets
+                        .iter()
+                        .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == name)) =>
                 {
                     found = Some(Sym::Value(m, &a.value));
                 }
@@ -659,13 +687,31 @@ impl<'a> Resolver<'a> {
                         what: format!("{what}.{attr}"),
                         missing_module,
                     },
-                    // `Outer.Inner`: a class nested in a class body.
+                    // `Outer.Inner`: a class nested in a class body; `Model.__tablename__`:
+                    // a literal string its body assigns.
                     Sym::Class(cid) => {
-                        let nested = self.mods.class(&cid).and_then(|c| {
+                        let class = self.mods.class(&cid);
+                        let nested = class.and_then(|c| {
                             c.body.iter().position(
                                 |s| matches!(s, Stmt::ClassDef(n) if n.name.as_str() == attr),
                             )
                         });
+                        let assigned = class.and_then(|c| {
+                            c.body.iter().rev().find_map(|s| match s {
+                                Stmt::Assign(a)
+                                    if matches!(&*a.value, Expr::StringLiteral(_))
+                                        && a.targets.iter().any(
+                                            |t| matches!(t, Expr::Name(n) if n.id.as_str() == attr),
+                                        ) =>
+                                {
+                                    Some(&*a.value)
+                                }
+                                _ => None,
+                            })
+                        });
+                        if let (None, Some(v)) = (nested, assigned) {
+                            return Sym::Value(cid.module, v);
+                        }
                         match nested {
                             Some(j) => {
                                 let mut path = cid.path.clone();
@@ -753,6 +799,29 @@ impl<'a> Resolver<'a> {
             });
         }
         complete
+    }
+
+    /// Bind the local names a helper assigns before its `return` ([`helper_body`]) for the
+    /// length of a call, as [`Resolver::bind_call`] binds its parameters.
+    pub fn bind_locals(
+        &self,
+        fm: usize,
+        f: &'a ast::StmtFunctionDef,
+        assigns: &[&'a ast::StmtAssign],
+    ) {
+        let mut params = self.params.borrow_mut();
+        for a in assigns {
+            for t in a.targets.iter() {
+                if let Expr::Name(n) = t {
+                    params.push(Param {
+                        module: fm,
+                        scope: f.range,
+                        name: n.id.to_string(),
+                        value: (fm, &a.value),
+                    });
+                }
+            }
+        }
     }
 
     /// What `e` names, following aliases (`Phase = State`, `Kind = kinds.Kind`).

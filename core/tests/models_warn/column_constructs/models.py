@@ -3,6 +3,8 @@
 `Computed(persisted=False)` (PostgreSQL has no virtual generated columns: W001), and arguments
 of `Computed`, `Sequence`, `CheckConstraint`, `Identity` and `literal` that are not literals."""
 
+import os
+
 from sqlalchemy import CheckConstraint, Column, Computed, Identity, Integer, Sequence, literal
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import declarative_base
@@ -13,11 +15,11 @@ NAME = "seq_" + str(1)
 
 
 def start():
-    return 5
+    return int(os.environ.get("START", "5"))
 
 
 def expr():
-    return "a * 2"
+    return os.environ.get("EXPR", "a * 2")
 
 
 class Thing(Base):

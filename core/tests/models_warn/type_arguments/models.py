@@ -1,6 +1,8 @@
 """Type arguments that cannot be evaluated statically (a call, an unknown name): the column's
 type is not compared, with a warning, rather than read as the type without its length."""
 
+import os
+
 from sqlalchemy import Column, Integer, Numeric, String
 from sqlalchemy.orm import declarative_base
 
@@ -10,7 +12,7 @@ Base = declarative_base()
 
 
 def width():
-    return 30
+    return int(os.environ.get("WIDTH", "30"))
 
 
 class Item(Base):

@@ -4,7 +4,7 @@
 
 use super::super::ddl::{self, column_def, qual, quote, sql_str, Emitted};
 use super::super::models::{arg, kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
-use super::super::modules::{Param, Sym};
+use super::super::modules::{helper_body, Param, Sym};
 use super::super::types::{Compiler, SaType};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use std::collections::BTreeMap;
@@ -50,19 +50,6 @@ pub(super) struct Interp {
 /// built leaves it out of the comparison ([`crate::model::Schema::uncompared`]) unless an
 /// operation gave it a type the replay can read.
 pub(super) const UNCOMPARED_TYPE: &str = "schemashift_uncompared";
-
-/// What a function does nothing but return (past its docstring): `def tables(): return
-/// {"a", "b"}`.
-fn only_returned(f: &ast::StmtFunctionDef) -> Option<&Expr> {
-    let body = match f.body.split_first() {
-        Some((Stmt::Expr(d), rest)) if matches!(&*d.value, Expr::StringLiteral(_)) => rest,
-        _ => &f.body[..],
-    };
-    match body {
-        [Stmt::Return(ret)] => ret.value.as_deref(),
-        _ => None,
-    }
-}
 
 /// Words that start a statement which changes data, not the schema.
 const DATA_WORDS: &[&str] = &[
@@ -402,7 +389,14 @@ impl Interp {
                 }
                 // `_get_changed_tables()`: a helper that only returns a literal.
                 Expr::Call(c) => match r.r.expr(iter.0, &c.func) {
-                    Sym::Function(fm, f) => iter = (fm, only_returned(f)?),
+                    Sym::Function(fm, f) => {
+                        let (assigns, ret) = helper_body(f)?;
+                        if !r.r.bind_call(iter.0, c, fm, f) {
+                            return None;
+                        }
+                        r.r.bind_locals(fm, f, &assigns);
+                        iter = (fm, ret);
+                    }
                     _ => return None,
                 },
                 _ => break,
@@ -579,24 +573,10 @@ impl Interp {
                 let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
                     return None;
                 };
-                let (last, before) = f.body.split_last()?;
-                let Stmt::Return(ret) = last else { return None };
-                let ret = ret.value.as_deref()?;
+                let (assigns, ret) = helper_body(f)?;
                 let bound = r.r.params.borrow().len();
                 let decided = r.r.bind_call(m, c, fm, f).then(|| {
-                    for s in before {
-                        let Stmt::Assign(a) = s else { continue };
-                        for t in a.targets.iter() {
-                            if let Expr::Name(n) = t {
-                                r.r.params.borrow_mut().push(Param {
-                                    module: fm,
-                                    scope: f.range,
-                                    name: n.id.to_string(),
-                                    value: (fm, &a.value),
-                                });
-                            }
-                        }
-                    }
+                    r.r.bind_locals(fm, f, &assigns);
                     self.condition(r, fm, ret, depth + 1)
                 });
                 r.r.params.borrow_mut().truncate(bound);

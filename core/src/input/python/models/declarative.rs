@@ -848,6 +848,10 @@ impl<'a> Reader<'a> {
                         return;
                     }
                 }
+                if elements.is_empty() {
+                    self.warn(m, item, format!("table `{}`: this Index has no columns (SQLAlchemy writes `CREATE INDEX .. ON {} ()`, which no database takes); it is not compared", table.name, table.name));
+                    return;
+                }
                 let idx = self.index_def(m, call, iname, elements, is_column);
                 table.indexes.push((idx, at));
             }

@@ -4,7 +4,7 @@
 mod declarative;
 mod fields;
 
-use super::modules::{ClassId, Modules, Resolver, Sym};
+use super::modules::{helper_body, ClassId, Modules, Resolver, Sym};
 use super::types::SaType;
 use super::Profile;
 use crate::diagnostics::Code;
@@ -572,6 +572,43 @@ impl<'a> Reader<'a> {
                 Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
                 _ => None,
             },
+            // `custom_name or default_name(...)`: Python's value of `or` / `and`.
+            Expr::BoolOp(b) => {
+                let mut last = None;
+                for v in b.values.iter() {
+                    let lit = self.lit_depth(m, v, depth + 1)?;
+                    let truthy = match &lit {
+                        Lit::Str(s) => !s.is_empty(),
+                        Lit::Int(i) => *i != 0,
+                        Lit::Bool(b) => *b,
+                        Lit::None => false,
+                    };
+                    let decides = match b.op {
+                        ast::BoolOp::Or => truthy,
+                        ast::BoolOp::And => !truthy,
+                    };
+                    if decides {
+                        return Some(lit);
+                    }
+                    last = Some(lit);
+                }
+                last
+            }
+            // A helper that computes a name (`def fk_name(source, target): return
+            // f"fk_{source}_{target}"`), called with literal arguments.
+            Expr::Call(c) => {
+                let Sym::Function(fm, f) = self.r.expr(m, &c.func) else {
+                    return None;
+                };
+                let (assigns, ret) = helper_body(f)?;
+                let bound = self.r.params.borrow().len();
+                let value = self.r.bind_call(m, c, fm, f).then(|| {
+                    self.r.bind_locals(fm, f, &assigns);
+                    self.lit_depth(fm, ret, depth + 1)
+                });
+                self.r.params.borrow_mut().truncate(bound);
+                value.flatten()
+            }
             // `fk["table"]`, `pair[0]`: an item of a literal dict, list or tuple.
             Expr::Subscript(_) => {
                 let (im, item) = self.value_of(m, e, depth + 1)?;
@@ -657,15 +694,16 @@ impl<'a> Reader<'a> {
             let Sym::Function(fm, f) = self.r.expr(cur.0, &c.func) else {
                 break;
             };
-            let Some(ret) = single_return(f) else {
+            let Some((assigns, ret)) = helper_body(f) else {
                 let name = f.name.to_string();
-                self.warn(cur.0, cur.1, format!("`{name}(...)` builds this column with more than a `return`: it is not read; the column is not compared"));
+                self.warn(cur.0, cur.1, format!("`{name}(...)` builds this column with more than local names and a `return`: it is not read; the column is not compared"));
                 return None;
             };
             if !self.r.bind_call(cur.0, c, fm, f) {
                 let name = f.name.to_string();
                 self.warn(cur.0, cur.1, format!("`{name}(...)`: some arguments of this call (`*args`, `**kwargs`, or not in the function's parameters) are not read; options that depend on them are not read"));
             }
+            self.r.bind_locals(fm, f, &assigns);
             cur = (fm, ret);
         }
         Some(cur)
@@ -678,7 +716,9 @@ impl<'a> Reader<'a> {
                 Sym::Function(fm, f) => {
                     // Unbindable arguments are left unread (their names stay unresolved).
                     let _ = self.r.bind_call(m, c, fm, f);
-                    single_return(f).and_then(|r| self.call_through(fm, r))
+                    let (assigns, ret) = helper_body(f)?;
+                    self.r.bind_locals(fm, f, &assigns);
+                    self.call_through(fm, ret)
                 }
                 _ => Some((m, e)),
             },
