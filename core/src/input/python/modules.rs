@@ -456,6 +456,19 @@ pub struct Resolver<'a> {
     /// (`def fk(target, ondelete="CASCADE"): return Field(foreign_key=target, ...)`):
     /// a parameter's name inside that function's body is the argument it was given.
     pub params: RefCell<Vec<Param<'a>>>,
+    /// The keywords of those calls that went to a `**kwargs` parameter, for its spreads
+    /// (`Column(..., **sa_column_kwargs)`).
+    pub spreads: RefCell<Vec<Spread<'a>>>,
+}
+
+/// The keyword arguments a call passed to a helper's `**name` parameter.
+#[derive(Clone, Debug)]
+pub struct Spread<'a> {
+    pub module: usize,
+    /// The function's range: `name` is seen inside it.
+    pub scope: TextRange,
+    pub name: String,
+    pub keywords: Vec<(String, (usize, &'a Expr))>,
 }
 
 /// A helper function's parameter bound to an argument (or its default).
@@ -768,6 +781,7 @@ impl<'a> Resolver<'a> {
             }
             values[i] = Some((m, a));
         }
+        let mut extra = Vec::new();
         for k in call.arguments.keywords.iter() {
             let Some(arg) = &k.arg else {
                 complete = false;
@@ -778,8 +792,17 @@ impl<'a> Resolver<'a> {
                 .position(|p| p.parameter.name.as_str() == arg.as_str())
             {
                 Some(i) if i >= ps.posonlyargs.len() => values[i] = Some((m, &k.value)),
+                None if ps.kwarg.is_some() => extra.push((arg.to_string(), (m, &k.value))),
                 _ => complete = false,
             }
+        }
+        if let Some(kw) = &ps.kwarg {
+            self.spreads.borrow_mut().push(Spread {
+                module: fm,
+                scope: f.range,
+                name: kw.name.to_string(),
+                keywords: extra,
+            });
         }
         let mut params = self.params.borrow_mut();
         for (p, v) in named.iter().zip(values) {
@@ -799,6 +822,15 @@ impl<'a> Resolver<'a> {
             });
         }
         complete
+    }
+
+    /// The keyword arguments `**name` (in module `m`) spreads: those the latest call of the
+    /// helper it is a parameter of passed to it.
+    pub fn spread(&self, m: usize, e: &Expr) -> Option<Vec<(String, (usize, &'a Expr))>> {
+        let Expr::Name(n) = e else { return None };
+        (self.spreads.borrow().iter().rev())
+            .find(|s| s.module == m && s.name == n.id.as_str() && s.scope.contains_range(n.range))
+            .map(|s| s.keywords.clone())
     }
 
     /// Bind the local names a helper assigns before its `return` ([`helper_body`]) for the

@@ -17,3 +17,13 @@ CREATE TABLE api_key (
 );
 
 CREATE INDEX ix_api_key_key ON api_key (key);
+
+CREATE TABLE api_key_token_with_a_rather_long_table_name_for_the_index (
+	id UUID NOT NULL, 
+	token VARCHAR(63) NOT NULL, 
+	issued_by_the_service_account_of_the_key VARCHAR(20), 
+	PRIMARY KEY (id), 
+	CONSTRAINT fk_api_key_token_id FOREIGN KEY(id) REFERENCES api_key (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_api_key_token_with_a_rather_long_table_name_for_the_index ON api_key_token_with_a_rather_long_table_name_for_the_index (token, issued_by_the_service_account_of_the_key);

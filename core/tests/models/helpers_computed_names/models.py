@@ -2,13 +2,14 @@
 return (zenml's `build_foreign_key_field`), names from `__tablename__`, items of literal
 dicts."""
 
-from typing import Any, Optional
+from typing import Any, List, Optional
 from uuid import UUID
 
 from sqlalchemy import Column, ForeignKey, Index, String
 from sqlmodel import Field, SQLModel
 
 LIMITS = {"name": 80, "key": 40}
+TOKEN_LENGTH = 2**6 - 1
 
 
 def foreign_key_constraint_name(source: str, target: str, source_column: str) -> str:
@@ -44,8 +45,20 @@ def build_foreign_key_field(
                 ondelete=ondelete,
             ),
             nullable=nullable,
+            **sa_column_kwargs,
         ),
     )
+
+
+def get_index_name(table_name: str, column_names: List[str]) -> str:
+    """zenml's index names, cut short."""
+    columns = "_".join(column_names)
+    return f"ix_{table_name}_{columns}"[:60]
+
+
+def build_index(table_name: str, column_names: List[str], **kwargs: Any) -> Index:
+    name = get_index_name(table_name=table_name, column_names=column_names)
+    return Index(name, *column_names, **kwargs)
 
 
 class UserSchema(SQLModel, table=True):
@@ -78,3 +91,28 @@ class ApiKeySchema(SQLModel, table=True):
         nullable=True,
         custom_constraint_name="fk_api_key_creator",
     )
+
+
+class ApiKeyTokenSchema(SQLModel, table=True):
+    """One token per key: its id is the key's (a primary key passed through **kwargs)."""
+
+    __tablename__ = "api_key_token_with_a_rather_long_table_name_for_the_index"
+    __table_args__ = (
+        build_index(
+            table_name=__tablename__,
+            column_names=["token", "issued_by_the_service_account_of_the_key"],
+        ),
+    )
+
+    id: UUID = build_foreign_key_field(
+        source=__tablename__,
+        target=ApiKeySchema.__tablename__,
+        source_column="id",
+        target_column="id",
+        ondelete="CASCADE",
+        nullable=False,
+        custom_constraint_name="fk_api_key_token_id",
+        primary_key=True,
+    )
+    token: str = Field(sa_column=Column(String(TOKEN_LENGTH), nullable=False))
+    issued_by_the_service_account_of_the_key: Optional[str] = Field(default=None, max_length=20)

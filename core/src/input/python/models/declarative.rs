@@ -527,13 +527,24 @@ impl<'a> Reader<'a> {
             ..ColumnDef::new(name.clone(), ty, at)
         };
         let mut nullable_given = None;
+        // Keywords given here, and those a helper's `**kwargs` spreads (`Column(...,
+        // **sa_column_kwargs)` in `def fk_field(..., **sa_column_kwargs)`).
+        let mut keywords: Vec<(String, (usize, &'a Expr))> = Vec::new();
         for k in call.arguments.keywords.iter() {
-            let Some(arg) = &k.arg else { continue };
-            if arg.as_str() == "nullable" {
-                nullable_given = self.lit_bool(m, &k.value);
+            match &k.arg {
+                Some(arg) => keywords.push((arg.to_string(), (m, &k.value))),
+                None => match self.r.spread(m, &k.value) {
+                    Some(spread) => keywords.extend(spread),
+                    None => self.warn(m, &k.value, format!("column `{name}`: these keyword arguments (`**...`) cannot be read statically; the column is compared without them")),
+                },
+            }
+        }
+        for (arg, (km, value)) in keywords {
+            if arg == "nullable" {
+                nullable_given = self.lit_bool(km, value);
                 continue;
             }
-            self.column_kwarg(m, arg.as_str(), &k.value, &mut col);
+            self.column_kwarg(km, &arg, value, &mut col);
         }
         for fk in &mut col.fks {
             fk.columns = vec![name.clone()];
@@ -737,6 +748,15 @@ impl<'a> Reader<'a> {
             }
             return;
         }
+        // `build_index(table_name=__tablename__, column_names=[...])`: what a helper returns.
+        if matches!(item, Expr::Call(c) if matches!(self.r.expr(m, &c.func), Sym::Function(..))) {
+            if let Some((hm, built)) = self.inline_helper(m, item) {
+                if !std::ptr::eq(built, item) {
+                    self.table_item(hm, built, table);
+                }
+            }
+            return;
+        }
         let Some((name, call)) = self.callee(m, item) else {
             self.warn(
                 m,
@@ -836,7 +856,22 @@ impl<'a> Reader<'a> {
                 };
                 let mut elements = Vec::new();
                 let mut is_column = Vec::new();
+                // `Index(name, *column_names)`: the items of a literal list, in their module.
+                let mut args: Vec<(usize, &'a Expr)> = Vec::new();
                 for a in call.arguments.args.iter().skip(1) {
+                    let Expr::Starred(st) = a else {
+                        args.push((m, a));
+                        continue;
+                    };
+                    match self.value_of(m, &st.value, 0) {
+                        Some((lm, Expr::List(ast::ExprList { elts, .. })))
+                        | Some((lm, Expr::Tuple(ast::ExprTuple { elts, .. }))) => {
+                            args.extend(elts.iter().map(|e| (lm, e)))
+                        }
+                        _ => args.push((m, a)),
+                    }
+                }
+                for (m, a) in args {
                     if let Some(c) = self.column_ref(m, a) {
                         elements.push(c);
                         is_column.push(true);

@@ -255,6 +255,7 @@ impl<'a> Reader<'a> {
                 mods,
                 roots,
                 params: Default::default(),
+                spreads: Default::default(),
             },
             mods,
             profile,
@@ -541,7 +542,10 @@ impl<'a> Reader<'a> {
             Expr::BinOp(b)
                 if matches!(
                     b.op,
-                    ast::Operator::Sub | ast::Operator::Mult | ast::Operator::FloorDiv
+                    ast::Operator::Sub
+                        | ast::Operator::Mult
+                        | ast::Operator::FloorDiv
+                        | ast::Operator::Pow
                 ) =>
             {
                 let (Lit::Int(a), Lit::Int(c)) = (
@@ -553,6 +557,7 @@ impl<'a> Reader<'a> {
                 let v = match b.op {
                     ast::Operator::Sub => a.checked_sub(c)?,
                     ast::Operator::Mult => a.checked_mul(c)?,
+                    ast::Operator::Pow => a.checked_pow(u32::try_from(c).ok()?)?,
                     // Python's `//` rounds toward negative infinity.
                     _ => {
                         if c == 0 {
@@ -594,6 +599,33 @@ impl<'a> Reader<'a> {
                 }
                 last
             }
+            // `"_".join(column_names)`: of a literal list of strings.
+            Expr::Call(c)
+                if c.arguments.args.len() == 1
+                    && c.arguments.keywords.is_empty()
+                    && matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "join") =>
+            {
+                let Expr::Attribute(a) = &*c.func else {
+                    return None;
+                };
+                let Lit::Str(sep) = self.lit_depth(m, &a.value, depth + 1)? else {
+                    return None;
+                };
+                let (lm, list) = self.value_of(m, &c.arguments.args[0], depth + 1)?;
+                let (Expr::List(ast::ExprList { elts, .. })
+                | Expr::Tuple(ast::ExprTuple { elts, .. })) = list
+                else {
+                    return None;
+                };
+                let parts: Option<Vec<String>> = elts
+                    .iter()
+                    .map(|e| match self.lit_depth(lm, e, depth + 1)? {
+                        Lit::Str(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect();
+                Some(Lit::Str(parts?.join(&sep)))
+            }
             // A helper that computes a name (`def fk_name(source, target): return
             // f"fk_{source}_{target}"`), called with literal arguments.
             Expr::Call(c) => {
@@ -609,6 +641,30 @@ impl<'a> Reader<'a> {
                 self.r.params.borrow_mut().truncate(bound);
                 value.flatten()
             }
+            // `f"ix_{table}_{columns}"[:64]`: a slice of a string (by characters, as Python).
+            Expr::Subscript(sub) if matches!(&*sub.slice, Expr::Slice(_)) => {
+                let Expr::Slice(sl) = &*sub.slice else {
+                    return None;
+                };
+                let Lit::Str(text) = self.lit_depth(m, &sub.value, depth + 1)? else {
+                    return None;
+                };
+                let chars: Vec<char> = text.chars().collect();
+                let len = i64::try_from(chars.len()).ok()?;
+                let bound = |e: &'a Option<Box<Expr>>, default: i64| -> Option<i64> {
+                    let Some(e) = e else { return Some(default) };
+                    let Lit::Int(i) = self.lit_depth(m, e, depth + 1)? else {
+                        return None;
+                    };
+                    Some(if i < 0 { (len + i).max(0) } else { i.min(len) })
+                };
+                if sl.step.is_some() {
+                    return None;
+                }
+                let (lo, hi) = (bound(&sl.lower, 0)?, bound(&sl.upper, len)?);
+                let (lo, hi) = (usize::try_from(lo).ok()?, usize::try_from(hi).ok()?);
+                Some(Lit::Str(chars.get(lo..hi.max(lo))?.iter().collect()))
+            }
             // `fk["table"]`, `pair[0]`: an item of a literal dict, list or tuple.
             Expr::Subscript(_) => {
                 let (im, item) = self.value_of(m, e, depth + 1)?;
@@ -620,7 +676,12 @@ impl<'a> Reader<'a> {
 
     /// The expression `e` stands for: a name's or attribute's value, an item of a literal
     /// dict, list or tuple (`fk["table"]`, `INDEXES[0]["columns"][1]`), or `e` itself.
-    fn value_of(&self, m: usize, e: &'a Expr, depth: usize) -> Option<(usize, &'a Expr)> {
+    pub(crate) fn value_of(
+        &self,
+        m: usize,
+        e: &'a Expr,
+        depth: usize,
+    ) -> Option<(usize, &'a Expr)> {
         if depth > 16 {
             return None;
         }
@@ -687,7 +748,7 @@ impl<'a> Reader<'a> {
     /// A call of a local helper function whose body is one `return <expr>` (`def
     /// created_at_field(): return Field(...)`): the returned expression and its module.
     /// The arguments passed are bound to the function's parameters (defaults for the others).
-    fn inline_helper(&mut self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
+    pub(crate) fn inline_helper(&mut self, m: usize, e: &'a Expr) -> Option<(usize, &'a Expr)> {
         let mut cur = (m, e);
         for _ in 0..4 {
             let Expr::Call(c) = cur.1 else { break };
