@@ -154,6 +154,42 @@ impl Sources {
     }
 }
 
+/// A table declared again under the same name (dagster declares `secondary_indexes` in each
+/// of its three MetaData objects, and `create_all` of each skips a table that exists): the
+/// first declaration is the table. A later one the same is dropped; one that differs too,
+/// with a warning.
+fn drop_redeclared(
+    tables: &mut Vec<models::TableDef>,
+    c: types::Compiler,
+    sa_name: &str,
+    findings: &mut Vec<models::Finding>,
+) {
+    let mut first: std::collections::HashMap<(Option<String>, String), String> =
+        std::collections::HashMap::new();
+    let mut scratch = Vec::new();
+    let mut warned = Vec::new();
+    tables.retain(|t| {
+        let ddl = ddl::emit(std::slice::from_ref(t), c, sa_name, &mut scratch).sql;
+        match first.entry((t.schema.clone(), t.name.clone())) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(ddl);
+                true
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                if *o.get() != ddl {
+                    warned.push(models::Finding {
+                        code: Code::W005,
+                        at: t.at,
+                        message: format!("table `{}` is declared again (in another MetaData, or the same one) and differs from its first declaration, which is the one compared", t.name),
+                    });
+                }
+                false
+            }
+        }
+    });
+    findings.extend(warned);
+}
+
 /// Read the models of one side for `dialect`: the schema and the diagnostics (each with its
 /// file).
 pub fn parse(
@@ -187,6 +223,12 @@ pub fn parse(
     let mut findings = std::mem::take(&mut reader.findings);
     resolve_fk_types(&mut tables, &mut findings);
     let compiler = types::Compiler::of(dialect);
+    drop_redeclared(
+        &mut tables,
+        compiler,
+        types::sa_dialect_name(dialect),
+        &mut findings,
+    );
     for t in &mut tables {
         let failed: Vec<String> = (t.columns.iter())
             .filter(|c| c.compile_error(compiler).is_some())

@@ -700,8 +700,8 @@ impl<'a> Resolver<'a> {
                         what: format!("{what}.{attr}"),
                         missing_module,
                     },
-                    // `Outer.Inner`: a class nested in a class body; `Model.__tablename__`:
-                    // a literal string its body assigns.
+                    // `Outer.Inner`: a class nested in a class body; `Model.__tablename__`,
+                    // `Types.LongText`: what its body assigns.
                     Sym::Class(cid) => {
                         let class = self.mods.class(&cid);
                         let nested = class.and_then(|c| {
@@ -712,10 +712,9 @@ impl<'a> Resolver<'a> {
                         let assigned = class.and_then(|c| {
                             c.body.iter().rev().find_map(|s| match s {
                                 Stmt::Assign(a)
-                                    if matches!(&*a.value, Expr::StringLiteral(_))
-                                        && a.targets.iter().any(
-                                            |t| matches!(t, Expr::Name(n) if n.id.as_str() == attr),
-                                        ) =>
+                                    if a.targets.iter().any(
+                                        |t| matches!(t, Expr::Name(n) if n.id.as_str() == attr),
+                                    ) =>
                                 {
                                     Some(&*a.value)
                                 }

@@ -26,4 +26,4 @@ CREATE TABLE api_key_token_with_a_rather_long_table_name_for_the_index (
 	CONSTRAINT fk_api_key_token_id FOREIGN KEY(id) REFERENCES api_key (id) ON DELETE CASCADE
 );
 
-CREATE INDEX ix_api_key_token_with_a_rather_long_table_name_for_the_index ON api_key_token_with_a_rather_long_table_name_for_the_index (token, issued_by_the_service_account_of_the_key);
+CREATE UNIQUE INDEX ix_api_key_token_with_a_rather_long_table_name_for_the_index ON api_key_token_with_a_rather_long_table_name_for_the_index (token, issued_by_the_service_account_of_the_key);

@@ -101,6 +101,7 @@ class ApiKeyTokenSchema(SQLModel, table=True):
         build_index(
             table_name=__tablename__,
             column_names=["token", "issued_by_the_service_account_of_the_key"],
+            unique=True,
         ),
     )
 

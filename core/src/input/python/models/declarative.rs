@@ -529,17 +529,7 @@ impl<'a> Reader<'a> {
         let mut nullable_given = None;
         // Keywords given here, and those a helper's `**kwargs` spreads (`Column(...,
         // **sa_column_kwargs)` in `def fk_field(..., **sa_column_kwargs)`).
-        let mut keywords: Vec<(String, (usize, &'a Expr))> = Vec::new();
-        for k in call.arguments.keywords.iter() {
-            match &k.arg {
-                Some(arg) => keywords.push((arg.to_string(), (m, &k.value))),
-                None => match self.r.spread(m, &k.value) {
-                    Some(spread) => keywords.extend(spread),
-                    None => self.warn(m, &k.value, format!("column `{name}`: these keyword arguments (`**...`) cannot be read statically; the column is compared without them")),
-                },
-            }
-        }
-        for (arg, (km, value)) in keywords {
+        for (arg, (km, value)) in self.keywords(m, call) {
             if arg == "nullable" {
                 nullable_given = self.lit_bool(km, value);
                 continue;
@@ -919,6 +909,26 @@ impl<'a> Reader<'a> {
 
     /// An index's options from the keyword arguments of `Index(...)` / `op.create_index(...)`
     /// (`unique=`, the dialect's `<dialect>_where=`, `_using=`, `_prefix=`, `_length=`).
+    /// A call's keyword arguments (name, module, value): those given, and those a `**name`
+    /// spreads when it is a helper's `**kwargs` parameter; any other `**` spread is a warning.
+    pub(crate) fn keywords(
+        &mut self,
+        m: usize,
+        call: &'a ast::ExprCall,
+    ) -> Vec<(String, (usize, &'a Expr))> {
+        let mut out = Vec::new();
+        for k in call.arguments.keywords.iter() {
+            match &k.arg {
+                Some(arg) => out.push((arg.to_string(), (m, &k.value))),
+                None => match self.r.spread(m, &k.value) {
+                    Some(spread) => out.extend(spread),
+                    None => self.warn(m, &k.value, "these keyword arguments (`**...`) cannot be read statically; what they set is not compared".to_string()),
+                },
+            }
+        }
+        out
+    }
+
     pub(crate) fn index_def(
         &mut self,
         m: usize,
@@ -927,13 +937,17 @@ impl<'a> Reader<'a> {
         elements: Vec<String>,
         is_column: Vec<bool>,
     ) -> IndexDef {
+        // Keywords given here and those a helper's `**kwargs` spreads (`Index(name,
+        // *column_names, **kwargs)` in zenml's `build_index(..., unique=True)`).
+        let keywords = self.keywords(m, call);
+        let unique = (keywords.iter())
+            .find(|(k, _)| k == "unique")
+            .and_then(|(_, (km, u))| self.lit_bool(*km, u));
         let mut idx = IndexDef {
             name: iname,
             elements,
             is_column,
-            unique: kwarg(call, "unique")
-                .and_then(|u| self.lit_bool(m, u))
-                .unwrap_or(false),
+            unique: unique.unwrap_or(false),
             where_: None,
             using: None,
             lengths: Vec::new(),
@@ -945,8 +959,8 @@ impl<'a> Reader<'a> {
         // MariaDB's compiler falls back to `mysql_using=` (deprecated) when there is
         // no `mariadb_using=`.
         let mut fallback_using = None;
-        for k in call.arguments.keywords.iter() {
-            let Some(arg) = &k.arg else { continue };
+        for (arg, (m, value)) in &keywords {
+            let (m, value) = (*m, *value);
             let arg = arg.as_str();
             // `op.create_index`'s own arguments (read by the caller) are not index options.
             const OP_ARGS: [&str; 5] = [
@@ -961,14 +975,14 @@ impl<'a> Reader<'a> {
             }
             if let Some(opt) = arg.strip_prefix(dialect_prefix.as_str()) {
                 match opt {
-                    "where" => idx.where_ = self.sql_text(m, &k.value),
-                    "using" => idx.using = self.lit_str(m, &k.value),
-                    "prefix" => idx.prefix = self.lit_str(m, &k.value),
+                    "where" => idx.where_ = self.sql_text(m, value),
+                    "using" => idx.using = self.lit_str(m, value),
+                    "prefix" => idx.prefix = self.lit_str(m, value),
                     "length" => {
                         let n = idx.elements.len();
-                        let lengths = if let Some(l) = self.lit_uint(m, &k.value) {
+                        let lengths = if let Some(l) = self.lit_uint(m, value) {
                             Some(vec![Some(l); n])
-                        } else if let Expr::Dict(d) = &k.value {
+                        } else if let Expr::Dict(d) = value {
                             let mut v = vec![None; n];
                             let mut ok = true;
                             for it in d.items.iter() {
@@ -993,7 +1007,7 @@ impl<'a> Reader<'a> {
                             Some(l) => idx.lengths = l,
                             None => {
                                 let a = arg.to_string();
-                                self.warn(m, &k.value, format!("index option `{a}` is not a literal integer or dict of column lengths; the index is compared without it"));
+                                self.warn(m, value, format!("index option `{a}` is not a literal integer or dict of column lengths; the index is compared without it"));
                             }
                         }
                     }
@@ -1001,7 +1015,7 @@ impl<'a> Reader<'a> {
                         let a = arg.to_string();
                         self.warn(
                             m,
-                            &k.value,
+                            value,
                             format!(
                                 "index option `{a}` is not read; the index is compared without it"
                             ),
@@ -1009,7 +1023,7 @@ impl<'a> Reader<'a> {
                     }
                 }
             } else if sa_name == "mariadb" && arg == "mysql_using" {
-                fallback_using = self.lit_str(m, &k.value);
+                fallback_using = self.lit_str(m, value);
             } else if !(arg.starts_with("postgresql_")
                 || arg.starts_with("sqlite_")
                 || arg.starts_with("mysql_")
@@ -1019,7 +1033,7 @@ impl<'a> Reader<'a> {
                 let a = arg.to_string();
                 self.warn(
                     m,
-                    &k.value,
+                    value,
                     format!("index option `{a}` is not read; the index is compared without it"),
                 );
             }
