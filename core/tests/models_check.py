@@ -123,8 +123,11 @@ def ddl_in_child(case_dir):
             created = set()
             for m in metas:
                 tables = [t for t in m.sorted_tables if t.fullname not in created]
+                if len(tables) == len(m.sorted_tables):
+                    m.create_all(engine, checkfirst=False)
+                else:
+                    m.create_all(engine, checkfirst=False, tables=tables)
                 created.update(t.fullname for t in tables)
-                m.create_all(engine, checkfirst=False, tables=tables)
         except sa.exc.CompileError as e:
             # e.g. postgresql.JSONB on SQLite with SQLAlchemy 2.0, String without a length on
             # MySQL: nothing to compare.

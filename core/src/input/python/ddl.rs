@@ -517,6 +517,17 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
     let mut items: Vec<(String, Origin)> = Vec::new();
     let sqlite_inline_pk = c == Compiler::Sqlite && t.sqlite_autoincrement && auto.is_some();
     for col in &t.columns {
+        // A column of a table-level primary key is NOT NULL unless `nullable=` says.
+        let keyed;
+        let col = if col.nullable && !col.nullable_given && pk_cols.contains(&col.name) {
+            keyed = ColumnDef {
+                nullable: false,
+                ..col.clone()
+            };
+            &keyed
+        } else {
+            col
+        };
         let is_auto = auto.is_some_and(|a| a.name == col.name);
         let ty =
             if pg && is_auto && !col.py_default && col.identity.is_none() && col.sequence.is_none()
@@ -762,7 +773,8 @@ pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c
             if *col {
                 format!("{}{length}", quote(el, c))
             } else {
-                format!("({el})")
+                // As SQLAlchemy writes an expression: `lower(name)`, `text("version DESC")`.
+                el.clone()
             }
         })
         .collect();
@@ -795,6 +807,10 @@ pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c
         qual(&t.schema, &t.name, c),
         cols.join(", ")
     );
+    if !idx.include.is_empty() {
+        let include: Vec<String> = idx.include.iter().map(|n| quote(n, c)).collect();
+        line.push_str(&format!(" INCLUDE ({})", include.join(", ")));
+    }
     if let Some(w) = &idx.where_ {
         line.push_str(&format!(" WHERE {w}"));
     }

@@ -167,6 +167,8 @@ impl<'a> Reader<'a> {
             name: attr.to_string(),
             ty,
             nullable: u.optional,
+            // The annotation decides it, as `nullable=` would.
+            nullable_given: true,
             primary_key: false,
             unique: false,
             index: false,
@@ -539,6 +541,7 @@ impl<'a> Reader<'a> {
         for fk in &mut col.fks {
             fk.columns = vec![name.clone()];
         }
+        col.nullable_given = nullable_given.is_some();
         col.nullable = match nullable_given {
             Some(b) => b,
             None if col.primary_key => false,
@@ -952,6 +955,7 @@ impl<'a> Reader<'a> {
             using: None,
             lengths: Vec::new(),
             prefix: None,
+            include: Vec::new(),
         };
         // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
         let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
@@ -978,6 +982,22 @@ impl<'a> Reader<'a> {
                     "where" => idx.where_ = self.sql_text(m, value),
                     "using" => idx.using = self.lit_str(m, value),
                     "prefix" => idx.prefix = self.lit_str(m, value),
+                    "include" if sa_name == "postgresql" => {
+                        let names = match self.value_of(m, value, 0) {
+                            Some((lm, Expr::List(ast::ExprList { elts, .. })))
+                            | Some((lm, Expr::Tuple(ast::ExprTuple { elts, .. }))) => {
+                                elts.iter().map(|e| self.column_ref(lm, e)).collect()
+                            }
+                            _ => None,
+                        };
+                        match names {
+                            Some(names) => idx.include = names,
+                            None => {
+                                let a = arg.to_string();
+                                self.warn(m, value, format!("index option `{a}` is not a literal list of column names; the index is compared without it"));
+                            }
+                        }
+                    }
                     "length" => {
                         let n = idx.elements.len();
                         let lengths = if let Some(l) = self.lit_uint(m, value) {

@@ -237,6 +237,8 @@ impl<'a> Reader<'a> {
             name: name.to_string(),
             ty,
             nullable,
+            // SQLModel gives its Column `nullable=`.
+            nullable_given: true,
             primary_key,
             unique: opt("unique")
                 .and_then(|(fm, e)| self.lit_bool(fm, e))

@@ -35,6 +35,9 @@ pub struct ColumnDef {
     pub name: String,
     pub ty: SaType,
     pub nullable: bool,
+    /// Whether `nullable=` was given (a column of a table-level primary key is NOT NULL
+    /// unless it was, as SQLAlchemy's `PrimaryKeyConstraint` makes it).
+    pub nullable_given: bool,
     pub primary_key: bool,
     pub unique: bool,
     pub index: bool,
@@ -78,6 +81,7 @@ impl ColumnDef {
             name,
             ty,
             nullable: true,
+            nullable_given: false,
             primary_key: false,
             unique: false,
             index: false,
@@ -165,6 +169,8 @@ pub struct IndexDef {
     pub lengths: Vec<Option<u64>>,
     /// MySQL `FULLTEXT` / `SPATIAL` (`mysql_prefix=`).
     pub prefix: Option<String>,
+    /// `postgresql_include=[...]`: columns the index carries (PostgreSQL's `INCLUDE`).
+    pub include: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -572,6 +578,15 @@ impl<'a> Reader<'a> {
                     }
                 };
                 Some(Lit::Int(v))
+            }
+            // `Status.DRAFT.value`: the value an enum's member is assigned.
+            Expr::Attribute(a)
+                if a.attr.as_str() == "value" && matches!(&*a.value, Expr::Attribute(_)) =>
+            {
+                match self.r.expr(m, &a.value) {
+                    Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
+                    _ => None,
+                }
             }
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
                 Sym::Value(mm, v) => self.lit_depth(mm, v, depth + 1),
