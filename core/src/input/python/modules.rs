@@ -832,6 +832,28 @@ impl<'a> Resolver<'a> {
             .map(|s| s.keywords.clone())
     }
 
+    /// `value` of what the helper `call` calls returns ([`helper_body`]), with the call's
+    /// arguments and the helper's local names bound for the length of it; `None` when the
+    /// callee is no such helper or an argument cannot be bound.
+    pub fn through_helper<T>(
+        &self,
+        m: usize,
+        call: &'a ast::ExprCall,
+        value: impl FnOnce(usize, &'a Expr) -> Option<T>,
+    ) -> Option<T> {
+        let Sym::Function(fm, f) = self.expr(m, &call.func) else {
+            return None;
+        };
+        let (assigns, ret) = helper_body(f)?;
+        let bound = self.params.borrow().len();
+        let out = self.bind_call(m, call, fm, f).then(|| {
+            self.bind_locals(fm, f, &assigns);
+            value(fm, ret)
+        });
+        self.params.borrow_mut().truncate(bound);
+        out.flatten()
+    }
+
     /// Bind the local names a helper assigns before its `return` ([`helper_body`]) for the
     /// length of a call, as [`Resolver::bind_call`] binds its parameters.
     pub fn bind_locals(

@@ -570,17 +570,7 @@ impl Interp {
             // return name in inspector.get_table_names()`, of the revision or an application
             // module): its `return` decided with the call's arguments bound.
             Expr::Call(c) => {
-                let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
-                    return None;
-                };
-                let (assigns, ret) = helper_body(f)?;
-                let bound = r.r.params.borrow().len();
-                let decided = r.r.bind_call(m, c, fm, f).then(|| {
-                    r.r.bind_locals(fm, f, &assigns);
-                    self.condition(r, fm, ret, depth + 1)
-                });
-                r.r.params.borrow_mut().truncate(bound);
-                decided.flatten()
+                r.r.through_helper(m, c, |fm, ret| self.condition(r, fm, ret, depth + 1))
             }
             _ => None,
         }

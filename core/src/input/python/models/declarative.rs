@@ -164,26 +164,11 @@ impl<'a> Reader<'a> {
             None => self.mapped_type(u.module, u.ty, u.alias.as_deref(), attr)?,
         };
         Some(ColumnDef {
-            name: attr.to_string(),
-            ty,
             nullable: u.optional,
             // The annotation decides it, as `nullable=` would.
             nullable_given: true,
-            primary_key: false,
-            unique: false,
-            index: false,
-            fks: Vec::new(),
-            server_default: None,
-            comment: None,
-            autoincrement: None,
-            py_default: false,
-            identity: None,
-            identity_options: String::new(),
-            computed: None,
-            checks: Vec::new(),
-            sequence: None,
-            at,
             renamed_from: self.renamed_from(m, at.start),
+            ..ColumnDef::new(attr.to_string(), ty, at)
         })
     }
 

@@ -234,8 +234,6 @@ impl<'a> Reader<'a> {
         };
         let ty = ty?;
         let mut col = ColumnDef {
-            name: name.to_string(),
-            ty,
             nullable,
             // SQLModel gives its Column `nullable=`.
             nullable_given: true,
@@ -246,18 +244,9 @@ impl<'a> Reader<'a> {
             index: opt("index")
                 .and_then(|(fm, e)| self.lit_bool(fm, e))
                 .unwrap_or(false),
-            fks: Vec::new(),
-            server_default: None,
-            comment: None,
-            autoincrement: None,
             py_default,
-            identity: None,
-            identity_options: String::new(),
-            computed: None,
-            checks: Vec::new(),
-            sequence: None,
-            at,
             renamed_from: self.renamed_from(m, at.start),
+            ..ColumnDef::new(name.to_string(), ty, at)
         };
         if let Some((fm, fk)) = opt("foreign_key") {
             let ondelete = opt("ondelete").and_then(|(om, e)| self.lit_str(om, e));

@@ -644,17 +644,7 @@ impl<'a> Reader<'a> {
             // A helper that computes a name (`def fk_name(source, target): return
             // f"fk_{source}_{target}"`), called with literal arguments.
             Expr::Call(c) => {
-                let Sym::Function(fm, f) = self.r.expr(m, &c.func) else {
-                    return None;
-                };
-                let (assigns, ret) = helper_body(f)?;
-                let bound = self.r.params.borrow().len();
-                let value = self.r.bind_call(m, c, fm, f).then(|| {
-                    self.r.bind_locals(fm, f, &assigns);
-                    self.lit_depth(fm, ret, depth + 1)
-                });
-                self.r.params.borrow_mut().truncate(bound);
-                value.flatten()
+                (self.r).through_helper(m, c, |fm, ret| self.lit_depth(fm, ret, depth + 1))
             }
             // `f"ix_{table}_{columns}"[:64]`: a slice of a string (by characters, as Python).
             Expr::Subscript(sub) if matches!(&*sub.slice, Expr::Slice(_)) => {
