@@ -6,7 +6,9 @@ CREATE TABLE versions (
 	major INTEGER, 
 	status VARCHAR(20) NOT NULL DEFAULT 'draft', 
 	note VARCHAR(200), 
-	CONSTRAINT versions_pk PRIMARY KEY (workspace, name, major)
+	is_latest BOOL NOT NULL, 
+	CONSTRAINT versions_pk PRIMARY KEY (workspace, name, major), 
+	CHECK (is_latest IN (0, 1))
 );
 
 CREATE INDEX ix_versions_cover ON versions (workspace);

@@ -6,6 +6,7 @@ CREATE TABLE versions (
 	major INTEGER, 
 	status VARCHAR(20) DEFAULT 'draft' NOT NULL, 
 	note VARCHAR(200), 
+	is_latest BOOLEAN NOT NULL, 
 	CONSTRAINT versions_pk PRIMARY KEY (workspace, name, major)
 );
 

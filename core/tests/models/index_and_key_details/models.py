@@ -1,7 +1,7 @@
 """mlflow's index and key details: index elements written as SQLAlchemy writes them
 (`text("major DESC")`, `text("lower(name)")`), PostgreSQL's `INCLUDE`, the columns of a
 table-level primary key NOT NULL unless `nullable=` says, an enum member's `.value` in a
-default."""
+default, `Boolean(create_constraint=True)` (a CHECK where booleans are not native)."""
 
 import enum
 
@@ -30,3 +30,4 @@ class Version(Base):
     major = sa.Column(sa.Integer, nullable=True)
     status = sa.Column(sa.String(20), nullable=False, server_default=sa.text(f"'{Status.DRAFT.value}'"))
     note = sa.Column(sa.String(200))
+    is_latest = sa.Column(sa.Boolean(create_constraint=True), nullable=False)

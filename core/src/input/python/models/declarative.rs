@@ -467,6 +467,16 @@ impl<'a> Reader<'a> {
                 if override_ty.is_none() && ty.is_none() {
                     ty = self.sa_type(m, a, &name);
                     ty.as_ref()?;
+                    // `Boolean(create_constraint=True)`: where booleans are not native
+                    // (SQLite, MySQL, MariaDB), SQLAlchemy adds `CHECK (col IN (0, 1))`.
+                    let boolean_check = self.callee(m, a).is_some_and(|(n, c)| {
+                        n == "sa.Boolean"
+                            && kwarg(c, "create_constraint").and_then(|v| self.lit_bool(m, v))
+                                == Some(true)
+                    });
+                    if boolean_check && self.dialect != crate::dialects::DialectKind::Postgres {
+                        checks.push((None, format!("{} IN (0, 1)", name)));
+                    }
                 }
             } else {
                 self.warn(m, a, format!("column `{name}`: this argument of the column is not read; the column is compared without it"));
