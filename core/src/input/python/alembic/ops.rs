@@ -367,24 +367,38 @@ impl Interp {
         }
         let mut iter = (m, &*f.iter);
         let mut reverse = false;
+        // `sorted(...)` met: the reversals met before it (outside it) apply after sorting,
+        // those inside it do not matter.
+        let mut sorted_then_reversed = None;
         for _ in 0..8 {
             match iter.1 {
                 Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(iter.0, iter.1) {
                     Sym::Value(vm, v) => iter = (vm, v),
                     _ => return None,
                 },
-                // `reversed(TABLES)`, `list(...)`, `tuple(...)` (the builtins, not rebound).
-                Expr::Call(c) if c.arguments.args.len() == 1 && c.arguments.keywords.is_empty() => {
+                // `reversed(TABLES)`, `sorted(...)`, `list(...)`, `tuple(...)` (the builtins,
+                // not rebound).
+                Expr::Call(c)
+                    if c.arguments.args.len() == 1
+                        && c.arguments.keywords.is_empty()
+                        && !matches!(r.r.expr(iter.0, &c.func), Sym::Function(..)) =>
+                {
                     let Expr::Name(n) = &*c.func else { return None };
                     let builtin = match r.r.expr(iter.0, &c.func) {
-                        Sym::Unknown { .. } => n.id.as_str() == "reversed",
+                        Sym::Unknown { .. } => matches!(n.id.as_str(), "reversed" | "sorted"),
                         Sym::Ext(x) => matches!(x.as_str(), "builtins.list" | "builtins.tuple"),
                         _ => false,
                     };
                     if !builtin {
                         return None;
                     }
-                    reverse ^= n.id.as_str() == "reversed";
+                    match n.id.as_str() {
+                        "reversed" => reverse ^= true,
+                        "sorted" if sorted_then_reversed.is_none() => {
+                            sorted_then_reversed = Some(reverse)
+                        }
+                        _ => {}
+                    }
                     iter = (iter.0, &c.arguments.args[0]);
                 }
                 // `_get_changed_tables()`: a helper that only returns a literal.
@@ -428,6 +442,15 @@ impl Interp {
         let targets = names(&f.target)?;
         let unpack = matches!(&*f.target, Expr::Tuple(_));
         let mut items: Vec<&'a Expr> = elts.iter().collect();
+        if let Some(then_reversed) = sorted_then_reversed {
+            // Python sorts strings by code point, as Rust compares them.
+            let mut keyed: Vec<(String, &'a Expr)> = (items.iter())
+                .map(|e| Some((r.lit_str(im, e)?, *e)))
+                .collect::<Option<_>>()?;
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            items = keyed.into_iter().map(|(_, e)| e).collect();
+            reverse = then_reversed;
+        }
         if reverse {
             items.reverse();
         }

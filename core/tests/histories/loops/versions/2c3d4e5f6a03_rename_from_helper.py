@@ -28,6 +28,6 @@ def upgrade():
 
 
 def downgrade():
-    for table in _changed_tables():
+    for table in reversed(sorted(_changed_tables())):
         with op.batch_alter_table(table) as batch_op:
             batch_op.alter_column("remark", new_column_name="note", existing_type=sa.Text())
