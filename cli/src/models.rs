@@ -62,6 +62,18 @@ fn exists(host: &mut dyn Host, path: &str) -> bool {
     host.read(path).is_ok()
 }
 
+/// The folder above the outermost package holding `dir` (`dir` itself when it is no package).
+fn package_root(host: &mut dyn Host, dir: &str) -> String {
+    let mut top = dir.to_string();
+    for _ in 0..64 {
+        if top.is_empty() || top == "/" || !exists(host, &join(&top, "__init__.py")) {
+            break;
+        }
+        top = parent(&top);
+    }
+    top
+}
+
 /// An Alembic history named on the command line: `DIR@REV` (a versions folder at a revision),
 /// `alembic.ini` (its `script_location`'s `versions/` folder, or its `version_locations`), or
 /// `alembic.ini@REV`. Returns the folders to read and the revision (`head` when not named).
@@ -198,13 +210,27 @@ pub fn read_models(
         .iter()
         .map(|p| p.trim_end_matches('/').to_string())
         .collect();
-    let mut top = start_dir.clone();
-    let mut guard = 0;
-    while !top.is_empty() && top != "/" && exists(host, &join(&top, "__init__.py")) && guard < 64 {
-        top = parent(&top);
-        guard += 1;
+    let top = package_root(host, &start_dir);
+    // An Alembic history's `versions/` (not a package itself): the folder of its alembic.ini
+    // (where Alembic's `prepend_sys_path = .` points), and the folder above the outermost
+    // package around it (`<root>/app/migrations/versions` imports `app.migrations.util`).
+    let mut around = Vec::new();
+    let mut up = start_dir.clone();
+    for _ in 0..3 {
+        if up.is_empty() || up == "/" || top != start_dir {
+            break;
+        }
+        up = parent(&up);
+        if exists(host, &join(&up, "alembic.ini")) {
+            around.push(up.clone());
+        }
+        if exists(host, &join(&up, "__init__.py")) {
+            around.push(package_root(host, &up));
+            break;
+        }
     }
-    for r in [top, start_dir, String::new()] {
+    let found = [top, start_dir].into_iter().chain(around);
+    for r in found.chain([String::new()]) {
         if !roots.contains(&r) {
             roots.push(r);
         }

@@ -196,7 +196,13 @@ def revisions(fixture):
                         ignore=shutil.ignore_patterns("__pycache__"))
         cfg.set_main_option("script_location", d)
         sd = ScriptDirectory.from_config(cfg)
-        revs = list(sd.walk_revisions())
+        # Revisions that import the application's modules (beside versions/) load as
+        # `alembic` loads them with PYTHONPATH set.
+        sys.path.insert(0, str(fixture))
+        try:
+            revs = list(sd.walk_revisions())
+        finally:
+            sys.path.remove(str(fixture))
     revs.reverse()
     return [(r.revision, r.down_revision) for r in revs]
 

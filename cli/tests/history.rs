@@ -357,6 +357,32 @@ fn an_unreadable_model_column_is_kept_not_dropped() {
 }
 
 #[test]
+fn revisions_import_the_application_beside_alembic_ini() {
+    // app_helpers/versions imports `dbutil`, which sits beside the fixture's alembic.ini (as
+    // Alembic's `prepend_sys_path = .` finds it): read without --python-path, every guard is
+    // decided and every helper followed.
+    for (dialect, index) in [
+        ("sqlite", "ix_author_sqlite"),
+        ("postgres", "ix_author_pg"),
+        ("mariadb", "ix_author_mysql"),
+    ] {
+        let o = run(&[
+            "diff",
+            "--dialect",
+            dialect,
+            "/dev/null",
+            &fixture("app_helpers"),
+        ]);
+        let (out, err) = (text(&o.stdout), text(&o.stderr));
+        assert!(!err.contains("warning["), "{dialect}: {err}");
+        assert!(out.contains(index), "{dialect}: {out}");
+        assert!(out.contains("CREATE TABLE publisher") || out.contains("CREATE TABLE `publisher`"));
+        assert!(!out.contains("ix_book_title_again"), "{dialect}: {out}");
+        assert!(out.contains("isbn"), "{dialect}: {out}");
+    }
+}
+
+#[test]
 fn a_revision_alone_with_its_base_is_reviewed() {
     // A reviewer holds one revision file and the schema it starts from (a dump, or the
     // history at its parent): its parent need not be among the files.

@@ -274,7 +274,7 @@ fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, B
                     out.insert(n.id.to_string(), Binding::Assign(path));
                 }
             }
-            Stmt::If(_) | Stmt::Try(_) | Stmt::With(_) => {
+            Stmt::If(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::For(_) | Stmt::While(_) => {
                 // Nested blocks: bindings inside keep a path into the flattened block list.
                 let mut inner = HashMap::new();
                 for (j, sub) in block_bodies(s).into_iter().enumerate().rev() {
@@ -297,8 +297,18 @@ fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, B
 /// returned expression; `None` for any other body.
 pub fn helper_body(f: &ast::StmtFunctionDef) -> Option<(Vec<&ast::StmtAssign>, &Expr)> {
     let mut assigns = Vec::new();
-    let (last, before) = f.body.split_last()?;
-    for s in before {
+    let (mut last, before) = f.body.split_last()?;
+    // `try: return any(...) except NoSuchTableError: return False`: the `try` body's return
+    // (the handlers only run when what it inspects is missing).
+    let mut tried: Option<&[Stmt]> = None;
+    if let Stmt::Try(t) = last {
+        if !t.is_star && t.orelse.is_empty() && t.finalbody.is_empty() {
+            let (l, b) = t.body.split_last()?;
+            tried = Some(b);
+            last = l;
+        }
+    }
+    for s in before.iter().chain(tried.into_iter().flatten()) {
         match s {
             Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
             Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
@@ -328,6 +338,10 @@ pub fn block_bodies(s: &Stmt) -> Vec<&[Stmt]> {
         }
         // A class body (its nested classes are addressed through it).
         Stmt::ClassDef(c) => vec![&c.body],
+        // A loop's names (`cols = inspector.get_columns(table)` in an unrolled loop) are
+        // what they are in the item being read.
+        Stmt::For(f) => vec![&f.body, &f.orelse],
+        Stmt::While(w) => vec![&w.body, &w.orelse],
         Stmt::Try(t) => {
             let mut v: Vec<&[Stmt]> = vec![&t.body];
             for h in &t.handlers {
@@ -457,11 +471,13 @@ pub struct Resolver<'a> {
     /// a parameter's name inside that function's body is the argument it was given.
     pub params: RefCell<Vec<Param<'a>>>,
     /// The keywords of those calls that went to a `**kwargs` parameter, for its spreads
-    /// (`Column(..., **sa_column_kwargs)`).
+    /// (`Column(..., **sa_column_kwargs)`), and the positional arguments that went to a
+    /// `*args` parameter (`op.create_table(name, *columns)`).
     pub spreads: RefCell<Vec<Spread<'a>>>,
 }
 
-/// The keyword arguments a call passed to a helper's `**name` parameter.
+/// The keyword arguments a call passed to a helper's `**name` parameter, or the positional
+/// ones it passed to its `*name` parameter.
 #[derive(Clone, Debug)]
 pub struct Spread<'a> {
     pub module: usize,
@@ -469,6 +485,7 @@ pub struct Spread<'a> {
     pub scope: TextRange,
     pub name: String,
     pub keywords: Vec<(String, (usize, &'a Expr))>,
+    pub args: Vec<(usize, &'a Expr)>,
 }
 
 /// A helper function's parameter bound to an argument (or its default).
@@ -773,12 +790,26 @@ impl<'a> Resolver<'a> {
         let positional = ps.posonlyargs.len() + ps.args.len();
         let mut values: Vec<Option<(usize, &'a Expr)>> = vec![None; named.len()];
         let mut complete = true;
+        let mut rest = Vec::new();
         for (i, a) in call.arguments.args.iter().enumerate() {
-            if matches!(a, Expr::Starred(_)) || i >= positional {
+            if matches!(a, Expr::Starred(_)) {
                 complete = false;
-                continue;
+            } else if i < positional {
+                values[i] = Some((m, a));
+            } else if ps.vararg.is_some() {
+                rest.push((m, a));
+            } else {
+                complete = false;
             }
-            values[i] = Some((m, a));
+        }
+        if let Some(va) = &ps.vararg {
+            self.spreads.borrow_mut().push(Spread {
+                module: fm,
+                scope: f.range,
+                name: va.name.to_string(),
+                keywords: Vec::new(),
+                args: rest,
+            });
         }
         let mut extra = Vec::new();
         for k in call.arguments.keywords.iter() {
@@ -801,6 +832,7 @@ impl<'a> Resolver<'a> {
                 scope: f.range,
                 name: kw.name.to_string(),
                 keywords: extra,
+                args: Vec::new(),
             });
         }
         let mut params = self.params.borrow_mut();
@@ -830,6 +862,15 @@ impl<'a> Resolver<'a> {
         (self.spreads.borrow().iter().rev())
             .find(|s| s.module == m && s.name == n.id.as_str() && s.scope.contains_range(n.range))
             .map(|s| s.keywords.clone())
+    }
+
+    /// The positional arguments `*name` (in module `m`) spreads: those the latest call of the
+    /// helper it is a parameter of passed to its `*name`.
+    pub fn star_args(&self, m: usize, e: &Expr) -> Option<Vec<(usize, &'a Expr)>> {
+        let Expr::Name(n) = e else { return None };
+        (self.spreads.borrow().iter().rev())
+            .find(|s| s.module == m && s.name == n.id.as_str() && s.scope.contains_range(n.range))
+            .map(|s| s.args.clone())
     }
 
     /// `value` of what the helper `call` calls returns ([`helper_body`]), with the call's

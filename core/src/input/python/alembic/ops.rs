@@ -37,6 +37,8 @@ pub(super) struct Interp {
     helper: Option<ruff_text_size::TextRange>,
     /// A `return` ran: the rest of the function (or helper) being read does not.
     returned: bool,
+    /// A `continue` ran: the rest of the unrolled loop's item does not.
+    continued: bool,
     /// The DDL of the schema the function starts from (what ran before it).
     prefix: String,
     dialect: &'static dyn crate::dialects::Dialect,
@@ -114,6 +116,13 @@ fn no_create_types(e: &Expr, out: &mut Vec<String>) {
     }
 }
 
+/// What an inspector call lists ([`Interp::inspected`]).
+enum Listed {
+    Tables,
+    Columns(String),
+    Indexes(String),
+}
+
 impl Interp {
     pub(super) fn new(
         c: Compiler,
@@ -130,6 +139,7 @@ impl Interp {
             depth: 0,
             helper: None,
             returned: false,
+            continued: false,
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
@@ -167,28 +177,50 @@ impl Interp {
         schema.enums.keys().any(|k| k.name == name)
     }
 
-    /// What an inspector result names: `inspector.get_table_names()` (tables), a list of
-    /// `inspector.get_columns("t")` names (columns of t), followed through local names.
-    fn inspected<'a>(
-        &self,
-        r: &Reader<'a>,
-        m: usize,
-        e: &'a Expr,
-        depth: usize,
-    ) -> Option<Option<String>> {
+    /// Whether index `name` of table `table` exists in the schema as it stands.
+    fn index_exists(&self, table: &str, name: &str) -> bool {
+        self.exists("", None);
+        let state = self.state.borrow();
+        let (_, schema) = state.as_ref().expect("built by exists");
+        let (t, n) = (
+            self.dialect.fold_ident(table),
+            self.dialect.fold_ident(name),
+        );
+        schema.indexes.values().any(|i| {
+            (i.name.name == n || i.name.name == name)
+                && (i.table.name == t || i.table.name == table)
+        })
+    }
+
+    /// Whether what an inspector call lists holds `name`, in the schema as it stands.
+    fn listed_holds(&self, listed: &Listed, name: &str) -> bool {
+        match listed {
+            Listed::Tables => self.exists(name, None),
+            Listed::Columns(t) => self.exists(t, Some(name)),
+            Listed::Indexes(t) => self.index_exists(t, name),
+        }
+    }
+
+    /// What an inspector result lists: `inspector.get_table_names()`, the names of
+    /// `inspector.get_columns("t")` or of `inspector.get_indexes("t")` (in a comprehension,
+    /// `set(...)`, a conditional expression), followed through local names and helpers.
+    fn inspected<'a>(&self, r: &Reader<'a>, m: usize, e: &'a Expr, depth: usize) -> Option<Listed> {
         if depth > 8 {
             return None;
         }
+        let table = |c: &'a ast::ExprCall| c.arguments.args.first().and_then(|t| r.lit_str(m, t));
         match e {
             Expr::Name(_) => match r.r.expr(m, e) {
                 Sym::Value(vm, v) => self.inspected(r, vm, v, depth + 1),
                 _ => None,
             },
             Expr::Call(c) => match &*c.func {
-                Expr::Attribute(a) if a.attr.as_str() == "get_table_names" => Some(None),
+                Expr::Attribute(a) if a.attr.as_str() == "get_table_names" => Some(Listed::Tables),
                 Expr::Attribute(a) if a.attr.as_str() == "get_columns" => {
-                    let t = c.arguments.args.first().and_then(|t| r.lit_str(m, t))?;
-                    Some(Some(t))
+                    Some(Listed::Columns(table(c)?))
+                }
+                Expr::Attribute(a) if a.attr.as_str() == "get_indexes" => {
+                    Some(Listed::Indexes(table(c)?))
                 }
                 // `set(...)`, `list(...)` of one.
                 Expr::Name(n)
@@ -196,11 +228,20 @@ impl Interp {
                 {
                     self.inspected(r, m, c.arguments.args.first()?, depth + 1)
                 }
-                _ => None,
+                // `get_existing_tables()`: a helper that returns one.
+                _ => {
+                    r.r.through_helper(m, c, |fm, ret| self.inspected(r, fm, ret, depth + 1))
+                }
             },
             Expr::ListComp(l) => self.inspected(r, m, &l.generators.first()?.iter, depth + 1),
             Expr::SetComp(l) => self.inspected(r, m, &l.generators.first()?.iter, depth + 1),
             Expr::Generator(l) => self.inspected(r, m, &l.generators.first()?.iter, depth + 1),
+            // `{...} if "t" in tables else set()`: the branch the condition takes (an empty
+            // literal lists nothing of the table it would name).
+            Expr::If(i) => match self.condition(r, m, &i.test, depth + 1)? {
+                true => self.inspected(r, m, &i.body, depth + 1),
+                false => self.inspected(r, m, &i.orelse, depth + 1),
+            },
             _ => None,
         }
     }
@@ -233,7 +274,7 @@ impl Interp {
 
     fn stmts<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt], batch: Option<&Batch>) {
         for s in body {
-            if self.returned {
+            if self.returned || self.continued {
                 return;
             }
             self.stmt(r, m, s, batch);
@@ -336,6 +377,7 @@ impl Interp {
                                 },
                             ));
                             self.stmts(r, m, &f.body, batch);
+                            self.continued = false;
                             r.r.params.borrow_mut().truncate(bound);
                         }
                         self.stmts(r, m, &f.orelse, batch);
@@ -345,6 +387,9 @@ impl Interp {
             }
             // `if bind.dialect.name != "postgresql": return`: what follows does not run.
             Stmt::Return(_) => self.returned = true,
+            // `if table not in tables: continue` in an unrolled loop: the item's rest does not
+            // run (loops that are not unrolled are not read).
+            Stmt::Continue(_) => self.continued = true,
             Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
                 r.warn(m, s, "operations in a while loop cannot be read statically; they are not read (write them out)".into());
             }
@@ -370,12 +415,20 @@ impl Interp {
         // `sorted(...)` met: the reversals met before it (outside it) apply after sorting,
         // those inside it do not matter.
         let mut sorted_then_reversed = None;
+        // `for col in columns:` with `columns` a helper's `*columns`: the call's arguments.
+        let mut star = None;
         for _ in 0..8 {
             match iter.1 {
-                Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(iter.0, iter.1) {
-                    Sym::Value(vm, v) => iter = (vm, v),
-                    _ => return None,
-                },
+                Expr::Name(_) | Expr::Attribute(_) => {
+                    if let Some(args) = r.r.star_args(iter.0, iter.1) {
+                        star = Some(args);
+                        break;
+                    }
+                    match r.r.expr(iter.0, iter.1) {
+                        Sym::Value(vm, v) => iter = (vm, v),
+                        _ => return None,
+                    }
+                }
                 // `reversed(TABLES)`, `sorted(...)`, `list(...)`, `tuple(...)` (the builtins,
                 // not rebound).
                 Expr::Call(c)
@@ -416,10 +469,13 @@ impl Interp {
                 _ => break,
             }
         }
-        let (im, elts) = match iter.1 {
-            Expr::List(l) => (iter.0, &l.elts),
-            Expr::Tuple(l) => (iter.0, &l.elts),
-            Expr::Set(l) => (iter.0, &l.elts),
+        let elts: Vec<(usize, &'a Expr)> = match (star, iter.1) {
+            (Some(args), _) => args,
+            (None, Expr::List(ast::ExprList { elts, .. }))
+            | (None, Expr::Tuple(ast::ExprTuple { elts, .. }))
+            | (None, Expr::Set(ast::ExprSet { elts, .. })) => {
+                elts.iter().map(|e| (iter.0, e)).collect()
+            }
             _ => return None,
         };
         if elts.len() > 1000 {
@@ -441,11 +497,11 @@ impl Interp {
         };
         let targets = names(&f.target)?;
         let unpack = matches!(&*f.target, Expr::Tuple(_));
-        let mut items: Vec<&'a Expr> = elts.iter().collect();
+        let mut items = elts;
         if let Some(then_reversed) = sorted_then_reversed {
             // Python sorts strings by code point, as Rust compares them.
-            let mut keyed: Vec<(String, &'a Expr)> = (items.iter())
-                .map(|e| Some((r.lit_str(im, e)?, *e)))
+            let mut keyed: Vec<(String, (usize, &'a Expr))> = (items.iter())
+                .map(|&(im, e)| Some((r.lit_str(im, e)?, (im, e))))
                 .collect::<Option<_>>()?;
             keyed.sort_by(|a, b| a.0.cmp(&b.0));
             items = keyed.into_iter().map(|(_, e)| e).collect();
@@ -456,7 +512,7 @@ impl Interp {
         }
         items
             .into_iter()
-            .map(|item| {
+            .map(|(im, item)| {
                 if !unpack {
                     return Some(vec![(targets[0].clone(), (im, item))]);
                 }
@@ -528,15 +584,64 @@ impl Interp {
                 if c.ops.len() == 1 && matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn) =>
             {
                 let name = r.lit_str(m, &c.left)?;
-                let found = match self.inspected(r, m, &c.comparators[0], 0)? {
-                    None => self.exists(&name, None),
-                    Some(table) => self.exists(&table, Some(&name)),
-                };
+                let found = self.listed_holds(&self.inspected(r, m, &c.comparators[0], 0)?, &name);
                 Some(if c.ops[0] == ast::CmpOp::In {
                     found
                 } else {
                     !found
                 })
+            }
+            // `isinstance(bind.dialect, SQLiteDialect)`, `(.., (PGDialect, MySQLDialect))`:
+            // SQLAlchemy's dialect classes by their package (MariaDB's is MySQL's).
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "isinstance")
+                    && c.arguments.args.len() == 2
+                    && matches!(&c.arguments.args[0], Expr::Attribute(a) if a.attr.as_str() == "dialect") =>
+            {
+                let classes: Vec<&'a Expr> = match &c.arguments.args[1] {
+                    Expr::Tuple(t) => t.elts.iter().collect(),
+                    other => vec![other],
+                };
+                let mut hit = false;
+                for class in classes {
+                    // (named as `canonical` names them: `sqlite.SQLiteDialect`,
+                    // `postgresql.dialect`; another package's dialect is `sa.MSDialect`)
+                    let path = r.r.ext_name(m, class)?;
+                    let (package, class_name) = path.rsplit_once('.')?;
+                    if !class_name.to_ascii_lowercase().contains("dialect") {
+                        return None;
+                    }
+                    // A driver's class (`postgresql.dialect` is psycopg2's, `PGDialect_psycopg`)
+                    // and MariaDB's (`mariadb+` URLs only) depend on the URL: not decided.
+                    if class_name == "dialect"
+                        || class_name.contains('_')
+                        || class_name.starts_with("MariaDB")
+                    {
+                        return None;
+                    }
+                    hit |= names.contains(&package);
+                }
+                Some(hit)
+            }
+            // `any(i["name"] == "ix" for i in inspector.get_indexes("t"))`: `"ix" in` those.
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "any")
+                    && c.arguments.args.len() == 1 =>
+            {
+                let Expr::Generator(g) = &c.arguments.args[0] else {
+                    return None;
+                };
+                let Expr::Compare(cmp) = &*g.elt else {
+                    return None;
+                };
+                if cmp.ops.len() != 1 || cmp.ops[0] != ast::CmpOp::Eq {
+                    return None;
+                }
+                let name = r
+                    .lit_str(m, &cmp.comparators[0])
+                    .or_else(|| r.lit_str(m, &cmp.left))?;
+                let listed = self.inspected(r, m, &c.arguments.args[0], depth + 1)?;
+                Some(self.listed_holds(&listed, &name))
             }
             // `inspector.has_table("t")`, `sa.inspect(bind).has_table("t")`
             Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "has_table") =>
@@ -1198,8 +1303,11 @@ impl Interp {
                 Some(ty) => {
                     let mut s =
                         format!("ALTER TABLE {qt} ALTER COLUMN {qc} TYPE {}", ty.ddl(self.c));
-                    if let Some(using) =
-                        kwarg(call, "postgresql_using").and_then(|u| r.sql_text(m, u))
+                    // A `postgresql_` keyword is PostgreSQL's alone: Alembic ignores it
+                    // on other dialects.
+                    if let Some(using) = kwarg(call, "postgresql_using")
+                        .filter(|_| self.pg())
+                        .and_then(|u| r.sql_text(m, u))
                     {
                         s.push_str(&format!(" USING {using}"));
                     }

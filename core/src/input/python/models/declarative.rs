@@ -845,21 +845,7 @@ impl<'a> Reader<'a> {
                 let mut elements = Vec::new();
                 let mut is_column = Vec::new();
                 // `Index(name, *column_names)`: the items of a literal list, in their module.
-                let mut args: Vec<(usize, &'a Expr)> = Vec::new();
-                for a in call.arguments.args.iter().skip(1) {
-                    let Expr::Starred(st) = a else {
-                        args.push((m, a));
-                        continue;
-                    };
-                    match self.value_of(m, &st.value, 0) {
-                        Some((lm, Expr::List(ast::ExprList { elts, .. })))
-                        | Some((lm, Expr::Tuple(ast::ExprTuple { elts, .. }))) => {
-                            args.extend(elts.iter().map(|e| (lm, e)))
-                        }
-                        _ => args.push((m, a)),
-                    }
-                }
-                for (m, a) in args {
+                for (m, a) in self.spread_args(m, call.arguments.args.iter().skip(1)) {
                     if let Some(c) = self.column_ref(m, a) {
                         elements.push(c);
                         is_column.push(true);
@@ -1177,7 +1163,8 @@ impl<'a> Reader<'a> {
             }
         }
         self.uncompared.clear();
-        for a in call.arguments.args.iter().skip(skip) {
+        // `*columns` of a literal list (or a name bound to one) is its items.
+        for (m, a) in self.spread_args(m, call.arguments.args.iter().skip(skip)) {
             if let Expr::Starred(_) = a {
                 self.warn(
                     m,

@@ -874,27 +874,8 @@ impl<'a> Reader<'a> {
         let mut labels = Vec::new();
         let mut name = None;
         let mut enum_class: Option<ClassId> = None;
-        let mut args: Vec<(usize, &'a Expr)> = Vec::new();
-        for a in call.arguments.args.iter() {
-            // `Enum(*VALUES, name=...)` with VALUES a literal tuple or list (or a name for one).
-            if let Expr::Starred(st) = a {
-                let seq = match &*st.value {
-                    Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, &st.value) {
-                        Sym::Value(vm, v) => Some((vm, v)),
-                        _ => None,
-                    },
-                    v => Some((m, v)),
-                };
-                match seq {
-                    Some((vm, Expr::Tuple(t))) => args.extend(t.elts.iter().map(|e| (vm, e))),
-                    Some((vm, Expr::List(l))) => args.extend(l.elts.iter().map(|e| (vm, e))),
-                    _ => args.push((m, a)),
-                }
-            } else {
-                args.push((m, a));
-            }
-        }
-        for (m, a) in args {
+        // `Enum(*VALUES, name=...)` with VALUES a literal tuple or list (or a name for one).
+        for (m, a) in self.spread_args(m, call.arguments.args.iter()) {
             match self.lit(m, a) {
                 Some(Lit::Str(s)) => labels.push(s),
                 _ => match self.r.class_through_aliases(m, a) {

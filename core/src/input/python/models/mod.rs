@@ -681,6 +681,36 @@ impl<'a> Reader<'a> {
 
     /// The expression `e` stands for: a name's or attribute's value, an item of a literal
     /// dict, list or tuple (`fk["table"]`, `INDEXES[0]["columns"][1]`), or `e` itself.
+    /// Positional arguments with each `*seq` spread into its items when `seq` is a literal
+    /// list or tuple (or a name for one), each with its module; a `*args` that cannot be
+    /// read stays as written (its reader warns).
+    pub(crate) fn spread_args(
+        &self,
+        m: usize,
+        args: impl IntoIterator<Item = &'a Expr>,
+    ) -> Vec<(usize, &'a Expr)> {
+        let mut out = Vec::new();
+        for a in args {
+            let Expr::Starred(st) = a else {
+                out.push((m, a));
+                continue;
+            };
+            // A helper's own `*args`, spread on (`op.create_table(name, *columns)`).
+            if let Some(args) = self.r.star_args(m, &st.value) {
+                out.extend(args);
+                continue;
+            }
+            match self.value_of(m, &st.value, 0) {
+                Some((lm, Expr::List(ast::ExprList { elts, .. })))
+                | Some((lm, Expr::Tuple(ast::ExprTuple { elts, .. }))) => {
+                    out.extend(elts.iter().map(|e| (lm, e)))
+                }
+                _ => out.push((m, a)),
+            }
+        }
+        out
+    }
+
     pub(crate) fn value_of(
         &self,
         m: usize,
