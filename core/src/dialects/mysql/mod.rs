@@ -169,6 +169,26 @@ impl Dialect for Mysql {
                 modifiers = None
             }
             "year" => modifiers = None,
+            // `BLOB(M)`: the smallest BLOB type that holds M bytes, as the server stores it
+            // (SQLAlchemy's `LargeBinary(65536)` is `BLOB(65536)`, a mediumblob).
+            "blob" if modifiers.is_some() => {
+                let m: u64 = modifiers
+                    .as_deref()
+                    .and_then(|m| m.trim().parse().ok())
+                    .unwrap_or(u64::MAX);
+                let base = match m {
+                    0..=255 => "tinyblob",
+                    256..=65_535 => "blob",
+                    65_536..=16_777_215 => "mediumblob",
+                    _ => "longblob",
+                };
+                return Type {
+                    name: base.into(),
+                    modifiers: None,
+                    array_dims: 0,
+                    user: None,
+                };
+            }
             // `FLOAT(p)` is `float` for p <= 24 and `double` above, as the server stores it
             // (SQLAlchemy's `Float(precision=53)` is `FLOAT(53)`); `FLOAT(M,D)` is kept.
             "float" if modifiers.as_deref().is_some_and(|m| !m.contains(',')) => {

@@ -311,7 +311,17 @@ pub fn helper_body(f: &ast::StmtFunctionDef) -> Option<(Vec<&ast::StmtAssign>, &
     for s in before.iter().chain(tried.into_iter().flatten()) {
         match s {
             Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
-            Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
+            // `name = ...`, and `kwargs["key"] = ...` (a keyword added to a `**kwargs`).
+            Stmt::Assign(a)
+                if a.targets.iter().all(|t| match t {
+                    Expr::Name(_) => true,
+                    Expr::Subscript(s) => {
+                        matches!(&*s.value, Expr::Name(_))
+                            && matches!(&*s.slice, Expr::StringLiteral(_))
+                    }
+                    _ => false,
+                }) =>
+            {
                 assigns.push(a)
             }
             Stmt::If(i)
@@ -655,7 +665,7 @@ impl<'a> Resolver<'a> {
                 Stmt::Assign(a)
                     if matches!(
                         &*a.value,
-                        Expr::Name(_) | Expr::Attribute(_) | Expr::StringLiteral(_)
+                        Expr::Name(_) | Expr::Attribute(_) | Expr::StringLiteral(_) | Expr::Call(_)
                     ) && a
                         .targets
                         .iter()
@@ -906,13 +916,30 @@ impl<'a> Resolver<'a> {
         let mut params = self.params.borrow_mut();
         for a in assigns {
             for t in a.targets.iter() {
-                if let Expr::Name(n) = t {
-                    params.push(Param {
+                match t {
+                    Expr::Name(n) => params.push(Param {
                         module: fm,
                         scope: f.range,
                         name: n.id.to_string(),
                         value: (fm, &a.value),
-                    });
+                    }),
+                    // `kwargs["mysql_charset"] = "utf8"`: the call's `**kwargs` gains it.
+                    Expr::Subscript(s) => {
+                        let (Expr::Name(n), Expr::StringLiteral(key)) = (&*s.value, &*s.slice)
+                        else {
+                            continue;
+                        };
+                        let mut spreads = self.spreads.borrow_mut();
+                        let spread = (spreads.iter_mut().rev()).find(|sp| {
+                            sp.module == fm && sp.scope == f.range && sp.name == n.id.as_str()
+                        });
+                        if let Some(sp) = spread {
+                            let key = key.value.to_str().to_string();
+                            sp.keywords.retain(|(k, _)| *k != key);
+                            sp.keywords.push((key, (fm, &a.value)));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }

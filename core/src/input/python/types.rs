@@ -77,7 +77,8 @@ pub enum SaType {
         tz: bool,
     },
     Interval,
-    LargeBinary,
+    /// `LargeBinary(length)`: MySQL's `BLOB(length)` (the server picks the BLOB size).
+    LargeBinary(Option<u64>),
     Uuid,
     Json,
     /// A named enum: PostgreSQL `CREATE TYPE name AS ENUM (labels)`, else `VARCHAR(longest)`.
@@ -149,8 +150,9 @@ impl SaType {
             SaType::Interval if pg => "INTERVAL".into(),
             // SQLAlchemy stores an Interval on SQLite and MySQL as a DATETIME (epoch + delta).
             SaType::Interval => "DATETIME".into(),
-            SaType::LargeBinary if pg => "BYTEA".into(),
-            SaType::LargeBinary => "BLOB".into(),
+            SaType::LargeBinary(_) if pg => "BYTEA".into(),
+            SaType::LargeBinary(Some(n)) if my => format!("BLOB({n})"),
+            SaType::LargeBinary(_) => "BLOB".into(),
             SaType::Uuid if pg => "UUID".into(),
             SaType::Uuid => "CHAR(32)".into(),
             SaType::Json => "JSON".into(),
@@ -285,7 +287,8 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
             tz: tz.unwrap_or(false),
         },
         (_, "Interval" | "INTERVAL") => SaType::Interval,
-        (_, "LargeBinary" | "BLOB" | "BYTEA" | "BINARY" | "VARBINARY") => SaType::LargeBinary,
+        (_, "LargeBinary" | "BLOB") => SaType::LargeBinary(a0),
+        (_, "BYTEA" | "BINARY" | "VARBINARY") => SaType::LargeBinary(None),
         (_, "Uuid" | "UUID") => SaType::Uuid,
         ("sa", "JSON") => SaType::Json,
         ("postgresql", "JSON") => SaType::Json,

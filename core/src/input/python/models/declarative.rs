@@ -691,6 +691,7 @@ impl<'a> Reader<'a> {
             Expr::Tuple(t) => t.elts.iter().collect(),
             Expr::List(l) => l.elts.iter().collect(),
             Expr::Dict(_) => vec![e],
+            Expr::Call(c) if is_dict_call(self, m, c) => vec![e],
             _ => {
                 self.warn(m, e, "`__table_args__` is not a literal tuple or dict; its constraints and indexes are not compared".into());
                 return;
@@ -704,31 +705,42 @@ impl<'a> Reader<'a> {
     /// One constraint / index / options dict of a table (from `__table_args__` or `Table()`).
     pub(crate) fn table_item(&mut self, m: usize, item: &'a Expr, table: &mut TableDef) {
         let at = self.origin(m, item);
-        if let Expr::Dict(d) = item {
-            for it in d.items.iter() {
-                let Some(k) = it.key.as_ref().and_then(|k| self.lit_str(m, k)) else {
-                    continue;
-                };
+        // The options dict: `{"sqlite_autoincrement": True}` or `dict(sqlite_autoincrement=True)`.
+        let options: Option<Vec<(String, &'a Expr)>> = match item {
+            Expr::Dict(d) => Some(
+                (d.items.iter())
+                    .filter_map(|it| Some((self.lit_str(m, it.key.as_ref()?)?, &it.value)))
+                    .collect(),
+            ),
+            Expr::Call(c) if is_dict_call(self, m, c) => Some(
+                (c.arguments.keywords.iter())
+                    .filter_map(|k| Some((k.arg.as_ref()?.to_string(), &k.value)))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        if let Some(options) = options {
+            for (k, value) in options {
                 match k.as_str() {
-                    "schema" => table.schema = self.lit_str(m, &it.value),
+                    "schema" => table.schema = self.lit_str(m, value),
                     "sqlite_autoincrement" => {
-                        table.sqlite_autoincrement = self.lit_bool(m, &it.value) == Some(true)
+                        table.sqlite_autoincrement = self.lit_bool(m, value) == Some(true)
                     }
-                    "comment" => table.comment = self.lit_str(m, &it.value),
+                    "comment" => table.comment = self.lit_str(m, value),
                     "extend_existing" | "keep_existing" | "info" => {}
                     o if is_table_option(o) => {
-                        if let Some(v) = self.lit_str(m, &it.value) {
+                        if let Some(v) = self.lit_str(m, value) {
                             table.options.push((o.to_string(), v));
                         } else {
                             let what = o.to_string();
-                            self.warn(m, &it.value, format!("table `{}`: the option `{what}` is not a literal string; it is not compared", table.name));
+                            self.warn(m, value, format!("table `{}`: the option `{what}` is not a literal string; it is not compared", table.name));
                         }
                     }
                     other => {
                         let what = other.to_string();
                         self.warn(
                             m,
-                            &it.value,
+                            value,
                             format!("table `{}`: the option `{what}` is not read", table.name),
                         );
                     }
@@ -849,6 +861,9 @@ impl<'a> Reader<'a> {
                     if let Some(c) = self.column_ref(m, a) {
                         elements.push(c);
                         is_column.push(true);
+                    } else if let Some(sql) = self.ordered_column(m, a) {
+                        elements.push(sql);
+                        is_column.push(false);
                     } else if let Some(sql) = self.sql_text(m, a) {
                         elements.push(sql);
                         is_column.push(false);
@@ -1057,8 +1072,61 @@ impl<'a> Reader<'a> {
             Expr::Attribute(a) if matches!(self.r.expr(m, &a.value), Sym::Class(_)) => {
                 Some(a.attr.to_string())
             }
+            // `users.c.email`, `users.c["email"]`: a Core table's column.
+            Expr::Attribute(a) if table_columns(&a.value).is_some() => Some(a.attr.to_string()),
+            Expr::Subscript(s) if table_columns(&s.value).is_some() => self.lit_str(m, &s.slice),
             _ => None,
         }
+    }
+
+    /// `updated_at.desc()`, `sa.desc("id")`, `Model.x.asc()`: a column with its order, as
+    /// SQLAlchemy writes it in an index (`updated_at DESC`).
+    pub(crate) fn ordered_column(&self, m: usize, e: &'a Expr) -> Option<String> {
+        let Expr::Call(c) = e else { return None };
+        let (column, order) = match &*c.func {
+            Expr::Attribute(a)
+                if c.arguments.args.is_empty() && matches!(a.attr.as_str(), "desc" | "asc") =>
+            {
+                (self.column_ref(m, &a.value), a.attr.as_str())
+            }
+            _ => match self.r.ext_name(m, &c.func).as_deref() {
+                Some("sa.desc") if c.arguments.args.len() == 1 => {
+                    (self.column_ref(m, &c.arguments.args[0]), "desc")
+                }
+                Some("sa.asc") if c.arguments.args.len() == 1 => {
+                    (self.column_ref(m, &c.arguments.args[0]), "asc")
+                }
+                _ => return None,
+            },
+        };
+        let compiler = crate::input::python::types::Compiler::of(self.dialect.dialect());
+        let q = crate::input::python::ddl::quote(&column?, compiler);
+        Some(format!("{q} {}", order.to_ascii_uppercase()))
+    }
+
+    /// `Index("ix", users.c.email)` written on its own, beside its Core table: added to the
+    /// table read before it (`users = Table("users", ...)`).
+    fn standalone_index(&mut self, m: usize, e: &'a Expr, call: &'a ast::ExprCall) {
+        let of_table = (call.arguments.args.iter().skip(1)).find_map(|a| match a {
+            Expr::Attribute(at) => table_columns(&at.value),
+            Expr::Subscript(s) => table_columns(&s.value),
+            _ => None,
+        });
+        // The table's name: the first argument of the call that made it (a wrapper of
+        // Table(...) passes it on).
+        let name = of_table.and_then(|t| match self.r.expr(m, t) {
+            Sym::Value(vm, Expr::Call(c)) => {
+                c.arguments.args.first().and_then(|n| self.lit_str(vm, n))
+            }
+            _ => None,
+        });
+        let Some(i) = name.and_then(|n| self.tables.iter().rposition(|t| t.name == n)) else {
+            self.warn(m, e, "the table of this Index cannot be read statically (write its columns as `table.c.column` of a Table(...) read before it); it is not compared".into());
+            return;
+        };
+        let mut table = self.tables.remove(i);
+        self.table_item(m, e, &mut table);
+        self.tables.insert(i, table);
     }
 
     /// SQL text: a literal string or `text("...")`.
@@ -1077,15 +1145,33 @@ impl<'a> Reader<'a> {
 
     /// `Table("name", metadata, Column(...), ...)` at module level.
     pub(crate) fn read_table_call(&mut self, m: usize, e: &'a Expr) {
-        let Some((name, call)) = self.callee(m, e) else {
-            return;
-        };
-        if name != "sa.Table" {
-            return;
+        // A wrapper of the application's (`def Table(*args, **kwargs): kwargs[...] = ...;
+        // return sa.Table(*args, **kwargs)`) is followed with the call's arguments bound.
+        let bound = self.r.params.borrow().len();
+        let mut at = (m, e);
+        if let Expr::Call(c) = e {
+            if let Sym::Function(fm, f) = self.r.expr(m, &c.func) {
+                let Some((assigns, ret)) = helper_body(f) else {
+                    return;
+                };
+                if !matches!(self.callee(fm, ret), Some((n, _)) if n == "sa.Table") {
+                    return;
+                }
+                self.r.bind_call(m, c, fm, f);
+                self.r.bind_locals(fm, f, &assigns);
+                at = (fm, ret);
+            }
         }
-        if let Some(table) = self.table_def(m, e, call, 2) {
-            self.tables.push(table);
+        if let Some((name, call)) = self.callee(at.0, at.1) {
+            if name == "sa.Index" {
+                self.standalone_index(at.0, at.1, call);
+            } else if name == "sa.Table" {
+                if let Some(table) = self.table_def(at.0, at.1, call, 2) {
+                    self.tables.push(table);
+                }
+            }
         }
+        self.r.params.borrow_mut().truncate(bound);
     }
 
     /// The table of a `Table("name", metadata, *items)` call (`skip` 2) or of Alembic's
@@ -1098,7 +1184,12 @@ impl<'a> Reader<'a> {
         skip: usize,
     ) -> Option<TableDef> {
         let at = self.origin(m, e);
-        let Some(tname) = call.arguments.args.first().and_then(|a| self.lit_str(m, a)) else {
+        // `*columns` of a literal list (or a name bound to one, or a helper's own `*args`:
+        // `def Table(*args, **kwargs): return sa.Table(*args, **kwargs)`) is its items.
+        let args = self.spread_args(m, call.arguments.args.iter());
+        let keywords = self.keywords(m, call);
+        let keyword = |k: &str| keywords.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
+        let Some(tname) = args.first().and_then(|&(am, a)| self.lit_str(am, a)) else {
             self.warn(
                 m,
                 e,
@@ -1107,14 +1198,14 @@ impl<'a> Reader<'a> {
             return None;
         };
         let metadata = if skip == 2 {
-            call.arguments.args.get(1)
+            args.get(1).copied()
         } else {
             None
         };
         let naming = match metadata {
             // `Base.metadata`: the declarative base's.
-            Some(Expr::Attribute(a)) if a.attr.as_str() == "metadata" => {
-                match self.r.expr(m, &a.value) {
+            Some((mdm, Expr::Attribute(a))) if a.attr.as_str() == "metadata" => {
+                match self.r.expr(mdm, &a.value) {
                     Sym::Class(cid) => {
                         let (mro, _, _) = self.mro(&cid);
                         self.naming_for(&mro, false)
@@ -1128,21 +1219,21 @@ impl<'a> Reader<'a> {
                     _ => self.global_naming.clone(),
                 }
             }
-            Some(md) => self
-                .metadata_naming(m, md)
+            Some((mdm, md)) => self
+                .metadata_naming(mdm, md)
                 .unwrap_or_else(|| self.global_naming.clone()),
             None if skip == 2 => self.global_naming.clone(),
             None => BTreeMap::new(),
         };
         let mut table = TableDef {
             name: tname,
-            schema: kwarg(call, "schema").and_then(|s| self.lit_str(m, s)),
+            schema: keyword("schema").and_then(|(km, s)| self.lit_str(km, s)),
             columns: Vec::new(),
             constraints: Vec::new(),
             indexes: Vec::new(),
-            comment: kwarg(call, "comment").and_then(|s| self.lit_str(m, s)),
-            sqlite_autoincrement: kwarg(call, "sqlite_autoincrement")
-                .and_then(|s| self.lit_bool(m, s))
+            comment: keyword("comment").and_then(|(km, s)| self.lit_str(km, s)),
+            sqlite_autoincrement: keyword("sqlite_autoincrement")
+                .and_then(|(km, s)| self.lit_bool(km, s))
                 == Some(true),
             options: Vec::new(),
             naming,
@@ -1150,21 +1241,19 @@ impl<'a> Reader<'a> {
             renamed_from: self.renamed_from(m, at.start),
             uncompared: Vec::new(),
         };
-        for k in call.arguments.keywords.iter() {
-            let Some(arg) = &k.arg else { continue };
+        for (arg, (km, value)) in &keywords {
             if is_table_option(arg.as_str()) {
-                match self.lit_str(m, &k.value) {
+                match self.lit_str(*km, value) {
                     Some(v) => table.options.push((arg.to_string(), v)),
                     None => {
                         let what = arg.to_string();
-                        self.warn(m, &k.value, format!("table `{}`: the option `{what}` is not a literal string; it is not compared", table.name));
+                        self.warn(*km, value, format!("table `{}`: the option `{what}` is not a literal string; it is not compared", table.name));
                     }
                 }
             }
         }
         self.uncompared.clear();
-        // `*columns` of a literal list (or a name bound to one) is its items.
-        for (m, a) in self.spread_args(m, call.arguments.args.iter().skip(skip)) {
+        for (m, a) in args.into_iter().skip(skip) {
             if let Expr::Starred(_) = a {
                 self.warn(
                     m,
@@ -1191,6 +1280,23 @@ impl<'a> Reader<'a> {
         }
         table.uncompared = std::mem::take(&mut self.uncompared);
         Some(table)
+    }
+}
+
+/// `dict(key=value, ...)` (the builtin, keywords only).
+fn is_dict_call<'a>(r: &Reader<'a>, m: usize, c: &'a ast::ExprCall) -> bool {
+    c.arguments.args.is_empty()
+        && c.arguments.keywords.iter().all(|k| k.arg.is_some())
+        && r.r.ext_name(m, &c.func).as_deref() == Some("builtins.dict")
+}
+
+/// `users` of `users.c` (a Core table's column collection).
+fn table_columns(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Attribute(a) if a.attr.as_str() == "c" || a.attr.as_str() == "columns" => {
+            Some(&a.value)
+        }
+        _ => None,
     }
 }
 

@@ -330,6 +330,18 @@ impl<'a> Reader<'a> {
 
     /// The SQL text of a `server_default`, as SQLAlchemy's compiler writes it for the dialect.
     pub(crate) fn server_default(&mut self, m: usize, v: &'a Expr, col: &str) -> Option<String> {
+        // `sa.DefaultClause("0")` (what a plain value becomes): its argument.
+        if let Some(("sa.DefaultClause", c)) =
+            self.callee(m, v).as_ref().map(|(n, c)| (n.as_str(), *c))
+        {
+            if let (Some(a), 1, true) = (
+                c.arguments.args.first(),
+                c.arguments.args.len(),
+                c.arguments.keywords.is_empty(),
+            ) {
+                return self.server_default(m, a, col);
+            }
+        }
         let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
         if let Some(Lit::Str(s)) = self.lit(m, v) {
             // SQLAlchemy's MySQL compiler also escapes backslashes in string literals.
@@ -520,6 +532,36 @@ impl<'a> Reader<'a> {
             },
             _ => None,
         };
+        // `Mapped[Literal["a", "bc"]]` (or a name for the Literal): SQLAlchemy's default map
+        // gives a non-native Enum, `VARCHAR(longest)`, with no CHECK.
+        if mapped {
+            let lit = match e {
+                Expr::Name(_) => match self.r.expr(m, e) {
+                    Sym::Value(vm, v) => Some((vm, v)),
+                    _ => None,
+                },
+                _ => Some((m, e)),
+            };
+            if let Some((lm, Expr::Subscript(sub))) = lit {
+                if self.r.ext_name(lm, &sub.value).as_deref() == Some("typing.Literal") {
+                    let items: Vec<&'a Expr> = match &*sub.slice {
+                        Expr::Tuple(t) => t.elts.iter().collect(),
+                        one => vec![one],
+                    };
+                    let labels: Option<Vec<String>> =
+                        items.iter().map(|i| self.lit_str(lm, i)).collect();
+                    if let Some(labels) = labels {
+                        return Some(SaType::Enum {
+                            name: String::new(),
+                            labels,
+                            native: false,
+                            length: None,
+                            postgresql: None,
+                        });
+                    }
+                }
+            }
+        }
         let sym = match con {
             Some(x) => Sym::Ext(x.to_string()),
             None => self.r.expr(m, e),
@@ -570,7 +612,7 @@ impl<'a> Reader<'a> {
                 "datetime.date" => Some(SaType::Date),
                 "datetime.time" => Some(SaType::Time { tz: false }),
                 "datetime.timedelta" => Some(SaType::Interval),
-                "builtins.bytes" => Some(SaType::LargeBinary),
+                "builtins.bytes" => Some(SaType::LargeBinary(None)),
                 "decimal.Decimal" if mapped => Some(SaType::Numeric(None, None)),
                 "decimal.Decimal" => Some(SaType::Numeric(digits, places)),
                 "uuid.UUID" => Some(SaType::Uuid),
@@ -658,9 +700,29 @@ impl<'a> Reader<'a> {
                         return self.sa_type_depth(im, &a.value, col, depth + 1);
                     }
                 }
-                if let Some(labels) = self.enum_members(&cid) {
-                    // sa_type=SomeEnum (the class itself) is not a SQLAlchemy type.
-                    let _ = labels;
+                // `@compiles(JSONB, "sqlite") def _(*args, **kw): return "JSONB"`: what the
+                // function written for this dialect (or for all) returns.
+                if let Some(sql) = self.compiled_as(&cid) {
+                    return Some(SaType::Raw(sql));
+                }
+                // A subclass of a SQLAlchemy type that keeps its `__visit_name__` and
+                // constructor compiles as that type.
+                if !is_decorator
+                    && self.class_attr(&mro, "__visit_name__").is_none()
+                    && self.class_attr(&mro, "__init__").is_none()
+                {
+                    let base = ext.iter().find(|x| {
+                        ["sa.", "postgresql.", "mysql.", "sqlite."]
+                            .iter()
+                            .any(|p| x.starts_with(p))
+                            && !matches!(
+                                x.as_str(),
+                                "sa.TypeDecorator" | "sa.UserDefinedType" | "sa.TypeEngine"
+                            )
+                    });
+                    if let Some(base) = base {
+                        return self.sa_ext_type(m, e, call, base.clone(), col, depth + 1);
+                    }
                 }
                 self.warn(m, e, format!("column `{col}`: `{cname}` is not a SQLAlchemy type schemashift can read (a TypeDecorator needs a static `impl`); the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                 None
@@ -683,6 +745,43 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// What a `@compiles(Class, "dialect", ...)` function (sqlalchemy.ext.compiler) returns
+    /// for the dialect being read, when its body is `return "<SQL>"`; one written without
+    /// dialect names applies to the others.
+    fn compiled_as(&self, cid: &ClassId) -> Option<String> {
+        let mut generic = None;
+        for (mi, module) in self.mods.modules.iter().enumerate() {
+            for s in module.body.iter() {
+                let Stmt::FunctionDef(f) = s else { continue };
+                for d in f.decorator_list.iter() {
+                    let Expr::Call(c) = &d.expression else {
+                        continue;
+                    };
+                    if self.r.ext_name(mi, &c.func).as_deref() != Some("sa.compiles") {
+                        continue;
+                    }
+                    let Some((target, names)) = c.arguments.args.split_first() else {
+                        continue;
+                    };
+                    if !matches!(self.r.expr(mi, target), Sym::Class(t) if t == *cid) {
+                        continue;
+                    }
+                    let Some(sql) = single_return(f).and_then(|r| self.lit_str(mi, r)) else {
+                        continue;
+                    };
+                    let names: Vec<String> =
+                        names.iter().filter_map(|n| self.lit_str(mi, n)).collect();
+                    if names.is_empty() {
+                        generic = Some(sql);
+                    } else if (self.variant_names.iter()).any(|v| names.iter().any(|n| n == v)) {
+                        return Some(sql);
+                    }
+                }
+            }
+        }
+        generic
     }
 
     /// The type a `.with_variant(...)` chain stands for in the dialect being read: the variant

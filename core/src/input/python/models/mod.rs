@@ -1084,6 +1084,13 @@ impl<'a> Reader<'a> {
             }
         };
         if !is_table {
+            // A plain class's body runs too: `metadata = sa.MetaData()` and `users =
+            // sa.Table("users", metadata, ...)` as class attributes (buildbot's Model).
+            if matches!(flavor, Flavor::Plain) {
+                let mut path = id.path.clone();
+                path.push(0);
+                self.read_body(id.module, &c.body, &path);
+            }
             return;
         }
         if self.class_attr(&mro, "__table__").is_some()
