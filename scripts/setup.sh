@@ -173,10 +173,10 @@ VENV="$REPO_ROOT/.venv"
 # input (core/tests/models_check.py runs create_all on every fixture); with SQLAlchemy 2.0.58 the
 # fixtures' DDL is SQLModel >= 0.0.45 (datetime WITH TIME ZONE) and SQLAlchemy 2.0 (Mapped[float]
 # FLOAT), the profile the checker passes the CLI. PyMySQL: real Alembic on MariaDB
-# (cli/tests/alembic_mariadb.py).
+# (cli/tests/alembic_mariadb.py). Flask-SQLAlchemy: the ground truth of `db.Model` models.
 PY_PKGS=(alembic==1.20.1 sqlalchemy==2.0.58 psycopg==3.3.9 psycopg-binary==3.3.9
     sqlmodel==0.0.50 pydantic==2.14.4 email-validator==2.4.0
-    PyMySQL==1.1.1 optuna==5.1.0)
+    PyMySQL==1.1.1 optuna==5.1.0 flask==3.1.3 flask-sqlalchemy==3.1.1)
 
 # ensure_python_venv: $VENV with exactly the pinned packages (from PyPI); skipped when
 # `pip freeze` already lists them all.

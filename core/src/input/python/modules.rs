@@ -87,6 +87,7 @@ const KNOWN_LIBS: &[&str] = &[
     "collections",
     "builtins",
     "alembic",
+    "flask_sqlalchemy",
 ];
 
 /// The canonical name of `name` imported from library module `module`.
@@ -766,13 +767,28 @@ impl<'a> Resolver<'a> {
                             },
                         }
                     }
-                    other => {
-                        let _ = other;
-                        Sym::Unknown {
-                            what: attr.to_string(),
-                            missing_module: false,
+                    // `db.Model`, `db.Column`, `db.String(80)` of `db = SQLAlchemy()`
+                    // (Flask-SQLAlchemy re-exports SQLAlchemy's names on its object).
+                    Sym::Value(vm, Expr::Call(c))
+                        if self.ext_name(vm, &c.func).as_deref()
+                            == Some("flask_sqlalchemy.SQLAlchemy") =>
+                    {
+                        match attr {
+                            "Model" => Sym::Ext("flask_sqlalchemy.Model".into()),
+                            "Table" => Sym::Ext("flask_sqlalchemy.Table".into()),
+                            "session" | "engine" | "engines" | "metadatas" | "metadata" => {
+                                Sym::Unknown {
+                                    what: format!("db.{attr}"),
+                                    missing_module: false,
+                                }
+                            }
+                            _ => Sym::Ext(format!("sa.{attr}")),
                         }
                     }
+                    _ => Sym::Unknown {
+                        what: attr.to_string(),
+                        missing_module: false,
+                    },
                 }
             }
             _ => Sym::Unknown {

@@ -1104,6 +1104,36 @@ impl<'a> Reader<'a> {
         Some(format!("{q} {}", order.to_ascii_uppercase()))
     }
 
+    /// Flask-SQLAlchemy's `db.Table("name", db.Column(...), ...)`: the metadata argument is
+    /// optional (the `db` object's metadata, with its naming convention, when left out).
+    fn flask_table(&mut self, m: usize, e: &'a Expr, call: &'a ast::ExprCall) {
+        let second = call.arguments.args.get(1);
+        let has_metadata = second.is_some_and(|a| {
+            !matches!(a, Expr::Starred(_))
+                && self.callee(m, a).is_none_or(|(n, _)| n == "sa.MetaData")
+        });
+        if has_metadata {
+            if let Some(table) = self.table_def(m, e, call, 2) {
+                self.tables.push(table);
+            }
+            return;
+        }
+        let naming = match &*call.func {
+            Expr::Attribute(a) => match self.r.expr(m, &a.value) {
+                Sym::Value(vm, v) => self
+                    .callee(vm, v)
+                    .and_then(|(_, c)| kwarg(c, "metadata"))
+                    .and_then(|md| self.metadata_naming(vm, md)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(mut table) = self.table_def(m, e, call, 1) {
+            table.naming = naming.unwrap_or_else(|| self.global_naming.clone());
+            self.tables.push(table);
+        }
+    }
+
     /// `Index("ix", users.c.email)` written on its own, beside its Core table: added to the
     /// table read before it (`users = Table("users", ...)`).
     fn standalone_index(&mut self, m: usize, e: &'a Expr, call: &'a ast::ExprCall) {
@@ -1165,6 +1195,8 @@ impl<'a> Reader<'a> {
         if let Some((name, call)) = self.callee(at.0, at.1) {
             if name == "sa.Index" {
                 self.standalone_index(at.0, at.1, call);
+            } else if name == "flask_sqlalchemy.Table" {
+                self.flask_table(at.0, at.1, call);
             } else if name == "sa.Table" {
                 if let Some(table) = self.table_def(at.0, at.1, call, 2) {
                     self.tables.push(table);

@@ -923,7 +923,10 @@ impl<'a> Reader<'a> {
         let declarative = ext.iter().any(|x| {
             matches!(
                 x.as_str(),
-                "sa.DeclarativeBase" | "sa.DeclarativeBaseNoMeta" | "sa.declarative_base()"
+                "sa.DeclarativeBase"
+                    | "sa.DeclarativeBaseNoMeta"
+                    | "sa.declarative_base()"
+                    | FLASK_MODEL
             )
         }) || mro.iter().any(|c| self.is_as_declarative(c));
         if declarative {
@@ -1107,6 +1110,8 @@ impl<'a> Reader<'a> {
         // inherited), the class maps single-table inheritance: its columns join that table.
         let mut own_mro = mro.clone();
         let mut single_table = false;
+        // Flask-SQLAlchemy names no table for a single-table subclass: it is its parent's.
+        let mut flask_parent = None;
         if flavor == Flavor::Declarative {
             if let Some(parent) = self.mapped_parent(&mro) {
                 let (pmro, _, _) = self.mro(&parent);
@@ -1114,7 +1119,17 @@ impl<'a> Reader<'a> {
                     self.class_attr(std::slice::from_ref(*cid), "__tablename__")
                         .is_some()
                 });
+                let flask = self.mro(&id).1.iter().any(|x| x == FLASK_MODEL);
                 single_table = match defined_in {
+                    // Flask-SQLAlchemy: a subclass with a primary key of its own has a table
+                    // of its own (joined), one without shares its parent's.
+                    _ if flask => {
+                        let single = !own_mro_declares_pk(self, &mro, &pmro);
+                        if single && !matches!(defined_in, Some(cid) if *cid == id) {
+                            flask_parent = Some((parent.clone(), pmro.clone()));
+                        }
+                        single
+                    }
                     Some(cid) => {
                         pmro.contains(cid)
                             && !matches!(
@@ -1127,7 +1142,11 @@ impl<'a> Reader<'a> {
                 own_mro.retain(|cid| !pmro.contains(cid));
             }
         }
-        let Some(name) = self.table_name(&id, &mro, flavor == Flavor::SqlModel) else {
+        let name = match &flask_parent {
+            Some((parent, pmro)) => self.table_name(parent, pmro, false),
+            None => self.table_name(&id, &mro, flavor == Flavor::SqlModel),
+        };
+        let Some(name) = name else {
             let cname = c.name.to_string();
             self.warn(
                 m,
@@ -1210,11 +1229,57 @@ impl<'a> Reader<'a> {
                 )
             })
         });
+        // Flask-SQLAlchemy names the table of a model with a primary key itself.
+        let flask = ext.iter().any(|x| x == FLASK_MODEL);
         !own_abstract
             && !is_base
             && !self.is_as_declarative(id)
             && (self.class_attr(mro, "__tablename__").is_some()
-                || self.class_attr(mro, "__table__").is_some())
+                || self.class_attr(mro, "__table__").is_some()
+                || (flask && mro.iter().any(|c| self.declares_primary_key(c))))
+    }
+
+    /// Whether a class body declares a primary-key column (`id = db.Column(..,
+    /// primary_key=True)`, `id: Mapped[int] = mapped_column(primary_key=True)`).
+    fn declares_primary_key(&self, id: &ClassId) -> bool {
+        let Some(c) = self.class(id) else {
+            return false;
+        };
+        c.body.iter().any(|s| {
+            let value = match s {
+                Stmt::Assign(a) => Some(&*a.value),
+                Stmt::AnnAssign(a) => a.value.as_deref(),
+                _ => None,
+            };
+            matches!(value, Some(Expr::Call(call))
+                if kwarg(call, "primary_key").and_then(|k| self.lit_bool(id.module, k)) == Some(true))
+        })
+    }
+
+    /// A Flask-SQLAlchemy model's table name: its own `__tablename__` (or a mixin's), else
+    /// the class name in snake case (`UserRole` -> `user_role`), as Flask-SQLAlchemy 3 sets
+    /// it. `None` when the class is no Flask-SQLAlchemy model.
+    fn flask_table_name(&self, id: &ClassId, mro: &[ClassId]) -> Option<Option<String>> {
+        let (_, ext, _) = self.mro(id);
+        if !ext.iter().any(|x| x == FLASK_MODEL) {
+            return None;
+        }
+        let cname = self.class(id)?.name.to_string();
+        let named = mro.iter().find(|c| {
+            self.class_attr(std::slice::from_ref(*c), "__tablename__")
+                .is_some()
+        });
+        let own = named.is_some_and(|c| {
+            c == id || {
+                let (pmro, pext, _) = self.mro(c);
+                !(self.flavor(&pext, &pmro) == Flavor::Declarative
+                    && self.declarative_mapped(c, &pmro, &pext))
+            }
+        });
+        if own {
+            return Some(self.table_name_written(id, mro, false));
+        }
+        Some(Some(flask_snake_case(&cname)))
     }
 
     /// The nearest mapped class among the bases of a declarative class (`mro[0]`): the parent
@@ -1254,6 +1319,15 @@ impl<'a> Reader<'a> {
     }
 
     fn table_name(&self, id: &ClassId, mro: &[ClassId], sqlmodel: bool) -> Option<String> {
+        if let Some(flask) = self.flask_table_name(id, mro) {
+            return flask;
+        }
+        self.table_name_written(id, mro, sqlmodel)
+    }
+
+    /// The table name a class (or its bases) writes in `__tablename__` (SQLModel's default:
+    /// the class name in lower case).
+    fn table_name_written(&self, id: &ClassId, mro: &[ClassId], sqlmodel: bool) -> Option<String> {
         let cname = self.class(id)?.name.to_string();
         match self.class_attr(mro, "__tablename__") {
             Some((mm, Stmt::Assign(a))) => self.name_expr(mm, &a.value, &cname),
@@ -1341,6 +1415,20 @@ impl<'a> Reader<'a> {
             let Some(c) = self.class(id) else { continue };
             let Some(args) = &c.arguments else { continue };
             for b in args.args.iter() {
+                // `db.Model` of `db = SQLAlchemy(metadata=MetaData(...))`
+                if let Expr::Attribute(a) = b {
+                    if let Sym::Value(mm, v) = self.r.expr(id.module, &a.value) {
+                        if let Some(("flask_sqlalchemy.SQLAlchemy", call)) =
+                            self.callee(mm, v).as_ref().map(|(n, c)| (n.as_str(), *c))
+                        {
+                            if let Some(n) =
+                                kwarg(call, "metadata").and_then(|k| self.metadata_naming(mm, k))
+                            {
+                                return n;
+                            }
+                        }
+                    }
+                }
                 if let Sym::Value(mm, v) = self.r.expr(id.module, b) {
                     if let Some((_, call)) = self.callee(mm, v) {
                         if let Some(k) = kwarg(call, "metadata") {
@@ -1434,6 +1522,34 @@ pub fn arg<'e>(call: &'e ast::ExprCall, pos: usize, key: &str) -> Option<&'e Exp
 }
 
 /// The returned expression of a function whose body is (docstring and) one `return`.
+/// Flask-SQLAlchemy's declarative base (`db.Model`), as the resolver names it.
+const FLASK_MODEL: &str = "flask_sqlalchemy.Model";
+
+/// Flask-SQLAlchemy 3's `camel_to_snake_case`: `_` before a capital that follows a lower-case
+/// letter or digit, or that starts a capitalised word (`HTTPRequest` -> `http_request`).
+fn flask_snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase() || prev.is_ascii_digit() || next_lower {
+                out.push('_');
+            }
+        }
+        out.push(c);
+    }
+    out.to_lowercase().trim_start_matches('_').to_string()
+}
+
+/// Whether the classes of `mro` that are not in the parent's `pmro` declare a primary key.
+fn own_mro_declares_pk(r: &Reader<'_>, mro: &[ClassId], pmro: &[ClassId]) -> bool {
+    mro.iter()
+        .filter(|c| !pmro.contains(c))
+        .any(|c| r.declares_primary_key(c))
+}
+
 fn single_return(f: &ast::StmtFunctionDef) -> Option<&Expr> {
     let stmts: Vec<&Stmt> = f
         .body
