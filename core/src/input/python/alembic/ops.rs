@@ -1490,7 +1490,9 @@ fn name_list<'a>(
     pos: usize,
     kw: &str,
 ) -> Option<Vec<String>> {
-    match a.get(pos, kw, 1)? {
+    // (also through a name bound to one: a helper's parameter, a local list)
+    let (m, e) = r.value_of(m, a.get(pos, kw, 1)?, 0)?;
+    match e {
         Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
             elts.iter().map(|c| r.lit_str(m, c)).collect()
         }

@@ -8,7 +8,7 @@ Create Date: 2026-12-06 12:20:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-from dbutil import add_columns, create_table
+from dbutil import add_columns, create_fks, create_table, drop_fks
 
 revision = "3d4e5f6a7b03"
 down_revision = "3d4e5f6a7b02"
@@ -30,9 +30,12 @@ def upgrade():
         sa.Column("publisher_id", sa.Integer(), nullable=True),
         sa.Column("isbn", sa.String(length=20), nullable=True),
     )
+    # Column lists passed through the helper's parameters.
+    create_fks("fk_book_publisher", "book", "publisher", ["publisher_id"], ["id"])
 
 
 def downgrade():
+    drop_fks("fk_book_publisher", "book")
     with op.batch_alter_table("book") as batch_op:
         batch_op.drop_column("isbn")
         batch_op.drop_column("publisher_id")
