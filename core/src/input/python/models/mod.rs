@@ -892,6 +892,18 @@ impl<'a> Reader<'a> {
         };
         match self.r.expr(m, b) {
             Sym::Class(c) => BaseSym::Class(c),
+            // `db.Model` of `db = SQLAlchemy(model_class=Base)` (Flask-SQLAlchemy 3.1's way to
+            // typed models): Flask-SQLAlchemy's model over `Base` (its metadata, type map).
+            Sym::Ext(x) if x == FLASK_MODEL => {
+                let model_class = match b {
+                    Expr::Attribute(a) => match self.r.expr(m, &a.value) {
+                        Sym::Value(mm, Expr::Call(c)) => kwarg(c, "model_class").map(|k| (mm, k)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                BaseSym::Generated(x, model_class)
+            }
             Sym::Ext(x) => BaseSym::Ext(x),
             Sym::Value(mm, v) => match self.callee(mm, v) {
                 Some((name, c)) if name.ends_with("declarative_base") => BaseSym::Generated(

@@ -1,0 +1,2 @@
+from app.models.user import Role, User  # noqa: F401
+from app.models.post import Comment, Post  # noqa: F401
