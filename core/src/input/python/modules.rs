@@ -88,6 +88,7 @@ const KNOWN_LIBS: &[&str] = &[
     "builtins",
     "alembic",
     "flask_sqlalchemy",
+    "re",
 ];
 
 /// The canonical name of `name` imported from library module `module`.

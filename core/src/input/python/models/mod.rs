@@ -1353,22 +1353,103 @@ impl<'a> Reader<'a> {
     /// A table name expression, with `cls.__name__` standing for the class name (for
     /// `declared_attr` functions and their `.lower()` idioms).
     fn name_expr(&self, m: usize, e: &'a Expr, cname: &str) -> Option<String> {
+        self.name_eval(m, e, cname, &[], 0)
+    }
+
+    /// [`Self::name_expr`] with the local names of a helper being evaluated (`env`): string
+    /// methods (`lower`, `upper`, `replace`, `strip`...), `re.sub(pattern, repl, s)`, and calls
+    /// of helpers made of `name = <str expr>` lines and a `return` (`camel_to_snake_case(
+    /// cls.__name__)`, the common `re.sub` chain).
+    fn name_eval(
+        &self,
+        m: usize,
+        e: &'a Expr,
+        cname: &str,
+        env: &[(String, String)],
+        depth: usize,
+    ) -> Option<String> {
+        if depth > 16 {
+            return None;
+        }
+        let eval = |e: &'a Expr| self.name_eval(m, e, cname, env, depth + 1);
         match e {
             Expr::Attribute(a) if a.attr.as_str() == "__name__" => Some(cname.to_string()),
-            Expr::Call(c) if c.arguments.args.is_empty() => {
+            Expr::Name(n) if env.iter().any(|(k, _)| k == n.id.as_str()) => (env.iter().rev())
+                .find(|(k, _)| k == n.id.as_str())
+                .map(|(_, v)| v.clone()),
+            Expr::Call(c) if c.arguments.keywords.is_empty() => {
+                let args: Vec<&'a Expr> = c.arguments.args.iter().collect();
                 if let Expr::Attribute(a) = &*c.func {
-                    let inner = self.name_expr(m, &a.value, cname)?;
-                    return match a.attr.as_str() {
-                        "lower" => Some(inner.to_lowercase()),
-                        "upper" => Some(inner.to_uppercase()),
-                        _ => None,
+                    if let Some(inner) = eval(&a.value) {
+                        let lits: Option<Vec<String>> = args.iter().map(|x| eval(x)).collect();
+                        let lits = lits?;
+                        return match (a.attr.as_str(), lits.as_slice()) {
+                            ("lower", []) => Some(inner.to_lowercase()),
+                            ("upper", []) => Some(inner.to_uppercase()),
+                            ("strip", []) => Some(inner.trim().to_string()),
+                            ("strip", [x]) => Some(inner.trim_matches(|c| x.contains(c)).into()),
+                            ("lstrip", [x]) => {
+                                Some(inner.trim_start_matches(|c| x.contains(c)).into())
+                            }
+                            ("rstrip", [x]) => {
+                                Some(inner.trim_end_matches(|c| x.contains(c)).into())
+                            }
+                            ("replace", [from, to]) if !from.is_empty() => {
+                                Some(inner.replace(from.as_str(), to))
+                            }
+                            _ => None,
+                        };
+                    }
+                }
+                if self.r.ext_name(m, &c.func).as_deref() == Some("re.sub") {
+                    let [pattern, repl, subject] = args.as_slice() else {
+                        return None;
                     };
+                    let re = regex_lite::Regex::new(&eval(pattern)?).ok()?;
+                    let repl = python_replacement(&eval(repl)?)?;
+                    return Some(re.replace_all(&eval(subject)?, repl.as_str()).into_owned());
+                }
+                // A helper of the application: `def camel_to_snake(name): name = re.sub(...,
+                // name); ...; return name.lower()`.
+                let Sym::Function(fm, f) = self.r.expr(m, &c.func) else {
+                    return None;
+                };
+                let params: Vec<&str> = (f.parameters.posonlyargs.iter())
+                    .chain(f.parameters.args.iter())
+                    .map(|p| p.parameter.name.as_str())
+                    .collect();
+                if params.len() != args.len() {
+                    return None;
+                }
+                let mut local: Vec<(String, String)> = Vec::new();
+                for (p, a) in params.iter().zip(args) {
+                    local.push((p.to_string(), eval(a)?));
+                }
+                for s in f.body.iter() {
+                    match s {
+                        Stmt::Expr(x) if matches!(&*x.value, Expr::StringLiteral(_)) => {}
+                        Stmt::Assign(a) => {
+                            let [Expr::Name(n)] = a.targets.as_slice() else {
+                                return None;
+                            };
+                            let v = self.name_eval(fm, &a.value, cname, &local, depth + 1)?;
+                            local.push((n.id.to_string(), v));
+                        }
+                        Stmt::Return(r) => {
+                            return self.name_eval(
+                                fm,
+                                r.value.as_deref()?,
+                                cname,
+                                &local,
+                                depth + 1,
+                            );
+                        }
+                        _ => return None,
+                    }
                 }
                 None
             }
-            Expr::BinOp(b) if b.op == ast::Operator::Add => {
-                Some(self.name_expr(m, &b.left, cname)? + &self.name_expr(m, &b.right, cname)?)
-            }
+            Expr::BinOp(b) if b.op == ast::Operator::Add => Some(eval(&b.left)? + &eval(&b.right)?),
             Expr::FString(f) => {
                 let mut out = String::new();
                 for part in f.value.iter() {
@@ -1384,7 +1465,7 @@ impl<'a> Reader<'a> {
                                         if i.format_spec.is_some() {
                                             return None;
                                         }
-                                        out.push_str(&self.name_expr(m, &i.expression, cname)?);
+                                        out.push_str(&eval(&i.expression)?);
                                     }
                                 }
                             }
@@ -1533,7 +1614,43 @@ pub fn arg<'e>(call: &'e ast::ExprCall, pos: usize, key: &str) -> Option<&'e Exp
     call.arguments.args.get(pos).or_else(|| kwarg(call, key))
 }
 
-/// The returned expression of a function whose body is (docstring and) one `return`.
+/// A Python `re.sub` replacement (`\1_\2`, `\g<1>`) as the regex crate writes it
+/// (`${1}_${2}`); `None` for escapes it does not map.
+fn python_replacement(repl: &str) -> Option<String> {
+    let mut out = String::with_capacity(repl.len() + 8);
+    let mut chars = repl.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '$' => out.push_str("$$"),
+            '\\' => match chars.next()? {
+                d if d.is_ascii_digit() => {
+                    let mut n = d.to_string();
+                    if let Some(&d2) = chars.peek() {
+                        if d2.is_ascii_digit() {
+                            n.push(d2);
+                            chars.next();
+                        }
+                    }
+                    out.push_str(&format!("${{{n}}}"));
+                }
+                'g' => {
+                    if chars.next()? != '<' {
+                        return None;
+                    }
+                    let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+                    out.push_str(&format!("${{{name}}}"));
+                }
+                '\\' => out.push('\\'),
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// Flask-SQLAlchemy's declarative base (`db.Model`), as the resolver names it.
 const FLASK_MODEL: &str = "flask_sqlalchemy.Model";
 
@@ -1562,6 +1679,7 @@ fn own_mro_declares_pk(r: &Reader<'_>, mro: &[ClassId], pmro: &[ClassId]) -> boo
         .any(|c| r.declares_primary_key(c))
 }
 
+/// The returned expression of a function whose body is (docstring and) one `return`.
 fn single_return(f: &ast::StmtFunctionDef) -> Option<&Expr> {
     let stmts: Vec<&Stmt> = f
         .body
