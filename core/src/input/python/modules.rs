@@ -486,6 +486,9 @@ pub struct Resolver<'a> {
     /// (`Column(..., **sa_column_kwargs)`), and the positional arguments that went to a
     /// `*args` parameter (`op.create_table(name, *columns)`).
     pub spreads: RefCell<Vec<Spread<'a>>>,
+    /// How deep [`Resolver::expr`] is: a name bound to an expression of itself (`x =
+    /// x.strip()`) ends as unknown, not in a stack overflow.
+    pub depth: std::cell::Cell<usize>,
 }
 
 /// The keyword arguments a call passed to a helper's `**name` parameter, or the positional
@@ -510,6 +513,9 @@ pub struct Param<'a> {
 }
 
 const MAX_DEPTH: usize = 32;
+
+/// Nesting of [`Resolver::expr`] (names through names, attributes through values).
+const MAX_EXPR_DEPTH: usize = 64;
 
 impl<'a> Resolver<'a> {
     /// What `name` means at the top level of module `m` (builtins when unbound).
@@ -683,6 +689,20 @@ impl<'a> Resolver<'a> {
 
     /// What expression `e` (a name or a dotted attribute chain) names in module `m`.
     pub fn expr(&self, m: usize, e: &'a Expr) -> Sym<'a> {
+        let depth = self.depth.get();
+        if depth > MAX_EXPR_DEPTH {
+            return Sym::Unknown {
+                what: String::new(),
+                missing_module: false,
+            };
+        }
+        self.depth.set(depth + 1);
+        let sym = self.expr_inner(m, e);
+        self.depth.set(depth);
+        sym
+    }
+
+    fn expr_inner(&self, m: usize, e: &'a Expr) -> Sym<'a> {
         match e {
             Expr::Name(n) => {
                 let bound = (self.params.borrow().iter().rev())
@@ -771,8 +791,10 @@ impl<'a> Resolver<'a> {
                     // `db.Model`, `db.Column`, `db.String(80)` of `db = SQLAlchemy()`
                     // (Flask-SQLAlchemy re-exports SQLAlchemy's names on its object).
                     Sym::Value(vm, Expr::Call(c))
-                        if self.ext_name(vm, &c.func).as_deref()
-                            == Some("flask_sqlalchemy.SQLAlchemy") =>
+                        if (matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "SQLAlchemy")
+                            || matches!(&*c.func, Expr::Attribute(f) if f.attr.as_str() == "SQLAlchemy"))
+                            && self.ext_name(vm, &c.func).as_deref()
+                                == Some("flask_sqlalchemy.SQLAlchemy") =>
                     {
                         match attr {
                             "Model" => Sym::Ext("flask_sqlalchemy.Model".into()),

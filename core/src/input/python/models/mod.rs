@@ -262,6 +262,7 @@ impl<'a> Reader<'a> {
                 roots,
                 params: Default::default(),
                 spreads: Default::default(),
+                depth: Default::default(),
             },
             mods,
             profile,
