@@ -904,22 +904,25 @@ impl<'a> Resolver<'a> {
         complete
     }
 
-    /// The keyword arguments `**name` (in module `m`) spreads: those the latest call of the
-    /// helper it is a parameter of passed to it.
-    pub fn spread(&self, m: usize, e: &Expr) -> Option<Vec<(String, (usize, &'a Expr))>> {
+    /// The [`Spread`] of the helper parameter `**name` / `*name` (in module `m`): what the
+    /// latest call of its helper passed to it.
+    fn latest_spread<T>(&self, m: usize, e: &Expr, f: impl FnOnce(&Spread<'a>) -> T) -> Option<T> {
         let Expr::Name(n) = e else { return None };
         (self.spreads.borrow().iter().rev())
             .find(|s| s.module == m && s.name == n.id.as_str() && s.scope.contains_range(n.range))
-            .map(|s| s.keywords.clone())
+            .map(f)
+    }
+
+    /// The keyword arguments `**name` (in module `m`) spreads: those the latest call of the
+    /// helper it is a parameter of passed to it.
+    pub fn spread(&self, m: usize, e: &Expr) -> Option<Vec<(String, (usize, &'a Expr))>> {
+        self.latest_spread(m, e, |s| s.keywords.clone())
     }
 
     /// The positional arguments `*name` (in module `m`) spreads: those the latest call of the
     /// helper it is a parameter of passed to its `*name`.
     pub fn star_args(&self, m: usize, e: &Expr) -> Option<Vec<(usize, &'a Expr)>> {
-        let Expr::Name(n) = e else { return None };
-        (self.spreads.borrow().iter().rev())
-            .find(|s| s.module == m && s.name == n.id.as_str() && s.scope.contains_range(n.range))
-            .map(|s| s.args.clone())
+        self.latest_spread(m, e, |s| s.args.clone())
     }
 
     /// `value` of what the helper `call` calls returns ([`helper_body`]), with the call's

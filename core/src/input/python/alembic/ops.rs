@@ -146,8 +146,9 @@ impl Interp {
         }
     }
 
-    /// Whether table `table` (and column `column`) exists in the schema as it stands.
-    fn exists(&self, table: &str, column: Option<&str>) -> bool {
+    /// `f` of the schema as it stands (the prefix and the DDL so far), built again only when
+    /// the DDL has grown since.
+    fn with_schema<T>(&self, f: impl FnOnce(&crate::model::Schema) -> T) -> T {
         let mut state = self.state.borrow_mut();
         let len = self.ddl.sql.len();
         if state.as_ref().is_none_or(|(at, _)| *at != len) {
@@ -157,38 +158,42 @@ impl Interp {
             *state = Some((len, schema));
         }
         let (_, schema) = state.as_ref().expect("just built");
+        f(schema)
+    }
+
+    /// Whether table `table` (and column `column`) exists in the schema as it stands.
+    fn exists(&self, table: &str, column: Option<&str>) -> bool {
         let folded = self.dialect.fold_ident(table);
-        schema
-            .tables
-            .values()
-            .filter(|t| t.name.name == folded || t.name.name == table)
-            .any(|t| {
-                column.is_none_or(|c| {
-                    t.columns.contains_key(c) || t.columns.contains_key(&self.dialect.fold_ident(c))
+        self.with_schema(|schema| {
+            schema
+                .tables
+                .values()
+                .filter(|t| t.name.name == folded || t.name.name == table)
+                .any(|t| {
+                    column.is_none_or(|c| {
+                        t.columns.contains_key(c)
+                            || t.columns.contains_key(&self.dialect.fold_ident(c))
+                    })
                 })
-            })
+        })
     }
 
     /// Whether enum type `name` exists in the schema as it stands.
     fn enum_exists(&self, name: &str) -> bool {
-        self.exists("", None);
-        let state = self.state.borrow();
-        let (_, schema) = state.as_ref().expect("built by exists");
-        schema.enums.keys().any(|k| k.name == name)
+        self.with_schema(|schema| schema.enums.keys().any(|k| k.name == name))
     }
 
     /// Whether index `name` of table `table` exists in the schema as it stands.
     fn index_exists(&self, table: &str, name: &str) -> bool {
-        self.exists("", None);
-        let state = self.state.borrow();
-        let (_, schema) = state.as_ref().expect("built by exists");
         let (t, n) = (
             self.dialect.fold_ident(table),
             self.dialect.fold_ident(name),
         );
-        schema.indexes.values().any(|i| {
-            (i.name.name == n || i.name.name == name)
-                && (i.table.name == t || i.table.name == table)
+        self.with_schema(|schema| {
+            schema.indexes.values().any(|i| {
+                (i.name.name == n || i.name.name == name)
+                    && (i.table.name == t || i.table.name == table)
+            })
         })
     }
 

@@ -1118,16 +1118,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let naming = match &*call.func {
-            Expr::Attribute(a) => match self.r.expr(m, &a.value) {
-                Sym::Value(vm, v) => self
-                    .callee(vm, v)
-                    .and_then(|(_, c)| kwarg(c, "metadata"))
-                    .and_then(|md| self.metadata_naming(vm, md)),
-                _ => None,
-            },
-            _ => None,
-        };
+        let naming = self.flask_db_naming(m, &call.func);
         if let Some(mut table) = self.table_def(m, e, call, 1) {
             table.naming = naming.unwrap_or_else(|| self.global_naming.clone());
             self.tables.push(table);

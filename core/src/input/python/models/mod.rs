@@ -680,8 +680,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The expression `e` stands for: a name's or attribute's value, an item of a literal
-    /// dict, list or tuple (`fk["table"]`, `INDEXES[0]["columns"][1]`), or `e` itself.
     /// Positional arguments with each `*seq` spread into its items when `seq` is a literal
     /// list or tuple (or a name for one), each with its module; a `*args` that cannot be
     /// read stays as written (its reader warns).
@@ -712,6 +710,8 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// The expression `e` stands for: a name's or attribute's value, an item of a literal
+    /// dict, list or tuple (`fk["table"]`, `INDEXES[0]["columns"][1]`), or `e` itself.
     pub(crate) fn value_of(
         &self,
         m: usize,
@@ -896,13 +896,9 @@ impl<'a> Reader<'a> {
             // `db.Model` of `db = SQLAlchemy(model_class=Base)` (Flask-SQLAlchemy 3.1's way to
             // typed models): Flask-SQLAlchemy's model over `Base` (its metadata, type map).
             Sym::Ext(x) if x == FLASK_MODEL => {
-                let model_class = match b {
-                    Expr::Attribute(a) => match self.r.expr(m, &a.value) {
-                        Sym::Value(mm, Expr::Call(c)) => kwarg(c, "model_class").map(|k| (mm, k)),
-                        _ => None,
-                    },
-                    _ => None,
-                };
+                let model_class = self
+                    .flask_db(m, b)
+                    .and_then(|(dm, c)| Some((dm, kwarg(c, "model_class")?)));
                 BaseSym::Generated(x, model_class)
             }
             Sym::Ext(x) => BaseSym::Ext(x),
@@ -1132,7 +1128,7 @@ impl<'a> Reader<'a> {
                     self.class_attr(std::slice::from_ref(*cid), "__tablename__")
                         .is_some()
                 });
-                let flask = self.mro(&id).1.iter().any(|x| x == FLASK_MODEL);
+                let flask = ext.iter().any(|x| x == FLASK_MODEL);
                 single_table = match defined_in {
                     // Flask-SQLAlchemy: a subclass with a primary key of its own has a table
                     // of its own (joined), one without shares its parent's.
@@ -1510,18 +1506,8 @@ impl<'a> Reader<'a> {
             let Some(args) = &c.arguments else { continue };
             for b in args.args.iter() {
                 // `db.Model` of `db = SQLAlchemy(metadata=MetaData(...))`
-                if let Expr::Attribute(a) = b {
-                    if let Sym::Value(mm, v) = self.r.expr(id.module, &a.value) {
-                        if let Some(("flask_sqlalchemy.SQLAlchemy", call)) =
-                            self.callee(mm, v).as_ref().map(|(n, c)| (n.as_str(), *c))
-                        {
-                            if let Some(n) =
-                                kwarg(call, "metadata").and_then(|k| self.metadata_naming(mm, k))
-                            {
-                                return n;
-                            }
-                        }
-                    }
+                if let Some(n) = self.flask_db_naming(id.module, b) {
+                    return n;
                 }
                 if let Sym::Value(mm, v) = self.r.expr(id.module, b) {
                     if let Some((_, call)) = self.callee(mm, v) {
@@ -1535,6 +1521,28 @@ impl<'a> Reader<'a> {
             }
         }
         BTreeMap::new()
+    }
+
+    /// The `SQLAlchemy(...)` call (and its module) of Flask-SQLAlchemy's `db` object behind
+    /// `db.Model` / `db.Table` (`e`).
+    pub(crate) fn flask_db(&self, m: usize, e: &'a Expr) -> Option<(usize, &'a ast::ExprCall)> {
+        let Expr::Attribute(a) = e else { return None };
+        let Sym::Value(dm, v) = self.r.expr(m, &a.value) else {
+            return None;
+        };
+        let (name, call) = self.callee(dm, v)?;
+        (name == "flask_sqlalchemy.SQLAlchemy").then_some((dm, call))
+    }
+
+    /// The naming convention of the metadata given to Flask-SQLAlchemy's `db` object
+    /// (`SQLAlchemy(metadata=MetaData(naming_convention=...))`) behind `db.Model` / `db.Table`.
+    pub(crate) fn flask_db_naming(
+        &self,
+        m: usize,
+        e: &'a Expr,
+    ) -> Option<BTreeMap<String, String>> {
+        let (dm, call) = self.flask_db(m, e)?;
+        self.metadata_naming(dm, kwarg(call, "metadata")?)
     }
 
     /// The naming convention of a `MetaData(...)` expression (or a name bound to one).
