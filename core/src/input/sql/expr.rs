@@ -288,6 +288,48 @@ const STRING_TYPES: &[&str] = &[
     "name",
 ];
 
+/// The sequence a `nextval('...')` argument names, as PostgreSQL reads a `regclass` text: dotted
+/// parts, each folded unless double-quoted (`'public."T_id_seq"'` is `public.T_id_seq`,
+/// `'T_ID_SEQ'` is `public.t_id_seq`), the schema defaulted. `None` when the text is no name.
+fn regclass_name(text: &str, dialect: &dyn Dialect) -> Option<String> {
+    let mut parts: Vec<Str> = Vec::new();
+    let mut rest = text.trim();
+    loop {
+        let (part, after) = if let Some(quoted) = rest.strip_prefix('"') {
+            let mut value = String::new();
+            let mut chars = quoted.char_indices();
+            let end = loop {
+                match chars.next()? {
+                    (i, '"') if quoted[i + 1..].starts_with('"') => {
+                        value.push('"');
+                        chars.next();
+                    }
+                    (i, '"') => break i + 1,
+                    (_, c) => value.push(c),
+                }
+            };
+            (fold(&value, Some('"'), dialect), &quoted[end..])
+        } else {
+            let end = rest.find('.').unwrap_or(rest.len());
+            let raw = rest[..end].trim();
+            if raw.is_empty() || raw.contains('"') {
+                return None;
+            }
+            (fold(raw, None, dialect), &rest[end..])
+        };
+        parts.push(part);
+        match after.trim_start().strip_prefix('.') {
+            Some(next) => rest = next.trim_start(),
+            None if after.trim().is_empty() => break,
+            None => return None,
+        }
+    }
+    if parts.len() == 1 {
+        parts.insert(0, Str::from(dialect.default_schema()));
+    }
+    Some(parts.join("."))
+}
+
 fn type_base(dt: &DataType) -> String {
     let s = dt.to_string().to_ascii_lowercase();
     let base = s.split('(').next().unwrap_or("").trim().to_string();
@@ -309,8 +351,8 @@ impl Canon<'_> {
             list.args.first_mut()
         {
             if let Value::SingleQuotedString(s) = &mut v.value {
-                if !s.contains('.') {
-                    *s = format!("{}.{}", self.dialect.default_schema(), s);
+                if let Some(name) = regclass_name(s, self.dialect) {
+                    *s = name;
                 }
             }
         }
