@@ -113,7 +113,7 @@ fn read_side(
     if models::is_models(host, path) {
         let mut read = |h: &mut dyn Host, p: &str| read_input(h, p);
         let src = models::read_models(host, path, python_path, &mut read)?;
-        // A versions folder named without @REV: the history at its head.
+        // A versions folder named without @REV: the history at its heads.
         if src
             .files
             .iter()
@@ -121,7 +121,7 @@ fn read_side(
         {
             return Ok(models::SideInput::History(
                 src,
-                "head".into(),
+                "heads".into(),
                 read_base(host, base)?,
             ));
         }

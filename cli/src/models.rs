@@ -76,20 +76,20 @@ fn package_root(host: &mut dyn Host, dir: &str) -> String {
 
 /// An Alembic history named on the command line: `DIR@REV` (a versions folder at a revision),
 /// `alembic.ini` (its `script_location`'s `versions/` folder, or its `version_locations`), or
-/// `alembic.ini@REV`. Returns the folders to read and the revision (`head` when not named).
+/// `alembic.ini@REV`. Returns the folders to read and the revision (`heads` when not named: every head, as
+/// `alembic upgrade heads` applies them).
 pub fn history_spec(
     host: &mut dyn Host,
     path: &str,
 ) -> Result<Option<(Vec<String>, String)>, String> {
-    let (left, rev) = match path.rsplit_once('@') {
-        Some((l, r))
-            if !r.is_empty()
-                && !r.contains('/')
-                && (l.ends_with(".ini") || host.list_dir(l).is_ok()) =>
-        {
-            (l, r.to_string())
-        }
-        _ => (path, "head".to_string()),
+    // The first `@` after which the revision starts (`label@head` has one of its own).
+    let split = path.match_indices('@').map(|(i, _)| i).find(|&i| {
+        let (l, r) = (&path[..i], &path[i + 1..]);
+        !r.is_empty() && !r.contains('/') && (l.ends_with(".ini") || host.list_dir(l).is_ok())
+    });
+    let (left, rev) = match split {
+        Some(i) => (&path[..i], path[i + 1..].to_string()),
+        None => (path, "heads".to_string()),
     };
     if !left.ends_with(".ini") {
         if left == path {

@@ -10,6 +10,8 @@ a `dialects` file limits a fixture to the databases it names):
    REV by `alembic upgrade REV` and dumped (`pg_dump -s`, sqlite_master, `SHOW CREATE TABLE`);
    `schemashift diff DUMP versions@REV --exit-code` must find no difference, that is,
    schemashift's static replay of the history builds the schema real Alembic built;
+   With several heads, `alembic upgrade heads` must build what the replay of the folder named
+   without @REV (and with @heads) builds;
 2. downgrade (linear histories): from head, `alembic downgrade -1` step by step; after each step
    the dump must equal schemashift's replay at the revision Alembic is now at, so the
    downgrade() bodies were run as they are and undo what the replay says their upgrades did
@@ -211,7 +213,7 @@ def compare(db, fixture, dump, rev):
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
         f.write(dump)
         path = f.name
-    target = f"{fixture / 'versions'}@{rev}"
+    target = f"{fixture / 'versions'}@{rev}" if rev else str(fixture / "versions")
     args = [BIN, "diff", path, target, "--dialect", db.dialect, "--exit-code"]
     if (fixture / "app").exists():
         args += ["--python-path", str(fixture)]
@@ -275,6 +277,24 @@ def main():
                 r = compare(db, fixture, db.dump(dbname), rev)
                 if r.returncode != 0:
                     problems.append(f"upgrade {rev}: replay differs from the database (exit {r.returncode}):\n{r.stdout}{r.stderr}")
+            # 1b. several heads: `alembic upgrade heads`, against the folder named without @REV
+            # (and with @heads).
+            downs = set()
+            for _, d in revs:
+                downs.update([d] if isinstance(d, str) else (d or ()))
+            heads = len([r for r, _ in revs if r not in downs]) > 1
+            if not problems and heads:
+                url = db.fresh(dbname)
+                ini = alembic_env(tmp, fixture, url)
+                try:
+                    alembic(ini, "upgrade", "heads", fixture=fixture)
+                    dump = db.dump(dbname)
+                    for rev in ("heads", None):
+                        r = compare(db, fixture, dump, rev)
+                        if r.returncode != 0:
+                            problems.append(f"upgrade heads: replay{'@' + rev if rev else ''} differs from the database (exit {r.returncode}):\n{r.stdout}{r.stderr}")
+                except RuntimeError as e:
+                    problems.append(f"upgrade heads: {e}")
             # 2. downgrade step by step from head.
             # `no-downgrade`: the project's own downgrades fail on real Alembic (the file says why).
             if linear and not problems and not stop and not (fixture / "no-downgrade").exists():
@@ -337,7 +357,7 @@ def main():
                 passed += 1
                 down = linear and not stop and not (fixture / "no-downgrade").exists()
                 n = [r for r, _ in revs].index(stop) if stop else len(revs)
-                print(f"PASS {name} ({n} revisions up{' and down' if down else ''}{autogen})")
+                print(f"PASS {name} ({n} revisions up{', upgrade heads' if heads else ''}{' and down' if down else ''}{autogen})")
     shutil.rmtree(tmp_root, ignore_errors=True)
     print(f"alembic_history: {passed} passed, {failed} failed in {time.time() - t0:.1f}s")
     sys.exit(1 if failed else 0)

@@ -156,18 +156,29 @@ fn history_errors_are_e006() {
         "{}",
         text(&o.stderr)
     );
-    // Two heads: the merge revision left out.
+    // Two heads (the merge revision left out): `head` is ambiguous, as in Alembic.
     let d = tmp("two-heads");
     for f in ["a1_base.py", "b1_left.py", "c1_right.py"] {
         std::fs::copy(format!("{}/{f}", fixture("branches")), d.join(f)).unwrap();
     }
-    let o = run(&["diff", "/dev/null", d.to_str().unwrap()]);
+    let o = run(&["diff", "/dev/null", &format!("{}@head", d.display())]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        text(&o.stderr).contains("has 2 heads (b1, c1); name one with DIR@REV"),
+        text(&o.stderr)
+            .contains("has 2 heads (b1, c1); name one with DIR@REV, or all with DIR@heads"),
         "{}",
         text(&o.stderr)
     );
+    // Without @REV (or with @heads) every head is applied, as `alembic upgrade heads` does.
+    for spec in [d.display().to_string(), format!("{}@heads", d.display())] {
+        let o = run(&["diff", "/dev/null", &spec, "--dialect", "sqlite"]);
+        let up = text(&o.stdout);
+        assert!(
+            o.status.success() && up.contains("price") && up.contains("tag"),
+            "{up}{}",
+            text(&o.stderr)
+        );
+    }
     // A revision whose parent no file defines.
     std::fs::remove_file(d.join("a1_base.py")).unwrap();
     std::fs::remove_file(d.join("c1_right.py")).unwrap();

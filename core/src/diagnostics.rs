@@ -67,8 +67,8 @@ pub enum Code {
     /// found...): what it affects is left out of the comparison, and the message says how to
     /// resolve it (e.g. a `# schemashift: type=JSONB` comment on the line).
     W005,
-    /// Alembic history input: the revision graph cannot be followed (several heads and none
-    /// named, a `down_revision` that no file defines, a revision defined twice, a cycle, a
+    /// Alembic history input: the revision graph cannot be followed (`head` named when there
+    /// are several, a `down_revision` that no file defines, a revision defined twice, a cycle, a
     /// `DIR@REV` that names no revision).
     E006,
     /// A file that is not UTF-8 (Latin-1, UTF-16...): positioned at the first invalid byte

@@ -57,7 +57,7 @@ pub enum Input<'a> {
     Sql(&'a str),
     Models(&'a input::python::Sources),
     /// An Alembic history (its revision files and the modules they import) at a revision
-    /// (`head`, an id or a unique prefix, a branch label): the schema its upgrades build,
+    /// (`heads`, `head`, an id or a unique prefix, a branch label): the schema its upgrades build,
     /// starting from `base` (DDL; empty: an empty database; for histories whose first
     /// revision expects tables `create_all` made).
     History {

@@ -51,39 +51,25 @@ pub fn review(
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return (Vec::new(), diagnostics);
     }
-    let heads: Vec<String> = h.history.heads().iter().map(|s| s.to_string()).collect();
-    // Every revision in an order where parents come first.
-    let mut order: Vec<usize> = Vec::new();
-    for head in &heads {
-        let Ok(Some(t)) = h.history.resolve(head) else {
-            continue;
-        };
-        // With a base snapshot, parents no file defines are what the base holds (a revision
-        // reviewed without its history).
-        match h.history.chain_with(t, !base.is_empty()) {
-            Ok(chain) => {
-                for r in chain {
-                    if !order.contains(&r) {
-                        order.push(r);
-                    }
-                }
-            }
-            Err(message) => {
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: crate::diagnostics::Code::E006,
-                    side,
-                    line: 1,
-                    column: 1,
-                    offset: 0,
-                    end: 0,
-                    message,
-                    file: src.files.first().map(|(p, _)| p.clone()),
-                });
-                return (Vec::new(), diagnostics);
-            }
+    // Every revision in an order where parents come first. With a base snapshot, parents no
+    // file defines are what the base holds (a revision reviewed without its history).
+    let order = match h.history.target_chain(None, !base.is_empty()) {
+        Ok(order) => order,
+        Err(message) => {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                code: crate::diagnostics::Code::E006,
+                side,
+                line: 1,
+                column: 1,
+                offset: 0,
+                end: 0,
+                message,
+                file: src.files.first().map(|(p, _)| p.clone()),
+            });
+            return (Vec::new(), diagnostics);
         }
-    }
+    };
     // Each revision's upgrade, read on the schema its ancestors build (parents come first).
     let mut ups: Vec<crate::input::python::alembic::Ops> = Vec::new();
     let mut befores: Vec<String> = Vec::new();

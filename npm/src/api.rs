@@ -1031,8 +1031,8 @@ pub struct ReplayOptions {
     /// `"postgres"` (default), `"sqlite"`, `"mysql"` or `"mariadb"`.
     #[tsify(optional)]
     pub dialect: Option<String>,
-    /// The revision (an id, a unique prefix, a branch label, `label@head`, `head`, `base`;
-    /// default `head`).
+    /// The revision (an id, a unique prefix, a branch label, `label@head`, `head`, `heads`,
+    /// `base`; default `heads`: every head, as `alembic upgrade heads` applies them).
     #[tsify(optional)]
     pub revision: Option<String>,
     /// The schema (DDL) the first revision starts from (default: an empty database).
@@ -1063,7 +1063,7 @@ pub fn replay(history: &ModelsInput, options: &ReplayOptions) -> Result<ReplayRe
         schemashift::Input::Sql(""),
         schemashift::Input::History {
             src: &src,
-            rev: options.revision.as_deref().unwrap_or("head"),
+            rev: options.revision.as_deref().unwrap_or("heads"),
             base: options.base.as_deref().unwrap_or_default(),
         },
         &Options {

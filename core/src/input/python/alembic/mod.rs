@@ -88,6 +88,8 @@ struct Loaded {
     revisions: Vec<Revision>,
     /// For each revision: (upgrade module, first statement of the body), same for downgrade.
     bodies: Vec<[(usize, usize); 2]>,
+    /// Revisions whose `branch_labels` are no literal: (revision, its value, where).
+    pending_labels: Vec<(usize, Expr, (usize, usize))>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -136,6 +138,7 @@ fn load(src: &Sources, side: Side) -> Loaded {
         files: Vec::new(),
         revisions: Vec::new(),
         bodies: Vec::new(),
+        pending_labels: Vec::new(),
         diagnostics: Vec::new(),
     };
     for (path, text) in &src.files {
@@ -196,6 +199,11 @@ fn load(src: &Sources, side: Side) -> Loaded {
             out.files.push(path.clone());
             continue;
         }
+        // Branch labels only name revisions: ones named by constants of the application
+        // (`(cli.EXPAND_BRANCH,)`, as OpenStack's histories have them) are read once every
+        // module is loaded ([`Replayed::read`]).
+        let (labels, bad): (Vec<_>, Vec<_>) =
+            bad.into_iter().partition(|(k, _)| k == "branch_labels");
         if !bad.is_empty() {
             for (k, at) in bad {
                 out.diagnostics.push(diag(
@@ -249,6 +257,25 @@ fn load(src: &Sources, side: Side) -> Loaded {
             file: path.clone(),
             message,
         });
+        if let Some((_, at)) = labels.first() {
+            let value = parsed.iter().rev().find_map(|s| match s {
+                Stmt::Assign(a)
+                    if ruff_text_size::Ranged::range(&*a.value).start().to_usize() == at.0 =>
+                {
+                    Some((*a.value).clone())
+                }
+                Stmt::AnnAssign(a) => a
+                    .value
+                    .as_deref()
+                    .filter(|v| ruff_text_size::Ranged::range(*v).start().to_usize() == at.0)
+                    .cloned(),
+                _ => None,
+            });
+            if let Some(value) = value {
+                out.pending_labels
+                    .push((out.revisions.len() - 1, value, *at));
+            }
+        }
         let mut bodies = [(0, 0); 2];
         for (i, dir) in [Direction::Upgrade, Direction::Downgrade]
             .into_iter()
@@ -304,13 +331,13 @@ impl History {
         if rev == "base" {
             return Ok(None);
         }
-        if rev == "head" || rev == "heads" {
+        if rev == "head" {
             let heads = self.heads();
             return match heads.as_slice() {
                 [one] => Ok(Some(idx[one])),
                 [] => Err("the history has no head".into()),
                 many => Err(format!(
-                    "the history has {} heads ({}); name one with DIR@REV",
+                    "the history has {} heads ({}); name one with DIR@REV, or all with DIR@heads",
                     many.len(),
                     many.join(", ")
                 )),
@@ -371,6 +398,38 @@ impl History {
     /// followed.
     pub fn chain(&self, target: usize) -> Result<Vec<usize>, String> {
         self.chain_with(target, false)
+    }
+
+    /// The revisions a target builds on and itself, parents first, as [`History::chain`]:
+    /// `heads` (also the default, `None`) is every head, as `alembic upgrade heads` applies
+    /// them (each head's chain in turn, a revision met again left where it first came);
+    /// anything else is one revision as [`History::resolve`] takes it.
+    pub fn target_chain(
+        &self,
+        target: Option<&str>,
+        missing_ok: bool,
+    ) -> Result<Vec<usize>, String> {
+        let targets: Vec<usize> = match target.unwrap_or("heads") {
+            "heads" => {
+                let idx = self.index();
+                let heads: Vec<usize> = self.heads().iter().map(|h| idx[h]).collect();
+                if heads.is_empty() && !self.revisions.is_empty() {
+                    return Err("the history has no head".into());
+                }
+                heads
+            }
+            one => self.resolve(one)?.into_iter().collect(),
+        };
+        let mut order = Vec::new();
+        let mut seen = vec![false; self.revisions.len()];
+        for t in targets {
+            for r in self.chain_with(t, missing_ok)? {
+                if !std::mem::replace(&mut seen[r], true) {
+                    order.push(r);
+                }
+            }
+        }
+        Ok(order)
     }
 
     /// [`History::chain`]; with `missing_ok`, a parent no file defines is taken as already
@@ -443,8 +502,39 @@ pub struct Ops {
 impl Replayed {
     /// Read the files of a history (the revision files and any modules they import).
     pub fn read(src: &Sources, side: Side) -> (Self, Vec<Diagnostic>) {
-        let loaded = load(src, side);
-        let mut diagnostics = loaded.diagnostics;
+        let mut loaded = load(src, side);
+        let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+        // Branch labels named by the application's constants, read as models' constants are.
+        let pending = std::mem::take(&mut loaded.pending_labels);
+        if !pending.is_empty() {
+            let reader = Reader::new(
+                &loaded.modules,
+                &src.roots,
+                Profile::default(),
+                crate::dialects::DialectKind::default(),
+            );
+            for (r, value, at) in &pending {
+                let m = loaded.bodies[*r][0].0;
+                let elts = match value {
+                    Expr::Tuple(t) => t.elts.iter().collect(),
+                    Expr::List(l) => l.elts.iter().collect(),
+                    one => vec![one],
+                };
+                let labels: Option<Vec<String>> =
+                    elts.into_iter().map(|e| reader.lit_str(m, e)).collect();
+                match labels {
+                    Some(labels) => loaded.revisions[*r].branch_labels = labels,
+                    None => diagnostics.push(diag(
+                        Code::W005,
+                        side,
+                        &loaded.revisions[*r].file,
+                        Some(&loaded.modules.modules[m]),
+                        *at,
+                        "`branch_labels` is not a string, tuple of strings or None that can be read without running Python: the revision cannot be named by its branch label".into(),
+                    )),
+                }
+            }
+        }
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for r in &loaded.revisions {
             if let Some(other) = seen.insert(&r.id, &r.file) {
@@ -604,8 +694,8 @@ fn history_error(side: Side, file: &str, message: String) -> Diagnostic {
     diag(Code::E006, side, file, None, (0, 0), message)
 }
 
-/// The schema a history builds at `target` (a revision as [`History::resolve`] takes it; the
-/// only head when `None`) on a database `base` (DDL) builds, read for `dialect`.
+/// The schema a history builds at `target` (a revision as [`History::target_chain`] takes it;
+/// every head when `None`) on a database `base` (DDL) builds, read for `dialect`.
 pub fn replay(
     src: &Sources,
     target: Option<&str>,
@@ -630,14 +720,7 @@ pub fn replay(
         ));
         return (Schema::default(), diagnostics);
     }
-    let chain = h
-        .history
-        .resolve(target.unwrap_or("head"))
-        .and_then(|t| match t {
-            Some(t) => h.history.chain(t),
-            None => Ok(Vec::new()),
-        });
-    let chain = match chain {
+    let chain = match h.history.target_chain(target, false) {
         Ok(c) => c,
         Err(message) => {
             diagnostics.push(history_error(side, &first_file, message));
