@@ -119,14 +119,15 @@ impl Sources {
                 String::new(),
                 parsed.into_suite().to_vec(),
             );
-            for b in m.bindings.values() {
-                let (spec, name) = match b {
-                    modules::Binding::ImportFrom { module, name } => {
-                        (module.as_str(), Some(name.as_str()))
-                    }
-                    modules::Binding::Import { module } => (module.as_str(), None),
-                    _ => continue,
-                };
+            let stars = m.star_imports.iter().map(|s| (s.as_str(), None));
+            let bound = m.bindings.values().filter_map(|b| match b {
+                modules::Binding::ImportFrom { module, name } => {
+                    Some((module.as_str(), Some(name.as_str())))
+                }
+                modules::Binding::Import { module } => Some((module.as_str(), None)),
+                _ => None,
+            });
+            for (spec, name) in bound.chain(stars) {
                 if !spec.starts_with('.') && modules::is_known_lib(spec) {
                     continue;
                 }

@@ -18,6 +18,9 @@ pub struct Module {
     pub directives: HashMap<usize, String>,
     /// Byte offset of each line start.
     pub line_starts: Vec<usize>,
+    /// The modules of top-level `from M import *` (as written), last first: where a name no
+    /// statement binds is looked up.
+    pub star_imports: Vec<String>,
 }
 
 /// What a top-level name is bound to. Statements are addressed by their index path in the
@@ -168,10 +171,23 @@ impl Module {
             bindings: HashMap::new(),
             directives,
             line_starts,
+            star_imports: Vec::new(),
         };
         let mut bindings = HashMap::new();
         collect_bindings(&m.body, &[], &mut bindings);
         m.bindings = bindings;
+        m.star_imports = (m.body.iter().rev())
+            .filter_map(|s| match s {
+                Stmt::ImportFrom(imp) if imp.names.iter().any(|a| a.name.as_str() == "*") => {
+                    Some(format!(
+                        "{}{}",
+                        ".".repeat(imp.level as usize),
+                        imp.module.as_ref().map_or("", |m| m.as_str())
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
         m
     }
 
@@ -517,6 +533,32 @@ const MAX_DEPTH: usize = 32;
 /// Nesting of [`Resolver::expr`] (names through names, attributes through values).
 const MAX_EXPR_DEPTH: usize = 64;
 
+/// Whether a name a library's `import *` gives is taken as the library's: its classes
+/// (`Column`, `Integer`) and the few lower-case names SQL is written with; other lower-case
+/// names are more likely the application's own.
+fn star_exported(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        || matches!(
+            name,
+            "func"
+                | "text"
+                | "null"
+                | "true"
+                | "false"
+                | "literal"
+                | "literal_column"
+                | "column"
+                | "table"
+                | "and_"
+                | "or_"
+                | "not_"
+                | "desc"
+                | "asc"
+                | "cast"
+                | "select"
+        )
+}
+
 impl<'a> Resolver<'a> {
     /// What `name` means at the top level of module `m` (builtins when unbound).
     pub fn name(&self, m: usize, name: &str) -> Sym<'a> {
@@ -531,6 +573,24 @@ impl<'a> Resolver<'a> {
             };
         }
         let Some(b) = self.mods.modules[m].bindings.get(name) else {
+            // `from keystone.common.sql.core import *`: a name the module's star imports give.
+            for module in &self.mods.modules[m].star_imports {
+                let target = self.mods.resolve_module(m, module, self.roots);
+                if target.is_none() && is_known_lib(module) && star_exported(name) {
+                    // `from sqlalchemy import *`: its classes and SQL functions.
+                    return Sym::Ext(canonical(module, name));
+                }
+                if let Some(target) = target {
+                    let t = &self.mods.modules[target];
+                    let public = !name.starts_with('_');
+                    if public && (t.bindings.contains_key(name) || !t.star_imports.is_empty()) {
+                        match self.name_depth(target, name, depth + 1) {
+                            Sym::Unknown { .. } => {}
+                            found => return found,
+                        }
+                    }
+                }
+            }
             return match name {
                 "str" | "int" | "float" | "bool" | "bytes" | "dict" | "list" | "set" | "tuple"
                 | "object" | "type" | "frozenset" | "None" => Sym::Ext(format!("builtins.{name}")),
@@ -735,6 +795,10 @@ impl<'a> Resolver<'a> {
                             let dir = dir.trim_end_matches("/__init__");
                             match self.mods.find_file(&format!("{dir}/{attr}")) {
                                 Some(f) => Sym::Module(f),
+                                // What the module's `import *` gives.
+                                None if !self.mods.modules[t].star_imports.is_empty() => {
+                                    self.name(t, attr)
+                                }
                                 None => Sym::Unknown {
                                     what: attr.to_string(),
                                     missing_module: false,

@@ -732,6 +732,9 @@ impl Interp {
                 // `sa.Enum(..., name="x").create(op.get_bind())`, also through a local name.
                 "create" | "drop" => {
                     if let Some((vm, ty)) = self.enum_value(r, m, &a.value) {
+                        let pg_enum = r
+                            .callee(vm, ty)
+                            .is_some_and(|(n, _)| n == "postgresql.ENUM");
                         let ty = r.sa_type(vm, ty, "(enum type)");
                         if let Some(SaType::Enum {
                             name,
@@ -740,8 +743,15 @@ impl Interp {
                             ..
                         }) = ty
                         {
-                            if self.pg() {
-                                if a.attr.as_str() == "create" {
+                            // `checkfirst`: PostgreSQL's own ENUM checks by default (its
+                            // `create(bind, checkfirst=True)`), `sa.Enum` does not.
+                            let checkfirst = arg(call, 1, "checkfirst")
+                                .map_or(Some(pg_enum), |v| r.lit_bool(m, v))
+                                .unwrap_or(false);
+                            let create = a.attr.as_str() == "create";
+                            let skip = checkfirst && self.enum_exists(&name) == create;
+                            if self.pg() && !skip {
+                                if create {
                                     let labels: Vec<String> =
                                         labels.iter().map(|l| sql_str(l)).collect();
                                     self.line(
