@@ -663,6 +663,19 @@ impl<'a> Reader<'a> {
             _ => (e, None),
         };
         match self.r.expr(m, func) {
+            // `MutableDict.as_mutable(JSON)`: change tracking over the type it is given.
+            Sym::Ext(name)
+                if matches!(
+                    name.as_str(),
+                    "sa.MutableDict.as_mutable"
+                        | "sa.MutableList.as_mutable"
+                        | "sa.MutableSet.as_mutable"
+                        | "sa.Mutable.as_mutable"
+                ) && call.is_some_and(|c| c.arguments.args.len() == 1) =>
+            {
+                let inner = &call.expect("checked").arguments.args[0];
+                self.sa_type_depth(m, inner, col, depth + 1)
+            }
             Sym::Ext(name) => self.sa_ext_type(m, e, call, name, col, depth),
             Sym::Class(cid) => {
                 // A TypeDecorator with a static `impl`.

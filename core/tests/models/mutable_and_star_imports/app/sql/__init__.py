@@ -1,0 +1,1 @@
+from app.sql.core import *  # noqa
