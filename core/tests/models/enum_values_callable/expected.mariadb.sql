@@ -10,5 +10,6 @@ CREATE TABLE account (
 	id INTEGER NOT NULL AUTO_INCREMENT, 
 	status ENUM('active','inactive','pending-review') NOT NULL, 
 	plan VARCHAR(12), 
+	cell_type ENUM('code','markdown') NOT NULL, 
 	PRIMARY KEY (id)
 );

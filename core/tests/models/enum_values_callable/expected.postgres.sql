@@ -10,9 +10,12 @@ CREATE TABLE ticket (
 
 CREATE TYPE status AS ENUM ('active', 'inactive', 'pending-review');
 
+CREATE TYPE cell_type AS ENUM ('code', 'markdown');
+
 CREATE TABLE account (
 	id SERIAL NOT NULL, 
 	status status NOT NULL, 
 	plan VARCHAR(12), 
+	cell_type cell_type NOT NULL, 
 	PRIMARY KEY (id)
 );

@@ -10,5 +10,6 @@ CREATE TABLE account (
 	id INTEGER NOT NULL, 
 	status VARCHAR(14) NOT NULL, 
 	"plan" VARCHAR(12), 
+	cell_type VARCHAR(8) NOT NULL, 
 	PRIMARY KEY (id)
 );

@@ -34,6 +34,8 @@ class Account(Base):
     plan: Mapped[Optional[Plan]] = mapped_column(
         sa.Enum(Plan, name="plan_kind", native_enum=False, values_callable=lambda x: [i.value for i in x])
     )
+    # `validate_strings=True` checks values in Python (nbgrader's cells): no DDL.
+    cell_type = Column(Enum("code", "markdown", name="cell_type", validate_strings=True), nullable=False)
 
 
 class Ticket(SQLModel, table=True):

@@ -1030,7 +1030,9 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                "values_callable" | "create_constraint" | "validate_strings" => {
+                // `validate_strings=True` checks values in Python; no DDL.
+                "validate_strings" => {}
+                "values_callable" | "create_constraint" => {
                     let what = arg.to_string();
                     if what != "create_constraint" || self.lit_bool(m, &k.value) == Some(true) {
                         self.warn(m, &k.value, format!("column `{col}`: Enum `{what}=` is not read; the enum is compared by its member names"));
