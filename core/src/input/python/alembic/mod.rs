@@ -579,7 +579,10 @@ impl Replayed {
         profile: Profile,
     ) -> (Vec<Ops>, Vec<Diagnostic>) {
         let mods = &self.loaded.modules;
+        // Inspector results the revisions loop over, made as Python literals.
+        let made = typed_arena::Arena::new();
         let mut reader = Reader::new(mods, &self.loaded.roots, profile, dialect.kind());
+        reader.made = Some(&made);
         // Alembic runs on MariaDB through a `mysql+` URL: the dialect's name is `mysql`.
         if dialect.kind() == crate::dialects::DialectKind::Mariadb {
             reader.variant_names = &["mariadb", "mysql"];

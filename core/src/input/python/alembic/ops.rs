@@ -6,6 +6,8 @@ use super::super::ddl::{self, column_def, qual, quote, sql_str, Emitted};
 use super::super::models::{arg, kwarg, ColumnDef, IndexDef, Lit, Origin, Reader, TableDef};
 use super::super::modules::{helper_body, Param, Sym};
 use super::super::types::{Compiler, SaType};
+use crate::dialects::sqlalchemy::py_str;
+use crate::model::{ConstraintKind, Str};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use std::collections::BTreeMap;
 
@@ -39,6 +41,8 @@ pub(super) struct Interp {
     returned: bool,
     /// A `continue` ran: the rest of the unrolled loop's item does not.
     continued: bool,
+    /// A `break` ran: the unrolled loop's later items (and its `else`) do not.
+    broke: bool,
     /// The DDL of the schema the function starts from (what ran before it).
     prefix: String,
     dialect: &'static dyn crate::dialects::Dialect,
@@ -140,6 +144,7 @@ impl Interp {
             helper: None,
             returned: false,
             continued: false,
+            broke: false,
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
@@ -279,7 +284,7 @@ impl Interp {
 
     fn stmts<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt], batch: Option<&Batch>) {
         for s in body {
-            if self.returned || self.continued {
+            if self.returned || self.continued || self.broke {
                 return;
             }
             self.stmt(r, m, s, batch);
@@ -384,10 +389,16 @@ impl Interp {
                             self.stmts(r, m, &f.body, batch);
                             self.continued = false;
                             r.r.params.borrow_mut().truncate(bound);
+                            if self.broke {
+                                break;
+                            }
                         }
-                        self.stmts(r, m, &f.orelse, batch);
+                        // Python's `for ... else`: only when the loop did not break.
+                        if !std::mem::take(&mut self.broke) {
+                            self.stmts(r, m, &f.orelse, batch);
+                        }
                     }
-                    None => r.warn(m, s, "this loop is not over a literal list or tuple (of strings, or of tuples unpacked into names); the operations in it are not read (write them out)".into()),
+                    None => r.warn(m, s, "this loop is not over a literal list or tuple (of strings, or of tuples unpacked into names) or an inspector's list of a table's indexes, constraints or columns; the operations in it are not read (write them out)".into()),
                 }
             }
             // `if bind.dialect.name != "postgresql": return`: what follows does not run.
@@ -395,11 +406,108 @@ impl Interp {
             // `if table not in tables: continue` in an unrolled loop: the item's rest does not
             // run (loops that are not unrolled are not read).
             Stmt::Continue(_) => self.continued = true,
+            Stmt::Break(_) => self.broke = true,
             Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
                 r.warn(m, s, "operations in a while loop cannot be read statically; they are not read (write them out)".into());
             }
             _ => {}
         }
+    }
+
+    /// `inspector.get_indexes("t")`, `get_unique_constraints`, `get_foreign_keys` and
+    /// `get_columns` of the schema as it stands, each item the dict SQLAlchemy's inspector
+    /// gives (its keys that name things: `name`, `column_names`, `unique`,
+    /// `constrained_columns`, `referred_table`, `referred_columns`, `nullable`), made as a
+    /// Python literal; `None` for another call, or a table that cannot be read.
+    fn inspector_items<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        c: &'a ast::ExprCall,
+    ) -> Option<Vec<(usize, &'a Expr)>> {
+        let Expr::Attribute(a) = &*c.func else {
+            return None;
+        };
+        let kind = a.attr.as_str();
+        if !matches!(
+            kind,
+            "get_indexes" | "get_unique_constraints" | "get_foreign_keys" | "get_columns"
+        ) {
+            return None;
+        }
+        let made = r.made?;
+        let table = r.lit_str(m, arg(c, 0, "table_name")?)?;
+        let folded = self.dialect.fold_ident(&table);
+        let strs = |names: &[Str]| {
+            let items: Vec<String> = names.iter().map(|n| py_str(n)).collect();
+            format!("[{}]", items.join(", "))
+        };
+        let texts: Vec<String> = self.with_schema(|schema| {
+            let t = (schema.tables.values())
+                .find(|t| t.name.name == folded || t.name.name == table)?;
+            let mut out = Vec::new();
+            match kind {
+                "get_indexes" => {
+                    for i in schema.indexes.values().filter(|i| i.table == t.name) {
+                        let columns: Vec<String> = (i.keys.iter())
+                            .map(|k| key_column(&k.expr.text).map_or("None".into(), |c| py_str(&c)))
+                            .collect();
+                        out.push(format!(
+                            "{{'name': {}, 'column_names': [{}], 'unique': {}}}",
+                            py_str(&i.name.name),
+                            columns.join(", "),
+                            if i.unique { "True" } else { "False" }
+                        ));
+                    }
+                }
+                "get_columns" => {
+                    for c in t.columns.values() {
+                        out.push(format!(
+                            "{{'name': {}, 'nullable': {}}}",
+                            py_str(&c.name),
+                            if c.not_null { "False" } else { "True" }
+                        ));
+                    }
+                }
+                _ => {
+                    for k in t.constraints.values() {
+                        match (&k.kind, kind) {
+                            (ConstraintKind::Unique { columns, .. }, "get_unique_constraints") => {
+                                out.push(format!(
+                                    "{{'name': {}, 'column_names': {}}}",
+                                    py_str(&k.name),
+                                    strs(columns)
+                                ))
+                            }
+                            (
+                                ConstraintKind::ForeignKey {
+                                    columns,
+                                    ref_table,
+                                    ref_columns,
+                                    ..
+                                },
+                                "get_foreign_keys",
+                            ) => out.push(format!(
+                                "{{'name': {}, 'constrained_columns': {}, 'referred_table': {}, 'referred_columns': {}}}",
+                                py_str(&k.name),
+                                strs(columns),
+                                py_str(&ref_table.name),
+                                strs(ref_columns)
+                            )),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            Some(out)
+        })?;
+        texts
+            .into_iter()
+            .map(|t| {
+                let e = ruff_python_parser::parse_expression(&t).ok()?.into_expr();
+                Some((m, &*made.alloc(e)))
+            })
+            .collect()
     }
 
     /// The names a `for` loop binds, item by item, when it runs over a literal list, tuple or
@@ -412,7 +520,7 @@ impl Interp {
         m: usize,
         f: &'a ast::StmtFor,
     ) -> Option<Vec<Vec<(String, (usize, &'a Expr))>>> {
-        if f.is_async || has_break(&f.body) {
+        if f.is_async {
             return None;
         }
         let mut iter = (m, &*f.iter);
@@ -423,6 +531,13 @@ impl Interp {
         // `for col in columns:` with `columns` a helper's `*columns`: the call's arguments.
         let mut star = None;
         for _ in 0..8 {
+            // `inspector.get_indexes("t")`: what the schema as it stands lists.
+            if let Expr::Call(c) = iter.1 {
+                if let Some(items) = self.inspector_items(r, iter.0, c) {
+                    star = Some(items);
+                    break;
+                }
+            }
             match iter.1 {
                 Expr::Name(_) | Expr::Attribute(_) => {
                     if let Some(args) = r.r.star_args(iter.0, iter.1) {
@@ -589,7 +704,14 @@ impl Interp {
                 if c.ops.len() == 1 && matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn) =>
             {
                 let name = r.lit_str(m, &c.left)?;
-                let found = self.listed_holds(&self.inspected(r, m, &c.comparators[0], 0)?, &name);
+                let found = match self.inspected(r, m, &c.comparators[0], 0) {
+                    Some(listed) => self.listed_holds(&listed, &name),
+                    // `"x" in index["column_names"]`: of a literal list.
+                    None => match py_value(r, m, &c.comparators[0])? {
+                        PyValue::List(items, _) => items.contains(&PyValue::Lit(Lit::Str(name))),
+                        _ => return None,
+                    },
+                };
                 Some(if c.ops[0] == ast::CmpOp::In {
                     found
                 } else {
@@ -695,10 +817,23 @@ impl Interp {
                     ast::BoolOp::Or => vals?.iter().any(|v| *v),
                 })
             }
+            // `index["column_names"] == [column]`, `fk["referred_table"] != "t"`: literal values
+            // (an inspector result's items among them) compared as Python compares them.
+            Expr::Compare(c)
+                if c.ops.len() == 1 && matches!(c.ops[0], ast::CmpOp::Eq | ast::CmpOp::NotEq) =>
+            {
+                let same = py_value(r, m, &c.left)? == py_value(r, m, &c.comparators[0])?;
+                Some(same == (c.ops[0] == ast::CmpOp::Eq))
+            }
             Expr::Name(_) => match r.r.expr(m, e) {
-                Sym::Value(vm, v) => self.condition(r, vm, v, depth + 1),
+                Sym::Value(vm, v) => match self.condition(r, vm, v, depth + 1) {
+                    Some(b) => Some(b),
+                    None => py_value(r, vm, v).map(|v| v.truthy()),
+                },
                 _ => None,
             },
+            // `if not pk["constrained_columns"]:`: a literal value's truth.
+            Expr::Subscript(_) => py_value(r, m, e).map(|v| v.truthy()),
             // A predicate helper (`def table_exists(name, conn): inspector = sa.inspect(conn);
             // return name in inspector.get_table_names()`, of the revision or an application
             // module): its `return` decided with the call's arguments bound.
@@ -1028,6 +1163,11 @@ impl Interp {
                     Some(_) => return not_literal(r, "the index name"),
                 };
                 let cols = a.get(2, "columns", 1);
+                // (also a name or an item bound to a list: `fk["constrained_columns"]`)
+                let (cm, cols) = match cols.and_then(|c| r.value_of(m, c, 0)) {
+                    Some((vm, v @ (Expr::List(_) | Expr::Tuple(_)))) => (vm, Some(v)),
+                    _ => (m, cols),
+                };
                 let items: Vec<&'a Expr> = match cols {
                     Some(Expr::List(l)) => l.elts.iter().collect(),
                     Some(Expr::Tuple(l)) => l.elts.iter().collect(),
@@ -1037,15 +1177,15 @@ impl Interp {
                 let mut elements = Vec::new();
                 let mut is_column = Vec::new();
                 for it in items {
-                    if let Some(s) = r.lit_str(m, it) {
+                    if let Some(s) = r.lit_str(cm, it) {
                         // Alembic takes a string with characters other than a name's as SQL.
                         let plain = s.chars().all(|c| c.is_alphanumeric() || c == '_');
                         elements.push(s);
                         is_column.push(plain);
-                    } else if let Some(sql) = r.sql_text(m, it) {
+                    } else if let Some(sql) = r.sql_text(cm, it) {
                         elements.push(sql);
                         is_column.push(false);
-                    } else if let Some(c) = r.column_ref(m, it) {
+                    } else if let Some(c) = r.column_ref(cm, it) {
                         elements.push(c);
                         is_column.push(true);
                     } else {
@@ -1515,16 +1655,58 @@ fn name_list<'a>(
     }
 }
 
-/// Whether a loop body `break`s out of its loop (not out of a loop nested in it).
-fn has_break(body: &[Stmt]) -> bool {
-    body.iter().any(|s| match s {
-        Stmt::Break(_) => true,
-        Stmt::For(_) | Stmt::While(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
-        Stmt::With(w) => has_break(&w.body),
-        other => super::super::modules::block_bodies(other)
-            .into_iter()
-            .any(has_break),
-    })
+/// A literal Python value: a scalar, or a list (`false`) or tuple (`true`) of them.
+#[derive(Debug, PartialEq)]
+enum PyValue {
+    Lit(Lit),
+    List(Vec<PyValue>, bool),
+}
+
+impl PyValue {
+    /// Python's truth of the value.
+    fn truthy(&self) -> bool {
+        match self {
+            PyValue::Lit(Lit::Str(s)) => !s.is_empty(),
+            PyValue::Lit(Lit::Int(i)) => *i != 0,
+            PyValue::Lit(Lit::Bool(b)) => *b,
+            PyValue::Lit(Lit::None) => false,
+            PyValue::List(items, _) => !items.is_empty(),
+        }
+    }
+}
+
+/// The literal value `e` stands for (through names and items of literal dicts and lists).
+fn py_value<'a>(r: &Reader<'a>, m: usize, e: &'a Expr) -> Option<PyValue> {
+    let (vm, v) = r.value_of(m, e, 0)?;
+    match v {
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+            if elts.len() > 1000 {
+                return None;
+            }
+            let items: Option<Vec<PyValue>> = elts.iter().map(|x| py_value(r, vm, x)).collect();
+            Some(PyValue::List(items?, matches!(v, Expr::Tuple(_))))
+        }
+        _ => r.lit(vm, v).map(PyValue::Lit),
+    }
+}
+
+/// The column an index key names: a plain or quoted (`"x"`, `` `x` ``) identifier; `None` for an
+/// expression (as SQLAlchemy's inspector lists it).
+fn key_column(text: &str) -> Option<String> {
+    for q in ['"', '`'] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+            let doubled = format!("{q}{q}");
+            if inner.replace(&doubled, "").contains(q) {
+                return None;
+            }
+            return Some(inner.replace(&doubled, &q.to_string()));
+        }
+    }
+    let plain = text.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    plain.then(|| text.to_string())
 }
 
 /// Whether statements call anything that looks like an Alembic operation.

@@ -237,6 +237,9 @@ pub struct Reader<'a> {
     /// Single-table inheritance subclasses: their own columns, indexes and constraints, to
     /// be added to the table of the same name once every class is read.
     pub single_table: Vec<TableDef>,
+    /// Where values made while reading live as long as the modules' own expressions (the
+    /// history replay's inspector results, as Python literals); `None`: nothing is made.
+    pub made: Option<&'a typed_arena::Arena<Expr>>,
 }
 
 /// Literal values the reader evaluates.
@@ -275,6 +278,7 @@ impl<'a> Reader<'a> {
             current_mro: Vec::new(),
             uncompared: Vec::new(),
             single_table: Vec::new(),
+            made: None,
         }
     }
 
