@@ -294,8 +294,18 @@ fn collect_bindings(body: &[Stmt], prefix: &[usize], out: &mut HashMap<String, B
             }
             Stmt::If(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::For(_) | Stmt::While(_) => {
                 // Nested blocks: bindings inside keep a path into the flattened block list.
+                // Under `if TYPE_CHECKING: ... else: ...` what runs is the `else` branch: it
+                // wins (`BaseModel = db.Model` over the type checker's `BaseModel = Model`).
+                let type_checking = matches!(s, Stmt::If(i) if matches!(&*i.test,
+                    Expr::Name(n) if n.id.as_str() == "TYPE_CHECKING")
+                    || matches!(&*i.test, Expr::Attribute(a) if a.attr.as_str() == "TYPE_CHECKING"));
                 let mut inner = HashMap::new();
-                for (j, sub) in block_bodies(s).into_iter().enumerate().rev() {
+                let mut branches: Vec<(usize, &[Stmt])> =
+                    block_bodies(s).into_iter().enumerate().collect();
+                if !type_checking {
+                    branches.reverse();
+                }
+                for (j, sub) in branches {
                     let mut p = path.clone();
                     p.push(j);
                     let mut branch = HashMap::new();

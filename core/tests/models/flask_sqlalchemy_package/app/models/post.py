@@ -1,9 +1,9 @@
 from datetime import datetime
 
-from app import db
+from app import BaseModel, db
 
 
-class Post(db.Model):
+class Post(BaseModel):
     __tablename__ = "posts"
     id = db.Column(db.Integer, primary_key=True)
     title = db.Column(db.String(140), nullable=False)
