@@ -1094,6 +1094,20 @@ impl<'a> Reader<'a> {
                             *b,
                             format!("class `{name}` looks like a model but its base {what}; its table is not compared"),
                         );
+                    } else if let Some(lib) = ext.iter().find(|x| {
+                        !x.starts_with("builtins.")
+                            && !x.starts_with("typing.")
+                            && !x.starts_with("abc.")
+                    }) {
+                        // A library's class that is no model base schemashift knows
+                        // (`flask_sqlalchemy.model.Model`, the type checker's view of
+                        // `db.Model`).
+                        let (name, lib) = (c.name.to_string(), lib.clone());
+                        let at = c.arguments.as_deref().and_then(|a| a.args.first());
+                        match at {
+                            Some(b) => self.warn(id.module, b, format!("class `{name}` looks like a model but its base `{lib}` is not a model base schemashift knows; its table is not compared")),
+                            None => self.warn(id.module, &c.name, format!("class `{name}` looks like a model but its base `{lib}` is not a model base schemashift knows; its table is not compared")),
+                        }
                     }
                 }
                 false
