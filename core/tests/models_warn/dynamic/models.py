@@ -1,6 +1,6 @@
 import os
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, func
+from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -19,6 +19,9 @@ class PortableJSON(TypeDecorator):
     cache_ok = True
 
     def load_dialect_impl(self, dialect):
+        # Decided by the server's version: run time.
+        if dialect.server_version_info >= (8, 0):
+            return dialect.type_descriptor(JSON())
         return dialect.type_descriptor(String())
 
 

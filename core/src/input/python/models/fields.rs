@@ -639,6 +639,151 @@ impl<'a> Reader<'a> {
     }
 
     /// A SQLAlchemy type expression: a class, a call of one, an Enum, a TypeDecorator.
+    /// What a TypeDecorator's `load_dialect_impl(self, dialect)` returns for this dialect, read
+    /// through `if dialect.name == "x":` (`!=`, `in`, `not in`; `elif`, `else`) branches:
+    /// `Some(Some(type))` for a type (`dialect.type_descriptor(T)` is `T`), `Some(None)` for
+    /// the decorator's own `impl` (`super().load_dialect_impl(dialect)`, `self.impl`), `None`
+    /// for anything else.
+    #[allow(clippy::type_complexity)]
+    fn dialect_impl(&self, fm: usize, s: &'a Stmt) -> Option<Option<(usize, &'a Expr)>> {
+        let Stmt::FunctionDef(f) = s else { return None };
+        let param = f.parameters.args.get(1)?.parameter.name.as_str();
+        self.dialect_impl_body(fm, param, &f.body, 0)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn dialect_impl_body(
+        &self,
+        fm: usize,
+        param: &str,
+        body: &'a [Stmt],
+        depth: usize,
+    ) -> Option<Option<(usize, &'a Expr)>> {
+        if depth > 8 {
+            return None;
+        }
+        let is_param = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == param);
+        for s in body {
+            match s {
+                Stmt::Expr(x) if matches!(&*x.value, Expr::StringLiteral(_)) => {}
+                Stmt::Return(r) => {
+                    let mut v: &'a Expr = r.value.as_deref()?;
+                    // `dialect.type_descriptor(T)`
+                    if let Expr::Call(c) = v {
+                        if let Expr::Attribute(a) = &*c.func {
+                            if a.attr.as_str() == "type_descriptor"
+                                && is_param(&a.value)
+                                && c.arguments.args.len() == 1
+                            {
+                                v = &c.arguments.args[0];
+                            }
+                        }
+                    }
+                    let own_impl = match v {
+                        Expr::Attribute(a) => {
+                            matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self")
+                                && matches!(a.attr.as_str(), "impl" | "impl_instance")
+                        }
+                        Expr::Call(c) => matches!(&*c.func, Expr::Attribute(a)
+                            if a.attr.as_str() == "load_dialect_impl"
+                                && matches!(&*a.value, Expr::Call(s) if matches!(&*s.func, Expr::Name(n) if n.id.as_str() == "super"))),
+                        _ => false,
+                    };
+                    return Some(if own_impl { None } else { Some((fm, v)) });
+                }
+                Stmt::If(i) => {
+                    let mut taken: Option<&'a [Stmt]> = None;
+                    let tests = std::iter::once((Some(&*i.test), &i.body[..])).chain(
+                        i.elif_else_clauses
+                            .iter()
+                            .map(|c| (c.test.as_ref(), &c.body[..])),
+                    );
+                    for (test, branch) in tests {
+                        let hit = match test {
+                            None => true,
+                            Some(t) => self.dialect_test(fm, param, t)?,
+                        };
+                        if hit {
+                            taken = Some(branch);
+                            break;
+                        }
+                    }
+                    if let Some(branch) = taken {
+                        if let Some(found) = self.dialect_impl_body(fm, param, branch, depth + 1) {
+                            return Some(found);
+                        }
+                        // A branch that does not return falls through (only when it is
+                        // nothing but a docstring or `pass`).
+                        if !branch.iter().all(|s| matches!(s, Stmt::Pass(_))) {
+                            return None;
+                        }
+                    }
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `dialect.name == "postgresql"` (`!=`, `in (...)`, `not in`) for this dialect.
+    fn dialect_test(&self, fm: usize, param: &str, t: &'a Expr) -> Option<bool> {
+        match t {
+            Expr::Compare(c) if c.ops.len() == 1 => {
+                let Expr::Attribute(a) = &*c.left else {
+                    return None;
+                };
+                if a.attr.as_str() != "name"
+                    || !matches!(&*a.value, Expr::Name(n) if n.id.as_str() == param)
+                {
+                    return None;
+                }
+                let values: Vec<String> = match &c.comparators[0] {
+                    Expr::Tuple(x) => x
+                        .elts
+                        .iter()
+                        .map(|e| self.lit_str(fm, e))
+                        .collect::<Option<_>>()?,
+                    Expr::List(x) => x
+                        .elts
+                        .iter()
+                        .map(|e| self.lit_str(fm, e))
+                        .collect::<Option<_>>()?,
+                    Expr::Set(x) => x
+                        .elts
+                        .iter()
+                        .map(|e| self.lit_str(fm, e))
+                        .collect::<Option<_>>()?,
+                    other => vec![self.lit_str(fm, other)?],
+                };
+                // (the dialect's names as `with_variant` takes them)
+                let hit = values
+                    .iter()
+                    .any(|v| self.variant_names.contains(&v.as_str()));
+                match c.ops[0] {
+                    ast::CmpOp::Eq | ast::CmpOp::In => Some(hit),
+                    ast::CmpOp::NotEq | ast::CmpOp::NotIn => Some(!hit),
+                    _ => None,
+                }
+            }
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.dialect_test(fm, param, &u.operand).map(|b| !b)
+            }
+            Expr::BoolOp(b) => {
+                let vals: Option<Vec<bool>> = b
+                    .values
+                    .iter()
+                    .map(|v| self.dialect_test(fm, param, v))
+                    .collect();
+                let vals = vals?;
+                Some(match b.op {
+                    ast::BoolOp::And => vals.iter().all(|v| *v),
+                    ast::BoolOp::Or => vals.iter().any(|v| *v),
+                })
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn sa_type(&mut self, m: usize, e: &'a Expr, col: &str) -> Option<SaType> {
         self.sa_type_depth(m, e, col, 0)
     }
@@ -685,9 +830,21 @@ impl<'a> Reader<'a> {
                     .class(&cid)
                     .map_or(String::new(), |c| c.name.to_string());
                 if is_decorator {
-                    if self.class_attr(&mro, "load_dialect_impl").is_some() {
-                        self.warn(m, e, format!("column `{col}`: `{cname}.load_dialect_impl` decides the type at run time; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                        return None;
+                    if let Some((fm, ld)) = self.class_attr(&mro, "load_dialect_impl") {
+                        // `if dialect.name == "postgresql": return dialect.type_descriptor(
+                        // UUID())` ... (SQLAlchemy's backend-agnostic GUID recipe): the type
+                        // the method returns for this dialect.
+                        match self.dialect_impl(fm, ld) {
+                            Some(Some((tm, t))) => {
+                                return self.sa_type_depth(tm, t, col, depth + 1)
+                            }
+                            // `return super().load_dialect_impl(dialect)`: the `impl`.
+                            Some(None) => {}
+                            None => {
+                                self.warn(m, e, format!("column `{col}`: `{cname}.load_dialect_impl` decides the type at run time; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                                return None;
+                            }
+                        }
                     }
                     let called_with_args = call.is_some_and(|c| {
                         !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty()

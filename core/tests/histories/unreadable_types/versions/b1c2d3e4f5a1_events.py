@@ -1,4 +1,4 @@
-"""events, with a type decided at run time
+"""events, with a type load_dialect_impl picks per dialect (once unreadable: the fixture keeps its name)
 
 Revision ID: b1c2d3e4f5a1
 Revises:
