@@ -898,6 +898,22 @@ impl<'a> Reader<'a> {
                 None
             }
             Sym::Value(vm, v) => self.sa_type_depth(vm, v, col, depth + 1),
+            // `def StringID(length=250): return String(length)`: a helper that makes the type,
+            // read with the call's arguments bound.
+            Sym::Function(fm, f) if call.is_some() && helper_body(f).is_some() => {
+                let (assigns, ret) = helper_body(f).expect("checked");
+                let c = call.expect("checked");
+                let bound = self.r.params.borrow().len();
+                let out = if self.r.bind_call(m, c, fm, f) {
+                    self.r.bind_locals(fm, f, &assigns);
+                    self.sa_type_depth(fm, ret, col, depth + 1)
+                } else {
+                    self.warn(m, e, format!("column `{col}`: some arguments of this call are not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                    None
+                };
+                self.r.params.borrow_mut().truncate(bound);
+                out
+            }
             Sym::Unknown {
                 what,
                 missing_module,
