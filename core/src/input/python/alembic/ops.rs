@@ -456,7 +456,13 @@ impl Interp {
                             "{{'name': {}, 'column_names': [{}], 'unique': {}}}",
                             py_str(&i.name.name),
                             columns.join(", "),
-                            if i.unique { "True" } else { "False" }
+                            // (SQLite's inspector gives the flag as it reads it, an int)
+                            match (i.unique, self.c) {
+                                (true, Compiler::Sqlite) => "1",
+                                (false, Compiler::Sqlite) => "0",
+                                (true, _) => "True",
+                                (false, _) => "False",
+                            }
                         ));
                     }
                 }
@@ -825,6 +831,18 @@ impl Interp {
                 let same = py_value(r, m, &c.left)? == py_value(r, m, &c.comparators[0])?;
                 Some(same == (c.ops[0] == ast::CmpOp::Eq))
             }
+            // `index["unique"] is False`, `x is None`: identity with Python's singletons.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                    && matches!(
+                        &c.comparators[0],
+                        Expr::NoneLiteral(_) | Expr::BooleanLiteral(_)
+                    ) =>
+            {
+                let same = py_value(r, m, &c.left)? == py_value(r, m, &c.comparators[0])?;
+                Some(same == (c.ops[0] == ast::CmpOp::Is))
+            }
             Expr::Name(_) => match r.r.expr(m, e) {
                 Sym::Value(vm, v) => match self.condition(r, vm, v, depth + 1) {
                     Some(b) => Some(b),
@@ -839,9 +857,91 @@ impl Interp {
             // module): its `return` decided with the call's arguments bound.
             Expr::Call(c) => {
                 r.r.through_helper(m, c, |fm, ret| self.condition(r, fm, ret, depth + 1))
+                    .or_else(|| self.search_helper(r, m, c, depth))
             }
             _ => None,
         }
+    }
+
+    /// A predicate helper that searches (neutron's `has_index(table, column)`): local names,
+    /// then `for x in <list>: if <test>: return <bool>`, then `return <bool>`; decided by
+    /// running the loop over what it lists (an inspector's result on the schema as it stands).
+    fn search_helper<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        c: &'a ast::ExprCall,
+        depth: usize,
+    ) -> Option<bool> {
+        let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
+            return None;
+        };
+        let (last, before) = f.body.split_last()?;
+        let Stmt::Return(end) = last else { return None };
+        let (Stmt::For(fs), before) = before.split_last()? else {
+            return None;
+        };
+        let mut assigns = Vec::new();
+        for s in before {
+            match s {
+                Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
+                Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
+                    assigns.push(a)
+                }
+                _ => return None,
+            }
+        }
+        // The loop's body: `if <test>: return <value>` lines.
+        let mut tests = Vec::new();
+        for s in &fs.body {
+            let Stmt::If(i) = s else { return None };
+            let [Stmt::Return(ret)] = i.body.as_slice() else {
+                return None;
+            };
+            if !i.elif_else_clauses.is_empty() {
+                return None;
+            }
+            tests.push((&*i.test, ret.value.as_deref()?));
+        }
+        if !fs.orelse.is_empty() {
+            return None;
+        }
+        let value = |fm: usize, v: &'a Expr| {
+            r.lit_bool(fm, v)
+                .or_else(|| self.condition(r, fm, v, depth + 1))
+        };
+        let bound = r.r.params.borrow().len();
+        let out = (|| {
+            if !r.r.bind_call(m, c, fm, f) {
+                return None;
+            }
+            r.r.bind_locals(fm, f, &assigns);
+            for binds in self.loop_items(r, fm, fs)? {
+                let item = r.r.params.borrow().len();
+                r.r.params
+                    .borrow_mut()
+                    .extend(binds.into_iter().map(|(name, value)| Param {
+                        module: fm,
+                        scope: fs.range,
+                        name,
+                        value,
+                    }));
+                let mut found = None;
+                for (test, ret) in &tests {
+                    if self.condition(r, fm, test, depth + 1)? {
+                        found = Some(value(fm, ret)?);
+                        break;
+                    }
+                }
+                r.r.params.borrow_mut().truncate(item);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            value(fm, end.value.as_deref()?)
+        })();
+        r.r.params.borrow_mut().truncate(bound);
+        out
     }
 
     fn expr<'a>(&mut self, r: &mut Reader<'a>, m: usize, e: &'a Expr, batch: Option<&Batch>) {
