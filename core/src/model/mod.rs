@@ -601,6 +601,33 @@ pub struct IndexKey {
     pub nulls_first: Option<bool>,
 }
 
+impl IndexKey {
+    /// The column the key names when it is a plain or quoted (`"x"`, `` `x` ``) identifier;
+    /// `None` for an expression.
+    pub fn column(&self) -> Option<String> {
+        unquote_ident(&self.expr.text)
+    }
+}
+
+/// An identifier as written plain or quoted (`"x"`, `` `x` ``, doubled quotes inside), unquoted;
+/// `None` for anything else (an expression).
+pub fn unquote_ident(text: &str) -> Option<String> {
+    for q in ['"', '`'] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+            let doubled: String = [q, q].iter().collect();
+            if inner.replace(&doubled, "").contains(q) {
+                return None;
+            }
+            return Some(inner.replace(&doubled, &q.to_string()));
+        }
+    }
+    let plain = text.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    plain.then(|| text.to_string())
+}
+
 /// An index's access method, lower-case: the methods of PostgreSQL and MySQL borrowed (a dump
 /// names one for each of its tens of thousands of indexes), any other owned.
 pub fn index_method(name: impl AsRef<str> + Into<String>) -> Cow<'static, str> {

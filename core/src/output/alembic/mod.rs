@@ -384,7 +384,7 @@ impl Renderer<'_> {
     /// A name as the schemas spell it (dialects that fold names for comparison keep the
     /// user's spelling), unquoted.
     fn id(&self, name: &str) -> String {
-        unquote_ident(&self.d.quote_ident(name)).unwrap_or_else(|| name.to_string())
+        crate::model::unquote_ident(&self.d.quote_ident(name)).unwrap_or_else(|| name.to_string())
     }
 
     /// A name as a Python string literal.
@@ -1179,7 +1179,7 @@ impl Renderer<'_> {
                     && k.opclass.is_none()
                     && !k.descending
                     && k.nulls_first.is_none();
-                let column = unquote_ident(&k.expr.text).or_else(|| {
+                let column = k.column().or_else(|| {
                     let (col, len) = self.column_key(&k.expr.text)?;
                     if let Some(n) = len {
                         lengths.push(format!("{}: {n}", py_str(&col)));
@@ -1492,7 +1492,7 @@ fn batch_reproduces(i: &Index) -> bool {
             && k.opclass.is_none()
             && !k.descending
             && k.nulls_first.is_none()
-            && unquote_ident(&k.expr.text).is_some()
+            && k.column().is_some()
     }) && i.include.is_empty()
         && i.options.is_empty()
         && !i.nulls_not_distinct
@@ -1554,24 +1554,6 @@ fn py_bool(b: bool) -> &'static str {
     } else {
         "False"
     }
-}
-
-/// The column name of an index key that is a plain (possibly quoted) identifier.
-fn unquote_ident(text: &str) -> Option<String> {
-    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-        if inner.replace("\"\"", "").contains('"') {
-            return None;
-        }
-        return Some(inner.replace("\"\"", "\""));
-    }
-    let plain = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-    plain.then(|| text.to_string())
 }
 
 /// `sa.Identity(always=True, start=10)` from an identity's canonical options.

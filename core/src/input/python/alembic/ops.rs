@@ -450,7 +450,7 @@ impl Interp {
                 "get_indexes" => {
                     for i in schema.indexes.values().filter(|i| i.table == t.name) {
                         let columns: Vec<String> = (i.keys.iter())
-                            .map(|k| key_column(&k.expr.text).map_or("None".into(), |c| py_str(&c)))
+                            .map(|k| k.column().map_or("None".into(), |c| py_str(&c)))
                             .collect();
                         out.push(format!(
                             "{{'name': {}, 'column_names': [{}], 'unique': {}}}",
@@ -1788,25 +1788,6 @@ fn py_value<'a>(r: &Reader<'a>, m: usize, e: &'a Expr) -> Option<PyValue> {
         }
         _ => r.lit(vm, v).map(PyValue::Lit),
     }
-}
-
-/// The column an index key names: a plain or quoted (`"x"`, `` `x` ``) identifier; `None` for an
-/// expression (as SQLAlchemy's inspector lists it).
-fn key_column(text: &str) -> Option<String> {
-    for q in ['"', '`'] {
-        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
-            let doubled = format!("{q}{q}");
-            if inner.replace(&doubled, "").contains(q) {
-                return None;
-            }
-            return Some(inner.replace(&doubled, &q.to_string()));
-        }
-    }
-    let plain = text.starts_with(|c: char| c.is_alphabetic() || c == '_')
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-    plain.then(|| text.to_string())
 }
 
 /// Whether statements call anything that looks like an Alembic operation.
