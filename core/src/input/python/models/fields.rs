@@ -1054,7 +1054,20 @@ impl<'a> Reader<'a> {
                 collation = kwarg(c, "collation").or(collation);
             }
             for k in c.arguments.keywords.iter() {
-                let Some(arg) = &k.arg else { continue };
+                let Some(arg) = &k.arg else {
+                    // `**kwargs`: read when it spreads nothing (a helper's `**kwargs` called
+                    // without any, `**{}`); other keywords it may carry (`collation` from the
+                    // application's settings) are not read.
+                    let empty = match self.r.spread(m, &k.value) {
+                        Some(kws) => kws.is_empty(),
+                        None => matches!(self.value_of(m, &k.value, 0),
+                            Some((_, Expr::Dict(d))) if d.items.is_empty()),
+                    };
+                    if !empty {
+                        return self.unreadable_type_arg(m, &k.value, col);
+                    }
+                    continue;
+                };
                 if matches!(arg.as_str(), "length" | "precision" | "scale" | "timezone")
                     && self.lit(m, &k.value).is_none()
                 {
