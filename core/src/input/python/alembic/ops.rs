@@ -777,9 +777,13 @@ impl Interp {
                 Some(self.listed_holds(&listed, &name))
             }
             // `inspector.has_table("t")`, `sa.inspect(bind).has_table("t")`
+            // (`ctx.dialect.has_table(conn, "t")`: the dialect's takes the connection first)
             Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "has_table") =>
             {
-                let t = c.arguments.args.first().and_then(|t| r.lit_str(m, t))?;
+                let on_dialect = matches!(&*c.func, Expr::Attribute(a)
+                    if matches!(&*a.value, Expr::Attribute(d) if d.attr.as_str() == "dialect"));
+                let t =
+                    arg(c, usize::from(on_dialect), "table_name").and_then(|t| r.lit_str(m, t))?;
                 Some(self.exists(&t, None))
             }
             // `context.is_offline_mode()`: the replay builds what an online upgrade builds

@@ -732,6 +732,12 @@ impl<'a> Reader<'a> {
             },
             Expr::Subscript(sub) => {
                 let key = self.lit_depth(m, &sub.slice, depth + 1)?;
+                // `args[0]` of a helper's `*args`: the call's argument.
+                if let (Some(args), Lit::Int(i)) = (self.r.star_args(m, &sub.value), &key) {
+                    let at = usize::try_from(*i).ok()?;
+                    let (am, a) = *args.get(at)?;
+                    return self.value_of(am, a, depth + 1);
+                }
                 let (cm, container) = self.value_of(m, &sub.value, depth + 1)?;
                 let item = match (container, key) {
                     (Expr::Dict(d), key) => d.items.iter().rev().find_map(|i| {
