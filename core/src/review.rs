@@ -56,17 +56,11 @@ pub fn review(
     let order = match h.history.target_chain(None, !base.is_empty()) {
         Ok(order) => order,
         Err(message) => {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                code: crate::diagnostics::Code::E006,
-                side,
-                line: 1,
-                column: 1,
-                offset: 0,
-                end: 0,
-                message,
-                file: src.files.first().map(|(p, _)| p.clone()),
-            });
+            // (an error needs revisions, so there is a first file)
+            let file = src.files.first().map_or("", |(p, _)| p.as_str());
+            diagnostics.push(crate::input::python::alembic::history_error(
+                side, file, message,
+            ));
             return (Vec::new(), diagnostics);
         }
     };

@@ -153,6 +153,10 @@ fn load(src: &Sources, side: Side) -> Loaded {
         let mut fields: BTreeMap<&str, (Vec<String>, (usize, usize))> = BTreeMap::new();
         let mut functions: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
         let mut bad: Vec<(String, (usize, usize))> = Vec::new();
+        // Branch labels only name revisions: ones named by constants of the application
+        // (`(cli.EXPAND_BRANCH,)`, as OpenStack's histories have them) are read once every
+        // module is loaded ([`Replayed::read`]).
+        let mut computed_labels: Option<(Expr, (usize, usize))> = None;
         // `revision = "x"` / `revision: str = "x"` and the other graph fields.
         let field = |t: &Expr| match t {
             Expr::Name(n) => ["revision", "down_revision", "branch_labels", "depends_on"]
@@ -182,6 +186,7 @@ fn load(src: &Sources, side: Side) -> Loaded {
                     Some(v) => {
                         fields.insert(key, (v, at));
                     }
+                    None if key == "branch_labels" => computed_labels = Some((value.clone(), at)),
                     None => bad.push((key.to_string(), at)),
                 }
             }
@@ -199,11 +204,6 @@ fn load(src: &Sources, side: Side) -> Loaded {
             out.files.push(path.clone());
             continue;
         }
-        // Branch labels only name revisions: ones named by constants of the application
-        // (`(cli.EXPAND_BRANCH,)`, as OpenStack's histories have them) are read once every
-        // module is loaded ([`Replayed::read`]).
-        let (labels, bad): (Vec<_>, Vec<_>) =
-            bad.into_iter().partition(|(k, _)| k == "branch_labels");
         if !bad.is_empty() {
             for (k, at) in bad {
                 out.diagnostics.push(diag(
@@ -257,24 +257,9 @@ fn load(src: &Sources, side: Side) -> Loaded {
             file: path.clone(),
             message,
         });
-        if let Some((_, at)) = labels.first() {
-            let value = parsed.iter().rev().find_map(|s| match s {
-                Stmt::Assign(a)
-                    if ruff_text_size::Ranged::range(&*a.value).start().to_usize() == at.0 =>
-                {
-                    Some((*a.value).clone())
-                }
-                Stmt::AnnAssign(a) => a
-                    .value
-                    .as_deref()
-                    .filter(|v| ruff_text_size::Ranged::range(*v).start().to_usize() == at.0)
-                    .cloned(),
-                _ => None,
-            });
-            if let Some(value) = value {
-                out.pending_labels
-                    .push((out.revisions.len() - 1, value, *at));
-            }
+        if let Some((value, at)) = computed_labels {
+            out.pending_labels
+                .push((out.revisions.len() - 1, value, at));
         }
         let mut bodies = [(0, 0); 2];
         for (i, dir) in [Direction::Upgrade, Direction::Downgrade]
@@ -693,7 +678,8 @@ pub fn base_ddl(base: &str) -> String {
     out
 }
 
-fn history_error(side: Side, file: &str, message: String) -> Diagnostic {
+/// An E006 about the revision graph, at the start of `file`.
+pub(crate) fn history_error(side: Side, file: &str, message: String) -> Diagnostic {
     diag(Code::E006, side, file, None, (0, 0), message)
 }
 

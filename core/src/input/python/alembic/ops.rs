@@ -377,15 +377,7 @@ impl Interp {
                     Some(items) => {
                         // The loop unrolled: its names are each item in turn.
                         for binds in items {
-                            let bound = r.r.params.borrow().len();
-                            r.r.params.borrow_mut().extend(binds.into_iter().map(
-                                |(name, value)| Param {
-                                    module: m,
-                                    scope: f.range,
-                                    name,
-                                    value,
-                                },
-                            ));
+                            let bound = bind_item(r, m, f, binds);
                             self.stmts(r, m, &f.body, batch);
                             self.continued = false;
                             r.r.params.borrow_mut().truncate(bound);
@@ -518,7 +510,8 @@ impl Interp {
 
     /// The names a `for` loop binds, item by item, when it runs over a literal list, tuple or
     /// set (or a name bound to one) and binds a name or a tuple of names (`for table, column
-    /// in [("a", "x"), ("b", "y")]:`); `None` for any other loop, or one that `break`s.
+    /// in [("a", "x"), ("b", "y")]:`), or over an inspector's list ([`Interp::inspector_items`]);
+    /// `None` for any other loop.
     #[allow(clippy::type_complexity)]
     fn loop_items<'a>(
         &self,
@@ -828,24 +821,19 @@ impl Interp {
                 })
             }
             // `index["column_names"] == [column]`, `fk["referred_table"] != "t"`: literal values
-            // (an inspector result's items among them) compared as Python compares them.
-            Expr::Compare(c)
-                if c.ops.len() == 1 && matches!(c.ops[0], ast::CmpOp::Eq | ast::CmpOp::NotEq) =>
-            {
-                let same = py_value(r, m, &c.left)? == py_value(r, m, &c.comparators[0])?;
-                Some(same == (c.ops[0] == ast::CmpOp::Eq))
-            }
-            // `index["unique"] is False`, `x is None`: identity with Python's singletons.
+            // (an inspector result's items among them) compared as Python compares them; `is`
+            // only with Python's singletons (`index["unique"] is False`, `x is None`).
             Expr::Compare(c)
                 if c.ops.len() == 1
-                    && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
-                    && matches!(
-                        &c.comparators[0],
-                        Expr::NoneLiteral(_) | Expr::BooleanLiteral(_)
-                    ) =>
+                    && (matches!(c.ops[0], ast::CmpOp::Eq | ast::CmpOp::NotEq)
+                        || (matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                            && matches!(
+                                &c.comparators[0],
+                                Expr::NoneLiteral(_) | Expr::BooleanLiteral(_)
+                            ))) =>
             {
                 let same = py_value(r, m, &c.left)? == py_value(r, m, &c.comparators[0])?;
-                Some(same == (c.ops[0] == ast::CmpOp::Is))
+                Some(same == matches!(c.ops[0], ast::CmpOp::Eq | ast::CmpOp::Is))
             }
             Expr::Name(_) => match r.r.expr(m, e) {
                 Sym::Value(vm, v) => match self.condition(r, vm, v, depth + 1) {
@@ -921,15 +909,7 @@ impl Interp {
             }
             r.r.bind_locals(fm, f, &assigns);
             for binds in self.loop_items(r, fm, fs)? {
-                let item = r.r.params.borrow().len();
-                r.r.params
-                    .borrow_mut()
-                    .extend(binds.into_iter().map(|(name, value)| Param {
-                        module: fm,
-                        scope: fs.range,
-                        name,
-                        value,
-                    }));
+                let item = bind_item(r, fm, fs, binds);
                 let mut found = None;
                 for (test, ret) in &tests {
                     if self.condition(r, fm, test, depth + 1)? {
@@ -1759,6 +1739,26 @@ fn name_list<'a>(
     }
 }
 
+/// Bind the names of an unrolled loop's item (what [`Interp::loop_items`] gives) inside the
+/// loop; returns where the parameters stood before, to truncate them to after the item.
+fn bind_item<'a>(
+    r: &Reader<'a>,
+    m: usize,
+    f: &'a ast::StmtFor,
+    binds: Vec<(String, (usize, &'a Expr))>,
+) -> usize {
+    let bound = r.r.params.borrow().len();
+    r.r.params
+        .borrow_mut()
+        .extend(binds.into_iter().map(|(name, value)| Param {
+            module: m,
+            scope: f.range,
+            name,
+            value,
+        }));
+    bound
+}
+
 /// A literal Python value: a scalar, or a list (`false`) or tuple (`true`) of them.
 #[derive(Debug, PartialEq)]
 enum PyValue {
@@ -1770,10 +1770,7 @@ impl PyValue {
     /// Python's truth of the value.
     fn truthy(&self) -> bool {
         match self {
-            PyValue::Lit(Lit::Str(s)) => !s.is_empty(),
-            PyValue::Lit(Lit::Int(i)) => *i != 0,
-            PyValue::Lit(Lit::Bool(b)) => *b,
-            PyValue::Lit(Lit::None) => false,
+            PyValue::Lit(l) => l.truthy(),
             PyValue::List(items, _) => !items.is_empty(),
         }
     }

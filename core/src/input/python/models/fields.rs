@@ -737,24 +737,16 @@ impl<'a> Reader<'a> {
                 {
                     return None;
                 }
-                let values: Vec<String> = match &c.comparators[0] {
-                    Expr::Tuple(x) => x
-                        .elts
-                        .iter()
-                        .map(|e| self.lit_str(fm, e))
-                        .collect::<Option<_>>()?,
-                    Expr::List(x) => x
-                        .elts
-                        .iter()
-                        .map(|e| self.lit_str(fm, e))
-                        .collect::<Option<_>>()?,
-                    Expr::Set(x) => x
-                        .elts
-                        .iter()
-                        .map(|e| self.lit_str(fm, e))
-                        .collect::<Option<_>>()?,
-                    other => vec![self.lit_str(fm, other)?],
+                let right = &c.comparators[0];
+                let items: &[Expr] = match right {
+                    Expr::Tuple(x) => &x.elts,
+                    Expr::List(x) => &x.elts,
+                    Expr::Set(x) => &x.elts,
+                    other => std::slice::from_ref(other),
                 };
+                let values: Vec<String> = (items.iter())
+                    .map(|e| self.lit_str(fm, e))
+                    .collect::<Option<_>>()?;
                 // (the dialect's names as `with_variant` takes them)
                 let hit = values
                     .iter()

@@ -251,6 +251,18 @@ pub(crate) enum Lit {
     None,
 }
 
+impl Lit {
+    /// Python's truth of the value.
+    pub(crate) fn truthy(&self) -> bool {
+        match self {
+            Lit::Str(s) => !s.is_empty(),
+            Lit::Int(i) => *i != 0,
+            Lit::Bool(b) => *b,
+            Lit::None => false,
+        }
+    }
+}
+
 impl<'a> Reader<'a> {
     /// A reader of `mods` (absolute imports also searched in `roots`) for `dialect`.
     pub fn new(
@@ -602,12 +614,7 @@ impl<'a> Reader<'a> {
                 let mut last = None;
                 for v in b.values.iter() {
                     let lit = self.lit_depth(m, v, depth + 1)?;
-                    let truthy = match &lit {
-                        Lit::Str(s) => !s.is_empty(),
-                        Lit::Int(i) => *i != 0,
-                        Lit::Bool(b) => *b,
-                        Lit::None => false,
-                    };
+                    let truthy = lit.truthy();
                     let decides = match b.op {
                         ast::BoolOp::Or => truthy,
                         ast::BoolOp::And => !truthy,
