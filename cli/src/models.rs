@@ -39,8 +39,19 @@ impl SideInput {
 /// At most this many model files are read for one side.
 const MAX_FILES: usize = 20_000;
 
+/// The folder above `path`, lexically: `a/b` -> `a`, `a` -> `` (the working directory), `` or
+/// `.` -> `..`, `../..` -> `../../..`; `/` -> `/`.
 fn parent(path: &str) -> String {
     let p = path.trim_end_matches('/');
+    if p.is_empty() && path.starts_with('/') {
+        return "/".into();
+    }
+    if p.is_empty() || p == "." {
+        return "..".into();
+    }
+    if p == ".." || p.ends_with("/..") {
+        return format!("{p}/..");
+    }
     match p.rfind('/') {
         Some(0) => "/".into(),
         Some(i) => p[..i].to_string(),
@@ -63,10 +74,14 @@ fn exists(host: &mut dyn Host, path: &str) -> bool {
 }
 
 /// The folder above the outermost package holding `dir` (`dir` itself when it is no package).
-fn package_root(host: &mut dyn Host, dir: &str) -> String {
+/// Not above the working directory unless `above_cwd` (its modules would get a second path).
+fn package_root(host: &mut dyn Host, dir: &str, above_cwd: bool) -> String {
     let mut top = dir.to_string();
     for _ in 0..64 {
-        if top.is_empty() || top == "/" || !exists(host, &join(&top, "__init__.py")) {
+        if (matches!(top.as_str(), "" | ".") && !above_cwd)
+            || top == "/"
+            || !exists(host, &join(&top, "__init__.py"))
+        {
             break;
         }
         top = parent(&top);
@@ -210,14 +225,16 @@ pub fn read_models(
         .iter()
         .map(|p| p.trim_end_matches('/').to_string())
         .collect();
-    let top = package_root(host, &start_dir);
+    let top = package_root(host, &start_dir, false);
     // An Alembic history's `versions/` (not a package itself): the folder of its alembic.ini
     // (where Alembic's `prepend_sys_path = .` points), and the folder above the outermost
-    // package around it (`<root>/app/migrations/versions` imports `app.migrations.util`).
+    // package around it (`<root>/app/migrations/versions` imports `app.migrations.util`), also
+    // above the working directory (`versions` named from inside it); their files are no modules
+    // of that package, so none gets a second path.
     let mut around = Vec::new();
     let mut up = start_dir.clone();
     for _ in 0..3 {
-        if up.is_empty() || up == "/" || top != start_dir {
+        if up == "/" || top != start_dir {
             break;
         }
         up = parent(&up);
@@ -225,7 +242,7 @@ pub fn read_models(
             around.push(up.clone());
         }
         if exists(host, &join(&up, "__init__.py")) {
-            around.push(package_root(host, &up));
+            around.push(package_root(host, &up, true));
             break;
         }
     }

@@ -556,3 +556,45 @@ fn mysql_history_written_by_schemashift_reads_back() {
         assert_eq!(text(&a.stdout), text(&b.stdout));
     }
 }
+
+#[test]
+fn revisions_inside_the_application_package_are_read_from_any_folder() {
+    // Prefect's layout: the versions folder sits in the application's package tree below a
+    // folder that is no package (`_migrations` has no __init__.py), and its revisions import
+    // the application's types by their full name. Named relatively, from inside it or from a
+    // folder of the package, the modules are found above the working directory.
+    let root = tmp("in_package");
+    let write = |p: &str, t: &str| {
+        let f = root.join(p);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, t).unwrap();
+    };
+    write("myapp/__init__.py", "");
+    write("myapp/utilities/__init__.py", "");
+    write(
+        "myapp/utilities/database.py",
+        "import sqlalchemy as sa\n\nMoney = sa.Numeric(12, 3)\n",
+    );
+    write("myapp/database/__init__.py", "");
+    write(
+        "myapp/database/_migrations/versions/a1_initial.py",
+        "\"\"\"initial\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nimport myapp.utilities.database\n\nrevision = \"a1\"\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.create_table(\n        \"invoice\",\n        sa.Column(\"id\", sa.Integer(), primary_key=True),\n        sa.Column(\"total\", myapp.utilities.database.Money, nullable=False),\n    )\n\n\ndef downgrade():\n    op.drop_table(\"invoice\")\n",
+    );
+    for (cwd, path) in [
+        ("myapp/database/_migrations/versions", "."),
+        ("myapp/database", "_migrations/versions"),
+        ("myapp/database/_migrations", "versions"),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_schemashift"))
+            .args(["diff", "--dialect", "postgres", "/dev/null", path])
+            .current_dir(root.join(cwd))
+            .output()
+            .expect("runs");
+        let (out, err) = (text(&o.stdout), text(&o.stderr));
+        assert!(!err.contains("warning["), "{cwd} {path}: {err}");
+        assert!(
+            out.contains("total numeric(12,3) NOT NULL"),
+            "{cwd} {path}: {out}"
+        );
+    }
+}

@@ -119,7 +119,10 @@ impl Sources {
                 String::new(),
                 parsed.into_suite().to_vec(),
             );
-            let stars = m.star_imports.iter().map(|s| (s.as_str(), None));
+            let mut dotted = Vec::new();
+            modules::dotted_imports(&m.body, &mut dotted);
+            let stars = (m.star_imports.iter().map(|s| (s.as_str(), None)))
+                .chain(dotted.into_iter().map(|s| (s, None)));
             let bound = m.bindings.values().filter_map(|b| match b {
                 modules::Binding::ImportFrom { module, name } => {
                     Some((module.as_str(), Some(name.as_str())))

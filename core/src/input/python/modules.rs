@@ -364,6 +364,31 @@ pub fn helper_body(f: &ast::StmtFunctionDef) -> Option<(Vec<&ast::StmtAssign>, &
     }
 }
 
+/// The packages and modules an `import a.b.c` loads besides the name it binds (`a.b`, then
+/// `a.b.c`), in any block or function body: Python makes each an attribute of the one above
+/// it, so `a.b.c.X` names what `a.b.c` defines.
+pub fn dotted_imports<'s>(body: &'s [Stmt], out: &mut Vec<&'s str>) {
+    for s in body {
+        match s {
+            Stmt::Import(imp) => {
+                for a in &imp.names {
+                    let name = a.name.as_str();
+                    let ends = name.match_indices('.').map(|(i, _)| i);
+                    for end in ends.skip(1).chain(name.contains('.').then_some(name.len())) {
+                        out.push(&name[..end]);
+                    }
+                }
+            }
+            Stmt::FunctionDef(f) => dotted_imports(&f.body, out),
+            _ => {
+                for b in block_bodies(s) {
+                    dotted_imports(b, out);
+                }
+            }
+        }
+    }
+}
+
 /// The bodies of an `if` (body, then each elif/else), a `try` (body, handlers, else,
 /// finally) or a `with`.
 pub fn block_bodies(s: &Stmt) -> Vec<&[Stmt]> {
