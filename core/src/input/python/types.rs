@@ -291,7 +291,7 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
         (_, "BYTEA" | "BINARY" | "VARBINARY") => SaType::LargeBinary(None),
         (_, "Uuid" | "UUID") => SaType::Uuid,
         ("sa", "JSON") => SaType::Json,
-        ("postgresql", "JSON") => SaType::Json,
+        ("postgresql" | "sqlite", "JSON") => SaType::Json,
         (
             "postgresql",
             "JSONB" | "INET" | "CIDR" | "MACADDR" | "MACADDR8" | "TSVECTOR" | "CITEXT" | "MONEY"

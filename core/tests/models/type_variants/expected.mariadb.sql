@@ -7,5 +7,7 @@ CREATE TABLE document (
 	meta JSON, 
 	payload JSON, 
 	size BIGINT, 
+	labels JSON, 
+	extra JSON, 
 	PRIMARY KEY (id)
 );

@@ -7,5 +7,7 @@ CREATE TABLE document (
 	meta JSON, 
 	payload JSON, 
 	size INTEGER, 
+	labels JSON, 
+	extra JSON, 
 	PRIMARY KEY (id)
 );

@@ -7,5 +7,7 @@ CREATE TABLE document (
 	meta JSONB, 
 	payload JSONB, 
 	size INTEGER, 
+	labels JSONB, 
+	extra JSON, 
 	PRIMARY KEY (id)
 );

@@ -7,5 +7,7 @@ CREATE TABLE document (
 	meta JSON, 
 	payload TEXT, 
 	size INTEGER, 
+	labels JSON, 
+	extra JSON, 
 	PRIMARY KEY (id)
 );

@@ -1,8 +1,9 @@
 """`.with_variant(...)`: one type per dialect (inline, chained, through a module name, a
-variant for MariaDB only)."""
+variant for MariaDB only, the SQLite dialect's JSON as a variant and alone, as Prefect's
+history writes it)."""
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql, postgresql
+from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 JsonVariant = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
@@ -26,3 +27,9 @@ class Document(Base):
         .with_variant(sa.Text(), "sqlite")
     )
     size = mapped_column(sa.Integer().with_variant(sa.BigInteger(), "mariadb"))
+    labels = mapped_column(
+        postgresql.JSONB()
+        .with_variant(sqlite.JSON(), "sqlite")
+        .with_variant(mysql.JSON(), "mysql", "mariadb")
+    )
+    extra = mapped_column(sqlite.JSON())
