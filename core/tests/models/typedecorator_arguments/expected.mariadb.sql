@@ -15,5 +15,8 @@ CREATE TABLE record (
 	amount_kw NUMERIC(8, 3), 
 	at DATETIME, 
 	code VARCHAR(40), 
+	tags JSON, 
+	notes TEXT, 
+	extra JSON, 
 	PRIMARY KEY (id)
 );

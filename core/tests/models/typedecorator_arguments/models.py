@@ -1,8 +1,12 @@
 """TypeDecorator subclasses called with arguments: SQLAlchemy passes them to `impl` when it is a
 class (`impl = Unicode`: `Label(50)` is `Unicode(50)`), also through an `__init__` that only
-forwards `*args, **kwargs`; an `impl` that is already an instance (`String(40)`) ignores them."""
+forwards `*args, **kwargs`; an `impl` that is already an instance (`String(40)`) ignores them. An `__init__` of its own that calls `super().__init__()` without arguments and
+sets other attributes keeps the `impl` as declared, unless `self.impl = param` replaces it
+(Prefect's `Pydantic(model, sa_column_type=None)`)."""
 
-from sqlalchemy import Column, DateTime, Integer, Numeric, String, TypeDecorator, Unicode
+from typing import overload
+
+from sqlalchemy import JSON, Column, DateTime, Integer, Numeric, String, Text, TypeDecorator, Unicode
 from sqlalchemy.orm import declarative_base
 from sqlmodel import Field, SQLModel
 
@@ -33,6 +37,22 @@ class ShortStr(TypeDecorator):
     cache_ok = True
 
 
+class Typed(TypeDecorator):
+    """JSON checked against a Python type."""
+
+    impl = JSON
+    cache_ok = True
+
+    @overload
+    def __init__(self, python_type: type, sa_column_type=None) -> None: ...
+
+    def __init__(self, python_type, sa_column_type=None):
+        super().__init__()
+        self._python_type = python_type
+        if sa_column_type is not None:
+            self.impl = sa_column_type
+
+
 class Record(Base):
     __tablename__ = "record"
     id = Column(Integer, primary_key=True)
@@ -42,6 +62,9 @@ class Record(Base):
     amount_kw = Column(Money(precision=8, scale=3))
     at = Column(Stamp(timezone=True))
     code = Column(ShortStr(10))
+    tags = Column(Typed(list))
+    notes = Column(Typed(dict, sa_column_type=Text()))
+    extra = Column(Typed(dict, None))
 
 
 class Entry(SQLModel, table=True):

@@ -838,19 +838,24 @@ impl<'a> Reader<'a> {
                             }
                         }
                     }
-                    let called_with_args = call.is_some_and(|c| {
+                    let mut called_with_args = call.is_some_and(|c| {
                         !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty()
                     });
                     // An `__init__` that forwards only `*args, **kwargs` to `super().__init__`
-                    // leaves the arguments to the `impl`; any other decides them itself.
-                    let own_init = match self.class_attr(&mro, "__init__") {
-                        Some((_, Stmt::FunctionDef(f))) => !forwards_init(f),
-                        Some(_) => true,
-                        None => false,
-                    };
-                    if own_init {
-                        self.warn(m, e, format!("column `{col}`: `{cname}(...)` has its own `__init__`, which is not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                        return None;
+                    // leaves the arguments to the `impl`; one that calls it without arguments
+                    // keeps them itself (the `impl` as declared, or the argument it is set to);
+                    // any other decides the type itself.
+                    match self.class_attr(&mro, "__init__") {
+                        Some((_, Stmt::FunctionDef(f))) if forwards_init(f) => {}
+                        None => {}
+                        Some((_, init)) => match init_impl(init, call) {
+                            Some(Some(arg)) => return self.sa_type_depth(m, arg, col, depth + 1),
+                            Some(None) => called_with_args = false,
+                            None => {
+                                self.warn(m, e, format!("column `{col}`: `{cname}(...)` has its own `__init__`, which is not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                                return None;
+                            }
+                        },
                     }
                     if let Some((im, Stmt::Assign(a))) = self.class_attr(&mro, "impl") {
                         // `impl = Unicode` (a class): `Deco(50)` passes its arguments to it.
@@ -1257,14 +1262,103 @@ fn forwards_init(f: &ast::StmtFunctionDef) -> bool {
         if !is_super {
             continue;
         }
-        forwards = c
-            .arguments
-            .args
-            .iter()
-            .all(|a| matches!(a, Expr::Starred(_)))
+        forwards = !c.arguments.is_empty()
+            && (c.arguments.args.iter()).all(|a| matches!(a, Expr::Starred(_)))
             && c.arguments.keywords.iter().all(|k| k.arg.is_none());
     }
     forwards
+}
+
+/// What an own `__init__` leaves a TypeDecorator's `impl` as when called as `call`, when it
+/// calls `super().__init__()` without arguments and otherwise only sets attributes other than
+/// `impl` (Prefect's `Pydantic(model)`): `Some(None)`, the `impl` as declared, built without
+/// arguments; `Some(Some(arg))` when `if param is not None: self.impl = param` takes the
+/// call's argument. `None` when it does anything else.
+fn init_impl<'a>(init: &'a Stmt, call: Option<&'a ast::ExprCall>) -> Option<Option<&'a Expr>> {
+    let Stmt::FunctionDef(f) = init else {
+        return None;
+    };
+    fn self_attr(t: &Expr) -> Option<&str> {
+        match t {
+            Expr::Attribute(a) => (matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self"))
+                .then(|| a.attr.as_str()),
+            _ => None,
+        }
+    }
+    let is_impl = |t: &Expr| self_attr(t) == Some("impl");
+    let params: Vec<&ast::ParameterWithDefault> = (f.parameters.posonlyargs.iter())
+        .chain(&f.parameters.args)
+        .collect();
+    // The argument `call` gives parameter `name` (its default when none): `None` when it
+    // cannot be told.
+    let argument = |name: &str| -> Option<Option<&'a Expr>> {
+        let c = call?;
+        if c.arguments
+            .args
+            .iter()
+            .any(|a| matches!(a, Expr::Starred(_)))
+            || c.arguments.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return None;
+        }
+        if let Some(k) = (c.arguments.keywords.iter()).find(|k| k.arg.as_deref() == Some(name)) {
+            return Some(Some(&k.value));
+        }
+        let i = params
+            .iter()
+            .position(|p| p.parameter.name.as_str() == name)?;
+        if let Some(a) = i.checked_sub(1).and_then(|i| c.arguments.args.get(i)) {
+            return Some(Some(a));
+        }
+        Some(params[i].default.as_deref())
+    };
+    let mut supered = false;
+    let mut out = None;
+    for s in &f.body {
+        match s {
+            Stmt::Expr(x) => match &*x.value {
+                Expr::StringLiteral(_) => {}
+                Expr::Call(c)
+                    if c.arguments.is_empty()
+                        && matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "__init__"
+                            && matches!(&*a.value, Expr::Call(sc) if matches!(&*sc.func, Expr::Name(n) if n.id.as_str() == "super"))) =>
+                {
+                    supered = true;
+                }
+                _ => return None,
+            },
+            Stmt::Assign(a)
+                if a.targets
+                    .iter()
+                    .all(|t| self_attr(t).is_some() && !is_impl(t)) => {}
+            Stmt::AnnAssign(a) if self_attr(&a.target).is_some() && !is_impl(&a.target) => {}
+            // `if param is not None: self.impl = param`
+            Stmt::If(i) if i.elif_else_clauses.is_empty() && i.body.len() == 1 => {
+                let Expr::Compare(cmp) = &*i.test else {
+                    return None;
+                };
+                let (Expr::Name(p), [ast::CmpOp::IsNot], [Expr::NoneLiteral(_)]) =
+                    (&*cmp.left, &*cmp.ops, &*cmp.comparators)
+                else {
+                    return None;
+                };
+                let (target, value) = match &i.body[0] {
+                    Stmt::Assign(a) if a.targets.len() == 1 => (&a.targets[0], &*a.value),
+                    Stmt::AnnAssign(a) => (&*a.target, a.value.as_deref()?),
+                    _ => return None,
+                };
+                if !is_impl(target) || !matches!(value, Expr::Name(v) if v.id == p.id) {
+                    return None;
+                }
+                match argument(p.id.as_str())? {
+                    Some(Expr::NoneLiteral(_)) | None => {}
+                    Some(arg) => out = Some(arg),
+                }
+            }
+            _ => return None,
+        }
+    }
+    supered.then_some(out)
 }
 
 /// Whether `values_callable=` is the idiom `lambda e: [x.value for x in e]` (the members'

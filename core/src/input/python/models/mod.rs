@@ -1041,7 +1041,8 @@ impl<'a> Reader<'a> {
     fn class_attr(&self, mro: &[ClassId], attr: &str) -> Option<(usize, &'a Stmt)> {
         for id in mro {
             let c = self.class(id)?;
-            for s in c.body.iter() {
+            // The last binding in the body wins (`@overload` stubs come before the `def`).
+            for s in c.body.iter().rev() {
                 match s {
                     Stmt::Assign(a)
                         if a.targets
