@@ -789,13 +789,19 @@ impl Interp {
             {
                 Some(false)
             }
-            // `op.get_context().as_sql`: likewise.
-            Expr::Attribute(a)
-                if a.attr.as_str() == "as_sql"
-                    && matches!(&*a.value, Expr::Call(c)
-                        if r.r.ext_name(m, &c.func).is_some_and(|n| n == "alembic.op.get_context")) =>
-            {
-                Some(false)
+            // `op.get_context().as_sql`, also through a local name (`ctx = op.get_context()`):
+            // likewise.
+            Expr::Attribute(a) if a.attr.as_str() == "as_sql" => {
+                let (cm, ctx) = match r.r.expr(m, &a.value) {
+                    Sym::Value(vm, v) => (vm, v),
+                    _ => (m, &*a.value),
+                };
+                let Expr::Call(c) = ctx else {
+                    return None;
+                };
+                (r.r.ext_name(cm, &c.func))
+                    .is_some_and(|n| n == "alembic.op.get_context")
+                    .then_some(false)
             }
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 self.condition(r, m, &u.operand, depth + 1).map(|b| !b)

@@ -31,9 +31,15 @@ def upgrade():
         op.create_index("ix_event_kind_id", "event", ["kind", "id"])
     else:
         op.create_index("ix_event_id_kind", "event", ["id", "kind"])
+    migration_context = op.get_context()
+    if not migration_context.as_sql:
+        op.create_index("ix_event_online", "event", ["kind", "id"], unique=True)
 
 
 def downgrade():
+    ctx = op.get_context()
+    if not ctx.as_sql:
+        op.drop_index("ix_event_online", table_name="event")
     bind = op.get_bind()
     if bind.engine.name == "sqlite":
         op.drop_index("ix_event_kind_id", table_name="event")
