@@ -231,10 +231,13 @@ pub fn read_models(
     // package around it (`<root>/app/migrations/versions` imports `app.migrations.util`), also
     // above the working directory (`versions` named from inside it); their files are no modules
     // of that package, so none gets a second path.
+    // A history's `versions/` may be a package itself (dagster's): the walk starts above it.
+    let history =
+        (files.iter()).any(|(_, t)| schemashift::input::python::alembic::is_revision_text(t));
     let mut around = Vec::new();
-    let mut up = start_dir.clone();
+    let mut up = top.clone();
     for _ in 0..3 {
-        if up == "/" || top != start_dir {
+        if up == "/" || (top != start_dir && !history) {
             break;
         }
         up = parent(&up);

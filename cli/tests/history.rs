@@ -580,7 +580,16 @@ fn revisions_inside_the_application_package_are_read_from_any_folder() {
         "myapp/database/_migrations/versions/a1_initial.py",
         "\"\"\"initial\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nimport myapp.utilities.database\n\nrevision = \"a1\"\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.create_table(\n        \"invoice\",\n        sa.Column(\"id\", sa.Integer(), primary_key=True),\n        sa.Column(\"total\", myapp.utilities.database.Money, nullable=False),\n    )\n\n\ndef downgrade():\n    op.drop_table(\"invoice\")\n",
     );
+    // Dagster's: the versions folder is a package of its own, in a folder that is none.
+    let revision =
+        std::fs::read_to_string(root.join("myapp/database/_migrations/versions/a1_initial.py"))
+            .unwrap();
+    write("myapp/storage/alembic/versions/__init__.py", "");
+    write("myapp/storage/alembic/versions/a1_initial.py", &revision);
+    let versions = root.join("myapp/storage/alembic/versions");
     for (cwd, path) in [
+        ("myapp", versions.to_str().unwrap()),
+        ("myapp/storage/alembic/versions", "."),
         ("myapp/database/_migrations/versions", "."),
         ("myapp/database", "_migrations/versions"),
         ("myapp/database/_migrations", "versions"),

@@ -861,9 +861,11 @@ impl Interp {
         }
     }
 
-    /// A predicate helper that searches (neutron's `has_index(table, column)`): local names,
-    /// then `for x in <list>: if <test>: return <bool>`, then `return <bool>`; decided by
-    /// running the loop over what it lists (an inspector's result on the schema as it stands).
+    /// A predicate helper read statement by statement with the call's arguments bound: local
+    /// names as assigned, guards (`if not has_table(t): return False`, dagster's
+    /// `has_column`), searches (`for x in <list>: if <test>: return <bool>`, neutron's
+    /// `has_index(table, column)`, run over what the list holds: an inspector's result on the
+    /// schema as it stands), then `return <bool>`.
     fn search_helper<'a>(
         &self,
         r: &Reader<'a>,
@@ -874,61 +876,60 @@ impl Interp {
         let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
             return None;
         };
-        let (last, before) = f.body.split_last()?;
-        let Stmt::Return(end) = last else { return None };
-        let (Stmt::For(fs), before) = before.split_last()? else {
-            return None;
+        let value = |fm: usize, v: &'a Expr| {
+            r.lit_bool(fm, v)
+                .or_else(|| self.condition(r, fm, v, depth + 1))
         };
-        let mut assigns = Vec::new();
-        for s in before {
-            match s {
-                Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
-                Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
-                    assigns.push(a)
-                }
-                _ => return None,
-            }
-        }
-        // The loop's body: `if <test>: return <value>` lines.
-        let mut tests = Vec::new();
-        for s in &fs.body {
+        // `if <test>: return <value>` with nothing else: the test and the value.
+        let guard = |s: &'a Stmt| -> Option<(&'a Expr, &'a Expr)> {
             let Stmt::If(i) = s else { return None };
             let [Stmt::Return(ret)] = i.body.as_slice() else {
                 return None;
             };
-            if !i.elif_else_clauses.is_empty() {
-                return None;
-            }
-            tests.push((&*i.test, ret.value.as_deref()?));
-        }
-        if !fs.orelse.is_empty() {
-            return None;
-        }
-        let value = |fm: usize, v: &'a Expr| {
-            r.lit_bool(fm, v)
-                .or_else(|| self.condition(r, fm, v, depth + 1))
+            i.elif_else_clauses
+                .is_empty()
+                .then_some((&*i.test, ret.value.as_deref()?))
         };
         let bound = r.r.params.borrow().len();
         let out = (|| {
             if !r.r.bind_call(m, c, fm, f) {
                 return None;
             }
-            r.r.bind_locals(fm, f, &assigns);
-            for binds in self.loop_items(r, fm, fs)? {
-                let item = bind_item(r, fm, fs, binds);
-                let mut found = None;
-                for (test, ret) in &tests {
-                    if self.condition(r, fm, test, depth + 1)? {
-                        found = Some(value(fm, ret)?);
-                        break;
+            for s in &f.body {
+                match s {
+                    Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
+                    Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
+                        r.r.bind_locals(fm, f, &[a]);
                     }
-                }
-                r.r.params.borrow_mut().truncate(item);
-                if found.is_some() {
-                    return found;
+                    Stmt::If(_) => {
+                        let (test, ret) = guard(s)?;
+                        if self.condition(r, fm, test, depth + 1)? {
+                            return value(fm, ret);
+                        }
+                    }
+                    Stmt::For(fs) if fs.orelse.is_empty() => {
+                        let tests: Option<Vec<_>> = fs.body.iter().map(guard).collect();
+                        let tests = tests?;
+                        for binds in self.loop_items(r, fm, fs)? {
+                            let item = bind_item(r, fm, fs, binds);
+                            let mut found = None;
+                            for (test, ret) in &tests {
+                                if self.condition(r, fm, test, depth + 1)? {
+                                    found = Some(value(fm, ret)?);
+                                    break;
+                                }
+                            }
+                            r.r.params.borrow_mut().truncate(item);
+                            if found.is_some() {
+                                return found;
+                            }
+                        }
+                    }
+                    Stmt::Return(ret) => return value(fm, ret.value.as_deref()?),
+                    _ => return None,
                 }
             }
-            value(fm, end.value.as_deref()?)
+            None
         })();
         r.r.params.borrow_mut().truncate(bound);
         out
