@@ -5,5 +5,6 @@ CREATE TABLE docs (
 	`body` JSON NOT NULL, 
 	title VARCHAR(80), 
 	summary JSON, 
+	created DATETIME DEFAULT CURRENT_TIMESTAMP, 
 	PRIMARY KEY (id)
 );

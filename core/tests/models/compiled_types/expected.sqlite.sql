@@ -5,5 +5,6 @@ CREATE TABLE docs (
 	body JSONB NOT NULL, 
 	title VARCHAR(80), 
 	summary JSONB, 
+	created DATETIME DEFAULT CURRENT_TIMESTAMP, 
 	PRIMARY KEY (id)
 );

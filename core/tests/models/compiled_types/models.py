@@ -1,6 +1,8 @@
 """Types of the application's own: a class compiled by `@compiles(Class, "dialect")`
 functions (sqlalchemy.ext.compiler), chosen per dialect with `with_variant` (arize-phoenix's
-JSONB on SQLite), and a subclass of a SQLAlchemy type that compiles as its base."""
+JSONB on SQLite), a subclass of a SQLAlchemy type that compiles as its base, and an SQL
+function element of the application's as a server default (dagster's
+`get_sql_current_timestamp()`, compiled per dialect)."""
 from typing import Any
 
 import sqlalchemy as sa
@@ -33,6 +35,23 @@ JSON_ = (
 )
 
 
+class current_ts(sa.sql.expression.FunctionElement):
+    """CURRENT_TIMESTAMP with the same precision everywhere."""
+
+    type = sa.DateTime()
+    inherit_cache = True
+
+
+@compiles(current_ts, "mysql")
+def _current_ts_mysql(_element, _compiler, **_kw) -> str:
+    return "CURRENT_TIMESTAMP(6)"
+
+
+@compiles(current_ts)
+def _current_ts(_element, _compiler, **_kw) -> str:
+    return "CURRENT_TIMESTAMP"
+
+
 class Title(sa.String):
     """Compiles as String (keeps its __visit_name__)."""
 
@@ -49,3 +68,4 @@ class Doc(Base):
     body = mapped_column(JSON_, nullable=False)
     title = mapped_column(Title(80))
     summary = mapped_column(JSONB().with_variant(postgresql.JSONB(), "postgresql"))
+    created = mapped_column(sa.DateTime(), server_default=current_ts())

@@ -421,7 +421,15 @@ impl<'a> Reader<'a> {
                 _ => None,
             }
         } else {
-            None
+            // `get_sql_current_timestamp()`: an application's SQL element (a `FunctionElement`
+            // subclass) that `@compiles` functions write, for this dialect or for all.
+            match v {
+                Expr::Call(c) if c.arguments.is_empty() => match self.r.expr(m, &c.func) {
+                    Sym::Class(cid) => self.compiled_as(&cid),
+                    _ => None,
+                },
+                _ => None,
+            }
         };
         match text {
             Some(t) if sqlite => {
