@@ -6,5 +6,7 @@ CREATE TABLE docs (
 	title VARCHAR(80), 
 	summary JSON, 
 	created DATETIME DEFAULT CURRENT_TIMESTAMP, 
+	seen DATETIME, 
+	stamp TIMESTAMP NULL, 
 	PRIMARY KEY (id)
 );

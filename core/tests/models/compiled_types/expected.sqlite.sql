@@ -6,5 +6,7 @@ CREATE TABLE docs (
 	title VARCHAR(80), 
 	summary JSONB, 
 	created DATETIME DEFAULT CURRENT_TIMESTAMP, 
+	seen DATETIME, 
+	stamp TIMESTAMP, 
 	PRIMARY KEY (id)
 );

@@ -2,7 +2,8 @@
 functions (sqlalchemy.ext.compiler), chosen per dialect with `with_variant` (arize-phoenix's
 JSONB on SQLite), a subclass of a SQLAlchemy type that compiles as its base, and an SQL
 function element of the application's as a server default (dagster's
-`get_sql_current_timestamp()`, compiled per dialect)."""
+`get_sql_current_timestamp()`, compiled per dialect), and a SQLAlchemy type compiled anew for
+one dialect (dagster's `@compiles(db.DateTime, "mysql")`: `DATETIME(6)`)."""
 from typing import Any
 
 import sqlalchemy as sa
@@ -52,6 +53,11 @@ def _current_ts(_element, _compiler, **_kw) -> str:
     return "CURRENT_TIMESTAMP"
 
 
+@compiles(sa.DateTime, "mysql")
+def _datetime_mysql(_element, _compiler, **_kw) -> str:
+    return "DATETIME(6)"
+
+
 class Title(sa.String):
     """Compiles as String (keeps its __visit_name__)."""
 
@@ -69,3 +75,5 @@ class Doc(Base):
     title = mapped_column(Title(80))
     summary = mapped_column(JSONB().with_variant(postgresql.JSONB(), "postgresql"))
     created = mapped_column(sa.DateTime(), server_default=current_ts())
+    seen = mapped_column(sa.DateTime())
+    stamp = mapped_column(sa.TIMESTAMP())

@@ -942,34 +942,46 @@ impl<'a> Reader<'a> {
     /// for the dialect being read, when its body is `return "<SQL>"`; one written without
     /// dialect names applies to the others.
     fn compiled_as(&self, cid: &ClassId) -> Option<String> {
-        let mut generic = None;
-        for (mi, module) in self.mods.modules.iter().enumerate() {
-            for s in module.body.iter() {
-                let Stmt::FunctionDef(f) = s else { continue };
-                for d in f.decorator_list.iter() {
-                    let Expr::Call(c) = &d.expression else {
-                        continue;
-                    };
-                    if self.r.ext_name(mi, &c.func).as_deref() != Some("sa.compiles") {
-                        continue;
-                    }
-                    let Some((target, names)) = c.arguments.args.split_first() else {
-                        continue;
-                    };
-                    if !matches!(self.r.expr(mi, target), Sym::Class(t) if t == *cid) {
-                        continue;
-                    }
-                    let Some(sql) = single_return(f).and_then(|r| self.lit_str(mi, r)) else {
-                        continue;
-                    };
-                    let names: Vec<String> =
-                        names.iter().filter_map(|n| self.lit_str(mi, n)).collect();
-                    if names.is_empty() {
-                        generic = Some(sql);
-                    } else if (self.variant_names.iter()).any(|v| names.iter().any(|n| n == v)) {
-                        return Some(sql);
+        self.compiled_for(|sym| matches!(sym, Sym::Class(t) if t == *cid))
+    }
+
+    /// Like [`Self::compiled_as`], for the `@compiles` functions whose target `is_target`
+    /// accepts (an application's class, or a SQLAlchemy type: `@compiles(sa.DateTime,
+    /// "mysql")` writes every `DateTime` column on MySQL, as dagster's `DATETIME(6)`).
+    fn compiled_for(&self, is_target: impl Fn(Sym<'a>) -> bool) -> Option<String> {
+        let compilers = self.compilers.get_or_init(|| {
+            let mut out = Vec::new();
+            for (mi, module) in self.mods.modules.iter().enumerate() {
+                for s in module.body.iter() {
+                    let Stmt::FunctionDef(f) = s else { continue };
+                    for d in f.decorator_list.iter() {
+                        let Expr::Call(c) = &d.expression else {
+                            continue;
+                        };
+                        if self.r.ext_name(mi, &c.func).as_deref() == Some("sa.compiles") {
+                            out.push((mi, f, c));
+                        }
                     }
                 }
+            }
+            out
+        });
+        let mut generic = None;
+        for &(mi, f, c) in compilers {
+            let Some((target, names)) = c.arguments.args.split_first() else {
+                continue;
+            };
+            if !is_target(self.r.expr(mi, target)) {
+                continue;
+            }
+            let Some(sql) = single_return(f).and_then(|r| self.lit_str(mi, r)) else {
+                continue;
+            };
+            let names: Vec<String> = names.iter().filter_map(|n| self.lit_str(mi, n)).collect();
+            if names.is_empty() {
+                generic = Some(sql);
+            } else if (self.variant_names.iter()).any(|v| names.iter().any(|n| n == v)) {
+                return Some(sql);
             }
         }
         generic
@@ -1023,6 +1035,9 @@ impl<'a> Reader<'a> {
             let item = call.and_then(|c| c.arguments.args.first())?;
             let inner = self.sa_type_depth(m, item, col, depth + 1)?;
             return Some(SaType::Array(Box::new(inner)));
+        }
+        if let Some(sql) = self.compiled_for(|sym| matches!(sym, Sym::Ext(x) if x == name)) {
+            return Some(SaType::Raw(sql));
         }
         if let Some(short) = name.strip_prefix("mysql.") {
             return self.sa_mysql_type(m, e, call, short, col);

@@ -240,7 +240,13 @@ pub struct Reader<'a> {
     /// Where values made while reading live as long as the modules' own expressions (the
     /// history replay's inspector results, as Python literals); `None`: nothing is made.
     pub made: Option<&'a typed_arena::Arena<Expr>>,
+    /// The modules' `@compiles(...)` functions (sqlalchemy.ext.compiler), found once: module,
+    /// function, decorator call.
+    pub(crate) compilers: std::cell::OnceCell<Vec<Compiler<'a>>>,
 }
+
+/// A `@compiles(Target, "dialect", ...)` function: its module, the function and the decorator.
+pub(crate) type Compiler<'a> = (usize, &'a ast::StmtFunctionDef, &'a ast::ExprCall);
 
 /// Literal values the reader evaluates.
 #[derive(Clone, Debug, PartialEq)]
@@ -291,6 +297,7 @@ impl<'a> Reader<'a> {
             uncompared: Vec::new(),
             single_table: Vec::new(),
             made: None,
+            compilers: Default::default(),
         }
     }
 
