@@ -942,13 +942,14 @@ impl<'a> Reader<'a> {
     /// for the dialect being read, when its body is `return "<SQL>"`; one written without
     /// dialect names applies to the others.
     fn compiled_as(&self, cid: &ClassId) -> Option<String> {
-        self.compiled_for(|sym| matches!(sym, Sym::Class(t) if t == *cid))
+        self.compiled_for(|sym| matches!(sym, Sym::Class(t) if t == cid))
     }
 
     /// Like [`Self::compiled_as`], for the `@compiles` functions whose target `is_target`
     /// accepts (an application's class, or a SQLAlchemy type: `@compiles(sa.DateTime,
     /// "mysql")` writes every `DateTime` column on MySQL, as dagster's `DATETIME(6)`).
-    fn compiled_for(&self, is_target: impl Fn(Sym<'a>) -> bool) -> Option<String> {
+    fn compiled_for(&self, is_target: impl Fn(&Sym<'a>) -> bool) -> Option<String> {
+        // Each function's target, SQL and dialect names, read once per reader.
         let compilers = self.compilers.get_or_init(|| {
             let mut out = Vec::new();
             for (mi, module) in self.mods.modules.iter().enumerate() {
@@ -958,30 +959,31 @@ impl<'a> Reader<'a> {
                         let Expr::Call(c) = &d.expression else {
                             continue;
                         };
-                        if self.r.ext_name(mi, &c.func).as_deref() == Some("sa.compiles") {
-                            out.push((mi, f, c));
+                        if self.r.ext_name(mi, &c.func).as_deref() != Some("sa.compiles") {
+                            continue;
                         }
+                        let Some((target, names)) = c.arguments.args.split_first() else {
+                            continue;
+                        };
+                        let Some(sql) = single_return(f).and_then(|r| self.lit_str(mi, r)) else {
+                            continue;
+                        };
+                        let names = names.iter().filter_map(|n| self.lit_str(mi, n)).collect();
+                        out.push((self.r.expr(mi, target), sql, names));
                     }
                 }
             }
             out
         });
         let mut generic = None;
-        for &(mi, f, c) in compilers {
-            let Some((target, names)) = c.arguments.args.split_first() else {
-                continue;
-            };
-            if !is_target(self.r.expr(mi, target)) {
+        for (target, sql, names) in compilers {
+            if !is_target(target) {
                 continue;
             }
-            let Some(sql) = single_return(f).and_then(|r| self.lit_str(mi, r)) else {
-                continue;
-            };
-            let names: Vec<String> = names.iter().filter_map(|n| self.lit_str(mi, n)).collect();
             if names.is_empty() {
-                generic = Some(sql);
+                generic = Some(sql.clone());
             } else if (self.variant_names.iter()).any(|v| names.iter().any(|n| n == v)) {
-                return Some(sql);
+                return Some(sql.clone());
             }
         }
         generic
@@ -1036,7 +1038,7 @@ impl<'a> Reader<'a> {
             let inner = self.sa_type_depth(m, item, col, depth + 1)?;
             return Some(SaType::Array(Box::new(inner)));
         }
-        if let Some(sql) = self.compiled_for(|sym| matches!(sym, Sym::Ext(x) if x == name)) {
+        if let Some(sql) = self.compiled_for(|sym| matches!(sym, Sym::Ext(x) if *x == name)) {
             return Some(SaType::Raw(sql));
         }
         if let Some(short) = name.strip_prefix("mysql.") {
@@ -1268,23 +1270,25 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The call `super().__init__(...)` when `e` is one.
+fn super_init(e: &Expr) -> Option<&ast::ExprCall> {
+    let Expr::Call(c) = e else { return None };
+    let Expr::Attribute(a) = &*c.func else {
+        return None;
+    };
+    let is_super = matches!(&*a.value, Expr::Call(sc) if matches!(&*sc.func, Expr::Name(n) if n.id.as_str() == "super"));
+    (a.attr.as_str() == "__init__" && is_super).then_some(c)
+}
+
 /// Whether an `__init__` only calls `super().__init__(*args, **kwargs)` (besides statements
 /// that are not calls of `super().__init__`): the type's arguments go to the `impl` unchanged.
 fn forwards_init(f: &ast::StmtFunctionDef) -> bool {
     let mut forwards = false;
     for s in f.body.iter() {
         let Stmt::Expr(x) = s else { continue };
-        let Expr::Call(c) = &*x.value else { continue };
-        let Expr::Attribute(a) = &*c.func else {
+        let Some(c) = super_init(&x.value) else {
             continue;
         };
-        if a.attr.as_str() != "__init__" {
-            continue;
-        }
-        let is_super = matches!(&*a.value, Expr::Call(sc) if matches!(&*sc.func, Expr::Name(n) if n.id.as_str() == "super"));
-        if !is_super {
-            continue;
-        }
         forwards = !c.arguments.is_empty()
             && (c.arguments.args.iter()).all(|a| matches!(a, Expr::Starred(_)))
             && c.arguments.keywords.iter().all(|k| k.arg.is_none());
@@ -1339,16 +1343,11 @@ fn init_impl<'a>(init: &'a Stmt, call: Option<&'a ast::ExprCall>) -> Option<Opti
     let mut out = None;
     for s in &f.body {
         match s {
-            Stmt::Expr(x) => match &*x.value {
-                Expr::StringLiteral(_) => {}
-                Expr::Call(c)
-                    if c.arguments.is_empty()
-                        && matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "__init__"
-                            && matches!(&*a.value, Expr::Call(sc) if matches!(&*sc.func, Expr::Name(n) if n.id.as_str() == "super"))) =>
-                {
-                    supered = true;
-                }
-                _ => return None,
+            Stmt::Expr(x) => match super_init(&x.value) {
+                Some(c) if c.arguments.is_empty() => supered = true,
+                Some(_) => return None,
+                None if matches!(&*x.value, Expr::StringLiteral(_)) => {}
+                None => return None,
             },
             Stmt::Assign(a)
                 if a.targets

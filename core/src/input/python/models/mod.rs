@@ -240,13 +240,14 @@ pub struct Reader<'a> {
     /// Where values made while reading live as long as the modules' own expressions (the
     /// history replay's inspector results, as Python literals); `None`: nothing is made.
     pub made: Option<&'a typed_arena::Arena<Expr>>,
-    /// The modules' `@compiles(...)` functions (sqlalchemy.ext.compiler), found once: module,
-    /// function, decorator call.
+    /// The modules' `@compiles(...)` functions (sqlalchemy.ext.compiler) that return a literal,
+    /// read once: what each compiles, its SQL and its dialect names.
     pub(crate) compilers: std::cell::OnceCell<Vec<Compiler<'a>>>,
 }
 
-/// A `@compiles(Target, "dialect", ...)` function: its module, the function and the decorator.
-pub(crate) type Compiler<'a> = (usize, &'a ast::StmtFunctionDef, &'a ast::ExprCall);
+/// A `@compiles(Target, "dialect", ...)` function returning `"SQL"`: the target, the SQL and
+/// the dialect names (none: every dialect).
+pub(crate) type Compiler<'a> = (Sym<'a>, String, Vec<String>);
 
 /// Literal values the reader evaluates.
 #[derive(Clone, Debug, PartialEq)]
