@@ -607,3 +607,32 @@ fn revisions_inside_the_application_package_are_read_from_any_folder() {
         );
     }
 }
+
+#[test]
+fn a_container_filled_at_run_time_is_not_its_literal_and_warnings_are_said_once() {
+    // `found = []` then `found.append(...)` over fetched rows: `if found:` depends on the
+    // data, so it is not decided as the empty literal (W005 says its operations are not
+    // read). A warning inside a loop unrolled over a dict's items is said once, not per item.
+    let root = tmp("filled_at_run_time");
+    std::fs::create_dir_all(root.join("versions")).unwrap();
+    std::fs::write(
+        root.join("versions/a1.py"),
+        "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\nTABLES = {\"a\": \"x\", \"b\": \"y\"}\n\n\ndef upgrade():\n    found = []\n    for row in op.get_bind().execute(sa.text(\"SELECT 1\")):\n        found.append(row)\n    for table, column in TABLES.items():\n        op.create_table(table, sa.Column(column, sa.Integer()))\n        while False:\n            op.drop_table(table)\n    if found:\n        op.drop_table(\"a\")\n\n\ndef downgrade():\n    pass\n",
+    )
+    .unwrap();
+    let versions = root.join("versions");
+    let o = run(&[
+        "diff",
+        "--dialect",
+        "postgres",
+        "/dev/null",
+        versions.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let (out, err) = (text(&o.stdout), text(&o.stderr));
+    // Both tables of the dict's items, none dropped by the undecided `if found:`.
+    assert!(out.contains("\"b\"") && out.contains("\"y\""), "{out}");
+    assert_eq!(err.matches("while loop").count(), 1, "{err}");
+    assert_eq!(err.matches("cannot be decided").count(), 1, "{err}");
+}

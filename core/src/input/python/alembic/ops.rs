@@ -508,10 +508,205 @@ impl Interp {
             .collect()
     }
 
+    /// `inspector.get_pk_constraint("t")` on the schema as it stands, as SQLAlchemy's inspector
+    /// gives it: `{"constrained_columns": [...], "name": ...}`, `[]` and `None` for a table
+    /// without a primary key. The name is the database's: PostgreSQL's own (`t_pkey` when
+    /// none was written), none from MySQL's inspector, and from SQLite's only a name written in
+    /// the table's DDL. `None` for another call, or a table that does not exist (where
+    /// SQLAlchemy raises).
+    fn pk_constraint<'a>(&self, r: &Reader<'a>, m: usize, c: &'a ast::ExprCall) -> Option<PyValue> {
+        let Expr::Attribute(a) = &*c.func else {
+            return None;
+        };
+        if a.attr.as_str() != "get_pk_constraint" {
+            return None;
+        }
+        let table = r.lit_str(m, arg(c, 0, "table_name")?)?;
+        let folded = self.dialect.fold_ident(&table);
+        self.with_schema(|schema| {
+            let t =
+                (schema.tables.values()).find(|t| t.name.name == folded || t.name.name == table)?;
+            let (name, columns) = match t.primary_key() {
+                Some(k) => {
+                    let ConstraintKind::PrimaryKey { columns, .. } = &k.kind else {
+                        return None;
+                    };
+                    let named = match self.c {
+                        Compiler::Postgresql => true,
+                        Compiler::Sqlite => !k.implicit_name,
+                        Compiler::Mysql => false,
+                    };
+                    let name = match named {
+                        true => PyValue::str(&k.name),
+                        false => PyValue::Lit(Lit::None),
+                    };
+                    (name, columns.iter().map(|c| PyValue::str(c)).collect())
+                }
+                None => (PyValue::Lit(Lit::None), Vec::new()),
+            };
+            Some(PyValue::Dict(vec![
+                (
+                    PyValue::str("constrained_columns"),
+                    PyValue::List(columns, false),
+                ),
+                (PyValue::str("name"), name),
+            ]))
+        })
+    }
+
+    /// The Python value `e` stands for when it is a literal one: scalars, lists, tuples and
+    /// dicts, through names, items (`pk["name"]`, `cols[:2]`), `d.get(key, default)`,
+    /// `len(...)`, `sorted(...)`, `a or b` / `a and b` (Python's operand values) and helpers
+    /// that return one, an inspector's `get_pk_constraint` on the schema as it stands among
+    /// them.
+    fn py_value<'a>(&self, r: &Reader<'a>, m: usize, e: &'a Expr, depth: usize) -> Option<PyValue> {
+        if depth > 16 {
+            return None;
+        }
+        let d = depth + 1;
+        let items = |elts: &'a [Expr]| -> Option<Vec<PyValue>> {
+            if elts.len() > 1000 {
+                return None;
+            }
+            elts.iter().map(|x| self.py_value(r, m, x, d)).collect()
+        };
+        match e {
+            Expr::List(ast::ExprList { elts, .. }) => Some(PyValue::List(items(elts)?, false)),
+            Expr::Tuple(ast::ExprTuple { elts, .. }) => Some(PyValue::List(items(elts)?, true)),
+            Expr::Dict(dict) => {
+                let pairs: Option<Vec<(PyValue, PyValue)>> = (dict.items.iter())
+                    .map(|i| {
+                        let k = self.py_value(r, m, i.key.as_ref()?, d)?;
+                        Some((k, self.py_value(r, m, &i.value, d)?))
+                    })
+                    .collect();
+                Some(PyValue::Dict(pairs?))
+            }
+            Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(m, e) {
+                // `counts = {}` then `counts[k] = v` in a loop over rows: not what it holds.
+                Sym::Value(_, Expr::List(_) | Expr::Dict(_) | Expr::Set(_)) if matches!(e, Expr::Name(n) if changed_in_place(&r.r.mods.modules[m].body, n.id.as_str())) => {
+                    None
+                }
+                Sym::Value(vm, v) => self.py_value(r, vm, v, d),
+                _ => r.lit(m, e).map(PyValue::Lit),
+            },
+            Expr::Subscript(sub) => {
+                // (a literal container's item, or a helper's `*args`, as the reader finds it)
+                if let Some((vm, v)) = r.value_of(m, e, 0) {
+                    return self.py_value(r, vm, v, d);
+                }
+                let container = self.py_value(r, m, &sub.value, d)?;
+                let Expr::Slice(slice) = &*sub.slice else {
+                    return container.item(&self.py_value(r, m, &sub.slice, d)?);
+                };
+                // `cols[:n]`: a list's slice, without a step.
+                let (PyValue::List(items, tuple), None) = (container, &slice.step) else {
+                    return None;
+                };
+                let bound = |b: &'a Option<Box<Expr>>, or: usize| -> Option<usize> {
+                    let Some(b) = b else { return Some(or) };
+                    let PyValue::Lit(Lit::Int(i)) = self.py_value(r, m, b, d)? else {
+                        return None;
+                    };
+                    let len = i64::try_from(items.len()).ok()?;
+                    let at = if i < 0 { (len + i).max(0) } else { i.min(len) };
+                    usize::try_from(at).ok()
+                };
+                let (lower, upper) = (bound(&slice.lower, 0)?, bound(&slice.upper, items.len())?);
+                let mut items = items;
+                items.truncate(upper);
+                items.drain(..lower.min(items.len()));
+                Some(PyValue::List(items, tuple))
+            }
+            // Python's `and` / `or` give one of their operands.
+            Expr::BoolOp(b) => {
+                let mut last = None;
+                for v in &b.values {
+                    let v = self.py_value(r, m, v, d)?;
+                    if v.truthy() == (b.op == ast::BoolOp::Or) {
+                        return Some(v);
+                    }
+                    last = Some(v);
+                }
+                last
+            }
+            Expr::Call(c) => {
+                if let Some(pk) = self.pk_constraint(r, m, c) {
+                    return Some(pk);
+                }
+                let args = &c.arguments.args;
+                let builtin = |name: &str| {
+                    matches!(&*c.func, Expr::Name(n) if n.id.as_str() == name)
+                        && matches!(r.r.expr(m, &c.func), Sym::Unknown { .. })
+                        && args.len() == 1
+                        && c.arguments.keywords.is_empty()
+                };
+                match &*c.func {
+                    // `pk.get("name")`, `pk.get("constrained_columns", [])`
+                    Expr::Attribute(a)
+                        if a.attr.as_str() == "get"
+                            && (1..=2).contains(&args.len())
+                            && c.arguments.keywords.is_empty() =>
+                    {
+                        let dict = self.py_value(r, m, &a.value, d)?;
+                        if !matches!(dict, PyValue::Dict(_)) {
+                            return None;
+                        }
+                        let key = self.py_value(r, m, &args[0], d)?;
+                        match dict.item(&key) {
+                            Some(v) => Some(v),
+                            None => match args.get(1) {
+                                Some(default) => self.py_value(r, m, default, d),
+                                None => Some(PyValue::Lit(Lit::None)),
+                            },
+                        }
+                    }
+                    _ if builtin("len") => {
+                        let len = match self.py_value(r, m, &args[0], d)? {
+                            PyValue::List(items, _) => items.len(),
+                            PyValue::Dict(items) => items.len(),
+                            PyValue::Lit(Lit::Str(s)) => s.chars().count(),
+                            PyValue::Lit(_) => return None,
+                        };
+                        Some(PyValue::Lit(Lit::Int(i64::try_from(len).ok()?)))
+                    }
+                    // `sorted(names)`: of strings or of numbers.
+                    _ if builtin("sorted") => {
+                        let mut items = match self.py_value(r, m, &args[0], d)? {
+                            PyValue::List(items, _) => items,
+                            _ => return None,
+                        };
+                        let key = |v: &PyValue| match v {
+                            PyValue::Lit(Lit::Str(s)) => Some((0, 0, s.clone())),
+                            PyValue::Lit(Lit::Int(i)) => Some((1, *i, String::new())),
+                            _ => None,
+                        };
+                        let keys: Option<Vec<_>> = items.iter().map(key).collect();
+                        let kinds: std::collections::BTreeSet<_> =
+                            keys?.iter().map(|k| k.0).collect();
+                        if kinds.len() > 1 {
+                            return None;
+                        }
+                        items.sort_by_key(|v| key(v));
+                        Some(PyValue::List(items, false))
+                    }
+                    _ => {
+                        r.r.through_helper(m, c, |fm, ret| self.py_value(r, fm, ret, d))
+                    }
+                }
+            }
+            _ => {
+                let (vm, v) = r.value_of(m, e, 0)?;
+                r.lit(vm, v).map(PyValue::Lit)
+            }
+        }
+    }
+
     /// The names a `for` loop binds, item by item, when it runs over a literal list, tuple or
     /// set (or a name bound to one) and binds a name or a tuple of names (`for table, column
-    /// in [("a", "x"), ("b", "y")]:`), or over an inspector's list ([`Interp::inspector_items`]);
-    /// `None` for any other loop.
+    /// in [("a", "x"), ("b", "y")]:`), over a literal dict's `keys()`, `values()` or `items()`
+    /// (`for table, columns in TABLES.items():`), or over an inspector's list
+    /// ([`Interp::inspector_items`]); `None` for any other loop.
     #[allow(clippy::type_complexity)]
     fn loop_items<'a>(
         &self,
@@ -529,12 +724,42 @@ impl Interp {
         let mut sorted_then_reversed = None;
         // `for col in columns:` with `columns` a helper's `*columns`: the call's arguments.
         let mut star = None;
+        // `TABLES.items()`: the literal dict's (key, value) pairs.
+        let mut pairs: Option<Vec<[(usize, &'a Expr); 2]>> = None;
         for _ in 0..8 {
             // `inspector.get_indexes("t")`: what the schema as it stands lists.
             if let Expr::Call(c) = iter.1 {
                 if let Some(items) = self.inspector_items(r, iter.0, c) {
                     star = Some(items);
                     break;
+                }
+            }
+            // `TABLES.keys()`, `.values()`, `.items()` of a literal dict (in its order).
+            if let Expr::Call(c) = iter.1 {
+                if let Expr::Attribute(a) = &*c.func {
+                    let view = a.attr.as_str();
+                    if c.arguments.is_empty() && matches!(view, "keys" | "values" | "items") {
+                        let (dm, Expr::Dict(d)) = r.value_of(iter.0, &a.value, 0)? else {
+                            return None;
+                        };
+                        let kv: Option<Vec<[(usize, &'a Expr); 2]>> = (d.items.iter())
+                            .map(|i| Some([(dm, i.key.as_ref()?), (dm, &i.value)]))
+                            .collect();
+                        let kv = kv?;
+                        match view {
+                            "keys" => star = Some(kv.iter().map(|p| p[0]).collect()),
+                            "values" => star = Some(kv.iter().map(|p| p[1]).collect()),
+                            _ => {
+                                // (sorting pairs is not read)
+                                if sorted_then_reversed.is_some() {
+                                    return None;
+                                }
+                                star = Some(Vec::new());
+                                pairs = Some(kv);
+                            }
+                        }
+                        break;
+                    }
                 }
             }
             match iter.1 {
@@ -616,6 +841,19 @@ impl Interp {
         };
         let targets = names(&f.target)?;
         let unpack = matches!(&*f.target, Expr::Tuple(_));
+        if let Some(mut pairs) = pairs {
+            if !unpack || targets.len() != 2 {
+                return None;
+            }
+            if reverse {
+                pairs.reverse();
+            }
+            return Some(
+                (pairs.into_iter())
+                    .map(|[k, v]| vec![(targets[0].clone(), k), (targets[1].clone(), v)])
+                    .collect(),
+            );
+        }
         let mut items = elts;
         if let Some(then_reversed) = sorted_then_reversed {
             // Python sorts strings by code point, as Rust compares them.
@@ -706,7 +944,7 @@ impl Interp {
                 let found = match self.inspected(r, m, &c.comparators[0], 0) {
                     Some(listed) => self.listed_holds(&listed, &name),
                     // `"x" in index["column_names"]`: of a literal list.
-                    None => match py_value(r, m, &c.comparators[0])? {
+                    None => match self.py_value(r, m, &c.comparators[0], depth + 1)? {
                         PyValue::List(items, _) => items.contains(&PyValue::Lit(Lit::Str(name))),
                         _ => return None,
                     },
@@ -838,24 +1076,48 @@ impl Interp {
                                 Expr::NoneLiteral(_) | Expr::BooleanLiteral(_)
                             ))) =>
             {
-                let same = py_value(r, m, &c.left)? == py_value(r, m, &c.comparators[0])?;
+                let same = self.py_value(r, m, &c.left, depth + 1)?
+                    == self.py_value(r, m, &c.comparators[0], depth + 1)?;
                 Some(same == matches!(c.ops[0], ast::CmpOp::Eq | ast::CmpOp::Is))
+            }
+            // `len(pk["constrained_columns"]) > 0`: numbers compared.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(
+                        c.ops[0],
+                        ast::CmpOp::Lt | ast::CmpOp::LtE | ast::CmpOp::Gt | ast::CmpOp::GtE
+                    ) =>
+            {
+                let (PyValue::Lit(Lit::Int(a)), PyValue::Lit(Lit::Int(b))) = (
+                    self.py_value(r, m, &c.left, depth + 1)?,
+                    self.py_value(r, m, &c.comparators[0], depth + 1)?,
+                ) else {
+                    return None;
+                };
+                Some(match c.ops[0] {
+                    ast::CmpOp::Lt => a < b,
+                    ast::CmpOp::LtE => a <= b,
+                    ast::CmpOp::Gt => a > b,
+                    _ => a >= b,
+                })
             }
             Expr::Name(_) => match r.r.expr(m, e) {
                 Sym::Value(vm, v) => match self.condition(r, vm, v, depth + 1) {
                     Some(b) => Some(b),
-                    None => py_value(r, vm, v).map(|v| v.truthy()),
+                    None => self.py_value(r, m, e, depth + 1).map(|v| v.truthy()),
                 },
                 _ => None,
             },
             // `if not pk["constrained_columns"]:`: a literal value's truth.
-            Expr::Subscript(_) => py_value(r, m, e).map(|v| v.truthy()),
+            Expr::Subscript(_) => self.py_value(r, m, e, depth + 1).map(|v| v.truthy()),
             // A predicate helper (`def table_exists(name, conn): inspector = sa.inspect(conn);
             // return name in inspector.get_table_names()`, of the revision or an application
             // module): its `return` decided with the call's arguments bound.
             Expr::Call(c) => {
                 r.r.through_helper(m, c, |fm, ret| self.condition(r, fm, ret, depth + 1))
                     .or_else(|| self.search_helper(r, m, c, depth))
+                    // `inspector.get_pk_constraint("t").get("name")`: a value's truth.
+                    .or_else(|| self.py_value(r, m, e, depth + 1).map(|v| v.truthy()))
             }
             _ => None,
         }
@@ -1766,11 +2028,13 @@ fn bind_item<'a>(
     bound
 }
 
-/// A literal Python value: a scalar, or a list (`false`) or tuple (`true`) of them.
+/// A literal Python value: a scalar, a list (`false`) or tuple (`true`) of them, or a dict
+/// (its items in order; a key written twice keeps its last value, as Python's does).
 #[derive(Debug, PartialEq)]
 enum PyValue {
     Lit(Lit),
     List(Vec<PyValue>, bool),
+    Dict(Vec<(PyValue, PyValue)>),
 }
 
 impl PyValue {
@@ -1779,23 +2043,102 @@ impl PyValue {
         match self {
             PyValue::Lit(l) => l.truthy(),
             PyValue::List(items, _) => !items.is_empty(),
+            PyValue::Dict(items) => !items.is_empty(),
+        }
+    }
+
+    fn str(s: &str) -> PyValue {
+        PyValue::Lit(Lit::Str(s.to_string()))
+    }
+
+    /// `value[key]`: a dict's item, or a list's or tuple's by position (from the end when
+    /// negative).
+    fn item(self, key: &PyValue) -> Option<PyValue> {
+        match (self, key) {
+            (PyValue::Dict(items), key) => items
+                .into_iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v),
+            (PyValue::List(mut items, _), PyValue::Lit(Lit::Int(i))) => {
+                let at = if *i < 0 {
+                    items
+                        .len()
+                        .checked_sub(usize::try_from(i.unsigned_abs()).ok()?)?
+                } else {
+                    usize::try_from(*i).ok()?
+                };
+                (at < items.len()).then(|| items.swap_remove(at))
+            }
+            _ => None,
         }
     }
 }
 
-/// The literal value `e` stands for (through names and items of literal dicts and lists).
-fn py_value<'a>(r: &Reader<'a>, m: usize, e: &'a Expr) -> Option<PyValue> {
-    let (vm, v) = r.value_of(m, e, 0)?;
-    match v {
-        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
-            if elts.len() > 1000 {
-                return None;
-            }
-            let items: Option<Vec<PyValue>> = elts.iter().map(|x| py_value(r, vm, x)).collect();
-            Some(PyValue::List(items?, matches!(v, Expr::Tuple(_))))
-        }
-        _ => r.lit(vm, v).map(PyValue::Lit),
+/// Whether statements change a list, dict or set named `name` in place: `name.append(...)`
+/// (or another method that changes it), `name[k] = v`, `name += ...`, `del name[k]`. Its
+/// literal value is then not what it holds.
+fn changed_in_place(body: &[Stmt], name: &str) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
+    struct Find<'n> {
+        name: &'n str,
+        found: bool,
     }
+    impl Find<'_> {
+        fn named(&self, e: &Expr) -> bool {
+            let e = match e {
+                Expr::Subscript(s) => &*s.value,
+                e => e,
+            };
+            matches!(e, Expr::Name(n) if n.id.as_str() == self.name)
+        }
+    }
+    impl<'b> Visitor<'b> for Find<'_> {
+        fn visit_stmt(&mut self, s: &'b Stmt) {
+            let targets: &[Expr] = match s {
+                Stmt::Assign(a) => &a.targets,
+                Stmt::AugAssign(a) => std::slice::from_ref(&*a.target),
+                Stmt::Delete(d) => &d.targets,
+                _ => &[],
+            };
+            // (`name = ...` binds it anew; `name += ...` and item targets change it)
+            let rebinds = matches!(s, Stmt::Assign(_));
+            self.found |= (targets.iter())
+                .any(|t| (!rebinds || matches!(t, Expr::Subscript(_))) && self.named(t));
+            walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &'b Expr) {
+            if let Expr::Call(c) = e {
+                if let Expr::Attribute(a) = &*c.func {
+                    self.found |= matches!(
+                        a.attr.as_str(),
+                        "append"
+                            | "extend"
+                            | "insert"
+                            | "update"
+                            | "setdefault"
+                            | "pop"
+                            | "popitem"
+                            | "remove"
+                            | "clear"
+                            | "add"
+                            | "discard"
+                            | "sort"
+                            | "reverse"
+                    ) && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == self.name);
+                }
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut f = Find { name, found: false };
+    for s in body {
+        f.visit_stmt(s);
+        if f.found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether statements call anything that looks like an Alembic operation.

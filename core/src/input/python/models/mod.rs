@@ -223,6 +223,9 @@ pub struct Reader<'a> {
     /// `mysql+` URL makes the dialect's name).
     pub variant_names: &'static [&'static str],
     pub findings: Vec<Finding>,
+    /// Where and what [`Reader::warn`] has said: said once (an unrolled loop reads its body
+    /// once per item).
+    warned: std::collections::HashSet<(usize, usize, String)>,
     pub tables: Vec<TableDef>,
     /// `<metadata>.naming_convention = {...}` assigned at module level: the convention of the
     /// tables whose metadata has none of its own.
@@ -291,6 +294,7 @@ impl<'a> Reader<'a> {
             dialect,
             variant_names: crate::input::python::types::variant_names(dialect.dialect()),
             findings: Vec::new(),
+            warned: Default::default(),
             tables: Vec::new(),
             global_naming: Default::default(),
             annotation_map: Vec::new(),
@@ -313,6 +317,9 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn warn(&mut self, m: usize, node: &impl Ranged, message: String) {
         let at = self.origin(m, node);
+        if !self.warned.insert((at.module, at.start, message.clone())) {
+            return;
+        }
         // "column `x`: ...; the column is not compared": it is carried over, not dropped.
         if message.contains("the column is not compared") {
             if let Some(col) = message
