@@ -613,11 +613,13 @@ fn a_container_filled_at_run_time_is_not_its_literal_and_warnings_are_said_once(
     // `found = []` then `found.append(...)` over fetched rows: `if found:` depends on the
     // data, so it is not decided as the empty literal (W005 says its operations are not
     // read). A warning inside a loop unrolled over a dict's items is said once, not per item.
+    // A loop over fetched rows that only changes data changes no schema: no warning; one that
+    // runs DDL per row is warned about.
     let root = tmp("filled_at_run_time");
     std::fs::create_dir_all(root.join("versions")).unwrap();
     std::fs::write(
         root.join("versions/a1.py"),
-        "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\nTABLES = {\"a\": \"x\", \"b\": \"y\"}\n\n\ndef upgrade():\n    found = []\n    for row in op.get_bind().execute(sa.text(\"SELECT 1\")):\n        found.append(row)\n    for table, column in TABLES.items():\n        op.create_table(table, sa.Column(column, sa.Integer()))\n        while False:\n            op.drop_table(table)\n    if found:\n        op.drop_table(\"a\")\n\n\ndef downgrade():\n    pass\n",
+        "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\nTABLES = {\"a\": \"x\", \"b\": \"y\"}\n\n\ndef upgrade():\n    found = []\n    for row in op.get_bind().execute(sa.text(\"SELECT 1\")):\n        found.append(row)\n    for table, column in TABLES.items():\n        op.create_table(table, sa.Column(column, sa.Integer()))\n        while False:\n            op.drop_table(table)\n    if found:\n        op.drop_table(\"a\")\n    for row in op.get_bind().execute(sa.text(\"SELECT x FROM a\")):\n        op.get_bind().execute(sa.update(sa.table(\"a\")).values(x=1))\n        op.execute(\"UPDATE a SET x = 2\")\n    for row in op.get_bind().execute(sa.text(\"SELECT x FROM a\")):\n        op.execute(f\"ALTER TABLE a ADD COLUMN c{row[0]} INTEGER\")\n    if op.get_bind().execute(sa.text(\"SELECT 1\")).scalar():\n        return\n    op.create_table(\"c\", sa.Column(\"id\", sa.Integer()))\n\n\ndef downgrade():\n    pass\n",
     )
     .unwrap();
     let versions = root.join("versions");
@@ -634,5 +636,17 @@ fn a_container_filled_at_run_time_is_not_its_literal_and_warnings_are_said_once(
     // Both tables of the dict's items, none dropped by the undecided `if found:`.
     assert!(out.contains("\"b\"") && out.contains("\"y\""), "{out}");
     assert_eq!(err.matches("while loop").count(), 1, "{err}");
-    assert_eq!(err.matches("cannot be decided").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("cannot be decided statically (").count(),
+        1,
+        "{err}"
+    );
+    assert_eq!(err.matches("this loop is not over").count(), 1, "{err}");
+    assert!(err.contains("a1.py:28:5"), "{err}");
+    // A guard on the data that would return: what follows is read, and it is said so.
+    assert!(
+        err.contains("a1.py:30:8: warning[W005]: this condition cannot be decided statically, and it would leave this block"),
+        "{err}"
+    );
+    assert!(out.contains("\"c\""), "{out}");
 }

@@ -196,6 +196,11 @@ pub trait Dialect: Sync {
     /// Fill in what the database would: default constraint and index names, implied NOT NULL,
     /// serial sequences, referenced key columns.
     fn complete(&self, schema: &mut Schema);
+    /// Fill in now what the database fills in when it makes or alters table `table` (the
+    /// names of its unnamed keys, the indexes its foreign keys need), for a statement that
+    /// names them before the input ends (MySQL's `ALTER TABLE t DROP FOREIGN KEY t_ibfk_1`,
+    /// `DROP INDEX c0` of an unnamed key). Most databases keep names as written: nothing to do.
+    fn complete_table(&self, _schema: &mut Schema, _table: &QualName) {}
     /// Whether a change of column type from `from` to `to` needs an explicit conversion.
     fn needs_using(&self, from: &Column, to: &Column) -> bool;
     /// SQL statements (without trailing `;`) for one change.

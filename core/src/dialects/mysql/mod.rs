@@ -239,6 +239,10 @@ impl Dialect for Mysql {
         canonical_values(schema, self.mariadb);
     }
 
+    fn complete_table(&self, schema: &mut Schema, table: &QualName) {
+        naming::complete_one(schema, table, self.mariadb);
+    }
+
     fn needs_using(&self, _from: &Column, _to: &Column) -> bool {
         false
     }

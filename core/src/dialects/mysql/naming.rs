@@ -44,6 +44,40 @@ pub(super) fn complete(schema: &mut Schema, mariadb: bool) {
     schema.indexes = indexes;
 }
 
+/// [`complete`] for one table, as the server does when it makes or alters it: a statement
+/// that follows may name what it named. Run again at the end, it changes nothing more.
+pub(super) fn complete_one(schema: &mut Schema, name: &QualName, mariadb: bool) {
+    if !schema.tables.contains_key(name) {
+        return;
+    }
+    let keys: Vec<QualName> = (schema.indexes.iter())
+        .filter(|(_, i)| i.table == *name)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut own: Vec<Index> = (keys.iter())
+        .filter_map(|k| schema.indexes.shift_remove(k))
+        .collect();
+    let table = schema.tables.get_mut(name).expect("checked");
+    complete_table(table, &mut own, mariadb);
+    for mut i in own {
+        i.name.schema = index_namespace(name);
+        schema.indexes.insert(i.name.clone(), i);
+    }
+}
+
+/// Whether the server made index `i` for a foreign key (no name was written for it).
+fn made_for_fk(i: &Index) -> bool {
+    i.implicit_name && i.options.iter().any(|o| o == FK_INDEX)
+}
+
+/// `n` of a foreign key named as the server names one of table `table`: `<table>_ibfk_<n>`.
+fn fk_number(table: &str, name: &str) -> Option<u32> {
+    name.strip_prefix(table)?
+        .strip_prefix("_ibfk_")?
+        .parse()
+        .ok()
+}
+
 pub(super) fn plain_columns(i: &Index) -> Option<Vec<Str>> {
     i.keys
         .iter()
@@ -217,6 +251,21 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     });
     // The index a foreign key needs, when no key or index starts with its columns.
     let mut implied: Vec<Index> = Vec::new();
+    // The names of the indexes the server made for the table's foreign keys. One it made for a
+    // key since dropped (`DROP FOREIGN KEY` keeps the index) gives way to the index a new key
+    // needs (below).
+    let owned: HashSet<Str> = (constraints.iter())
+        .filter_map(|c| match &c.kind {
+            ConstraintKind::ForeignKey { columns, .. } => {
+                // (an unnamed key's index is named after its first column)
+                let generated = c.implicit_name || fk_number(&t.name.name, &c.name).is_some();
+                Some([Some(c.name.clone()), generated.then(|| columns[0].clone())])
+            }
+            _ => None,
+        })
+        .flatten()
+        .flatten()
+        .collect();
     for c in &constraints {
         let ConstraintKind::ForeignKey { columns, .. } = &c.kind else {
             continue;
@@ -233,10 +282,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         // The name the server gives the index it makes: the key's name when one was written,
         // else the first column. A dump writes the generated `<table>_ibfk_<n>` names and the
         // index after the first column.
-        let generated = c
-            .name
-            .strip_prefix(&format!("{}_ibfk_", t.name.name))
-            .is_some_and(|n| n.parse::<u32>().is_ok());
+        let generated = fk_number(&t.name.name, &c.name).is_some();
         let expected = if c.implicit_name {
             columns[0].clone()
         } else {
@@ -247,6 +293,9 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         for i in indexes.iter_mut() {
             if let Some(cols) = plain_columns(i).filter(|_| i.method == "btree") {
                 if starts(&cols) {
+                    if made_for_fk(i) && !owned.contains(&i.name.name) {
+                        continue;
+                    }
                     covered = true;
                     // Written out as the server would have made it: the same index.
                     if cols == *columns
@@ -291,6 +340,35 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         });
     }
     indexes.extend(implied);
+    // The server drops an index it made for a foreign key once another index or key starts
+    // with its columns, in the order they were made (MariaDB and MySQL): `ADD INDEX ix (a, b)`
+    // after a key on `a`, or the index of a key since dropped after a new key's.
+    let keys: Vec<Vec<Str>> = (constraints.iter())
+        .filter_map(|k| match &k.kind {
+            ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
+                Some(columns.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let mut k = 0;
+    while k < indexes.len() {
+        let covered = made_for_fk(&indexes[k])
+            && plain_columns(&indexes[k]).is_some_and(|cols| {
+                let starts = |o: &[Str]| o.len() >= cols.len() && o[..cols.len()] == cols[..];
+                keys.iter().any(|o| starts(o))
+                    || (indexes.iter().enumerate()).any(|(j, o)| {
+                        j != k
+                            && o.method == "btree"
+                            && plain_columns(o).is_some_and(|oc| starts(&oc))
+                    })
+            });
+        if covered {
+            indexes.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     t.constraints = constraints
         .into_iter()
         .map(|c| (c.name.clone(), c))

@@ -234,6 +234,12 @@ impl Builder<'_> {
         let item = c.ident()?;
         c.eat_kw("cascade");
         c.eat_kw("restrict");
+        // MySQL's `DROP FOREIGN KEY t_ibfk_1`: a name the server gave.
+        if constraint
+            && (self.schema.tables.get(name)).is_some_and(|t| !t.constraints.contains_key(&item))
+        {
+            self.dialect.complete_table(&mut self.schema, name);
+        }
         if let Some(t) = self.schema.tables.get_mut(name) {
             if constraint {
                 t.constraints.shift_remove(&item);
@@ -249,7 +255,9 @@ impl Builder<'_> {
     /// name stays (MySQL names a foreign key's index after the constraint; found by the
     /// property tests, issue 17).
     pub(super) fn drop_table_index(&mut self, table: &QualName, item: &str) {
-        self.name_mysql_unnamed_keys(table);
+        // MySQL named the table's unnamed keys when it made them (`ADD UNIQUE KEY (c0)` then
+        // `DROP INDEX c0`); found by the property tests (issue 17).
+        self.dialect.complete_table(&mut self.schema, table);
         if let Some(t) = self.schema.tables.get_mut(table) {
             let key = t.constraints.get(item).is_some_and(|k| {
                 matches!(
@@ -265,62 +273,6 @@ impl Builder<'_> {
         self.schema.indexes.retain(|k, i| {
             !(i.table == *table && k.name == item && (k.schema == ns || k.schema == table.schema))
         });
-    }
-
-    /// MySQL names a key written without a name when it is made: after its first column, `_2`,
-    /// `_3` on a clash. The builder gives such keys placeholder names, named at the end
-    /// (`dialects/mysql/naming.rs`, the same rule); before a `DROP INDEX`, the table's keys
-    /// get their names now, so `ADD UNIQUE KEY (c0)` then `DROP INDEX c0` drops that key and
-    /// the keys left keep the names the server gave them. Found by the property tests
-    /// (issue 17): a DOWN script read back kept the key.
-    fn name_mysql_unnamed_keys(&mut self, table: &QualName) {
-        const PLACEHOLDER: char = '\u{1}';
-        let named = |n: &str| !n.starts_with(PLACEHOLDER);
-        let Some(t) = self.schema.tables.get(table) else {
-            return;
-        };
-        let unnamed =
-            |k: &Constraint| matches!(k.kind, ConstraintKind::Unique { .. }) && !named(&k.name);
-        if !self.grammar.has(Syntax::MysqlColumnAttrs) || !t.constraints.values().any(unnamed) {
-            return;
-        }
-        let mut taken: std::collections::HashSet<Str> = t
-            .constraints
-            .values()
-            .filter(|k| {
-                matches!(
-                    k.kind,
-                    ConstraintKind::PrimaryKey { .. } | ConstraintKind::Unique { .. }
-                ) && named(&k.name)
-            })
-            .map(|k| k.name.clone())
-            .chain(
-                self.schema
-                    .indexes
-                    .values()
-                    .filter(|i| i.table == *table && named(&i.name.name))
-                    .map(|i| i.name.name.clone()),
-            )
-            .collect();
-        let Some(t) = self.schema.tables.get_mut(table) else {
-            return;
-        };
-        let constraints = std::mem::take(&mut t.constraints);
-        for (name, mut k) in constraints {
-            if let ConstraintKind::Unique { columns, .. } = &k.kind {
-                if !named(&name) {
-                    let first = &columns[0];
-                    let mut n = 2;
-                    k.name = first.clone();
-                    while taken.contains(&k.name) {
-                        k.name = format_compact!("{first}_{n}");
-                        n += 1;
-                    }
-                    taken.insert(k.name.clone());
-                }
-            }
-            t.constraints.insert(k.name.clone(), k);
-        }
     }
 
     /// What a database drops with a column: the table's indexes and constraints that involve it.

@@ -43,6 +43,9 @@ pub(super) struct Interp {
     continued: bool,
     /// A `break` ran: the unrolled loop's later items (and its `else`) do not.
     broke: bool,
+    /// An `if` that could not be decided would `return`, `continue` or `break`: where it is,
+    /// for a warning when operations follow it in its block.
+    undecided_exit: Option<Origin>,
     /// The DDL of the schema the function starts from (what ran before it).
     prefix: String,
     dialect: &'static dyn crate::dialects::Dialect,
@@ -145,6 +148,7 @@ impl Interp {
             returned: false,
             continued: false,
             broke: false,
+            undecided_exit: None,
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
@@ -283,11 +287,18 @@ impl Interp {
     }
 
     fn stmts<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt], batch: Option<&Batch>) {
-        for s in body {
+        for (i, s) in body.iter().enumerate() {
             if self.returned || self.continued || self.broke {
                 return;
             }
             self.stmt(r, m, s, batch);
+            // `if not rows: continue` on fetched rows: what follows is read as if the test
+            // is false, and said so when it holds operations.
+            if let Some(at) = self.undecided_exit.take() {
+                if has_op_call(&body[i + 1..]) {
+                    r.warn_at(at, "this condition cannot be decided statically, and it would leave this block (`return`, `continue` or `break`); the operations after it are read as if it is false".into());
+                }
+            }
         }
     }
 
@@ -365,6 +376,8 @@ impl Interp {
                         None => {
                             if has_op_call(body) {
                                 r.warn(m, test, "this condition cannot be decided statically (the dialect's name and the inspector's table and column names can); the operations under it are not read".into());
+                            } else if exits(body) {
+                                self.undecided_exit = Some(r.origin(m, test));
                             }
                             return;
                         }
@@ -377,7 +390,7 @@ impl Interp {
                     Some(items) => {
                         // The loop unrolled: its names are each item in turn.
                         for binds in items {
-                            let bound = bind_item(r, m, f, binds);
+                            let bound = bind_item(r, m, f.range, binds);
                             self.stmts(r, m, &f.body, batch);
                             self.continued = false;
                             r.r.params.borrow_mut().truncate(bound);
@@ -469,11 +482,16 @@ impl Interp {
                 }
                 _ => {
                     for k in t.constraints.values() {
+                        // SQLite's inspector names only what the table's DDL names.
+                        let name = match (self.c, k.implicit_name) {
+                            (Compiler::Sqlite, true) => "None".to_string(),
+                            _ => py_str(&k.name),
+                        };
                         match (&k.kind, kind) {
                             (ConstraintKind::Unique { columns, .. }, "get_unique_constraints") => {
                                 out.push(format!(
                                     "{{'name': {}, 'column_names': {}}}",
-                                    py_str(&k.name),
+                                    name,
                                     strs(columns)
                                 ))
                             }
@@ -487,7 +505,7 @@ impl Interp {
                                 "get_foreign_keys",
                             ) => out.push(format!(
                                 "{{'name': {}, 'constrained_columns': {}, 'referred_table': {}, 'referred_columns': {}}}",
-                                py_str(&k.name),
+                                name,
                                 strs(columns),
                                 py_str(&ref_table.name),
                                 strs(ref_columns)
@@ -554,6 +572,41 @@ impl Interp {
         })
     }
 
+    /// `elt` for each item of a comprehension (`[c["name"] for c in inspector.get_columns(t)]`,
+    /// a generator given to `any()`): one `for` over what a loop can be unrolled over
+    /// ([`Interp::items_of`]), its `if`s decided; each value by `value` with the names bound.
+    #[allow(clippy::too_many_arguments)]
+    fn comprehension<'a, T>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        elt: &'a Expr,
+        generators: &'a [ast::Comprehension],
+        scope: ruff_text_size::TextRange,
+        depth: usize,
+        value: impl Fn(usize, &'a Expr) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let [g] = generators else { return None };
+        if g.is_async || depth > 8 {
+            return None;
+        }
+        let mut out = Vec::new();
+        for binds in self.items_of(r, m, &g.iter, &g.target)? {
+            let bound = bind_item(r, m, scope, binds);
+            let v = (|| {
+                for test in &g.ifs {
+                    if !self.condition(r, m, test, depth + 1)? {
+                        return Some(None);
+                    }
+                }
+                value(m, elt).map(Some)
+            })();
+            r.r.params.borrow_mut().truncate(bound);
+            out.extend(v?);
+        }
+        Some(out)
+    }
+
     /// The Python value `e` stands for when it is a literal one: scalars, lists, tuples and
     /// dicts, through names, items (`pk["name"]`, `cols[:2]`), `d.get(key, default)`,
     /// `len(...)`, `sorted(...)`, `a or b` / `a and b` (Python's operand values) and helpers
@@ -573,6 +626,21 @@ impl Interp {
         match e {
             Expr::List(ast::ExprList { elts, .. }) => Some(PyValue::List(items(elts)?, false)),
             Expr::Tuple(ast::ExprTuple { elts, .. }) => Some(PyValue::List(items(elts)?, true)),
+            Expr::Set(ast::ExprSet { elts, .. }) => PyValue::set(items(elts)?),
+            Expr::ListComp(l) => {
+                let v = |m, e| self.py_value(r, m, e, d);
+                let items = self.comprehension(r, m, &l.elt, &l.generators, l.range, d, v)?;
+                Some(PyValue::List(items, false))
+            }
+            Expr::Generator(l) => {
+                let v = |m, e| self.py_value(r, m, e, d);
+                let items = self.comprehension(r, m, &l.elt, &l.generators, l.range, d, v)?;
+                Some(PyValue::List(items, false))
+            }
+            Expr::SetComp(l) => {
+                let v = |m, e| self.py_value(r, m, e, d);
+                PyValue::set(self.comprehension(r, m, &l.elt, &l.generators, l.range, d, v)?)
+            }
             Expr::Dict(dict) => {
                 let pairs: Option<Vec<(PyValue, PyValue)>> = (dict.items.iter())
                     .map(|i| {
@@ -637,7 +705,12 @@ impl Interp {
                 let args = &c.arguments.args;
                 let builtin = |name: &str| {
                     matches!(&*c.func, Expr::Name(n) if n.id.as_str() == name)
-                        && matches!(r.r.expr(m, &c.func), Sym::Unknown { .. })
+                        // (not rebound: `set` and `list` are known builtins, `len` unbound)
+                        && match r.r.expr(m, &c.func) {
+                            Sym::Unknown { .. } => true,
+                            Sym::Ext(x) => x.strip_prefix("builtins.") == Some(name),
+                            _ => false,
+                        }
                         && args.len() == 1
                         && c.arguments.keywords.is_empty()
                 };
@@ -663,7 +736,7 @@ impl Interp {
                     }
                     _ if builtin("len") => {
                         let len = match self.py_value(r, m, &args[0], d)? {
-                            PyValue::List(items, _) => items.len(),
+                            PyValue::List(items, _) | PyValue::Set(items) => items.len(),
                             PyValue::Dict(items) => items.len(),
                             PyValue::Lit(Lit::Str(s)) => s.chars().count(),
                             PyValue::Lit(_) => return None,
@@ -673,7 +746,7 @@ impl Interp {
                     // `sorted(names)`: of strings or of numbers.
                     _ if builtin("sorted") => {
                         let mut items = match self.py_value(r, m, &args[0], d)? {
-                            PyValue::List(items, _) => items,
+                            PyValue::List(items, _) | PyValue::Set(items) => items,
                             _ => return None,
                         };
                         let key = |v: &PyValue| match v {
@@ -690,8 +763,14 @@ impl Interp {
                         items.sort_by_key(|v| key(v));
                         Some(PyValue::List(items, false))
                     }
+                    // `set(names)`
+                    _ if builtin("set") => match self.py_value(r, m, &args[0], d)? {
+                        PyValue::List(items, _) | PyValue::Set(items) => PyValue::set(items),
+                        _ => None,
+                    },
                     _ => {
                         r.r.through_helper(m, c, |fm, ret| self.py_value(r, fm, ret, d))
+                            .or_else(|| self.helper_value(r, m, c, d))
                     }
                 }
             }
@@ -699,6 +778,66 @@ impl Interp {
                 let (vm, v) = r.value_of(m, e, 0)?;
                 r.lit(vm, v).map(PyValue::Lit)
             }
+        }
+    }
+
+    /// An operation's call with each argument that stands for a literal value only through
+    /// what the replay evaluates (`fk_name = find_fk(...)` then `op.drop_constraint(fk_name,
+    /// ...)`, `pk["name"]` of `inspector.get_pk_constraint(t)`) replaced by that literal; the
+    /// call itself when there is none (or nowhere to make one).
+    fn literal_args<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        call: &'a ast::ExprCall,
+    ) -> &'a ast::ExprCall {
+        let Some(made) = r.made else { return call };
+        let literal = |e: &'a Expr| -> Option<Expr> {
+            let evaluated = match e {
+                Expr::Name(_) | Expr::Subscript(_) => true,
+                Expr::Call(c) => match &*c.func {
+                    Expr::Attribute(a) => a.attr.as_str() == "get",
+                    f => matches!(r.r.expr(m, f), Sym::Function(..)),
+                },
+                _ => false,
+            };
+            if !evaluated || r.lit(m, e).is_some() {
+                return None;
+            }
+            if let Some((_, Expr::List(_) | Expr::Tuple(_))) = r.value_of(m, e, 0) {
+                return None;
+            }
+            let text = self.py_value(r, m, e, 0)?.source()?;
+            Some(
+                ruff_python_parser::parse_expression(&text)
+                    .ok()?
+                    .into_expr(),
+            )
+        };
+        let args: Vec<Option<Expr>> = call.arguments.args.iter().map(literal).collect();
+        let keywords: Vec<Option<Expr>> = call
+            .arguments
+            .keywords
+            .iter()
+            .map(|k| literal(&k.value))
+            .collect();
+        if args.iter().chain(&keywords).all(Option::is_none) {
+            return call;
+        }
+        let mut new = call.clone();
+        for (a, v) in new.arguments.args.iter_mut().zip(args) {
+            if let Some(v) = v {
+                *a = v;
+            }
+        }
+        for (k, v) in new.arguments.keywords.iter_mut().zip(keywords) {
+            if let Some(v) = v {
+                k.value = v;
+            }
+        }
+        match made.alloc(Expr::Call(new)) {
+            Expr::Call(c) => c,
+            _ => call,
         }
     }
 
@@ -717,7 +856,19 @@ impl Interp {
         if f.is_async {
             return None;
         }
-        let mut iter = (m, &*f.iter);
+        self.items_of(r, m, &f.iter, &f.target)
+    }
+
+    /// [`Interp::loop_items`] of `for <target> in <iter>` (a loop's, or a comprehension's).
+    #[allow(clippy::type_complexity)]
+    fn items_of<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        iter: &'a Expr,
+        target: &'a Expr,
+    ) -> Option<Vec<Vec<(String, (usize, &'a Expr))>>> {
+        let mut iter = (m, iter);
         let mut reverse = false;
         // `sorted(...)` met: the reversals met before it (outside it) apply after sorting,
         // those inside it do not matter.
@@ -839,8 +990,8 @@ impl Interp {
                 _ => None,
             }
         };
-        let targets = names(&f.target)?;
-        let unpack = matches!(&*f.target, Expr::Tuple(_));
+        let targets = names(target)?;
+        let unpack = matches!(target, Expr::Tuple(_));
         if let Some(mut pairs) = pairs {
             if !unpack || targets.len() != 2 {
                 return None;
@@ -935,6 +1086,22 @@ impl Interp {
                     _ => None,
                 }
             }
+            // `"postgresql" not in inspector.dialect.dialect_description`: the description is
+            // the dialect's name, `+`, the driver's (`postgresql+psycopg2`); tested for a
+            // dialect's name.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn)
+                    && matches!(&c.comparators[0], Expr::Attribute(a)
+                        if a.attr.as_str() == "dialect_description") =>
+            {
+                let word = r.lit_str(m, &c.left)?;
+                if !matches!(word.as_str(), "postgresql" | "sqlite" | "mysql" | "mariadb") {
+                    return None;
+                }
+                let hit = names.iter().any(|n| n.contains(word.as_str()));
+                Some(hit == (c.ops[0] == ast::CmpOp::In))
+            }
             // `"t" not in inspector.get_table_names()`, `"c" in [c["name"] for c in
             // inspector.get_columns("t")]`: decided on the schema as it stands.
             Expr::Compare(c)
@@ -945,7 +1112,12 @@ impl Interp {
                     Some(listed) => self.listed_holds(&listed, &name),
                     // `"x" in index["column_names"]`: of a literal list.
                     None => match self.py_value(r, m, &c.comparators[0], depth + 1)? {
-                        PyValue::List(items, _) => items.contains(&PyValue::Lit(Lit::Str(name))),
+                        PyValue::List(items, _) | PyValue::Set(items) => {
+                            items.contains(&PyValue::Lit(Lit::Str(name)))
+                        }
+                        PyValue::Dict(items) => items
+                            .iter()
+                            .any(|(k, _)| *k == PyValue::Lit(Lit::Str(name.clone()))),
                         _ => return None,
                     },
                 };
@@ -987,25 +1159,49 @@ impl Interp {
                 }
                 Some(hit)
             }
-            // `any(i["name"] == "ix" for i in inspector.get_indexes("t"))`: `"ix" in` those.
+            // `any(i["name"] == "ix" for i in inspector.get_indexes("t"))`: `"ix" in` those;
+            // `all(c in columns for c in pk_columns)`: each item's test decided.
             Expr::Call(c)
-                if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "any")
-                    && c.arguments.args.len() == 1 =>
+                if matches!(&*c.func, Expr::Name(n) if matches!(n.id.as_str(), "any" | "all"))
+                    && c.arguments.args.len() == 1
+                    && c.arguments.keywords.is_empty() =>
             {
-                let Expr::Generator(g) = &c.arguments.args[0] else {
-                    return None;
-                };
-                let Expr::Compare(cmp) = &*g.elt else {
-                    return None;
-                };
-                if cmp.ops.len() != 1 || cmp.ops[0] != ast::CmpOp::Eq {
-                    return None;
-                }
-                let name = r
-                    .lit_str(m, &cmp.comparators[0])
-                    .or_else(|| r.lit_str(m, &cmp.left))?;
-                let listed = self.inspected(r, m, &c.arguments.args[0], depth + 1)?;
-                Some(self.listed_holds(&listed, &name))
+                let all = matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "all");
+                let listed = (|| {
+                    let Expr::Generator(g) = &c.arguments.args[0] else {
+                        return None;
+                    };
+                    let Expr::Compare(cmp) = &*g.elt else {
+                        return None;
+                    };
+                    if all || cmp.ops.len() != 1 || cmp.ops[0] != ast::CmpOp::Eq {
+                        return None;
+                    }
+                    let name = r
+                        .lit_str(m, &cmp.comparators[0])
+                        .or_else(|| r.lit_str(m, &cmp.left))?;
+                    let listed = self.inspected(r, m, &c.arguments.args[0], depth + 1)?;
+                    Some(self.listed_holds(&listed, &name))
+                })();
+                listed.or_else(|| {
+                    let tests: Vec<bool> = match &c.arguments.args[0] {
+                        Expr::Generator(g) => {
+                            let test = |m, e| self.condition(r, m, e, depth + 1);
+                            self.comprehension(r, m, &g.elt, &g.generators, g.range, depth, test)?
+                        }
+                        e => match self.py_value(r, m, e, depth + 1)? {
+                            PyValue::List(items, _) | PyValue::Set(items) => {
+                                items.iter().map(PyValue::truthy).collect()
+                            }
+                            _ => return None,
+                        },
+                    };
+                    Some(if all {
+                        tests.iter().all(|t| *t)
+                    } else {
+                        tests.iter().any(|t| *t)
+                    })
+                })
             }
             // `inspector.has_table("t")`, `sa.inspect(bind).has_table("t")`
             // (`ctx.dialect.has_table(conn, "t")`: the dialect's takes the connection first)
@@ -1115,7 +1311,7 @@ impl Interp {
             // module): its `return` decided with the call's arguments bound.
             Expr::Call(c) => {
                 r.r.through_helper(m, c, |fm, ret| self.condition(r, fm, ret, depth + 1))
-                    .or_else(|| self.search_helper(r, m, c, depth))
+                    .or_else(|| self.helper_value(r, m, c, depth).map(|v| v.truthy()))
                     // `inspector.get_pk_constraint("t").get("name")`: a value's truth.
                     .or_else(|| self.py_value(r, m, e, depth + 1).map(|v| v.truthy()))
             }
@@ -1123,34 +1319,43 @@ impl Interp {
         }
     }
 
-    /// A predicate helper read statement by statement with the call's arguments bound: local
-    /// names as assigned, guards (`if not has_table(t): return False`, dagster's
-    /// `has_column`), searches (`for x in <list>: if <test>: return <bool>`, neutron's
-    /// `has_index(table, column)`, run over what the list holds: an inspector's result on the
-    /// schema as it stands), then `return <bool>`.
-    fn search_helper<'a>(
+    /// What a helper returns, read statement by statement with the call's arguments bound:
+    /// local names as assigned, guards (`if not has_table(t): return False`, dagster's
+    /// `has_column`), searches (`for x in <list>: if <test>: return <value>`, run over what
+    /// the list holds: an inspector's result on the schema as it stands; neutron's
+    /// `has_index(table, column)`, a helper finding a foreign key's name by its columns), then
+    /// `return <value>`, or `None` past the end as in Python. Each returned value is a literal
+    /// one ([`Interp::py_value`]) or a decided test.
+    fn helper_value<'a>(
         &self,
         r: &Reader<'a>,
         m: usize,
         c: &'a ast::ExprCall,
         depth: usize,
-    ) -> Option<bool> {
+    ) -> Option<PyValue> {
+        if depth > 8 {
+            return None;
+        }
         let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
             return None;
         };
         let value = |fm: usize, v: &'a Expr| {
-            r.lit_bool(fm, v)
-                .or_else(|| self.condition(r, fm, v, depth + 1))
+            self.py_value(r, fm, v, depth + 1).or_else(|| {
+                self.condition(r, fm, v, depth + 1)
+                    .map(|b| PyValue::Lit(Lit::Bool(b)))
+            })
         };
-        // `if <test>: return <value>` with nothing else: the test and the value.
-        let guard = |s: &'a Stmt| -> Option<(&'a Expr, &'a Expr)> {
+        let returned = |fm: usize, ret: &'a ast::StmtReturn| match ret.value.as_deref() {
+            Some(v) => value(fm, v),
+            None => Some(PyValue::Lit(Lit::None)),
+        };
+        // `if <test>: return <value>` with nothing else: the test and the return.
+        let guard = |s: &'a Stmt| -> Option<(&'a Expr, &'a ast::StmtReturn)> {
             let Stmt::If(i) = s else { return None };
             let [Stmt::Return(ret)] = i.body.as_slice() else {
                 return None;
             };
-            i.elif_else_clauses
-                .is_empty()
-                .then_some((&*i.test, ret.value.as_deref()?))
+            i.elif_else_clauses.is_empty().then_some((&*i.test, ret))
         };
         let bound = r.r.params.borrow().len();
         let out = (|| {
@@ -1166,18 +1371,18 @@ impl Interp {
                     Stmt::If(_) => {
                         let (test, ret) = guard(s)?;
                         if self.condition(r, fm, test, depth + 1)? {
-                            return value(fm, ret);
+                            return returned(fm, ret);
                         }
                     }
                     Stmt::For(fs) if fs.orelse.is_empty() => {
                         let tests: Option<Vec<_>> = fs.body.iter().map(guard).collect();
                         let tests = tests?;
                         for binds in self.loop_items(r, fm, fs)? {
-                            let item = bind_item(r, fm, fs, binds);
+                            let item = bind_item(r, fm, fs.range, binds);
                             let mut found = None;
                             for (test, ret) in &tests {
                                 if self.condition(r, fm, test, depth + 1)? {
-                                    found = Some(value(fm, ret)?);
+                                    found = Some(returned(fm, ret)?);
                                     break;
                                 }
                             }
@@ -1187,11 +1392,11 @@ impl Interp {
                             }
                         }
                     }
-                    Stmt::Return(ret) => return value(fm, ret.value.as_deref()?),
+                    Stmt::Return(ret) => return returned(fm, ret),
                     _ => return None,
                 }
             }
-            None
+            Some(PyValue::Lit(Lit::None))
         })();
         r.r.params.borrow_mut().truncate(bound);
         out
@@ -1268,7 +1473,8 @@ impl Interp {
         }
         // A helper function of the revision module (`_create_tables()`).
         if let Sym::Function(fm, f) = r.r.expr(m, &call.func) {
-            if self.depth < 8 && has_op_call(&f.body) {
+            // (also one that only changes data: its steps are listed)
+            if self.depth < 8 && calls_op(&f.body, false) {
                 // Its parameters are the arguments of this call (defaults for the others),
                 // for the length of the call.
                 let bound = r.r.params.borrow().len();
@@ -1358,6 +1564,10 @@ impl Interp {
         batch: Option<&Batch>,
         at: Origin,
     ) {
+        let call = match method {
+            "create_table" => call,
+            _ => self.literal_args(r, m, call),
+        };
         let a = Args {
             call,
             batch: batch.is_some(),
@@ -2013,7 +2223,7 @@ fn name_list<'a>(
 fn bind_item<'a>(
     r: &Reader<'a>,
     m: usize,
-    f: &'a ast::StmtFor,
+    scope: ruff_text_size::TextRange,
     binds: Vec<(String, (usize, &'a Expr))>,
 ) -> usize {
     let bound = r.r.params.borrow().len();
@@ -2021,7 +2231,7 @@ fn bind_item<'a>(
         .borrow_mut()
         .extend(binds.into_iter().map(|(name, value)| Param {
             module: m,
-            scope: f.range,
+            scope,
             name,
             value,
         }));
@@ -2035,6 +2245,9 @@ enum PyValue {
     Lit(Lit),
     List(Vec<PyValue>, bool),
     Dict(Vec<(PyValue, PyValue)>),
+    /// Of strings or numbers, sorted without repeats ([`PyValue::set`]): equal sets compare
+    /// equal.
+    Set(Vec<PyValue>),
 }
 
 impl PyValue {
@@ -2044,7 +2257,49 @@ impl PyValue {
             PyValue::Lit(l) => l.truthy(),
             PyValue::List(items, _) => !items.is_empty(),
             PyValue::Dict(items) => !items.is_empty(),
+            PyValue::Set(items) => !items.is_empty(),
         }
+    }
+
+    /// The value as Python source (`None` for an empty set, which has no literal).
+    fn source(&self) -> Option<String> {
+        let join = |items: &[PyValue]| -> Option<String> {
+            let parts: Option<Vec<String>> = items.iter().map(PyValue::source).collect();
+            Some(parts?.join(", "))
+        };
+        Some(match self {
+            PyValue::Lit(Lit::Str(s)) => py_str(s),
+            PyValue::Lit(Lit::Int(i)) => i.to_string(),
+            PyValue::Lit(Lit::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
+            PyValue::Lit(Lit::None) => "None".to_string(),
+            PyValue::List(items, false) => format!("[{}]", join(items)?),
+            PyValue::List(items, true) if items.len() == 1 => format!("({},)", join(items)?),
+            PyValue::List(items, true) => format!("({})", join(items)?),
+            PyValue::Set(items) if items.is_empty() => return None,
+            PyValue::Set(items) => format!("{{{}}}", join(items)?),
+            PyValue::Dict(items) => {
+                let parts: Option<Vec<String>> = (items.iter())
+                    .map(|(k, v)| Some(format!("{}: {}", k.source()?, v.source()?)))
+                    .collect();
+                format!("{{{}}}", parts?.join(", "))
+            }
+        })
+    }
+
+    /// A set of `items`: strings and numbers only (what else Python hashes and compares is
+    /// not read).
+    fn set(items: Vec<PyValue>) -> Option<PyValue> {
+        let key = |v: &PyValue| match v {
+            PyValue::Lit(Lit::Str(s)) => Some((1, 0, s.clone())),
+            PyValue::Lit(Lit::Int(i)) => Some((0, *i, String::new())),
+            _ => None,
+        };
+        let mut keyed: Vec<_> = (items.into_iter())
+            .map(|v| Some((key(&v)?, v)))
+            .collect::<Option<_>>()?;
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed.dedup_by(|a, b| a.0 == b.0);
+        Some(PyValue::Set(keyed.into_iter().map(|(_, v)| v).collect()))
     }
 
     fn str(s: &str) -> PyValue {
@@ -2073,6 +2328,76 @@ impl PyValue {
             _ => None,
         }
     }
+}
+
+/// Whether a statement given to `execute(...)` is data by its look: a text (a literal, an
+/// f-string, `sa.text(...)` of one) whose first word is a data statement's ([`DATA_WORDS`]),
+/// or a statement built by SQLAlchemy's `update` / `insert` / `delete` / `select` (also
+/// `table.update()...` and chained `.where(...)`, `.values(...)`).
+fn is_data_statement(e: &Expr) -> bool {
+    let text = |e: &Expr| -> Option<String> {
+        match e {
+            Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+            Expr::FString(f) => match f.value.iter().next()? {
+                ast::FStringPart::Literal(l) => Some(l.value.to_string()),
+                ast::FStringPart::FString(fs) => match fs.elements.iter().next()? {
+                    ast::InterpolatedStringElement::Literal(l) => Some(l.value.to_string()),
+                    _ => None,
+                },
+            },
+            _ => None,
+        }
+    };
+    let mut e = e;
+    for _ in 0..32 {
+        if let Some(sql) = text(e) {
+            return DATA_WORDS.contains(&first_word(&sql).as_str());
+        }
+        let Expr::Call(c) = e else { return false };
+        match &*c.func {
+            // `sa.text("UPDATE ...")`, `text(...)`
+            Expr::Attribute(a) if a.attr.as_str() == "text" => {
+                return c
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(text)
+                    .is_some_and(|sql| DATA_WORDS.contains(&first_word(&sql).as_str()));
+            }
+            Expr::Name(n) if n.id.as_str() == "text" => {
+                return c
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(text)
+                    .is_some_and(|sql| DATA_WORDS.contains(&first_word(&sql).as_str()));
+            }
+            Expr::Name(n) => {
+                return matches!(n.id.as_str(), "update" | "insert" | "delete" | "select")
+            }
+            Expr::Attribute(a)
+                if matches!(a.attr.as_str(), "update" | "insert" | "delete" | "select") =>
+            {
+                return true
+            }
+            // `.where(...)`, `.values(...)`, `.returning(...)` of one
+            Expr::Attribute(a) => e = &a.value,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether statements may leave their block: a `return`, `continue` or `break` in them or in
+/// the `if`, `with` and `try` blocks among them (not in a nested loop or function).
+fn exits(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::Return(_) | Stmt::Continue(_) | Stmt::Break(_) => true,
+        Stmt::If(_) | Stmt::With(_) | Stmt::Try(_) => super::super::modules::block_bodies(s)
+            .into_iter()
+            .any(exits),
+        _ => false,
+    })
 }
 
 /// Whether statements change a list, dict or set named `name` in place: `name.append(...)`
@@ -2141,16 +2466,38 @@ fn changed_in_place(body: &[Stmt], name: &str) -> bool {
     false
 }
 
-/// Whether statements call anything that looks like an Alembic operation.
+/// Whether statements call anything that looks like an Alembic operation that could change
+/// the schema. What only reads or changes data is not one: `op.get_bind()`,
+/// `op.bulk_insert(...)`, and `execute(...)` of a statement that is data by its look (an
+/// `UPDATE`/`INSERT`/`SELECT`... text, `sa.update(t).where(...)`, `t.insert()`).
 fn has_op_call(body: &[Stmt]) -> bool {
+    calls_op(body, true)
+}
+
+/// Whether statements call anything that looks like an Alembic operation or an `execute`
+/// (`schema_only`: only those that could change the schema, [`has_op_call`]).
+fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
-    struct Find(bool);
+    struct Find(bool, bool);
     impl<'b> Visitor<'b> for Find {
         fn visit_expr(&mut self, e: &'b Expr) {
             if let Expr::Call(c) = e {
                 if let Expr::Attribute(a) = &*c.func {
-                    if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "op" || n.id.as_str().contains("batch"))
-                        || matches!(a.attr.as_str(), "create" | "drop" | "execute")
+                    let attr = a.attr.as_str();
+                    let on_op = matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "op" || n.id.as_str().contains("batch"));
+                    let data = self.1
+                        && match attr {
+                            "get_bind" | "get_context" | "bulk_insert" | "inline_literal" | "f" => {
+                                on_op
+                            }
+                            "execute" | "exec_driver_sql" => arg(c, 0, "sqltext")
+                                .or_else(|| arg(c, 0, "statement"))
+                                .is_some_and(is_data_statement),
+                            _ => false,
+                        };
+                    if !data
+                        && (on_op
+                            || matches!(attr, "create" | "drop" | "execute" | "exec_driver_sql"))
                     {
                         self.0 = true;
                     }
@@ -2159,7 +2506,7 @@ fn has_op_call(body: &[Stmt]) -> bool {
             walk_expr(self, e);
         }
     }
-    let mut f = Find(false);
+    let mut f = Find(false, schema_only);
     for s in body {
         ruff_python_ast::visitor::walk_stmt(&mut f, s);
     }

@@ -317,6 +317,11 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn warn(&mut self, m: usize, node: &impl Ranged, message: String) {
         let at = self.origin(m, node);
+        self.warn_at(at, message);
+    }
+
+    /// [`Reader::warn`] at a place already found.
+    pub(crate) fn warn_at(&mut self, at: Origin, message: String) {
         if !self.warned.insert((at.module, at.start, message.clone())) {
             return;
         }
