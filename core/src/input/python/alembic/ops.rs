@@ -2356,15 +2356,9 @@ fn is_data_statement(e: &Expr) -> bool {
         let Expr::Call(c) = e else { return false };
         match &*c.func {
             // `sa.text("UPDATE ...")`, `text(...)`
-            Expr::Attribute(a) if a.attr.as_str() == "text" => {
-                return c
-                    .arguments
-                    .args
-                    .first()
-                    .and_then(text)
-                    .is_some_and(|sql| DATA_WORDS.contains(&first_word(&sql).as_str()));
-            }
-            Expr::Name(n) if n.id.as_str() == "text" => {
+            f if matches!(f, Expr::Attribute(a) if a.attr.as_str() == "text")
+                || matches!(f, Expr::Name(n) if n.id.as_str() == "text") =>
+            {
                 return c
                     .arguments
                     .args
