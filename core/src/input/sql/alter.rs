@@ -386,6 +386,19 @@ impl Builder<'_> {
         for i in self.schema.indexes.values_mut().filter(|i| i.table == *old) {
             i.table = new.clone();
         }
+        // MySQL's keys written in a table are named within it (`index_namespace`): they move
+        // with it, so a later `DROP INDEX k ON new` finds them.
+        let (old_ns, new_ns) = (index_namespace(old), index_namespace(new));
+        let moved: Vec<QualName> = (self.schema.indexes.iter())
+            .filter(|(k, i)| i.table == *new && k.schema == old_ns)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in moved {
+            if let Some(mut i) = self.schema.indexes.shift_remove(&k) {
+                i.name.schema = new_ns.clone();
+                self.schema.indexes.insert(i.name.clone(), i);
+            }
+        }
         // A sequence stays owned by its column (`serial`'s keeps its name, `a_id_seq`).
         for s in self.schema.sequences.values_mut() {
             if let Some((table, _)) = &mut s.owned_by {
