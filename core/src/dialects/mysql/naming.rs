@@ -65,6 +65,11 @@ pub(super) fn complete_one(schema: &mut Schema, name: &QualName, mariadb: bool) 
     }
 }
 
+/// Whether key or index columns `cols` start with `prefix` (cover it, for a foreign key).
+fn begins(cols: &[Str], prefix: &[Str]) -> bool {
+    cols.len() >= prefix.len() && cols[..prefix.len()] == prefix[..]
+}
+
 /// Whether the server made index `i` for a foreign key (no name was written for it).
 fn made_for_fk(i: &Index) -> bool {
     i.implicit_name && i.options.iter().any(|o| o == FK_INDEX)
@@ -270,9 +275,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         let ConstraintKind::ForeignKey { columns, .. } = &c.kind else {
             continue;
         };
-        let starts = |cols: &[crate::model::Str]| {
-            cols.len() >= columns.len() && cols[..columns.len()] == columns[..]
-        };
+        let starts = |cols: &[crate::model::Str]| begins(cols, columns);
         let by_key = constraints.iter().any(|k| match &k.kind {
             ConstraintKind::PrimaryKey { columns, .. } | ConstraintKind::Unique { columns, .. } => {
                 starts(columns)
@@ -355,12 +358,11 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     while k < indexes.len() {
         let covered = made_for_fk(&indexes[k])
             && plain_columns(&indexes[k]).is_some_and(|cols| {
-                let starts = |o: &[Str]| o.len() >= cols.len() && o[..cols.len()] == cols[..];
-                keys.iter().any(|o| starts(o))
+                keys.iter().any(|o| begins(o, &cols))
                     || (indexes.iter().enumerate()).any(|(j, o)| {
                         j != k
                             && o.method == "btree"
-                            && plain_columns(o).is_some_and(|oc| starts(&oc))
+                            && plain_columns(o).is_some_and(|oc| begins(&oc, &cols))
                     })
             });
         if covered {

@@ -627,14 +627,20 @@ impl Interp {
             Expr::List(ast::ExprList { elts, .. }) => Some(PyValue::List(items(elts)?, false)),
             Expr::Tuple(ast::ExprTuple { elts, .. }) => Some(PyValue::List(items(elts)?, true)),
             Expr::Set(ast::ExprSet { elts, .. }) => PyValue::set(items(elts)?),
-            Expr::ListComp(l) => {
+            Expr::ListComp(ast::ExprListComp {
+                elt,
+                generators,
+                range,
+                ..
+            })
+            | Expr::Generator(ast::ExprGenerator {
+                elt,
+                generators,
+                range,
+                ..
+            }) => {
                 let v = |m, e| self.py_value(r, m, e, d);
-                let items = self.comprehension(r, m, &l.elt, &l.generators, l.range, d, v)?;
-                Some(PyValue::List(items, false))
-            }
-            Expr::Generator(l) => {
-                let v = |m, e| self.py_value(r, m, e, d);
-                let items = self.comprehension(r, m, &l.elt, &l.generators, l.range, d, v)?;
+                let items = self.comprehension(r, m, elt, generators, *range, d, v)?;
                 Some(PyValue::List(items, false))
             }
             Expr::SetComp(l) => {
@@ -749,18 +755,13 @@ impl Interp {
                             PyValue::List(items, _) | PyValue::Set(items) => items,
                             _ => return None,
                         };
-                        let key = |v: &PyValue| match v {
-                            PyValue::Lit(Lit::Str(s)) => Some((0, 0, s.clone())),
-                            PyValue::Lit(Lit::Int(i)) => Some((1, *i, String::new())),
-                            _ => None,
-                        };
-                        let keys: Option<Vec<_>> = items.iter().map(key).collect();
+                        let keys: Option<Vec<_>> = items.iter().map(PyValue::order).collect();
                         let kinds: std::collections::BTreeSet<_> =
                             keys?.iter().map(|k| k.0).collect();
                         if kinds.len() > 1 {
                             return None;
                         }
-                        items.sort_by_key(|v| key(v));
+                        items.sort_by_key(PyValue::order);
                         Some(PyValue::List(items, false))
                     }
                     // `set(names)`
@@ -2289,17 +2290,22 @@ impl PyValue {
     /// A set of `items`: strings and numbers only (what else Python hashes and compares is
     /// not read).
     fn set(items: Vec<PyValue>) -> Option<PyValue> {
-        let key = |v: &PyValue| match v {
-            PyValue::Lit(Lit::Str(s)) => Some((1, 0, s.clone())),
-            PyValue::Lit(Lit::Int(i)) => Some((0, *i, String::new())),
-            _ => None,
-        };
         let mut keyed: Vec<_> = (items.into_iter())
-            .map(|v| Some((key(&v)?, v)))
+            .map(|v| Some((v.order()?, v)))
             .collect::<Option<_>>()?;
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         keyed.dedup_by(|a, b| a.0 == b.0);
         Some(PyValue::Set(keyed.into_iter().map(|(_, v)| v).collect()))
+    }
+
+    /// How Python orders a string or a number among its kind (strings by code point, as
+    /// Rust compares them), the kind first; `None` for other values.
+    fn order(&self) -> Option<(u8, i64, String)> {
+        match self {
+            PyValue::Lit(Lit::Str(s)) => Some((0, 0, s.clone())),
+            PyValue::Lit(Lit::Int(i)) => Some((1, *i, String::new())),
+            _ => None,
+        }
     }
 
     fn str(s: &str) -> PyValue {
