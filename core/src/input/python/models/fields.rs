@@ -3,6 +3,20 @@
 use super::*;
 use crate::input::python::types::{from_class, mysql_class, Compiler, TypeArg};
 
+/// The warning for a column whose type expression is not read.
+fn unreadable_type(col: &str) -> String {
+    format!("column `{col}`: this type expression cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)")
+}
+
+/// How a function that chooses a type by the dialect refers to it: `load_dialect_impl`'s
+/// parameter, and the locals its body binds to the dialect or its name
+/// (`dialect_name = op.get_bind().dialect.name`).
+#[derive(Default)]
+struct DialectRefs<'a> {
+    param: Option<&'a str>,
+    locals: Vec<(&'a str, &'a Expr)>,
+}
+
 impl<'a> Reader<'a> {
     // ---------------------------------------------------------------------------------------
     // SQLModel fields
@@ -656,31 +670,45 @@ impl<'a> Reader<'a> {
     fn dialect_impl(&self, fm: usize, s: &'a Stmt) -> Option<Option<(usize, &'a Expr)>> {
         let Stmt::FunctionDef(f) = s else { return None };
         let param = f.parameters.args.get(1)?.parameter.name.as_str();
-        self.dialect_impl_body(fm, param, &f.body, 0)
+        let mut refs = DialectRefs {
+            param: Some(param),
+            locals: Vec::new(),
+        };
+        self.dialect_impl_body(fm, &mut refs, &f.body, 0)
     }
 
     #[allow(clippy::type_complexity)]
     fn dialect_impl_body(
         &self,
         fm: usize,
-        param: &str,
+        refs: &mut DialectRefs<'a>,
         body: &'a [Stmt],
         depth: usize,
     ) -> Option<Option<(usize, &'a Expr)>> {
         if depth > 8 {
             return None;
         }
-        let is_param = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == param);
         for s in body {
             match s {
                 Stmt::Expr(x) if matches!(&*x.value, Expr::StringLiteral(_)) => {}
+                // `dialect_name = op.get_bind().dialect.name`, `dialect = bind.dialect`
+                Stmt::Assign(a)
+                    if a.targets.len() == 1
+                        && (self.is_dialect(fm, refs, &a.value, 0)
+                            || self.is_dialect_name(fm, refs, &a.value, 0)) =>
+                {
+                    let Expr::Name(n) = &a.targets[0] else {
+                        return None;
+                    };
+                    refs.locals.push((n.id.as_str(), &*a.value));
+                }
                 Stmt::Return(r) => {
                     let mut v: &'a Expr = r.value.as_deref()?;
                     // `dialect.type_descriptor(T)`
                     if let Expr::Call(c) = v {
                         if let Expr::Attribute(a) = &*c.func {
                             if a.attr.as_str() == "type_descriptor"
-                                && is_param(&a.value)
+                                && self.is_dialect(fm, refs, &a.value, 0)
                                 && c.arguments.args.len() == 1
                             {
                                 v = &c.arguments.args[0];
@@ -709,7 +737,7 @@ impl<'a> Reader<'a> {
                     for (test, branch) in tests {
                         let hit = match test {
                             None => true,
-                            Some(t) => self.dialect_test(fm, param, t)?,
+                            Some(t) => self.dialect_test(fm, refs, t)?,
                         };
                         if hit {
                             taken = Some(branch);
@@ -717,7 +745,7 @@ impl<'a> Reader<'a> {
                         }
                     }
                     if let Some(branch) = taken {
-                        if let Some(found) = self.dialect_impl_body(fm, param, branch, depth + 1) {
+                        if let Some(found) = self.dialect_impl_body(fm, refs, branch, depth + 1) {
                             return Some(found);
                         }
                         // A branch that does not return falls through (only when it is
@@ -733,16 +761,58 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Whether `e` is the dialect being read: `load_dialect_impl`'s parameter, any
+    /// `<x>.dialect` (`op.get_bind().dialect`), or a name bound to one.
+    fn is_dialect(&self, m: usize, refs: &DialectRefs<'a>, e: &'a Expr, depth: usize) -> bool {
+        match e {
+            Expr::Attribute(a) => a.attr.as_str() == "dialect",
+            Expr::Name(n) if refs.param == Some(n.id.as_str()) => true,
+            Expr::Name(_) => self.bound_to(m, refs, e, depth, Self::is_dialect),
+            _ => false,
+        }
+    }
+
+    /// Whether `e` is the name of the dialect being read: `<dialect>.name`, or a name bound
+    /// to it (`dialect_name = op.get_bind().dialect.name`).
+    fn is_dialect_name(&self, m: usize, refs: &DialectRefs<'a>, e: &'a Expr, depth: usize) -> bool {
+        match e {
+            Expr::Attribute(a) => {
+                a.attr.as_str() == "name" && self.is_dialect(m, refs, &a.value, depth)
+            }
+            Expr::Name(_) => self.bound_to(m, refs, e, depth, Self::is_dialect_name),
+            _ => false,
+        }
+    }
+
+    /// Whether the name `e` is bound (a local of the function being read, or a value the
+    /// reader knows: a helper's bound local or a module constant) to an expression `test`
+    /// accepts.
+    fn bound_to(
+        &self,
+        m: usize,
+        refs: &DialectRefs<'a>,
+        e: &'a Expr,
+        depth: usize,
+        test: fn(&Self, usize, &DialectRefs<'a>, &'a Expr, usize) -> bool,
+    ) -> bool {
+        let Expr::Name(n) = e else { return false };
+        if depth > 8 {
+            return false;
+        }
+        if let Some((_, v)) = refs.locals.iter().rev().find(|(l, _)| *l == n.id.as_str()) {
+            return test(self, m, refs, v, depth + 1);
+        }
+        match self.r.expr(m, e) {
+            Sym::Value(vm, v) => test(self, vm, refs, v, depth + 1),
+            _ => false,
+        }
+    }
+
     /// `dialect.name == "postgresql"` (`!=`, `in (...)`, `not in`) for this dialect.
-    fn dialect_test(&self, fm: usize, param: &str, t: &'a Expr) -> Option<bool> {
+    fn dialect_test(&self, fm: usize, refs: &DialectRefs<'a>, t: &'a Expr) -> Option<bool> {
         match t {
             Expr::Compare(c) if c.ops.len() == 1 => {
-                let Expr::Attribute(a) = &*c.left else {
-                    return None;
-                };
-                if a.attr.as_str() != "name"
-                    || !matches!(&*a.value, Expr::Name(n) if n.id.as_str() == param)
-                {
+                if !self.is_dialect_name(fm, refs, &c.left, 0) {
                     return None;
                 }
                 let right = &c.comparators[0];
@@ -766,13 +836,13 @@ impl<'a> Reader<'a> {
                 }
             }
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
-                self.dialect_test(fm, param, &u.operand).map(|b| !b)
+                self.dialect_test(fm, refs, &u.operand).map(|b| !b)
             }
             Expr::BoolOp(b) => {
                 let vals: Option<Vec<bool>> = b
                     .values
                     .iter()
-                    .map(|v| self.dialect_test(fm, param, v))
+                    .map(|v| self.dialect_test(fm, refs, v))
                     .collect();
                 let vals = vals?;
                 Some(match b.op {
@@ -802,6 +872,13 @@ impl<'a> Reader<'a> {
         // U where the dialect is one named, T elsewhere.
         if let Some((vm, v)) = self.variant(m, e) {
             return self.sa_type_depth(vm, v, col, depth + 1);
+        }
+        // `JSONB if bind.dialect.name == "postgresql" else JSON`
+        if let Expr::If(x) = e {
+            if let Some(hit) = self.dialect_test(m, &DialectRefs::default(), &x.test) {
+                let chosen = if hit { &x.body } else { &x.orelse };
+                return self.sa_type_depth(m, chosen, col, depth + 1);
+            }
         }
         let (func, call): (&'a Expr, Option<&'a ast::ExprCall>) = match e {
             Expr::Call(c) => (&c.func, Some(c)),
@@ -919,6 +996,27 @@ impl<'a> Reader<'a> {
                 self.r.params.borrow_mut().truncate(bound);
                 out
             }
+            // `def json_type(): dialect_name = op.get_bind().dialect.name; if dialect_name ==
+            // "mssql": return mssql.JSON; else: return sa.JSON`: the type returned for the
+            // dialect being read.
+            Sym::Function(fm, f) if call.is_some() => {
+                let c = call.expect("checked");
+                let bound = self.r.params.borrow().len();
+                let chosen = if self.r.bind_call(m, c, fm, f) {
+                    self.dialect_impl_body(fm, &mut DialectRefs::default(), &f.body, 0)
+                } else {
+                    None
+                };
+                let out = match chosen {
+                    Some(Some((tm, t))) => self.sa_type_depth(tm, t, col, depth + 1),
+                    _ => {
+                        self.warn(m, e, unreadable_type(col));
+                        None
+                    }
+                };
+                self.r.params.borrow_mut().truncate(bound);
+                out
+            }
             Sym::Unknown {
                 what,
                 missing_module,
@@ -932,7 +1030,7 @@ impl<'a> Reader<'a> {
                 None
             }
             _ => {
-                self.warn(m, e, format!("column `{col}`: this type expression cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                self.warn(m, e, unreadable_type(col));
                 None
             }
         }
