@@ -661,8 +661,21 @@ impl<'a> Resolver<'a> {
             Binding::ImportFrom { module, name: n } => {
                 match self.mods.resolve_module(m, module, self.roots) {
                     Some(target) => {
-                        if self.mods.modules[target].bindings.contains_key(n.as_str()) {
-                            self.name_depth(target, n, depth + 1)
+                        let t = &self.mods.modules[target];
+                        // A name the module binds, or one its `from .x import *` gives
+                        // (`from .custom import *` in a package's `__init__.py`).
+                        let found = if t.bindings.contains_key(n.as_str()) {
+                            Some(self.name_depth(target, n, depth + 1))
+                        } else if !t.star_imports.is_empty() {
+                            match self.name_depth(target, n, depth + 1) {
+                                Sym::Unknown { .. } => None,
+                                found => Some(found),
+                            }
+                        } else {
+                            None
+                        };
+                        if let Some(found) = found {
+                            found
                         } else {
                             // `from pkg import submodule`
                             let sub = format!(

@@ -12,6 +12,7 @@ CREATE TABLE server (
 CREATE TABLE project (
 	id INTEGER NOT NULL AUTO_INCREMENT, 
 	extra TEXT, 
+	created_at DATETIME NOT NULL, 
 	flags JSON, 
 	PRIMARY KEY (id)
 );

@@ -12,6 +12,7 @@ CREATE TABLE server (
 CREATE TABLE project (
 	id SERIAL NOT NULL, 
 	extra TEXT, 
+	created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
 	flags JSONB, 
 	PRIMARY KEY (id)
 );

@@ -1,1 +1,2 @@
 from app.sql.core import *  # noqa
+from .custom import *  # noqa

@@ -1,0 +1,3 @@
+__all__ = ("UTCDateTime",)
+
+from .utcdatetime import UTCDateTime

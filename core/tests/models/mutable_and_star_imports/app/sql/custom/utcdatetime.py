@@ -1,0 +1,6 @@
+from sqlalchemy import types
+
+
+class UTCDateTime(types.TypeDecorator):
+    impl = types.DateTime
+    cache_ok = True
