@@ -764,6 +764,10 @@ impl Interp {
                         items.sort_by_key(PyValue::order);
                         Some(PyValue::List(items, false))
                     }
+                    // `bool(find_column(t, c))`: the value's truth.
+                    _ if builtin("bool") => self
+                        .condition(r, m, &args[0], d)
+                        .map(|b| PyValue::Lit(Lit::Bool(b))),
                     // `set(names)`
                     _ if builtin("set") => match self.py_value(r, m, &args[0], d)? {
                         PyValue::List(items, _) | PyValue::Set(items) => PyValue::set(items),
@@ -1340,14 +1344,40 @@ impl Interp {
         let Sym::Function(fm, f) = r.r.expr(m, &c.func) else {
             return None;
         };
-        let value = |fm: usize, v: &'a Expr| {
+        let bound = r.r.params.borrow().len();
+        let out = if r.r.bind_call(m, c, fm, f) {
+            // A body that runs to its end returns None.
+            match self.helper_block(r, fm, f, &f.body, depth) {
+                Some(Some(v)) => Some(v),
+                Some(None) => Some(PyValue::Lit(Lit::None)),
+                None => None,
+            }
+        } else {
+            None
+        };
+        r.r.params.borrow_mut().truncate(bound);
+        out
+    }
+
+    /// The statements of a value-returning helper ([`Self::helper_value`]): `Some(Some(v))`
+    /// when they return `v`, `Some(None)` when they run to their end, `None` when they are
+    /// not read.
+    fn helper_block<'a>(
+        &self,
+        r: &Reader<'a>,
+        fm: usize,
+        f: &'a ast::StmtFunctionDef,
+        body: &'a [Stmt],
+        depth: usize,
+    ) -> Option<Option<PyValue>> {
+        let value = |v: &'a Expr| {
             self.py_value(r, fm, v, depth + 1).or_else(|| {
                 self.condition(r, fm, v, depth + 1)
                     .map(|b| PyValue::Lit(Lit::Bool(b)))
             })
         };
-        let returned = |fm: usize, ret: &'a ast::StmtReturn| match ret.value.as_deref() {
-            Some(v) => value(fm, v),
+        let returned = |ret: &'a ast::StmtReturn| match ret.value.as_deref() {
+            Some(v) => value(v),
             None => Some(PyValue::Lit(Lit::None)),
         };
         // `if <test>: return <value>` with nothing else: the test and the return.
@@ -1358,49 +1388,58 @@ impl Interp {
             };
             i.elif_else_clauses.is_empty().then_some((&*i.test, ret))
         };
-        let bound = r.r.params.borrow().len();
-        let out = (|| {
-            if !r.r.bind_call(m, c, fm, f) {
-                return None;
-            }
-            for s in &f.body {
-                match s {
-                    Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
-                    Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
-                        r.r.bind_locals(fm, f, &[a]);
-                    }
-                    Stmt::If(_) => {
-                        let (test, ret) = guard(s)?;
-                        if self.condition(r, fm, test, depth + 1)? {
-                            return returned(fm, ret);
-                        }
-                    }
-                    Stmt::For(fs) if fs.orelse.is_empty() => {
-                        let tests: Option<Vec<_>> = fs.body.iter().map(guard).collect();
-                        let tests = tests?;
-                        for binds in self.loop_items(r, fm, fs)? {
-                            let item = bind_item(r, fm, fs.range, binds);
-                            let mut found = None;
-                            for (test, ret) in &tests {
-                                if self.condition(r, fm, test, depth + 1)? {
-                                    found = Some(returned(fm, ret)?);
-                                    break;
-                                }
-                            }
-                            r.r.params.borrow_mut().truncate(item);
-                            if found.is_some() {
-                                return found;
-                            }
-                        }
-                    }
-                    Stmt::Return(ret) => return returned(fm, ret),
-                    _ => return None,
+        for s in body {
+            match s {
+                Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
+                Stmt::Assign(a) if a.targets.iter().all(|t| matches!(t, Expr::Name(_))) => {
+                    r.r.bind_locals(fm, f, &[a]);
                 }
+                Stmt::If(_) => {
+                    let (test, ret) = guard(s)?;
+                    if self.condition(r, fm, test, depth + 1)? {
+                        return returned(ret).map(Some);
+                    }
+                }
+                Stmt::For(fs) if fs.orelse.is_empty() => {
+                    let tests: Option<Vec<_>> = fs.body.iter().map(guard).collect();
+                    let tests = tests?;
+                    for binds in self.loop_items(r, fm, fs)? {
+                        let item = bind_item(r, fm, fs.range, binds);
+                        let mut found = None;
+                        for (test, ret) in &tests {
+                            if self.condition(r, fm, test, depth + 1)? {
+                                found = Some(returned(ret)?);
+                                break;
+                            }
+                        }
+                        r.r.params.borrow_mut().truncate(item);
+                        if found.is_some() {
+                            return Some(found);
+                        }
+                    }
+                }
+                // `try: for c in insp.get_columns(t): ... except NoSuchTableError: pass`: the
+                // body, then what follows (a handler that does nothing leaves the helper where
+                // the body would have; a loop over a table the replay does not know is not
+                // read, so the handler's case is never decided).
+                Stmt::Try(t)
+                    if !t.is_star
+                        && t.orelse.is_empty()
+                        && t.finalbody.is_empty()
+                        && t.handlers.iter().all(|h| {
+                            let ast::ExceptHandler::ExceptHandler(h) = h;
+                            h.body.iter().all(|b| matches!(b, Stmt::Pass(_)))
+                        }) =>
+                {
+                    if let Some(v) = self.helper_block(r, fm, f, &t.body, depth + 1)? {
+                        return Some(Some(v));
+                    }
+                }
+                Stmt::Return(ret) => return returned(ret).map(Some),
+                _ => return None,
             }
-            Some(PyValue::Lit(Lit::None))
-        })();
-        r.r.params.borrow_mut().truncate(bound);
-        out
+        }
+        Some(None)
     }
 
     fn expr<'a>(&mut self, r: &mut Reader<'a>, m: usize, e: &'a Expr, batch: Option<&Batch>) {
