@@ -581,6 +581,43 @@ impl<'a> Reader<'a> {
                     _ => None,
                 }
             }
+            // `"uniq_%s0standard_attr_id" % TABLE`, `"%s_%s" % (a, b)`: printf-style formatting
+            // of strings and integers (`%s`, `%d`, `%i`, `%%`).
+            Expr::BinOp(b) if b.op == ast::Operator::Mod => {
+                let Lit::Str(fmt) = self.lit_depth(m, &b.left, depth + 1)? else {
+                    return None;
+                };
+                let items: &[Expr] = match &*b.right {
+                    Expr::Tuple(t) => &t.elts,
+                    other => std::slice::from_ref(other),
+                };
+                let args: Vec<Lit> = (items.iter())
+                    .map(|a| self.lit_depth(m, a, depth + 1))
+                    .collect::<Option<_>>()?;
+                percent_format(&fmt, &args).map(Lit::Str)
+            }
+            // `"ALTER TABLE {}.{}".format(schema, table)`: `{}`, `{0}` and `{name}` fields.
+            Expr::Call(c) if matches!(&*c.func, Expr::Attribute(a) if a.attr.as_str() == "format") =>
+            {
+                let Expr::Attribute(a) = &*c.func else {
+                    return None;
+                };
+                let Lit::Str(fmt) = self.lit_depth(m, &a.value, depth + 1)? else {
+                    return None;
+                };
+                let args: Vec<Lit> = (c.arguments.args.iter())
+                    .map(|a| self.lit_depth(m, a, depth + 1))
+                    .collect::<Option<_>>()?;
+                let named: Vec<(&str, Lit)> = (c.arguments.keywords.iter())
+                    .map(|k| {
+                        Some((
+                            k.arg.as_ref()?.as_str(),
+                            self.lit_depth(m, &k.value, depth + 1)?,
+                        ))
+                    })
+                    .collect::<Option<_>>()?;
+                brace_format(&fmt, &args, &named).map(Lit::Str)
+            }
             // Integer arithmetic of constants (`NAME_LEN * 2`, `MAX // 4`), as Python computes it.
             Expr::BinOp(b)
                 if matches!(
@@ -1780,4 +1817,124 @@ fn contains_call(body: &[Stmt], name: &str) -> bool {
         f.visit_stmt(s);
     }
     f.found
+}
+
+/// A string or integer as `%s` and `{}` write it; `None` for other values.
+fn format_lit(v: &Lit) -> Option<String> {
+    match v {
+        Lit::Str(s) => Some(s.clone()),
+        Lit::Int(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+/// Python's `fmt % args` for `%s`, `%d`, `%i` and `%%`; `None` for any other conversion, or
+/// when the arguments do not match the conversions in number.
+fn percent_format(fmt: &str, args: &[Lit]) -> Option<String> {
+    let mut out = String::with_capacity(fmt.len());
+    let mut args = args.iter();
+    let mut chars = fmt.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '%' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next()? {
+            '%' => out.push('%'),
+            's' => out.push_str(&format_lit(args.next()?)?),
+            'd' | 'i' => match args.next()? {
+                Lit::Int(i) => out.push_str(&i.to_string()),
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    args.next().is_none().then_some(out)
+}
+
+/// Python's `fmt.format(*args, **named)` for `{}`, `{0}`, `{name}`, `{{` and `}}`; `None`
+/// for a format spec, a conversion, an attribute or index, or a missing argument.
+fn brace_format(fmt: &str, args: &[Lit], named: &[(&str, Lit)]) -> Option<String> {
+    let mut out = String::with_capacity(fmt.len());
+    let mut next = 0;
+    let mut chars = fmt.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '}' => return None,
+            '{' => {
+                let mut field = String::new();
+                loop {
+                    match chars.next()? {
+                        '}' => break,
+                        c => field.push(c),
+                    }
+                }
+                let v = if field.is_empty() {
+                    next += 1;
+                    args.get(next - 1)?
+                } else if let Ok(i) = field.parse::<usize>() {
+                    args.get(i)?
+                } else if field.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    &named.iter().find(|(n, _)| *n == field)?.1
+                } else {
+                    return None;
+                };
+                out.push_str(&format_lit(v)?);
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::{brace_format, percent_format, Lit};
+
+    fn s(v: &str) -> Lit {
+        Lit::Str(v.to_string())
+    }
+
+    #[test]
+    fn percent_formatting_as_python_does_it() {
+        assert_eq!(
+            percent_format("uniq_%s0id", &[s("t")]).as_deref(),
+            Some("uniq_t0id")
+        );
+        assert_eq!(
+            percent_format("%s_%d%%", &[s("a"), Lit::Int(5)]).as_deref(),
+            Some("a_5%")
+        );
+        // Too few or too many arguments, a conversion not read, `%d` of a string.
+        assert_eq!(percent_format("%s_%s", &[s("a")]), None);
+        assert_eq!(percent_format("%s", &[s("a"), s("b")]), None);
+        assert_eq!(percent_format("%r", &[s("a")]), None);
+        assert_eq!(percent_format("%d", &[s("a")]), None);
+    }
+
+    #[test]
+    fn brace_formatting_as_python_does_it() {
+        let named = [("t", s("refund"))];
+        assert_eq!(
+            brace_format("{}_{}", &[s("ix"), s("a")], &[]).as_deref(),
+            Some("ix_a")
+        );
+        assert_eq!(
+            brace_format("{0}_{t}_{0} {{x}}", &[s("amount")], &named).as_deref(),
+            Some("amount_refund_amount {x}")
+        );
+        // A format spec, a conversion, a missing argument, an unmatched brace.
+        assert_eq!(brace_format("{:>4}", &[s("a")], &[]), None);
+        assert_eq!(brace_format("{!r}", &[s("a")], &[]), None);
+        assert_eq!(brace_format("{} {}", &[s("a")], &[]), None);
+        assert_eq!(brace_format("a}", &[], &[]), None);
+    }
 }

@@ -1,0 +1,37 @@
+"""names made by printf-style `%` and by `str.format` (neutron's
+`constraint_name='uniq_%s0standard_attr_id' % TABLE`)
+
+Revision ID: 2c3d4e5f6a05
+Revises: 2c3d4e5f6a04
+Create Date: 2026-12-06 18:50:00.000000
+
+"""
+from alembic import op
+
+revision = "2c3d4e5f6a05"
+down_revision = "2c3d4e5f6a04"
+branch_labels = None
+depends_on = None
+
+TABLE = "invoice"
+PREFIX = "ix"
+
+
+def upgrade():
+    with op.batch_alter_table(TABLE) as batch_op:
+        batch_op.create_unique_constraint("uniq_%s0id0amount" % TABLE, ["id", "amount"])
+    for table in ["invoice", "refund"]:
+        op.create_index("%s_%s_amount_%d" % (PREFIX, table, 2), table, ["amount"])
+        op.create_index("{}_{}_id".format(PREFIX, table), table, ["id"])
+    op.create_index("{0}_{t}_{0}".format("amount", t="refund"), "refund", ["amount", "id"])
+    op.execute("CREATE INDEX {p}_invoice_both ON {t} (id, amount)".format(p=PREFIX, t=TABLE))
+
+
+def downgrade():
+    op.drop_index("%s_invoice_both" % PREFIX, table_name=TABLE)
+    op.drop_index("amount_refund_amount", table_name="refund")
+    for table in ["invoice", "refund"]:
+        op.drop_index("{}_{}_id".format(PREFIX, table), table_name=table)
+        op.drop_index("%s_%s_amount_%d" % (PREFIX, table, 2), table_name=table)
+    with op.batch_alter_table(TABLE) as batch_op:
+        batch_op.drop_constraint("uniq_%s0id0amount" % TABLE, type_="unique")
