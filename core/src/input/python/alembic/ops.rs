@@ -954,6 +954,39 @@ impl Interp {
                     }
                     iter = (iter.0, &c.arguments.args[0]);
                 }
+                // `A + B` of lists (`_LOG_TABLE_FK_INDEXES + _USER_ID_FK_INDEXES`): A's items,
+                // then B's.
+                Expr::BinOp(b)
+                    if b.op == ast::Operator::Add && !reverse && sorted_then_reversed.is_none() =>
+                {
+                    let mut items = self.items_of(r, iter.0, &b.left, target)?;
+                    items.extend(self.items_of(r, iter.0, &b.right, target)?);
+                    return Some(items);
+                }
+                // `for old, new in zip(OLD, NEW)`: each list's items bound to its target, up to
+                // the shortest list.
+                Expr::Call(c)
+                    if !reverse
+                        && sorted_then_reversed.is_none()
+                        && c.arguments.keywords.is_empty()
+                        && matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "zip")
+                        && matches!(r.r.expr(iter.0, &c.func), Sym::Unknown { .. }) =>
+                {
+                    let Expr::Tuple(t) = target else { return None };
+                    if t.elts.len() != c.arguments.args.len() {
+                        return None;
+                    }
+                    let mut lists = Vec::new();
+                    for (arg, part) in c.arguments.args.iter().zip(t.elts.iter()) {
+                        lists.push(self.items_of(r, iter.0, arg, part)?);
+                    }
+                    let shortest = lists.iter().map(Vec::len).min().unwrap_or(0);
+                    return Some(
+                        (0..shortest)
+                            .map(|i| lists.iter().flat_map(|l| l[i].iter().cloned()).collect())
+                            .collect(),
+                    );
+                }
                 // `_get_changed_tables()`: a helper that only returns a literal.
                 Expr::Call(c) => match r.r.expr(iter.0, &c.func) {
                     Sym::Function(fm, f) => {

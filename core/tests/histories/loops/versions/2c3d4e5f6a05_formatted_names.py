@@ -1,5 +1,5 @@
 """names made by printf-style `%` and by `str.format` (neutron's
-`constraint_name='uniq_%s0standard_attr_id' % TABLE`)
+`constraint_name='uniq_%s0standard_attr_id' % TABLE`); loops over `A + B` and `zip(A, B)`
 
 Revision ID: 2c3d4e5f6a05
 Revises: 2c3d4e5f6a04
@@ -15,6 +15,10 @@ depends_on = None
 
 TABLE = "invoice"
 PREFIX = "ix"
+FIRST = [("ix_invoice_amount_desc", "invoice")]
+SECOND = [("ix_refund_amount_desc", "refund")]
+NAMES = ["ix_zip_invoice", "ix_zip_refund", "ix_zip_unused"]
+TABLES = ("invoice", "refund")
 
 
 def upgrade():
@@ -25,9 +29,17 @@ def upgrade():
         op.create_index("{}_{}_id".format(PREFIX, table), table, ["id"])
     op.create_index("{0}_{t}_{0}".format("amount", t="refund"), "refund", ["amount", "id"])
     op.execute("CREATE INDEX {p}_invoice_both ON {t} (id, amount)".format(p=PREFIX, t=TABLE))
+    for name, table in FIRST + SECOND:
+        op.create_index(name, table, ["amount", "id"])
+    for name, table in zip(NAMES, TABLES):
+        op.create_index(name, table, ["id", "amount"])
 
 
 def downgrade():
+    for name, table in zip(NAMES, TABLES):
+        op.drop_index(name, table_name=table)
+    for name, table in FIRST + SECOND:
+        op.drop_index(name, table_name=table)
     op.drop_index("%s_invoice_both" % PREFIX, table_name=TABLE)
     op.drop_index("amount_refund_amount", table_name="refund")
     for table in ["invoice", "refund"]:
