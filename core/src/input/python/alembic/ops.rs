@@ -9,7 +9,7 @@ use super::super::types::{Compiler, SaType};
 use crate::dialects::sqlalchemy::py_str;
 use crate::model::{ConstraintKind, Str};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A step that changes data, not the schema (`op.execute` of DML, `op.bulk_insert`,
 /// `bind.execute(...)`): listed in a review, not replayed.
@@ -2412,7 +2412,7 @@ impl PyValue {
 /// f-string, `sa.text(...)` of one) whose first word is a data statement's ([`DATA_WORDS`]),
 /// or a statement built by SQLAlchemy's `update` / `insert` / `delete` / `select` (also
 /// `table.update()...` and chained `.where(...)`, `.values(...)`).
-fn is_data_statement(e: &Expr) -> bool {
+fn is_data_statement<'e>(e: &'e Expr, locals: &HashMap<&str, &'e Expr>) -> bool {
     let text = |e: &Expr| -> Option<String> {
         match e {
             Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
@@ -2426,7 +2426,22 @@ fn is_data_statement(e: &Expr) -> bool {
             _ => None,
         }
     };
-    let mut e = e;
+    // `stmt = sa.select(...)` then `conn.execute(stmt)`: what the name was assigned in the
+    // statements read.
+    let local = |e: &'e Expr| -> &'e Expr {
+        let mut e = e;
+        for _ in 0..8 {
+            match e {
+                Expr::Name(n) => match locals.get(n.id.as_str()) {
+                    Some(v) => e = v,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        e
+    };
+    let mut e = local(e);
     for _ in 0..32 {
         if let Some(sql) = text(e) {
             return DATA_WORDS.contains(&first_word(&sql).as_str());
@@ -2441,7 +2456,7 @@ fn is_data_statement(e: &Expr) -> bool {
                     .arguments
                     .args
                     .first()
-                    .and_then(text)
+                    .and_then(|a| text(local(a)))
                     .is_some_and(|sql| DATA_WORDS.contains(&first_word(&sql).as_str()));
             }
             Expr::Name(n) => {
@@ -2549,9 +2564,33 @@ fn has_op_call(body: &[Stmt]) -> bool {
 /// Whether statements call anything that looks like an Alembic operation or an `execute`
 /// (`schema_only`: only those that could change the schema, [`has_op_call`]).
 fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
-    use ruff_python_ast::visitor::{walk_expr, Visitor};
-    struct Find(bool, bool);
-    impl<'b> Visitor<'b> for Find {
+    use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
+    // The names the statements assign once (`stmt = sa.select(...)`), to read what an
+    // `execute(stmt)` runs.
+    struct Assigned<'b>(HashMap<&'b str, &'b Expr>, HashSet<&'b str>);
+    impl<'b> Visitor<'b> for Assigned<'b> {
+        fn visit_stmt(&mut self, s: &'b Stmt) {
+            if let Stmt::Assign(a) = s {
+                if let [Expr::Name(n)] = a.targets.as_slice() {
+                    if self.0.insert(n.id.as_str(), &a.value).is_some() {
+                        self.1.insert(n.id.as_str());
+                    }
+                }
+            }
+            walk_stmt(self, s);
+        }
+    }
+    let mut assigned = Assigned(HashMap::new(), HashSet::new());
+    if schema_only {
+        for s in body {
+            assigned.visit_stmt(s);
+        }
+        for twice in &assigned.1 {
+            assigned.0.remove(twice);
+        }
+    }
+    struct Find<'b>(bool, bool, HashMap<&'b str, &'b Expr>);
+    impl<'b> Visitor<'b> for Find<'b> {
         fn visit_expr(&mut self, e: &'b Expr) {
             if let Expr::Call(c) = e {
                 if let Expr::Attribute(a) = &*c.func {
@@ -2564,7 +2603,7 @@ fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
                             }
                             "execute" | "exec_driver_sql" => arg(c, 0, "sqltext")
                                 .or_else(|| arg(c, 0, "statement"))
-                                .is_some_and(is_data_statement),
+                                .is_some_and(|e| is_data_statement(e, &self.2)),
                             _ => false,
                         };
                     if !data
@@ -2578,9 +2617,9 @@ fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
             walk_expr(self, e);
         }
     }
-    let mut f = Find(false, schema_only);
+    let mut f = Find(false, schema_only, assigned.0);
     for s in body {
-        ruff_python_ast::visitor::walk_stmt(&mut f, s);
+        walk_stmt(&mut f, s);
     }
     f.0
 }
