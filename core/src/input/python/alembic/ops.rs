@@ -1824,6 +1824,10 @@ impl Interp {
                     } else if let Some(c) = r.column_ref(cm, it) {
                         elements.push(c);
                         is_column.push(true);
+                    } else if let Some(sql) = r.ordered_column(cm, it) {
+                        // `sa.column("updated_at").desc()`
+                        elements.push(sql);
+                        is_column.push(false);
                     } else {
                         return not_literal(r, "an index element");
                     }

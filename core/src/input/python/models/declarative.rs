@@ -1075,6 +1075,13 @@ impl<'a> Reader<'a> {
             // `users.c.email`, `users.c["email"]`: a Core table's column.
             Expr::Attribute(a) if table_columns(&a.value).is_some() => Some(a.attr.to_string()),
             Expr::Subscript(s) if table_columns(&s.value).is_some() => self.lit_str(m, &s.slice),
+            // `sa.column("updated_at")`: a column by its name (Alembic's index elements).
+            Expr::Call(c)
+                if !c.arguments.args.is_empty()
+                    && matches!(self.r.ext_name(m, &c.func).as_deref(), Some("sa.column")) =>
+            {
+                self.lit_str(m, &c.arguments.args[0])
+            }
             _ => None,
         }
     }

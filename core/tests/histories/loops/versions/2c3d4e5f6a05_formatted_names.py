@@ -1,11 +1,12 @@
 """names made by printf-style `%` and by `str.format` (neutron's
-`constraint_name='uniq_%s0standard_attr_id' % TABLE`); loops over `A + B` and `zip(A, B)`
+`constraint_name='uniq_%s0standard_attr_id' % TABLE`); loops over `A + B` and `zip(A, B)`; an index element `sa.column("x").desc()`
 
 Revision ID: 2c3d4e5f6a05
 Revises: 2c3d4e5f6a04
 Create Date: 2026-12-06 18:50:00.000000
 
 """
+import sqlalchemy as sa
 from alembic import op
 
 revision = "2c3d4e5f6a05"
@@ -33,9 +34,11 @@ def upgrade():
         op.create_index(name, table, ["amount", "id"])
     for name, table in zip(NAMES, TABLES):
         op.create_index(name, table, ["id", "amount"])
+    op.create_index("ix_refund_id_amount_desc", "refund", ["id", sa.column("amount").desc()])
 
 
 def downgrade():
+    op.drop_index("ix_refund_id_amount_desc", table_name="refund")
     for name, table in zip(NAMES, TABLES):
         op.drop_index(name, table_name=table)
     for name, table in FIRST + SECOND:
