@@ -2416,7 +2416,18 @@ impl PyValue {
 /// f-string, `sa.text(...)` of one) whose first word is a data statement's ([`DATA_WORDS`]),
 /// or a statement built by SQLAlchemy's `update` / `insert` / `delete` / `select` (also
 /// `table.update()...` and chained `.where(...)`, `.values(...)`).
-fn is_data_statement<'e>(e: &'e Expr, locals: &HashMap<&str, &'e Expr>) -> bool {
+fn is_data_statement<'e>(e: &'e Expr, locals: &HashMap<&'e str, Vec<&'e Expr>>) -> bool {
+    data_statement(e, locals, &mut Vec::new())
+}
+
+/// [`is_data_statement`], with the names being followed in `seen`: `stmt = sa.select(...)`,
+/// then `stmt = stmt.where(...)`, then `conn.execute(stmt.limit(n))` is data when every value
+/// assigned to `stmt` is (its own name inside one stands for the others).
+fn data_statement<'e>(
+    e: &'e Expr,
+    locals: &HashMap<&'e str, Vec<&'e Expr>>,
+    seen: &mut Vec<&'e str>,
+) -> bool {
     let text = |e: &Expr| -> Option<String> {
         match e {
             Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
@@ -2430,38 +2441,42 @@ fn is_data_statement<'e>(e: &'e Expr, locals: &HashMap<&str, &'e Expr>) -> bool 
             _ => None,
         }
     };
-    // `stmt = sa.select(...)` then `conn.execute(stmt)`: what the name was assigned in the
-    // statements read.
-    let local = |e: &'e Expr| -> &'e Expr {
-        let mut e = e;
-        for _ in 0..8 {
-            match e {
-                Expr::Name(n) => match locals.get(n.id.as_str()) {
-                    Some(v) => e = v,
-                    None => break,
-                },
-                _ => break,
-            }
-        }
-        e
-    };
-    let mut e = local(e);
+    let data_text =
+        |e: &Expr| text(e).is_some_and(|sql| DATA_WORDS.contains(&first_word(&sql).as_str()));
+    let mut e = e;
     for _ in 0..32 {
-        if let Some(sql) = text(e) {
-            return DATA_WORDS.contains(&first_word(&sql).as_str());
+        if let Expr::Name(n) = e {
+            let name = n.id.as_str();
+            if seen.contains(&name) {
+                return true;
+            }
+            let Some(values) = locals.get(name) else {
+                return false;
+            };
+            if seen.len() > 8 {
+                return false;
+            }
+            seen.push(name);
+            let all = values.iter().all(|v| data_statement(v, locals, seen));
+            seen.pop();
+            return all;
+        }
+        if text(e).is_some() {
+            return data_text(e);
         }
         let Expr::Call(c) = e else { return false };
         match &*c.func {
-            // `sa.text("UPDATE ...")`, `text(...)`
+            // `sa.text("UPDATE ...")`, `text(...)`, `sa.text(sql)` with `sql = "UPDATE ..."`
             f if matches!(f, Expr::Attribute(a) if a.attr.as_str() == "text")
                 || matches!(f, Expr::Name(n) if n.id.as_str() == "text") =>
             {
-                return c
-                    .arguments
-                    .args
-                    .first()
-                    .and_then(|a| text(local(a)))
-                    .is_some_and(|sql| DATA_WORDS.contains(&first_word(&sql).as_str()));
+                return match c.arguments.args.first() {
+                    Some(Expr::Name(n)) => locals
+                        .get(n.id.as_str())
+                        .is_some_and(|values| values.iter().all(|v| data_text(v))),
+                    Some(a) => data_text(a),
+                    None => false,
+                };
             }
             Expr::Name(n) => {
                 return matches!(n.id.as_str(), "update" | "insert" | "delete" | "select")
@@ -2471,7 +2486,7 @@ fn is_data_statement<'e>(e: &'e Expr, locals: &HashMap<&str, &'e Expr>) -> bool 
             {
                 return true
             }
-            // `.where(...)`, `.values(...)`, `.returning(...)` of one
+            // `.where(...)`, `.values(...)`, `.returning(...)`, `.limit(n)` of one
             Expr::Attribute(a) => e = &a.value,
             _ => return false,
         }
@@ -2569,19 +2584,38 @@ fn has_op_call(body: &[Stmt]) -> bool {
 /// (`schema_only`: only those that could change the schema, [`has_op_call`]).
 fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
     use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
-    // The names the statements assign once (`stmt = sa.select(...)`), to read what an
-    // `execute(stmt)` runs.
-    struct Assigned<'b>(HashMap<&'b str, &'b Expr>, HashSet<&'b str>);
+    // What the statements assign to each name (`stmt = sa.select(...)`, `stmt =
+    // stmt.where(...)`), to read what an `execute(stmt)` runs. A name bound otherwise too (a
+    // loop's target, `x += ...`) is not followed.
+    struct Assigned<'b>(HashMap<&'b str, Vec<&'b Expr>>, HashSet<&'b str>);
     impl<'b> Visitor<'b> for Assigned<'b> {
         fn visit_stmt(&mut self, s: &'b Stmt) {
-            if let Stmt::Assign(a) = s {
-                if let [Expr::Name(n)] = a.targets.as_slice() {
-                    if self.0.insert(n.id.as_str(), &a.value).is_some() {
-                        self.1.insert(n.id.as_str());
+            match s {
+                Stmt::Assign(a) => {
+                    for t in &a.targets {
+                        match t {
+                            Expr::Name(n) if a.targets.len() == 1 => {
+                                self.0.entry(n.id.as_str()).or_default().push(&a.value)
+                            }
+                            t => self.1.extend(names_bound(t)),
+                        }
                     }
                 }
+                Stmt::AugAssign(a) => self.1.extend(names_bound(&a.target)),
+                Stmt::AnnAssign(a) => self.1.extend(names_bound(&a.target)),
+                Stmt::For(f) => self.1.extend(names_bound(&f.target)),
+                _ => {}
             }
             walk_stmt(self, s);
+        }
+    }
+    fn names_bound(t: &Expr) -> Vec<&str> {
+        match t {
+            Expr::Name(n) => vec![n.id.as_str()],
+            Expr::Tuple(x) => x.elts.iter().flat_map(names_bound).collect(),
+            Expr::List(x) => x.elts.iter().flat_map(names_bound).collect(),
+            Expr::Starred(x) => names_bound(&x.value),
+            _ => Vec::new(),
         }
     }
     let mut assigned = Assigned(HashMap::new(), HashSet::new());
@@ -2589,11 +2623,11 @@ fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
         for s in body {
             assigned.visit_stmt(s);
         }
-        for twice in &assigned.1 {
-            assigned.0.remove(twice);
+        for other in &assigned.1 {
+            assigned.0.remove(other);
         }
     }
-    struct Find<'b>(bool, bool, HashMap<&'b str, &'b Expr>);
+    struct Find<'b>(bool, bool, HashMap<&'b str, Vec<&'b Expr>>);
     impl<'b> Visitor<'b> for Find<'b> {
         fn visit_expr(&mut self, e: &'b Expr) {
             if let Expr::Call(c) = e {
