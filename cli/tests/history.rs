@@ -724,3 +724,32 @@ def downgrade():
         "{err}"
     );
 }
+
+#[test]
+fn dropping_a_constraint_named_none_says_so() {
+    // `op.drop_constraint(None, ...)` (superset's 2016 revisions; an unnamed SQLite key whose
+    // name the inspector gives as None): the warning says the name is None, not that it is
+    // not a literal.
+    let root = tmp("drop_constraint_none");
+    std::fs::create_dir_all(root.join("versions")).unwrap();
+    std::fs::write(
+        root.join("versions/a1.py"),
+        "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"a\", sa.Column(\"id\", sa.Integer(), primary_key=True))\n    op.drop_constraint(None, \"a\", type_=\"foreignkey\")\n\n\ndef downgrade():\n    op.drop_table(\"a\")\n",
+    )
+    .unwrap();
+    let versions = root.join("versions");
+    let o = run(&[
+        "diff",
+        "--dialect",
+        "postgres",
+        "/dev/null",
+        versions.to_str().unwrap(),
+    ]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(
+            "a1.py:15:5: warning[W005]: `op.drop_constraint`: the constraint name is None"
+        ),
+        "{err}"
+    );
+}

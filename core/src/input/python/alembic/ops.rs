@@ -1944,9 +1944,16 @@ impl Interp {
                 let Some((t, schema)) = table(r, 1, "table_name") else {
                     return not_literal(r, "the table name");
                 };
-                let Some(name) = a.get(0, "constraint_name", 0).and_then(|n| r.lit_str(m, n))
-                else {
-                    return not_literal(r, "the constraint name");
+                let name = a.get(0, "constraint_name", 0).map(|n| r.lit(m, n));
+                let name = match name {
+                    Some(Some(Lit::Str(s))) => s,
+                    // `op.drop_constraint(None, ...)`, or a name SQLite's inspector gave as None:
+                    // Alembic cannot drop a constraint it cannot name either.
+                    Some(Some(Lit::None)) => {
+                        r.warn(m, e, format!("`op.{method}`: the constraint name is None, and a constraint is dropped by its name (Alembic fails here too); the operation is not read"));
+                        return;
+                    }
+                    _ => return not_literal(r, "the constraint name"),
                 };
                 let kind = kwarg(call, "type_").and_then(|v| r.lit_str(m, v));
                 let what = match (self.my(), kind.as_deref()) {
