@@ -32,6 +32,24 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// A history of one revision `a1.py` (its text given) in a fresh folder named `name`:
+/// `schemashift diff --dialect postgres /dev/null <versions> [extra...]`.
+fn diff_one_revision(name: &str, revision: &str, extra: &[&str]) -> Output {
+    let root = tmp(name);
+    std::fs::create_dir_all(root.join("versions")).unwrap();
+    std::fs::write(root.join("versions/a1.py"), revision).unwrap();
+    let versions = root.join("versions");
+    let mut args = vec![
+        "diff",
+        "--dialect",
+        "postgres",
+        "/dev/null",
+        versions.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
 #[test]
 fn review_finds_the_enum_autogenerate_never_drops() {
     let o = run(&["review", &fixture("shop"), "--dialect", "postgres"]);
@@ -615,23 +633,11 @@ fn a_container_filled_at_run_time_is_not_its_literal_and_warnings_are_said_once(
     // read). A warning inside a loop unrolled over a dict's items is said once, not per item.
     // A loop over fetched rows that only changes data changes no schema: no warning; one that
     // runs DDL per row is warned about.
-    let root = tmp("filled_at_run_time");
-    std::fs::create_dir_all(root.join("versions")).unwrap();
-    std::fs::write(
-        root.join("versions/a1.py"),
+    let o = diff_one_revision(
+        "filled_at_run_time",
         "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\nTABLES = {\"a\": \"x\", \"b\": \"y\"}\n\n\ndef upgrade():\n    found = []\n    for row in op.get_bind().execute(sa.text(\"SELECT 1\")):\n        found.append(row)\n    for table, column in TABLES.items():\n        op.create_table(table, sa.Column(column, sa.Integer()))\n        while False:\n            op.drop_table(table)\n    if found:\n        op.drop_table(\"a\")\n    for row in op.get_bind().execute(sa.text(\"SELECT x FROM a\")):\n        op.get_bind().execute(sa.update(sa.table(\"a\")).values(x=1))\n        op.execute(\"UPDATE a SET x = 2\")\n    for row in op.get_bind().execute(sa.text(\"SELECT x FROM a\")):\n        op.execute(f\"ALTER TABLE a ADD COLUMN c{row[0]} INTEGER\")\n    if op.get_bind().execute(sa.text(\"SELECT 1\")).scalar():\n        return\n    op.create_table(\"c\", sa.Column(\"id\", sa.Integer()))\n\n\ndef downgrade():\n    pass\n",
-    )
-    .unwrap();
-    let versions = root.join("versions");
-    let o = run(&[
-        "diff",
-        "--dialect",
-        "postgres",
-        "/dev/null",
-        versions.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+        &["--format", "json"],
+    );
     let (out, err) = (text(&o.stdout), text(&o.stderr));
     // Both tables of the dict's items, none dropped by the undecided `if found:`.
     assert!(out.contains("\"b\"") && out.contains("\"y\""), "{out}");
@@ -658,10 +664,8 @@ fn a_while_loop_that_pages_through_rows_by_named_statements_is_not_warned_about(
     // `conn.execute(upd)` with `upd = t.update()`. The statements are named, and every value
     // the names hold is data: no warning. A name that holds DDL, in any of its assignments,
     // is still warned about.
-    let root = tmp("while_named_statements");
-    std::fs::create_dir_all(root.join("versions")).unwrap();
-    std::fs::write(
-        root.join("versions/a1.py"),
+    let o = diff_one_revision(
+        "while_named_statements",
         r#""""a1
 
 Revision ID: a1
@@ -706,16 +710,8 @@ def upgrade():
 def downgrade():
     op.drop_table("a")
 "#,
-    )
-    .unwrap();
-    let versions = root.join("versions");
-    let o = run(&[
-        "diff",
-        "--dialect",
-        "postgres",
-        "/dev/null",
-        versions.to_str().unwrap(),
-    ]);
+        &[],
+    );
     let err = text(&o.stderr);
     assert_eq!(err.matches("while loop").count(), 2, "{err}");
     assert!(!err.contains("a1.py:18:5"), "{err}");
@@ -730,21 +726,11 @@ fn dropping_a_constraint_named_none_says_so() {
     // `op.drop_constraint(None, ...)` (superset's 2016 revisions; an unnamed SQLite key whose
     // name the inspector gives as None): the warning says the name is None, not that it is
     // not a literal.
-    let root = tmp("drop_constraint_none");
-    std::fs::create_dir_all(root.join("versions")).unwrap();
-    std::fs::write(
-        root.join("versions/a1.py"),
+    let o = diff_one_revision(
+        "drop_constraint_none",
         "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"a\", sa.Column(\"id\", sa.Integer(), primary_key=True))\n    op.drop_constraint(None, \"a\", type_=\"foreignkey\")\n\n\ndef downgrade():\n    op.drop_table(\"a\")\n",
-    )
-    .unwrap();
-    let versions = root.join("versions");
-    let o = run(&[
-        "diff",
-        "--dialect",
-        "postgres",
-        "/dev/null",
-        versions.to_str().unwrap(),
-    ]);
+        &[],
+    );
     let err = text(&o.stderr);
     assert!(
         err.contains(
