@@ -18,6 +18,18 @@ CREATE TABLE tbl_legacy (
 	PRIMARY KEY (id)
 );
 
+CREATE TABLE task_run_state_cache (
+	cache_key VARCHAR(64) NOT NULL, 
+	id INTEGER NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE work_queue (
+	name VARCHAR(64) NOT NULL, 
+	id INTEGER NOT NULL, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE http_log_entry (
 	run_id INTEGER NOT NULL, 
 	id INTEGER NOT NULL, 

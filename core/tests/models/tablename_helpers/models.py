@@ -1,10 +1,14 @@
 """Table names computed by the application's helper in a `declared_attr` (mage-ai's
-`camel_to_snake_case(cls.__name__)`, the common `re.sub` chain), and string methods on the
-class name."""
+`camel_to_snake_case(cls.__name__)`, the common `re.sub` chain; prefect's compiled
+look-around pattern `CAMEL_TO_SNAKE.sub("_", cls.__name__)`), and string methods on the class
+name."""
 import re
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+
+CAMEL_TO_SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 def camel_to_snake_case(name):
@@ -46,3 +50,21 @@ class Legacy(Base):
         return ("_tbl-" + cls.__name__).replace("-", "_").lower().strip("_")
 
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class PrefectBase(Base):
+    __abstract__ = True
+
+    @declared_attr.directive
+    def __tablename__(cls) -> str:
+        return CAMEL_TO_SNAKE.sub("_", cls.__name__).lower()
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class TaskRunStateCache(PrefectBase):
+    cache_key: Mapped[str] = mapped_column(String(64))
+
+
+class WorkQueue(PrefectBase):
+    name: Mapped[str] = mapped_column(String(64))

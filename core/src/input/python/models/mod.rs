@@ -1487,13 +1487,49 @@ impl<'a> Reader<'a> {
                         };
                     }
                 }
-                if self.r.ext_name(m, &c.func).as_deref() == Some("re.sub") {
-                    let [pattern, repl, subject] = args.as_slice() else {
-                        return None;
+                // `re.sub(pattern, repl, s)`, and `P.sub(repl, s)` of `P = re.compile(pattern)`
+                // (prefect's `CAMEL_TO_SNAKE.sub("_", cls.__name__)`).
+                let sub = if self.r.ext_name(m, &c.func).as_deref() == Some("re.sub") {
+                    match args.as_slice() {
+                        [pattern, repl, subject] => Some((eval(pattern), *repl, *subject)),
+                        _ => return None,
+                    }
+                } else {
+                    match (&*c.func, args.as_slice()) {
+                        (Expr::Attribute(a), [repl, subject]) if a.attr.as_str() == "sub" => {
+                            match self.r.expr(m, &a.value) {
+                                Sym::Value(vm, Expr::Call(cc))
+                                    if cc.arguments.args.len() == 1
+                                        && cc.arguments.keywords.is_empty()
+                                        && self.r.ext_name(vm, &cc.func).as_deref()
+                                            == Some("re.compile") =>
+                                {
+                                    let pattern = self.name_eval(
+                                        vm,
+                                        &cc.arguments.args[0],
+                                        cname,
+                                        &[],
+                                        depth + 1,
+                                    );
+                                    Some((pattern, *repl, *subject))
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    }
+                };
+                if let Some((pattern, repl, subject)) = sub {
+                    let (pattern, repl, subject) = (pattern?, eval(repl)?, eval(subject)?);
+                    return match regex_lite::Regex::new(&pattern) {
+                        Ok(re) => {
+                            let repl = python_replacement(&repl)?;
+                            Some(re.replace_all(&subject, repl.as_str()).into_owned())
+                        }
+                        // Look-around, which regex-lite has not: a pattern of zero-width
+                        // assertions only (`(?<!^)(?=[A-Z])`).
+                        Err(_) => zero_width_sub(&pattern, &repl, &subject),
                     };
-                    let re = regex_lite::Regex::new(&eval(pattern)?).ok()?;
-                    let repl = python_replacement(&eval(repl)?)?;
-                    return Some(re.replace_all(&eval(subject)?, repl.as_str()).into_owned());
                 }
                 // A helper of the application: `def camel_to_snake(name): name = re.sub(...,
                 // name); ...; return name.lower()`.
@@ -1714,6 +1750,79 @@ pub fn arg<'e>(call: &'e ast::ExprCall, pos: usize, key: &str) -> Option<&'e Exp
 
 /// A Python `re.sub` replacement (`\1_\2`, `\g<1>`) as the regex crate writes it
 /// (`${1}_${2}`); `None` for escapes it does not map.
+/// Python's `re.sub(pattern, repl, s)` for a pattern made only of zero-width look-around
+/// assertions on single characters: `(?<!^)(?=[A-Z])` (before each capital but the first),
+/// `(?<=[a-z])(?=[A-Z])`. `repl` is inserted at each position where all of them hold; it
+/// must be literal (no group references). `None` for any other pattern.
+fn zero_width_sub(pattern: &str, repl: &str, subject: &str) -> Option<String> {
+    // (behind, negated, atom): an atom of `None` is `^`, the start.
+    let mut tests: Vec<(bool, bool, Option<regex_lite::Regex>)> = Vec::new();
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        let (behind, negated, after) = if let Some(r) = rest.strip_prefix("(?<!") {
+            (true, true, r)
+        } else if let Some(r) = rest.strip_prefix("(?<=") {
+            (true, false, r)
+        } else if let Some(r) = rest.strip_prefix("(?!") {
+            (false, true, r)
+        } else if let Some(r) = rest.strip_prefix("(?=") {
+            (false, false, r)
+        } else {
+            return None;
+        };
+        let end = after.find(')')?;
+        let atom = &after[..end];
+        rest = &after[end + 1..];
+        if atom == "^" && behind {
+            tests.push((behind, negated, None));
+            continue;
+        }
+        // One character: a class without nested brackets, an escape or a plain character.
+        let single = (atom.starts_with('[')
+            && atom.ends_with(']')
+            && atom.len() > 2
+            && !atom[1..atom.len() - 1].contains(['[', ']']))
+            || (atom.starts_with('\\') && atom.chars().count() == 2)
+            || (atom.chars().count() == 1 && !"^$.()|*+?{}".contains(atom));
+        if !single {
+            return None;
+        }
+        tests.push((
+            behind,
+            negated,
+            Some(regex_lite::Regex::new(&format!("^{atom}$")).ok()?),
+        ));
+    }
+    if tests.is_empty() || repl.contains('\\') {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = subject.char_indices().collect();
+    let mut out = String::with_capacity(subject.len() + 8);
+    for i in 0..=chars.len() {
+        let holds = tests.iter().all(|(behind, negated, atom)| {
+            let hit = match atom {
+                None => i == 0,
+                Some(re) => {
+                    let c = if *behind {
+                        i.checked_sub(1).map(|j| chars[j].1)
+                    } else {
+                        chars.get(i).map(|x| x.1)
+                    };
+                    c.is_some_and(|c| re.is_match(c.encode_utf8(&mut [0; 4])))
+                }
+            };
+            hit != *negated
+        });
+        if holds {
+            out.push_str(repl);
+        }
+        if let Some((_, c)) = chars.get(i) {
+            out.push(*c);
+        }
+    }
+    Some(out)
+}
+
 fn python_replacement(repl: &str) -> Option<String> {
     let mut out = String::with_capacity(repl.len() + 8);
     let mut chars = repl.chars().peekable();
@@ -1918,6 +2027,26 @@ mod format_tests {
         assert_eq!(percent_format("%s", &[s("a"), s("b")]), None);
         assert_eq!(percent_format("%r", &[s("a")]), None);
         assert_eq!(percent_format("%d", &[s("a")]), None);
+    }
+
+    #[test]
+    fn zero_width_look_around_substitution_as_python_does_it() {
+        use super::zero_width_sub;
+        let sub = |p: &str, s: &str| zero_width_sub(p, "_", s);
+        assert_eq!(
+            sub(r"(?<!^)(?=[A-Z])", "HTTPLogEntry").as_deref(),
+            Some("H_T_T_P_Log_Entry")
+        );
+        assert_eq!(sub(r"(?<!^)(?=[A-Z])", "Flow").as_deref(), Some("Flow"));
+        assert_eq!(
+            sub(r"(?<=[a-z])(?=[A-Z])", "HTTPLogEntry").as_deref(),
+            Some("HTTPLog_Entry")
+        );
+        assert_eq!(sub(r"(?=[A-Z])", "AbC").as_deref(), Some("_Ab_C"));
+        // Not only assertions, a group reference, an unclosed group.
+        assert_eq!(sub(r"(?<!^)[A-Z]", "AbC"), None);
+        assert_eq!(zero_width_sub(r"(?=[A-Z])", r"\1", "AbC"), None);
+        assert_eq!(sub(r"(?=[A-Z]", "AbC"), None);
     }
 
     #[test]
