@@ -980,38 +980,32 @@ impl<'a> Reader<'a> {
                 None
             }
             Sym::Value(vm, v) => self.sa_type_depth(vm, v, col, depth + 1),
-            // `def StringID(length=250): return String(length)`: a helper that makes the type,
-            // read with the call's arguments bound.
-            Sym::Function(fm, f) if call.is_some() && helper_body(f).is_some() => {
-                let (assigns, ret) = helper_body(f).expect("checked");
+            // A helper that makes the type, read with the call's arguments bound: `def
+            // StringID(length=250): return String(length)`, or one that chooses it by the
+            // dialect (`def json_type(): dialect_name = op.get_bind().dialect.name; if
+            // dialect_name == "mssql": return mssql.JSON; else: return sa.JSON`).
+            Sym::Function(fm, f) if call.is_some() => {
                 let c = call.expect("checked");
+                let simple = helper_body(f);
                 let bound = self.r.params.borrow().len();
-                let out = if self.r.bind_call(m, c, fm, f) {
+                let out = if !self.r.bind_call(m, c, fm, f) {
+                    let why = if simple.is_some() {
+                        format!("column `{col}`: some arguments of this call are not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)")
+                    } else {
+                        unreadable_type(col)
+                    };
+                    self.warn(m, e, why);
+                    None
+                } else if let Some((assigns, ret)) = simple {
                     self.r.bind_locals(fm, f, &assigns);
                     self.sa_type_depth(fm, ret, col, depth + 1)
                 } else {
-                    self.warn(m, e, format!("column `{col}`: some arguments of this call are not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
-                    None
-                };
-                self.r.params.borrow_mut().truncate(bound);
-                out
-            }
-            // `def json_type(): dialect_name = op.get_bind().dialect.name; if dialect_name ==
-            // "mssql": return mssql.JSON; else: return sa.JSON`: the type returned for the
-            // dialect being read.
-            Sym::Function(fm, f) if call.is_some() => {
-                let c = call.expect("checked");
-                let bound = self.r.params.borrow().len();
-                let chosen = if self.r.bind_call(m, c, fm, f) {
-                    self.dialect_impl_body(fm, &mut DialectRefs::default(), &f.body, 0)
-                } else {
-                    None
-                };
-                let out = match chosen {
-                    Some(Some((tm, t))) => self.sa_type_depth(tm, t, col, depth + 1),
-                    _ => {
-                        self.warn(m, e, unreadable_type(col));
-                        None
+                    match self.dialect_impl_body(fm, &mut DialectRefs::default(), &f.body, 0) {
+                        Some(Some((tm, t))) => self.sa_type_depth(tm, t, col, depth + 1),
+                        _ => {
+                            self.warn(m, e, unreadable_type(col));
+                            None
+                        }
                     }
                 };
                 self.r.params.borrow_mut().truncate(bound);
