@@ -723,21 +723,22 @@ impl<'a> Reader<'a> {
                 let Lit::Str(text) = self.lit_depth(m, &sub.value, depth + 1)? else {
                     return None;
                 };
-                let chars: Vec<char> = text.chars().collect();
-                let len = i64::try_from(chars.len()).ok()?;
-                let bound = |e: &'a Option<Box<Expr>>, default: i64| -> Option<i64> {
-                    let Some(e) = e else { return Some(default) };
-                    let Lit::Int(i) = self.lit_depth(m, e, depth + 1)? else {
-                        return None;
-                    };
-                    Some(if i < 0 { (len + i).max(0) } else { i.min(len) })
+                let int = |e: &'a Expr| match self.lit_depth(m, e, depth + 1)? {
+                    Lit::Int(i) => Some(i),
+                    _ => None,
                 };
                 if sl.step.is_some() {
                     return None;
                 }
-                let (lo, hi) = (bound(&sl.lower, 0)?, bound(&sl.upper, len)?);
-                let (lo, hi) = (usize::try_from(lo).ok()?, usize::try_from(hi).ok()?);
-                Some(Lit::Str(chars.get(lo..hi.max(lo))?.iter().collect()))
+                let lower = match sl.lower.as_deref() {
+                    Some(e) => int(e)?,
+                    None => 0,
+                };
+                let upper = match sl.upper.as_deref() {
+                    Some(e) => Some(int(e)?),
+                    None => None,
+                };
+                py_slice(&text, lower, upper).map(Lit::Str)
             }
             // `fk["table"]`, `pair[0]`: an item of a literal dict, list or tuple.
             Expr::Subscript(_) => {
@@ -1427,45 +1428,139 @@ impl<'a> Reader<'a> {
     /// the class name in lower case).
     fn table_name_written(&self, id: &ClassId, mro: &[ClassId], sqlmodel: bool) -> Option<String> {
         let cname = self.class(id)?.name.to_string();
+        let cls = NameCtx { name: &cname, mro };
         match self.class_attr(mro, "__tablename__") {
-            Some((mm, Stmt::Assign(a))) => self.name_expr(mm, &a.value, &cname),
-            Some((mm, Stmt::AnnAssign(a))) => self.name_expr(mm, a.value.as_deref()?, &cname),
-            Some((mm, Stmt::FunctionDef(f))) => self.name_expr(mm, single_return(f)?, &cname),
+            Some((mm, Stmt::Assign(a))) => self.name_eval(mm, &a.value, cls, &[], 0),
+            Some((mm, Stmt::AnnAssign(a))) => self.name_eval(mm, a.value.as_deref()?, cls, &[], 0),
+            Some((mm, Stmt::FunctionDef(f))) => self.name_body(mm, &f.body, cls, Vec::new(), 0),
             _ if sqlmodel => Some(cname.to_lowercase()),
             _ => None,
         }
     }
 
-    /// A table name expression, with `cls.__name__` standing for the class name (for
-    /// `declared_attr` functions and their `.lower()` idioms).
-    fn name_expr(&self, m: usize, e: &'a Expr, cname: &str) -> Option<String> {
-        self.name_eval(m, e, cname, &[], 0)
+    /// [`Self::name_eval`] over a function's body: docstrings, `name = <str expr>` lines and
+    /// a `return` (a `declared_attr` `__tablename__`, or a helper it calls).
+    fn name_body(
+        &self,
+        m: usize,
+        body: &'a [Stmt],
+        cls: NameCtx<'_>,
+        mut local: Vec<(String, String)>,
+        depth: usize,
+    ) -> Option<String> {
+        for s in body {
+            match s {
+                Stmt::Expr(x) if matches!(&*x.value, Expr::StringLiteral(_)) => {}
+                Stmt::Assign(a) => {
+                    let [Expr::Name(n)] = a.targets.as_slice() else {
+                        return None;
+                    };
+                    let v = self.name_eval(m, &a.value, cls, &local, depth + 1)?;
+                    local.push((n.id.to_string(), v));
+                }
+                Stmt::Return(r) => {
+                    return self.name_eval(m, r.value.as_deref()?, cls, &local, depth + 1);
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
-    /// [`Self::name_expr`] with the local names of a helper being evaluated (`env`): string
-    /// methods (`lower`, `upper`, `replace`, `strip`...), `re.sub(pattern, repl, s)`, and calls
-    /// of helpers made of `name = <str expr>` lines and a `return` (`camel_to_snake_case(
-    /// cls.__name__)`, the common `re.sub` chain).
+    /// A table name expression, with `cls.__name__` standing for the class name and
+    /// `cls.<attr>` for a string the class (or a base) assigns to `attr` (for `declared_attr`
+    /// functions and their `.lower()` idioms), and with the local names of a helper being
+    /// evaluated (`env`): string methods (`lower`, `upper`, `replace`, `strip`...), `%` and
+    /// `.format()`, slices, `sep.join(...)` over a comprehension of characters or strings,
+    /// conditional expressions, `re.sub(pattern, repl, s)`, and calls of helpers made of
+    /// `name = <str expr>` lines and a `return` (`camel_to_snake_case(cls.__name__)`, the
+    /// common `re.sub` chain).
     fn name_eval(
         &self,
         m: usize,
         e: &'a Expr,
-        cname: &str,
+        cls: NameCtx<'_>,
         env: &[(String, String)],
         depth: usize,
     ) -> Option<String> {
         if depth > 16 {
             return None;
         }
-        let eval = |e: &'a Expr| self.name_eval(m, e, cname, env, depth + 1);
+        let eval = |e: &'a Expr| self.name_eval(m, e, cls, env, depth + 1);
         match e {
-            Expr::Attribute(a) if a.attr.as_str() == "__name__" => Some(cname.to_string()),
+            Expr::Attribute(a) if a.attr.as_str() == "__name__" => Some(cls.name.to_string()),
+            // `cls._gran` of a mixin's `f"ohlcv_{cls._gran}"`, set by each subclass.
+            Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "cls" | "self")) => {
+                match self.class_attr(cls.mro, a.attr.as_str())? {
+                    (am, Stmt::Assign(s)) => self.name_eval(am, &s.value, cls, &[], depth + 1),
+                    (am, Stmt::AnnAssign(s)) => {
+                        self.name_eval(am, s.value.as_deref()?, cls, &[], depth + 1)
+                    }
+                    _ => None,
+                }
+            }
             Expr::Name(n) if env.iter().any(|(k, _)| k == n.id.as_str()) => (env.iter().rev())
                 .find(|(k, _)| k == n.id.as_str())
                 .map(|(_, v)| v.clone()),
+            Expr::If(i) => {
+                if self.name_test(m, &i.test, cls, env, depth + 1)? {
+                    eval(&i.body)
+                } else {
+                    eval(&i.orelse)
+                }
+            }
+            // `"tbl_%s" % cls.__name__.lower()`.
+            Expr::BinOp(b) if b.op == ast::Operator::Mod => {
+                let fmt = eval(&b.left)?;
+                let items: &[Expr] = match &*b.right {
+                    Expr::Tuple(t) => &t.elts,
+                    other => std::slice::from_ref(other),
+                };
+                let args: Vec<Lit> = (items.iter())
+                    .map(|x| eval(x).map(Lit::Str))
+                    .collect::<Option<_>>()?;
+                percent_format(&fmt, &args)
+            }
+            // `cls.__name__[0].lower() + cls.__name__[1:]`.
+            // (Else an item of a literal dict, list or tuple: `NAMES["user"]`.)
+            Expr::Subscript(sub) => {
+                let int = |e: &'a Expr| match self.lit_depth(m, e, depth + 1)? {
+                    Lit::Int(i) => Some(i),
+                    _ => None,
+                };
+                let sliced = || {
+                    let text = eval(&sub.value)?;
+                    match &*sub.slice {
+                        Expr::Slice(sl) if sl.step.is_none() => {
+                            let lower = match sl.lower.as_deref() {
+                                Some(e) => int(e)?,
+                                None => 0,
+                            };
+                            let upper = match sl.upper.as_deref() {
+                                Some(e) => Some(int(e)?),
+                                None => None,
+                            };
+                            py_slice(&text, lower, upper)
+                        }
+                        Expr::Slice(_) => None,
+                        index => {
+                            let i = int(index)?;
+                            let upper = if i == -1 { None } else { Some(i + 1) };
+                            py_slice(&text, i, upper).filter(|c| !c.is_empty())
+                        }
+                    }
+                };
+                sliced().or_else(|| self.lit_str(m, e))
+            }
             Expr::Call(c) if c.arguments.keywords.is_empty() => {
                 let args: Vec<&'a Expr> = c.arguments.args.iter().collect();
                 if let Expr::Attribute(a) = &*c.func {
+                    // `"".join("_" + c.lower() if c.isupper() else c for c in cls.__name__)`
+                    if let ("join", [items]) = (a.attr.as_str(), args.as_slice()) {
+                        let sep = eval(&a.value)?;
+                        let parts = self.name_items(m, items, cls, env, depth + 1)?;
+                        return Some(parts.join(&sep));
+                    }
                     if let Some(inner) = eval(&a.value) {
                         let lits: Option<Vec<String>> = args.iter().map(|x| eval(x)).collect();
                         let lits = lits?;
@@ -1482,6 +1577,16 @@ impl<'a> Reader<'a> {
                             }
                             ("replace", [from, to]) if !from.is_empty() => {
                                 Some(inner.replace(from.as_str(), to))
+                            }
+                            ("removeprefix", [x]) => {
+                                Some(inner.strip_prefix(x.as_str()).unwrap_or(&inner).into())
+                            }
+                            ("removesuffix", [x]) => {
+                                Some(inner.strip_suffix(x.as_str()).unwrap_or(&inner).into())
+                            }
+                            ("format", _) => {
+                                let args: Vec<Lit> = lits.iter().cloned().map(Lit::Str).collect();
+                                brace_format(&inner, &args, &[])
                             }
                             _ => None,
                         };
@@ -1507,7 +1612,7 @@ impl<'a> Reader<'a> {
                                     let pattern = self.name_eval(
                                         vm,
                                         &cc.arguments.args[0],
-                                        cname,
+                                        cls,
                                         &[],
                                         depth + 1,
                                     );
@@ -1547,29 +1652,7 @@ impl<'a> Reader<'a> {
                 for (p, a) in params.iter().zip(args) {
                     local.push((p.to_string(), eval(a)?));
                 }
-                for s in f.body.iter() {
-                    match s {
-                        Stmt::Expr(x) if matches!(&*x.value, Expr::StringLiteral(_)) => {}
-                        Stmt::Assign(a) => {
-                            let [Expr::Name(n)] = a.targets.as_slice() else {
-                                return None;
-                            };
-                            let v = self.name_eval(fm, &a.value, cname, &local, depth + 1)?;
-                            local.push((n.id.to_string(), v));
-                        }
-                        Stmt::Return(r) => {
-                            return self.name_eval(
-                                fm,
-                                r.value.as_deref()?,
-                                cname,
-                                &local,
-                                depth + 1,
-                            );
-                        }
-                        _ => return None,
-                    }
-                }
-                None
+                self.name_body(fm, &f.body, cls, local, depth + 1)
             }
             Expr::BinOp(b) if b.op == ast::Operator::Add => Some(eval(&b.left)? + &eval(&b.right)?),
             Expr::FString(f) => {
@@ -1597,6 +1680,128 @@ impl<'a> Reader<'a> {
                 Some(out)
             }
             _ => self.lit_str(m, e),
+        }
+    }
+
+    /// The strings a `join` joins: a literal list or tuple, or a comprehension with one `for`
+    /// over a string's characters or such a list (`c for c in cls.__name__ if ...`).
+    fn name_items(
+        &self,
+        m: usize,
+        e: &'a Expr,
+        cls: NameCtx<'_>,
+        env: &[(String, String)],
+        depth: usize,
+    ) -> Option<Vec<String>> {
+        let eval = |e: &'a Expr| self.name_eval(m, e, cls, env, depth + 1);
+        let (elt, generators) = match e {
+            Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+                return elts.iter().map(eval).collect();
+            }
+            Expr::Generator(g) => (&*g.elt, &g.generators),
+            Expr::ListComp(g) => (&*g.elt, &g.generators),
+            _ => return None,
+        };
+        let [gen] = generators.as_slice() else {
+            return None;
+        };
+        let Expr::Name(target) = &gen.target else {
+            return None;
+        };
+        if gen.is_async {
+            return None;
+        }
+        let over: Vec<String> = match &gen.iter {
+            Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+                elts.iter().map(eval).collect::<Option<_>>()?
+            }
+            other => eval(other)?.chars().map(String::from).collect(),
+        };
+        let mut local = env.to_vec();
+        let mut out = Vec::with_capacity(over.len());
+        for item in over {
+            local.push((target.id.to_string(), item));
+            let keep = (gen.ifs.iter())
+                .map(|t| self.name_test(m, t, cls, &local, depth + 1))
+                .collect::<Option<Vec<bool>>>()?;
+            if keep.iter().all(|k| *k) {
+                out.push(self.name_eval(m, elt, cls, &local, depth + 1)?);
+            }
+            local.pop();
+        }
+        Some(out)
+    }
+
+    /// A condition of a table name's computation: `c.isupper()` (`islower`, `isdigit`,
+    /// `isalpha`, `isalnum`) of an ASCII string, `startswith`/`endswith`, `==`, `!=`, `in`,
+    /// `not in`, `not`, `and`, `or`; `None` for anything else.
+    fn name_test(
+        &self,
+        m: usize,
+        e: &'a Expr,
+        cls: NameCtx<'_>,
+        env: &[(String, String)],
+        depth: usize,
+    ) -> Option<bool> {
+        if depth > 16 {
+            return None;
+        }
+        let eval = |e: &'a Expr| self.name_eval(m, e, cls, env, depth + 1);
+        let test = |e: &'a Expr| self.name_test(m, e, cls, env, depth + 1);
+        match e {
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => test(&u.operand).map(|b| !b),
+            Expr::BoolOp(b) => {
+                let values: Vec<bool> = b.values.iter().map(test).collect::<Option<_>>()?;
+                Some(match b.op {
+                    ast::BoolOp::And => values.iter().all(|v| *v),
+                    ast::BoolOp::Or => values.iter().any(|v| *v),
+                })
+            }
+            Expr::Compare(c) => {
+                let ([op], [right]) = (&*c.ops, &*c.comparators) else {
+                    return None;
+                };
+                let (left, right) = (eval(&c.left)?, eval(right)?);
+                match op {
+                    ast::CmpOp::Eq => Some(left == right),
+                    ast::CmpOp::NotEq => Some(left != right),
+                    ast::CmpOp::In => Some(right.contains(left.as_str())),
+                    ast::CmpOp::NotIn => Some(!right.contains(left.as_str())),
+                    _ => None,
+                }
+            }
+            Expr::Call(c) if c.arguments.keywords.is_empty() => {
+                let Expr::Attribute(a) = &*c.func else {
+                    return None;
+                };
+                let s = eval(&a.value)?;
+                let args: Vec<String> = c.arguments.args.iter().map(eval).collect::<Option<_>>()?;
+                match (a.attr.as_str(), args.as_slice()) {
+                    ("startswith", [x]) => Some(s.starts_with(x.as_str())),
+                    ("endswith", [x]) => Some(s.ends_with(x.as_str())),
+                    (_, [_, ..]) => None,
+                    // Python's character classes, for ASCII (`str.isupper` of other text
+                    // follows Unicode's casing, which is not decided here).
+                    _ if !s.is_ascii() => None,
+                    ("isupper", []) => Some(
+                        s.bytes().any(|b| b.is_ascii_uppercase())
+                            && !s.bytes().any(|b| b.is_ascii_lowercase()),
+                    ),
+                    ("islower", []) => Some(
+                        s.bytes().any(|b| b.is_ascii_lowercase())
+                            && !s.bytes().any(|b| b.is_ascii_uppercase()),
+                    ),
+                    ("isdigit", []) => Some(!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())),
+                    ("isalpha", []) => {
+                        Some(!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                    }
+                    ("isalnum", []) => {
+                        Some(!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
         }
     }
 
@@ -1928,6 +2133,24 @@ fn contains_call(body: &[Stmt], name: &str) -> bool {
     f.found
 }
 
+/// The class a table name is computed for: its name (`cls.__name__`) and the classes whose
+/// attributes `cls.<attr>` reads (the class first, then its bases).
+#[derive(Clone, Copy)]
+struct NameCtx<'c> {
+    name: &'c str,
+    mro: &'c [ClassId],
+}
+
+/// Python's `text[lower:upper]` by characters (`upper` `None`: to the end); negative bounds
+/// count from the end.
+fn py_slice(text: &str, lower: i64, upper: Option<i64>) -> Option<String> {
+    let len = i64::try_from(text.chars().count()).ok()?;
+    let clamp = |i: i64| if i < 0 { (len + i).max(0) } else { i.min(len) };
+    let (lo, hi) = (clamp(lower), clamp(upper.unwrap_or(len)));
+    let (lo, hi) = (usize::try_from(lo).ok()?, usize::try_from(hi).ok()?);
+    Some(text.chars().skip(lo).take(hi.saturating_sub(lo)).collect())
+}
+
 /// A string or integer as `%s` and `{}` write it; `None` for other values.
 fn format_lit(v: &Lit) -> Option<String> {
     match v {
@@ -2006,7 +2229,7 @@ fn brace_format(fmt: &str, args: &[Lit], named: &[(&str, Lit)]) -> Option<String
 
 #[cfg(test)]
 mod format_tests {
-    use super::{brace_format, percent_format, Lit};
+    use super::{brace_format, percent_format, py_slice, Lit};
 
     fn s(v: &str) -> Lit {
         Lit::Str(v.to_string())
@@ -2065,5 +2288,18 @@ mod format_tests {
         assert_eq!(brace_format("{!r}", &[s("a")], &[]), None);
         assert_eq!(brace_format("{} {}", &[s("a")], &[]), None);
         assert_eq!(brace_format("a}", &[], &[]), None);
+    }
+
+    #[test]
+    fn slices_as_python_takes_them() {
+        let sl = |t: &str, lo: i64, hi: Option<i64>| py_slice(t, lo, hi);
+        assert_eq!(sl("Widget", 0, Some(1)).as_deref(), Some("W"));
+        assert_eq!(sl("Widget", 1, None).as_deref(), Some("idget"));
+        assert_eq!(sl("Widget", -3, None).as_deref(), Some("get"));
+        assert_eq!(sl("Widget", 2, Some(-2)).as_deref(), Some("dg"));
+        // Out of range and crossed bounds give "", as in Python.
+        assert_eq!(sl("ab", 5, Some(9)).as_deref(), Some(""));
+        assert_eq!(sl("abc", 2, Some(1)).as_deref(), Some(""));
+        assert_eq!(sl("ça", 0, Some(1)).as_deref(), Some("ç"));
     }
 }
