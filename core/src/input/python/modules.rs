@@ -902,24 +902,17 @@ impl<'a> Resolver<'a> {
                     }
                     // `db.Model`, `db.Column`, `db.String(80)` of `db = SQLAlchemy()`
                     // (Flask-SQLAlchemy re-exports SQLAlchemy's names on its object).
-                    Sym::Value(vm, Expr::Call(c))
-                        if (matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "SQLAlchemy")
-                            || matches!(&*c.func, Expr::Attribute(f) if f.attr.as_str() == "SQLAlchemy"))
-                            && self.ext_name(vm, &c.func).as_deref()
-                                == Some("flask_sqlalchemy.SQLAlchemy") =>
-                    {
-                        match attr {
-                            "Model" => Sym::Ext("flask_sqlalchemy.Model".into()),
-                            "Table" => Sym::Ext("flask_sqlalchemy.Table".into()),
-                            "session" | "engine" | "engines" | "metadatas" | "metadata" => {
-                                Sym::Unknown {
-                                    what: format!("db.{attr}"),
-                                    missing_module: false,
-                                }
+                    Sym::Value(vm, Expr::Call(c)) if self.makes_flask_db(vm, c) => match attr {
+                        "Model" => Sym::Ext("flask_sqlalchemy.Model".into()),
+                        "Table" => Sym::Ext("flask_sqlalchemy.Table".into()),
+                        "session" | "engine" | "engines" | "metadatas" | "metadata" => {
+                            Sym::Unknown {
+                                what: format!("db.{attr}"),
+                                missing_module: false,
                             }
-                            _ => Sym::Ext(format!("sa.{attr}")),
                         }
-                    }
+                        _ => Sym::Ext(format!("sa.{attr}")),
+                    },
                     _ => Sym::Unknown {
                         what: attr.to_string(),
                         missing_module: false,
@@ -1111,6 +1104,26 @@ impl<'a> Resolver<'a> {
             }
         }
         sym
+    }
+
+    /// Whether `call` makes Flask-SQLAlchemy's `db` object: `SQLAlchemy(...)`, or an instance
+    /// of the application's subclass of it (`class MyAlchemy(SQLAlchemy)`, which overrides a
+    /// pool or session option and is then `db = MyAlchemy()`).
+    pub fn makes_flask_db(&self, m: usize, call: &'a ast::ExprCall) -> bool {
+        self.is_flask_db_class(m, &call.func, 0)
+    }
+
+    fn is_flask_db_class(&self, m: usize, e: &'a Expr, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match self.class_through_aliases(m, e) {
+            Sym::Ext(x) => x == "flask_sqlalchemy.SQLAlchemy",
+            Sym::Class(id) => self.mods.class(&id).is_some_and(|c| {
+                (c.bases().iter()).any(|b| self.is_flask_db_class(id.module, b, depth + 1))
+            }),
+            _ => false,
+        }
     }
 
     /// The canonical library name `e` resolves to, following module-level aliases

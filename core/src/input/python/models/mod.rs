@@ -1145,6 +1145,7 @@ impl<'a> Reader<'a> {
                     || self
                         .class_attr(std::slice::from_ref(&id), "__tablename__")
                         .is_some()
+                    || declares_columns(&c.body)
                 {
                     // A model whose base could not be followed.
                     if let Some((mm, b)) = unknown.first() {
@@ -1860,8 +1861,8 @@ impl<'a> Reader<'a> {
         let Sym::Value(dm, v) = self.r.expr(m, &a.value) else {
             return None;
         };
-        let (name, call) = self.callee(dm, v)?;
-        (name == "flask_sqlalchemy.SQLAlchemy").then_some((dm, call))
+        let Expr::Call(call) = v else { return None };
+        self.r.makes_flask_db(dm, call).then_some((dm, call))
     }
 
     /// The naming convention of the metadata given to Flask-SQLAlchemy's `db` object
@@ -2092,6 +2093,28 @@ fn own_mro_declares_pk(r: &Reader<'_>, mro: &[ClassId], pmro: &[ClassId]) -> boo
 }
 
 /// The returned expression of a function whose body is (docstring and) one `return`.
+/// Whether a class body declares columns (`id = Column(...)`, `db.Column(...)`,
+/// `mapped_column(...)`), by the called name alone: a class whose base cannot be followed is
+/// then worth a warning even without a `__tablename__` (Flask-SQLAlchemy names its tables).
+fn declares_columns(body: &[Stmt]) -> bool {
+    body.iter().any(|s| {
+        let value = match s {
+            Stmt::Assign(a) => Some(&*a.value),
+            Stmt::AnnAssign(a) => a.value.as_deref(),
+            _ => None,
+        };
+        let Some(Expr::Call(c)) = value else {
+            return false;
+        };
+        let name = match &*c.func {
+            Expr::Name(n) => n.id.as_str(),
+            Expr::Attribute(a) => a.attr.as_str(),
+            _ => return false,
+        };
+        matches!(name, "Column" | "mapped_column")
+    })
+}
+
 fn single_return(f: &ast::StmtFunctionDef) -> Option<&Expr> {
     let stmts: Vec<&Stmt> = f
         .body
