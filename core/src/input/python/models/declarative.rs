@@ -864,6 +864,9 @@ impl<'a> Reader<'a> {
                     } else if let Some(sql) = self.ordered_column(m, a) {
                         elements.push(sql);
                         is_column.push(false);
+                    } else if let Some(sql) = self.func_element(m, a) {
+                        elements.push(sql);
+                        is_column.push(false);
                     } else if let Some(sql) = self.sql_text(m, a) {
                         elements.push(sql);
                         is_column.push(false);
@@ -1135,18 +1138,43 @@ impl<'a> Reader<'a> {
     /// `Index("ix", users.c.email)` written on its own, beside its Core table: added to the
     /// table read before it (`users = Table("users", ...)`).
     fn standalone_index(&mut self, m: usize, e: &'a Expr, call: &'a ast::ExprCall) {
-        let of_table = (call.arguments.args.iter().skip(1)).find_map(|a| match a {
-            Expr::Attribute(at) => table_columns(&at.value),
-            Expr::Subscript(s) => table_columns(&s.value),
-            _ => None,
-        });
-        // The table's name: the first argument of the call that made it (a wrapper of
-        // Table(...) passes it on).
-        let name = of_table.and_then(|t| match self.r.expr(m, t) {
-            Sym::Value(vm, Expr::Call(c)) => {
-                c.arguments.args.first().and_then(|n| self.lit_str(vm, n))
+        // The columns named: the arguments, those of `func.lower(...)` and the column of
+        // `x.desc()`.
+        let mut named: Vec<&'a Expr> = Vec::new();
+        for a in call.arguments.args.iter().skip(1) {
+            named.push(a);
+            if let Expr::Call(c) = a {
+                named.extend(c.arguments.args.iter());
+                if let Expr::Attribute(f) = &*c.func {
+                    named.push(&f.value);
+                }
             }
-            _ => None,
+        }
+        let name = named.iter().find_map(|a| {
+            let of_table = match a {
+                Expr::Attribute(at) => table_columns(&at.value),
+                Expr::Subscript(s) => table_columns(&s.value),
+                _ => None,
+            };
+            // The table's name: the first argument of the call that made it (a wrapper of
+            // Table(...) passes it on).
+            if let Some(t) = of_table {
+                // `Group.__table__.c.name`: a mapped class's table.
+                if let Expr::Attribute(tt) = t {
+                    if tt.attr.as_str() == "__table__" {
+                        return self.class_table_name(m, &tt.value);
+                    }
+                }
+                return match self.r.expr(m, t) {
+                    Sym::Value(vm, Expr::Call(c)) => {
+                        c.arguments.args.first().and_then(|n| self.lit_str(vm, n))
+                    }
+                    _ => None,
+                };
+            }
+            // `User.email` of a mapped class: its table, read with the class before.
+            let Expr::Attribute(at) = a else { return None };
+            self.class_table_name(m, &at.value)
         });
         let Some(i) = name.and_then(|n| self.tables.iter().rposition(|t| t.name == n)) else {
             self.warn(m, e, "the table of this Index cannot be read statically (write its columns as `table.c.column` of a Table(...) read before it); it is not compared".into());
@@ -1155,6 +1183,16 @@ impl<'a> Reader<'a> {
         let mut table = self.tables.remove(i);
         self.table_item(m, e, &mut table);
         self.tables.insert(i, table);
+    }
+
+    /// The table name of the mapped class `e` names.
+    pub(crate) fn class_table_name(&self, m: usize, e: &'a Expr) -> Option<String> {
+        let Sym::Class(cid) = self.r.expr(m, e) else {
+            return None;
+        };
+        let (mro, ext, _) = self.mro(&cid);
+        let sqlmodel = self.flavor(&ext, &mro) == Flavor::SqlModel;
+        self.table_name(&cid, &mro, sqlmodel)
     }
 
     /// SQL text: a literal string or `text("...")`.

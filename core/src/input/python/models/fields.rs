@@ -465,6 +465,27 @@ impl<'a> Reader<'a> {
     /// arguments that are string or number literals, `text("...")` and nested `func` calls,
     /// e.g. `func.timezone("UTC", func.now())` -> `timezone('UTC', now())`.
     fn func_sql(&self, m: usize, e: &'a Expr, depth: usize) -> Option<String> {
+        self.func_sql_of(m, e, depth, false)
+    }
+
+    /// An index element `func.lower(User.email)`: [`Self::func_sql`] whose arguments may also
+    /// be columns (`email`, `Model.email`, `users.c.email`, `sa.column("email")`), quoted as
+    /// SQLAlchemy quotes them.
+    /// MySQL's compiler groups a function in an index (`((lower(email)))`, a functional key
+    /// part; `lower(email)` alone would read as a column prefix).
+    pub(crate) fn func_element(&self, m: usize, e: &'a Expr) -> Option<String> {
+        let (name, _) = self.callee(m, e)?;
+        if !name.starts_with("sa.func.") {
+            return None;
+        }
+        let sql = self.func_sql_of(m, e, 0, true)?;
+        Some(match Compiler::of(self.dialect.dialect()) {
+            Compiler::Mysql => format!("({sql})"),
+            _ => sql,
+        })
+    }
+
+    fn func_sql_of(&self, m: usize, e: &'a Expr, depth: usize, columns: bool) -> Option<String> {
         if depth > 16 {
             return None;
         }
@@ -480,6 +501,16 @@ impl<'a> Reader<'a> {
             }
             Some(Lit::Int(i)) => return Some(i.to_string()),
             _ => {}
+        }
+        if columns
+            && !matches!(e, Expr::Call(c) if self.r.ext_name(m, &c.func).is_some_and(|n| n.starts_with("sa.func.")))
+        {
+            if let Some(c) = self.column_ref(m, e) {
+                return Some(crate::input::python::ddl::quote(
+                    &c,
+                    Compiler::of(self.dialect.dialect()),
+                ));
+            }
         }
         let (name, call) = self.callee(m, e)?;
         if name == "sa.text" || name == "sa.literal_column" {
@@ -505,7 +536,7 @@ impl<'a> Reader<'a> {
             _ => {}
         }
         let args: Option<Vec<String>> = (call.arguments.args.iter())
-            .map(|a| self.func_sql(m, a, depth + 1))
+            .map(|a| self.func_sql_of(m, a, depth + 1, columns))
             .collect();
         Some(format!("{f}({})", args?.join(", ")))
     }
@@ -519,10 +550,8 @@ impl<'a> Reader<'a> {
             return Some((t.to_string(), c.to_string()));
         }
         if let Expr::Attribute(a) = e {
-            if let Sym::Class(cid) = self.r.expr(m, &a.value) {
-                let (mro, _, _) = self.mro(&cid);
-                let sqlmodel = self.flavor(&self.mro(&cid).1, &mro) == Flavor::SqlModel;
-                let t = self.table_name(&cid, &mro, sqlmodel)?;
+            if matches!(self.r.expr(m, &a.value), Sym::Class(_)) {
+                let t = self.class_table_name(m, &a.value)?;
                 return Some((t, a.attr.to_string()));
             }
         }
