@@ -577,22 +577,29 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
             qual(&t.schema, &fk.table, c),
             refs.join(", ")
         );
-        if let Some(d) = &fk.ondelete {
-            line.push_str(&format!(" ON DELETE {d}"));
-        }
-        if let Some(u) = &fk.onupdate {
-            line.push_str(&format!(" ON UPDATE {u}"));
-        }
+        line.push_str(&fk.clauses());
         line
     };
     for (k, at) in &t.constraints {
         match k {
-            ConstraintDef::Unique { name, columns } => {
+            ConstraintDef::Unique {
+                name,
+                columns,
+                nulls_not_distinct,
+            } => {
                 let name = constraint_name(t, "uq", name.as_deref(), columns, None, c);
                 let prefix =
                     name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
                 let cols: Vec<String> = columns.iter().map(|n| quote(n, c)).collect();
-                items.push((format!("\t{prefix}UNIQUE ({})", cols.join(", ")), *at));
+                let nulls = if *nulls_not_distinct {
+                    " NULLS NOT DISTINCT"
+                } else {
+                    ""
+                };
+                items.push((
+                    format!("\t{prefix}UNIQUE{nulls} ({})", cols.join(", ")),
+                    *at,
+                ));
             }
             ConstraintDef::Check { name, sql } => {
                 let name = constraint_name(t, "ck", name.as_deref(), &[], None, c);
@@ -613,6 +620,11 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
                 format!("\t{prefix}UNIQUE ({})", quote(&col.name, c)),
                 col.at,
             ));
+        }
+        for (name, sql) in &col.type_checks {
+            let name = constraint_name(t, "ck", name.as_deref(), &[], None, c);
+            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+            items.push((format!("\t{prefix}CHECK ({sql})"), col.at));
         }
         for fk in &col.fks {
             items.push((fk_line(fk), col.at));

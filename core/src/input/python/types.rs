@@ -90,6 +90,9 @@ pub enum SaType {
         /// `postgresql.ENUM(...)`: `Some(create_type)` (always native; with
         /// `create_type=True` SQLAlchemy cannot compile it for MySQL); `None` for `Enum`.
         postgresql: Option<bool>,
+        /// `create_constraint=True`: where the enum is not native, SQLAlchemy adds `CHECK (col
+        /// IN (labels))`, named by the enum's name.
+        check: bool,
     },
     /// `ARRAY(item)` (PostgreSQL).
     Array(Box<SaType>),

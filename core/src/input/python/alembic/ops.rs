@@ -2044,12 +2044,7 @@ impl Interp {
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
-                if let Some(d) = &fk.ondelete {
-                    s.push_str(&format!(" ON DELETE {d}"));
-                }
-                if let Some(u) = &fk.onupdate {
-                    s.push_str(&format!(" ON UPDATE {u}"));
-                }
+                s.push_str(&fk.clauses());
                 s.push(';');
                 self.line(s, at);
             }

@@ -304,6 +304,7 @@ impl<'a> Reader<'a> {
         let mut computed = None;
         let mut checks = Vec::new();
         let mut type_seen = false;
+        let mut type_e: Option<&'a Expr> = None;
         let override_ty = self.type_override(m, at.start);
         for (i, a) in call.arguments.args.iter().enumerate() {
             if i == 0 {
@@ -331,14 +332,9 @@ impl<'a> Reader<'a> {
                 if callee == "sa.ForeignKey" {
                     if let Some(target) = fk.arguments.args.first() {
                         match self.fk_target(m, target) {
-                            Some((t, c)) => fks.push(FkDef {
-                                table: t,
-                                columns: Vec::new(),
-                                ref_columns: vec![c],
-                                name: kwarg(fk, "name").and_then(|n| self.lit_str(m, n)),
-                                ondelete: kwarg(fk, "ondelete").and_then(|n| self.lit_str(m, n)),
-                                onupdate: kwarg(fk, "onupdate").and_then(|n| self.lit_str(m, n)),
-                            }),
+                            Some((t, c)) => {
+                                fks.push(self.fk_def(m, fk, t, Vec::new(), vec![c]))
+                            }
                             None => self.warn(m, target, format!("column `{name}`: the foreign key target cannot be read statically; the foreign key is not compared")),
                         }
                     }
@@ -469,14 +465,7 @@ impl<'a> Reader<'a> {
                     ty.as_ref()?;
                     // `Boolean(create_constraint=True)`: where booleans are not native
                     // (SQLite, MySQL, MariaDB), SQLAlchemy adds `CHECK (col IN (0, 1))`.
-                    let boolean_check = self.callee(m, a).is_some_and(|(n, c)| {
-                        n == "sa.Boolean"
-                            && kwarg(c, "create_constraint").and_then(|v| self.lit_bool(m, v))
-                                == Some(true)
-                    });
-                    if boolean_check && self.dialect != crate::dialects::DialectKind::Postgres {
-                        checks.push((None, format!("{} IN (0, 1)", name)));
-                    }
+                    type_e = Some(a);
                 }
             } else {
                 self.warn(m, a, format!("column `{name}`: this argument of the column is not read; the column is compared without it"));
@@ -486,6 +475,7 @@ impl<'a> Reader<'a> {
             if override_ty.is_none() {
                 ty = self.sa_type(m, k, &name);
                 ty.as_ref()?;
+                type_e = Some(k);
             }
         }
         if let Some(k) = kwarg(call, "name") {
@@ -523,6 +513,9 @@ impl<'a> Reader<'a> {
             renamed_from: self.renamed_from(m, at.start),
             ..ColumnDef::new(name.clone(), ty, at)
         };
+        if let Some(e) = type_e {
+            col.type_checks = self.schema_type_checks(m, e, &col.ty, &name);
+        }
         let mut nullable_given = None;
         // Keywords given here, and those a helper's `**kwargs` spreads (`Column(...,
         // **sa_column_kwargs)` in `def fk_field(..., **sa_column_kwargs)`).
@@ -784,9 +777,14 @@ impl<'a> Reader<'a> {
                     return;
                 };
                 let c = if name == "sa.UniqueConstraint" {
+                    let pg = self.dialect == crate::dialects::DialectKind::Postgres;
                     ConstraintDef::Unique {
                         name: cname,
                         columns,
+                        nulls_not_distinct: pg
+                            && kwarg(call, "postgresql_nulls_not_distinct")
+                                .and_then(|v| self.lit_bool(m, v))
+                                == Some(true),
                     }
                 } else {
                     ConstraintDef::PrimaryKey {
@@ -831,13 +829,11 @@ impl<'a> Reader<'a> {
                 };
                 match (cols, refs) {
                     (Some(cols), Some(refs)) if !refs.is_empty() => {
+                        let to = refs[0].0.clone();
+                        let ref_columns = refs.into_iter().map(|r| r.1).collect();
                         let fk = FkDef {
-                            table: refs[0].0.clone(),
-                            columns: cols,
-                            ref_columns: refs.into_iter().map(|r| r.1).collect(),
                             name: cname,
-                            ondelete: kwarg(call, "ondelete").and_then(|n| self.lit_str(m, n)),
-                            onupdate: kwarg(call, "onupdate").and_then(|n| self.lit_str(m, n)),
+                            ..self.fk_def(m, call, to, cols, ref_columns)
                         };
                         table.constraints.push((ConstraintDef::ForeignKey(fk), at));
                     }
@@ -1183,6 +1179,30 @@ impl<'a> Reader<'a> {
         let mut table = self.tables.remove(i);
         self.table_item(m, e, &mut table);
         self.tables.insert(i, table);
+    }
+
+    /// A `ForeignKey(...)` / `ForeignKeyConstraint(...)` call's foreign key to `table`: its
+    /// `name=`, and `ondelete`, `onupdate`, `match`, `deferrable` and `initially` as written.
+    fn fk_def(
+        &self,
+        m: usize,
+        call: &'a ast::ExprCall,
+        table: String,
+        columns: Vec<String>,
+        ref_columns: Vec<String>,
+    ) -> FkDef {
+        let text = |k: &str| kwarg(call, k).and_then(|n| self.lit_str(m, n));
+        FkDef {
+            table,
+            columns,
+            ref_columns,
+            name: text("name"),
+            ondelete: text("ondelete"),
+            onupdate: text("onupdate"),
+            matching: text("match"),
+            deferrable: kwarg(call, "deferrable").and_then(|v| self.lit_bool(m, v)),
+            initially: text("initially"),
+        }
     }
 
     /// The table name of the mapped class `e` names.

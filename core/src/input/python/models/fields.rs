@@ -272,6 +272,9 @@ impl<'a> Reader<'a> {
                     name: None,
                     ondelete,
                     onupdate: None,
+                    matching: None,
+                    deferrable: None,
+                    initially: None,
                 }),
                 None => self.warn(fm, fk, format!("column `{name}`: the foreign key target is not a literal \"table.column\"; the foreign key is not compared")),
             }
@@ -468,6 +471,49 @@ impl<'a> Reader<'a> {
         self.func_sql_of(m, e, depth, false)
     }
 
+    /// The CHECK SQLAlchemy's schema types add with `create_constraint=True` where the type is
+    /// not native to the dialect: `Boolean` -> `CHECK (col IN (0, 1))` (not PostgreSQL),
+    /// `Enum` -> `CHECK (col IN ('a', 'b'))` (SQLite, or `native_enum=False`), named by the
+    /// type's name (`name=`; an enum class's lower-cased name).
+    pub(crate) fn schema_type_checks(
+        &self,
+        m: usize,
+        type_e: &'a Expr,
+        ty: &SaType,
+        col: &str,
+    ) -> Vec<(Option<String>, String)> {
+        let compiler = Compiler::of(self.dialect.dialect());
+        let column = crate::input::python::ddl::quote(col, compiler);
+        match ty {
+            SaType::Boolean if compiler != Compiler::Postgresql => {
+                let Some((name, call)) = self.callee(m, type_e) else {
+                    return Vec::new();
+                };
+                let on = name == "sa.Boolean"
+                    && kwarg(call, "create_constraint").and_then(|v| self.lit_bool(m, v))
+                        == Some(true);
+                let name = kwarg(call, "name").and_then(|v| self.lit_str(m, v));
+                on.then(|| (name, format!("{column} IN (0, 1)")))
+                    .into_iter()
+                    .collect()
+            }
+            SaType::Enum {
+                name,
+                labels,
+                native,
+                check: true,
+                ..
+            } if !*native || compiler == Compiler::Sqlite => {
+                let labels: Vec<String> = (labels.iter())
+                    .map(|l| format!("'{}'", l.replace('\'', "''")))
+                    .collect();
+                let sql = format!("{column} IN ({})", labels.join(", "));
+                vec![((!name.is_empty()).then(|| name.clone()), sql)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// An index element `func.lower(User.email)`: [`Self::func_sql`] whose arguments may also
     /// be columns (`email`, `Model.email`, `users.c.email`, `sa.column("email")`), quoted as
     /// SQLAlchemy quotes them.
@@ -608,6 +654,7 @@ impl<'a> Reader<'a> {
                             native: false,
                             length: None,
                             postgresql: None,
+                            check: false,
                         });
                     }
                 }
@@ -627,6 +674,7 @@ impl<'a> Reader<'a> {
                         native: true,
                         length: None,
                         postgresql: None,
+                        check: false,
                     })
                 } else {
                     None
@@ -1335,6 +1383,7 @@ impl<'a> Reader<'a> {
         let mut native = true;
         let mut length = None;
         let mut create_type = true;
+        let mut check = false;
         for k in call.arguments.keywords.iter() {
             let Some(arg) = &k.arg else { continue };
             match arg.as_str() {
@@ -1361,11 +1410,14 @@ impl<'a> Reader<'a> {
                 }
                 // `validate_strings=True` checks values in Python; no DDL.
                 "validate_strings" => {}
-                "values_callable" | "create_constraint" => {
-                    let what = arg.to_string();
-                    if what != "create_constraint" || self.lit_bool(m, &k.value) == Some(true) {
-                        self.warn(m, &k.value, format!("column `{col}`: Enum `{what}=` is not read; the enum is compared by its member names"));
+                "create_constraint" => match self.lit_bool(m, &k.value) {
+                    Some(b) => check = b,
+                    None => {
+                        self.warn(m, &k.value, format!("column `{col}`: Enum `create_constraint=` is not a literal True or False; read as False"));
                     }
+                },
+                "values_callable" => {
+                    self.warn(m, &k.value, format!("column `{col}`: Enum `values_callable=` is not read; the enum is compared by its member names"));
                 }
                 _ => {}
             }
@@ -1387,6 +1439,7 @@ impl<'a> Reader<'a> {
             native,
             length,
             postgresql: postgresql.then_some(create_type),
+            check,
         })
     }
 }

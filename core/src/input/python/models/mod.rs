@@ -28,6 +28,36 @@ pub struct FkDef {
     pub name: Option<String>,
     pub ondelete: Option<String>,
     pub onupdate: Option<String>,
+    /// `match="FULL"`, `deferrable=True|False`, `initially="DEFERRED"`.
+    pub matching: Option<String>,
+    pub deferrable: Option<bool>,
+    pub initially: Option<String>,
+}
+
+impl FkDef {
+    /// What follows `REFERENCES t (cols)`, as SQLAlchemy writes it: ` MATCH x`, ` ON DELETE
+    /// x`, ` ON UPDATE x`, ` [NOT] DEFERRABLE`, ` INITIALLY x`.
+    pub fn clauses(&self) -> String {
+        let mut out = String::new();
+        if let Some(x) = &self.matching {
+            out.push_str(&format!(" MATCH {x}"));
+        }
+        if let Some(d) = &self.ondelete {
+            out.push_str(&format!(" ON DELETE {d}"));
+        }
+        if let Some(u) = &self.onupdate {
+            out.push_str(&format!(" ON UPDATE {u}"));
+        }
+        match self.deferrable {
+            Some(true) => out.push_str(" DEFERRABLE"),
+            Some(false) => out.push_str(" NOT DEFERRABLE"),
+            None => {}
+        }
+        if let Some(i) = &self.initially {
+            out.push_str(&format!(" INITIALLY {i}"));
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -58,6 +88,9 @@ pub struct ColumnDef {
     pub computed: Option<(String, Option<bool>)>,
     /// `CheckConstraint(...)` given to the column: (name, SQL), written at the column.
     pub checks: Vec<(Option<String>, String)>,
+    /// The CHECK a schema type adds (`Boolean` / `Enum(create_constraint=True)` where the type
+    /// is not native): (name, SQL), written as a table constraint, as SQLAlchemy writes it.
+    pub type_checks: Vec<(Option<String>, String)>,
     /// `Sequence(...)` given to the column (not `optional=True`): PostgreSQL creates it
     /// before the table, and the column is not SERIAL.
     pub sequence: Option<SequenceDef>,
@@ -94,6 +127,7 @@ impl ColumnDef {
             identity_options: String::new(),
             computed: None,
             checks: Vec::new(),
+            type_checks: Vec::new(),
             sequence: None,
             at,
             renamed_from: None,
@@ -143,6 +177,8 @@ pub enum ConstraintDef {
     Unique {
         name: Option<String>,
         columns: Vec<String>,
+        /// `postgresql_nulls_not_distinct=True` (PostgreSQL 15), read for PostgreSQL.
+        nulls_not_distinct: bool,
     },
     Check {
         name: Option<String>,
