@@ -2054,6 +2054,13 @@ impl Interp {
                     at,
                 );
             }
+            // A schema type's CHECK (`Boolean(create_constraint=True)`), which Alembic adds
+            // with the table's other constraints.
+            for (name, sql) in &col.type_checks {
+                let name = ddl::constraint_name(t, "ck", name.as_deref(), &[], None, self.c);
+                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", self.q(&n)));
+                self.line(format!("ALTER TABLE {qt} ADD {prefix}CHECK ({sql});"), at);
+            }
         }
         if col.index {
             let unique = if col.unique { "UNIQUE " } else { "" };
