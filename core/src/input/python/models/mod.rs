@@ -483,10 +483,24 @@ impl<'a> Reader<'a> {
                 .collect();
             return Some(format!("{head}[{}]", args?.join(", ")));
         }
+        // `Literal["pending", "done"]`'s arguments, as Python compares them.
+        match e {
+            Expr::StringLiteral(s) => return Some(format!("{:?}", s.value.to_str())),
+            Expr::NumberLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+                return self.lit(m, e).map(|l| format!("{l:?}"));
+            }
+            _ => {}
+        }
         match self.r.expr(m, e) {
             Sym::Ext(x) => Some(x),
             Sym::Class(cid) => self.class(&cid).map(|c| format!("class:{}", c.name)),
-            Sym::Value(vm, v) => self.alias_key(vm, v),
+            // An alias of a generic other than `Annotated` (`Status = Literal["a", "b"]`)
+            // is the generic it names.
+            Sym::Value(vm, v) => self.alias_key(vm, v).or_else(|| {
+                matches!(v, Expr::Subscript(_))
+                    .then(|| self.type_key(vm, v, depth + 1))
+                    .flatten()
+            }),
             _ => None,
         }
     }
