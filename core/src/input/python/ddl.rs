@@ -783,7 +783,11 @@ pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c
                 _ => String::new(),
             };
             if *col {
-                format!("{}{length}", quote(el, c))
+                let op = match idx.ops.get(i) {
+                    Some(Some(op)) if c == Compiler::Postgresql => format!(" {op}"),
+                    _ => String::new(),
+                };
+                format!("{}{length}{op}", quote(el, c))
             } else {
                 // As SQLAlchemy writes an expression: `lower(name)`, `text("version DESC")`.
                 el.clone()

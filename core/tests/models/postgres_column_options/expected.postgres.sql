@@ -46,7 +46,7 @@ CREATE TABLE document (
 	CONSTRAINT fk_document_owner_id_account FOREIGN KEY(owner_id) REFERENCES account (id) ON DELETE SET NULL
 );
 
-CREATE INDEX ix_document_body ON document USING gin (body);
+CREATE INDEX ix_document_body ON document USING gin (body jsonb_path_ops);
 
 CREATE INDEX ix_document_live ON document (slug) WHERE deleted_at IS NULL;
 

@@ -3,7 +3,7 @@ ForeignKeyConstraint with `deferrable=True, initially="DEFERRED"`, a UniqueConst
 `postgresql_nulls_not_distinct=True` (PostgreSQL 15), Enum and Boolean `create_constraint=True`
 (a CHECK only where the type is not native: `native_enum=False`), declared_attr columns of
 mixins, a naming convention, ARRAY/JSONB/UUID/INET/TSVECTOR, server defaults, GIN and partial
-indexes, Identity(always=True)."""
+indexes (`postgresql_ops=`), Identity(always=True)."""
 import enum
 import uuid
 from datetime import date, datetime, time, timedelta
@@ -79,7 +79,7 @@ class Document(OwnedMixin, TimestampMixin, Base):
     __table_args__ = (
         PrimaryKeyConstraint("tenant", "num"),
         UniqueConstraint("slug", postgresql_nulls_not_distinct=True),
-        Index("ix_document_body", "body", postgresql_using="gin"),
+        Index("ix_document_body", "body", postgresql_using="gin", postgresql_ops={"body": "jsonb_path_ops"}),
         Index("ix_document_live", "slug", postgresql_where=text("deleted_at IS NULL")),
         sa.CheckConstraint("num > 0", name="num_positive"),
     )

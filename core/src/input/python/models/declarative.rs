@@ -951,6 +951,7 @@ impl<'a> Reader<'a> {
             lengths: Vec::new(),
             prefix: None,
             include: Vec::new(),
+            ops: Vec::new(),
         };
         // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
         let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
@@ -991,6 +992,34 @@ impl<'a> Reader<'a> {
                                 let a = arg.to_string();
                                 self.warn(m, value, format!("index option `{a}` is not a literal list of column names; the index is compared without it"));
                             }
+                        }
+                    }
+                    // `{"body": "jsonb_path_ops"}`: by column name.
+                    "ops" if sa_name == "postgresql" => {
+                        let mut ops = vec![None; idx.elements.len()];
+                        let read = match self.value_of(m, value, 0) {
+                            Some((dm, Expr::Dict(d))) => d.items.iter().all(|it| {
+                                let key = it.key.as_ref().and_then(|k| self.lit_str(dm, k));
+                                let op = self.lit_str(dm, &it.value);
+                                let pos = key.and_then(|k| {
+                                    (idx.elements.iter().zip(&idx.is_column))
+                                        .position(|(e, c)| *c && *e == k)
+                                });
+                                match (pos, op) {
+                                    (Some(p), Some(op)) => {
+                                        ops[p] = Some(op);
+                                        true
+                                    }
+                                    _ => false,
+                                }
+                            }),
+                            _ => false,
+                        };
+                        if read {
+                            idx.ops = ops;
+                        } else {
+                            let a = arg.to_string();
+                            self.warn(m, value, format!("index option `{a}` is not a literal dict of column names to operator classes; the index is compared without it"));
                         }
                     }
                     "length" => {

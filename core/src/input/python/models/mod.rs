@@ -207,6 +207,8 @@ pub struct IndexDef {
     pub prefix: Option<String>,
     /// `postgresql_include=[...]`: columns the index carries (PostgreSQL's `INCLUDE`).
     pub include: Vec<String>,
+    /// `postgresql_ops={"col": "jsonb_path_ops"}`: an operator class per element.
+    pub ops: Vec<Option<String>>,
 }
 
 #[derive(Clone, Debug)]
