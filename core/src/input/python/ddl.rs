@@ -827,6 +827,11 @@ pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c
         let include: Vec<String> = idx.include.iter().map(|n| quote(n, c)).collect();
         line.push_str(&format!(" INCLUDE ({})", include.join(", ")));
     }
+    match idx.nulls_not_distinct {
+        Some(true) => line.push_str(" NULLS NOT DISTINCT"),
+        Some(false) => line.push_str(" NULLS DISTINCT"),
+        None => {}
+    }
     if let Some(w) = &idx.where_ {
         line.push_str(&format!(" WHERE {w}"));
     }

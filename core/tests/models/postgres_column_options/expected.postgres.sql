@@ -52,6 +52,8 @@ CREATE INDEX ix_document_live ON document (slug) WHERE deleted_at IS NULL;
 
 CREATE INDEX ix_document_owner_id ON document (owner_id);
 
+CREATE UNIQUE INDEX ix_document_tenant_slug ON document (tenant, slug) NULLS NOT DISTINCT;
+
 CREATE TABLE revision (
 	id BIGINT GENERATED ALWAYS AS IDENTITY, 
 	tenant VARCHAR(10) NOT NULL, 

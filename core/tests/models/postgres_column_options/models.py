@@ -1,6 +1,6 @@
 """PostgreSQL column and constraint options as real models write them: a composite
 ForeignKeyConstraint with `deferrable=True, initially="DEFERRED"`, a UniqueConstraint with
-`postgresql_nulls_not_distinct=True` (PostgreSQL 15), Enum and Boolean `create_constraint=True`
+`postgresql_nulls_not_distinct=True` (PostgreSQL 15; also on a unique Index), Enum and Boolean `create_constraint=True`
 (a CHECK only where the type is not native: `native_enum=False`), declared_attr columns of
 mixins, a naming convention, ARRAY/JSONB/UUID/INET/TSVECTOR, server defaults, GIN and partial
 indexes (`postgresql_ops=`), Identity(always=True)."""
@@ -81,6 +81,7 @@ class Document(OwnedMixin, TimestampMixin, Base):
         UniqueConstraint("slug", postgresql_nulls_not_distinct=True),
         Index("ix_document_body", "body", postgresql_using="gin", postgresql_ops={"body": "jsonb_path_ops"}),
         Index("ix_document_live", "slug", postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_document_tenant_slug", "tenant", "slug", unique=True, postgresql_nulls_not_distinct=True),
         sa.CheckConstraint("num > 0", name="num_positive"),
     )
     tenant: Mapped[str] = mapped_column(String(10))

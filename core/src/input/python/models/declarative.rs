@@ -952,6 +952,7 @@ impl<'a> Reader<'a> {
             prefix: None,
             include: Vec::new(),
             ops: Vec::new(),
+            nulls_not_distinct: None,
         };
         // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
         let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
@@ -994,6 +995,14 @@ impl<'a> Reader<'a> {
                             }
                         }
                     }
+                    "nulls_not_distinct" if sa_name == "postgresql" => match self.lit(m, value) {
+                        Some(Lit::Bool(b)) => idx.nulls_not_distinct = Some(b),
+                        Some(Lit::None) => {}
+                        _ => {
+                            let a = arg.to_string();
+                            self.warn(m, value, format!("index option `{a}` is not a literal True, False or None; the index is compared without it"));
+                        }
+                    },
                     // `{"body": "jsonb_path_ops"}`: by column name.
                     "ops" if sa_name == "postgresql" => {
                         let mut ops = vec![None; idx.elements.len()];

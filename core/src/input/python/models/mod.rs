@@ -209,6 +209,8 @@ pub struct IndexDef {
     pub include: Vec<String>,
     /// `postgresql_ops={"col": "jsonb_path_ops"}`: an operator class per element.
     pub ops: Vec<Option<String>>,
+    /// `postgresql_nulls_not_distinct=` (PostgreSQL 15): `NULLS [NOT] DISTINCT`.
+    pub nulls_not_distinct: Option<bool>,
 }
 
 #[derive(Clone, Debug)]
