@@ -29,6 +29,21 @@ CREATE TABLE s_z_2 (
 	PRIMARY KEY (id)
 );
 
+CREATE TABLE lease_private_office (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE lease_shared_lab (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE lease_public_dmz (
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE gadget_items (
 	widget_id INTEGER, 
 	id INTEGER NOT NULL AUTO_INCREMENT, 

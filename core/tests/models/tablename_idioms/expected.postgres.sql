@@ -29,6 +29,21 @@ CREATE TABLE s_z_2 (
 	PRIMARY KEY (id)
 );
 
+CREATE TABLE lease_private_office (
+	id SERIAL NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE lease_shared_lab (
+	id SERIAL NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE TABLE lease_public_dmz (
+	id SERIAL NOT NULL, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE gadget_items (
 	widget_id INTEGER, 
 	id SERIAL NOT NULL, 

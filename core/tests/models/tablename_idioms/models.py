@@ -1,7 +1,8 @@
 """Table names computed in `declared_attr` functions by the idioms real projects use: `%` and
 `.format()` over the class name, a per-subclass class attribute (`f"ohlcv_{cls._gran}"`), a
 character-by-character `"".join(...)` snake case with a conditional expression, slices,
-`removesuffix`, and a body of assignments before the `return`."""
+`removesuffix`, and a body of assignments and `if`/`elif`/`else` on class attributes before the
+`return`."""
 from sqlalchemy import Column, ForeignKey, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -94,3 +95,31 @@ class Listed:
 
 class ShippingZone2(Listed, Base):
     pass
+
+
+class Scoped:
+    scope: str
+
+    @declared_attr
+    def __tablename__(cls):
+        if cls.scope.startswith("10."):
+            kind = "private"
+        elif cls.scope == "shared":
+            kind = "shared"
+        else:
+            kind = "public"
+        return f"lease_{kind}_" + cls.__name__.lower()
+
+    id = Column(Integer, primary_key=True)
+
+
+class Office(Scoped, Base):
+    scope = "10.0.0.0"
+
+
+class Lab(Scoped, Base):
+    scope = "shared"
+
+
+class Dmz(Scoped, Base):
+    scope = "192.0.2.0"

@@ -1493,8 +1493,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// [`Self::name_eval`] over a function's body: docstrings, `name = <str expr>` lines and
-    /// a `return` (a `declared_attr` `__tablename__`, or a helper it calls).
+    /// [`Self::name_eval`] over a function's body: docstrings, `name = <str expr>` lines,
+    /// `if`/`elif`/`else` on conditions [`Self::name_test`] decides, and a `return` (a
+    /// `declared_attr` `__tablename__`, or a helper it calls).
     fn name_body(
         &self,
         m: usize,
@@ -1503,23 +1504,65 @@ impl<'a> Reader<'a> {
         mut local: Vec<(String, String)>,
         depth: usize,
     ) -> Option<String> {
+        self.name_block(m, body, cls, &mut local, depth).flatten()
+    }
+
+    /// [`Self::name_body`]'s statements: `Some(Some(name))` at a `return`, `Some(None)` when
+    /// the block ends without one (its assignments kept in `local`), `None` for a statement
+    /// that is not read.
+    fn name_block(
+        &self,
+        m: usize,
+        body: &'a [Stmt],
+        cls: NameCtx<'_>,
+        local: &mut Vec<(String, String)>,
+        depth: usize,
+    ) -> Option<Option<String>> {
+        if depth > 16 {
+            return None;
+        }
         for s in body {
             match s {
                 Stmt::Expr(x) if matches!(&*x.value, Expr::StringLiteral(_)) => {}
+                Stmt::Pass(_) => {}
                 Stmt::Assign(a) => {
                     let [Expr::Name(n)] = a.targets.as_slice() else {
                         return None;
                     };
-                    let v = self.name_eval(m, &a.value, cls, &local, depth + 1)?;
+                    let v = self.name_eval(m, &a.value, cls, local, depth + 1)?;
                     local.push((n.id.to_string(), v));
                 }
                 Stmt::Return(r) => {
-                    return self.name_eval(m, r.value.as_deref()?, cls, &local, depth + 1);
+                    let v = self.name_eval(m, r.value.as_deref()?, cls, local, depth + 1)?;
+                    return Some(Some(v));
+                }
+                // `if cls.scope.startswith("10"): name = ... else: name = ...`
+                Stmt::If(i) => {
+                    let mut chosen = None;
+                    if self.name_test(m, &i.test, cls, local, depth + 1)? {
+                        chosen = Some(&i.body[..]);
+                    } else {
+                        for clause in i.elif_else_clauses.iter() {
+                            let taken = match &clause.test {
+                                Some(t) => self.name_test(m, t, cls, local, depth + 1)?,
+                                None => true,
+                            };
+                            if taken {
+                                chosen = Some(&clause.body[..]);
+                                break;
+                            }
+                        }
+                    }
+                    if let Some(block) = chosen {
+                        if let Some(name) = self.name_block(m, block, cls, local, depth + 1)? {
+                            return Some(Some(name));
+                        }
+                    }
                 }
                 _ => return None,
             }
         }
-        None
+        Some(None)
     }
 
     /// A table name expression, with `cls.__name__` standing for the class name and
