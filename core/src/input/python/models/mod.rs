@@ -777,22 +777,7 @@ impl<'a> Reader<'a> {
                 let Lit::Str(text) = self.lit_depth(m, &sub.value, depth + 1)? else {
                     return None;
                 };
-                let int = |e: &'a Expr| match self.lit_depth(m, e, depth + 1)? {
-                    Lit::Int(i) => Some(i),
-                    _ => None,
-                };
-                if sl.step.is_some() {
-                    return None;
-                }
-                let lower = match sl.lower.as_deref() {
-                    Some(e) => int(e)?,
-                    None => 0,
-                };
-                let upper = match sl.upper.as_deref() {
-                    Some(e) => Some(int(e)?),
-                    None => None,
-                };
-                py_slice(&text, lower, upper).map(Lit::Str)
+                self.slice_str(m, &text, sl, depth).map(Lit::Str)
             }
             // `fk["table"]`, `pair[0]`: an item of a literal dict, list or tuple.
             Expr::Subscript(_) => {
@@ -1493,6 +1478,33 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `text[lower:upper]` of a slice whose bounds are integer constants (no step), as Python
+    /// takes it.
+    fn slice_str(
+        &self,
+        m: usize,
+        text: &str,
+        sl: &'a ast::ExprSlice,
+        depth: usize,
+    ) -> Option<String> {
+        if sl.step.is_some() {
+            return None;
+        }
+        let int = |e: &'a Expr| match self.lit_depth(m, e, depth + 1)? {
+            Lit::Int(i) => Some(i),
+            _ => None,
+        };
+        let lower = match sl.lower.as_deref() {
+            Some(e) => int(e)?,
+            None => 0,
+        };
+        let upper = match sl.upper.as_deref() {
+            Some(e) => Some(int(e)?),
+            None => None,
+        };
+        py_slice(text, lower, upper)
+    }
+
     /// [`Self::name_eval`] over a function's body: docstrings, `name = <str expr>` lines,
     /// `if`/`elif`/`else` on conditions [`Self::name_test`] decides, and a `return` (a
     /// `declared_attr` `__tablename__`, or a helper it calls).
@@ -1622,27 +1634,14 @@ impl<'a> Reader<'a> {
             // `cls.__name__[0].lower() + cls.__name__[1:]`.
             // (Else an item of a literal dict, list or tuple: `NAMES["user"]`.)
             Expr::Subscript(sub) => {
-                let int = |e: &'a Expr| match self.lit_depth(m, e, depth + 1)? {
-                    Lit::Int(i) => Some(i),
-                    _ => None,
-                };
                 let sliced = || {
                     let text = eval(&sub.value)?;
                     match &*sub.slice {
-                        Expr::Slice(sl) if sl.step.is_none() => {
-                            let lower = match sl.lower.as_deref() {
-                                Some(e) => int(e)?,
-                                None => 0,
-                            };
-                            let upper = match sl.upper.as_deref() {
-                                Some(e) => Some(int(e)?),
-                                None => None,
-                            };
-                            py_slice(&text, lower, upper)
-                        }
-                        Expr::Slice(_) => None,
+                        Expr::Slice(sl) => self.slice_str(m, &text, sl, depth),
                         index => {
-                            let i = int(index)?;
+                            let Lit::Int(i) = self.lit_depth(m, index, depth + 1)? else {
+                                return None;
+                            };
                             let upper = if i == -1 { None } else { Some(i + 1) };
                             py_slice(&text, i, upper).filter(|c| !c.is_empty())
                         }
@@ -2051,8 +2050,6 @@ pub fn arg<'e>(call: &'e ast::ExprCall, pos: usize, key: &str) -> Option<&'e Exp
     call.arguments.args.get(pos).or_else(|| kwarg(call, key))
 }
 
-/// A Python `re.sub` replacement (`\1_\2`, `\g<1>`) as the regex crate writes it
-/// (`${1}_${2}`); `None` for escapes it does not map.
 /// Python's `re.sub(pattern, repl, s)` for a pattern made only of zero-width look-around
 /// assertions on single characters: `(?<!^)(?=[A-Z])` (before each capital but the first),
 /// `(?<=[a-z])(?=[A-Z])`. `repl` is inserted at each position where all of them hold; it
@@ -2126,6 +2123,8 @@ fn zero_width_sub(pattern: &str, repl: &str, subject: &str) -> Option<String> {
     Some(out)
 }
 
+/// A Python `re.sub` replacement (`\1_\2`, `\g<1>`) as the regex crate writes it
+/// (`${1}_${2}`); `None` for escapes it does not map.
 fn python_replacement(repl: &str) -> Option<String> {
     let mut out = String::with_capacity(repl.len() + 8);
     let mut chars = repl.chars().peekable();
@@ -2189,7 +2188,6 @@ fn own_mro_declares_pk(r: &Reader<'_>, mro: &[ClassId], pmro: &[ClassId]) -> boo
         .any(|c| r.declares_primary_key(c))
 }
 
-/// The returned expression of a function whose body is (docstring and) one `return`.
 /// Whether a class body declares columns (`id = Column(...)`, `db.Column(...)`,
 /// `mapped_column(...)`), by the called name alone: a class whose base cannot be followed is
 /// then worth a warning even without a `__tablename__` (Flask-SQLAlchemy names its tables).
@@ -2212,6 +2210,7 @@ fn declares_columns(body: &[Stmt]) -> bool {
     })
 }
 
+/// The returned expression of a function whose body is (docstring and) one `return`.
 fn single_return(f: &ast::StmtFunctionDef) -> Option<&Expr> {
     let stmts: Vec<&Stmt> = f
         .body
