@@ -739,3 +739,21 @@ fn dropping_a_constraint_named_none_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn altering_a_column_to_a_schema_type_with_its_check_says_the_check_is_not_read() {
+    // Alembic adds the CHECK of an `alter_column(type_=Enum(..., native_enum=False,
+    // create_constraint=True))` after the ALTER; the replay does not, and says so. Without
+    // `create_constraint`, there is nothing to say.
+    let o = diff_one_revision(
+        "alter_column_schema_type_check",
+        "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"a\", sa.Column(\"id\", sa.Integer(), primary_key=True), sa.Column(\"s\", sa.String(10)), sa.Column(\"t\", sa.String(10)))\n    op.alter_column(\"a\", \"s\", type_=sa.Enum(\"x\", \"y\", name=\"s_kind\", native_enum=False, create_constraint=True))\n    op.alter_column(\"a\", \"t\", type_=sa.Enum(\"x\", \"y\", name=\"t_kind\", native_enum=False))\n\n\ndef downgrade():\n    op.drop_table(\"a\")\n",
+        &[],
+    );
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("a1.py:15:37: warning[W005]: `alter_column` of `s`: the CHECK that Alembic adds or drops with this `type_` (`create_constraint=True`) is not read"),
+        "{err}"
+    );
+    assert!(!err.contains("`alter_column` of `t`"), "{err}");
+}

@@ -2,11 +2,12 @@
 Enum's `CHECK (col IN (...))` where the enum is not native (SQLite always, any dialect with
 `native_enum=False`), named by the enum's name (a class's lower-cased name by default) and the
 naming convention; a Boolean's `CHECK (col IN (0, 1))` where booleans are not native, named by
-its `name=`."""
+its `name=`. SQLModel's `Field(sa_type=Enum(..., create_constraint=True))` too."""
 import enum
 
 from sqlalchemy import Boolean, Column, Enum, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlmodel import Field, SQLModel
 
 
 class Base(DeclarativeBase):
@@ -42,3 +43,8 @@ legacy = Table(
     Column("flag", Boolean(create_constraint=True)),
     Column("label", String(20)),
 )
+
+
+class Badge(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    tier: Mood = Field(sa_type=Enum(Mood, create_constraint=True, name="badge_tier"))

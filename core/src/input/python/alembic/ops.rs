@@ -2098,6 +2098,30 @@ impl Interp {
         at: Origin,
     ) {
         let qc = self.q(col);
+        // Alembic drops the CHECK of an `existing_type` and adds that of a `type_` made with
+        // `create_constraint=True` (where the type is not native); the replay does neither.
+        if kwarg(call, "type_").is_some() {
+            for key in ["existing_type", "type_"] {
+                let Some(ty_e) = kwarg(call, key) else {
+                    continue;
+                };
+                let schema_type = r.callee(m, ty_e).is_some_and(|(n, c)| {
+                    matches!(n.as_str(), "sa.Enum" | "sa.Boolean")
+                        && kwarg(c, "create_constraint").and_then(|v| r.lit_bool(m, v))
+                            == Some(true)
+                });
+                if !schema_type {
+                    continue;
+                }
+                let checks = match r.sa_type(m, ty_e, col) {
+                    Some(ty) => r.schema_type_checks(m, ty_e, &ty, col),
+                    None => Vec::new(),
+                };
+                if !checks.is_empty() {
+                    r.warn(m, ty_e, format!("`alter_column` of `{col}`: the CHECK that Alembic adds or drops with this `{key}` (`create_constraint=True`) is not read; the column is compared without it"));
+                }
+            }
+        }
         if self.my() {
             return self.alter_column_mysql(r, m, call, qt, col, at);
         }

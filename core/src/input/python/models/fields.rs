@@ -262,6 +262,10 @@ impl<'a> Reader<'a> {
             renamed_from: self.renamed_from(m, at.start),
             ..ColumnDef::new(name.to_string(), ty, at)
         };
+        // `sa_type=Enum(..., create_constraint=True)`: the type's CHECK, as with a Column.
+        if let (None, Some((fm, e))) = (self.type_override(m, at.start), opt("sa_type")) {
+            col.type_checks = self.schema_type_checks(fm, e, &col.ty, name);
+        }
         if let Some((fm, fk)) = opt("foreign_key") {
             let ondelete = opt("ondelete").and_then(|(om, e)| self.lit_str(om, e));
             match self.fk_target(fm, fk) {
@@ -517,6 +521,7 @@ impl<'a> Reader<'a> {
     /// An index element `func.lower(User.email)`: [`Self::func_sql`] whose arguments may also
     /// be columns (`email`, `Model.email`, `users.c.email`, `sa.column("email")`), quoted as
     /// SQLAlchemy quotes them.
+    ///
     /// MySQL's compiler groups a function in an index (`((lower(email)))`, a functional key
     /// part; `lower(email)` alone would read as a column prefix).
     pub(crate) fn func_element(&self, m: usize, e: &'a Expr) -> Option<String> {
