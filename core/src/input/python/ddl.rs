@@ -602,10 +602,10 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
                 ));
             }
             ConstraintDef::Check { name, sql } => {
-                let name = constraint_name(t, "ck", name.as_deref(), &[], None, c);
-                let prefix =
-                    name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
-                items.push((format!("\t{prefix}CHECK ({sql})"), *at));
+                items.push((
+                    format!("\t{}", check_clause(t, name.as_deref(), sql, c)),
+                    *at,
+                ));
             }
             ConstraintDef::ForeignKey(fk) => items.push((fk_line(fk), *at)),
             ConstraintDef::PrimaryKey { .. } => {}
@@ -622,9 +622,10 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
             ));
         }
         for (name, sql) in &col.type_checks {
-            let name = constraint_name(t, "ck", name.as_deref(), &[], None, c);
-            let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
-            items.push((format!("\t{prefix}CHECK ({sql})"), col.at));
+            items.push((
+                format!("\t{}", check_clause(t, name.as_deref(), sql, c)),
+                col.at,
+            ));
         }
         for fk in &col.fks {
             items.push((fk_line(fk), col.at));
@@ -768,6 +769,14 @@ fn column_spec(
         line.push_str(&format!(" CHECK ({sql})"));
     }
     line
+}
+
+/// `[CONSTRAINT name] CHECK (sql)` of table `t`: `__table_args__`' own, or a schema type's
+/// (`Boolean(create_constraint=True)`), named through the table's naming convention.
+pub(crate) fn check_clause(t: &TableDef, name: Option<&str>, sql: &str, c: Compiler) -> String {
+    let name = constraint_name(t, "ck", name, &[], None, c);
+    let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", quote(&n, c)));
+    format!("{prefix}CHECK ({sql})")
 }
 
 pub(crate) fn index(e: &mut Emitted, t: &TableDef, idx: &IndexDef, at: Origin, c: Compiler) {

@@ -2057,9 +2057,8 @@ impl Interp {
             // A schema type's CHECK (`Boolean(create_constraint=True)`), which Alembic adds
             // with the table's other constraints.
             for (name, sql) in &col.type_checks {
-                let name = ddl::constraint_name(t, "ck", name.as_deref(), &[], None, self.c);
-                let prefix = name.map_or(String::new(), |n| format!("CONSTRAINT {} ", self.q(&n)));
-                self.line(format!("ALTER TABLE {qt} ADD {prefix}CHECK ({sql});"), at);
+                let check = ddl::check_clause(t, name.as_deref(), sql, self.c);
+                self.line(format!("ALTER TABLE {qt} ADD {check};"), at);
             }
         }
         if col.index {
