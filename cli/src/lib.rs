@@ -25,6 +25,11 @@ use std::io::Write;
 pub trait Host {
     /// The bytes of a file; `-` is stdin.
     fn read(&mut self, path: &str) -> Result<Vec<u8>, String>;
+    /// A hint that [`Host::read`] will be asked for these files next (a diff's two sides): a
+    /// host may read them at once, each on a thread of its own. By default, nothing.
+    fn prefetch(&mut self, paths: &[&str]) {
+        let _ = paths;
+    }
     /// Create or replace a file.
     fn write(&mut self, path: &str, text: &str) -> Result<(), String>;
     /// The names of the entries of a directory.
@@ -193,6 +198,7 @@ fn read_sides(
     python_path: &[String],
     base: Option<&str>,
 ) -> Result<(models::SideInput, models::SideInput), String> {
+    host.prefetch(&[current, desired]);
     let c = read_side(host, current, python_path, base)?;
     let d = read_side(host, desired, python_path, base)?;
     Ok((c, d))

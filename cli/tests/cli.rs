@@ -698,3 +698,40 @@ fn lower_case_table_names_folds_mysql_table_names() {
     assert_eq!(sensitive.status.code(), Some(3));
     assert!(text(&sensitive.stdout).contains("DROP TABLE `Orders`"));
 }
+
+/// Two sides of 1 MB or more are read at the same time (the native host's read-ahead): the
+/// migration is the one of the same texts through stdin, the same file on both sides is read
+/// twice (no difference), and a diagnostic near the end of a big file keeps its line and its
+/// source line.
+#[test]
+fn big_inputs_read_ahead_give_the_same_migration() {
+    let tables = |n: usize, extra: &str| {
+        let mut s = String::new();
+        for i in 0..n {
+            s += &format!("CREATE TABLE t{i} (id integer PRIMARY KEY, name text{extra});\n");
+        }
+        s
+    };
+    let current = tables(20_000, "");
+    let mut desired = tables(20_000, ", done boolean");
+    desired += "ALTER TABLE t1 OWNER TO someone;\n";
+    assert!(current.len() >= 1 << 20 && desired.len() >= 1 << 20);
+    let (c, d) = (write("big_c.sql", &current), write("big_d.sql", &desired));
+    let ahead = run(&["diff", &c, &d], None);
+    assert_eq!(ahead.status.code(), Some(0), "{}", text(&ahead.stderr));
+    let piped = run(&["diff", "-", &d], Some(&current));
+    assert_eq!(ahead.stdout, piped.stdout);
+    assert_eq!(text(&ahead.stdout).lines().count(), 20_000);
+    let line = 20_001;
+    let stderr = text(&ahead.stderr);
+    assert!(
+        stderr.contains(&format!("big_d.sql:{line}:1: warning[W001]"))
+            && stderr.contains(&format!("{line} | ALTER TABLE t1 OWNER TO someone;")),
+        "{stderr}"
+    );
+    let same = run(&["diff", &d, &d], None);
+    assert_eq!(
+        (same.status.code(), text(&same.stdout)),
+        (Some(0), String::new())
+    );
+}

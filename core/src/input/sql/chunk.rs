@@ -97,7 +97,7 @@ fn meta_line(b: &[u8], i: usize) -> bool {
     b.get(i) == Some(&b'\\')
 }
 
-/// Whether a comment line mentions `schemashift` or `@renamed` (any case): one pass over
+/// Whether a comment line mentions `schemashift` or `@renamed` (any case): one SIMD pass over
 /// the line, comparing only where a word could start (a dump has tens of thousands of
 /// comment lines).
 fn is_directive(line: &[u8]) -> bool {
@@ -105,10 +105,9 @@ fn is_directive(line: &[u8]) -> bool {
         line.get(i..i + word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
-    (0..line.len()).any(|i| match line[i] {
-        b's' | b'S' => at(i, b"schemashift"),
+    memchr::memchr3_iter(b's', b'S', b'@', line).any(|i| match line[i] {
         b'@' => at(i, b"@renamed"),
-        _ => false,
+        _ => at(i, b"schemashift"),
     })
 }
 
@@ -182,7 +181,7 @@ fn chunk_end(b: &[u8], from: usize, min: usize, lx: &Lexis) -> usize {
                 match tag_end {
                     Some(t) if b[t] == b'$' => {
                         let tag = &b[i..=t];
-                        i = match find(&b[t + 1..], tag) {
+                        i = match memchr::memmem::find(&b[t + 1..], tag) {
                             Some(p) => t + 1 + p + tag.len(),
                             None => n,
                         };
@@ -217,14 +216,7 @@ fn skip_quoted(b: &[u8], mut i: usize, q: u8, escapes: bool) -> usize {
 
 /// The offset of the newline ending the line at `i` (or the end of the text).
 fn line_end(b: &[u8], i: usize) -> usize {
-    b[i..]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(b.len(), |p| i + p)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p)
 }
 
 #[cfg(test)]

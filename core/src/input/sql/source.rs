@@ -31,7 +31,7 @@ impl<'a> Source<'a> {
     pub fn with_editor_lines(text: &'a str) -> Option<Self> {
         let bytes = text.as_bytes();
         let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-        if !bytes.contains(&b'\r') || !(0..bytes.len()).any(lone_cr) {
+        if memchr::memchr(b'\r', bytes).is_none() || !(0..bytes.len()).any(lone_cr) {
             return None;
         }
         let mut line_starts = vec![0];
