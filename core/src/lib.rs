@@ -69,7 +69,7 @@ pub enum Input<'a> {
 
 impl Input<'_> {
     /// The bytes of text to read.
-    fn size(&self) -> usize {
+    pub fn size(&self) -> usize {
         let files = |src: &input::python::Sources| src.files.iter().map(|(_, t)| t.len()).sum();
         match self {
             Input::Sql(text) => text.len(),
@@ -113,8 +113,9 @@ fn join<A: Send, B: Send>(
 
 /// Drops `value`: when `big` and natively, on a thread of its own that nobody waits for (the
 /// two schemas of a large dump take milliseconds to free, which a caller about to write its
-/// output need not spend first); otherwise (and always in wasm), here and now.
-fn free<T: Send + 'static>(big: bool, value: T) {
+/// output need not spend first; the CLI frees a big migration so before it exits);
+/// otherwise (and always in wasm), here and now.
+pub fn free<T: Send + 'static>(big: bool, value: T) {
     #[cfg(not(target_arch = "wasm32"))]
     if big {
         // When no thread starts, the closure, and `value` with it, is dropped here.
