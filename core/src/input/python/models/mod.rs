@@ -1647,7 +1647,9 @@ impl<'a> Reader<'a> {
                         }
                     }
                 };
-                sliced().or_else(|| self.lit_str(m, e))
+                sliced()
+                    .or_else(|| self.name_index(m, sub, cls, env, depth + 1))
+                    .or_else(|| self.lit_str(m, e))
             }
             Expr::Call(c) if c.arguments.keywords.is_empty() => {
                 let args: Vec<&'a Expr> = c.arguments.args.iter().collect();
@@ -1792,12 +1794,9 @@ impl<'a> Reader<'a> {
     ) -> Option<Vec<String>> {
         let eval = |e: &'a Expr| self.name_eval(m, e, cls, env, depth + 1);
         let (elt, generators) = match e {
-            Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
-                return elts.iter().map(eval).collect();
-            }
             Expr::Generator(g) => (&*g.elt, &g.generators),
             Expr::ListComp(g) => (&*g.elt, &g.generators),
-            _ => return None,
+            _ => return self.name_list(m, e, cls, env, depth),
         };
         let [gen] = generators.as_slice() else {
             return None;
@@ -1808,11 +1807,9 @@ impl<'a> Reader<'a> {
         if gen.is_async {
             return None;
         }
-        let over: Vec<String> = match &gen.iter {
-            Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
-                elts.iter().map(eval).collect::<Option<_>>()?
-            }
-            other => eval(other)?.chars().map(String::from).collect(),
+        let over: Vec<String> = match self.name_list(m, &gen.iter, cls, env, depth + 1) {
+            Some(items) => items,
+            None => eval(&gen.iter)?.chars().map(String::from).collect(),
         };
         let mut local = env.to_vec();
         let mut out = Vec::with_capacity(over.len());
@@ -1827,6 +1824,149 @@ impl<'a> Reader<'a> {
             local.pop();
         }
         Some(out)
+    }
+
+    /// A list of strings in a table name's computation: a literal list or tuple, `s.split()`,
+    /// `s.split(sep[, maxsplit])`, `s.rsplit(sep[, maxsplit])`, `re.findall(pattern, s)` (whole
+    /// matches, or the one group's), and a slice of any of them (`parts[1:]`).
+    fn name_list(
+        &self,
+        m: usize,
+        e: &'a Expr,
+        cls: NameCtx<'_>,
+        env: &[(String, String)],
+        depth: usize,
+    ) -> Option<Vec<String>> {
+        if depth > 16 {
+            return None;
+        }
+        let eval = |e: &'a Expr| self.name_eval(m, e, cls, env, depth + 1);
+        match e {
+            Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+                elts.iter().map(eval).collect()
+            }
+            Expr::Subscript(sub) => {
+                let Expr::Slice(sl) = &*sub.slice else {
+                    return None;
+                };
+                let items = self.name_list(m, &sub.value, cls, env, depth + 1)?;
+                let int = |e: Option<&'a Expr>| match e.map(|e| self.lit_depth(m, e, depth + 1)) {
+                    None => Some(None),
+                    Some(Some(Lit::Int(i))) => Some(Some(i)),
+                    Some(_) => None,
+                };
+                if sl.step.is_some() {
+                    return None;
+                }
+                let lower = int(sl.lower.as_deref())?.unwrap_or(0);
+                let (lo, hi) = py_bounds(items.len(), lower, int(sl.upper.as_deref())?)?;
+                Some(items[lo..hi].to_vec())
+            }
+            Expr::Call(c) if c.arguments.keywords.is_empty() => {
+                let args = &c.arguments.args[..];
+                if self.r.ext_name(m, &c.func).as_deref() == Some("re.findall") {
+                    let [pattern, subject] = args else {
+                        return None;
+                    };
+                    let re = regex_lite::Regex::new(&eval(pattern)?).ok()?;
+                    let subject = eval(subject)?;
+                    // Python gives the whole match without groups, the group's with one
+                    // (tuples with more: not read).
+                    return match re.captures_len() {
+                        1 => Some(re.find_iter(&subject).map(|x| x.as_str().into()).collect()),
+                        2 => Some(
+                            (re.captures_iter(&subject))
+                                .map(|c| c.get(1).map_or("", |g| g.as_str()).into())
+                                .collect(),
+                        ),
+                        _ => None,
+                    };
+                }
+                let Expr::Attribute(a) = &*c.func else {
+                    return None;
+                };
+                let text = eval(&a.value)?;
+                let words = || text.split_whitespace().map(String::from).collect();
+                let max = |e: &'a Expr| match self.lit_depth(m, e, depth + 1)? {
+                    Lit::Int(i) => usize::try_from(i).ok(),
+                    _ => None,
+                };
+                match (a.attr.as_str(), args) {
+                    ("split" | "rsplit", []) => Some(words()),
+                    ("split" | "rsplit", [sep]) => {
+                        let sep = eval(sep)?;
+                        (!sep.is_empty())
+                            .then(|| text.split(sep.as_str()).map(String::from).collect())
+                    }
+                    ("split", [sep, n]) => {
+                        let sep = eval(sep)?;
+                        let n = max(n)?;
+                        (!sep.is_empty())
+                            .then(|| text.splitn(n + 1, sep.as_str()).map(String::from).collect())
+                    }
+                    ("rsplit", [sep, n]) => {
+                        let sep = eval(sep)?;
+                        let n = max(n)?;
+                        let mut parts: Vec<String> = (!sep.is_empty()).then(|| {
+                            text.rsplitn(n + 1, sep.as_str())
+                                .map(String::from)
+                                .collect()
+                        })?;
+                        parts.reverse();
+                        Some(parts)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `items[i]` of a list [`Self::name_list`] reads (negative `i` counts from the end), and
+    /// `cls.__module__.split(".")[-1]` (or `rsplit`): the class's module's own name, its
+    /// file's stem (the package's name for an `__init__.py`), however the application imports
+    /// the package.
+    fn name_index(
+        &self,
+        m: usize,
+        sub: &'a ast::ExprSubscript,
+        cls: NameCtx<'_>,
+        env: &[(String, String)],
+        depth: usize,
+    ) -> Option<String> {
+        let Lit::Int(i) = self.lit_depth(m, &sub.slice, depth + 1)? else {
+            return None;
+        };
+        if let Expr::Call(c) = &*sub.value {
+            if let (Expr::Attribute(a), [sep]) = (&*c.func, &c.arguments.args[..]) {
+                let module =
+                    matches!(&*a.value, Expr::Attribute(x) if x.attr.as_str() == "__module__");
+                if module
+                    && i == -1
+                    && matches!(a.attr.as_str(), "split" | "rsplit")
+                    && c.arguments.keywords.is_empty()
+                    && self.lit_str(m, sep).as_deref() == Some(".")
+                {
+                    return self.module_stem(cls.mro.first()?.module);
+                }
+            }
+        }
+        let items = self.name_list(m, &sub.value, cls, env, depth + 1)?;
+        let len = i64::try_from(items.len()).ok()?;
+        let at = usize::try_from(if i < 0 { len + i } else { i }).ok()?;
+        items.get(at).cloned()
+    }
+
+    /// The last part of module `m`'s dotted name: its file's stem, or its package's name for
+    /// an `__init__.py`.
+    fn module_stem(&self, m: usize) -> Option<String> {
+        let path = std::path::Path::new(&self.r.mods.modules.get(m)?.path);
+        let stem = path.file_stem()?.to_str()?;
+        let stem = match stem {
+            "__init__" => path.parent()?.file_name()?.to_str()?,
+            _ => stem,
+        };
+        Some(stem.to_string())
     }
 
     /// A condition of a table name's computation: `c.isupper()` (`islower`, `isdigit`,
@@ -2263,11 +2403,18 @@ struct NameCtx<'c> {
 /// Python's `text[lower:upper]` by characters (`upper` `None`: to the end); negative bounds
 /// count from the end.
 fn py_slice(text: &str, lower: i64, upper: Option<i64>) -> Option<String> {
-    let len = i64::try_from(text.chars().count()).ok()?;
+    let (lo, hi) = py_bounds(text.chars().count(), lower, upper)?;
+    Some(text.chars().skip(lo).take(hi - lo).collect())
+}
+
+/// The `[lo, hi)` positions of Python's `[lower:upper]` over `len` items (`upper` `None`: to
+/// the end; negative bounds count from the end), clamped as Python clamps them.
+fn py_bounds(len: usize, lower: i64, upper: Option<i64>) -> Option<(usize, usize)> {
+    let len = i64::try_from(len).ok()?;
     let clamp = |i: i64| if i < 0 { (len + i).max(0) } else { i.min(len) };
     let (lo, hi) = (clamp(lower), clamp(upper.unwrap_or(len)));
     let (lo, hi) = (usize::try_from(lo).ok()?, usize::try_from(hi).ok()?);
-    Some(text.chars().skip(lo).take(hi.saturating_sub(lo)).collect())
+    Some((lo, hi.max(lo)))
 }
 
 /// A string or integer as `%s` and `{}` write it; `None` for other values.
