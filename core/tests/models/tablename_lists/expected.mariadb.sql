@@ -30,6 +30,12 @@ CREATE TABLE team_project_org (
 	PRIMARY KEY (id)
 );
 
+CREATE TABLE billing_ledger_core (
+	v INTEGER NOT NULL, 
+	id INTEGER NOT NULL AUTO_INCREMENT, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE audit_trail (
 	z INTEGER NOT NULL, 
 	id INTEGER NOT NULL AUTO_INCREMENT, 

@@ -30,6 +30,12 @@ CREATE TABLE team_project_org (
 	PRIMARY KEY (id)
 );
 
+CREATE TABLE billing_ledger_core (
+	v INTEGER NOT NULL, 
+	id SERIAL NOT NULL, 
+	PRIMARY KEY (id)
+);
+
 CREATE TABLE audit_trail (
 	z INTEGER NOT NULL, 
 	id SERIAL NOT NULL, 

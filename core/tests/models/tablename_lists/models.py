@@ -1,6 +1,6 @@
 """Table names computed through lists of strings: `re.findall` joined, `str.split` /
-`rsplit` (with and without a separator and a maximum) indexed or sliced and joined, and the
-module's own name (`cls.__module__.split(".")[-1]`)."""
+`rsplit` (with and without a separator and a maximum) indexed or sliced and joined, a list in
+a helper's local name, and the module's own name (`cls.__module__.split(".")[-1]`)."""
 
 import re
 
@@ -14,6 +14,13 @@ def words_of(name):
 
 def last_word(name):
     return re.findall("([A-Z][a-z0-9]*)", name)[-1].lower()
+
+
+def dotted_tail(path):
+    """A helper with a list in a local name."""
+    parts = path.split(".")
+    rest = parts[1:]
+    return "_".join(rest) + "_" + parts[0]
 
 
 class Base(DeclarativeBase):
@@ -56,6 +63,16 @@ class Scoped(Base):
         return "_".join(cls.scope.split(".")[1:]) + "_" + cls.scope.rsplit(".", 1)[0].split(".")[0]
 
     y: Mapped[int]
+
+
+class Dotted(Base):
+    path = "core.billing.ledger"
+
+    @declared_attr.directive
+    def __tablename__(cls) -> str:
+        return dotted_tail(cls.path)
+
+    v: Mapped[int]
 
 
 class Spaced(Base):

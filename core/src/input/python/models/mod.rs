@@ -1513,7 +1513,7 @@ impl<'a> Reader<'a> {
         m: usize,
         body: &'a [Stmt],
         cls: NameCtx<'_>,
-        mut local: Vec<(String, String)>,
+        mut local: Vec<(String, Local)>,
         depth: usize,
     ) -> Option<String> {
         self.name_block(m, body, cls, &mut local, depth).flatten()
@@ -1527,7 +1527,7 @@ impl<'a> Reader<'a> {
         m: usize,
         body: &'a [Stmt],
         cls: NameCtx<'_>,
-        local: &mut Vec<(String, String)>,
+        local: &mut Vec<(String, Local)>,
         depth: usize,
     ) -> Option<Option<String>> {
         if depth > 16 {
@@ -1541,7 +1541,10 @@ impl<'a> Reader<'a> {
                     let [Expr::Name(n)] = a.targets.as_slice() else {
                         return None;
                     };
-                    let v = self.name_eval(m, &a.value, cls, local, depth + 1)?;
+                    let v = match self.name_eval(m, &a.value, cls, local, depth + 1) {
+                        Some(v) => Local::Str(v),
+                        None => Local::List(self.name_list(m, &a.value, cls, local, depth + 1)?),
+                    };
                     local.push((n.id.to_string(), v));
                 }
                 Stmt::Return(r) => {
@@ -1590,7 +1593,7 @@ impl<'a> Reader<'a> {
         m: usize,
         e: &'a Expr,
         cls: NameCtx<'_>,
-        env: &[(String, String)],
+        env: &[(String, Local)],
         depth: usize,
     ) -> Option<String> {
         if depth > 16 {
@@ -1609,9 +1612,12 @@ impl<'a> Reader<'a> {
                     _ => None,
                 }
             }
-            Expr::Name(n) if env.iter().any(|(k, _)| k == n.id.as_str()) => (env.iter().rev())
-                .find(|(k, _)| k == n.id.as_str())
-                .map(|(_, v)| v.clone()),
+            Expr::Name(n) if env.iter().any(|(k, _)| k == n.id.as_str()) => {
+                match (env.iter().rev()).find(|(k, _)| k == n.id.as_str())? {
+                    (_, Local::Str(v)) => Some(v.clone()),
+                    (_, Local::List(_)) => None,
+                }
+            }
             Expr::If(i) => {
                 if self.name_test(m, &i.test, cls, env, depth + 1)? {
                     eval(&i.body)
@@ -1747,9 +1753,9 @@ impl<'a> Reader<'a> {
                 if params.len() != args.len() {
                     return None;
                 }
-                let mut local: Vec<(String, String)> = Vec::new();
+                let mut local: Vec<(String, Local)> = Vec::new();
                 for (p, a) in params.iter().zip(args) {
-                    local.push((p.to_string(), eval(a)?));
+                    local.push((p.to_string(), Local::Str(eval(a)?)));
                 }
                 self.name_body(fm, &f.body, cls, local, depth + 1)
             }
@@ -1789,7 +1795,7 @@ impl<'a> Reader<'a> {
         m: usize,
         e: &'a Expr,
         cls: NameCtx<'_>,
-        env: &[(String, String)],
+        env: &[(String, Local)],
         depth: usize,
     ) -> Option<Vec<String>> {
         let eval = |e: &'a Expr| self.name_eval(m, e, cls, env, depth + 1);
@@ -1814,7 +1820,7 @@ impl<'a> Reader<'a> {
         let mut local = env.to_vec();
         let mut out = Vec::with_capacity(over.len());
         for item in over {
-            local.push((target.id.to_string(), item));
+            local.push((target.id.to_string(), Local::Str(item)));
             let keep = (gen.ifs.iter())
                 .map(|t| self.name_test(m, t, cls, &local, depth + 1))
                 .collect::<Option<Vec<bool>>>()?;
@@ -1826,7 +1832,8 @@ impl<'a> Reader<'a> {
         Some(out)
     }
 
-    /// A list of strings in a table name's computation: a literal list or tuple, `s.split()`,
+    /// A list of strings in a table name's computation: a literal list or tuple, a local name
+    /// bound to one (`parts = name.split(".")`), `s.split()`,
     /// `s.split(sep[, maxsplit])`, `s.rsplit(sep[, maxsplit])`, `re.findall(pattern, s)` (whole
     /// matches, or the one group's), and a slice of any of them (`parts[1:]`).
     fn name_list(
@@ -1834,7 +1841,7 @@ impl<'a> Reader<'a> {
         m: usize,
         e: &'a Expr,
         cls: NameCtx<'_>,
-        env: &[(String, String)],
+        env: &[(String, Local)],
         depth: usize,
     ) -> Option<Vec<String>> {
         if depth > 16 {
@@ -1845,6 +1852,10 @@ impl<'a> Reader<'a> {
             Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
                 elts.iter().map(eval).collect()
             }
+            Expr::Name(n) => match (env.iter().rev()).find(|(k, _)| k == n.id.as_str())? {
+                (_, Local::List(items)) => Some(items.clone()),
+                (_, Local::Str(_)) => None,
+            },
             Expr::Subscript(sub) => {
                 let Expr::Slice(sl) = &*sub.slice else {
                     return None;
@@ -1931,7 +1942,7 @@ impl<'a> Reader<'a> {
         m: usize,
         sub: &'a ast::ExprSubscript,
         cls: NameCtx<'_>,
-        env: &[(String, String)],
+        env: &[(String, Local)],
         depth: usize,
     ) -> Option<String> {
         let Lit::Int(i) = self.lit_depth(m, &sub.slice, depth + 1)? else {
@@ -1977,7 +1988,7 @@ impl<'a> Reader<'a> {
         m: usize,
         e: &'a Expr,
         cls: NameCtx<'_>,
-        env: &[(String, String)],
+        env: &[(String, Local)],
         depth: usize,
     ) -> Option<bool> {
         if depth > 16 {
@@ -2390,6 +2401,14 @@ fn contains_call(body: &[Stmt], name: &str) -> bool {
         f.visit_stmt(s);
     }
     f.found
+}
+
+/// A local name's value in a table name's computation (a helper's parameters and the names
+/// its lines assign).
+#[derive(Clone)]
+enum Local {
+    Str(String),
+    List(Vec<String>),
 }
 
 /// The class a table name is computed for: its name (`cls.__name__`) and the classes whose
