@@ -1195,8 +1195,14 @@ impl<'a> Reader<'a> {
                             } => {
                                 format!("`{what}` comes from a module that was not found (give its folder with --python-path)")
                             }
+                            // `db.Model` of a `db` an application's function makes: both names.
                             Sym::Unknown { what, .. } => {
-                                format!("`{what}` is not defined in the files read")
+                                let text =
+                                    self.r.mods.modules[*mm].text.get(b.range().to_std_range());
+                                match text.filter(|t| *t != what.as_str()) {
+                                    Some(text) => format!("`{text}` cannot be followed (`{what}` is not defined in the files read)"),
+                                    None => format!("`{what}` is not defined in the files read"),
+                                }
                             }
                             _ => "it is not a class schemashift can follow".into(),
                         };
