@@ -757,3 +757,31 @@ fn altering_a_column_to_a_schema_type_with_its_check_says_the_check_is_not_read(
     );
     assert!(!err.contains("`alter_column` of `t`"), "{err}");
 }
+
+#[test]
+fn create_type_false_is_checked_against_the_types_the_history_made() {
+    // `postgresql.ENUM(..., create_type=False)` in `op.create_table` is the migration idiom for
+    // a type made earlier (`.create(op.get_bind(), checkfirst=True)`, `op.execute("CREATE TYPE
+    // ...")`): no warning then (before, the models reader's create_all warning). When nothing
+    // made it, the upgrade fails on PostgreSQL, and the type is unknown (W004).
+    let revision = |make: &str| {
+        format!("\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\nfrom sqlalchemy.dialects import postgresql\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    {make}\n    op.create_table(\"task\", sa.Column(\"id\", sa.Integer(), primary_key=True), sa.Column(\"status\", postgresql.ENUM(\"new\", \"done\", name=\"status\", create_type=False)))\n\n\ndef downgrade():\n    op.drop_table(\"task\")\n")
+    };
+    for (name, make) in [
+        ("create_type_false_created", "postgresql.ENUM(\"new\", \"done\", name=\"status\").create(op.get_bind(), checkfirst=True)"),
+        ("create_type_false_executed", "op.execute(\"CREATE TYPE status AS ENUM ('new', 'done')\")"),
+    ] {
+        let o = diff_one_revision(name, &revision(make), &[]);
+        let (out, err) = (text(&o.stdout), text(&o.stderr));
+        assert!(!err.contains("W005"), "{name}: {err}");
+        assert!(out.starts_with("CREATE TYPE status AS ENUM ('new', 'done');"), "{name}: {out}");
+        assert!(out.contains("    status status,\n"), "{name}: {out}");
+    }
+    let o = diff_one_revision("create_type_false_missing", &revision("pass"), &[]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("a1.py:16:78: warning[W004]: unknown type `status`"),
+        "{err}"
+    );
+    assert!(!err.contains("create_all does not create type"), "{err}");
+}

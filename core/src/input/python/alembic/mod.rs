@@ -568,6 +568,7 @@ impl Replayed {
         let made = typed_arena::Arena::new();
         let mut reader = Reader::new(mods, &self.loaded.roots, profile, dialect.kind());
         reader.made = Some(&made);
+        reader.history = true;
         // Alembic runs on MariaDB through a `mysql+` URL: the dialect's name is `mysql`.
         if dialect.kind() == crate::dialects::DialectKind::Mariadb {
             reader.variant_names = &["mariadb", "mysql"];

@@ -1435,7 +1435,12 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
-        if postgresql && !create_type && self.dialect == crate::dialects::DialectKind::Postgres {
+        // (A history's replay checks the type exists when the table is created.)
+        if postgresql
+            && !create_type
+            && !self.history
+            && self.dialect == crate::dialects::DialectKind::Postgres
+        {
             self.warn(m, call, format!("column `{col}`: postgresql.ENUM(create_type=False): create_all does not create type `{name}`, which must already exist in the database; schemashift compares the type as these labels define it"));
         }
         Some(SaType::Enum {

@@ -283,6 +283,10 @@ pub struct Reader<'a> {
     /// Where values made while reading live as long as the modules' own expressions (the
     /// history replay's inspector results, as Python literals); `None`: nothing is made.
     pub made: Option<&'a typed_arena::Arena<Expr>>,
+    /// Reading an Alembic history's revisions, not models for `create_all`: the types a
+    /// revision creates or expects (`postgresql.ENUM(create_type=False)`'s) are the replay's
+    /// to decide, in the schema as it stands.
+    pub history: bool,
     /// The modules' `@compiles(...)` functions (sqlalchemy.ext.compiler) that return a literal,
     /// read once: what each compiles, its SQL and its dialect names.
     pub(crate) compilers: std::cell::OnceCell<Vec<Compiler<'a>>>,
@@ -342,6 +346,7 @@ impl<'a> Reader<'a> {
             uncompared: Vec::new(),
             single_table: Vec::new(),
             made: None,
+            history: false,
             compilers: Default::default(),
         }
     }
