@@ -723,10 +723,14 @@ pub(super) fn rename_directive(comment: &str, dialect: &dyn Dialect) -> Option<S
 
 /// The first `n` words of the rest of a statement, upper-cased, for messages.
 pub(super) fn first_words(c: &Cursor, n: usize) -> String {
+    // Words after the first: not the body of `DO $$ ... $$` (upper-cased, as a kind).
+    let word = |t: &Token| matches!(t, Token::Word(w) if w.quote_style.is_none());
     c.toks[c.pos..]
         .iter()
         .take(n)
-        .map(|t| t.token.to_string().to_ascii_uppercase())
+        .enumerate()
+        .take_while(|(i, t)| *i == 0 || word(&t.token))
+        .map(|(_, t)| t.token.to_string().to_ascii_uppercase())
         .collect::<Vec<_>>()
         .join(" ")
 }
