@@ -785,3 +785,20 @@ fn create_type_false_is_checked_against_the_types_the_history_made() {
     );
     assert!(!err.contains("create_all does not create type"), "{err}");
 }
+
+#[test]
+fn a_do_block_with_other_ddl_is_warned_about() {
+    // Only enum types made if missing are read from a `DO` block; other DDL in procedural
+    // code is a W005 (before: taken for data, silently). Code without DDL stays data.
+    let o = diff_one_revision(
+        "do_block_ddl",
+        "\"\"\"a1\n\nRevision ID: a1\nRevises:\n\"\"\"\nimport sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"a\", sa.Column(\"id\", sa.Integer(), primary_key=True))\n    op.execute(\"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'a' AND column_name = 'b') THEN ALTER TABLE a ADD COLUMN b int; END IF; END $$;\")\n    op.execute(\"DO $$ BEGIN UPDATE a SET id = id; END $$;\")\n\n\ndef downgrade():\n    op.drop_table(\"a\")\n",
+        &[],
+    );
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("a1.py:15:16: warning[W005]: `op.execute` of a `DO` block: the DDL in its procedural code is not read"),
+        "{err}"
+    );
+    assert_eq!(err.matches("W005").count(), 1, "{err}");
+}

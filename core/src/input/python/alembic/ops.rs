@@ -84,6 +84,151 @@ fn first_word(sql: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// What a PL/pgSQL `DO` block of a revision does to the schema.
+#[derive(Debug, PartialEq)]
+enum DoBlock {
+    /// Only `CREATE TYPE name AS ENUM (...)`, each if the type is missing: bare, under
+    /// `IF NOT EXISTS (...) THEN ... END IF`, or with `EXCEPTION WHEN duplicate_object THEN
+    /// null` (the idioms for an enum a revision may find made): the statements and their
+    /// types' names.
+    CreateTypes(Vec<(String, String)>),
+    /// Other procedural code, with DDL in it or not.
+    Code { ddl: bool },
+}
+
+/// Reads `DO [LANGUAGE plpgsql] $tag$ ... $tag$` (see [`DoBlock`]); `None` when the body is
+/// not dollar-quoted.
+fn do_block(sql: &str) -> Option<DoBlock> {
+    let rest = sql.trim_start();
+    let rest = rest.get(2..)?.trim_start();
+    let rest = strip_word(rest, "language")
+        .and_then(|r| strip_word(r, "plpgsql"))
+        .unwrap_or(rest);
+    let after = rest.strip_prefix('$')?;
+    let tag_len = after.find('$')?;
+    let tag = &rest[..tag_len + 2];
+    if !tag[1..tag.len() - 1]
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return None;
+    }
+    let body = &rest[tag.len()..];
+    let body = &body[..body.find(tag)?];
+    let mut types = Vec::new();
+    let mut ddl = false;
+    let mut code = false;
+    for piece in split_statements(body) {
+        let mut stmt = piece.trim();
+        if let Some(r) = strip_word(stmt, "begin") {
+            stmt = r;
+        }
+        // `IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'x') THEN CREATE TYPE ...`
+        if let Some(r) = strip_word(stmt, "if").and_then(|r| strip_word(r, "not")) {
+            let guard = strip_word(r, "exists").and_then(|r| {
+                let close = matching_paren(r)?;
+                strip_word(r[close + 1..].trim_start(), "then")
+            });
+            match guard {
+                Some(r) => stmt = r,
+                None => code = true,
+            }
+        }
+        let words: Vec<String> = (stmt.split_whitespace().take(4))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        match words.as_slice() {
+            [] | ["end"] | ["end", "if"] => {}
+            ["exception", "when", "duplicate_object", "then"] => {
+                let handler: Vec<String> = (stmt.split_whitespace().skip(4))
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                if handler != ["null"] {
+                    code = true;
+                }
+            }
+            ["create", "type", name, ..] => {
+                let as_enum = stmt.to_ascii_lowercase().contains(" as enum");
+                match (as_enum, unquoted_type_name(name)) {
+                    (true, Some(name)) => types.push((format!("{stmt};"), name)),
+                    _ => ddl = true,
+                }
+            }
+            [first, ..] if matches!(*first, "create" | "alter" | "drop" | "comment") => ddl = true,
+            _ => code = true,
+        }
+    }
+    Some(if code || ddl || types.is_empty() {
+        DoBlock::Code {
+            ddl: ddl || !types.is_empty(),
+        }
+    } else {
+        DoBlock::CreateTypes(types)
+    })
+}
+
+/// `text` after the word `word` (any case) and the space after it.
+fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.get(..word.len())?;
+    let rest = &text[word.len()..];
+    (head.eq_ignore_ascii_case(word)
+        && !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+    .then(|| rest.trim_start())
+}
+
+/// The position of the `)` that closes the `(` `text` starts with (quotes skipped).
+fn matching_paren(text: &str) -> Option<usize> {
+    if !text.starts_with('(') {
+        return None;
+    }
+    let mut depth = 0;
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The statements of a PL/pgSQL body: split at `;` outside quotes and parentheses.
+fn split_statements(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quote, mut start) = (0i32, None, 0);
+    for (i, c) in body.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') => depth -= 1,
+            (None, ';') if depth == 0 => {
+                out.push(&body[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&body[start..]);
+    out
+}
+
+/// The name of `CREATE TYPE <name> AS ENUM` (its third word): the last part, when not quoted.
+fn unquoted_type_name(word: &str) -> Option<String> {
+    let name = word.rsplit('.').next()?;
+    let name = name.split('(').next()?;
+    (!name.is_empty() && !name.contains('"')).then(|| name.to_string())
+}
+
 fn stub_table(name: String, schema: Option<String>, at: Origin) -> TableDef {
     TableDef {
         name,
@@ -1607,6 +1752,25 @@ impl Interp {
             return;
         };
         let word = first_word(&sql);
+        // `DO $$ ... $$`: enum types made if missing are read; other code with DDL is warned
+        // about; the rest is data.
+        if word == "do" {
+            match do_block(&sql) {
+                Some(DoBlock::CreateTypes(types)) => {
+                    for (stmt, name) in types {
+                        if !self.enum_exists(&name) {
+                            self.line(stmt, at);
+                        }
+                    }
+                    return;
+                }
+                Some(DoBlock::Code { ddl: true }) => {
+                    r.warn(m, arg, "`op.execute` of a `DO` block: the DDL in its procedural code is not read (only `CREATE TYPE ... AS ENUM` made if missing is); what it changes is not compared".into());
+                    return;
+                }
+                Some(DoBlock::Code { ddl: false }) | None => {}
+            }
+        }
         if DATA_WORDS.contains(&word.as_str()) {
             let mut head: String = sql.trim().chars().take(60).collect();
             if head.len() < sql.trim().len() {
@@ -2692,4 +2856,44 @@ fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
         walk_stmt(&mut f, s);
     }
     f.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn types(names: &[(&str, &str)]) -> Option<DoBlock> {
+        Some(DoBlock::CreateTypes(
+            (names.iter())
+                .map(|(s, n)| (s.to_string(), n.to_string()))
+                .collect(),
+        ))
+    }
+
+    #[test]
+    fn do_blocks_that_make_enum_types_if_missing() {
+        let guarded = "DO LANGUAGE plpgsql $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'a(b') THEN CREATE TYPE a AS ENUM ('x;y'); END IF; END $$";
+        assert_eq!(
+            do_block(guarded),
+            types(&[("CREATE TYPE a AS ENUM ('x;y');", "a")])
+        );
+        let handled = "do $t$\nbegin\n  create type s.b as enum ('p');\n  create type c as enum ('q');\nexception when duplicate_object then null;\nend\n$t$;";
+        assert_eq!(
+            do_block(handled),
+            types(&[
+                ("create type s.b as enum ('p');", "b"),
+                ("create type c as enum ('q');", "c")
+            ])
+        );
+        // Other code, with DDL or without; a quoted name; a body that is no dollar quote.
+        let code = |ddl| Some(DoBlock::Code { ddl });
+        let other_handler = "DO $$ BEGIN CREATE TYPE a AS ENUM ('x'); EXCEPTION WHEN duplicate_object THEN RAISE NOTICE 'x'; END $$";
+        assert_eq!(do_block(other_handler), code(true));
+        assert_eq!(do_block("DO $$ BEGIN CREATE TYPE \"A\" AS ENUM ('x'); END $$"), code(true));
+        assert_eq!(do_block("DO $$ BEGIN CREATE TYPE r AS (x int); END $$"), code(true));
+        assert_eq!(do_block("DO $$ BEGIN DROP TABLE t; END $$"), code(true));
+        assert_eq!(do_block("DO $$ BEGIN PERFORM pg_sleep(1); END $$"), code(false));
+        assert_eq!(do_block("DO $$ BEGIN END $$"), code(false));
+        assert_eq!(do_block("DO 'BEGIN NULL; END'"), None);
+    }
 }

@@ -978,6 +978,8 @@ impl<'a> Reader<'a> {
                 match opt {
                     "where" => idx.where_ = self.sql_text(m, value),
                     "using" => idx.using = self.lit_str(m, value),
+                    // How the index is built (`CREATE INDEX CONCURRENTLY`), not what it is.
+                    "concurrently" if sa_name == "postgresql" => {}
                     "prefix" => idx.prefix = self.lit_str(m, value),
                     "include" if sa_name == "postgresql" => {
                         let names = match self.value_of(m, value, 0) {
