@@ -66,8 +66,8 @@ const DATA_WORDS: &[&str] = &[
     "analyze", "vacuum", "refresh", "notify", "lock",
 ];
 
-/// The first word of an SQL text, past comments.
-fn first_word(sql: &str) -> String {
+/// An SQL text past the comments and spaces it starts with.
+fn past_comments(sql: &str) -> &str {
     let mut s = sql.trim_start();
     loop {
         if let Some(rest) = s.strip_prefix("--") {
@@ -75,10 +75,15 @@ fn first_word(sql: &str) -> String {
         } else if let Some(rest) = s.strip_prefix("/*") {
             s = rest.split_once("*/").map_or("", |(_, r)| r).trim_start();
         } else {
-            break;
+            return s;
         }
     }
-    s.chars()
+}
+
+/// The first word of an SQL text, past comments.
+fn first_word(sql: &str) -> String {
+    past_comments(sql)
+        .chars()
         .take_while(|c| c.is_ascii_alphabetic() || *c == '_')
         .collect::<String>()
         .to_ascii_lowercase()
@@ -99,8 +104,7 @@ enum DoBlock {
 /// Reads `DO [LANGUAGE plpgsql] $tag$ ... $tag$` (see [`DoBlock`]); `None` when the body is
 /// not dollar-quoted.
 fn do_block(sql: &str) -> Option<DoBlock> {
-    let rest = sql.trim_start();
-    let rest = rest.get(2..)?.trim_start();
+    let rest = strip_word(past_comments(sql), "do")?;
     let rest = strip_word(rest, "language")
         .and_then(|r| strip_word(r, "plpgsql"))
         .unwrap_or(rest);
@@ -2872,7 +2876,7 @@ mod tests {
 
     #[test]
     fn do_blocks_that_make_enum_types_if_missing() {
-        let guarded = "DO LANGUAGE plpgsql $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'a(b') THEN CREATE TYPE a AS ENUM ('x;y'); END IF; END $$";
+        let guarded = "-- types\nDO LANGUAGE plpgsql $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'a(b') THEN CREATE TYPE a AS ENUM ('x;y'); END IF; END $$";
         assert_eq!(
             do_block(guarded),
             types(&[("CREATE TYPE a AS ENUM ('x;y');", "a")])
@@ -2889,10 +2893,19 @@ mod tests {
         let code = |ddl| Some(DoBlock::Code { ddl });
         let other_handler = "DO $$ BEGIN CREATE TYPE a AS ENUM ('x'); EXCEPTION WHEN duplicate_object THEN RAISE NOTICE 'x'; END $$";
         assert_eq!(do_block(other_handler), code(true));
-        assert_eq!(do_block("DO $$ BEGIN CREATE TYPE \"A\" AS ENUM ('x'); END $$"), code(true));
-        assert_eq!(do_block("DO $$ BEGIN CREATE TYPE r AS (x int); END $$"), code(true));
+        assert_eq!(
+            do_block("DO $$ BEGIN CREATE TYPE \"A\" AS ENUM ('x'); END $$"),
+            code(true)
+        );
+        assert_eq!(
+            do_block("DO $$ BEGIN CREATE TYPE r AS (x int); END $$"),
+            code(true)
+        );
         assert_eq!(do_block("DO $$ BEGIN DROP TABLE t; END $$"), code(true));
-        assert_eq!(do_block("DO $$ BEGIN PERFORM pg_sleep(1); END $$"), code(false));
+        assert_eq!(
+            do_block("DO $$ BEGIN PERFORM pg_sleep(1); END $$"),
+            code(false)
+        );
         assert_eq!(do_block("DO $$ BEGIN END $$"), code(false));
         assert_eq!(do_block("DO 'BEGIN NULL; END'"), None);
     }

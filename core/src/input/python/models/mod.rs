@@ -1961,8 +1961,9 @@ impl<'a> Reader<'a> {
         };
         if let Expr::Call(c) = &*sub.value {
             if let (Expr::Attribute(a), [sep]) = (&*c.func, &c.arguments.args[..]) {
-                let module =
-                    matches!(&*a.value, Expr::Attribute(x) if x.attr.as_str() == "__module__");
+                let module = matches!(&*a.value, Expr::Attribute(x)
+                    if x.attr.as_str() == "__module__"
+                        && matches!(&*x.value, Expr::Name(n) if matches!(n.id.as_str(), "cls" | "self")));
                 if module
                     && i == -1
                     && matches!(a.attr.as_str(), "split" | "rsplit")
