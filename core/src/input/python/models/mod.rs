@@ -1799,8 +1799,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The strings a `join` joins: a literal list or tuple, or a comprehension with one `for`
-    /// over a string's characters or such a list (`c for c in cls.__name__ if ...`).
+    /// The strings a `join` joins: a list [`Self::name_list`] reads, or a comprehension with
+    /// one `for` over such a list or a string's characters (`c for c in cls.__name__ if ...`).
     fn name_items(
         &self,
         m: usize,
