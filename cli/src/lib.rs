@@ -271,7 +271,8 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         models: models_profile,
         lower_case_table_names: args.lower_case_table_names,
     };
-    let big = current.as_input().size().min(desired.as_input().size()) >= 64 * 1024;
+    let big = current.as_input().size().min(desired.as_input().size())
+        >= schemashift::PARALLEL_INPUT_BYTES;
     let (from, to, diagnostics) =
         schemashift::read_inputs(current.as_input(), desired.as_input(), &options);
     write_diagnostics(

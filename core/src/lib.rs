@@ -155,8 +155,9 @@ fn on_two_threads<A: Send, B: Send>(
     })
 }
 
-/// Inputs of at least this many bytes (the smaller side) are parsed on two threads.
-const PARALLEL_INPUT_BYTES: usize = 64 * 1024;
+/// Inputs of at least this many bytes (the smaller side) are parsed on two threads (and the
+/// CLI frees their migration on a thread of its own: [`free`]).
+pub const PARALLEL_INPUT_BYTES: usize = 64 * 1024;
 /// Schemas with at least this many tables and indexes (the smaller side) are planned and
 /// freed on two threads.
 const PARALLEL_SCHEMA_ITEMS: usize = 256;

@@ -366,7 +366,8 @@ pub(super) const TYPES: &[(&str, &str)] = &[
     ("xml", "xml"),
 ];
 
-/// The canonical name of a built-in type (`int4` -> `integer`): one hash probe (a dump's every column asks; a binary search compared ~7 names each).
+/// The canonical name of a built-in type (`int4` -> `integer`): one hash probe (a dump's
+/// every column asks; a binary search compared ~7 names each).
 pub(super) fn builtin(name: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
         std::sync::OnceLock::new();

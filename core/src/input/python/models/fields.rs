@@ -1435,7 +1435,8 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
-        // (A history's replay checks the type exists when the table is created.)
+        // (In a history, the type is whatever earlier revisions made: the replay does not
+        // create it, and a type nothing made is an unknown type, W004.)
         if postgresql
             && !create_type
             && !self.history

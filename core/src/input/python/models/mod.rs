@@ -1498,6 +1498,18 @@ impl<'a> Reader<'a> {
         sl: &'a ast::ExprSlice,
         depth: usize,
     ) -> Option<String> {
+        let (lower, upper) = self.slice_bounds(m, sl, depth)?;
+        py_slice(text, lower, upper)
+    }
+
+    /// The `lower` and `upper` of a `[lower:upper]` slice whose bounds are integer constants
+    /// (no step): `0` and `None` where they are left out.
+    fn slice_bounds(
+        &self,
+        m: usize,
+        sl: &'a ast::ExprSlice,
+        depth: usize,
+    ) -> Option<(i64, Option<i64>)> {
         if sl.step.is_some() {
             return None;
         }
@@ -1513,7 +1525,7 @@ impl<'a> Reader<'a> {
             Some(e) => Some(int(e)?),
             None => None,
         };
-        py_slice(text, lower, upper)
+        Some((lower, upper))
     }
 
     /// [`Self::name_eval`] over a function's body: docstrings, `name = <str expr>` lines,
@@ -1623,10 +1635,10 @@ impl<'a> Reader<'a> {
                     _ => None,
                 }
             }
-            Expr::Name(n) if env.iter().any(|(k, _)| k == n.id.as_str()) => {
-                match (env.iter().rev()).find(|(k, _)| k == n.id.as_str())? {
-                    (_, Local::Str(v)) => Some(v.clone()),
-                    (_, Local::List(_)) => None,
+            Expr::Name(n) if local(env, n.id.as_str()).is_some() => {
+                match local(env, n.id.as_str())? {
+                    Local::Str(v) => Some(v.clone()),
+                    Local::List(_) => None,
                 }
             }
             Expr::If(i) => {
@@ -1863,25 +1875,17 @@ impl<'a> Reader<'a> {
             Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
                 elts.iter().map(eval).collect()
             }
-            Expr::Name(n) => match (env.iter().rev()).find(|(k, _)| k == n.id.as_str())? {
-                (_, Local::List(items)) => Some(items.clone()),
-                (_, Local::Str(_)) => None,
+            Expr::Name(n) => match local(env, n.id.as_str())? {
+                Local::List(items) => Some(items.clone()),
+                Local::Str(_) => None,
             },
             Expr::Subscript(sub) => {
                 let Expr::Slice(sl) = &*sub.slice else {
                     return None;
                 };
                 let items = self.name_list(m, &sub.value, cls, env, depth + 1)?;
-                let int = |e: Option<&'a Expr>| match e.map(|e| self.lit_depth(m, e, depth + 1)) {
-                    None => Some(None),
-                    Some(Some(Lit::Int(i))) => Some(Some(i)),
-                    Some(_) => None,
-                };
-                if sl.step.is_some() {
-                    return None;
-                }
-                let lower = int(sl.lower.as_deref())?.unwrap_or(0);
-                let (lo, hi) = py_bounds(items.len(), lower, int(sl.upper.as_deref())?)?;
+                let (lower, upper) = self.slice_bounds(m, sl, depth)?;
+                let (lo, hi) = py_bounds(items.len(), lower, upper)?;
                 Some(items[lo..hi].to_vec())
             }
             Expr::Call(c) if c.arguments.keywords.is_empty() => {
@@ -2421,6 +2425,11 @@ fn contains_call(body: &[Stmt], name: &str) -> bool {
 enum Local {
     Str(String),
     List(Vec<String>),
+}
+
+/// The value of local name `name`: the last binding of it.
+fn local<'e>(env: &'e [(String, Local)], name: &str) -> Option<&'e Local> {
+    (env.iter().rev()).find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 /// The class a table name is computed for: its name (`cls.__name__`) and the classes whose
