@@ -399,6 +399,16 @@ pub trait Dialect: Sync {
 
 /// Foreign keys written without columns reference the primary key of their table.
 pub(crate) fn fill_foreign_key_targets(schema: &mut Schema) {
+    // A dump names the referenced columns; only hand-written DDL leaves them out.
+    let unnamed = |t: &crate::model::Table| {
+        t.constraints.values().any(|c| {
+            matches!(&c.kind, crate::model::ConstraintKind::ForeignKey { ref_columns, .. }
+                if ref_columns.is_empty())
+        })
+    };
+    if !schema.tables.values().any(unnamed) {
+        return;
+    }
     let pks: std::collections::HashMap<QualName, Vec<crate::model::Str>> = schema
         .tables
         .values()

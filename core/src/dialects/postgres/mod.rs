@@ -10,7 +10,6 @@ pub(super) mod verify;
 use super::{Dialect, DialectKind};
 use crate::change::Change;
 use crate::model::*;
-use rustc_hash::FxHashMap as HashMap;
 
 /// PostgreSQL 13-17.
 pub struct Postgres;
@@ -417,24 +416,15 @@ impl Dialect for Postgres {
 
     fn complete(&self, schema: &mut Schema) {
         super::fill_foreign_key_targets(schema);
-        let partitioned: HashMap<QualName, QualName> = schema
-            .tables
-            .values()
-            .filter_map(|t| {
-                t.partition_of
-                    .as_ref()
-                    .map(|p| (t.name.clone(), p.parent.clone()))
-            })
-            .collect();
         for t in schema.tables.values_mut() {
             // Primary key columns are NOT NULL.
-            if let Some(ConstraintKind::PrimaryKey { columns, .. }) =
-                t.primary_key().map(|c| c.kind.clone())
-            {
-                for col in columns {
-                    if let Some(c) = t.columns.get_mut(&col) {
-                        c.not_null = true;
-                    }
+            let pk = t.constraints.values().find_map(|c| match &c.kind {
+                ConstraintKind::PrimaryKey { columns, .. } => Some(columns),
+                _ => None,
+            });
+            for col in pk.into_iter().flatten() {
+                if let Some(c) = t.columns.get_mut(col) {
+                    c.not_null = true;
                 }
             }
             // A boolean default is stored as `true` / `false` whatever input spelling it had
@@ -449,7 +439,7 @@ impl Dialect for Postgres {
                 }
             }
             // A partition's columns and inherited constraints come from its parent.
-            if partitioned.contains_key(&t.name) {
+            if t.partition_of.is_some() {
                 t.columns.clear();
                 t.constraints.retain(|_, c| {
                     !c.is_foreign_key() && !matches!(c.kind, ConstraintKind::Check { .. })

@@ -183,20 +183,27 @@ impl Builder<'_> {
     /// (or the constraint it backs). The dropped indexes leave the map in one pass at the
     /// end (thousands of `shift_remove`s each moved the rest of the map).
     pub(super) fn attach_indexes(&mut self) {
+        let attached = std::mem::take(&mut self.attached_indexes);
         let mut dropped = HashSet::default();
-        // Constraint name -> the tables that have one so named, in order (built when needed).
+        // Constraint name -> the tables that have one so named, in order (built when needed,
+        // for the attached names only: a dump's other constraints are thousands).
         let mut owners: Option<HashMap<Str, VecDeque<usize>>> = None;
-        for (child, _parent) in std::mem::take(&mut self.attached_indexes) {
-            if self.schema.indexes.contains_key(&child) && !dropped.contains(&child) {
-                dropped.insert(child);
+        for (child, _parent) in &attached {
+            if self.schema.indexes.contains_key(child) && !dropped.contains(child) {
+                dropped.insert(child.clone());
                 continue;
             }
             let tables = &mut self.schema.tables;
             let owners = owners.get_or_insert_with(|| {
-                let mut owners: HashMap<Str, VecDeque<usize>> = HashMap::default();
+                let mut owners: HashMap<Str, VecDeque<usize>> = attached
+                    .iter()
+                    .map(|(c, _)| (c.name.clone(), VecDeque::new()))
+                    .collect();
                 for (i, t) in tables.values().enumerate() {
                     for name in t.constraints.keys() {
-                        owners.entry(name.clone()).or_default().push_back(i);
+                        if let Some(queue) = owners.get_mut(name) {
+                            queue.push_back(i);
+                        }
                     }
                 }
                 owners
