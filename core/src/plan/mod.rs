@@ -30,7 +30,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// The entries of a map by key, whatever order the input statements gave them.
 fn by_key<K: Ord, V>(map: &Map<K, V>) -> Vec<(&K, &V)> {
     let mut v: Vec<(&K, &V)> = map.iter().collect();
-    v.sort_by(|x, y| x.0.cmp(y.0));
+    // A map's keys are distinct: an unstable sort gives the one order, with less work.
+    v.sort_unstable_by(|x, y| x.0.cmp(y.0));
     v
 }
 
@@ -1314,7 +1315,8 @@ impl<'a> Planner<'a> {
         // By table, then name.
         let by_table = |m: &'a Map<QualName, Index>| {
             let mut v: Vec<&'a Index> = m.values().collect();
-            v.sort_by(|x, y| (&x.table, &x.name).cmp(&(&y.table, &y.name)));
+            // Names are distinct (the map's keys), so the order is the one a stable sort gives.
+            v.sort_unstable_by(|x, y| (&x.table, &x.name).cmp(&(&y.table, &y.name)));
             v
         };
         let (sa, sb) = (self.a, self.b);
