@@ -1311,32 +1311,32 @@ impl<'a> Planner<'a> {
     fn indexes(&mut self) {
         let mut dropped: Vec<&Index> = Vec::new();
         let mut added: Vec<&Index> = Vec::new();
-        // Indexes of a rebuilt table go with the old table and are created on the new one.
-        // By table, then name.
-        let by_table = |m: &'a Map<QualName, Index>| {
-            let mut v: Vec<&'a Index> = m.values().collect();
-            // Names are distinct (the map's keys), so the order is the one a stable sort gives.
+        // By table, then name. Only the indexes something happens to are sorted: a dump's
+        // thousands of unchanged ones are not (names are distinct, the maps' keys, so an
+        // unstable sort gives the one order).
+        let by_table = |mut v: Vec<&'a Index>| {
             v.sort_unstable_by(|x, y| (&x.table, &x.name).cmp(&(&y.table, &y.name)));
             v
         };
         let (sa, sb) = (self.a, self.b);
-        let (a, b) = (by_table(&sa.indexes), by_table(&sb.indexes));
-        for &bi in &b {
-            if self.rebuilt.contains(&bi.table) {
-                self.push(Phase::AddKeys, Change::CreateIndex { index: bi.clone() });
-            }
+        // Indexes of a rebuilt table go with the old table and are created on the new one.
+        let of_rebuilt = (sb.indexes.values())
+            .filter(|bi| self.rebuilt.contains(&bi.table))
+            .collect();
+        for bi in by_table(of_rebuilt) {
+            self.push(Phase::AddKeys, Change::CreateIndex { index: bi.clone() });
         }
-        for &ai in &a {
+        let changed = (sa.indexes.values())
+            .filter(|ai| !self.rebuilt.contains(&ai.table))
+            .filter(|ai| match sb.indexes.get(&ai.name) {
+                Some(bi) => !self.index_kept(ai, bi) || bi.comment != ai.comment,
+                None => true,
+            })
+            .collect();
+        for ai in by_table(changed) {
             let name = &ai.name;
-            if self.rebuilt.contains(&ai.table) {
-                continue;
-            }
-            match self.b.indexes.get(name) {
-                Some(bi)
-                    if self.same_index(bi, ai)
-                        && !self.index_rebuilt_with_table(ai)
-                        && !self.index_compares_enum_column(ai) =>
-                {
+            match sb.indexes.get(name) {
+                Some(bi) if self.index_kept(ai, bi) => {
                     if bi.comment != ai.comment {
                         let target = CommentTarget::Index { name: name.clone() };
                         self.comment(target, bi.comment.clone());
@@ -1349,11 +1349,10 @@ impl<'a> Planner<'a> {
                 None => dropped.push(ai),
             }
         }
-        for &bi in &b {
-            if !self.a.indexes.contains_key(&bi.name) && !self.rebuilt.contains(&bi.table) {
-                added.push(bi);
-            }
-        }
+        let new = (sb.indexes.values())
+            .filter(|bi| !sa.indexes.contains_key(&bi.name) && !self.rebuilt.contains(&bi.table))
+            .collect();
+        added.extend(by_table(new));
         // A dropped index whose definition an added one has (on the same table) is renamed:
         // the first such added index, looked up among those of its table.
         let mut renames = Vec::new();
@@ -1438,6 +1437,14 @@ impl<'a> Planner<'a> {
                 self.comment(target, i.comment.clone());
             }
         }
+    }
+
+    /// Whether index `ai` stays as `bi` (the same name on both sides): the same definition,
+    /// and neither its table's rebuild nor an enum type's takes it along.
+    fn index_kept(&self, ai: &Index, bi: &Index) -> bool {
+        self.same_index(bi, ai)
+            && !self.index_rebuilt_with_table(ai)
+            && !self.index_compares_enum_column(ai)
     }
 
     /// Equal index definitions as the database has them: options that only mark what the
