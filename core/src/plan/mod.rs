@@ -706,26 +706,18 @@ impl<'a> Planner<'a> {
         }
         // Creates in dependency order; foreign keys to tables not yet created are deferred.
         let (create_order, _) = order::tables(&created, &self.b.tables);
-        // Kept tables whose columns and keys stay as they are can be referenced right away;
-        // foreign keys to others wait until those tables are altered.
-        let mut available: HashSet<QualName> = self
-            .a
-            .tables
-            .values()
-            .filter(|at| {
-                self.b
-                    .tables
-                    .get(&at.name)
-                    .is_some_and(|bt| self.keys_stable(at, bt))
-            })
-            .map(|t| t.name.clone())
-            .collect();
+        // Tables created before, and kept tables whose columns and keys stay as they are, can
+        // be referenced right away; foreign keys to others wait until those tables are altered.
+        let mut created_before: HashSet<QualName> = HashSet::default();
         for name in create_order {
             let mut table = canonical_table(&self.b.tables[&name]);
             let mut deferred = Vec::new();
             table.constraints.retain(|_, c| match &c.kind {
                 ConstraintKind::ForeignKey { ref_table, .. }
-                    if !inline && *ref_table != name && !available.contains(ref_table) =>
+                    if !inline
+                        && *ref_table != name
+                        && !created_before.contains(ref_table)
+                        && !self.kept_with_stable_keys(ref_table) =>
                 {
                     deferred.push(c.clone());
                     false
@@ -750,7 +742,7 @@ impl<'a> Planner<'a> {
                 );
             }
             self.table_comments(None, &table);
-            available.insert(name);
+            created_before.insert(name);
         }
         let kept = std::mem::take(&mut self.kept);
         self.out.extend(kept);
@@ -839,6 +831,15 @@ impl<'a> Planner<'a> {
     }
 
     /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
+    /// Whether both sides have table `name` and its columns and keys stay as they are
+    /// ([`Planner::keys_stable`]).
+    fn kept_with_stable_keys(&self, name: &QualName) -> bool {
+        match (self.a.tables.get(name), self.b.tables.get(name)) {
+            (Some(at), Some(bt)) => self.keys_stable(at, bt),
+            _ => false,
+        }
+    }
+
     fn keys_stable(&self, a: &Table, b: &Table) -> bool {
         // In name order: the order the input declares them in (MySQL's `CREATE UNIQUE INDEX`
         // statements are keys) does not matter.
