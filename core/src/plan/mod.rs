@@ -830,7 +830,6 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
     /// Whether both sides have table `name` and its columns and keys stay as they are
     /// ([`Planner::keys_stable`]).
     fn kept_with_stable_keys(&self, name: &QualName) -> bool {
@@ -840,6 +839,7 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Whether a kept table has the same columns (none retyped) and the same keys on both sides.
     fn keys_stable(&self, a: &Table, b: &Table) -> bool {
         // In name order: the order the input declares them in (MySQL's `CREATE UNIQUE INDEX`
         // statements are keys) does not matter.
@@ -1315,8 +1315,9 @@ impl<'a> Planner<'a> {
         // By table, then name. Only the indexes something happens to are sorted: a dump's
         // thousands of unchanged ones are not (names are distinct, the maps' keys, so an
         // unstable sort gives the one order).
+        let key = |i: &'a Index| (&i.table, &i.name);
         let by_table = |mut v: Vec<&'a Index>| {
-            v.sort_unstable_by(|x, y| (&x.table, &x.name).cmp(&(&y.table, &y.name)));
+            v.sort_unstable_by(|x, y| key(x).cmp(&key(y)));
             v
         };
         let (sa, sb) = (self.a, self.b);
@@ -1327,21 +1328,26 @@ impl<'a> Planner<'a> {
         for bi in by_table(of_rebuilt) {
             self.push(Phase::AddKeys, Change::CreateIndex { index: bi.clone() });
         }
-        let changed = (sa.indexes.values())
+        // Each index of `a` with its namesake in `b` and whether it stays as that one, decided
+        // once; those that stay with the same comment are left out.
+        let mut changed: Vec<(&Index, Option<&Index>, bool)> = (sa.indexes.values())
             .filter(|ai| !self.rebuilt.contains(&ai.table))
-            .filter(|ai| match sb.indexes.get(&ai.name) {
-                Some(bi) => !self.index_kept(ai, bi) || bi.comment != ai.comment,
-                None => true,
+            .filter_map(|ai| {
+                let bi = sb.indexes.get(&ai.name);
+                let kept = bi.is_some_and(|bi| self.index_kept(ai, bi));
+                let unchanged = kept && bi.is_some_and(|bi| bi.comment == ai.comment);
+                (!unchanged).then_some((ai, bi, kept))
             })
             .collect();
-        for ai in by_table(changed) {
-            let name = &ai.name;
-            match sb.indexes.get(name) {
-                Some(bi) if self.index_kept(ai, bi) => {
-                    if bi.comment != ai.comment {
-                        let target = CommentTarget::Index { name: name.clone() };
-                        self.comment(target, bi.comment.clone());
-                    }
+        changed.sort_unstable_by(|x, y| key(x.0).cmp(&key(y.0)));
+        for (ai, bi, kept) in changed {
+            match bi {
+                // Kept: only its comment changed.
+                Some(bi) if kept => {
+                    let target = CommentTarget::Index {
+                        name: ai.name.clone(),
+                    };
+                    self.comment(target, bi.comment.clone());
                 }
                 Some(bi) => {
                     dropped.push(ai);
