@@ -150,13 +150,14 @@ fn parse_body(
     // Plain chunks (most of a pg_dump) are read by the fast lexer, the others by sqlparser.
     let pg = dialect.parser_dialect().is::<PostgreSqlDialect>();
     let mut fast_lexer = (fast && pg).then_some(lex::FastLexer);
+    reader.reuse = fast_lexer.is_some();
     let mut line = 0;
     for (start, text) in chunk::chunks(&cleaned, CHUNK, &lexis) {
         line = src.line_from(line, start);
         let lines = line as u64;
         tokens.clear();
         if let Some(lexer) = &mut fast_lexer {
-            if lexer.lex(text, lines + 1, &mut tokens) {
+            if lexer.lex(text, lines + 1, &mut tokens, &mut reader.spare) {
                 for t in tokens.drain(..) {
                     reader.feed(t, &mut builder, ctx);
                 }
@@ -220,6 +221,10 @@ struct Statements {
     toks: Vec<TokenWithSpan>,
     comments: Vec<(Location, String)>,
     last_end: Location,
+    /// The read statements' token strings, for the fast lexer to reuse ([`lex::recycle`]).
+    spare: Vec<String>,
+    /// The fast lexer reads the text: keep the strings.
+    reuse: bool,
 }
 
 impl Default for Statements {
@@ -229,6 +234,8 @@ impl Default for Statements {
             toks: Vec::new(),
             comments: Vec::new(),
             last_end: Location { line: 0, column: 0 },
+            spare: Vec::new(),
+            reuse: false,
         }
     }
 }
@@ -247,7 +254,13 @@ impl Statements {
         self.last_end = t.span.end;
         if self.splitter.ends_statement(&t.token) {
             run_statement(builder, ctx, &self.toks, &self.comments, t.span.start);
-            self.toks.clear();
+            if self.reuse {
+                for t in self.toks.drain(..) {
+                    lex::recycle(t.token, &mut self.spare);
+                }
+            } else {
+                self.toks.clear();
+            }
             self.comments.clear();
         } else {
             self.toks.push(t);
