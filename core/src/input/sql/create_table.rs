@@ -152,7 +152,7 @@ impl Builder<'_> {
         }
         // Names seen so far, for the duplicate check (a scan of `columns` made 10,000 columns
         // quadratic).
-        let mut names: std::collections::HashSet<Str> =
+        let mut names: rustc_hash::FxHashSet<Str> =
             columns.iter().map(|p| p.column.name.clone()).collect();
         let table_name = self.current_table.clone();
         loop {

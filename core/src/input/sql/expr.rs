@@ -27,7 +27,7 @@ const RECURSION_LIMIT: usize = super::MAX_DEPTH;
 fn parser<'a>(toks: &[TokenWithSpan], dialect: &'a dyn Dialect) -> Parser<'a> {
     Parser::new(dialect.parser_dialect())
         .with_recursion_limit(RECURSION_LIMIT)
-        .with_tokens_with_locations(toks.to_vec())
+        .with_tokens_with_locations(toks.iter().cloned().map(super::lex::with_keyword).collect())
 }
 
 /// Canonical key of an expression.
@@ -45,7 +45,10 @@ pub fn expr_key_with(toks: &[TokenWithSpan], dialect: &dyn Dialect, fast: bool) 
         ..
     }] = toks
     {
-        let plain = w.quote_style.is_none() && w.keyword == Keyword::NoKeyword;
+        // The fast lexer leaves the keyword out (see `lex::with_keyword`).
+        let plain = w.quote_style.is_none()
+            && w.keyword == Keyword::NoKeyword
+            && super::lex::keyword_lookup(&w.value) == Keyword::NoKeyword;
         if fast
             && (plain || w.quote_style == Some('"'))
             && dialect.parser_dialect().is::<PostgreSqlDialect>()

@@ -1,7 +1,7 @@
 //! A fast lexer for the plain text that makes up most of a PostgreSQL dump: words, quoted
 //! names, plain strings and numbers, punctuation and the comparison operators. It gives exactly the
 //! tokens sqlparser's tokenizer gives for such text (whitespace left out: the statement
-//! reader drops it), at a fraction of the cost; on anything else (a comment, an operator, a
+//! reader drops it; a word's keyword is filled in by [`with_keyword`] where sqlparser reads it), at a fraction of the cost; on anything else (a comment, an operator, a
 //! dollar quote, an escape, a non-ASCII character, a number with a fraction...) it gives up
 //! and the caller tokenizes the text with sqlparser as before.
 //!
@@ -83,12 +83,12 @@ impl FastLexer {
                     if i < n && (b[i] == b'\'' || b[i] == b'"' || b[i] >= 0x80) {
                         return false;
                     }
-                    let word = &text[start..i];
-                    let keyword = keyword_lookup(word);
+                    // The keyword is looked up only where sqlparser reads the token
+                    // ([`with_keyword`]): our grammar compares words by their text.
                     Token::Word(Word {
-                        value: owned(word),
+                        value: owned(&text[start..i]),
                         quote_style: None,
-                        keyword,
+                        keyword: Keyword::NoKeyword,
                     })
                 }
                 b'"' => {
@@ -230,8 +230,20 @@ fn closing(b: &[u8], i: usize, q: u8) -> Option<usize> {
     plain.then_some(i + p)
 }
 
+/// A token as sqlparser's tokenizer gives it: an unquoted word with its keyword, which this
+/// lexer leaves out (`NoKeyword`; a word from sqlparser's tokenizer that is no keyword is
+/// looked up again, to the same answer).
+pub(super) fn with_keyword(mut t: TokenWithSpan) -> TokenWithSpan {
+    if let Token::Word(w) = &mut t.token {
+        if w.quote_style.is_none() && w.keyword == Keyword::NoKeyword {
+            w.keyword = keyword_lookup(&w.value);
+        }
+    }
+    t
+}
+
 /// sqlparser's keyword of an unquoted word (its `keyword_lookup`).
-fn keyword_lookup(word: &str) -> Keyword {
+pub(super) fn keyword_lookup(word: &str) -> Keyword {
     let (map, longest) = keywords();
     let b = word.as_bytes();
     if b.len() > *longest {
@@ -288,7 +300,7 @@ mod tests {
         let mut out = Vec::new();
         FastLexer
             .lex(text, 1, &mut out, &mut Vec::new())
-            .then_some(out)
+            .then(|| out.into_iter().map(with_keyword).collect())
     }
 
     #[test]
