@@ -158,9 +158,7 @@ fn parse_body(
         tokens.clear();
         if let Some(lexer) = &mut fast_lexer {
             if lexer.lex(text, lines + 1, &mut tokens, &mut reader.spare) {
-                for t in tokens.drain(..) {
-                    reader.feed(t, &mut builder, ctx);
-                }
+                reader.feed_lexed(&mut tokens, &mut builder, ctx);
                 continue;
             }
         }
@@ -265,6 +263,48 @@ impl Statements {
         } else {
             self.toks.push(t);
         }
+    }
+
+    /// Feed the fast lexer's tokens of a chunk (no whitespace or comments among them), all
+    /// of them (`tokens` is left empty). A statement wholly in the chunk is read where it
+    /// lies; only one begun in an earlier chunk, or not ended in this one, is moved to the
+    /// statement buffer (moving every token there was ~3% of a dump's parse).
+    fn feed_lexed(
+        &mut self,
+        tokens: &mut Vec<TokenWithSpan>,
+        builder: &mut Builder<'_>,
+        ctx: Context<'_>,
+    ) {
+        let mut start = 0;
+        for i in 0..tokens.len() {
+            let t = &tokens[i];
+            self.last_end = t.span.end;
+            if !self.splitter.ends_statement(&t.token) {
+                continue;
+            }
+            let at = t.span.start;
+            if self.toks.is_empty() {
+                run_statement(builder, ctx, &tokens[start..i], &self.comments, at);
+            } else {
+                // Begun in an earlier chunk: its first tokens are in the buffer. (The moved
+                // ones leave an end-of-file token behind, dropped with the chunk's.)
+                let rest = tokens[start..i].iter_mut().map(|t| {
+                    let eof = TokenWithSpan::new(Token::EOF, t.span);
+                    std::mem::replace(t, eof)
+                });
+                self.toks.extend(rest);
+                run_statement(builder, ctx, &self.toks, &self.comments, at);
+                for t in self.toks.drain(..) {
+                    lex::recycle(t.token, &mut self.spare);
+                }
+            }
+            self.comments.clear();
+            start = i + 1;
+        }
+        for t in tokens.drain(..start) {
+            lex::recycle(t.token, &mut self.spare);
+        }
+        self.toks.append(tokens);
     }
 
     fn finish(self, builder: &mut Builder<'_>, ctx: Context<'_>) {
