@@ -235,6 +235,36 @@ pub struct Sequence {
 }
 
 impl Sequence {
+    /// Whether the two are the same sequence but for their comments (compared field by
+    /// field: a dump has thousands of sequences, and clones to compare cost more).
+    pub fn same_but_comment(&self, other: &Sequence) -> bool {
+        let Sequence {
+            name,
+            data_type,
+            start,
+            increment,
+            min,
+            max,
+            cache,
+            cycle,
+            owned_by,
+            comment: _,
+        } = self;
+        (
+            name, data_type, start, increment, min, max, cache, cycle, owned_by,
+        ) == (
+            &other.name,
+            &other.data_type,
+            &other.start,
+            &other.increment,
+            &other.min,
+            &other.max,
+            &other.cache,
+            &other.cycle,
+            &other.owned_by,
+        )
+    }
+
     /// A sequence with PostgreSQL's defaults for `data_type`.
     pub fn with_defaults(name: QualName, data_type: &str) -> Self {
         let max = match data_type {

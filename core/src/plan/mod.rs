@@ -466,8 +466,18 @@ impl<'a> Planner<'a> {
     }
 
     fn sequences(&mut self) {
-        for (name, s) in by_key(&self.b.sequences) {
-            match self.a.sequences.get(name) {
+        // Only the sequences something happens to are sorted (a dump has thousands).
+        let (a, b) = (self.a, self.b);
+        let mut touched: Vec<(&QualName, &Sequence)> = (b.sequences.iter())
+            .filter(|(name, s)| {
+                a.sequences
+                    .get(*name)
+                    .is_none_or(|old| !old.same_but_comment(s) || old.comment != s.comment)
+            })
+            .collect();
+        touched.sort_unstable_by(|x, y| x.0.cmp(y.0));
+        for (name, s) in touched {
+            match a.sequences.get(name) {
                 None if self.is_folded_serial(s) => {}
                 None => {
                     let mut created = s.clone();
@@ -497,11 +507,11 @@ impl<'a> Planner<'a> {
                     }
                 }
                 Some(old) => {
-                    let mut a = old.clone();
-                    let mut b = s.clone();
-                    a.comment = None;
-                    b.comment = None;
-                    if a != b {
+                    if !old.same_but_comment(s) {
+                        let mut a = old.clone();
+                        let mut b = s.clone();
+                        a.comment = None;
+                        b.comment = None;
                         self.push(
                             Phase::AddKeys,
                             Change::AlterSequence {
@@ -517,10 +527,11 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        for (name, s) in by_key(&self.a.sequences) {
-            if self.b.sequences.contains_key(name) {
-                continue;
-            }
+        let mut dropped: Vec<(&QualName, &Sequence)> = (a.sequences.iter())
+            .filter(|(name, _)| !b.sequences.contains_key(*name))
+            .collect();
+        dropped.sort_unstable_by(|x, y| x.0.cmp(y.0));
+        for (_, s) in dropped {
             // Dropping a table or column drops the sequences it owns.
             let goes_with_owner = s.owned_by.as_ref().is_some_and(|(t, c)| {
                 self.b
@@ -676,16 +687,16 @@ impl<'a> Planner<'a> {
 
     fn tables(&mut self) {
         // Drops first: foreign keys of kept tables, then tables in reverse dependency order.
-        let dropped: Vec<&Table> = by_key(&self.a.tables)
-            .into_iter()
-            .map(|(_, t)| t)
-            .filter(|t| !self.b.tables.contains_key(&t.name))
-            .collect();
-        let created: Vec<&Table> = by_key(&self.b.tables)
-            .into_iter()
-            .map(|(_, t)| t)
-            .filter(|t| !self.a.tables.contains_key(&t.name))
-            .collect();
+        // (Filtered, then sorted: most tables are kept.)
+        let only_in = |x: &'a Schema, y: &Schema| {
+            let mut v: Vec<(&QualName, &Table)> = (x.tables.iter())
+                .filter(|(name, _)| !y.tables.contains_key(*name))
+                .collect();
+            v.sort_unstable_by(|p, q| p.0.cmp(q.0));
+            v.into_iter().map(|(_, t)| t).collect::<Vec<&Table>>()
+        };
+        let dropped = only_in(self.a, self.b);
+        let created = only_in(self.b, self.a);
         let (drop_order, mut drop_cycle_fks) = order::tables(&dropped, &self.a.tables);
         let inline = self.dialect.foreign_keys_inline();
         if inline {
