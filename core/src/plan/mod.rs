@@ -221,7 +221,7 @@ impl<'a> Planner<'a> {
                 .constraints
                 .get(&fk.name)
                 .is_some_and(|b| b.same_definition(fk))
-                && !self.fk_rebuild.contains(&(table.clone(), fk.name.clone()));
+                && !self.rebuilds_fk(table, &fk.name);
             if !kept || !covers(columns, fk_cols) {
                 return None;
             }
@@ -761,6 +761,12 @@ impl<'a> Planner<'a> {
 
     /// The changes of every kept table; a table with a change the dialect cannot make in place
     /// becomes one [`Change::RebuildTable`], and views reading it are rebuilt too.
+    /// Whether the foreign key `fk` of `table` is dropped and added again (its key is
+    /// cloned to look it up: not when there is nothing to find, most plans).
+    fn rebuilds_fk(&self, table: &QualName, fk: &Str) -> bool {
+        !self.fk_rebuild.is_empty() && self.fk_rebuild.contains(&(table.clone(), fk.clone()))
+    }
+
     fn plan_kept_tables(&mut self) {
         let (a, b) = (self.a, self.b);
         for (name, bt) in by_key(&b.tables) {
@@ -1028,7 +1034,7 @@ impl<'a> Planner<'a> {
                     added.push(bc);
                 }
                 Some(bc) if bc.same_definition(con) => {
-                    if self.fk_rebuild.contains(&(name.clone(), cn.clone())) {
+                    if self.rebuilds_fk(name, cn) {
                         self.drop_constraint(name.clone(), con.clone());
                         self.push(
                             Phase::AddForeignKeys,
