@@ -29,7 +29,14 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The entries of a map by key, whatever order the input statements gave them.
 fn by_key<K: Ord, V>(map: &Map<K, V>) -> Vec<(&K, &V)> {
-    let mut v: Vec<(&K, &V)> = map.iter().collect();
+    sorted_by_key(map.iter())
+}
+
+/// Some of a map's entries (filtered first: sorting only those is less work), by key.
+fn sorted_by_key<'m, K: Ord + 'm, V: 'm>(
+    entries: impl Iterator<Item = (&'m K, &'m V)>,
+) -> Vec<(&'m K, &'m V)> {
+    let mut v: Vec<(&K, &V)> = entries.collect();
     // A map's keys are distinct: an unstable sort gives the one order, with less work.
     v.sort_unstable_by(|x, y| x.0.cmp(y.0));
     v
@@ -468,14 +475,11 @@ impl<'a> Planner<'a> {
     fn sequences(&mut self) {
         // Only the sequences something happens to are sorted (a dump has thousands).
         let (a, b) = (self.a, self.b);
-        let mut touched: Vec<(&QualName, &Sequence)> = (b.sequences.iter())
-            .filter(|(name, s)| {
-                a.sequences
-                    .get(*name)
-                    .is_none_or(|old| !old.same_but_comment(s) || old.comment != s.comment)
-            })
-            .collect();
-        touched.sort_unstable_by(|x, y| x.0.cmp(y.0));
+        let touched = sorted_by_key(b.sequences.iter().filter(|(name, s)| {
+            a.sequences
+                .get(*name)
+                .is_none_or(|old| !old.same_but_comment(s) || old.comment != s.comment)
+        }));
         for (name, s) in touched {
             match a.sequences.get(name) {
                 None if self.is_folded_serial(s) => {}
@@ -527,10 +531,9 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let mut dropped: Vec<(&QualName, &Sequence)> = (a.sequences.iter())
-            .filter(|(name, _)| !b.sequences.contains_key(*name))
-            .collect();
-        dropped.sort_unstable_by(|x, y| x.0.cmp(y.0));
+        let dropped = sorted_by_key(
+            (a.sequences.iter()).filter(|(name, _)| !b.sequences.contains_key(*name)),
+        );
         for (_, s) in dropped {
             // Dropping a table or column drops the sequences it owns.
             let goes_with_owner = s.owned_by.as_ref().is_some_and(|(t, c)| {
@@ -689,11 +692,10 @@ impl<'a> Planner<'a> {
         // Drops first: foreign keys of kept tables, then tables in reverse dependency order.
         // (Filtered, then sorted: most tables are kept.)
         let only_in = |x: &'a Schema, y: &Schema| {
-            let mut v: Vec<(&QualName, &Table)> = (x.tables.iter())
-                .filter(|(name, _)| !y.tables.contains_key(*name))
-                .collect();
-            v.sort_unstable_by(|p, q| p.0.cmp(q.0));
-            v.into_iter().map(|(_, t)| t).collect::<Vec<&Table>>()
+            let only = (x.tables.iter()).filter(|(name, _)| !y.tables.contains_key(*name));
+            (sorted_by_key(only).into_iter())
+                .map(|(_, t)| t)
+                .collect::<Vec<&Table>>()
         };
         let dropped = only_in(self.a, self.b);
         let created = only_in(self.b, self.a);
@@ -759,14 +761,14 @@ impl<'a> Planner<'a> {
         self.out.extend(kept);
     }
 
-    /// The changes of every kept table; a table with a change the dialect cannot make in place
-    /// becomes one [`Change::RebuildTable`], and views reading it are rebuilt too.
     /// Whether the foreign key `fk` of `table` is dropped and added again (its key is
     /// cloned to look it up: not when there is nothing to find, most plans).
     fn rebuilds_fk(&self, table: &QualName, fk: &Str) -> bool {
         !self.fk_rebuild.is_empty() && self.fk_rebuild.contains(&(table.clone(), fk.clone()))
     }
 
+    /// The changes of every kept table; a table with a change the dialect cannot make in place
+    /// becomes one [`Change::RebuildTable`], and views reading it are rebuilt too.
     fn plan_kept_tables(&mut self) {
         let (a, b) = (self.a, self.b);
         for (name, bt) in by_key(&b.tables) {

@@ -1,9 +1,10 @@
 //! A fast lexer for the plain text that makes up most of a PostgreSQL dump: words, quoted
 //! names, plain strings and numbers, punctuation and the comparison operators. It gives exactly the
 //! tokens sqlparser's tokenizer gives for such text (whitespace left out: the statement
-//! reader drops it; a word's keyword is filled in by [`with_keyword`] where sqlparser reads it), at a fraction of the cost; on anything else (a comment, an operator, a
-//! dollar quote, an escape, a non-ASCII character, a number with a fraction...) it gives up
-//! and the caller tokenizes the text with sqlparser as before.
+//! reader drops it; a word's keyword is filled in by [`with_keyword`] where sqlparser reads
+//! it), at a fraction of the cost; on anything else (a comment, an operator, a dollar quote,
+//! an escape, a non-ASCII character, a number with a fraction...) it gives up and the caller
+//! tokenizes the text with sqlparser as before.
 //!
 //! Only for sqlparser's PostgreSQL dialect, whose rules are written out here: a word is
 //! `[A-Za-z_][A-Za-z0-9_$]*` (a quote right after a word starts a prefixed literal such as

@@ -252,17 +252,23 @@ impl Statements {
         self.last_end = t.span.end;
         if self.splitter.ends_statement(&t.token) {
             run_statement(builder, ctx, &self.toks, &self.comments, t.span.start);
-            if self.reuse {
-                for t in self.toks.drain(..) {
-                    lex::recycle(t.token, &mut self.spare);
-                }
-            } else {
-                self.toks.clear();
-            }
-            self.comments.clear();
+            self.clear_statement();
         } else {
             self.toks.push(t);
         }
+    }
+
+    /// Empty the statement buffer and its comments after a statement was read, keeping the
+    /// tokens' strings when the fast lexer reads the text.
+    fn clear_statement(&mut self) {
+        if self.reuse {
+            for t in self.toks.drain(..) {
+                lex::recycle(t.token, &mut self.spare);
+            }
+        } else {
+            self.toks.clear();
+        }
+        self.comments.clear();
     }
 
     /// Feed the fast lexer's tokens of a chunk (no whitespace or comments among them), all
@@ -294,11 +300,8 @@ impl Statements {
                 });
                 self.toks.extend(rest);
                 run_statement(builder, ctx, &self.toks, &self.comments, at);
-                for t in self.toks.drain(..) {
-                    lex::recycle(t.token, &mut self.spare);
-                }
             }
-            self.comments.clear();
+            self.clear_statement();
             start = i + 1;
         }
         for t in tokens.drain(..start) {

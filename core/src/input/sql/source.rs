@@ -16,7 +16,6 @@ fn offset32(i: usize) -> u32 {
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str) -> Self {
-        // Counted first so the table is allocated once, at its size.
         let bytes = text.as_bytes();
         // One pass; room for lines of 32 bytes on average (a pg_dump's are ~35), grown if
         // shorter.
