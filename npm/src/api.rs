@@ -299,11 +299,9 @@ pub struct DiffResult {
     pub alembic: Option<String>,
     /// The ordered changes of the UP migration (empty when there are errors).
     #[tsify(type = "ChangeItem[]")]
-    #[serde(serialize_with = "js_numbers")]
     pub changes: serde_json::Value,
     /// The ordered changes of the DOWN migration.
     #[tsify(type = "ChangeItem[]")]
-    #[serde(serialize_with = "js_numbers")]
     pub down_changes: serde_json::Value,
     /// Every diagnostic, in the order the CLI prints them (current input first).
     pub diagnostics: Vec<Diagnostic>,
@@ -314,45 +312,6 @@ pub struct DiffResult {
     /// Objects of either input left out of the comparison (Alembic's version table, the
     /// `include` / `exclude` patterns).
     pub left_out: Vec<LeftOut>,
-}
-
-/// Serialize a JSON value with every number a JS number: integers beyond 2^53 (e.g. a
-/// sequence's `MAXVALUE` 9223372036854775807) become the nearest double, exactly what
-/// `JSON.parse` makes of the CLI's JSON (serde-wasm-bindgen would refuse them otherwise).
-fn js_numbers<S: serde::Serializer>(value: &serde_json::Value, s: S) -> Result<S::Ok, S::Error> {
-    JsNumbers(value).serialize(s)
-}
-
-struct JsNumbers<'a>(&'a serde_json::Value);
-
-impl Serialize for JsNumbers<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        use serde_json::Value;
-        const SAFE: u64 = (1 << 53) - 1;
-        match self.0 {
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) if u <= SAFE => s.serialize_u64(u),
-                (_, Some(i)) if i.unsigned_abs() <= SAFE => s.serialize_i64(i),
-                _ => s.serialize_f64(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::Array(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(&JsNumbers(item))?;
-                }
-                seq.end()
-            }
-            Value::Object(map) => {
-                let mut m = s.serialize_map(Some(map.len()))?;
-                for (k, v) in map {
-                    m.serialize_entry(k, &JsNumbers(v))?;
-                }
-                m.end()
-            }
-            other => other.serialize(s),
-        }
-    }
 }
 
 /// Resolve a user-supplied dialect name to its canonical name.
@@ -902,17 +861,6 @@ mod tests {
             }
         }
         assert!(seen > 0);
-    }
-
-    #[test]
-    fn big_integers_become_doubles() {
-        let v = serde_json::json!([{"max": 9223372036854775807i64, "min": -9223372036854775807i64, "n": 7, "neg": -3, "f": 1.5}]);
-        let out = serde_json::to_value(JsNumbers(&v)).unwrap();
-        assert_eq!(out[0]["max"], serde_json::json!(9.223372036854776e18));
-        assert_eq!(out[0]["min"], serde_json::json!(-9.223372036854776e18));
-        assert_eq!(out[0]["n"], serde_json::json!(7));
-        assert_eq!(out[0]["neg"], serde_json::json!(-3));
-        assert_eq!(out[0]["f"], serde_json::json!(1.5));
     }
 
     #[test]
