@@ -30,6 +30,19 @@ describe('module systems', () => {
     assert.equal(p.cjs.diff('', 'CREATE TABLE t (a int);').changes.length, 1);
   });
 
+  test('results are plain data: big integers are the nearest double, absent options undefined', () => {
+    const r = p.esm.diff('', 'CREATE SEQUENCE s MAXVALUE 9223372036854775807 MINVALUE -9223372036854775807;');
+    const seq = r.changes[0].detail.sequence;
+    // What JSON.parse makes of the CLI's JSON for the same change.
+    assert.equal(seq.max, 9223372036854775807);
+    assert.equal(seq.min, -9223372036854775807);
+    assert.equal(seq.increment, 1);
+    assert.equal(seq.comment, null);
+    assert.equal(r.json, undefined);
+    assert.equal(Object.getPrototypeOf(r.changes[0]), Object.prototype);
+    assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+  });
+
   test('version, dialects, formats', () => {
     const pkg = JSON.parse(readFileSync(join(p.pkgDir, 'package.json'), 'utf8'));
     assert.equal(p.esm.version(), pkg.version);
