@@ -351,6 +351,8 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         }
     }
     let _ = err.write_all(warnings.as_bytes());
+    // The JSON report, freed with the migration (thousands of nodes on a big diff).
+    let mut report = None;
     let text = match args.format {
         Format::Sql => {
             if args.down {
@@ -362,7 +364,9 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
         Format::Json => {
             let value =
                 schemashift::json_report(&migration, args.down, &outcome.diagnostics, args.dialect);
-            serde_json::to_string_pretty(&value).expect("serializable") + "\n"
+            let text = serde_json::to_string_pretty(&value).expect("serializable") + "\n";
+            report = Some(value);
+            text
         }
         Format::Alembic => {
             let file = migration.alembic.clone().unwrap_or_default();
@@ -398,7 +402,7 @@ fn diff(args: DiffArgs, host: &mut dyn Host, out: &mut dyn Write, err: &mut dyn 
     };
     // The migration of two big inputs takes milliseconds to free (~5 ms on the GitLab pair):
     // not on the user's time, the process is about to exit.
-    schemashift::free(big, (migration, outcome.diagnostics, texts, text));
+    schemashift::free(big, (migration, outcome.diagnostics, texts, text, report));
     code
 }
 
