@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Benchmark the pipeline on real schemas: in-process medians (criterion, core/benches/gitlab.rs),
-# then whole-process figures of the release CLI (wall time and peak memory, /usr/bin/time).
+# whole-process figures of the release CLI (wall time and peak memory, /usr/bin/time), the npm
+# package in Node and the web app in headless Chromium.
 #
-#   bash scripts/bench.sh            # all benchmarks (a few minutes)
+#   bash scripts/bench.sh            # all benchmarks (~15 minutes with the builds)
 #   bash scripts/bench.sh migrate    # only criterion ids containing "migrate" (criterion filter)
 #   bash scripts/bench.sh process    # only the whole-process figures
+#   bash scripts/bench.sh node       # only the npm package in Node (npm/bench.mjs)
+#   bash scripts/bench.sh web        # only the web app in headless Chromium (perf.test.js)
+#
+# All of them (no argument, or a criterion filter) report each row of issue 16's table: the
+# criterion medians, the whole-process rows below, the npm package's warm and cold diff() in
+# Node against the native CLI (builds the package: npm/build.sh), and the web app's figures
+# (builds web/dist: bundle sizes, GitLab paste to rendered migration, 5 MB drop; the perf test
+# writes them to target/web-artifacts/perf.json, printed here). Needs what scripts/setup.sh
+# installs.
 #
 # Whole-process rows (issue 16's table), each the median of BENCH_RUNS runs (default 5; the
 # 50 MB row 3) of `schemashift diff`, output to /dev/null:
@@ -124,10 +134,28 @@ whole_process() {
     rm -rf "$tmp"
 }
 
-if [ "${1:-}" = process ]; then
-    whole_process
-    exit 0
-fi
+# node_figures: the npm package in Node 20 against the native CLI on the GitLab pair (warm and
+# cold diff(), medians of BENCH_RUNS runs, default 3).
+node_figures() {
+    cargo build --release --quiet -p schemashift-cli
+    bash npm/build.sh >/dev/null
+    node npm/bench.mjs --runs "${BENCH_RUNS:-3}"
+}
+
+# web_figures: the web app as users get it (web/dist), in Debian's headless Chromium.
+web_figures() {
+    web_build
+    (cd web/e2e && SCHEMASHIFT_E2E_ARTIFACTS="$target_dir/web-artifacts" \
+        node --test --test-concurrency=1 tests/perf.test.js)
+    printf '\nweb (%s)\n' "$target_dir/web-artifacts/perf.json"
+    cat "$target_dir/web-artifacts/perf.json"
+}
+
+case "${1:-}" in
+    process) whole_process; exit 0 ;;
+    node) node_figures; exit 0 ;;
+    web) web_figures; exit 0 ;;
+esac
 
 stamp="$(mktemp)"
 trap 'rm -f "$stamp"' EXIT
@@ -154,3 +182,5 @@ done < <(find "$target_dir/criterion" -path '*/new/estimates.json' -newer "$stam
 [ "$found" -gt 0 ] || die "no criterion results found under $target_dir/criterion"
 
 whole_process
+node_figures
+web_figures
