@@ -160,6 +160,17 @@ fn classify(words: &[String]) -> (u8, bool) {
             (3, true)
         }
         (Some("CREATE"), Some("TABLE")) => (4, false),
+        // `ALTER INDEX a RENAME TO b`, `ALTER TABLE t RENAME {INDEX|KEY} a TO b`: after the
+        // indexes and constraints are made, in their order.
+        (Some("ALTER"), _)
+            if has("RENAME")
+                && (w.get(1) == Some(&"INDEX")
+                    || (w.get(1) == Some(&"TABLE")
+                        && w.windows(2)
+                            .any(|p| p == ["RENAME", "INDEX"] || p == ["RENAME", "KEY"]))) =>
+        {
+            (7, true)
+        }
         (Some("ALTER"), _) if w.get(1) == Some(&"TABLE") => {
             // `ALTER TABLE [ONLY] t ADD CONSTRAINT`: free; other ALTER TABLEs keep their order.
             let add_constraint = w.windows(2).any(|p| p == ["ADD", "CONSTRAINT"]);
@@ -174,12 +185,12 @@ fn classify(words: &[String]) -> (u8, bool) {
         {
             (6, false)
         }
-        (Some("CREATE"), Some("VIEW")) => (7, false),
-        (Some("CREATE"), Some("TRIGGER" | "POLICY" | "RULE")) => (8, false),
-        (Some("COMMENT"), _) => (9, false),
+        (Some("CREATE"), Some("VIEW")) => (8, false),
+        (Some("CREATE"), Some("TRIGGER" | "POLICY" | "RULE")) => (9, false),
+        (Some("COMMENT"), _) => (10, false),
         // `GRANT ALL` then `REVOKE DELETE` is not `REVOKE` then `GRANT`.
-        (Some("GRANT" | "REVOKE"), _) => (9, true),
-        _ => (10, true),
+        (Some("GRANT" | "REVOKE"), _) => (10, true),
+        _ => (11, true),
     }
 }
 

@@ -107,6 +107,14 @@ pub fn canonical(module: &str, name: &str) -> String {
         }
     }
     match root {
+        // `from sqlalchemy.sql.functions import now`: the function `func.now` makes.
+        "sqlalchemy"
+            if module == "sqlalchemy.sql.functions"
+                && name != "func"
+                && name.starts_with(|c: char| c.is_ascii_lowercase()) =>
+        {
+            format!("sa.func.{name}")
+        }
         "sqlalchemy" => format!("sa.{name}"),
         // SQLModel's own objects, and what it re-exports from SQLAlchemy under the same name.
         "sqlmodel" => match name {
@@ -132,6 +140,9 @@ fn is_submodule(module: &str, attr: &str) -> bool {
             | "sql"
             | "schema"
             | "sqltypes"
+            | "expression"
+            | "elements"
+            | "functions"
             | "ext"
             | "declarative"
             | "asyncio"

@@ -59,7 +59,7 @@ impl Builder<'_> {
             return self.alter_column(c, name, &col, at);
         }
         if c.eat_kw("rename") {
-            return self.alter_table_rename(c, name);
+            return self.alter_table_rename(c, name, at);
         }
         if c.peek_kw("modify") || c.peek_kw("change") {
             return self.alter_table_modify(c, name);
@@ -410,7 +410,7 @@ impl Builder<'_> {
     }
 
     /// `RENAME TO t`, `RENAME CONSTRAINT a TO b`, `RENAME [COLUMN] a TO b`.
-    fn alter_table_rename(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
+    fn alter_table_rename(&mut self, c: &mut Cursor, name: &QualName, at: Location) -> PResult<()> {
         if c.eat_kw("to") {
             let new = c.ident()?;
             if let Some(mut t) = self.schema.tables.shift_remove(name) {
@@ -418,6 +418,29 @@ impl Builder<'_> {
                 let renamed = t.name.clone();
                 self.schema.tables.insert(t.name.clone(), t);
                 self.rename_table_references(name, &renamed);
+            }
+            return Ok(());
+        }
+        // MySQL's `RENAME {INDEX|KEY} a TO b`.
+        if c.peek_kw("index") || c.peek_kw("key") {
+            c.next();
+            let old = c.ident()?;
+            c.expect_kw("to")?;
+            let new = c.ident()?;
+            // (Unnamed keys are named as MySQL names them first, as for `DROP INDEX`.)
+            self.dialect.complete_table(&mut self.schema, name);
+            let ns = index_namespace(name);
+            let key = (self.schema.indexes.iter())
+                .find(|(k, i)| {
+                    i.table == *name && k.name == old && (k.schema == ns || k.schema == name.schema)
+                })
+                .map_or_else(
+                    || QualName::new(ns.clone(), old.as_str()),
+                    |(k, _)| k.clone(),
+                );
+            if !self.rename_index(&key, Some(name), new) {
+                let msg = format!("RENAME INDEX of unknown index {}.{old}", name.name);
+                self.warn(c, at, msg);
             }
             return Ok(());
         }

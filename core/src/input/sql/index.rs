@@ -163,11 +163,19 @@ impl Builder<'_> {
     }
 
     pub(super) fn alter_index(&mut self, c: &mut Cursor, at: Location) -> PResult<()> {
-        c.eat_kws(&["if", "exists"]);
+        let if_exists = c.eat_kws(&["if", "exists"]);
         let name = c.qual_name(&self.search_schema.clone())?;
         if c.eat_kws(&["attach", "partition"]) {
             let child = c.qual_name(&self.search_schema.clone())?;
             self.attached_indexes.push((child, name));
+            return Ok(());
+        }
+        if c.eat_kws(&["rename", "to"]) {
+            let new = c.ident()?;
+            if !self.rename_index(&name, None, new) && !if_exists {
+                let msg = format!("ALTER INDEX on unknown index {}", name.name);
+                self.warn(c, at, msg);
+            }
             return Ok(());
         }
         if self.owner_to(c, at) {
@@ -177,6 +185,69 @@ impl Builder<'_> {
         self.unsupported(format!("`ALTER INDEX .. {kind}`"), at);
         c.pos = c.toks.len();
         Ok(())
+    }
+
+    /// PostgreSQL's `ALTER INDEX a RENAME TO b` (`table` `None`: `key` is the index's name in
+    /// its schema) and MySQL's `ALTER TABLE t RENAME INDEX a TO b` (`key` in `t`'s index
+    /// namespace): the index takes the new name, in its place; or the primary key, unique or
+    /// exclusion constraint that the index backs (PostgreSQL renames the constraint with its
+    /// index). False when there is neither.
+    pub(super) fn rename_index(
+        &mut self,
+        key: &QualName,
+        table: Option<&QualName>,
+        new: impl Into<Str>,
+    ) -> bool {
+        let new = new.into();
+        if let Some(i) = self.schema.indexes.get_index_of(key) {
+            let (_, mut index) =
+                (self.schema.indexes.shift_remove_index(i)).expect("index just found");
+            if table.is_none() {
+                self.names.release(key, &key.name, NameKind::Relation);
+            }
+            index.name.name = new;
+            index.implicit_name = false;
+            let renamed = index.name.clone();
+            if table.is_none() {
+                self.take_relname(&renamed);
+            }
+            let (last, _) = self.schema.indexes.insert_full(renamed, index);
+            self.schema.indexes.move_index(last, i);
+            return true;
+        }
+        let backed_by_index = |k: &Constraint| {
+            matches!(
+                k.kind,
+                ConstraintKind::PrimaryKey { .. }
+                    | ConstraintKind::Unique { .. }
+                    | ConstraintKind::Exclude { .. }
+            )
+        };
+        let found = (self.schema.tables.values_mut())
+            .filter(|t| match table {
+                Some(table) => t.name == *table,
+                None => t.name.schema == key.schema,
+            })
+            .find_map(|t| {
+                let i = t.constraints.get_index_of(key.name.as_str())?;
+                backed_by_index(&t.constraints[i]).then_some((t, i))
+            });
+        let Some((t, i)) = found else {
+            return false;
+        };
+        let (_, mut k) = t
+            .constraints
+            .shift_remove_index(i)
+            .expect("constraint just found");
+        k.name = new.clone();
+        k.implicit_name = false;
+        let (last, _) = t.constraints.insert_full(new.clone(), k);
+        t.constraints.move_index(last, i);
+        if table.is_none() {
+            self.names.release(key, &key.name, NameKind::Relation);
+            self.take_relname(&QualName::new(key.schema.clone(), new));
+        }
+        true
     }
 
     /// A partition's index attached to its parent's index is implied by the parent: drop it
