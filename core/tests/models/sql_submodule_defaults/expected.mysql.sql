@@ -10,6 +10,7 @@ CREATE TABLE flag (
 	updated_at DATETIME DEFAULT CURRENT_TIMESTAMP, 
 	seen_at DATETIME DEFAULT now(), 
 	note VARCHAR(20) DEFAULT 'none', 
+	legacy VARCHAR(10), 
 	PRIMARY KEY (id)
 );
 

@@ -1,6 +1,7 @@
 """Server defaults and index expressions written through SQLAlchemy's submodules:
 `sqlalchemy.sql.expression` (`false()`, `true()`, `text()`, `func`), `sqlalchemy.sql.functions`
-(`now()`, `current_timestamp()`), as zenml's and other projects' models import them."""
+(`now()`, `current_timestamp()`), as zenml's and other projects' models import them; and
+`server_default=None`, which is no default (glance)."""
 from datetime import datetime
 from typing import Optional
 
@@ -26,3 +27,4 @@ class Flag(Base):
     updated_at: Mapped[Optional[datetime]] = mapped_column(server_default=current_timestamp())
     seen_at: Mapped[Optional[datetime]] = mapped_column(server_default=expression.func.now())
     note: Mapped[Optional[str]] = mapped_column(sa.String(20), server_default=expression.text("'none'"))
+    legacy: Mapped[Optional[str]] = mapped_column(sa.String(10), server_default=None)

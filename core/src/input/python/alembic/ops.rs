@@ -444,7 +444,7 @@ impl Interp {
             // `if not rows: continue` on fetched rows: what follows is read as if the test
             // is false, and said so when it holds operations.
             if let Some(at) = self.undecided_exit.take() {
-                if has_op_call(&body[i + 1..]) {
+                if reaches_op(r, m, &body[i + 1..], true) {
                     r.warn_at(at, "this condition cannot be decided statically, and it would leave this block (`return`, `continue` or `break`); the operations after it are read as if it is false".into());
                 }
             }
@@ -523,7 +523,7 @@ impl Interp {
                         }
                         Some(false) => continue,
                         None => {
-                            if has_op_call(body) {
+                            if reaches_op(r, m, body, true) {
                                 r.warn(m, test, "this condition cannot be decided statically (the dialect's name and the inspector's table and column names can); the operations under it are not read".into());
                             } else if exits(body) {
                                 self.undecided_exit = Some(r.origin(m, test));
@@ -534,7 +534,7 @@ impl Interp {
                 }
             }
             Stmt::Try(t) => self.stmts(r, m, &t.body, batch),
-            Stmt::For(f) if has_op_call(std::slice::from_ref(s)) => {
+            Stmt::For(f) if reaches_op(r, m, std::slice::from_ref(s), true) => {
                 match self.loop_items(r, m, f) {
                     Some(items) => {
                         // The loop unrolled: its names are each item in turn.
@@ -561,7 +561,7 @@ impl Interp {
             // run (loops that are not unrolled are not read).
             Stmt::Continue(_) => self.continued = true,
             Stmt::Break(_) => self.broke = true,
-            Stmt::While(_) if has_op_call(std::slice::from_ref(s)) => {
+            Stmt::While(_) if reaches_op(r, m, std::slice::from_ref(s), true) => {
                 r.warn(m, s, "operations in a while loop cannot be read statically; they are not read (write them out)".into());
             }
             _ => {}
@@ -1696,7 +1696,7 @@ impl Interp {
         // A helper function of the revision module (`_create_tables()`).
         if let Sym::Function(fm, f) = r.r.expr(m, &call.func) {
             // (also one that only changes data: its steps are listed)
-            if self.depth < 8 && calls_op(&f.body, false) {
+            if self.depth < 8 && reaches_op(r, fm, &f.body, false) {
                 // Its parameters are the arguments of this call (defaults for the others),
                 // for the length of the call.
                 let bound = r.r.params.borrow().len();
@@ -2776,12 +2776,56 @@ fn changed_in_place(body: &[Stmt], name: &str) -> bool {
 /// the schema. What only reads or changes data is not one: `op.get_bind()`,
 /// `op.bulk_insert(...)`, and `execute(...)` of a statement that is data by its look (an
 /// `UPDATE`/`INSERT`/`SELECT`... text, `sa.update(t).where(...)`, `t.insert()`).
-fn has_op_call(body: &[Stmt]) -> bool {
-    calls_op(body, true)
+/// [`calls_op`] of statements, or of the functions they call (of this module or another, and
+/// what those call, each once): glance's first revision calls `add_images_tables.upgrade()`,
+/// which calls `_add_images_table()`, which calls `op.create_table`.
+fn reaches_op<'a>(r: &Reader<'a>, m: usize, body: &'a [Stmt], schema_only: bool) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
+    struct Callees<'b>(Vec<&'b Expr>);
+    impl<'b> Visitor<'b> for Callees<'b> {
+        fn visit_expr(&mut self, e: &'b Expr) {
+            if let Expr::Call(c) = e {
+                if matches!(&*c.func, Expr::Name(_) | Expr::Attribute(_)) {
+                    self.0.push(&c.func);
+                }
+            }
+            walk_expr(self, e);
+        }
+    }
+    fn reaches<'a>(
+        r: &Reader<'a>,
+        m: usize,
+        body: &'a [Stmt],
+        schema_only: bool,
+        seen: &mut Vec<(usize, ruff_text_size::TextSize)>,
+    ) -> bool {
+        if calls_op(body, schema_only) {
+            return true;
+        }
+        if seen.len() > 64 {
+            return false;
+        }
+        let mut callees = Callees(Vec::new());
+        for s in body {
+            walk_stmt(&mut callees, s);
+        }
+        callees.0.into_iter().any(|func| {
+            let Sym::Function(fm, f) = r.r.expr(m, func) else {
+                return false;
+            };
+            let id = (fm, ruff_text_size::Ranged::start(f));
+            if seen.contains(&id) {
+                return false;
+            }
+            seen.push(id);
+            reaches(r, fm, &f.body, schema_only, seen)
+        })
+    }
+    reaches(r, m, body, schema_only, &mut Vec::new())
 }
 
 /// Whether statements call anything that looks like an Alembic operation or an `execute`
-/// (`schema_only`: only those that could change the schema, [`has_op_call`]).
+/// (`schema_only`: only those that could change the schema).
 fn calls_op(body: &[Stmt], schema_only: bool) -> bool {
     use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
     // What the statements assign to each name (`stmt = sa.select(...)`, `stmt =

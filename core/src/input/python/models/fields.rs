@@ -364,7 +364,12 @@ impl<'a> Reader<'a> {
             }
         }
         let sqlite = self.dialect == crate::dialects::DialectKind::Sqlite;
-        if let Some(Lit::Str(s)) = self.lit(m, v) {
+        let lit = self.lit(m, v);
+        // `server_default=None`: no default, as if not given.
+        if let Some(Lit::None) = lit {
+            return None;
+        }
+        if let Some(Lit::Str(s)) = lit {
             // SQLAlchemy's MySQL compiler also escapes backslashes in string literals.
             let s = if Compiler::of(self.dialect.dialect()) == Compiler::Mysql {
                 s.replace('\\', "\\\\")
