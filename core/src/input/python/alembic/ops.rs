@@ -796,6 +796,23 @@ impl Interp {
                 let v = |m, e| self.py_value(r, m, e, d);
                 PyValue::set(self.comprehension(r, m, &l.elt, &l.generators, l.range, d, v)?)
             }
+            // `{c["name"]: c for c in inspector.get_columns("t")}` (open-webui's, langflow's
+            // revisions): the keys and values item by item, a key met again keeping its last
+            // value.
+            Expr::DictComp(dc) => {
+                let v = |m, e| self.py_value(r, m, e, d);
+                let key = dc.key.as_deref()?;
+                let keys = self.comprehension(r, m, key, &dc.generators, dc.range, d, v)?;
+                let values = self.comprehension(r, m, &dc.value, &dc.generators, dc.range, d, v)?;
+                let mut pairs: Vec<(PyValue, PyValue)> = Vec::new();
+                for (k, v) in keys.into_iter().zip(values) {
+                    match pairs.iter_mut().find(|p| p.0 == k) {
+                        Some(p) => p.1 = v,
+                        None => pairs.push((k, v)),
+                    }
+                }
+                Some(PyValue::Dict(pairs))
+            }
             Expr::Dict(dict) => {
                 let pairs: Option<Vec<(PyValue, PyValue)>> = (dict.items.iter())
                     .map(|i| {
