@@ -622,8 +622,16 @@ impl Interp {
                 }
                 "get_columns" => {
                     for c in t.columns.values() {
+                        // (`type`: only where the reflected class is known)
+                        let is_enum = (c.ty.user.as_deref())
+                            .is_some_and(|u| schema.enums.contains_key(u));
+                        let ty = reflected_classes(self.c, self.sa_name, &c.ty, is_enum)
+                            .map(|classes| {
+                                format!(", 'type': {REFLECTED_TYPE}({})", py_str(&classes.join("|")))
+                            })
+                            .unwrap_or_default();
                         out.push(format!(
-                            "{{'name': {}, 'nullable': {}}}",
+                            "{{'name': {}, 'nullable': {}{ty}}}",
                             py_str(&c.name),
                             if c.not_null { "False" } else { "True" }
                         ));
@@ -874,6 +882,15 @@ impl Interp {
                 if let Some(pk) = self.pk_constraint(r, m, c) {
                     return Some(pk);
                 }
+                // A reflected column type that [`Interp::inspector_items`] wrote.
+                if let (Expr::Name(n), [Expr::StringLiteral(classes)]) =
+                    (&*c.func, &c.arguments.args[..])
+                {
+                    if n.id.as_str() == REFLECTED_TYPE && c.arguments.keywords.is_empty() {
+                        let classes = classes.value.to_str().split('|').map(String::from);
+                        return Some(PyValue::SqlType(classes.collect()));
+                    }
+                }
                 let args = &c.arguments.args;
                 let builtin = |name: &str| {
                     matches!(&*c.func, Expr::Name(n) if n.id.as_str() == name)
@@ -911,7 +928,7 @@ impl Interp {
                             PyValue::List(items, _) | PyValue::Set(items) => items.len(),
                             PyValue::Dict(items) => items.len(),
                             PyValue::Lit(Lit::Str(s)) => s.chars().count(),
-                            PyValue::Lit(_) => return None,
+                            PyValue::Lit(_) | PyValue::SqlType(_) => return None,
                         };
                         Some(PyValue::Lit(Lit::Int(i64::try_from(len).ok()?)))
                     }
@@ -1360,6 +1377,45 @@ impl Interp {
                         return None;
                     }
                     hit |= names.contains(&package);
+                }
+                Some(hit)
+            }
+            // `isinstance(column["type"], sa.Text)`, `(.., (sa.String, postgresql.JSONB))` of a
+            // column the inspector reflects: SQLAlchemy's classes by their canonical names, a
+            // dialect's (`postgresql.TIMESTAMP`) false on another dialect.
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "isinstance")
+                    && c.arguments.args.len() == 2
+                    && c.arguments.keywords.is_empty() =>
+            {
+                let PyValue::SqlType(reflected) =
+                    self.py_value(r, m, &c.arguments.args[0], depth + 1)?
+                else {
+                    return None;
+                };
+                let classes: Vec<&'a Expr> = match &c.arguments.args[1] {
+                    Expr::Tuple(t) => t.elts.iter().collect(),
+                    other => vec![other],
+                };
+                let own = match self.c {
+                    Compiler::Postgresql => "postgresql",
+                    Compiler::Sqlite => "sqlite",
+                    Compiler::Mysql => "mysql",
+                };
+                let mut hit = false;
+                for class in classes {
+                    let path = r.r.ext_name(m, class)?;
+                    let (package, name) = path.rsplit_once('.')?;
+                    hit |= match package {
+                        "sa" => reflected.iter().any(|k| *k == format!("sa.{name}")),
+                        // (a dialect's module also gives the generic types: `postgresql.TEXT`
+                        // is `sa.TEXT`)
+                        p if p == own => {
+                            reflected.iter().any(|k| k.rsplit('.').next() == Some(name))
+                        }
+                        "postgresql" | "sqlite" | "mysql" => false,
+                        _ => return None,
+                    };
                 }
                 Some(hit)
             }
@@ -2532,6 +2588,133 @@ fn bind_item<'a>(
     bound
 }
 
+/// The function name [`Interp::inspector_items`] writes a reflected column type with (no
+/// Python source calls it).
+const REFLECTED_TYPE: &str = "__schemashift_reflected_type__";
+
+/// The classes of the `type` SQLAlchemy's inspector reflects for a column of type `ty` on this
+/// dialect (`sa_name`: `mariadb` reflects JSON as `LONGTEXT`), the reflected class first, then
+/// its bases, by their canonical names, as SQLAlchemy 2.0 gives them (checked with
+/// `type(c["type"]).__mro__` on PostgreSQL 15, MariaDB 10.11 and SQLite); `None` for a type not
+/// mapped here (then `isinstance` tests of it are not decided).
+fn reflected_classes(
+    c: Compiler,
+    sa_name: &str,
+    ty: &crate::model::Type,
+    is_enum: bool,
+) -> Option<Vec<String>> {
+    const TEXT: &[&str] = &["TEXT", "Text", "String"];
+    const VARCHAR: &[&str] = &["VARCHAR", "String"];
+    const CHAR: &[&str] = &["CHAR", "String"];
+    const INTEGER: &[&str] = &["INTEGER", "Integer"];
+    const BIGINT: &[&str] = &["BIGINT", "BigInteger", "Integer"];
+    const SMALLINT: &[&str] = &["SMALLINT", "SmallInteger", "Integer"];
+    const BOOLEAN: &[&str] = &["BOOLEAN", "Boolean"];
+    const DATE: &[&str] = &["DATE", "Date"];
+    const DATETIME: &[&str] = &["DATETIME", "DateTime"];
+    const TIMESTAMP: &[&str] = &["TIMESTAMP", "DateTime"];
+    const TIME: &[&str] = &["TIME", "Time"];
+    const JSON: &[&str] = &["JSON"];
+    const NUMERIC: &[&str] = &["NUMERIC", "Numeric"];
+    const DECIMAL: &[&str] = &["DECIMAL", "Numeric"];
+    const FLOAT: &[&str] = &["FLOAT", "Float", "Numeric"];
+    const REAL: &[&str] = &["REAL", "Float", "Numeric"];
+    const DOUBLE: &[&str] = &["DOUBLE", "Double", "Float", "Numeric"];
+    const BLOB: &[&str] = &["BLOB", "LargeBinary"];
+    const UUID: &[&str] = &["UUID", "Uuid"];
+    const ENUM: &[&str] = &["Enum", "String"];
+    // (the dialect's own class, if any; the generic ones)
+    let (own, generic): (Option<&str>, &[&str]) = if ty.array_dims > 0 {
+        match c {
+            Compiler::Postgresql => (Some("postgresql.ARRAY"), &["ARRAY"]),
+            _ => return None,
+        }
+    } else {
+        let name = ty.name.to_ascii_lowercase();
+        match c {
+            Compiler::Postgresql if is_enum => (Some("postgresql.ENUM"), ENUM),
+            Compiler::Postgresql => match name.as_str() {
+                "text" => (None, TEXT),
+                "character varying" => (None, VARCHAR),
+                "character" => (None, CHAR),
+                "integer" => (None, INTEGER),
+                "bigint" => (None, BIGINT),
+                "smallint" => (None, SMALLINT),
+                "boolean" => (None, BOOLEAN),
+                "date" => (None, DATE),
+                n if n.starts_with("timestamp") => (Some("postgresql.TIMESTAMP"), TIMESTAMP),
+                n if n == "time" || n.starts_with("time ") => (Some("postgresql.TIME"), TIME),
+                "json" => (Some("postgresql.JSON"), JSON),
+                "jsonb" => (Some("postgresql.JSONB|postgresql.JSON"), JSON),
+                "numeric" => (None, NUMERIC),
+                "double precision" => (None, &["DOUBLE_PRECISION", "Double", "Float", "Numeric"]),
+                "real" => (None, REAL),
+                "bytea" => (Some("postgresql.BYTEA"), &["LargeBinary"]),
+                "uuid" => (None, UUID),
+                _ => return None,
+            },
+            Compiler::Mysql => match name.as_str() {
+                "text" => (Some("mysql.TEXT"), TEXT),
+                "varchar" => (Some("mysql.VARCHAR"), VARCHAR),
+                "char" => (Some("mysql.CHAR"), CHAR),
+                "int" | "integer" => (Some("mysql.INTEGER"), INTEGER),
+                "bigint" => (Some("mysql.BIGINT"), BIGINT),
+                "smallint" => (Some("mysql.SMALLINT"), SMALLINT),
+                "tinyint" => (Some("mysql.TINYINT"), &["Integer"]),
+                "date" => (None, DATE),
+                "datetime" => (Some("mysql.DATETIME"), DATETIME),
+                "timestamp" => (Some("mysql.TIMESTAMP"), TIMESTAMP),
+                "time" => (Some("mysql.TIME"), TIME),
+                "json" if sa_name == "mariadb" => (Some("mysql.LONGTEXT"), &["String"]),
+                "json" => (Some("mysql.JSON"), JSON),
+                "decimal" => (Some("mysql.DECIMAL"), DECIMAL),
+                "double" => (Some("mysql.DOUBLE"), DOUBLE),
+                "float" => (Some("mysql.FLOAT"), FLOAT),
+                "blob" => (None, BLOB),
+                "tinytext" => (Some("mysql.TINYTEXT"), &["String"]),
+                "mediumtext" => (Some("mysql.MEDIUMTEXT"), &["String"]),
+                "longtext" => (Some("mysql.LONGTEXT"), &["String"]),
+                "enum" => (Some("mysql.ENUM"), ENUM),
+                "uuid" => (None, UUID),
+                _ => return None,
+            },
+            // SQLite's declared names (its `ischema_names`), then its type affinity.
+            Compiler::Sqlite => match name.to_ascii_uppercase().as_str() {
+                "TEXT" => (None, TEXT),
+                "VARCHAR" => (None, VARCHAR),
+                "CHAR" => (None, CHAR),
+                "INT" | "INTEGER" => (None, INTEGER),
+                "BIGINT" => (None, BIGINT),
+                "SMALLINT" => (None, SMALLINT),
+                "BOOL" | "BOOLEAN" => (None, BOOLEAN),
+                "DATE" => (None, DATE),
+                "DATETIME" => (None, DATETIME),
+                "TIMESTAMP" => (None, TIMESTAMP),
+                "TIME" => (None, TIME),
+                "JSON" => (Some("sqlite.JSON"), JSON),
+                "NUMERIC" => (None, NUMERIC),
+                "DECIMAL" => (None, DECIMAL),
+                "FLOAT" => (None, FLOAT),
+                "REAL" => (None, REAL),
+                "DOUBLE" => (None, DOUBLE),
+                "BLOB" => (None, BLOB),
+                n if n.contains("INT") => (None, INTEGER),
+                n if n.contains("CHAR") || n.contains("CLOB") || n.contains("TEXT") => (None, TEXT),
+                n if n.is_empty() || n.contains("BLOB") => return None,
+                n if n.contains("REAL") || n.contains("FLOA") || n.contains("DOUB") => (None, REAL),
+                _ => (None, NUMERIC),
+            },
+        }
+    };
+    let mut out: Vec<String> = own
+        .into_iter()
+        .flat_map(|o| o.split('|'))
+        .map(String::from)
+        .collect();
+    out.extend(generic.iter().map(|g| format!("sa.{g}")));
+    Some(out)
+}
+
 /// A literal Python value: a scalar, a list (`false`) or tuple (`true`) of them, or a dict
 /// (its items in order; a key written twice keeps its last value, as Python's does).
 #[derive(Debug, PartialEq)]
@@ -2542,6 +2725,9 @@ enum PyValue {
     /// Of strings or numbers, sorted without repeats ([`PyValue::set`]): equal sets compare
     /// equal.
     Set(Vec<PyValue>),
+    /// The `type` of a column SQLAlchemy's inspector reflects: its class and the class's
+    /// bases by their canonical names, the most derived first ([`reflected_classes`]).
+    SqlType(Vec<String>),
 }
 
 impl PyValue {
@@ -2552,6 +2738,7 @@ impl PyValue {
             PyValue::List(items, _) => !items.is_empty(),
             PyValue::Dict(items) => !items.is_empty(),
             PyValue::Set(items) => !items.is_empty(),
+            PyValue::SqlType(_) => true,
         }
     }
 
@@ -2571,6 +2758,8 @@ impl PyValue {
             PyValue::List(items, true) => format!("({})", join(items)?),
             PyValue::Set(items) if items.is_empty() => return None,
             PyValue::Set(items) => format!("{{{}}}", join(items)?),
+            // (a type object has no literal)
+            PyValue::SqlType(_) => return None,
             PyValue::Dict(items) => {
                 let parts: Option<Vec<String>> = (items.iter())
                     .map(|(k, v)| Some(format!("{}: {}", k.source()?, v.source()?)))
