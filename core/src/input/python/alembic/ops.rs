@@ -923,6 +923,25 @@ impl Interp {
                             },
                         }
                     }
+                    // `next((c for c in columns if c["name"] == "x"), None)`: the generator's
+                    // first item, else the default (without one Python raises: not read).
+                    Expr::Name(n)
+                        if n.id.as_str() == "next"
+                            && matches!(r.r.expr(m, &c.func), Sym::Unknown { .. })
+                            && (1..=2).contains(&args.len())
+                            && c.arguments.keywords.is_empty() =>
+                    {
+                        let Expr::Generator(g) = &args[0] else {
+                            return None;
+                        };
+                        let v = |m, e| self.py_value(r, m, e, d);
+                        let items =
+                            self.comprehension(r, m, &g.elt, &g.generators, g.range, d, v)?;
+                        match items.into_iter().next() {
+                            Some(first) => Some(first),
+                            None => self.py_value(r, m, args.get(1)?, d),
+                        }
+                    }
                     _ if builtin("len") => {
                         let len = match self.py_value(r, m, &args[0], d)? {
                             PyValue::List(items, _) | PyValue::Set(items) => items.len(),

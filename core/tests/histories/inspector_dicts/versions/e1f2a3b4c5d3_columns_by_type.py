@@ -1,5 +1,5 @@
 """columns added by the type the inspector reflects, as langflow's and open-webui's revisions
-test it (`isinstance(column["type"], sa.Text)`): the answers differ by database (MariaDB
+test it (`isinstance(column["type"], sa.Text)`, a column found with `next(...)`): the answers differ by database (MariaDB
 reflects JSON as LONGTEXT and BOOLEAN as TINYINT; a `postgresql.TIMESTAMP` is PostgreSQL's)
 
 Revision ID: e1f2a3b4c5d3
@@ -16,7 +16,7 @@ down_revision = "e1f2a3b4c5d2"
 branch_labels = None
 depends_on = None
 
-ADDED = ("x_text", "x_timestamp", "x_json", "x_bool", "x_key", "x_datetime")
+ADDED = ("x_text", "x_timestamp", "x_json", "x_bool", "x_key", "x_datetime", "x_name", "x_missing")
 
 
 def upgrade():
@@ -36,6 +36,14 @@ def upgrade():
     created_at = folder["created_at"]["type"]
     if isinstance(created_at, sa.DateTime) and not isinstance(created_at, sa.TIMESTAMP):
         op.add_column("chat", sa.Column("x_datetime", sa.Integer(), nullable=True))
+    # langflow's search: the first column so named, or None.
+    columns = inspector.get_columns("folder")
+    name = next((c for c in columns if c["name"] == "name"), None)
+    missing = next((c for c in columns if c["name"] == "missing"), None)
+    if name is not None and isinstance(name["type"], sa.Text) and not name["nullable"]:
+        op.add_column("chat", sa.Column("x_name", sa.Integer(), nullable=True))
+    if missing is None:
+        op.add_column("chat", sa.Column("x_missing", sa.Integer(), nullable=True))
 
 
 def downgrade():
