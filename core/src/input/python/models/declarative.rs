@@ -1111,6 +1111,14 @@ impl<'a> Reader<'a> {
             Expr::Attribute(a) if matches!(self.r.expr(m, &a.value), Sym::Class(_)) => {
                 Some(a.attr.to_string())
             }
+            // `cls.flow_id` in a `@declared_attr` `__table_args__(cls)` (prefect's models): the
+            // class's column, as `Model.x` is.
+            Expr::Attribute(a)
+                if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "cls")
+                    && !self.mods.modules[m].bindings.contains_key("cls") =>
+            {
+                Some(a.attr.to_string())
+            }
             // `users.c.email`, `users.c["email"]`: a Core table's column.
             Expr::Attribute(a) if table_columns(&a.value).is_some() => Some(a.attr.to_string()),
             Expr::Subscript(s) if table_columns(&s.value).is_some() => self.lit_str(m, &s.slice),
