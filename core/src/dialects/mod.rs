@@ -320,6 +320,12 @@ pub trait Dialect: Sync {
     fn renames_constraints(&self) -> bool {
         true
     }
+    /// An index's or key's comment is written in its definition and no statement sets it
+    /// alone (MySQL's `KEY i (a) COMMENT '..'`): a changed comment drops and re-adds it, and a
+    /// new one needs no separate comment statement.
+    fn key_comments_in_definition(&self) -> bool {
+        false
+    }
     /// Foreign keys live inside `CREATE TABLE` only (no `ALTER TABLE .. ADD CONSTRAINT`), and
     /// are not checked when a table is created, so they are never deferred or re-added.
     fn foreign_keys_inline(&self) -> bool {

@@ -931,7 +931,7 @@ impl<'a> Planner<'a> {
             let before = a
                 .and_then(|t| t.constraints.get(cn))
                 .and_then(|c| c.comment.clone());
-            if con.comment != before {
+            if con.comment != before && !self.dialect.key_comments_in_definition() {
                 let target = CommentTarget::Constraint {
                     table: b.name.clone(),
                     name: cn.clone(),
@@ -1035,7 +1035,12 @@ impl<'a> Planner<'a> {
                     dropped.push(con);
                     added.push(bc);
                 }
-                Some(bc) if bc.same_definition(con) => {
+                // (a key whose comment is part of its definition changes with it)
+                Some(bc)
+                    if bc.same_definition(con)
+                        && (bc.comment == con.comment
+                            || !self.dialect.key_comments_in_definition()) =>
+                {
                     if self.rebuilds_fk(name, cn) {
                         self.drop_constraint(name.clone(), con.clone());
                         self.push(
@@ -1456,7 +1461,7 @@ impl<'a> Planner<'a> {
                 Phase::AddKeys
             };
             self.push(phase, Change::CreateIndex { index: i.clone() });
-            if i.comment.is_some() {
+            if i.comment.is_some() && !self.dialect.key_comments_in_definition() {
                 let target = CommentTarget::Index {
                     name: i.name.clone(),
                 };
@@ -1476,6 +1481,9 @@ impl<'a> Planner<'a> {
     /// Equal index definitions as the database has them: options that only mark what the
     /// model knows (MySQL's index implied by a foreign key, which stays when the key goes) aside.
     fn same_index(&self, x: &Index, y: &Index) -> bool {
+        if self.dialect.key_comments_in_definition() && x.comment != y.comment {
+            return false;
+        }
         if x.options == y.options {
             return x.same_definition(y);
         }

@@ -307,6 +307,10 @@ impl Dialect for Mysql {
         false
     }
 
+    fn key_comments_in_definition(&self) -> bool {
+        true
+    }
+
     fn with_lower_case_table_names(&self, mode: u8) -> Option<Box<dyn super::Dialect>> {
         (mode != 0).then(|| {
             Box::new(Mysql {

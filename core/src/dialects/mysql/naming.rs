@@ -153,7 +153,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
                 deferrable: false,
                 initially_deferred: false,
                 implicit_name: i.implicit_name,
-                comment: None,
+                comment: i.comment.clone(),
             },
         );
         false

@@ -60,14 +60,21 @@ fn constraint_sql(d: &Mysql, c: &Constraint) -> String {
         Some(name) => format!("CONSTRAINT {} {kw}", d.quote_ident(&name)),
         None => kw.to_string(),
     };
+    // A key's comment is part of its definition (no statement sets one alone).
+    let comment = match &c.comment {
+        Some(text) => format!(" COMMENT {}", string_literal(text)),
+        None => String::new(),
+    };
     match &c.kind {
-        ConstraintKind::PrimaryKey { columns, .. } => format!("PRIMARY KEY ({})", list(d, columns)),
+        ConstraintKind::PrimaryKey { columns, .. } => {
+            format!("PRIMARY KEY ({}){comment}", list(d, columns))
+        }
         ConstraintKind::Unique { columns, .. } if c.implicit_name => {
-            format!("UNIQUE KEY ({})", list(d, columns))
+            format!("UNIQUE KEY ({}){comment}", list(d, columns))
         }
         ConstraintKind::Unique { columns, .. } => {
             format!(
-                "UNIQUE KEY {} ({})",
+                "UNIQUE KEY {} ({}){comment}",
                 d.quote_ident(&c.name),
                 list(d, columns)
             )
@@ -198,15 +205,11 @@ pub(super) fn render_change(d: &Mysql, change: &Change, out: &mut Vec<String>) {
             column_sql(d, to)
         )),
         Change::AddConstraint { table, constraint }
-        | Change::AddForeignKeyNotValid { table, constraint } => {
-            let body = match &constraint.kind {
-                ConstraintKind::PrimaryKey { columns, .. } => {
-                    format!("PRIMARY KEY ({})", list(d, columns))
-                }
-                _ => constraint_sql(d, constraint),
-            };
-            out.push(format!("{} ADD {body}", alter(table)))
-        }
+        | Change::AddForeignKeyNotValid { table, constraint } => out.push(format!(
+            "{} ADD {}",
+            alter(table),
+            constraint_sql(d, constraint)
+        )),
         Change::DropConstraint { table, constraint } => {
             let name = d.quote_ident(&constraint.name);
             let what = match &constraint.kind {

@@ -69,6 +69,8 @@ pub(super) struct PendingConstraint {
     pub(super) initially_deferred: bool,
     /// Column the constraint was written on, if any.
     pub(super) column: Option<Str>,
+    /// MySQL's `PRIMARY KEY (..) COMMENT '..'`, `UNIQUE KEY u (..) COMMENT '..'`.
+    pub(super) comment: Option<String>,
 }
 
 /// A column as parsed, with the column constraints written on it.

@@ -7,6 +7,9 @@ use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::Token;
 
+/// A MySQL key read as a constraint: its kind, written name and comment.
+type MysqlKey = (ConstraintKind, Option<Str>, Option<String>);
+
 impl Builder<'_> {
     /// Add parsed constraints to a table, unnamed ones under the names the database gives
     /// them, chosen in PostgreSQL's order (checks, index-backed keys, foreign keys).
@@ -42,7 +45,7 @@ impl Builder<'_> {
                 deferrable: p.deferrable,
                 initially_deferred: p.initially_deferred,
                 implicit_name: implicit,
-                comment: None,
+                comment: p.comment,
             };
             table.constraints.insert(name, con);
         }
@@ -88,7 +91,7 @@ impl Builder<'_> {
         &mut self,
         c: &mut Cursor,
         name: Option<Str>,
-    ) -> PResult<Option<(ConstraintKind, Option<Str>)>> {
+    ) -> PResult<Option<MysqlKey>> {
         let table = self.current_table.clone();
         if c.eat_kws(&["primary", "key"]) {
             let index = self.mysql_index(c, &table, None, true, "btree")?;
@@ -98,7 +101,7 @@ impl Builder<'_> {
                 columns,
                 include: Vec::new(),
             };
-            return Ok(Some((kind, name)));
+            return Ok(Some((kind, name, index.comment)));
         }
         c.expect_kw("unique")?;
         let _ = c.eat_kw("key") || c.eat_kw("index");
@@ -121,7 +124,7 @@ impl Builder<'_> {
             include: Vec::new(),
             nulls_not_distinct: false,
         };
-        Ok(Some((kind, name)))
+        Ok(Some((kind, name, index.comment)))
     }
 
     pub(super) fn column_constraint(
@@ -228,13 +231,14 @@ impl Builder<'_> {
         let mut column = None;
         if self.grammar.has(Syntax::InlineIndexes) && (c.peek_kw("primary") || c.peek_kw("unique"))
         {
-            if let Some((kind, name)) = self.mysql_key_constraint(c, name)? {
+            if let Some((kind, name, comment)) = self.mysql_key_constraint(c, name)? {
                 let mut p = PendingConstraint {
                     name,
                     kind,
                     deferrable: false,
                     initially_deferred: false,
                     column: None,
+                    comment,
                 };
                 self.constraint_characteristics(c, &mut p)?;
                 return Ok(Some(p));
@@ -297,6 +301,7 @@ impl Builder<'_> {
             deferrable: false,
             initially_deferred: false,
             column,
+            comment: None,
         };
         self.constraint_characteristics(c, &mut p)?;
         let exclusion = matches!(p.kind, ConstraintKind::Exclude { .. });

@@ -343,6 +343,7 @@ impl Builder<'_> {
                     deferrable: false,
                     initially_deferred: false,
                     column: Some(name.clone()),
+                    comment: None,
                 });
             } else {
                 break;
