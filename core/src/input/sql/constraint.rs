@@ -3,6 +3,7 @@
 use super::builder::*;
 use super::cursor::{Cursor, PResult};
 use super::index::expr_name_part;
+use super::index::index_column_names;
 use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::Token;
@@ -55,7 +56,13 @@ impl Builder<'_> {
     pub(super) fn default_constraint_name(&mut self, table: &Table, p: &PendingConstraint) -> Str {
         let (columns, label) = match &p.kind {
             ConstraintKind::PrimaryKey { .. } => (Str::default(), "pkey"),
-            ConstraintKind::Unique { columns, .. } => (columns.join("_").into(), "key"),
+            // (its `INCLUDE` columns too, as PostgreSQL names the index: `t_a_b_key`)
+            ConstraintKind::Unique {
+                columns, include, ..
+            } => (
+                index_column_names(columns.iter().chain(include)).into(),
+                "key",
+            ),
             ConstraintKind::Exclude { .. } => (p.column.clone().unwrap_or_default(), "excl"),
             ConstraintKind::ForeignKey { columns, .. } => (columns.join("_").into(), "fkey"),
             // MariaDB names a column's own check after the column.

@@ -86,7 +86,11 @@ impl Builder<'_> {
         }
         index.name.name = match explicit {
             Some(n) => n,
-            None => self.choose_name(&table, &key_names.join("_"), "idx", NameKind::Relation),
+            None => {
+                let include = index.include.iter().map(|c| c.as_str());
+                let parts = index_column_names(key_names.iter().map(String::as_str).chain(include));
+                self.choose_name(&table, &parts, "idx", NameKind::Relation)
+            }
         };
         if self.schema.indexes.contains_key(&index.name) {
             if if_not_exists {
@@ -297,6 +301,30 @@ impl Builder<'_> {
                 .retain(|name, _| !dropped.contains(name));
         }
     }
+}
+
+/// The column part of the name PostgreSQL gives an unnamed index (and a unique constraint's):
+/// each key's name part, then its `INCLUDE` columns, a part met before numbered from 1 (`expr`,
+/// `expr1`; `a`, `a1`) and kept within 63 bytes with its number, joined by `_` (its
+/// `ChooseIndexColumnNames`).
+pub(super) fn index_column_names<S: AsRef<str>>(parts: impl Iterator<Item = S>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        let orig = part.as_ref();
+        let mut name = orig.to_string();
+        let mut i = 1;
+        while out.contains(&name) {
+            let n = i.to_string();
+            let mut cut = orig.len().min(63 - n.len());
+            while !orig.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            name = format!("{}{n}", &orig[..cut]);
+            i += 1;
+        }
+        out.push(name);
+    }
+    out.join("_")
 }
 
 /// Name part PostgreSQL derives from an index expression: the function name or `expr`.
