@@ -618,6 +618,9 @@ fn fuzz_crashes_stay_fixed() {
         // (a U+FFFD from the lossy decoding) on a text with lone CRs panicked in
         // Source::location. sql_mysql_empty_delimiter: `DELIMITER` with nothing after it made
         // an empty delimiter, which the DELIMITER-block reader matched forever (a hang).
+        // *_index_rename_onto_taken_name: `ALTER INDEX a RENAME TO b` (MySQL's `RENAME INDEX`)
+        // onto a name an index or key already had replaced that entry, and putting the
+        // renamed one back in its place indexed past the end.
         let dialect = if name.starts_with("sql_postgres") {
             DialectKind::Postgres
         } else if name.starts_with("sql_sqlite") {

@@ -438,9 +438,8 @@ impl Builder<'_> {
                     || QualName::new(ns.clone(), old.as_str()),
                     |(k, _)| k.clone(),
                 );
-            if !self.rename_index(&key, Some(name), new) {
-                let msg = format!("RENAME INDEX of unknown index {}.{old}", name.name);
-                self.warn(c, at, msg);
+            if let Err(why) = self.rename_index(&key, Some(name), new) {
+                self.warn(c, at, format!("RENAME INDEX on table {}: {why}", name.name));
             }
             return Ok(());
         }

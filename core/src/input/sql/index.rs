@@ -176,9 +176,11 @@ impl Builder<'_> {
         }
         if c.eat_kws(&["rename", "to"]) {
             let new = c.ident()?;
-            if !self.rename_index(&name, None, new) && !if_exists {
-                let msg = format!("ALTER INDEX on unknown index {}", name.name);
-                self.warn(c, at, msg);
+            match self.rename_index(&name, None, new) {
+                Ok(()) => {}
+                // (`IF EXISTS`: an index that does not exist is no error)
+                Err(_) if if_exists && !self.schema.indexes.contains_key(&name) => {}
+                Err(why) => self.warn(c, at, format!("ALTER INDEX: {why}")),
             }
             return Ok(());
         }
@@ -195,14 +197,41 @@ impl Builder<'_> {
     /// its schema) and MySQL's `ALTER TABLE t RENAME INDEX a TO b` (`key` in `t`'s index
     /// namespace): the index takes the new name, in its place; or the primary key, unique or
     /// exclusion constraint that the index backs (PostgreSQL renames the constraint with its
-    /// index). False when there is neither.
+    /// index). Why not (the message of a warning) when there is neither, or the new name is
+    /// taken (the database refuses the statement).
     pub(super) fn rename_index(
         &mut self,
         key: &QualName,
         table: Option<&QualName>,
         new: impl Into<Str>,
-    ) -> bool {
+    ) -> Result<(), String> {
         let new = new.into();
+        if new == key.name {
+            return Ok(());
+        }
+        let taken = QualName::new(key.schema.clone(), new.clone());
+        // (the name of an index, or of a key backed by one, in the same namespace)
+        let key_named = (self.schema.tables.values()).any(|t| {
+            let in_scope = match table {
+                Some(table) => t.name == *table,
+                None => t.name.schema == key.schema,
+            };
+            in_scope
+                && t.constraints.get(new.as_str()).is_some_and(|k| {
+                    matches!(
+                        k.kind,
+                        ConstraintKind::PrimaryKey { .. }
+                            | ConstraintKind::Unique { .. }
+                            | ConstraintKind::Exclude { .. }
+                    )
+                })
+        });
+        if self.schema.indexes.contains_key(&taken) || key_named {
+            return Err(format!(
+                "index {new} already exists; the rename of {} is ignored",
+                key.name
+            ));
+        }
         if let Some(i) = self.schema.indexes.get_index_of(key) {
             let (_, mut index) =
                 (self.schema.indexes.shift_remove_index(i)).expect("index just found");
@@ -217,7 +246,7 @@ impl Builder<'_> {
             }
             let (last, _) = self.schema.indexes.insert_full(renamed, index);
             self.schema.indexes.move_index(last, i);
-            return true;
+            return Ok(());
         }
         let backed_by_index = |k: &Constraint| {
             matches!(
@@ -237,8 +266,15 @@ impl Builder<'_> {
                 backed_by_index(&t.constraints[i]).then_some((t, i))
             });
         let Some((t, i)) = found else {
-            return false;
+            return Err(format!("unknown index {}", key.name));
         };
+        if t.constraints.contains_key(&new) {
+            let msg = format!(
+                "constraint {new} already exists; the rename of {} is ignored",
+                key.name
+            );
+            return Err(msg);
+        }
         let (_, mut k) = t
             .constraints
             .shift_remove_index(i)
@@ -251,7 +287,7 @@ impl Builder<'_> {
             self.names.release(key, &key.name, NameKind::Relation);
             self.take_relname(&QualName::new(key.schema.clone(), new));
         }
-        true
+        Ok(())
     }
 
     /// A partition's index attached to its parent's index is implied by the parent: drop it
