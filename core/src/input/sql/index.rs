@@ -1,7 +1,7 @@
 //! `CREATE INDEX`, `ALTER INDEX`.
 
 use super::builder::*;
-use super::constraint::nulls_distinct;
+use super::constraint::{index_backed, nulls_distinct};
 use super::cursor::{Cursor, PResult};
 use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
@@ -216,15 +216,7 @@ impl Builder<'_> {
                 Some(table) => t.name == *table,
                 None => t.name.schema == key.schema,
             };
-            in_scope
-                && t.constraints.get(new.as_str()).is_some_and(|k| {
-                    matches!(
-                        k.kind,
-                        ConstraintKind::PrimaryKey { .. }
-                            | ConstraintKind::Unique { .. }
-                            | ConstraintKind::Exclude { .. }
-                    )
-                })
+            in_scope && (t.constraints.get(new.as_str())).is_some_and(|k| index_backed(&k.kind))
         });
         if self.schema.indexes.contains_key(&taken) || key_named {
             return Err(format!(
@@ -248,14 +240,6 @@ impl Builder<'_> {
             self.schema.indexes.move_index(last, i);
             return Ok(());
         }
-        let backed_by_index = |k: &Constraint| {
-            matches!(
-                k.kind,
-                ConstraintKind::PrimaryKey { .. }
-                    | ConstraintKind::Unique { .. }
-                    | ConstraintKind::Exclude { .. }
-            )
-        };
         let found = (self.schema.tables.values_mut())
             .filter(|t| match table {
                 Some(table) => t.name == *table,
@@ -263,7 +247,7 @@ impl Builder<'_> {
             })
             .find_map(|t| {
                 let i = t.constraints.get_index_of(key.name.as_str())?;
-                backed_by_index(&t.constraints[i]).then_some((t, i))
+                index_backed(&t.constraints[i].kind).then_some((t, i))
             });
         let Some((t, i)) = found else {
             return Err(format!("unknown index {}", key.name));
