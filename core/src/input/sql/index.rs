@@ -179,7 +179,7 @@ impl Builder<'_> {
             match self.rename_index(&name, None, new) {
                 Ok(()) => {}
                 // (`IF EXISTS`: an index that does not exist is no error)
-                Err(_) if if_exists && !self.schema.indexes.contains_key(&name) => {}
+                Err(Refused::Unknown(_)) if if_exists => {}
                 Err(why) => self.warn(c, at, format!("ALTER INDEX: {why}")),
             }
             return Ok(());
@@ -197,34 +197,48 @@ impl Builder<'_> {
     /// its schema) and MySQL's `ALTER TABLE t RENAME INDEX a TO b` (`key` in `t`'s index
     /// namespace): the index takes the new name, in its place; or the primary key, unique or
     /// exclusion constraint that the index backs (PostgreSQL renames the constraint with its
-    /// index). Why not (the message of a warning) when there is neither, or the new name is
-    /// taken (the database refuses the statement).
+    /// index). Refused (the database refuses the statement) when there is neither, or when the
+    /// new name is taken.
     pub(super) fn rename_index(
         &mut self,
         key: &QualName,
         table: Option<&QualName>,
         new: impl Into<Str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refused> {
         let new = new.into();
+        let in_scope = |t: &Table| match table {
+            Some(table) => t.name == *table,
+            None => t.name.schema == key.schema,
+        };
+        // Where the index is, or else the key it backs (its table's and its own position).
+        let at_index = self.schema.indexes.get_index_of(key);
+        let at_key = match at_index {
+            Some(_) => None,
+            None => (self.schema.tables.values().enumerate())
+                .filter(|(_, t)| in_scope(t))
+                .find_map(|(ti, t)| {
+                    let i = t.constraints.get_index_of(key.name.as_str())?;
+                    index_backed(&t.constraints[i].kind).then_some((ti, i))
+                }),
+        };
+        if at_index.is_none() && at_key.is_none() {
+            return Err(Refused::Unknown(format!("unknown index {}", key.name)));
+        }
         if new == key.name {
             return Ok(());
         }
-        let taken = QualName::new(key.schema.clone(), new.clone());
         // (the name of an index, or of a key backed by one, in the same namespace)
+        let taken = QualName::new(key.schema.clone(), new.clone());
         let key_named = (self.schema.tables.values()).any(|t| {
-            let in_scope = match table {
-                Some(table) => t.name == *table,
-                None => t.name.schema == key.schema,
-            };
-            in_scope && (t.constraints.get(new.as_str())).is_some_and(|k| index_backed(&k.kind))
+            in_scope(t) && (t.constraints.get(new.as_str())).is_some_and(|k| index_backed(&k.kind))
         });
         if self.schema.indexes.contains_key(&taken) || key_named {
-            return Err(format!(
+            return Err(Refused::Taken(format!(
                 "index {new} already exists; the rename of {} is ignored",
                 key.name
-            ));
+            )));
         }
-        if let Some(i) = self.schema.indexes.get_index_of(key) {
+        if let Some(i) = at_index {
             let (_, mut index) =
                 (self.schema.indexes.shift_remove_index(i)).expect("index just found");
             if table.is_none() {
@@ -240,24 +254,18 @@ impl Builder<'_> {
             self.schema.indexes.move_index(last, i);
             return Ok(());
         }
-        let found = (self.schema.tables.values_mut())
-            .filter(|t| match table {
-                Some(table) => t.name == *table,
-                None => t.name.schema == key.schema,
-            })
-            .find_map(|t| {
-                let i = t.constraints.get_index_of(key.name.as_str())?;
-                index_backed(&t.constraints[i].kind).then_some((t, i))
-            });
-        let Some((t, i)) = found else {
-            return Err(format!("unknown index {}", key.name));
-        };
+        let (ti, i) = at_key.expect("an index or a key was found");
+        let (_, t) = self
+            .schema
+            .tables
+            .get_index_mut(ti)
+            .expect("table just found");
+        // (another constraint of the table, a check or a foreign key, may have the name)
         if t.constraints.contains_key(&new) {
-            let msg = format!(
+            return Err(Refused::Taken(format!(
                 "constraint {new} already exists; the rename of {} is ignored",
                 key.name
-            );
-            return Err(msg);
+            )));
         }
         let (_, mut k) = t
             .constraints
@@ -319,6 +327,22 @@ impl Builder<'_> {
             self.schema
                 .indexes
                 .retain(|name, _| !dropped.contains(name));
+        }
+    }
+}
+
+/// Why an index rename is refused: the message of its warning.
+pub(super) enum Refused {
+    /// No index (or key backed by one) has the old name.
+    Unknown(String),
+    /// The new name is another index's, key's or constraint's.
+    Taken(String),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Unknown(m) | Refused::Taken(m) => f.write_str(m),
         }
     }
 }
