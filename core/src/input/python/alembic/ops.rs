@@ -1416,10 +1416,11 @@ impl Interp {
                     Expr::Tuple(t) => t.elts.iter().collect(),
                     other => vec![other],
                 };
-                let own = match self.c {
-                    Compiler::Postgresql => "postgresql",
-                    Compiler::Sqlite => "sqlite",
-                    Compiler::Mysql => "mysql",
+                // (SQLAlchemy's dialect module: MariaDB's is `mysql`)
+                let own = if self.sa_name == "mariadb" {
+                    "mysql"
+                } else {
+                    self.sa_name
                 };
                 let mut hit = false;
                 for class in classes {
