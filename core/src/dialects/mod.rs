@@ -326,6 +326,12 @@ pub trait Dialect: Sync {
     fn key_comments_in_definition(&self) -> bool {
         false
     }
+    /// The catalog records a written `DEFAULT NULL` (PostgreSQL as `NULL::type`, SQLite as the
+    /// text), so a column created from a definition that has it is written with it. MySQL
+    /// shows `DEFAULT NULL` for every nullable column without a default, written or not.
+    fn records_null_default(&self) -> bool {
+        true
+    }
     /// Foreign keys live inside `CREATE TABLE` only (no `ALTER TABLE .. ADD CONSTRAINT`), and
     /// are not checked when a table is created, so they are never deferred or re-added.
     fn foreign_keys_inline(&self) -> bool {

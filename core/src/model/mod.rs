@@ -356,9 +356,33 @@ pub struct Column {
     /// `CHARACTER SET`...), in a canonical order: see [`ColumnAttr`].
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attrs: Vec<ColumnAttr>,
+    /// `DEFAULT NULL` (or `NULL::type`) was written: the same as no default, so not compared,
+    /// but written back where the column is created by dialects whose catalog records it
+    /// (PostgreSQL keeps `NULL::character varying`, SQLite the text).
+    #[serde(skip)]
+    pub null_default: Uncompared<bool>,
 }
 
+/// A value kept as it was written but never compared: models that differ only in it are equal.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Uncompared<T>(pub T);
+
+impl<T> PartialEq for Uncompared<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl<T> Eq for Uncompared<T> {}
+
 impl Column {
+    /// Sets the default as written: `DEFAULT NULL` in any spelling is no default (only
+    /// remembered in [`Column::null_default`]).
+    pub fn set_default(&mut self, default: Option<Sql>) {
+        let null = default.as_ref().is_some_and(|d| d.key == "NULL");
+        self.null_default = Uncompared(null);
+        self.default = default.filter(|_| !null);
+    }
+
     /// MySQL's `AUTO_INCREMENT`.
     pub fn auto_increment(&self) -> bool {
         self.attrs.contains(&ColumnAttr::AutoIncrement)

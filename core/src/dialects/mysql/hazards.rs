@@ -401,6 +401,7 @@ mod tests {
             collation: None,
             comment: None,
             attrs: Vec::new(),
+            null_default: Default::default(),
         };
         let a = col(t("varchar", Some("20")));
         assert_eq!(column_algorithm(&a, &col(t("varchar", Some("40")))), None);

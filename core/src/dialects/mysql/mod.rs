@@ -307,6 +307,9 @@ impl Dialect for Mysql {
         false
     }
 
+    fn records_null_default(&self) -> bool {
+        false
+    }
     fn key_comments_in_definition(&self) -> bool {
         true
     }

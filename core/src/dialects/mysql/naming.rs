@@ -616,6 +616,7 @@ mod tests {
             collation: coll.map(str::to_string),
             comment: None,
             attrs: vec![ColumnAttr::Charset(cs.into())],
+            null_default: Default::default(),
         };
         for mariadb in [true, false] {
             let mut t = Table::new(QualName::new("def", "t"));

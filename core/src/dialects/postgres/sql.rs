@@ -89,6 +89,8 @@ fn column_sql(d: &Postgres, c: &Column, serial: bool) -> String {
     }
     if let Some(def) = &c.default {
         s.push_str(&format!(" DEFAULT {}", def.text));
+    } else if c.null_default.0 && d.records_null_default() {
+        s.push_str(" DEFAULT NULL");
     }
     if let Some(id) = &c.identity {
         s.push_str(&identity_sql(id));

@@ -35,6 +35,8 @@ fn column_sql(d: &Sqlite, c: &Column, autoincrement: bool) -> String {
     }
     if let Some(def) = &c.default {
         s.push_str(&format!(" DEFAULT {}", def.text));
+    } else if c.null_default.0 && d.records_null_default() {
+        s.push_str(" DEFAULT NULL");
     }
     if let Some(coll) = &c.collation {
         s.push_str(&format!(" COLLATE {}", d.quote_ident(coll)));

@@ -500,9 +500,9 @@ impl Builder<'_> {
         if c.eat_kws(&["set", "default"]) {
             let r = c.until(|_| false);
             let d = c.sql_expr(r);
-            self.table_mut(table).columns[col].default = Some(d);
+            self.table_mut(table).columns[col].set_default(Some(d));
         } else if c.eat_kws(&["drop", "default"]) {
-            self.table_mut(table).columns[col].default = None;
+            self.table_mut(table).columns[col].set_default(None);
         } else if c.eat_kws(&["set", "not", "null"]) {
             self.table_mut(table).columns[col].not_null = true;
         } else if c.eat_kws(&["drop", "not", "null"]) {

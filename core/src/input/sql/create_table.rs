@@ -252,6 +252,7 @@ impl Builder<'_> {
             collation: None,
             comment: None,
             attrs: Vec::new(),
+            null_default: Default::default(),
         };
         let mut constraints: Vec<PendingConstraint> = Vec::new();
         let mut next_name: Option<Str> = None;
@@ -283,9 +284,7 @@ impl Builder<'_> {
                     COLUMN_STOP
                 };
                 let r = (start, c.until(stop_at(stop)).1);
-                let default = c.sql_expr(r);
-                // `DEFAULT NULL` is no default.
-                column.default = (default.key != "NULL").then_some(default);
+                column.set_default(Some(c.sql_expr(r)));
             } else if c.peek_kw("generated") {
                 let at = c.location();
                 c.next();

@@ -474,6 +474,8 @@ impl Renderer<'_> {
         }
         if let (Some(def), false) = (&default, serial) {
             args.push(format!("server_default={}", sa_text(def)));
+        } else if c.null_default.0 && self.d.records_null_default() && !serial {
+            args.push(format!("server_default={}", sa_text("NULL")));
         }
         if autoincrement_false {
             args.push("autoincrement=False".into());

@@ -1,0 +1,12 @@
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT DEFAULT NULL,
+    note TEXT,
+    nick TEXT DEFAULT NULL
+);
+
+CREATE TABLE posts (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER DEFAULT NULL REFERENCES users (id),
+    title TEXT DEFAULT NULL
+);
