@@ -399,7 +399,7 @@ pub fn emit(
                 }
             }
         }
-        table(&mut e, t, c, prefix);
+        table(&mut e, t, c, prefix, findings);
     }
     if pg {
         for t in tables {
@@ -462,7 +462,13 @@ fn table_options(t: &TableDef, prefix: &str) -> String {
     out
 }
 
-pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
+pub(crate) fn table(
+    e: &mut Emitted,
+    t: &TableDef,
+    c: Compiler,
+    prefix: &str,
+    findings: &mut Vec<Finding>,
+) {
     let pg = c == Compiler::Postgresql;
     let my = c == Compiler::Mysql;
     let mut pk_cols: Vec<String> = t
@@ -646,12 +652,14 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
     };
     e.line(&format!("){options};"), t.at);
     // Indexes: index=True columns, then __table_args__ Index(...).
+    let mut indexes: Vec<(Emitted, Origin)> = Vec::new();
     for col in &t.columns {
         if col.index {
             let cols = vec![col.name.clone()];
             let name = constraint_name(t, "ix", None, &cols, None, c).unwrap_or_default();
             let unique = if col.unique { "UNIQUE " } else { "" };
-            e.line(
+            let mut one = Emitted::default();
+            one.line(
                 &format!(
                     "CREATE {unique}INDEX {} ON {} ({});",
                     quote(&name, c),
@@ -660,10 +668,31 @@ pub(crate) fn table(e: &mut Emitted, t: &TableDef, c: Compiler, prefix: &str) {
                 ),
                 col.at,
             );
+            indexes.push((one, col.at));
         }
     }
     for (idx, at) in &t.indexes {
-        index(e, t, idx, *at, c);
+        let mut one = Emitted::default();
+        index(&mut one, t, idx, *at, c);
+        indexes.push((one, *at));
+    }
+    // The same index declared twice (`index=True` and an `Index` the naming convention names
+    // alike): create_all emits it twice and the database refuses the second; it is read once.
+    let mut seen: Vec<String> = Vec::new();
+    for (one, at) in indexes {
+        if seen.contains(&one.sql) {
+            findings.push(Finding {
+                code: Code::W002,
+                at,
+                message: format!(
+                    "table `{}`: this index is declared twice alike (create_all would create it twice, which the database refuses); it is read once",
+                    t.name
+                ),
+            });
+        } else {
+            seen.push(one.sql.clone());
+            e.append(one);
+        }
     }
 }
 

@@ -677,6 +677,31 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// Whether `.ddl_if(dialect=..)` keeps its entry for the dialect read: SQLAlchemy's
+    /// `DDLIf` compares the dialect's name with a string, or looks it up in a tuple or list.
+    /// `None` for a `callable_` or a dialect that is not literal.
+    fn ddl_if_applies(&self, m: usize, call: &'a ast::ExprCall) -> Option<bool> {
+        if kwarg(call, "callable_").is_some() || call.arguments.args.len() > 1 {
+            return None;
+        }
+        let Some(d) = kwarg(call, "dialect").or(call.arguments.args.first()) else {
+            return Some(true);
+        };
+        let name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
+        match d {
+            Expr::Tuple(t) => self.names_include(m, &t.elts, name),
+            Expr::List(l) => self.names_include(m, &l.elts, name),
+            Expr::Set(s) => self.names_include(m, &s.elts, name),
+            Expr::NoneLiteral(_) => Some(true),
+            e => Some(self.lit_str(m, e)? == name),
+        }
+    }
+
+    fn names_include(&self, m: usize, names: &'a [Expr], name: &str) -> Option<bool> {
+        let names: Option<Vec<String>> = names.iter().map(|n| self.lit_str(m, n)).collect();
+        Some(names?.iter().any(|n| n == name))
+    }
+
     /// `__table_args__`: a tuple of constraints/indexes with an optional trailing dict, or a
     /// dict.
     pub(crate) fn table_args(&mut self, m: usize, e: &'a Expr, table: &mut TableDef) {
@@ -749,6 +774,19 @@ impl<'a> Reader<'a> {
                 }
             }
             return;
+        }
+        // `Index(...).ddl_if(dialect="postgresql")`: the entry exists on the dialects named.
+        if let Expr::Call(c) = item {
+            if let Expr::Attribute(a) = &*c.func {
+                if a.attr.as_str() == "ddl_if" {
+                    match self.ddl_if_applies(m, c) {
+                        Some(true) => self.table_item(m, &a.value, table),
+                        Some(false) => {}
+                        None => self.warn(m, item, format!("table `{}`: the condition of this `ddl_if` cannot be read statically; the entry is not compared", table.name)),
+                    }
+                    return;
+                }
+            }
         }
         let Some((name, call)) = self.callee(m, item) else {
             self.warn(

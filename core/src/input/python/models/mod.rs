@@ -439,16 +439,22 @@ impl<'a> Reader<'a> {
                     path: vec![i],
                 };
                 for st in c.body.iter() {
-                    let value = match st {
-                        Stmt::Assign(a)
-                            if a.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "type_annotation_map")) =>
-                        {
-                            &*a.value
-                        }
-                        Stmt::AnnAssign(a)
-                            if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == "type_annotation_map") =>
-                        {
-                            match a.value.as_deref() {
+                    let (target, value) = match st {
+                        Stmt::Assign(a) => match a.targets.as_slice() {
+                            [t] => (t, &*a.value),
+                            _ => continue,
+                        },
+                        Stmt::AnnAssign(a) => match a.value.as_deref() {
+                            Some(v) => (&*a.target, v),
+                            None => continue,
+                        },
+                        _ => continue,
+                    };
+                    let value = match (target, value) {
+                        (Expr::Name(n), v) if n.id.as_str() == "type_annotation_map" => v,
+                        // `registry = registry(type_annotation_map={...})`.
+                        (Expr::Name(n), Expr::Call(call)) if n.id.as_str() == "registry" => {
+                            match kwarg(call, "type_annotation_map") {
                                 Some(v) => v,
                                 None => continue,
                             }
@@ -504,9 +510,10 @@ impl<'a> Reader<'a> {
             Sym::Ext(x) => Some(x),
             Sym::Class(cid) => self.class(&cid).map(|c| format!("class:{}", c.name)),
             // An alias of a generic other than `Annotated` (`Status = Literal["a", "b"]`)
-            // is the generic it names.
+            // is the generic it names, and a plain alias (`DateTime: TypeAlias = _DateTime`,
+            // `Day = datetime.date`) is the type it names.
             Sym::Value(vm, v) => self.alias_key(vm, v).or_else(|| {
-                matches!(v, Expr::Subscript(_))
+                matches!(v, Expr::Subscript(_) | Expr::Name(_) | Expr::Attribute(_))
                     .then(|| self.type_key(vm, v, depth + 1))
                     .flatten()
             }),
@@ -2081,17 +2088,21 @@ impl<'a> Reader<'a> {
 
     fn own_naming_for(&self, mro: &[ClassId], sqlmodel: bool) -> BTreeMap<String, String> {
         let _ = sqlmodel;
-        // `metadata = MetaData(naming_convention=...)` in a base's body.
-        if let Some((mm, Stmt::Assign(a))) = self.class_attr(mro, "metadata") {
-            if let Some(n) = self.metadata_naming(mm, &a.value) {
+        // `metadata = MetaData(naming_convention=...)` in a base's body, or
+        // `registry = registry(metadata=MetaData(...))` (SQLAlchemy's `DeclarativeBase`).
+        let assigned = |attr| match self.class_attr(mro, attr) {
+            Some((mm, Stmt::Assign(a))) => Some((mm, &*a.value)),
+            Some((mm, Stmt::AnnAssign(a))) => a.value.as_deref().map(|v| (mm, v)),
+            _ => None,
+        };
+        if let Some((mm, v)) = assigned("metadata") {
+            if let Some(n) = self.metadata_naming(mm, v) {
                 return n;
             }
         }
-        if let Some((mm, Stmt::AnnAssign(a))) = self.class_attr(mro, "metadata") {
-            if let Some(v) = &a.value {
-                if let Some(n) = self.metadata_naming(mm, v) {
-                    return n;
-                }
+        if let Some((mm, Expr::Call(call))) = assigned("registry") {
+            if let Some(n) = kwarg(call, "metadata").and_then(|k| self.metadata_naming(mm, k)) {
+                return n;
             }
         }
         // `Base = declarative_base(metadata=MetaData(...))`
