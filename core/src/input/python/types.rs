@@ -293,6 +293,8 @@ pub fn from_class(name: &str, ints: &[Option<u64>], tz: Option<bool>) -> Option<
         (_, "LargeBinary" | "BLOB") => SaType::LargeBinary(a0),
         (_, "BYTEA" | "BINARY" | "VARBINARY") => SaType::LargeBinary(None),
         (_, "Uuid" | "UUID") => SaType::Uuid,
+        // `PickleType`'s `impl` is `LargeBinary()` (its arguments are pickling options).
+        ("sa", "PickleType") => SaType::LargeBinary(None),
         ("sa", "JSON") => SaType::Json,
         ("postgresql" | "sqlite", "JSON") => SaType::Json,
         (

@@ -234,9 +234,14 @@ impl Builder<'_> {
         let item = c.ident()?;
         c.eat_kw("cascade");
         c.eat_kw("restrict");
-        // MySQL's `DROP FOREIGN KEY t_ibfk_1`: a name the server gave.
+        // MySQL's `DROP FOREIGN KEY t_ibfk_1`: a name the server gave. And the index the
+        // server made for a foreign key stays when the key is dropped: made before it goes.
         if constraint
-            && (self.schema.tables.get(name)).is_some_and(|t| !t.constraints.contains_key(&item))
+            && (self.schema.tables.get(name)).is_some_and(|t| {
+                t.constraints
+                    .get(&item)
+                    .is_none_or(|k| matches!(k.kind, ConstraintKind::ForeignKey { .. }))
+            })
         {
             self.dialect.complete_table(&mut self.schema, name);
         }

@@ -429,10 +429,23 @@ impl Interp {
         self.c == Compiler::Mysql
     }
 
-    /// Read the statements of a function body.
+    /// Read the statements of a function body. Its local names are what they were last
+    /// assigned when they are used (`table_name = 'a'`, an operation on it, then
+    /// `table_name = 'b'`), as in a helper.
     pub(super) fn body<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt]) {
+        let bound = r.r.params.borrow().len();
+        let scope = match (body.first(), body.last()) {
+            (Some(a), Some(b)) => Some(ruff_text_size::TextRange::new(
+                ruff_text_size::Ranged::range(a).start(),
+                ruff_text_size::Ranged::range(b).end(),
+            )),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.helper, scope);
         self.stmts(r, m, body, None);
+        self.helper = outer;
         self.returned = false;
+        r.r.params.borrow_mut().truncate(bound);
     }
 
     fn stmts<'a>(&mut self, r: &mut Reader<'a>, m: usize, body: &'a [Stmt], batch: Option<&Batch>) {
@@ -453,7 +466,15 @@ impl Interp {
 
     fn stmt<'a>(&mut self, r: &mut Reader<'a>, m: usize, s: &'a Stmt, batch: Option<&Batch>) {
         match s {
-            Stmt::Expr(e) => self.expr(r, m, &e.value, batch),
+            // `op.create_index(...),`: a stray comma makes the call a one-element tuple.
+            Stmt::Expr(e) => match &*e.value {
+                Expr::Tuple(t) => {
+                    for el in t.elts.iter() {
+                        self.expr(r, m, el, batch);
+                    }
+                }
+                v => self.expr(r, m, v, batch),
+            },
             Stmt::Assign(a) => {
                 // In a helper function, its local names (`col = sa.Column(...)`) are what
                 // they were last assigned, for the rest of the call.

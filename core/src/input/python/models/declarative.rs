@@ -992,8 +992,12 @@ impl<'a> Reader<'a> {
             ops: Vec::new(),
             nulls_not_distinct: None,
         };
-        // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`).
-        let sa_name = crate::input::python::types::sa_dialect_name(self.dialect.dialect());
+        // SQLAlchemy's dialect-specific keyword prefix (`postgresql_where=`). Alembic runs on
+        // MariaDB through a `mysql+` URL, whose dialect is named `mysql` (`mysql_length=`).
+        let sa_name = match crate::input::python::types::sa_dialect_name(self.dialect.dialect()) {
+            "mariadb" if self.history => "mysql",
+            name => name,
+        };
         let dialect_prefix = format!("{sa_name}_");
         // MariaDB's compiler falls back to `mysql_using=` (deprecated) when there is
         // no `mariadb_using=`.
