@@ -1,10 +1,10 @@
 //! `ALTER TABLE`.
 
 use super::builder::*;
-use super::constraint::is_table_constraint_start;
+use super::constraint::{is_table_constraint_start, release_constraint};
 use super::create_table::set_storage_params;
 use super::cursor::{Cursor, PResult};
-use crate::dialects::grammar::Syntax;
+use crate::dialects::grammar::{NameKind, Syntax};
 use crate::model::*;
 use sqlparser::tokenizer::{Location, Token};
 
@@ -214,8 +214,14 @@ impl Builder<'_> {
     fn alter_table_drop(&mut self, c: &mut Cursor, name: &QualName) -> PResult<()> {
         if c.eat_kws(&["primary", "key"]) {
             if let Some(t) = self.schema.tables.get_mut(name) {
-                t.constraints
-                    .retain(|_, k| !matches!(k.kind, ConstraintKind::PrimaryKey { .. }));
+                let names = &mut *self.names;
+                t.constraints.retain(|_, k| {
+                    let pk = matches!(k.kind, ConstraintKind::PrimaryKey { .. });
+                    if pk {
+                        release_constraint(names, name, k);
+                    }
+                    !pk
+                });
             }
             return Ok(());
         }
@@ -247,7 +253,9 @@ impl Builder<'_> {
         }
         if let Some(t) = self.schema.tables.get_mut(name) {
             if constraint {
-                t.constraints.shift_remove(&item);
+                if let Some(k) = t.constraints.shift_remove(&item) {
+                    release_constraint(&mut *self.names, name, &k);
+                }
             } else if t.columns.shift_remove(&item).is_some() {
                 self.drop_column_dependants(name, &item);
             }
@@ -271,7 +279,9 @@ impl Builder<'_> {
                 )
             });
             if key {
-                t.constraints.shift_remove(item);
+                if let Some(k) = t.constraints.shift_remove(item) {
+                    release_constraint(&mut *self.names, table, &k);
+                }
             }
         }
         let ns = index_namespace(table);
@@ -285,22 +295,33 @@ impl Builder<'_> {
         let d = self.dialect;
         let mentions = |sql: &Sql| super::expr::mentions(&sql.text, col, d);
         let has = |cols: &[crate::model::Str]| cols.iter().any(|c| c == col);
+        let names = &mut *self.names;
         if let Some(t) = self.schema.tables.get_mut(table) {
-            t.constraints.retain(|_, k| match &k.kind {
-                ConstraintKind::PrimaryKey { columns, include }
-                | ConstraintKind::Unique {
-                    columns, include, ..
-                } => !has(columns) && !has(include),
-                ConstraintKind::ForeignKey { columns, .. } => !has(columns),
-                ConstraintKind::Check { expr, .. } => !mentions(expr),
-                ConstraintKind::Exclude { body } => !mentions(body),
+            t.constraints.retain(|_, k| {
+                let keep = match &k.kind {
+                    ConstraintKind::PrimaryKey { columns, include }
+                    | ConstraintKind::Unique {
+                        columns, include, ..
+                    } => !has(columns) && !has(include),
+                    ConstraintKind::ForeignKey { columns, .. } => !has(columns),
+                    ConstraintKind::Check { expr, .. } => !mentions(expr),
+                    ConstraintKind::Exclude { body } => !mentions(body),
+                };
+                if !keep {
+                    release_constraint(names, table, k);
+                }
+                keep
             });
         }
-        self.schema.indexes.retain(|_, i| {
-            i.table != *table
+        self.schema.indexes.retain(|n, i| {
+            let keep = i.table != *table
                 || !(i.keys.iter().any(|k| mentions(&k.expr))
                     || has(&i.include)
-                    || i.predicate.as_deref().is_some_and(mentions))
+                    || i.predicate.as_deref().is_some_and(mentions));
+            if !keep {
+                names.release(n, &n.name, NameKind::Relation);
+            }
+            keep
         });
         // And the sequences it owns (`serial`, `OWNED BY`).
         self.schema.sequences.retain(|_, s| {

@@ -563,6 +563,21 @@ pub(super) fn dedup_key_constraints(list: &mut Vec<PendingConstraint>) {
 }
 
 /// Constraints backed by an index, whose names are relation names too (PostgreSQL).
+/// Constraint `k` of `table` is gone: its name (and its index's, for an index-backed one) is
+/// free again.
+pub(super) fn release_constraint(
+    names: &mut dyn crate::dialects::grammar::Namer,
+    table: &QualName,
+    k: &Constraint,
+) {
+    let kind = if index_backed(&k.kind) {
+        NameKind::IndexConstraint
+    } else {
+        NameKind::Constraint
+    };
+    names.release(table, &k.name, kind);
+}
+
 pub(super) fn index_backed(kind: &ConstraintKind) -> bool {
     matches!(
         kind,

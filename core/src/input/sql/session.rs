@@ -1,7 +1,6 @@
 //! `SET`, `SELECT` (pg_dump housekeeping), `DROP`.
 
 use super::builder::*;
-use super::constraint::index_backed;
 use super::cursor::{Cursor, PResult};
 use crate::dialects::grammar::NameKind;
 use crate::model::{ObjectId, ObjectKind, Table};
@@ -254,12 +253,7 @@ impl Builder<'_> {
         let q = &t.name;
         self.names.release(q, &q.name, NameKind::Relation);
         for k in t.constraints.values() {
-            let kind = if index_backed(&k.kind) {
-                NameKind::IndexConstraint
-            } else {
-                NameKind::Constraint
-            };
-            self.names.release(q, &k.name, kind);
+            super::constraint::release_constraint(&mut *self.names, q, k);
         }
         let names = &mut self.names;
         self.schema.indexes.retain(|n, i| {
