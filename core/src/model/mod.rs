@@ -134,12 +134,49 @@ pub struct Schema {
     /// Columns (table name, column name) the input defines but could not be read (models.py
     /// input: a warning said so): compared as they are on the other side, never dropped.
     pub uncompared: Vec<(Str, Str)>,
+    /// Columns (table name, column name) whose default the input could not read (models.py
+    /// and Alembic input: a warning said so): compared as the other side has it.
+    pub uncompared_defaults: Vec<(Str, Str)>,
 }
 
+/// The default the Python frontends write for a server default they cannot read: the column
+/// is built with it, and [`Schema::take_uncompared_defaults`] leaves the default out of the
+/// comparison.
+pub const UNCOMPARED_DEFAULT: &str = "schemashift_uncompared_default";
+
 impl Schema {
+    /// Columns whose default is [`UNCOMPARED_DEFAULT`] lose it, for the uncompared list.
+    pub fn take_uncompared_defaults(&mut self) {
+        let Schema {
+            tables,
+            uncompared_defaults,
+            ..
+        } = self;
+        for (qn, t) in tables.iter_mut() {
+            for (cn, c) in t.columns.iter_mut() {
+                let marked = (c.default.as_ref())
+                    .is_some_and(|d| d.text.eq_ignore_ascii_case(UNCOMPARED_DEFAULT));
+                if marked {
+                    c.set_default(None);
+                    uncompared_defaults.push((qn.name.clone(), cn.clone()));
+                }
+            }
+        }
+    }
+
     /// Give `self` the other side's definition of each column `self` could not read, so
     /// that a column left out of the comparison is neither dropped nor changed.
     pub fn carry_uncompared(&mut self, other: &Schema) {
+        for (t, c) in std::mem::take(&mut self.uncompared_defaults) {
+            let theirs = (other.tables.iter())
+                .find(|(q, _)| q.name == t)
+                .and_then(|(q, theirs)| Some((q, theirs.columns.get(&c)?)));
+            let Some((qn, col)) = theirs else { continue };
+            if let Some(ours) = self.tables.get_mut(qn).and_then(|t| t.columns.get_mut(&c)) {
+                ours.default = col.default.clone();
+                ours.null_default = col.null_default;
+            }
+        }
         for (t, c) in std::mem::take(&mut self.uncompared) {
             let Some((qn, theirs)) = other.tables.iter().find(|(q, _)| q.name == t) else {
                 continue;

@@ -247,6 +247,7 @@ pub fn parse(
         &mut findings,
     );
     let (mut schema, sql_diags) = crate::input::sql::parse(&emitted.sql, dialect, side);
+    schema.take_uncompared_defaults();
     schema.uncompared = (tables.iter())
         .flat_map(|t| {
             (t.uncompared.iter()).map(|c| (Str::from(t.name.as_str()), Str::from(c.as_str())))

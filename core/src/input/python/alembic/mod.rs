@@ -627,6 +627,7 @@ impl Replayed {
     ) -> (Schema, Vec<Diagnostic>, bool) {
         let (mut schema, diags) = crate::input::sql::parse(&ddl.sql, dialect, side);
         take_uncompared(&mut schema);
+        schema.take_uncompared_defaults();
         let failed = diags
             .iter()
             .any(|d| d.severity == crate::diagnostics::Severity::Error);

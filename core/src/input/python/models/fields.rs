@@ -468,7 +468,7 @@ impl<'a> Reader<'a> {
             Some(t) => Some(t),
             None => {
                 self.warn(m, v, format!("column `{col}`: this server_default cannot be read statically; the column's default is not compared (use a literal string, text(\"...\") or func.now())"));
-                None
+                Some(crate::model::UNCOMPARED_DEFAULT.to_string())
             }
         }
     }
