@@ -477,15 +477,27 @@ impl Interp {
             },
             Stmt::Assign(a) => {
                 // In a helper function, its local names (`col = sa.Column(...)`) are what
-                // they were last assigned, for the rest of the call.
+                // they were last assigned, for the rest of the call. A test decided here
+                // (`is_nullable = bind.engine.name == "sqlite"`) is bound to its value.
                 if let Some(scope) = self.helper {
+                    let mut value: &'a Expr = &a.value;
+                    if let (Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_), Some(made)) =
+                        (value, r.made)
+                    {
+                        if let Some(b) = self.condition(r, m, value, 0) {
+                            let text = if b { "True" } else { "False" };
+                            if let Ok(e) = ruff_python_parser::parse_expression(text) {
+                                value = made.alloc(e.into_expr());
+                            }
+                        }
+                    }
                     for t in a.targets.iter() {
                         if let Expr::Name(n) = t {
                             r.r.params.borrow_mut().push(Param {
                                 module: m,
                                 scope,
                                 name: n.id.to_string(),
-                                value: (m, &a.value),
+                                value: (m, value),
                             });
                         }
                     }
@@ -1856,6 +1868,26 @@ impl Interp {
         let Some(arg) = arg(call, 0, "sqltext") else {
             return;
         };
+        // `op.execute(sa.schema.DropSequence(sa.Sequence("x_id_seq")))`: a DDL element.
+        if let Some((n, c)) = r.callee(m, arg) {
+            if n.rsplit('.').next() == Some("DropSequence") {
+                let seq = super::super::models::arg(c, 0, "element").and_then(|s| r.callee(m, s));
+                let seq = seq.filter(|(sn, _)| sn.rsplit('.').next() == Some("Sequence"));
+                let name =
+                    seq.and_then(|(_, sc)| Some((super::super::models::arg(sc, 0, "name")?, sc)));
+                match name.and_then(|(x, sc)| Some((r.lit_str(m, x)?, sc))) {
+                    Some((name, sc)) => {
+                        let schema = kwarg(sc, "schema").and_then(|x| r.lit_str(m, x));
+                        let if_exists = kwarg(c, "if_exists")
+                            .is_some_and(|x| matches!(r.lit(m, x), Some(Lit::Bool(true))));
+                        let exists = if if_exists { "IF EXISTS " } else { "" };
+                        self.line(format!("DROP SEQUENCE {exists}{};", self.qt(&schema, &name)), at);
+                    }
+                    None => r.warn(m, arg, "the sequence of this `DropSequence` is not a literal `Sequence(\"name\")`; it is not read".into()),
+                }
+                return;
+            }
+        }
         let Some(sql) = r.sql_text(m, arg) else {
             // `op.execute(table.update()...)`, `sa.insert(...)`: data.
             let what = match r.callee(m, arg) {
