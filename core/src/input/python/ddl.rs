@@ -717,7 +717,9 @@ fn column_spec(
     let my = c == Compiler::Mysql;
     let pg = c == Compiler::Postgresql;
     let mut line = format!("{} {}", quote(&col.name, c), ty);
-    let not_null = !col.nullable || col.primary_key;
+    // A key column is NOT NULL unless `nullable=True` is given: SQLAlchemy then writes none
+    // (SQLite keeps such a column nullable).
+    let not_null = !col.nullable || (col.primary_key && !col.nullable_given);
     let computed = col.computed.as_ref().map(|(sql, persisted)| {
         let kind = match persisted {
             Some(true) => " STORED",

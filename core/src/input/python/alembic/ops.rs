@@ -60,6 +60,17 @@ pub(super) struct Interp {
 /// operation gave it a type the replay can read.
 pub(super) const UNCOMPARED_TYPE: &str = "schemashift_uncompared";
 
+/// Whether `e` is a test whose value is a bool: a comparison, `not`, or `and`/`or` of those
+/// (`x or {}` is a value).
+fn is_test(e: &Expr) -> bool {
+    match e {
+        Expr::Compare(_) => true,
+        Expr::UnaryOp(u) => u.op == ast::UnaryOp::Not,
+        Expr::BoolOp(b) => b.values.iter().all(is_test),
+        _ => false,
+    }
+}
+
 /// Words that start a statement which changes data, not the schema.
 const DATA_WORDS: &[&str] = &[
     "insert", "update", "delete", "select", "copy", "with", "truncate", "merge", "call", "do",
@@ -481,9 +492,7 @@ impl Interp {
                 // (`is_nullable = bind.engine.name == "sqlite"`) is bound to its value.
                 if let Some(scope) = self.helper {
                     let mut value: &'a Expr = &a.value;
-                    if let (Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_), Some(made)) =
-                        (value, r.made)
-                    {
+                    if let (true, Some(made)) = (is_test(value), r.made) {
                         if let Some(b) = self.condition(r, m, value, 0) {
                             let text = if b { "True" } else { "False" };
                             if let Ok(e) = ruff_python_parser::parse_expression(text) {
