@@ -167,10 +167,9 @@ impl Schema {
     /// Give `self` the other side's definition of each column `self` could not read, so
     /// that a column left out of the comparison is neither dropped nor changed.
     pub fn carry_uncompared(&mut self, other: &Schema) {
+        let their_table = |t: &str| other.tables.iter().find(|(q, _)| q.name == t);
         for (t, c) in std::mem::take(&mut self.uncompared_defaults) {
-            let theirs = (other.tables.iter())
-                .find(|(q, _)| q.name == t)
-                .and_then(|(q, theirs)| Some((q, theirs.columns.get(&c)?)));
+            let theirs = their_table(&t).and_then(|(q, theirs)| Some((q, theirs.columns.get(&c)?)));
             let Some((qn, col)) = theirs else { continue };
             if let Some(ours) = self.tables.get_mut(qn).and_then(|t| t.columns.get_mut(&c)) {
                 ours.default = col.default.clone();
@@ -178,7 +177,7 @@ impl Schema {
             }
         }
         for (t, c) in std::mem::take(&mut self.uncompared) {
-            let Some((qn, theirs)) = other.tables.iter().find(|(q, _)| q.name == t) else {
+            let Some((qn, theirs)) = their_table(&t) else {
                 continue;
             };
             let (Some(col), Some(ours)) = (theirs.columns.get(&c), self.tables.get_mut(qn)) else {

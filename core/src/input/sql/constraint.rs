@@ -81,12 +81,7 @@ impl Builder<'_> {
                 (col, "check")
             }
         };
-        let kind = if index_backed(&p.kind) {
-            NameKind::IndexConstraint
-        } else {
-            NameKind::Constraint
-        };
-        let name = self.choose_name(&table.name, &columns, label, kind);
+        let name = self.choose_name(&table.name, &columns, label, name_kind(&p.kind));
         self.take_conname(&table.name, &name, index_backed(&p.kind));
         name
     }
@@ -562,7 +557,6 @@ pub(super) fn dedup_key_constraints(list: &mut Vec<PendingConstraint>) {
     }
 }
 
-/// Constraints backed by an index, whose names are relation names too (PostgreSQL).
 /// Constraint `k` of `table` is gone: its name (and its index's, for an index-backed one) is
 /// free again.
 pub(super) fn release_constraint(
@@ -570,14 +564,19 @@ pub(super) fn release_constraint(
     table: &QualName,
     k: &Constraint,
 ) {
-    let kind = if index_backed(&k.kind) {
+    names.release(table, &k.name, name_kind(&k.kind));
+}
+
+/// The namespace a constraint's name is taken in: an index-backed one's is a relation name too.
+fn name_kind(kind: &ConstraintKind) -> NameKind {
+    if index_backed(kind) {
         NameKind::IndexConstraint
     } else {
         NameKind::Constraint
-    };
-    names.release(table, &k.name, kind);
+    }
 }
 
+/// Constraints backed by an index, whose names are relation names too (PostgreSQL).
 pub(super) fn index_backed(kind: &ConstraintKind) -> bool {
     matches!(
         kind,

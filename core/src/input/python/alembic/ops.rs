@@ -1874,16 +1874,15 @@ impl Interp {
         at: Origin,
         op: bool,
     ) {
-        let Some(arg) = arg(call, 0, "sqltext") else {
+        let Some(sqltext) = arg(call, 0, "sqltext") else {
             return;
         };
         // `op.execute(sa.schema.DropSequence(sa.Sequence("x_id_seq")))`: a DDL element.
-        if let Some((n, c)) = r.callee(m, arg) {
+        if let Some((n, c)) = r.callee(m, sqltext) {
             if n.rsplit('.').next() == Some("DropSequence") {
-                let seq = super::super::models::arg(c, 0, "element").and_then(|s| r.callee(m, s));
+                let seq = arg(c, 0, "element").and_then(|s| r.callee(m, s));
                 let seq = seq.filter(|(sn, _)| sn.rsplit('.').next() == Some("Sequence"));
-                let name =
-                    seq.and_then(|(_, sc)| Some((super::super::models::arg(sc, 0, "name")?, sc)));
+                let name = seq.and_then(|(_, sc)| Some((arg(sc, 0, "name")?, sc)));
                 match name.and_then(|(x, sc)| Some((r.lit_str(m, x)?, sc))) {
                     Some((name, sc)) => {
                         let schema = kwarg(sc, "schema").and_then(|x| r.lit_str(m, x));
@@ -1892,14 +1891,14 @@ impl Interp {
                         let exists = if if_exists { "IF EXISTS " } else { "" };
                         self.line(format!("DROP SEQUENCE {exists}{};", self.qt(&schema, &name)), at);
                     }
-                    None => r.warn(m, arg, "the sequence of this `DropSequence` is not a literal `Sequence(\"name\")`; it is not read".into()),
+                    None => r.warn(m, sqltext, "the sequence of this `DropSequence` is not a literal `Sequence(\"name\")`; it is not read".into()),
                 }
                 return;
             }
         }
-        let Some(sql) = r.sql_text(m, arg) else {
+        let Some(sql) = r.sql_text(m, sqltext) else {
             // `op.execute(table.update()...)`, `sa.insert(...)`: data.
-            let what = match r.callee(m, arg) {
+            let what = match r.callee(m, sqltext) {
                 Some((n, _)) => format!("`{n}(...)`"),
                 None => "a statement built in Python".to_string(),
             };
@@ -1924,7 +1923,7 @@ impl Interp {
                     return;
                 }
                 Some(DoBlock::Code { ddl: true }) => {
-                    r.warn(m, arg, "`op.execute` of a `DO` block: the DDL in its procedural code is not read (only `CREATE TYPE ... AS ENUM` made if missing is); what it changes is not compared".into());
+                    r.warn(m, sqltext, "`op.execute` of a `DO` block: the DDL in its procedural code is not read (only `CREATE TYPE ... AS ENUM` made if missing is); what it changes is not compared".into());
                     return;
                 }
                 Some(DoBlock::Code { ddl: false }) | None => {}
