@@ -135,6 +135,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
     if mariadb {
         json_columns(t);
     }
+    whole_column_prefixes(t, indexes);
     // A unique index on plain columns is a unique key.
     indexes.retain(|i| {
         let Some(columns) = plain_columns(i).filter(|_| i.unique && i.method == "btree") else {
@@ -327,7 +328,7 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
             keys: columns
                 .iter()
                 .map(|col| IndexKey {
-                    expr: Sql::new(format!("`{}`", col.replace('`', "``")), col.clone()),
+                    expr: column_key(col),
                     collation: None,
                     opclass: None,
                     descending: false,
@@ -375,6 +376,36 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         .into_iter()
         .map(|c| (c.name.clone(), c))
         .collect();
+}
+
+/// The key part that is column `col`, quoted.
+fn column_key(col: &str) -> Sql {
+    Sql::new(format!("`{}`", col.replace('`', "``")), col)
+}
+
+/// A key part's prefix length as long as its column (`name(255)` on `VARCHAR(255)`) is the
+/// whole column, as the server stores and dumps it (`KEY ix (name)`).
+fn whole_column_prefixes(t: &Table, indexes: &mut [Index]) {
+    for k in indexes.iter_mut().flat_map(|i| i.keys.iter_mut()) {
+        let Some((col, n)) = (k.expr.key.strip_suffix(')'))
+            .and_then(|s| s.split_once('('))
+            .filter(|(col, _)| !col.is_empty())
+        else {
+            continue;
+        };
+        let column = (t.columns.get(col)).or_else(|| {
+            t.columns
+                .values()
+                .find(|c| c.name.eq_ignore_ascii_case(col))
+        });
+        let whole = column.filter(|c| {
+            matches!(&*c.ty.name, "char" | "varchar" | "binary" | "varbinary")
+                && c.ty.modifiers.as_deref() == Some(n.trim())
+        });
+        if let Some(c) = whole {
+            k.expr = column_key(&c.name);
+        }
+    }
 }
 
 /// A column's character set and collation as the server stores them in a table whose
