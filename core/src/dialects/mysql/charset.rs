@@ -11,7 +11,7 @@
 //! When no column followed the default, the table only gets its new `DEFAULT CHARSET`, which
 //! converts nothing, and the columns whose character set then differs are restated.
 
-use super::naming::{charset, collation_charset, normalize_charset};
+use super::naming::{charset, collation, collation_charset, normalize_charset};
 use crate::model::*;
 
 /// A table's written `DEFAULT CHARSET` and `COLLATE`, canonical.
@@ -21,7 +21,7 @@ pub(super) fn table_defaults(t: &Table) -> (Option<String>, Option<String>) {
         _ => None,
     });
     let coll = t.attrs.iter().find_map(|a| match a {
-        TableAttr::MysqlCollate(v) => v.strip_prefix("COLLATE=").map(str::to_ascii_lowercase),
+        TableAttr::MysqlCollate(v) => v.strip_prefix("COLLATE=").map(collation),
         _ => None,
     });
     (cs, coll)

@@ -97,14 +97,22 @@ fn complete_table(t: &mut Table, indexes: &mut Vec<Index>, mariadb: bool) {
         _ => None,
     });
     let table_collation = t.attrs.iter().find_map(|a| match a {
-        TableAttr::MysqlCollate(v) => v.strip_prefix("COLLATE=").map(str::to_string),
+        TableAttr::MysqlCollate(v) => v.strip_prefix("COLLATE=").map(collation),
         _ => None,
     });
     for a in &mut t.attrs {
-        if let TableAttr::MysqlCharset(v) = a {
-            if let Some(cs) = v.strip_prefix("DEFAULT CHARSET=") {
-                *v = format!("DEFAULT CHARSET={}", charset(cs));
+        match a {
+            TableAttr::MysqlCharset(v) => {
+                if let Some(cs) = v.strip_prefix("DEFAULT CHARSET=") {
+                    *v = format!("DEFAULT CHARSET={}", charset(cs));
+                }
             }
+            TableAttr::MysqlCollate(v) => {
+                if let Some(coll) = v.strip_prefix("COLLATE=") {
+                    *v = format!("COLLATE={}", collation(coll));
+                }
+            }
+            _ => {}
         }
     }
     t.attrs
@@ -419,7 +427,7 @@ pub(super) fn normalize_charset(
     mariadb: bool,
 ) {
     if let Some(coll) = &mut c.collation {
-        *coll = coll.to_ascii_lowercase();
+        *coll = collation(coll);
     }
     if c.collation.is_some() && c.collation.as_deref() == table_collation {
         c.collation = None;
@@ -576,6 +584,16 @@ pub(super) fn default_collation(cs: &str, mariadb: bool) -> Option<&'static str>
         "binary" => "binary",
         _ => return None,
     })
+}
+
+/// A collation as the server names it: lower case, and `utf8_` collations are `utf8mb3_`
+/// ones (`utf8_bin` is `utf8mb3_bin`, as `utf8` is `utf8mb3`).
+pub(super) fn collation(coll: &str) -> String {
+    let coll = coll.to_ascii_lowercase();
+    match coll.strip_prefix("utf8_") {
+        Some(rest) => format!("utf8mb3_{rest}"),
+        None => coll,
+    }
 }
 
 /// Charset aliases: `utf8` is `utf8mb3`.

@@ -501,14 +501,36 @@ impl Interp {
                         }
                     }
                     for t in a.targets.iter() {
-                        if let Expr::Name(n) = t {
-                            r.r.params.borrow_mut().push(Param {
-                                module: m,
-                                scope,
-                                name: n.id.to_string(),
-                                value: (m, value),
-                            });
-                        }
+                        let (name, value) = match t {
+                            Expr::Name(n) => (n, value),
+                            // `nameargs["collation"] = "utf8_bin"` on a local dict: from here
+                            // on the dict has the key (`sa.Unicode(200, **nameargs)`).
+                            Expr::Subscript(s) => match (&*s.value, r.made) {
+                                (Expr::Name(n), Some(made)) if r.lit_str(m, &s.slice).is_some() => {
+                                    let Some((dm, Expr::Dict(d))) = r.value_of(m, &s.value, 0)
+                                    else {
+                                        continue;
+                                    };
+                                    if dm != m {
+                                        continue;
+                                    }
+                                    let mut d = d.clone();
+                                    d.items.push(ruff_python_ast::DictItem {
+                                        key: Some((*s.slice).clone()),
+                                        value: value.clone(),
+                                    });
+                                    (n, &*made.alloc(Expr::Dict(d)))
+                                }
+                                _ => continue,
+                            },
+                            _ => continue,
+                        };
+                        r.r.params.borrow_mut().push(Param {
+                            module: m,
+                            scope,
+                            name: name.id.to_string(),
+                            value: (m, value),
+                        });
                     }
                 }
                 self.expr(r, m, &a.value, batch)

@@ -945,8 +945,37 @@ impl<'a> Reader<'a> {
 
     /// An index's options from the keyword arguments of `Index(...)` / `op.create_index(...)`
     /// (`unique=`, the dialect's `<dialect>_where=`, `_using=`, `_prefix=`, `_length=`).
+    /// The keyword arguments (name, module, value) a `**e` spreads: a helper's `**kwargs`
+    /// parameter (what its latest call passed), or a dict with literal string keys (`**{...}`,
+    /// `dict(k=v)`, a name bound to one: `nameargs = {}`, then `nameargs["collation"] = ...`);
+    /// `None` when they cannot be read.
+    pub(crate) fn spread_keywords(
+        &self,
+        m: usize,
+        e: &'a Expr,
+    ) -> Option<Vec<(String, (usize, &'a Expr))>> {
+        if let Some(spread) = self.r.spread(m, e) {
+            return Some(spread);
+        }
+        match self.value_of(m, e, 0)? {
+            (dm, Expr::Dict(d)) => (d.items.iter())
+                .map(|i| Some((self.lit_str(dm, i.key.as_ref()?)?, (dm, &i.value))))
+                .collect(),
+            // `dict(index=True)`.
+            (dm, Expr::Call(c))
+                if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "dict")
+                    && c.arguments.args.is_empty() =>
+            {
+                (c.arguments.keywords.iter())
+                    .map(|k| Some((k.arg.as_ref()?.to_string(), (dm, &k.value))))
+                    .collect()
+            }
+            _ => None,
+        }
+    }
+
     /// A call's keyword arguments (name, module, value): those given, and those a `**name`
-    /// spreads when it is a helper's `**kwargs` parameter; any other `**` spread is a warning.
+    /// spreads ([`Self::spread_keywords`]); any other `**` spread is a warning.
     pub(crate) fn keywords(
         &mut self,
         m: usize,
@@ -956,7 +985,7 @@ impl<'a> Reader<'a> {
         for k in call.arguments.keywords.iter() {
             match &k.arg {
                 Some(arg) => out.push((arg.to_string(), (m, &k.value))),
-                None => match self.r.spread(m, &k.value) {
+                None => match self.spread_keywords(m, &k.value) {
                     Some(spread) => out.extend(spread),
                     None => self.warn(m, &k.value, "these keyword arguments (`**...`) cannot be read statically; what they set is not compared".to_string()),
                 },

@@ -1225,7 +1225,7 @@ impl<'a> Reader<'a> {
         }
         let mut ints = Vec::new();
         let mut tz = None;
-        let mut collation: Option<&'a Expr> = None;
+        let mut collation: Option<(usize, &'a Expr)> = None;
         // The string types' second positional argument is `collation`.
         let stringy = matches!(
             short,
@@ -1243,7 +1243,7 @@ impl<'a> Reader<'a> {
         if let Some(c) = call {
             for (i, a) in c.arguments.args.iter().enumerate() {
                 if stringy && i == 1 {
-                    collation = Some(a);
+                    collation = Some((m, a));
                     continue;
                 }
                 if self.lit(m, a).is_none() {
@@ -1251,44 +1251,41 @@ impl<'a> Reader<'a> {
                 }
                 ints.push(self.lit_uint(m, a));
             }
-            if stringy {
-                collation = kwarg(c, "collation").or(collation);
-            }
+            // Keywords given, and those a `**kwargs` spreads (a helper's, a dict's); one that
+            // cannot be read (`collation` from the application's settings) leaves the type
+            // unread.
+            let mut keywords = Vec::new();
             for k in c.arguments.keywords.iter() {
-                let Some(arg) = &k.arg else {
-                    // `**kwargs`: read when it spreads nothing (a helper's `**kwargs` called
-                    // without any, `**{}`); other keywords it may carry (`collation` from the
-                    // application's settings) are not read.
-                    let empty = match self.r.spread(m, &k.value) {
-                        Some(kws) => kws.is_empty(),
-                        None => matches!(self.value_of(m, &k.value, 0),
-                            Some((_, Expr::Dict(d))) if d.items.is_empty()),
-                    };
-                    if !empty {
-                        return self.unreadable_type_arg(m, &k.value, col);
-                    }
-                    continue;
-                };
+                match &k.arg {
+                    Some(arg) => keywords.push((arg.to_string(), (m, &k.value))),
+                    None => match self.spread_keywords(m, &k.value) {
+                        Some(spread) => keywords.extend(spread),
+                        None => return self.unreadable_type_arg(m, &k.value, col),
+                    },
+                }
+            }
+            for (arg, (km, value)) in keywords {
                 if matches!(arg.as_str(), "length" | "precision" | "scale" | "timezone")
-                    && self.lit(m, &k.value).is_none()
+                    && self.lit(km, value).is_none()
                 {
-                    return self.unreadable_type_arg(m, &k.value, col);
+                    return self.unreadable_type_arg(km, value, col);
                 }
                 match arg.as_str() {
                     "length" | "precision" => {
                         if ints.is_empty() {
-                            ints.push(self.lit_uint(m, &k.value));
+                            ints.push(self.lit_uint(km, value));
                         } else {
-                            ints[0] = self.lit_uint(m, &k.value);
+                            ints[0] = self.lit_uint(km, value);
                         }
                     }
                     "scale" => {
                         while ints.len() < 2 {
                             ints.push(None);
                         }
-                        ints[1] = self.lit_uint(m, &k.value);
+                        ints[1] = self.lit_uint(km, value);
                     }
-                    "timezone" => tz = self.lit_bool(m, &k.value),
+                    "timezone" => tz = self.lit_bool(km, value),
+                    "collation" if stringy => collation = Some((km, value)),
                     _ => {}
                 }
             }
@@ -1296,8 +1293,8 @@ impl<'a> Reader<'a> {
         match from_class(&name, &ints, tz) {
             Some(t) => match collation {
                 None => Some(t),
-                Some(Expr::NoneLiteral(_)) => Some(t),
-                Some(c) => match self.lit_str(m, c) {
+                Some((_, Expr::NoneLiteral(_))) => Some(t),
+                Some((cm, c)) => match self.lit_str(cm, c) {
                     Some(c) => Some(SaType::Collated(Box::new(t), c)),
                     None => {
                         self.warn(m, c, format!("column `{col}`: the collation cannot be read statically; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));

@@ -1,0 +1,35 @@
+"""string types whose keyword arguments a local dict gathers per database
+
+Revision ID: d4
+Revises: c3
+Create Date: 2026-03-06 10:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "d4"
+down_revision = "c3"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    bind = op.get_bind()
+    # As nova's revisions do: keywords added to a dict on one database, then spread.
+    nameargs = {}
+    if bind.engine.name == "mysql":
+        nameargs["collation"] = "utf8_bin"
+    elif bind.engine.name == "postgresql":
+        nameargs["collation"] = "C"
+    sized = {"length": 40}
+    op.create_table(
+        "resource_providers",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.Unicode(200, **nameargs), nullable=True),
+        sa.Column("code", sa.String(**sized), nullable=False),
+    )
+
+
+def downgrade():
+    op.drop_table("resource_providers")
