@@ -491,15 +491,8 @@ impl Interp {
                 // they were last assigned, for the rest of the call. A test decided here
                 // (`is_nullable = bind.engine.name == "sqlite"`) is bound to its value.
                 if let Some(scope) = self.helper {
-                    let mut value: &'a Expr = &a.value;
-                    if let (true, Some(made)) = (is_test(value), r.made) {
-                        if let Some(b) = self.condition(r, m, value, 0) {
-                            let text = if b { "True" } else { "False" };
-                            if let Ok(e) = ruff_python_parser::parse_expression(text) {
-                                value = made.alloc(e.into_expr());
-                            }
-                        }
-                    }
+                    // (`type_ = sa.Text() if dialect == "mysql" else sa.String()`: the branch)
+                    let value: &'a Expr = self.decided(r, m, &a.value);
                     for t in a.targets.iter() {
                         let (name, value) = match t {
                             Expr::Name(n) => (n, value),
@@ -1050,6 +1043,63 @@ impl Interp {
                 r.lit(vm, v).map(PyValue::Lit)
             }
         }
+    }
+
+    /// `e` with each test the replay decides (`bind.engine.name == "sqlite"`, a comparison,
+    /// `not`, `and`/`or` of those) replaced by its value, and each conditional expression on
+    /// one (`sa.Text() if bind.engine.name == "mysql" else sa.String()`) by the branch it
+    /// takes; `e` itself when there is none (or nowhere to make one).
+    fn decided<'a>(&self, r: &Reader<'a>, m: usize, e: &'a Expr) -> &'a Expr {
+        use ruff_python_ast::visitor::transformer::{self, Transformer};
+        use ruff_python_ast::visitor::{walk_expr, Visitor};
+        use ruff_text_size::{Ranged, TextRange};
+        let Some(made) = r.made else { return e };
+        // The tests, and the tests of conditional expressions, in `e`.
+        struct Find<'a>(Vec<(TextRange, &'a Expr)>);
+        impl<'a> Visitor<'a> for Find<'a> {
+            fn visit_expr(&mut self, e: &'a Expr) {
+                match e {
+                    Expr::If(i) => self.0.push((i.range, &i.test)),
+                    e if is_test(e) => self.0.push((e.range(), e)),
+                    _ => {}
+                }
+                walk_expr(self, e);
+            }
+        }
+        let mut find = Find(Vec::new());
+        find.visit_expr(e);
+        let decided: HashMap<TextRange, bool> = (find.0.into_iter())
+            .filter_map(|(at, test)| Some((at, self.condition(r, m, test, 0)?)))
+            .collect();
+        if decided.is_empty() {
+            return e;
+        }
+        struct Take(HashMap<TextRange, bool>);
+        impl Transformer for Take {
+            fn visit_expr(&self, e: &mut Expr) {
+                if let Some(&value) = self.0.get(&e.range()) {
+                    match e {
+                        Expr::If(i) => {
+                            *e = if value { &*i.body } else { &*i.orelse }.clone();
+                            return self.visit_expr(e);
+                        }
+                        _ if is_test(e) => {
+                            *e = Expr::BooleanLiteral(ast::ExprBooleanLiteral {
+                                node_index: Default::default(),
+                                range: e.range(),
+                                value,
+                            });
+                            return;
+                        }
+                        _ => {}
+                    }
+                }
+                transformer::walk_expr(self, e);
+            }
+        }
+        let mut new = e.clone();
+        Take(decided).visit_expr(&mut new);
+        made.alloc(new)
     }
 
     /// An operation's call with each argument that stands for a literal value only through
@@ -1981,6 +2031,10 @@ impl Interp {
         batch: Option<&Batch>,
         at: Origin,
     ) {
+        let call = match self.decided(r, m, e) {
+            Expr::Call(decided) => decided,
+            _ => call,
+        };
         let call = match method {
             "create_table" => call,
             _ => self.literal_args(r, m, call),

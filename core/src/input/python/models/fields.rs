@@ -1107,7 +1107,12 @@ impl<'a> Reader<'a> {
                 } else {
                     ""
                 };
-                self.warn(m, e, format!("column `{col}`: the type `{what}` cannot be resolved{why}; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
+                let what = if what.is_empty() {
+                    "this type expression".to_string()
+                } else {
+                    format!("the type `{what}`")
+                };
+                self.warn(m, e, format!("column `{col}`: {what} cannot be resolved{why}; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
                 None
             }
             _ => {

@@ -1,4 +1,5 @@
-"""string types whose keyword arguments a local dict gathers per database
+"""string types whose keyword arguments a local dict gathers per database, and types and
+options chosen by conditional expressions on the database
 
 Revision ID: d4
 Revises: c3
@@ -23,11 +24,18 @@ def upgrade():
     elif bind.engine.name == "postgresql":
         nameargs["collation"] = "C"
     sized = {"length": 40}
+    # Conditional expressions on the database: the branch it takes.
+    body_type = sa.Text() if bind.engine.name == "mysql" else sa.String(500)
     op.create_table(
         "resource_providers",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("name", sa.Unicode(200, **nameargs), nullable=True),
         sa.Column("code", sa.String(**sized), nullable=False),
+        sa.Column("body", body_type, nullable=bind.engine.name != "postgresql"),
+        sa.Column(
+            "note",
+            sa.String(30, **{"collation": "utf8mb4_bin"} if bind.engine.name == "mysql" else {}),
+        ),
     )
 
 
