@@ -201,6 +201,10 @@ pub trait Dialect: Sync {
     /// names them before the input ends (MySQL's `ALTER TABLE t DROP FOREIGN KEY t_ibfk_1`,
     /// `DROP INDEX c0` of an unnamed key). Most databases keep names as written: nothing to do.
     fn complete_table(&self, _schema: &mut Schema, _table: &QualName) {}
+    /// An `ALTER TABLE` changed table `t`'s options from `old`'s (MySQL's `[DEFAULT] CHARACTER
+    /// SET`, `COLLATE`; `convert`: `CONVERT TO CHARACTER SET`, which converts every character
+    /// column): its columns as the server leaves them. Nothing to do for most databases.
+    fn table_options_altered(&self, _old: &Table, _t: &mut Table, _convert: bool) {}
     /// Whether a change of column type from `from` to `to` needs an explicit conversion.
     fn needs_using(&self, from: &Column, to: &Column) -> bool;
     /// SQL statements (without trailing `;`) for one change.

@@ -132,7 +132,7 @@ pub(super) fn options_reach_columns(
         return None;
     }
     let (a, b) = (real_defaults(from), real_defaults(to));
-    let b_cs = b.0.clone()?;
+    b.0.as_ref()?;
     // Columns that followed the old default and follow the new one.
     let convert = from.columns.values().any(|ac| {
         is_character(ac, mariadb)
@@ -144,33 +144,73 @@ pub(super) fn options_reach_columns(
     });
     let mut after = Map::default();
     for (name, ac) in &from.columns {
-        let mut c = ac.clone();
-        if is_character(ac, mariadb) {
-            let (mut cs, mut coll) = absolute(ac, &a);
-            if ac.ty.name == "json" {
-                (cs, coll) = (Some("utf8mb4".into()), Some("utf8mb4_bin".into()));
-            }
-            if convert {
-                if let Some(t) = (cs.as_deref()).and_then(|old| {
-                    converted_text(ac.ty.name.as_str(), old, &b_cs).filter(|t| *t != ac.ty.name)
-                }) {
-                    c.ty = Type::builtin(t);
-                }
-                if ac.ty.name == "json" {
-                    c.ty = Type::builtin("longtext");
-                }
-                (cs, coll) = (Some(b_cs.clone()), b.1.clone());
-            }
-            c.attrs.retain(|x| !matches!(x, ColumnAttr::Charset(_)));
-            if let Some(cs) = cs.filter(|_| c.ty.name != "json") {
-                c.attrs.push(ColumnAttr::Charset(cs));
-            }
-            c.collation = coll.filter(|_| c.ty.name != "json");
-            normalize_charset(&mut c, b.0.as_deref(), b.1.as_deref(), mariadb);
-        }
+        let c = match is_character(ac, mariadb) {
+            true => restated(ac, &a, &b, convert, mariadb),
+            false => ac.clone(),
+        };
         after.insert(name.clone(), c);
     }
     Some((convert, after))
+}
+
+/// Character column `ac` of a table whose defaults were `a`, in one whose defaults are `b`
+/// (with a character set): converted to `b`'s character set when `convert` (a `TEXT` grows
+/// where the new character set needs more bytes a character; MariaDB's `JSON` becomes a
+/// `LONGTEXT`), else keeping its own; written as in a table with `b`'s options.
+fn restated(
+    ac: &Column,
+    a: &(Option<String>, Option<String>),
+    b: &(Option<String>, Option<String>),
+    convert: bool,
+    mariadb: bool,
+) -> Column {
+    let mut c = ac.clone();
+    let (mut cs, mut coll) = absolute(ac, a);
+    if ac.ty.name == "json" {
+        (cs, coll) = (Some("utf8mb4".into()), Some("utf8mb4_bin".into()));
+    }
+    if let (true, Some(b_cs)) = (convert, &b.0) {
+        if let Some(t) = (cs.as_deref()).and_then(|old| {
+            converted_text(ac.ty.name.as_str(), old, b_cs).filter(|t| *t != ac.ty.name)
+        }) {
+            c.ty = Type::builtin(t);
+        }
+        if ac.ty.name == "json" {
+            c.ty = Type::builtin("longtext");
+        }
+        (cs, coll) = (Some(b_cs.clone()), b.1.clone());
+    }
+    c.attrs.retain(|x| !matches!(x, ColumnAttr::Charset(_)));
+    if let Some(cs) = cs.filter(|_| c.ty.name != "json") {
+        c.attrs.push(ColumnAttr::Charset(cs));
+    }
+    c.collation = coll.filter(|_| c.ty.name != "json");
+    normalize_charset(&mut c, b.0.as_deref(), b.1.as_deref(), mariadb);
+    c
+}
+
+/// See [`crate::dialects::Dialect::table_options_altered`]. A new character set without a
+/// collation brings its default collation; columns keep their character set and collation
+/// (now written where the table's default changed) unless `convert`.
+pub(super) fn options_altered(old: &Table, t: &mut Table, convert: bool, mariadb: bool) {
+    let (old_cs, old_coll) = table_defaults(old);
+    let (cs, coll) = table_defaults(t);
+    if cs.is_some() && cs != old_cs && coll == old_coll {
+        if let Some(c) = &coll {
+            if collation_charset(c) != cs {
+                t.attrs.retain(|a| !matches!(a, TableAttr::MysqlCollate(_)));
+            }
+        }
+    }
+    let (a, b) = (real_defaults(old), real_defaults(t));
+    if !convert && a == b {
+        return;
+    }
+    for c in t.columns.values_mut() {
+        if is_character(c, mariadb) {
+            *c = restated(c, &a, &b, convert, mariadb);
+        }
+    }
 }
 
 #[cfg(test)]

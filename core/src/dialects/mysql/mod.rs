@@ -267,6 +267,10 @@ impl Dialect for Mysql {
         )]
     }
 
+    fn table_options_altered(&self, old: &Table, t: &mut Table, convert: bool) {
+        charset::options_altered(old, t, convert, self.mariadb)
+    }
+
     fn options_reach_columns(&self, from: &Table, to: &Table) -> Option<(bool, Map<Str, Column>)> {
         charset::options_reach_columns(from, to, self.mariadb)
     }

@@ -133,6 +133,9 @@ impl Builder<'_> {
             }
             return Ok(());
         }
+        if self.mysql_alter_options(c, name)? {
+            return Ok(());
+        }
         let kind = first_words(c, 2);
         self.unsupported(format!("`ALTER TABLE .. {kind}`"), at);
         c.until(|_| false);

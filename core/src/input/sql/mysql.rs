@@ -264,6 +264,32 @@ impl Builder<'_> {
         }
     }
 
+    /// MySQL's `ALTER TABLE t CONVERT TO CHARACTER SET cs [COLLATE coll]` and its table
+    /// options (`ENGINE=`, `[DEFAULT] CHARACTER SET`, `COLLATE`, `COMMENT`...); false when
+    /// neither is next. What a changed default character set does to the columns is the
+    /// dialect's ([`crate::dialects::Dialect::table_options_altered`]).
+    pub(super) fn mysql_alter_options(&mut self, c: &mut Cursor, name: &QualName) -> PResult<bool> {
+        if !self.grammar.has(Syntax::MysqlTableOptions) {
+            return Ok(false);
+        }
+        let convert = c.eat_kws(&["convert", "to"]);
+        if convert && !(c.peek_kw("character") || c.peek_kw("charset")) {
+            return c.expected("`CHARACTER SET`");
+        }
+        let old = self.table_mut(name).clone();
+        let mut t = old.clone();
+        let mut any = false;
+        while self.mysql_table_option(c, &mut t)? {
+            any = true;
+        }
+        if !any {
+            return Ok(false);
+        }
+        self.dialect.table_options_altered(&old, &mut t, convert);
+        *self.table_mut(name) = t;
+        Ok(true)
+    }
+
     /// One MySQL table option after the table's elements; false when none is next.
     pub(super) fn mysql_table_option(
         &mut self,
