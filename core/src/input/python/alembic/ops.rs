@@ -52,6 +52,9 @@ pub(super) struct Interp {
     /// The schema as it stands (prefix + DDL so far), built when an inspector test asks, and
     /// the DDL length it was built at.
     state: std::cell::RefCell<Option<(usize, crate::model::Schema)>>,
+    /// The `batch_alter_table` being read recreates its table ("move and copy"): on SQLite
+    /// an operation other than adding a column or an index ran in it, or `recreate="always"`.
+    recreates: bool,
 }
 
 /// The type the replay gives a column it could not read (its type cannot be resolved, or is
@@ -312,7 +315,21 @@ impl Interp {
             prefix,
             dialect,
             state: std::cell::RefCell::new(None),
+            recreates: false,
         }
+    }
+
+    /// The names of table `table`'s CHECK constraints that have none in the database
+    /// (SQLite's unnamed ones), in the schema as it stands.
+    fn unnamed_checks(&self, table: &str) -> Vec<String> {
+        self.with_schema(|schema| {
+            (schema.tables.values())
+                .filter(|t| t.name.name == table)
+                .flat_map(|t| t.constraints.values())
+                .filter(|c| c.implicit_name && matches!(c.kind, ConstraintKind::Check { .. }))
+                .map(|c| c.name.to_string())
+                .collect()
+        })
     }
 
     /// `f` of the schema as it stands (the prefix and the DDL so far), built again only when
@@ -535,6 +552,7 @@ impl Interp {
             }
             Stmt::With(w) => {
                 let mut inner = None;
+                let mut unnamed = Vec::new();
                 for item in w.items.iter() {
                     let Some((name, call)) = r.callee(m, &item.context_expr) else {
                         continue;
@@ -552,6 +570,18 @@ impl Interp {
                         Some(Expr::Name(n)) => Some(n.id.to_string()),
                         _ => None,
                     };
+                    // Alembic's "move and copy" builds the new table from the old one's
+                    // reflection, which leaves out CHECK constraints without a name: on SQLite,
+                    // where such a constraint has none in the database either.
+                    let recreate = kwarg(call, "recreate").and_then(|v| r.lit_str(m, v));
+                    let own_args = kwarg(call, "table_args").is_some()
+                        || kwarg(call, "reflect_args").is_some();
+                    unnamed = match recreate.as_deref() {
+                        Some("never") => Vec::new(),
+                        _ if own_args || self.c != Compiler::Sqlite => Vec::new(),
+                        _ => self.unnamed_checks(&table),
+                    };
+                    self.recreates = recreate.as_deref() == Some("always");
                     inner = Some(Batch {
                         table,
                         schema,
@@ -559,6 +589,17 @@ impl Interp {
                     });
                 }
                 self.stmts(r, m, &w.body, inner.as_ref().or(batch));
+                if let (Some(b), true) = (&inner, std::mem::take(&mut self.recreates)) {
+                    let left = self.unnamed_checks(&b.table);
+                    for name in unnamed.iter().filter(|n| left.contains(n)) {
+                        let text = format!(
+                            "ALTER TABLE {} DROP CONSTRAINT {};",
+                            self.qt(&b.schema, &b.table),
+                            self.q(name)
+                        );
+                        self.line(text, r.origin(m, s));
+                    }
+                }
             }
             Stmt::If(i) => {
                 let mut branches: Vec<(Option<&'a Expr>, &'a [Stmt])> =
@@ -2035,6 +2076,20 @@ impl Interp {
             Expr::Call(decided) => decided,
             _ => call,
         };
+        // What SQLite alters in place (Alembic's `requires_recreate_in_batch`): adding an index,
+        // dropping one, adding a column without an expression as its server default.
+        if batch.is_some() {
+            self.recreates |= match method {
+                "create_index" | "drop_index" => false,
+                "add_column" => arg(call, 0, "column")
+                    .and_then(|c| match c {
+                        Expr::Call(c) => kwarg(c, "server_default"),
+                        _ => None,
+                    })
+                    .is_some_and(|d| matches!(d, Expr::Call(_))),
+                _ => true,
+            };
+        }
         let call = match method {
             "create_table" => call,
             _ => self.literal_args(r, m, call),
