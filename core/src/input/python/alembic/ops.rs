@@ -928,6 +928,26 @@ impl Interp {
                     .collect();
                 Some(PyValue::Dict(pairs?))
             }
+            // `col.nullable` of a reflected table's column (`table = sa.Table(name,
+            // sa.MetaData(), autoload_with=bind)`, `col = table.c.resource`): the column's
+            // nullability in the schema as it stands; its `server_default` when it has none.
+            Expr::Attribute(a) if matches!(a.attr.as_str(), "nullable" | "server_default") => {
+                let (table, column) = self.reflected_column(r, m, &a.value, d)?;
+                let folded = self.dialect.fold_ident(&table);
+                let (not_null, default) = self.with_schema(|schema| {
+                    (schema.tables.values())
+                        .find(|t| t.name.name == folded || t.name.name == table)
+                        .and_then(|t| {
+                            (t.columns.get(column.as_str()))
+                                .or_else(|| t.columns.get(&self.dialect.fold_ident(&column)))
+                        })
+                        .map(|c| (c.not_null, c.default.is_some()))
+                })?;
+                match a.attr.as_str() {
+                    "nullable" => Some(PyValue::Lit(Lit::Bool(!not_null))),
+                    _ => (!default).then_some(PyValue::Lit(Lit::None)),
+                }
+            }
             Expr::Name(_) | Expr::Attribute(_) => match r.r.expr(m, e) {
                 // `counts = {}` then `counts[k] = v` in a loop over rows: not what it holds.
                 Sym::Value(_, Expr::List(_) | Expr::Dict(_) | Expr::Set(_)) if matches!(e, Expr::Name(n) if changed_in_place(&r.r.mods.modules[m].body, n.id.as_str())) => {
@@ -1143,6 +1163,54 @@ impl Interp {
         made.alloc(new)
     }
 
+    /// The table and column names of a reflected table's column: `table.c.x`,
+    /// `table.c["x"]`, `table.columns.x` (or a name bound to one) of a table reflected with
+    /// `sa.Table(name, metadata, autoload_with=bind)` (or `autoload=True`).
+    fn reflected_column<'a>(
+        &self,
+        r: &Reader<'a>,
+        m: usize,
+        e: &'a Expr,
+        depth: usize,
+    ) -> Option<(String, String)> {
+        if depth > 16 {
+            return None;
+        }
+        let (columns, column) = match e {
+            Expr::Name(_) => {
+                return match r.r.expr(m, e) {
+                    Sym::Value(vm, v) => self.reflected_column(r, vm, v, depth + 1),
+                    _ => None,
+                }
+            }
+            Expr::Attribute(a) => (&*a.value, a.attr.to_string()),
+            Expr::Subscript(s) => (&*s.value, r.lit_str(m, &s.slice)?),
+            _ => return None,
+        };
+        let Expr::Attribute(c) = columns else {
+            return None;
+        };
+        if !matches!(c.attr.as_str(), "c" | "columns") {
+            return None;
+        }
+        let (tm, table) = match &*c.value {
+            Expr::Name(_) => match r.r.expr(m, &c.value) {
+                Sym::Value(vm, v) => (vm, v),
+                _ => return None,
+            },
+            t => (m, t),
+        };
+        let Expr::Call(call) = table else {
+            return None;
+        };
+        let reflected = kwarg(call, "autoload_with").is_some()
+            || kwarg(call, "autoload").is_some_and(|a| r.lit_bool(tm, a) == Some(true));
+        if !reflected || r.r.ext_name(tm, &call.func).as_deref() != Some("sa.Table") {
+            return None;
+        }
+        Some((r.lit_str(tm, arg(call, 0, "name")?)?, column))
+    }
+
     /// An operation's call with each argument that stands for a literal value only through
     /// what the replay evaluates (`fk_name = find_fk(...)` then `op.drop_constraint(fk_name,
     /// ...)`, `pk["name"]` of `inspector.get_pk_constraint(t)`) replaced by that literal; the
@@ -1157,6 +1225,7 @@ impl Interp {
         let literal = |e: &'a Expr| -> Option<Expr> {
             let evaluated = match e {
                 Expr::Name(_) | Expr::Subscript(_) => true,
+                Expr::Attribute(a) => matches!(a.attr.as_str(), "nullable" | "server_default"),
                 Expr::Call(c) => match &*c.func {
                     Expr::Attribute(a) => a.attr.as_str() == "get",
                     f => matches!(r.r.expr(m, f), Sym::Function(..)),
@@ -1480,6 +1549,21 @@ impl Interp {
                     ast::CmpOp::NotEq | ast::CmpOp::NotIn => Some(!hit),
                     _ => None,
                 }
+            }
+            // `bind.engine.name.startswith("mysql")` (or a tuple of prefixes).
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Attribute(a)
+                    if a.attr.as_str() == "startswith" && is_dialect_name(&a.value))
+                    && c.arguments.args.len() == 1
+                    && c.arguments.keywords.is_empty() =>
+            {
+                let prefixes: Vec<String> = match &c.arguments.args[0] {
+                    Expr::Tuple(t) => (t.elts.iter())
+                        .map(|e| r.lit_str(m, e))
+                        .collect::<Option<_>>()?,
+                    e => vec![r.lit_str(m, e)?],
+                };
+                Some((prefixes.iter()).any(|p| names.iter().any(|n| n.starts_with(p.as_str()))))
             }
             // `"postgresql" not in inspector.dialect.dialect_description`: the description is
             // the dialect's name, `+`, the driver's (`postgresql+psycopg2`); tested for a

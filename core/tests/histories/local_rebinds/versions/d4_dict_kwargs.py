@@ -38,6 +38,12 @@ def upgrade():
         ),
     )
 
+    # Prefixes of the engine's name (cinder's `connection.engine.name.startswith('mysql')`).
+    if bind.engine.name.startswith("mysql"):
+        op.create_index("ix_rp_code_my", "resource_providers", ["code"])
+    if bind.engine.name.startswith(("postgres", "sqlite")):
+        op.create_index("ix_rp_code", "resource_providers", ["code"])
+
 
 def downgrade():
     op.drop_table("resource_providers")
