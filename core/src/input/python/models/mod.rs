@@ -776,6 +776,25 @@ impl<'a> Reader<'a> {
                     .collect();
                 Some(Lit::Str(parts?.join(&sep)))
             }
+            // `column.replace("_", ".")`, `name.lower()`: a string's method, of literals.
+            Expr::Call(c)
+                if c.arguments.keywords.is_empty()
+                    && matches!(&*c.func, Expr::Attribute(a) if STR_METHODS.contains(&a.attr.as_str())) =>
+            {
+                let Expr::Attribute(a) = &*c.func else {
+                    return None;
+                };
+                let Lit::Str(inner) = self.lit_depth(m, &a.value, depth + 1)? else {
+                    return None;
+                };
+                let args: Vec<String> = (c.arguments.args.iter())
+                    .map(|x| match self.lit_depth(m, x, depth + 1)? {
+                        Lit::Str(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect::<Option<_>>()?;
+                str_method(&inner, a.attr.as_str(), &args).map(Lit::Str)
+            }
             // A helper that computes a name (`def fk_name(source, target): return
             // f"fk_{source}_{target}"`), called with literal arguments.
             Expr::Call(c) => {
@@ -1700,30 +1719,11 @@ impl<'a> Reader<'a> {
                         let lits: Option<Vec<String>> = args.iter().map(|x| eval(x)).collect();
                         let lits = lits?;
                         return match (a.attr.as_str(), lits.as_slice()) {
-                            ("lower", []) => Some(inner.to_lowercase()),
-                            ("upper", []) => Some(inner.to_uppercase()),
-                            ("strip", []) => Some(inner.trim().to_string()),
-                            ("strip", [x]) => Some(inner.trim_matches(|c| x.contains(c)).into()),
-                            ("lstrip", [x]) => {
-                                Some(inner.trim_start_matches(|c| x.contains(c)).into())
-                            }
-                            ("rstrip", [x]) => {
-                                Some(inner.trim_end_matches(|c| x.contains(c)).into())
-                            }
-                            ("replace", [from, to]) if !from.is_empty() => {
-                                Some(inner.replace(from.as_str(), to))
-                            }
-                            ("removeprefix", [x]) => {
-                                Some(inner.strip_prefix(x.as_str()).unwrap_or(&inner).into())
-                            }
-                            ("removesuffix", [x]) => {
-                                Some(inner.strip_suffix(x.as_str()).unwrap_or(&inner).into())
-                            }
                             ("format", _) => {
                                 let args: Vec<Lit> = lits.iter().cloned().map(Lit::Str).collect();
                                 brace_format(&inner, &args, &[])
                             }
-                            _ => None,
+                            (method, args) => str_method(&inner, method, args),
                         };
                     }
                 }
@@ -2618,5 +2618,36 @@ mod format_tests {
         assert_eq!(sl("ab", 5, Some(9)).as_deref(), Some(""));
         assert_eq!(sl("abc", 2, Some(1)).as_deref(), Some(""));
         assert_eq!(sl("ça", 0, Some(1)).as_deref(), Some("ç"));
+    }
+}
+
+/// The string methods [`str_method`] computes.
+const STR_METHODS: [&str; 8] = [
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "replace",
+    "removeprefix",
+    "removesuffix",
+];
+
+/// Python's `inner.<method>(*args)` for a string method of [`STR_METHODS`] with string
+/// arguments; `None` for another method or arguments it does not take.
+fn str_method(inner: &str, method: &str, args: &[String]) -> Option<String> {
+    match (method, args) {
+        ("lower", []) => Some(inner.to_lowercase()),
+        ("upper", []) => Some(inner.to_uppercase()),
+        ("strip", []) => Some(inner.trim().to_string()),
+        ("lstrip", []) => Some(inner.trim_start().to_string()),
+        ("rstrip", []) => Some(inner.trim_end().to_string()),
+        ("strip", [x]) => Some(inner.trim_matches(|c| x.contains(c)).into()),
+        ("lstrip", [x]) => Some(inner.trim_start_matches(|c| x.contains(c)).into()),
+        ("rstrip", [x]) => Some(inner.trim_end_matches(|c| x.contains(c)).into()),
+        ("replace", [from, to]) if !from.is_empty() => Some(inner.replace(from.as_str(), to)),
+        ("removeprefix", [x]) => Some(inner.strip_prefix(x.as_str()).unwrap_or(inner).into()),
+        ("removesuffix", [x]) => Some(inner.strip_suffix(x.as_str()).unwrap_or(inner).into()),
+        _ => None,
     }
 }
