@@ -2544,6 +2544,37 @@ fn brace_format(fmt: &str, args: &[Lit], named: &[(&str, Lit)]) -> Option<String
     Some(out)
 }
 
+/// The string methods [`str_method`] computes.
+const STR_METHODS: [&str; 8] = [
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "replace",
+    "removeprefix",
+    "removesuffix",
+];
+
+/// Python's `inner.<method>(*args)` for a string method of [`STR_METHODS`] with string
+/// arguments; `None` for another method or arguments it does not take.
+fn str_method(inner: &str, method: &str, args: &[String]) -> Option<String> {
+    match (method, args) {
+        ("lower", []) => Some(inner.to_lowercase()),
+        ("upper", []) => Some(inner.to_uppercase()),
+        ("strip", []) => Some(inner.trim().to_string()),
+        ("lstrip", []) => Some(inner.trim_start().to_string()),
+        ("rstrip", []) => Some(inner.trim_end().to_string()),
+        ("strip", [x]) => Some(inner.trim_matches(|c| x.contains(c)).into()),
+        ("lstrip", [x]) => Some(inner.trim_start_matches(|c| x.contains(c)).into()),
+        ("rstrip", [x]) => Some(inner.trim_end_matches(|c| x.contains(c)).into()),
+        ("replace", [from, to]) if !from.is_empty() => Some(inner.replace(from.as_str(), to)),
+        ("removeprefix", [x]) => Some(inner.strip_prefix(x.as_str()).unwrap_or(inner).into()),
+        ("removesuffix", [x]) => Some(inner.strip_suffix(x.as_str()).unwrap_or(inner).into()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod format_tests {
     use super::{brace_format, percent_format, py_slice, Lit};
@@ -2618,36 +2649,5 @@ mod format_tests {
         assert_eq!(sl("ab", 5, Some(9)).as_deref(), Some(""));
         assert_eq!(sl("abc", 2, Some(1)).as_deref(), Some(""));
         assert_eq!(sl("ça", 0, Some(1)).as_deref(), Some("ç"));
-    }
-}
-
-/// The string methods [`str_method`] computes.
-const STR_METHODS: [&str; 8] = [
-    "lower",
-    "upper",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "replace",
-    "removeprefix",
-    "removesuffix",
-];
-
-/// Python's `inner.<method>(*args)` for a string method of [`STR_METHODS`] with string
-/// arguments; `None` for another method or arguments it does not take.
-fn str_method(inner: &str, method: &str, args: &[String]) -> Option<String> {
-    match (method, args) {
-        ("lower", []) => Some(inner.to_lowercase()),
-        ("upper", []) => Some(inner.to_uppercase()),
-        ("strip", []) => Some(inner.trim().to_string()),
-        ("lstrip", []) => Some(inner.trim_start().to_string()),
-        ("rstrip", []) => Some(inner.trim_end().to_string()),
-        ("strip", [x]) => Some(inner.trim_matches(|c| x.contains(c)).into()),
-        ("lstrip", [x]) => Some(inner.trim_start_matches(|c| x.contains(c)).into()),
-        ("rstrip", [x]) => Some(inner.trim_end_matches(|c| x.contains(c)).into()),
-        ("replace", [from, to]) if !from.is_empty() => Some(inner.replace(from.as_str(), to)),
-        ("removeprefix", [x]) => Some(inner.strip_prefix(x.as_str()).unwrap_or(inner).into()),
-        ("removesuffix", [x]) => Some(inner.strip_suffix(x.as_str()).unwrap_or(inner).into()),
-        _ => None,
     }
 }
