@@ -2335,7 +2335,17 @@ impl Interp {
                     Some(Some(Lit::None)) | None => None,
                     Some(_) => return not_literal(r, "the index name"),
                 };
-                let cols = a.get(2, "columns", 1);
+                let cols = a.get(2, "columns", 1).map(|c| match c {
+                    // `list(columns)`, `tuple(columns)`: of the list it copies.
+                    Expr::Call(l)
+                        if matches!(&*l.func, Expr::Name(n) if matches!(n.id.as_str(), "list" | "tuple"))
+                            && l.arguments.args.len() == 1
+                            && l.arguments.keywords.is_empty() =>
+                    {
+                        &l.arguments.args[0]
+                    }
+                    c => c,
+                });
                 // (also a name or an item bound to a list: `fk["constrained_columns"]`)
                 let (cm, cols) = match cols.and_then(|c| r.value_of(m, c, 0)) {
                     Some((vm, v @ (Expr::List(_) | Expr::Tuple(_)))) => (vm, Some(v)),
@@ -2363,6 +2373,10 @@ impl Interp {
                         is_column.push(true);
                     } else if let Some(sql) = r.ordered_column(cm, it) {
                         // `sa.column("updated_at").desc()`
+                        elements.push(sql);
+                        is_column.push(false);
+                    } else if let Some(sql) = r.func_element(cm, it) {
+                        // `sa.func.lower(sa.column("email"))`
                         elements.push(sql);
                         is_column.push(false);
                     } else {

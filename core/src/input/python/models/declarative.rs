@@ -1193,10 +1193,17 @@ impl<'a> Reader<'a> {
             // `users.c.email`, `users.c["email"]`: a Core table's column.
             Expr::Attribute(a) if table_columns(&a.value).is_some() => Some(a.attr.to_string()),
             Expr::Subscript(s) if table_columns(&s.value).is_some() => self.lit_str(m, &s.slice),
-            // `sa.column("updated_at")`: a column by its name (Alembic's index elements).
+            // `sa.column("updated_at")`: a column by its name (Alembic's index elements), also
+            // `sa.Column("email")` with nothing but the name.
             Expr::Call(c)
                 if !c.arguments.args.is_empty()
-                    && matches!(self.r.ext_name(m, &c.func).as_deref(), Some("sa.column")) =>
+                    && match self.r.ext_name(m, &c.func).as_deref() {
+                        Some("sa.column") => true,
+                        Some("sa.Column") => {
+                            c.arguments.args.len() == 1 && c.arguments.keywords.is_empty()
+                        }
+                        _ => false,
+                    } =>
             {
                 self.lit_str(m, &c.arguments.args[0])
             }
