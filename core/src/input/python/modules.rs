@@ -92,6 +92,7 @@ const KNOWN_LIBS: &[&str] = &[
     "alembic",
     "flask_sqlalchemy",
     "re",
+    "textwrap",
 ];
 
 /// The canonical name of `name` imported from library module `module`.

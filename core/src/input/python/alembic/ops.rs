@@ -1975,6 +1975,54 @@ impl Interp {
             return;
         }
         if let Expr::Attribute(a) = &*call.func {
+            // `sa.Table("t", meta, *columns).create(bind)` (also through a name): the table is
+            // made as `op.create_table("t", *columns)` makes it; `drop(bind)` drops it.
+            if let (true, Some((tm, Expr::Call(tc))), Some(made)) = (
+                matches!(a.attr.as_str(), "create" | "drop"),
+                r.value_of(m, &a.value, 0),
+                r.made,
+            ) {
+                if r.r.ext_name(tm, &tc.func).as_deref() == Some("sa.Table") {
+                    let name = arg(tc, 0, "name").and_then(|n| r.lit_str(tm, n));
+                    let checkfirst =
+                        arg(call, 1, "checkfirst").is_some_and(|v| r.lit_bool(m, v) == Some(true));
+                    let create = a.attr.as_str() == "create";
+                    if checkfirst
+                        && name
+                            .as_deref()
+                            .is_some_and(|n| self.exists(n, None) == create)
+                    {
+                        return;
+                    }
+                    if !create {
+                        match name {
+                            Some(name) => {
+                                let schema = kwarg(tc, "schema").and_then(|s| r.lit_str(tm, s));
+                                let text = format!("DROP TABLE {};", self.qt(&schema, &name));
+                                self.line(text, at);
+                            }
+                            None => r.warn(
+                                m,
+                                e,
+                                "the name of the table this drops is not a literal; it is not read"
+                                    .into(),
+                            ),
+                        }
+                        return;
+                    }
+                    let mut op_call = tc.clone();
+                    let args: Vec<Expr> = (tc.arguments.args.iter().enumerate())
+                        .filter(|(i, _)| *i != 1)
+                        .map(|(_, x)| x.clone())
+                        .collect();
+                    op_call.arguments.args = args.into();
+                    let op_expr: &'a Expr = made.alloc(Expr::Call(op_call));
+                    if let Expr::Call(op_call) = op_expr {
+                        self.op(r, tm, op_expr, op_call, "create_table", None, at);
+                    }
+                    return;
+                }
+            }
             match a.attr.as_str() {
                 // `sa.Enum(..., name="x").create(op.get_bind())`, also through a local name.
                 "create" | "drop" => {
@@ -2157,7 +2205,7 @@ impl Interp {
         at: Origin,
     ) {
         let call = match self.decided(r, m, e) {
-            Expr::Call(decided) => decided,
+            Expr::Call(decided) => spread_out(r, m, decided),
             _ => call,
         };
         // What SQLite alters in place (Alembic's `requires_recreate_in_batch`): adding an index,
@@ -3208,6 +3256,38 @@ fn data_statement<'e>(
         }
     }
     false
+}
+
+/// `call` with each `**kwargs` it spreads written out as keywords when [`Reader::spread_keywords`]
+/// reads them in the call's module (`op.create_foreign_key(..., **fk_kwargs)` with
+/// `fk_kwargs = {"ondelete": "CASCADE"}`); `call` itself when there is none.
+fn spread_out<'a>(r: &Reader<'a>, m: usize, call: &'a ast::ExprCall) -> &'a ast::ExprCall {
+    let Some(made) = r.made else { return call };
+    if call.arguments.keywords.iter().all(|k| k.arg.is_some()) {
+        return call;
+    }
+    let mut new = call.clone();
+    let mut keywords = Vec::new();
+    for k in call.arguments.keywords.iter() {
+        let spread = (k.arg.is_none())
+            .then(|| r.spread_keywords(m, &k.value))
+            .flatten()
+            .filter(|kws| kws.iter().all(|(_, (km, _))| *km == m));
+        match spread {
+            Some(kws) => keywords.extend(kws.into_iter().map(|(name, (_, v))| ast::Keyword {
+                range: k.range,
+                node_index: Default::default(),
+                arg: Some(ast::Identifier::new(name.as_str(), k.range)),
+                value: v.clone(),
+            })),
+            None => keywords.push(k.clone()),
+        }
+    }
+    new.arguments.keywords = keywords.into();
+    match made.alloc(Expr::Call(new)) {
+        Expr::Call(c) => c,
+        _ => call,
+    }
 }
 
 /// Whether statements may leave their block: a `return`, `continue` or `break` in them or in

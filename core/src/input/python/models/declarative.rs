@@ -330,7 +330,8 @@ impl<'a> Reader<'a> {
             {
                 let m = item_m;
                 if callee == "sa.ForeignKey" {
-                    if let Some(target) = fk.arguments.args.first() {
+                    // (its target also as `column="t.c"`)
+                    if let Some(target) = arg(fk, 0, "column") {
                         match self.fk_target(m, target) {
                             Some((t, c)) => {
                                 fks.push(self.fk_def(m, fk, t, Vec::new(), vec![c]))

@@ -776,6 +776,22 @@ impl<'a> Reader<'a> {
                     .collect();
                 Some(Lit::Str(parts?.join(&sep)))
             }
+            // `name if name else default`: the branch a literal test takes.
+            Expr::If(i) => {
+                let test = self.lit_depth(m, &i.test, depth + 1)?.truthy();
+                self.lit_depth(m, if test { &i.body } else { &i.orelse }, depth + 1)
+            }
+            // `textwrap.dedent("""...""")`: of a literal.
+            Expr::Call(c)
+                if c.arguments.args.len() == 1
+                    && c.arguments.keywords.is_empty()
+                    && self.r.ext_name(m, &c.func).as_deref() == Some("textwrap.dedent") =>
+            {
+                match self.lit_depth(m, &c.arguments.args[0], depth + 1)? {
+                    Lit::Str(text) => Some(Lit::Str(dedent(&text))),
+                    _ => None,
+                }
+            }
             // `column.replace("_", ".")`, `name.lower()`: a string's method, of literals.
             Expr::Call(c)
                 if c.arguments.keywords.is_empty()
@@ -861,6 +877,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         match e {
+            // `{"ondelete": ondelete} if ondelete else {}`: the branch a literal test takes.
+            Expr::If(i) => {
+                let test = self.lit_depth(m, &i.test, depth + 1)?.truthy();
+                self.value_of(m, if test { &i.body } else { &i.orelse }, depth + 1)
+            }
             Expr::Name(_) | Expr::Attribute(_) => match self.r.expr(m, e) {
                 Sym::Value(vm, v) => self.value_of(vm, v, depth + 1),
                 _ => Some((m, e)),
@@ -2544,6 +2565,27 @@ fn brace_format(fmt: &str, args: &[Lit], named: &[(&str, Lit)]) -> Option<String
     Some(out)
 }
 
+/// Python's `textwrap.dedent`: lines of nothing but blanks are emptied, and the blanks all
+/// other lines start with are taken off them.
+fn dedent(text: &str) -> String {
+    let blank = |l: &str| l.trim_matches([' ', '\t']).is_empty();
+    let margin = (text.split('\n'))
+        .filter(|l| !blank(l))
+        .map(|l| &l[..l.len() - l.trim_start_matches([' ', '\t']).len()])
+        .reduce(|a, b| {
+            let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+            &a[..n]
+        })
+        .unwrap_or("");
+    (text.split('\n'))
+        .map(|l| match blank(l) {
+            true => "",
+            false => &l[margin.len()..],
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The string methods [`str_method`] computes.
 const STR_METHODS: [&str; 8] = [
     "lower",
@@ -2577,7 +2619,14 @@ fn str_method(inner: &str, method: &str, args: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod format_tests {
-    use super::{brace_format, percent_format, py_slice, Lit};
+    use super::{brace_format, dedent, percent_format, py_slice, Lit};
+
+    #[test]
+    fn dedent_as_python() {
+        assert_eq!(dedent("\n    a\n      b\n  \n    c\n"), "\na\n  b\n\nc\n");
+        assert_eq!(dedent("  a\n\tb"), "  a\n\tb");
+        assert_eq!(dedent("x"), "x");
+    }
 
     fn s(v: &str) -> Lit {
         Lit::Str(v.to_string())
