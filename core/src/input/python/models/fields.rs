@@ -960,6 +960,13 @@ impl<'a> Reader<'a> {
         if let Some((vm, v)) = self.variant(m, e) {
             return self.sa_type_depth(vm, v, col, depth + 1);
         }
+        // `JsonEncodedDict(mysql_as_long=True).impl`: a TypeDecorator's `impl`, which is what
+        // the decorator itself is read as.
+        if let Expr::Attribute(a) = e {
+            if a.attr.as_str() == "impl" && matches!(&*a.value, Expr::Call(_)) {
+                return self.sa_type_depth(m, &a.value, col, depth + 1);
+            }
+        }
         // `JSONB if bind.dialect.name == "postgresql" else JSON`
         if let Expr::If(x) = e {
             if let Some(hit) = self.dialect_test(m, &DialectRefs::default(), &x.test) {
@@ -1020,8 +1027,12 @@ impl<'a> Reader<'a> {
                     match self.class_attr(&mro, "__init__") {
                         Some((_, Stmt::FunctionDef(f))) if forwards_init(f) => {}
                         None => {}
-                        Some((_, init)) => match init_impl(init, call) {
-                            Some(Some(arg)) => return self.sa_type_depth(m, arg, col, depth + 1),
+                        Some((im, init)) => match init_impl(init, call) {
+                            // (the call's argument, or a type the `__init__` writes)
+                            Some(Some((own, t))) => {
+                                let tm = if own { im } else { m };
+                                return self.sa_type_depth(tm, t, col, depth + 1);
+                            }
                             Some(None) => called_with_args = false,
                             None => {
                                 self.warn(m, e, format!("column `{col}`: `{cname}(...)` has its own `__init__`, which is not read; the column is not compared (add `# schemashift: type=<SQL type>` on its line)"));
@@ -1493,7 +1504,10 @@ fn forwards_init(f: &ast::StmtFunctionDef) -> bool {
 /// `impl` (Prefect's `Pydantic(model)`): `Some(None)`, the `impl` as declared, built without
 /// arguments; `Some(Some(arg))` when `if param is not None: self.impl = param` takes the
 /// call's argument. `None` when it does anything else.
-fn init_impl<'a>(init: &'a Stmt, call: Option<&'a ast::ExprCall>) -> Option<Option<&'a Expr>> {
+fn init_impl<'a>(
+    init: &'a Stmt,
+    call: Option<&'a ast::ExprCall>,
+) -> Option<Option<(bool, &'a Expr)>> {
     let Stmt::FunctionDef(f) = init else {
         return None;
     };
@@ -1546,33 +1560,79 @@ fn init_impl<'a>(init: &'a Stmt, call: Option<&'a ast::ExprCall>) -> Option<Opti
                     .iter()
                     .all(|t| self_attr(t).is_some() && !is_impl(t)) => {}
             Stmt::AnnAssign(a) if self_attr(&a.target).is_some() && !is_impl(&a.target) => {}
-            // `if param is not None: self.impl = param`
-            Stmt::If(i) if i.elif_else_clauses.is_empty() && i.body.len() == 1 => {
-                let Expr::Compare(cmp) = &*i.test else {
-                    return None;
-                };
-                let (Expr::Name(p), [ast::CmpOp::IsNot], [Expr::NoneLiteral(_)]) =
-                    (&*cmp.left, &*cmp.ops, &*cmp.comparators)
-                else {
-                    return None;
-                };
-                let (target, value) = match &i.body[0] {
-                    Stmt::Assign(a) if a.targets.len() == 1 => (&a.targets[0], &*a.value),
-                    Stmt::AnnAssign(a) => (&*a.target, a.value.as_deref()?),
-                    _ => return None,
-                };
-                if !is_impl(target) || !matches!(value, Expr::Name(v) if v.id == p.id) {
-                    return None;
-                }
-                match argument(p.id.as_str())? {
-                    Some(Expr::NoneLiteral(_)) | None => {}
-                    Some(arg) => out = Some(arg),
+            // `if param is not None: self.impl = param`; `if as_long: self.impl =
+            // Text().with_variant(...) elif ...` (oslo.db's JSON types); a branch that raises.
+            Stmt::If(i) => {
+                let branches = std::iter::once((Some(&*i.test), &i.body[..]))
+                    .chain((i.elif_else_clauses.iter()).map(|c| (c.test.as_ref(), &c.body[..])));
+                for (test, body) in branches {
+                    if let Some(test) = test {
+                        if !init_test(test, &argument)? {
+                            continue;
+                        }
+                    }
+                    let (target, value) = match body {
+                        [Stmt::Assign(a)] if a.targets.len() == 1 => (&a.targets[0], &*a.value),
+                        [Stmt::AnnAssign(a)] => (&*a.target, a.value.as_deref()?),
+                        _ => return None,
+                    };
+                    if !is_impl(target) {
+                        return None;
+                    }
+                    let param = |n: &str| params.iter().any(|p| p.parameter.name.as_str() == n);
+                    out = match value {
+                        Expr::Name(v) if param(v.id.as_str()) => match argument(v.id.as_str())? {
+                            Some(Expr::NoneLiteral(_)) | None => out,
+                            Some(arg) => Some((false, arg)),
+                        },
+                        v => Some((true, v)),
+                    };
+                    break;
                 }
             }
             _ => return None,
         }
     }
     supered.then_some(out)
+}
+
+/// The value of a test in a TypeDecorator's `__init__` on its parameters, as `argument` gives
+/// them (a literal's truth, `is None` / `is not None`, `not`, `and`, `or`); `None` when it
+/// cannot be told.
+fn init_test<'a>(test: &Expr, argument: &dyn Fn(&str) -> Option<Option<&'a Expr>>) -> Option<bool> {
+    match test {
+        Expr::Name(p) => match argument(p.id.as_str())?? {
+            Expr::BooleanLiteral(b) => Some(b.value),
+            Expr::NoneLiteral(_) => Some(false),
+            Expr::NumberLiteral(n) => {
+                Some(!matches!(&n.value, ast::Number::Int(i) if i.as_u8() == Some(0)))
+            }
+            Expr::StringLiteral(x) => Some(!x.value.to_str().is_empty()),
+            _ => None,
+        },
+        Expr::Compare(cmp) => match (&*cmp.left, &*cmp.ops, &*cmp.comparators) {
+            (
+                Expr::Name(p),
+                [op @ (ast::CmpOp::Is | ast::CmpOp::IsNot)],
+                [Expr::NoneLiteral(_)],
+            ) => {
+                let none = matches!(argument(p.id.as_str())??, Expr::NoneLiteral(_));
+                Some(none == (*op == ast::CmpOp::Is))
+            }
+            _ => None,
+        },
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => Some(!init_test(&u.operand, argument)?),
+        Expr::BoolOp(b) => {
+            let values: Option<Vec<bool>> =
+                b.values.iter().map(|v| init_test(v, argument)).collect();
+            let values = values?;
+            Some(match b.op {
+                ast::BoolOp::And => values.iter().all(|v| *v),
+                ast::BoolOp::Or => values.iter().any(|v| *v),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Whether `values_callable=` is the idiom `lambda e: [x.value for x in e]` (the members'
