@@ -185,7 +185,7 @@ pub(crate) fn literal(s: &str, c: Compiler) -> String {
 }
 
 /// Fill a naming-convention template.
-fn convention(
+pub(crate) fn convention(
     template: &str,
     table: &str,
     columns: &[String],

@@ -24,6 +24,8 @@ struct Batch {
     table: String,
     schema: Option<String>,
     alias: Option<String>,
+    /// `naming_convention=`: the names the reflected table's unnamed constraints get.
+    naming: BTreeMap<String, String>,
 }
 
 pub(super) struct Interp {
@@ -319,6 +321,58 @@ impl Interp {
         }
     }
 
+    /// The constraint of table `table` without a name of its own that naming convention
+    /// `naming` names `name` (`fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s`),
+    /// by the name the schema knows it by; `None` when the table has a constraint `name`, or
+    /// none is so named.
+    fn by_convention(
+        &self,
+        naming: &BTreeMap<String, String>,
+        table: &str,
+        name: &str,
+    ) -> Option<String> {
+        self.with_schema(|schema| {
+            let t = (schema.tables.values()).find(|t| t.name.name == table)?;
+            if t.constraints.contains_key(name) {
+                return None;
+            }
+            let conventional = |c: &crate::model::Constraint| {
+                let strs = |v: &[Str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+                let (key, columns, referred) = match &c.kind {
+                    ConstraintKind::ForeignKey {
+                        columns,
+                        ref_table,
+                        ref_columns,
+                        ..
+                    } => (
+                        "fk",
+                        strs(columns),
+                        Some(super::super::models::FkDef {
+                            table: ref_table.name.to_string(),
+                            columns: strs(columns),
+                            ref_columns: strs(ref_columns),
+                            name: None,
+                            ondelete: None,
+                            onupdate: None,
+                            matching: None,
+                            deferrable: None,
+                            initially: None,
+                        }),
+                    ),
+                    ConstraintKind::Unique { columns, .. } => ("uq", strs(columns), None),
+                    ConstraintKind::PrimaryKey { columns, .. } => ("pk", strs(columns), None),
+                    _ => return None,
+                };
+                let template = naming.get(key)?;
+                ddl::convention(template, table, &columns, referred.as_ref(), None)
+            };
+            (t.constraints.values())
+                .filter(|c| c.implicit_name)
+                .find(|c| conventional(c).as_deref() == Some(name))
+                .map(|c| c.name.to_string())
+        })
+    }
+
     /// The names of table `table`'s CHECK constraints that have none in the database
     /// (SQLite's unnamed ones), in the schema as it stands.
     fn unnamed_checks(&self, table: &str) -> Vec<String> {
@@ -582,10 +636,14 @@ impl Interp {
                         _ => self.unnamed_checks(&table),
                     };
                     self.recreates = recreate.as_deref() == Some("always");
+                    let naming = kwarg(call, "naming_convention")
+                        .and_then(|c| r.naming_dict(m, c))
+                        .unwrap_or_default();
                     inner = Some(Batch {
                         table,
                         schema,
                         alias,
+                        naming,
                     });
                 }
                 self.stmts(r, m, &w.body, inner.as_ref().or(batch));
@@ -2555,6 +2613,13 @@ impl Interp {
                     _ => return not_literal(r, "the constraint name"),
                 };
                 let kind = kwarg(call, "type_").and_then(|v| r.lit_str(m, v));
+                // In a batch with `naming_convention=`, an unnamed constraint of the reflected
+                // table goes by the name the convention gives it (Alembic's way to drop an
+                // unnamed SQLite foreign key).
+                let name = match batch.filter(|b| !b.naming.is_empty()) {
+                    Some(b) => self.by_convention(&b.naming, &t, &name).unwrap_or(name),
+                    None => name,
+                };
                 let what = match (self.my(), kind.as_deref()) {
                     (true, Some("foreignkey")) => format!("DROP FOREIGN KEY {}", self.q(&name)),
                     (true, Some("unique")) => format!("DROP INDEX {}", self.q(&name)),

@@ -2183,7 +2183,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A naming-convention dict (or a name bound to one).
-    fn naming_dict(&self, mm: usize, conv: &'a Expr) -> Option<BTreeMap<String, String>> {
+    pub(crate) fn naming_dict(
+        &self,
+        mm: usize,
+        conv: &'a Expr,
+    ) -> Option<BTreeMap<String, String>> {
         let conv = match conv {
             Expr::Dict(_) => conv,
             _ => match self.r.expr(mm, conv) {
