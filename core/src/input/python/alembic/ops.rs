@@ -1582,9 +1582,12 @@ impl Interp {
                     _ => return false,
                 }
             }
+            let dialect_or_engine = |x: &Expr| matches!(x, Expr::Attribute(d) if matches!(d.attr.as_str(), "dialect" | "engine"));
             matches!(e.1, Expr::Attribute(a) if a.attr.as_str() == "name"
-                && matches!(&*a.value, Expr::Attribute(d)
-                    if matches!(d.attr.as_str(), "dialect" | "engine")))
+                && (dialect_or_engine(&a.value)
+                    // `engine = bind.engine` then `engine.name`
+                    || matches!(&*a.value, Expr::Name(_))
+                        && matches!(r.r.expr(e.0, &a.value), Sym::Value(_, v) if dialect_or_engine(v))))
         };
         let names: &[&str] = if self.sa_name == "mariadb" {
             &["mariadb", "mysql"]
@@ -1595,11 +1598,11 @@ impl Interp {
             Expr::Compare(c) if c.ops.len() == 1 && is_dialect_name(&c.left) => {
                 let right = &c.comparators[0];
                 let values: Vec<String> = match right {
-                    Expr::StringLiteral(s) => vec![s.value.to_str().to_string()],
                     Expr::Tuple(t) => t.elts.iter().filter_map(|e| r.lit_str(m, e)).collect(),
                     Expr::List(t) => t.elts.iter().filter_map(|e| r.lit_str(m, e)).collect(),
                     Expr::Set(t) => t.elts.iter().filter_map(|e| r.lit_str(m, e)).collect(),
-                    _ => return None,
+                    // (also a constant: `== MYSQL_ENGINE`)
+                    e => vec![r.lit_str(m, e)?],
                 };
                 let hit = values.iter().any(|v| names.contains(&v.as_str()));
                 match c.ops[0] {

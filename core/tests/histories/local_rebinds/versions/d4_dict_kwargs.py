@@ -14,6 +14,8 @@ down_revision = "c3"
 branch_labels = None
 depends_on = None
 
+SQLITE = "sqlite"
+
 
 def upgrade():
     bind = op.get_bind()
@@ -43,6 +45,10 @@ def upgrade():
         op.create_index("ix_rp_code_my", "resource_providers", ["code"])
     if bind.engine.name.startswith(("postgres", "sqlite")):
         op.create_index("ix_rp_code", "resource_providers", ["code"])
+    # The engine through a local name, compared with a module constant.
+    engine = bind.engine
+    if engine.name == SQLITE:
+        op.create_index("ix_rp_name", "resource_providers", ["name"])
 
 
 def downgrade():
