@@ -2390,10 +2390,28 @@ impl Interp {
                     },
                     _ => (m, col_e),
                 };
+                // `op.add_column("t", _workspace_column())`: the column a helper returns, its
+                // arguments bound while it is read.
+                let bound = r.r.params.borrow().len();
+                let (cm, col_e) = match col_e {
+                    Expr::Call(c) => match r.r.expr(cm, &c.func) {
+                        Sym::Function(fm, f) => match helper_body(f) {
+                            Some((assigns, ret)) if r.r.bind_call(cm, c, fm, f) => {
+                                r.r.bind_locals(fm, f, &assigns);
+                                (fm, ret)
+                            }
+                            _ => (cm, col_e),
+                        },
+                        _ => (cm, col_e),
+                    },
+                    _ => (cm, col_e),
+                };
                 let mut stub = stub_table(t.clone(), schema.clone(), at);
                 let cat = r.origin(cm, col_e);
                 r.uncompared.clear();
-                let col = match r.column_call(cm, col_e, "", None, &mut stub, cat, false) {
+                let read = r.column_call(cm, col_e, "", None, &mut stub, cat, false);
+                r.r.params.borrow_mut().truncate(bound);
+                let col = match read {
                     Some(col) => col,
                     // A column that could not be read (it said why) is added all the same,
                     // of a placeholder type, as `create_table` does.
