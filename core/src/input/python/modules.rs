@@ -1051,17 +1051,28 @@ impl<'a> Resolver<'a> {
         call: &'a ast::ExprCall,
         value: impl FnOnce(usize, &'a Expr) -> Option<T>,
     ) -> Option<T> {
+        let bound = self.params.borrow().len();
+        let out = self
+            .enter_helper(m, call)
+            .and_then(|(fm, ret)| value(fm, ret));
+        self.params.borrow_mut().truncate(bound);
+        out
+    }
+
+    /// What the helper `call` calls returns ([`helper_body`]) and its module, with the call's
+    /// arguments and the helper's local names bound; `None` when the callee is no such helper
+    /// or an argument cannot be bound. The caller unbinds them: it truncates
+    /// [`Resolver::params`] to the length it had before, in either case.
+    pub fn enter_helper(&self, m: usize, call: &'a ast::ExprCall) -> Option<(usize, &'a Expr)> {
         let Sym::Function(fm, f) = self.expr(m, &call.func) else {
             return None;
         };
         let (assigns, ret) = helper_body(f)?;
-        let bound = self.params.borrow().len();
-        let out = self.bind_call(m, call, fm, f).then(|| {
-            self.bind_locals(fm, f, &assigns);
-            value(fm, ret)
-        });
-        self.params.borrow_mut().truncate(bound);
-        out.flatten()
+        if !self.bind_call(m, call, fm, f) {
+            return None;
+        }
+        self.bind_locals(fm, f, &assigns);
+        Some((fm, ret))
     }
 
     /// Bind the local names a helper assigns before its `return` ([`helper_body`]) for the

@@ -403,19 +403,30 @@ impl Interp {
 
     /// Whether table `table` (and column `column`) exists in the schema as it stands.
     fn exists(&self, table: &str, column: Option<&str>) -> bool {
-        let folded = self.dialect.fold_ident(table);
         self.with_schema(|schema| {
-            schema
-                .tables
-                .values()
-                .filter(|t| t.name.name == folded || t.name.name == table)
-                .any(|t| {
-                    column.is_none_or(|c| {
-                        t.columns.contains_key(c)
-                            || t.columns.contains_key(&self.dialect.fold_ident(c))
-                    })
-                })
+            self.tables_named(schema, table)
+                .any(|t| column.is_none_or(|c| self.column_of(t, c).is_some()))
         })
+    }
+
+    /// The tables of `schema` named `table`, as written or as the database folds it.
+    fn tables_named<'s>(
+        &self,
+        schema: &'s crate::model::Schema,
+        table: &str,
+    ) -> impl Iterator<Item = &'s crate::model::Table> {
+        let folded = self.dialect.fold_ident(table);
+        let table = table.to_string();
+        (schema.tables.values()).filter(move |t| t.name.name == folded || t.name.name == table)
+    }
+
+    /// Column `column` of table `t`, as written or as the database folds it.
+    fn column_of<'t>(
+        &self,
+        t: &'t crate::model::Table,
+        column: &str,
+    ) -> Option<&'t crate::model::Column> {
+        (t.columns.get(column)).or_else(|| t.columns.get(&self.dialect.fold_ident(column)))
     }
 
     /// Whether enum type `name` exists in the schema as it stands.
@@ -991,15 +1002,10 @@ impl Interp {
             // nullability in the schema as it stands; its `server_default` when it has none.
             Expr::Attribute(a) if matches!(a.attr.as_str(), "nullable" | "server_default") => {
                 let (table, column) = self.reflected_column(r, m, &a.value, d)?;
-                let folded = self.dialect.fold_ident(&table);
                 let (not_null, default) = self.with_schema(|schema| {
-                    (schema.tables.values())
-                        .find(|t| t.name.name == folded || t.name.name == table)
-                        .and_then(|t| {
-                            (t.columns.get(column.as_str()))
-                                .or_else(|| t.columns.get(&self.dialect.fold_ident(&column)))
-                        })
-                        .map(|c| (c.not_null, c.default.is_some()))
+                    let t = self.tables_named(schema, &table).next()?;
+                    let c = self.column_of(t, &column)?;
+                    Some((c.not_null, c.default.is_some()))
                 })?;
                 match a.attr.as_str() {
                     "nullable" => Some(PyValue::Lit(Lit::Bool(!not_null))),
@@ -1251,14 +1257,7 @@ impl Interp {
         if !matches!(c.attr.as_str(), "c" | "columns") {
             return None;
         }
-        let (tm, table) = match &*c.value {
-            Expr::Name(_) => match r.r.expr(m, &c.value) {
-                Sym::Value(vm, v) => (vm, v),
-                _ => return None,
-            },
-            t => (m, t),
-        };
-        let Expr::Call(call) = table else {
+        let Some((tm, Expr::Call(call))) = r.value_of(m, &c.value, 0) else {
             return None;
         };
         let reflected = kwarg(call, "autoload_with").is_some()
@@ -2394,16 +2393,7 @@ impl Interp {
                 // arguments bound while it is read.
                 let bound = r.r.params.borrow().len();
                 let (cm, col_e) = match col_e {
-                    Expr::Call(c) => match r.r.expr(cm, &c.func) {
-                        Sym::Function(fm, f) => match helper_body(f) {
-                            Some((assigns, ret)) if r.r.bind_call(cm, c, fm, f) => {
-                                r.r.bind_locals(fm, f, &assigns);
-                                (fm, ret)
-                            }
-                            _ => (cm, col_e),
-                        },
-                        _ => (cm, col_e),
-                    },
+                    Expr::Call(c) => r.r.enter_helper(cm, c).unwrap_or((cm, col_e)),
                     _ => (cm, col_e),
                 };
                 let mut stub = stub_table(t.clone(), schema.clone(), at);
